@@ -1,0 +1,6 @@
+package dev.aio.ast;
+
+/** Any syntax node: it knows where it came from. */
+public interface Node {
+    Pos pos();
+}
