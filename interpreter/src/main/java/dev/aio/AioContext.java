@@ -1,0 +1,206 @@
+package dev.aio;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.aio.kernel.Clock;
+import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.RealClock;
+import dev.aio.kernel.VirtualClock;
+import dev.aio.nodes.ops.Traceback;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyCoroutine;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.StdlibProvider;
+
+/** The state of one aio run: streams, modules, the clock, the event loop, and run-wide diagnostics. */
+public final class AioContext {
+    private static final ContextReference<AioContext> REFERENCE = ContextReference.create(AioLanguage.class);
+
+    private final AioLanguage language;
+    private final Env env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, Function<AioContext, PyModule>> moduleFactories = new HashMap<>();
+    private final Map<String, PyModule> modules = new HashMap<>();
+    private final Clock clock;
+    private final double timeLimit;
+    /** Coroutines created but never started, in creation order: warned about at exit. */
+    private final LinkedHashSet<PyCoroutine> unstartedCoroutines = new LinkedHashSet<>();
+    private PyModule builtins;
+    private EventLoop runningLoop;
+    private long taskCounter;
+
+    AioContext(AioLanguage language, Env env) {
+        this.language = language;
+        this.env = env;
+        this.out = new PrintStream(env.out(), false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
+        this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
+        this.timeLimit = env.getOptions().get(AioOptions.TIME_LIMIT);
+    }
+
+    void initialize() {
+        for (StdlibProvider provider : ServiceLoader.load(StdlibProvider.class, AioLanguage.class.getClassLoader())) {
+            provider.registerTypeMethods();
+            moduleFactories.putAll(provider.modules());
+        }
+        builtins = importModule("builtins");
+    }
+
+    void finish() {
+        out.flush();
+    }
+
+    public static AioContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    public AioLanguage getLanguage() {
+        return language;
+    }
+
+    public Env getEnv() {
+        return env;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public PyModule getBuiltins() {
+        return builtins;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public String[] getArguments() {
+        return env.getApplicationArguments();
+    }
+
+    @TruffleBoundary
+    public PyModule importModule(String name) {
+        PyModule m = findModule(name);
+        if (m == null) {
+            throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
+        }
+        return m;
+    }
+
+    /** A loaded or loadable module, or {@code null}. */
+    @TruffleBoundary
+    public PyModule findModule(String name) {
+        PyModule m = modules.get(name);
+        if (m == null) {
+            Function<AioContext, PyModule> factory = moduleFactories.get(name);
+            if (factory == null) {
+                return null;
+            }
+            m = factory.apply(this);
+            modules.put(name, m);
+        }
+        return m;
+    }
+
+    /** The {@code __main__} module a script runs in. */
+    public PyModule mainModule(String fileName) {
+        PyModule main = new PyModule("__main__");
+        main.put("__file__", fileName);
+        modules.put("__main__", main);
+        return main;
+    }
+
+    public void registerModule(PyModule module) {
+        modules.put(module.getName(), module);
+    }
+
+    // ----- the event loop ---------------------------------------------------------------------
+
+    public EventLoop getRunningLoop() {
+        return runningLoop;
+    }
+
+    public void setRunningLoop(EventLoop loop) {
+        this.runningLoop = loop;
+    }
+
+    public EventLoop newEventLoop() {
+        return new EventLoop(this, clock);
+    }
+
+    public String nextTaskName() {
+        return "Task-" + (++taskCounter);
+    }
+
+    /** Ends the run at once with a message on stderr and the given exit status (deadlock, time limit). */
+    @TruffleBoundary
+    public void stopRun(String message, int status) {
+        out.flush();
+        err.println(message);
+        err.flush();
+        env.getContext().closeExited(null, status);
+    }
+
+    /** Stops the run when the loop would go past {@code --time-limit}. */
+    public void checkTimeLimit(double deadline) {
+        if (timeLimit > 0 && deadline > timeLimit) {
+            try {
+                clock.waitUntil(timeLimit);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopRun("aio: time limit of " + formatSeconds(timeLimit) + " s reached (--time-limit)", 124);
+        }
+    }
+
+    private static String formatSeconds(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    }
+
+    @TruffleBoundary
+    public void reportCallbackError(String header, PyBaseException e) {
+        out.flush();
+        err.println(header);
+        err.print(Traceback.format(e));
+        err.flush();
+    }
+
+    // ----- never-awaited coroutines -------------------------------------------------------------
+
+    public void coroutineCreated(PyCoroutine c) {
+        unstartedCoroutines.add(c);
+    }
+
+    public void coroutineStarted(PyCoroutine c) {
+        unstartedCoroutines.remove(c);
+    }
+
+    /** CPython warns when a coroutine that never ran is collected; aio warns for all of them at exit. */
+    @TruffleBoundary
+    public void warnUnawaitedCoroutines() {
+        out.flush();
+        for (PyCoroutine c : unstartedCoroutines) {
+            err.println("sys:1: RuntimeWarning: coroutine '" + c.qualName() + "' was never awaited");
+        }
+        unstartedCoroutines.clear();
+        err.flush();
+    }
+}

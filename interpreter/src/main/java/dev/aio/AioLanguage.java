@@ -1,0 +1,68 @@
+package dev.aio;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
+
+import dev.aio.compiler.ModuleCompiler;
+import dev.aio.nodes.MainRootNode;
+import dev.aio.nodes.builtins.BuiltinRootNode;
+import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.PyBuiltinFunction;
+
+/**
+ * The aio language: Python-style source, run by a Bytecode DSL interpreter on a single-threaded
+ * asyncio event loop.
+ */
+@TruffleLanguage.Registration(id = AioLanguage.ID, name = "aio", defaultMimeType = AioLanguage.MIME_TYPE, characterMimeTypes = AioLanguage.MIME_TYPE,
+                fileTypeDetectors = AioFileTypeDetector.class, website = "https://github.com/aio-lang/aio")
+public final class AioLanguage extends TruffleLanguage<AioContext> {
+    public static final String ID = "aio";
+    public static final String MIME_TYPE = "application/x-aio";
+
+    private static final LanguageReference<AioLanguage> REFERENCE = LanguageReference.create(AioLanguage.class);
+
+    /** Builtin functions made from their specs; call targets belong to one language instance. */
+    private final java.util.concurrent.ConcurrentHashMap<BuiltinSpec, PyBuiltinFunction> builtinFunctions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    protected AioContext createContext(Env env) {
+        return new AioContext(this, env);
+    }
+
+    @Override
+    protected org.graalvm.options.OptionDescriptors getOptionDescriptors() {
+        return new AioOptionsOptionDescriptors();
+    }
+
+    @Override
+    protected void initializeContext(AioContext context) {
+        context.initialize();
+    }
+
+    @Override
+    protected void finalizeContext(AioContext context) {
+        context.finish();
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        return new MainRootNode(this, ModuleCompiler.compileModule(this, source)).getCallTarget();
+    }
+
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        // The event loop owns the context: one thread at a time.
+        return singleThreaded;
+    }
+
+    public PyBuiltinFunction builtinFunction(BuiltinSpec spec) {
+        return builtinFunctions.computeIfAbsent(spec, s -> new PyBuiltinFunction(s, new BuiltinRootNode(this, s).getCallTarget()));
+    }
+
+    public static AioLanguage get(Node node) {
+        return REFERENCE.get(node);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.aio;
+
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+
+import com.oracle.truffle.api.Option;
+
+/** The options of the aio language ({@code --aio.VirtualTime} and so on); the launcher maps its flags onto them. */
+@Option.Group(AioLanguage.ID)
+public final class AioOptions {
+    private AioOptions() {
+    }
+
+    @Option(name = "VirtualTime", help = "Run on a virtual clock: sleeps take no time and runs are deterministic.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> VIRTUAL_TIME = new OptionKey<>(false);
+
+    @Option(name = "TimeLimit", help = "Stop the run after this many (virtual or real) seconds of loop time, with exit status 124; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Double> TIME_LIMIT = new OptionKey<>(0.0);
+
+    @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
+    public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);
+}

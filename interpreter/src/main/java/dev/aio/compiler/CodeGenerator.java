@@ -1,0 +1,1352 @@
+package dev.aio.compiler;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.oracle.truffle.api.bytecode.BytecodeLabel;
+import com.oracle.truffle.api.bytecode.BytecodeLocal;
+
+import dev.aio.AioLanguage;
+import dev.aio.ast.BinaryOperator;
+import dev.aio.ast.CompareOperator;
+import dev.aio.ast.Expr;
+import dev.aio.ast.Node;
+import dev.aio.ast.Parameters;
+import dev.aio.ast.Pos;
+import dev.aio.ast.Stmt;
+import dev.aio.kernel.AwaitSignal;
+import dev.aio.nodes.AioRootNode;
+import dev.aio.nodes.AioRootNodeGen;
+import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.Signature;
+
+/**
+ * Emits the bytecode of one function (or the module) through the Bytecode DSL builder; nested
+ * functions get their own generator and their own root node.
+ */
+final class CodeGenerator {
+    private record Loop(BytecodeLabel breakLabel, BytecodeLabel continueLabel) {
+    }
+
+    private final AioLanguage language;
+    private final AioRootNodeGen.Builder b;
+    private final Map<Object, Scope> scopes;
+    private final Scope scope;
+    private final SourceMap sourceMap;
+    private final String fileName;
+    private final String qualPrefix;
+    private final boolean isCoroutine;
+    private final Map<String, BytecodeLocal> locals = new HashMap<>();
+    private final Deque<Loop> loops = new ArrayDeque<>();
+    /** The caught exception of each enclosing {@code except} block, innermost first (for bare {@code raise}). */
+    private final Deque<BytecodeLocal> handledExceptions = new ArrayDeque<>();
+    /** Comprehension variables shadow everything else while their comprehension is compiled. */
+    private final Deque<Map<String, BytecodeLocal>> comprehensionVars = new ArrayDeque<>();
+
+    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Scope scope, SourceMap sourceMap, String fileName,
+                    String qualPrefix, boolean isCoroutine) {
+        this.language = language;
+        this.b = b;
+        this.scopes = scopes;
+        this.scope = scope;
+        this.sourceMap = sourceMap;
+        this.fileName = fileName;
+        this.qualPrefix = qualPrefix;
+        this.isCoroutine = isCoroutine;
+    }
+
+    // ----- roots ----------------------------------------------------------------------------------
+
+    AioRootNode compileModule(List<Stmt> body, Pos pos) {
+        b.beginSourceSection(0, sourceMap.index(Integer.MAX_VALUE, 0));
+        b.beginRoot();
+        statements(body);
+        b.beginReturn();
+        b.emitLoadConstant(PyNone.NONE);
+        b.endReturn();
+        AioRootNode root = b.endRoot();
+        b.endSourceSection();
+        root.setCode(new PyCode(root, "<module>", "<module>", Signature.ofPositional(), false, fileName, 1));
+        return root;
+    }
+
+    /** Compiles a def, async def or lambda body into its own root; returns its code. */
+    private PyCode compileFunction(Node node, String name, Parameters params, List<Stmt> body, Expr lambdaBody, boolean async) {
+        Scope inner = scopes.get(node);
+        String qualName = qualPrefix.isEmpty() ? name : qualPrefix + name;
+        CodeGenerator g = new CodeGenerator(language, b, scopes, inner, sourceMap, fileName, qualName + ".<locals>.", async);
+        int[] range = sourceMap.range(node.pos());
+        b.beginSourceSection(range[0], range[1]);
+        b.beginRoot();
+        g.prologue(params);
+        if (lambdaBody != null) {
+            b.beginReturn();
+            g.expr(lambdaBody);
+            b.endReturn();
+        } else {
+            g.statements(body);
+            b.beginReturn();
+            b.emitLoadConstant(PyNone.NONE);
+            b.endReturn();
+        }
+        AioRootNode root = b.endRoot();
+        b.endSourceSection();
+        PyCode code = new PyCode(root, name, qualName, signature(params), async, fileName, node.pos().line());
+        root.setCode(code);
+        return code;
+    }
+
+    private static Signature signature(Parameters p) {
+        List<String> positional = new ArrayList<>();
+        p.posOnly().forEach(x -> positional.add(x.name()));
+        p.args().forEach(x -> positional.add(x.name()));
+        String[] kwOnly = p.kwOnly().stream().map(Parameters.Param::name).toArray(String[]::new);
+        return new Signature(positional.toArray(new String[0]), p.posOnly().size(), p.vararg() == null ? null : p.vararg().name(), kwOnly,
+                        p.kwarg() == null ? null : p.kwarg().name());
+    }
+
+    /** Binds parameters to locals (or cells), loads closure cells, and for a coroutine suspends before the body. */
+    private void prologue(Parameters p) {
+        List<String> slots = new ArrayList<>();
+        p.posOnly().forEach(x -> slots.add(x.name()));
+        p.args().forEach(x -> slots.add(x.name()));
+        if (p.vararg() != null) {
+            slots.add(p.vararg().name());
+        }
+        p.kwOnly().forEach(x -> slots.add(x.name()));
+        if (p.kwarg() != null) {
+            slots.add(p.kwarg().name());
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            String name = slots.get(i);
+            b.beginStoreLocal(local(name));
+            if (scope.isCell(name)) {
+                b.beginNewCell();
+                b.emitLoadArgument(i + 1);
+                b.endNewCell();
+            } else {
+                b.emitLoadArgument(i + 1);
+            }
+            b.endStoreLocal();
+        }
+        for (String name : scope.cells) {
+            if (!slots.contains(name)) {
+                b.beginStoreLocal(local(name));
+                b.beginNewCell();
+                b.emitLoadNull();
+                b.endNewCell();
+                b.endStoreLocal();
+            }
+        }
+        int index = 0;
+        for (String name : scope.free) {
+            b.beginStoreLocal(local(name));
+            b.emitLoadClosureCell(index++);
+            b.endStoreLocal();
+        }
+        if (isCoroutine) {
+            b.beginCheckResume();
+            b.beginYield();
+            b.emitLoadConstant(AwaitSignal.START);
+            b.endYield();
+            b.endCheckResume();
+        }
+    }
+
+    private BytecodeLocal local(String name) {
+        return locals.computeIfAbsent(name, n -> b.createLocal(n, null));
+    }
+
+    // ----- statements -----------------------------------------------------------------------------
+
+    private void statements(List<Stmt> body) {
+        for (Stmt s : body) {
+            statement(s);
+        }
+    }
+
+    private void statement(Stmt s) {
+        int[] range = sourceMap.range(s.pos());
+        b.beginSourceSection(range[0], range[1]);
+        b.beginBlock();
+        statementBody(s);
+        b.endBlock();
+        b.endSourceSection();
+    }
+
+    private void statementBody(Stmt s) {
+        switch (s) {
+            case Stmt.ExprStmt e -> expr(e.value());
+            case Stmt.Assign a -> assign(a);
+            case Stmt.AugAssign a -> augAssign(a);
+            case Stmt.AnnAssign a -> {
+                if (a.value() != null) {
+                    store(a.target(), () -> expr(a.value()));
+                }
+            }
+            case Stmt.Return r -> {
+                if (scope.kind == Scope.Kind.MODULE) {
+                    throw new CompileError(r.pos(), "'return' outside function");
+                }
+                b.beginReturn();
+                exprOrNone(r.value());
+                b.endReturn();
+            }
+            case Stmt.If i -> ifStatement(i);
+            case Stmt.While w -> whileStatement(w);
+            case Stmt.For f -> forStatement(f);
+            case Stmt.Break br -> {
+                if (loops.isEmpty()) {
+                    throw new CompileError(br.pos(), "'break' outside loop");
+                }
+                b.emitBranch(loops.peek().breakLabel());
+            }
+            case Stmt.Continue c -> {
+                if (loops.isEmpty()) {
+                    throw new CompileError(c.pos(), "'continue' not properly in loop");
+                }
+                b.emitBranch(loops.peek().continueLabel());
+            }
+            case Stmt.Pass p -> {
+            }
+            case Stmt.FunctionDef f -> functionDef(f);
+            case Stmt.Try t -> tryStatement(t);
+            case Stmt.Raise r -> raise(r);
+            case Stmt.Assert a -> {
+                b.beginIfThen();
+                b.beginNot();
+                expr(a.test());
+                b.endNot();
+                b.beginAssertionFailed();
+                if (a.msg() == null) {
+                    b.emitLoadNull();
+                } else {
+                    expr(a.msg());
+                }
+                b.endAssertionFailed();
+                b.endIfThen();
+            }
+            case Stmt.Import i -> importStatement(i);
+            case Stmt.ImportFrom i -> importFrom(i);
+            case Stmt.Global g -> {
+            }
+            case Stmt.Nonlocal n -> {
+                if (scope.kind == Scope.Kind.MODULE) {
+                    throw new CompileError(n.pos(), "nonlocal declaration not allowed at module level");
+                }
+            }
+            case Stmt.Delete d -> d.targets().forEach(this::delete);
+            case Stmt.ClassDef c -> throw new CompileError(c.pos(), "class definitions are not supported by aio yet");
+            case Stmt.With w -> throw new CompileError(w.pos(), "'" + (w.isAsync() ? "async with" : "with") + "' statements are not supported by aio yet");
+        }
+    }
+
+    private void assign(Stmt.Assign a) {
+        if (a.targets().size() == 1) {
+            store(a.targets().get(0), () -> expr(a.value()));
+            return;
+        }
+        BytecodeLocal tmp = b.createLocal();
+        b.beginStoreLocal(tmp);
+        expr(a.value());
+        b.endStoreLocal();
+        for (Expr target : a.targets()) {
+            store(target, () -> b.emitLoadLocal(tmp));
+        }
+    }
+
+    private void augAssign(Stmt.AugAssign a) {
+        switch (a.target()) {
+            case Expr.Name n -> store(n, () -> inplace(a.op(), () -> load(n.id(), n.pos()), () -> expr(a.value())));
+            case Expr.Attribute at -> {
+                BytecodeLocal obj = b.createLocal();
+                b.beginStoreLocal(obj);
+                expr(at.value());
+                b.endStoreLocal();
+                b.beginSetAttr(at.attr());
+                b.emitLoadLocal(obj);
+                inplace(a.op(), () -> {
+                    b.beginGetAttr(at.attr());
+                    b.emitLoadLocal(obj);
+                    b.endGetAttr();
+                }, () -> expr(a.value()));
+                b.endSetAttr();
+            }
+            case Expr.Subscript sub -> {
+                BytecodeLocal obj = b.createLocal();
+                BytecodeLocal index = b.createLocal();
+                b.beginStoreLocal(obj);
+                expr(sub.value());
+                b.endStoreLocal();
+                b.beginStoreLocal(index);
+                subscriptIndex(sub.slice());
+                b.endStoreLocal();
+                b.beginSetItem();
+                b.emitLoadLocal(obj);
+                b.emitLoadLocal(index);
+                inplace(a.op(), () -> {
+                    b.beginGetItem();
+                    b.emitLoadLocal(obj);
+                    b.emitLoadLocal(index);
+                    b.endGetItem();
+                }, () -> expr(a.value()));
+                b.endSetItem();
+            }
+            default -> throw new CompileError(a.pos(), "'" + a.target().getClass().getSimpleName() + "' is an illegal expression for augmented assignment");
+        }
+    }
+
+    private void inplace(BinaryOperator op, Runnable left, Runnable right) {
+        if (op == BinaryOperator.ADD) {
+            b.beginInplaceAdd();
+            left.run();
+            right.run();
+            b.endInplaceAdd();
+        } else {
+            binary(op, left, right);
+        }
+    }
+
+    private void ifStatement(Stmt.If i) {
+        if (i.orElse().isEmpty()) {
+            b.beginIfThen();
+            condition(i.test());
+            block(i.body());
+            b.endIfThen();
+        } else {
+            b.beginIfThenElse();
+            condition(i.test());
+            block(i.body());
+            block(i.orElse());
+            b.endIfThenElse();
+        }
+    }
+
+    private void block(List<Stmt> body) {
+        b.beginBlock();
+        statements(body);
+        b.endBlock();
+    }
+
+    private void condition(Expr test) {
+        b.beginToBool();
+        expr(test);
+        b.endToBool();
+    }
+
+    private void whileStatement(Stmt.While w) {
+        b.beginBlock();
+        BytecodeLabel breakLabel = b.createLabel();
+        b.beginWhile();
+        condition(w.test());
+        b.beginBlock();
+        BytecodeLabel continueLabel = b.createLabel();
+        loops.push(new Loop(breakLabel, continueLabel));
+        statements(w.body());
+        loops.pop();
+        b.emitLabel(continueLabel);
+        b.endBlock();
+        b.endWhile();
+        statements(w.orElse());
+        b.emitLabel(breakLabel);
+        b.endBlock();
+    }
+
+    private void forStatement(Stmt.For f) {
+        if (f.isAsync()) {
+            throw new CompileError(f.pos(), "'async for' is not supported by aio yet");
+        }
+        b.beginBlock();
+        BytecodeLabel breakLabel = b.createLabel();
+        BytecodeLabel exhausted = b.createLabel();
+        BytecodeLocal iterator = b.createLocal();
+        b.beginStoreLocal(iterator);
+        b.beginGetIter();
+        expr(f.iter());
+        b.endGetIter();
+        b.endStoreLocal();
+        b.beginWhile();
+        b.emitLoadConstant(true);
+        b.beginBlock();
+        BytecodeLabel continueLabel = b.createLabel();
+        BytecodeLocal item = b.createLocal();
+        b.beginStoreLocal(item);
+        b.beginIterNext();
+        b.emitLoadLocal(iterator);
+        b.endIterNext();
+        b.endStoreLocal();
+        b.beginIfThen();
+        b.beginIsNull();
+        b.emitLoadLocal(item);
+        b.endIsNull();
+        b.emitBranch(exhausted);
+        b.endIfThen();
+        store(f.target(), () -> b.emitLoadLocal(item));
+        loops.push(new Loop(breakLabel, continueLabel));
+        statements(f.body());
+        loops.pop();
+        b.emitLabel(continueLabel);
+        b.endBlock();
+        b.endWhile();
+        b.emitLabel(exhausted);
+        statements(f.orElse());
+        b.emitLabel(breakLabel);
+        b.endBlock();
+    }
+
+    private void functionDef(Stmt.FunctionDef f) {
+        PyCode code = compileFunction(f, f.name(), f.params(), f.body(), null, f.isAsync());
+        store(new Expr.Name(f.pos(), f.name()), () -> decorated(f.decorators(), 0, () -> makeFunction(code, f, f.params())));
+    }
+
+    private void decorated(List<Expr> decorators, int index, Runnable function) {
+        if (index == decorators.size()) {
+            function.run();
+            return;
+        }
+        b.beginCallFunction();
+        expr(decorators.get(index));
+        decorated(decorators, index + 1, function);
+        b.endCallFunction();
+    }
+
+    private void makeFunction(PyCode code, Node node, Parameters params) {
+        Scope inner = scopes.get(node);
+        b.beginMakeFunction(code);
+        if (params.defaults().isEmpty()) {
+            b.emitLoadNull();
+        } else {
+            b.beginBuildTuple();
+            params.defaults().forEach(this::expr);
+            b.endBuildTuple();
+        }
+        boolean anyKwDefault = params.kwDefaults().stream().anyMatch(e -> e != null);
+        if (!anyKwDefault) {
+            if (params.kwOnly().isEmpty()) {
+                b.emitLoadNull();
+            } else {
+                b.beginBuildDict();
+                b.endBuildDict();
+            }
+        } else {
+            b.beginBuildDict();
+            for (int i = 0; i < params.kwOnly().size(); i++) {
+                Expr d = params.kwDefaults().get(i);
+                if (d != null) {
+                    b.emitLoadConstant(params.kwOnly().get(i).name());
+                    expr(d);
+                }
+            }
+            b.endBuildDict();
+        }
+        for (String name : inner.free) {
+            b.emitLoadLocal(cellLocal(name));
+        }
+        b.endMakeFunction();
+    }
+
+    /** The local holding the cell of a variable this scope shares (its own cell or a free variable's). */
+    private BytecodeLocal cellLocal(String name) {
+        if (!scope.isCell(name) && !scope.isFree(name)) {
+            throw new IllegalStateException("no cell for " + name);
+        }
+        return local(name);
+    }
+
+    private void tryStatement(Stmt.Try t) {
+        if (t.isStar()) {
+            throw new CompileError(t.pos(), "'except*' is not supported by aio yet");
+        }
+        if (t.finalBody().isEmpty()) {
+            tryExcept(t);
+            return;
+        }
+        b.beginTryFinally(() -> block(t.finalBody()));
+        b.beginBlock();
+        tryExcept(t);
+        b.endBlock();
+        b.endTryFinally();
+    }
+
+    private void tryExcept(Stmt.Try t) {
+        if (t.handlers().isEmpty()) {
+            block(t.body());
+            statements(t.orElse());
+            return;
+        }
+        BytecodeLocal completed = null;
+        if (!t.orElse().isEmpty()) {
+            completed = b.createLocal();
+            b.beginStoreLocal(completed);
+            b.emitLoadConstant(false);
+            b.endStoreLocal();
+        }
+        b.beginTryCatch();
+        b.beginBlock();
+        statements(t.body());
+        if (completed != null) {
+            b.beginStoreLocal(completed);
+            b.emitLoadConstant(true);
+            b.endStoreLocal();
+        }
+        b.endBlock();
+        b.beginBlock();
+        BytecodeLocal caught = b.createLocal();
+        b.beginStoreLocal(caught);
+        b.emitLoadException();
+        b.endStoreLocal();
+        handlers(t.handlers(), 0, caught);
+        b.endBlock();
+        b.endTryCatch();
+        if (completed != null) {
+            b.beginIfThen();
+            b.emitLoadLocal(completed);
+            block(t.orElse());
+            b.endIfThen();
+        }
+    }
+
+    private void handlers(List<Stmt.ExceptHandler> handlers, int index, BytecodeLocal caught) {
+        if (index == handlers.size()) {
+            b.beginReraise();
+            b.emitLoadLocal(caught);
+            b.endReraise();
+            return;
+        }
+        Stmt.ExceptHandler h = handlers.get(index);
+        if (h.type() == null) {
+            handlerBody(h, caught);
+            return;
+        }
+        b.beginIfThenElse();
+        b.beginExceptionMatches();
+        b.emitLoadLocal(caught);
+        expr(h.type());
+        b.endExceptionMatches();
+        handlerBody(h, caught);
+        b.beginBlock();
+        handlers(handlers, index + 1, caught);
+        b.endBlock();
+        b.endIfThenElse();
+    }
+
+    /** The handler's body; anything it raises gets the caught exception as its context. */
+    private void handlerBody(Stmt.ExceptHandler h, BytecodeLocal caught) {
+        int[] range = sourceMap.range(h.pos());
+        b.beginSourceSection(range[0], range[1]);
+        b.beginBlock();
+        if (h.name() != null) {
+            store(new Expr.Name(h.pos(), h.name()), () -> {
+                b.beginExceptionValue();
+                b.emitLoadLocal(caught);
+                b.endExceptionValue();
+            });
+        }
+        b.beginTryCatch();
+        b.beginBlock();
+        handledExceptions.push(caught);
+        statements(h.body());
+        handledExceptions.pop();
+        b.endBlock();
+        b.beginChainAndReraise();
+        b.emitLoadException();
+        b.emitLoadLocal(caught);
+        b.endChainAndReraise();
+        b.endTryCatch();
+        if (h.name() != null) {
+            unbind(h.name());
+        }
+        b.endBlock();
+        b.endSourceSection();
+    }
+
+    /** {@code except E as e} unbinds {@code e} after the handler, as Python does. */
+    private void unbind(String name) {
+        if (scope.kind == Scope.Kind.FUNCTION && scope.isLocal(name) && !scope.isCell(name)) {
+            b.beginStoreLocal(local(name));
+            b.emitLoadNull();
+            b.endStoreLocal();
+        }
+    }
+
+    private void raise(Stmt.Raise r) {
+        if (r.exc() == null) {
+            b.beginReraise();
+            if (handledExceptions.isEmpty()) {
+                b.emitLoadNull();
+            } else {
+                b.emitLoadLocal(handledExceptions.peek());
+            }
+            b.endReraise();
+            return;
+        }
+        b.beginRaiseException();
+        expr(r.exc());
+        if (r.cause() == null) {
+            b.emitLoadNull();
+        } else {
+            expr(r.cause());
+        }
+        b.endRaiseException();
+    }
+
+    private void importStatement(Stmt.Import i) {
+        for (Stmt.Alias alias : i.names()) {
+            String[] parts = alias.name().split("\\.");
+            if (alias.asName() == null) {
+                store(new Expr.Name(alias.pos(), parts[0]), () -> b.emitImportModule(alias.name()));
+            } else {
+                store(new Expr.Name(alias.pos(), alias.asName()), () -> {
+                    for (int k = parts.length - 1; k >= 1; k--) {
+                        b.beginGetAttr(parts[k]);
+                    }
+                    b.emitImportModule(alias.name());
+                    for (int k = 1; k < parts.length; k++) {
+                        b.endGetAttr();
+                    }
+                });
+            }
+        }
+    }
+
+    private void importFrom(Stmt.ImportFrom i) {
+        if (i.level() > 0 || i.module() == null) {
+            throw new CompileError(i.pos(), "relative imports are not supported by aio yet");
+        }
+        String[] parts = i.module().split("\\.");
+        BytecodeLocal module = b.createLocal();
+        b.beginStoreLocal(module);
+        for (int k = parts.length - 1; k >= 1; k--) {
+            b.beginGetAttr(parts[k]);
+        }
+        b.emitImportModule(i.module());
+        for (int k = 1; k < parts.length; k++) {
+            b.endGetAttr();
+        }
+        b.endStoreLocal();
+        for (Stmt.Alias alias : i.names()) {
+            if (alias.name().equals("*")) {
+                throw new CompileError(alias.pos(), "'from " + i.module() + " import *' is not supported by aio yet");
+            }
+            store(new Expr.Name(alias.pos(), alias.asName() != null ? alias.asName() : alias.name()), () -> {
+                b.beginImportFrom(alias.name());
+                b.emitLoadLocal(module);
+                b.endImportFrom();
+            });
+        }
+    }
+
+    private void delete(Expr target) {
+        switch (target) {
+            case Expr.Name n -> {
+                BytecodeLocal comp = comprehensionVar(n.id());
+                if (comp == null && scope.kind == Scope.Kind.FUNCTION && scope.isLocal(n.id()) && !scope.isCell(n.id())) {
+                    b.beginBlock();
+                    load(n.id(), n.pos());
+                    b.beginStoreLocal(local(n.id()));
+                    b.emitLoadNull();
+                    b.endStoreLocal();
+                    b.endBlock();
+                } else if (comp == null && !scope.isCell(n.id()) && !scope.isFree(n.id())) {
+                    b.emitDeleteGlobal(n.id());
+                } else {
+                    throw new CompileError(n.pos(), "deleting a variable shared with a closure is not supported by aio yet");
+                }
+            }
+            case Expr.Subscript s -> {
+                b.beginDelItem();
+                expr(s.value());
+                subscriptIndex(s.slice());
+                b.endDelItem();
+            }
+            case Expr.Tuple t -> t.elts().forEach(this::delete);
+            case Expr.ListExpr l -> l.elts().forEach(this::delete);
+            default -> throw new CompileError(target.pos(), "cannot delete this expression in aio yet");
+        }
+    }
+
+    // ----- names and stores ---------------------------------------------------------------------------
+
+    private BytecodeLocal comprehensionVar(String name) {
+        for (Map<String, BytecodeLocal> vars : comprehensionVars) {
+            BytecodeLocal l = vars.get(name);
+            if (l != null) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private void load(String name, Pos pos) {
+        BytecodeLocal comp = comprehensionVar(name);
+        if (comp != null) {
+            b.emitLoadLocal(comp);
+        } else if (scope.isCell(name) || scope.isFree(name)) {
+            b.beginCellGet(name, scope.isFree(name));
+            b.emitLoadLocal(local(name));
+            b.endCellGet();
+        } else if (scope.isLocal(name)) {
+            b.beginCheckBound(name);
+            b.emitLoadLocal(local(name));
+            b.endCheckBound();
+        } else {
+            b.emitLoadGlobal(name);
+        }
+    }
+
+    /** Stores the value {@code value} emits into {@code target}. */
+    private void store(Expr target, Runnable value) {
+        switch (target) {
+            case Expr.Name n -> {
+                String name = n.id();
+                BytecodeLocal comp = comprehensionVar(name);
+                if (comp != null) {
+                    b.beginStoreLocal(comp);
+                    value.run();
+                    b.endStoreLocal();
+                } else if (scope.isCell(name) || scope.isFree(name)) {
+                    b.beginCellSet();
+                    b.emitLoadLocal(local(name));
+                    value.run();
+                    b.endCellSet();
+                } else if (scope.isLocal(name)) {
+                    b.beginStoreLocal(local(name));
+                    value.run();
+                    b.endStoreLocal();
+                } else {
+                    b.beginStoreGlobal(name);
+                    value.run();
+                    b.endStoreGlobal();
+                }
+            }
+            case Expr.Attribute a -> {
+                BytecodeLocal tmp = spill(value);
+                b.beginSetAttr(a.attr());
+                expr(a.value());
+                b.emitLoadLocal(tmp);
+                b.endSetAttr();
+            }
+            case Expr.Subscript s -> {
+                BytecodeLocal tmp = spill(value);
+                b.beginSetItem();
+                expr(s.value());
+                subscriptIndex(s.slice());
+                b.emitLoadLocal(tmp);
+                b.endSetItem();
+            }
+            case Expr.Tuple t -> unpackInto(t.elts(), value, t.pos());
+            case Expr.ListExpr l -> unpackInto(l.elts(), value, l.pos());
+            default -> throw new CompileError(target.pos(), "cannot assign to this expression");
+        }
+    }
+
+    private BytecodeLocal spill(Runnable value) {
+        BytecodeLocal tmp = b.createLocal();
+        b.beginStoreLocal(tmp);
+        value.run();
+        b.endStoreLocal();
+        return tmp;
+    }
+
+    private void unpackInto(List<Expr> targets, Runnable value, Pos pos) {
+        int star = -1;
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i) instanceof Expr.Starred) {
+                if (star >= 0) {
+                    throw new CompileError(pos, "multiple starred expressions in assignment");
+                }
+                star = i;
+            }
+        }
+        BytecodeLocal items = b.createLocal();
+        b.beginStoreLocal(items);
+        if (star < 0) {
+            b.beginUnpack(targets.size());
+            value.run();
+            b.endUnpack();
+        } else {
+            b.beginUnpackStarred(star, targets.size() - star - 1);
+            value.run();
+            b.endUnpackStarred();
+        }
+        b.endStoreLocal();
+        for (int i = 0; i < targets.size(); i++) {
+            Expr t = targets.get(i);
+            Expr dest = t instanceof Expr.Starred s ? s.value() : t;
+            int index = i;
+            store(dest, () -> {
+                b.beginArrayElement(index);
+                b.emitLoadLocal(items);
+                b.endArrayElement();
+            });
+        }
+    }
+
+    // ----- expressions ----------------------------------------------------------------------------------
+
+    private void exprOrNone(Expr e) {
+        if (e == null) {
+            b.emitLoadConstant(PyNone.NONE);
+        } else {
+            expr(e);
+        }
+    }
+
+    void expr(Expr e) {
+        if (e instanceof Expr.Constant c) {
+            constant(c.value());
+            return;
+        }
+        int[] range = sourceMap.range(e.pos());
+        if (range == null) {
+            exprBody(e);
+            return;
+        }
+        b.beginSourceSection(range[0], range[1]);
+        exprBody(e);
+        b.endSourceSection();
+    }
+
+    private void constant(Object value) {
+        if (value == Expr.Constant.NONE) {
+            b.emitLoadConstant(PyNone.NONE);
+        } else if (value == Expr.Constant.ELLIPSIS) {
+            b.emitLoadConstant(dev.aio.runtime.PyEllipsis.ELLIPSIS);
+        } else if (value instanceof BigInteger big) {
+            b.emitLoadConstant(dev.aio.runtime.Numbers.normalize(big));
+        } else {
+            b.emitLoadConstant(value);
+        }
+    }
+
+    private void exprBody(Expr e) {
+        switch (e) {
+            case Expr.Constant c -> constant(c.value());
+            case Expr.Name n -> load(n.id(), n.pos());
+            case Expr.BinOp bin -> binary(bin.op(), () -> expr(bin.left()), () -> expr(bin.right()));
+            case Expr.UnaryOp u -> unary(u);
+            case Expr.BoolOp bo -> {
+                if (bo.isAnd()) {
+                    b.beginBoolAnd();
+                } else {
+                    b.beginBoolOr();
+                }
+                bo.values().forEach(this::expr);
+                if (bo.isAnd()) {
+                    b.endBoolAnd();
+                } else {
+                    b.endBoolOr();
+                }
+            }
+            case Expr.Compare c -> compare(c);
+            case Expr.IfExp i -> {
+                b.beginConditional();
+                condition(i.test());
+                expr(i.body());
+                expr(i.orElse());
+                b.endConditional();
+            }
+            case Expr.Call c -> call(c);
+            case Expr.Attribute a -> {
+                b.beginGetAttr(a.attr());
+                expr(a.value());
+                b.endGetAttr();
+            }
+            case Expr.Subscript s -> {
+                b.beginGetItem();
+                expr(s.value());
+                subscriptIndex(s.slice());
+                b.endGetItem();
+            }
+            case Expr.ListExpr l -> sequence(l.elts(), false);
+            case Expr.Tuple t -> sequence(t.elts(), true);
+            case Expr.Set s -> setDisplay(s.elts());
+            case Expr.Dict d -> dictDisplay(d);
+            case Expr.ListComp c -> comprehension(c.generators(), ComprehensionKind.LIST, c.elt(), null);
+            case Expr.SetComp c -> comprehension(c.generators(), ComprehensionKind.SET, c.elt(), null);
+            case Expr.DictComp c -> comprehension(c.generators(), ComprehensionKind.DICT, c.key(), c.value());
+            case Expr.GeneratorExp g -> {
+                b.beginGetIter();
+                comprehension(g.generators(), ComprehensionKind.LIST, g.elt(), null);
+                b.endGetIter();
+            }
+            case Expr.JoinedStr j -> joinedString(j);
+            case Expr.FormattedValue f -> formattedValue(f);
+            case Expr.Await a -> await(a);
+            case Expr.Lambda l -> {
+                PyCode code = compileFunction(l, "<lambda>", l.params(), null, l.body(), false);
+                makeFunction(code, l, l.params());
+            }
+            case Expr.NamedExpr n -> {
+                BytecodeLocal tmp = spill(() -> expr(n.value()));
+                b.beginBlock();
+                store(n.target(), () -> b.emitLoadLocal(tmp));
+                b.emitLoadLocal(tmp);
+                b.endBlock();
+            }
+            case Expr.Starred s -> throw new CompileError(s.pos(), "can't use starred expression here");
+            case Expr.Slice s -> throw new CompileError(s.pos(), "invalid syntax");
+            case Expr.Yield y -> throw new CompileError(y.pos(), "generators ('yield') are not supported by aio yet");
+            case Expr.YieldFrom y -> throw new CompileError(y.pos(), "generators ('yield from') are not supported by aio yet");
+        }
+    }
+
+    private void subscriptIndex(Expr slice) {
+        if (slice instanceof Expr.Slice s) {
+            b.beginBuildSlice();
+            exprOrNone(s.lower());
+            exprOrNone(s.upper());
+            exprOrNone(s.step());
+            b.endBuildSlice();
+        } else {
+            expr(slice);
+        }
+    }
+
+    private void binary(BinaryOperator op, Runnable left, Runnable right) {
+        switch (op) {
+            case ADD -> {
+                b.beginAdd();
+                left.run();
+                right.run();
+                b.endAdd();
+            }
+            case SUB -> {
+                b.beginSub();
+                left.run();
+                right.run();
+                b.endSub();
+            }
+            case MULT -> {
+                b.beginMul();
+                left.run();
+                right.run();
+                b.endMul();
+            }
+            default -> {
+                b.beginBinaryOp(op);
+                left.run();
+                right.run();
+                b.endBinaryOp();
+            }
+        }
+    }
+
+    private void unary(Expr.UnaryOp u) {
+        switch (u.op()) {
+            case NOT -> {
+                b.beginNot();
+                expr(u.operand());
+                b.endNot();
+            }
+            case USUB -> {
+                b.beginNeg();
+                expr(u.operand());
+                b.endNeg();
+            }
+            case UADD -> {
+                b.beginPos();
+                expr(u.operand());
+                b.endPos();
+            }
+            case INVERT -> {
+                b.beginInvert();
+                expr(u.operand());
+                b.endInvert();
+            }
+        }
+    }
+
+    private void compare(Expr.Compare c) {
+        if (c.ops().size() == 1) {
+            compareOp(c.ops().get(0), () -> expr(c.left()), () -> expr(c.comparators().get(0)));
+            return;
+        }
+        // a < b < c: each middle operand is evaluated once and kept for the next comparison.
+        b.beginBoolAnd();
+        BytecodeLocal previous = b.createLocal();
+        for (int i = 0; i < c.ops().size(); i++) {
+            int k = i;
+            Runnable left = i == 0 ? () -> expr(c.left()) : () -> b.emitLoadLocal(previous);
+            boolean last = i == c.ops().size() - 1;
+            Runnable right = last ? () -> expr(c.comparators().get(k)) : () -> {
+                b.beginBlock();
+                b.beginStoreLocal(previous);
+                expr(c.comparators().get(k));
+                b.endStoreLocal();
+                b.emitLoadLocal(previous);
+                b.endBlock();
+            };
+            compareOp(c.ops().get(i), left, right);
+        }
+        b.endBoolAnd();
+    }
+
+    private void compareOp(CompareOperator op, Runnable left, Runnable right) {
+        switch (op) {
+            case EQ -> b.beginEq();
+            case NOT_EQ -> b.beginNotEq();
+            case LT -> b.beginLt();
+            case LT_E -> b.beginLtE();
+            case GT -> b.beginGt();
+            case GT_E -> b.beginGtE();
+            case IS -> b.beginIs();
+            case IS_NOT -> b.beginIsNot();
+            case IN -> b.beginIn();
+            case NOT_IN -> b.beginNotIn();
+        }
+        left.run();
+        right.run();
+        switch (op) {
+            case EQ -> b.endEq();
+            case NOT_EQ -> b.endNotEq();
+            case LT -> b.endLt();
+            case LT_E -> b.endLtE();
+            case GT -> b.endGt();
+            case GT_E -> b.endGtE();
+            case IS -> b.endIs();
+            case IS_NOT -> b.endIsNot();
+            case IN -> b.endIn();
+            case NOT_IN -> b.endNotIn();
+        }
+    }
+
+    private void call(Expr.Call c) {
+        boolean starred = c.args().stream().anyMatch(a -> a instanceof Expr.Starred) || c.keywords().stream().anyMatch(k -> k.name() == null);
+        if (starred) {
+            b.beginCallVarargs();
+            expr(c.func());
+            sequenceAsList(c.args());
+            if (c.keywords().isEmpty()) {
+                b.emitLoadNull();
+            } else {
+                keywordsAsDict(c.keywords());
+            }
+            b.endCallVarargs();
+        } else if (!c.keywords().isEmpty()) {
+            String[] names = c.keywords().stream().map(Expr.Keyword::name).toArray(String[]::new);
+            b.beginCallWithKeywords(names);
+            expr(c.func());
+            c.args().forEach(this::expr);
+            c.keywords().forEach(k -> expr(k.value()));
+            b.endCallWithKeywords();
+        } else if (c.func() instanceof Expr.Attribute a) {
+            b.beginCallMethod(a.attr());
+            expr(a.value());
+            c.args().forEach(this::expr);
+            b.endCallMethod();
+        } else {
+            b.beginCallFunction();
+            expr(c.func());
+            c.args().forEach(this::expr);
+            b.endCallFunction();
+        }
+    }
+
+    private void keywordsAsDict(List<Expr.Keyword> keywords) {
+        BytecodeLocal dict = b.createLocal();
+        b.beginBlock();
+        b.beginStoreLocal(dict);
+        b.beginBuildDict();
+        b.endBuildDict();
+        b.endStoreLocal();
+        for (Expr.Keyword k : keywords) {
+            if (k.name() == null) {
+                b.beginDictUpdate();
+                b.emitLoadLocal(dict);
+                expr(k.value());
+                b.endDictUpdate();
+            } else {
+                b.beginDictSet();
+                b.emitLoadLocal(dict);
+                b.emitLoadConstant(k.name());
+                expr(k.value());
+                b.endDictSet();
+            }
+        }
+        b.emitLoadLocal(dict);
+        b.endBlock();
+    }
+
+    private void sequence(List<Expr> elts, boolean tuple) {
+        if (elts.stream().anyMatch(x -> x instanceof Expr.Starred)) {
+            if (tuple) {
+                b.beginListToTuple();
+                sequenceAsList(elts);
+                b.endListToTuple();
+            } else {
+                sequenceAsList(elts);
+            }
+            return;
+        }
+        if (tuple) {
+            b.beginBuildTuple();
+            elts.forEach(this::expr);
+            b.endBuildTuple();
+        } else {
+            b.beginBuildList();
+            elts.forEach(this::expr);
+            b.endBuildList();
+        }
+    }
+
+    /** A new list from items, where {@code *x} items are spliced in. */
+    private void sequenceAsList(List<Expr> elts) {
+        BytecodeLocal list = b.createLocal();
+        b.beginBlock();
+        b.beginStoreLocal(list);
+        b.beginBuildList();
+        b.endBuildList();
+        b.endStoreLocal();
+        for (Expr x : elts) {
+            if (x instanceof Expr.Starred s) {
+                b.beginListExtend();
+                b.emitLoadLocal(list);
+                expr(s.value());
+                b.endListExtend();
+            } else {
+                b.beginListAppend();
+                b.emitLoadLocal(list);
+                expr(x);
+                b.endListAppend();
+            }
+        }
+        b.emitLoadLocal(list);
+        b.endBlock();
+    }
+
+    private void setDisplay(List<Expr> elts) {
+        BytecodeLocal set = b.createLocal();
+        b.beginBlock();
+        b.beginStoreLocal(set);
+        b.beginBuildSet();
+        b.endBuildSet();
+        b.endStoreLocal();
+        for (Expr x : elts) {
+            if (x instanceof Expr.Starred s) {
+                b.beginSetUpdate();
+                b.emitLoadLocal(set);
+                expr(s.value());
+                b.endSetUpdate();
+            } else {
+                b.beginSetAdd();
+                b.emitLoadLocal(set);
+                expr(x);
+                b.endSetAdd();
+            }
+        }
+        b.emitLoadLocal(set);
+        b.endBlock();
+    }
+
+    private void dictDisplay(Expr.Dict d) {
+        BytecodeLocal dict = b.createLocal();
+        b.beginBlock();
+        b.beginStoreLocal(dict);
+        b.beginBuildDict();
+        b.endBuildDict();
+        b.endStoreLocal();
+        for (int i = 0; i < d.keys().size(); i++) {
+            Expr k = d.keys().get(i);
+            if (k == null) {
+                b.beginDictUpdate();
+                b.emitLoadLocal(dict);
+                expr(d.values().get(i));
+                b.endDictUpdate();
+            } else {
+                b.beginDictSet();
+                b.emitLoadLocal(dict);
+                expr(k);
+                expr(d.values().get(i));
+                b.endDictSet();
+            }
+        }
+        b.emitLoadLocal(dict);
+        b.endBlock();
+    }
+
+    private enum ComprehensionKind {
+        LIST, SET, DICT
+    }
+
+    /** Comprehensions run inline with hidden locals for their variables (generator expressions are evaluated eagerly). */
+    private void comprehension(List<Expr.Comprehension> generators, ComprehensionKind kind, Expr elt, Expr value) {
+        BytecodeLocal result = b.createLocal();
+        b.beginBlock();
+        b.beginStoreLocal(result);
+        switch (kind) {
+            case LIST -> {
+                b.beginBuildList();
+                b.endBuildList();
+            }
+            case SET -> {
+                b.beginBuildSet();
+                b.endBuildSet();
+            }
+            case DICT -> {
+                b.beginBuildDict();
+                b.endBuildDict();
+            }
+        }
+        b.endStoreLocal();
+        comprehensionVars.push(new HashMap<>());
+        comprehensionLoop(generators, 0, () -> {
+            switch (kind) {
+                case LIST -> {
+                    b.beginListAppend();
+                    b.emitLoadLocal(result);
+                    expr(elt);
+                    b.endListAppend();
+                }
+                case SET -> {
+                    b.beginSetAdd();
+                    b.emitLoadLocal(result);
+                    expr(elt);
+                    b.endSetAdd();
+                }
+                case DICT -> {
+                    b.beginDictSet();
+                    b.emitLoadLocal(result);
+                    expr(elt);
+                    expr(value);
+                    b.endDictSet();
+                }
+            }
+        });
+        comprehensionVars.pop();
+        b.emitLoadLocal(result);
+        b.endBlock();
+    }
+
+    private void comprehensionLoop(List<Expr.Comprehension> generators, int index, Runnable body) {
+        if (index == generators.size()) {
+            body.run();
+            return;
+        }
+        Expr.Comprehension gen = generators.get(index);
+        if (gen.isAsync()) {
+            throw new CompileError(gen.iter().pos(), "asynchronous comprehensions are not supported by aio yet");
+        }
+        b.beginBlock();
+        BytecodeLabel exhausted = b.createLabel();
+        BytecodeLocal iterator = b.createLocal();
+        b.beginStoreLocal(iterator);
+        b.beginGetIter();
+        expr(gen.iter());
+        b.endGetIter();
+        b.endStoreLocal();
+        declareTargets(gen.target());
+        b.beginWhile();
+        b.emitLoadConstant(true);
+        b.beginBlock();
+        BytecodeLabel nextItem = b.createLabel();
+        BytecodeLocal item = b.createLocal();
+        b.beginStoreLocal(item);
+        b.beginIterNext();
+        b.emitLoadLocal(iterator);
+        b.endIterNext();
+        b.endStoreLocal();
+        b.beginIfThen();
+        b.beginIsNull();
+        b.emitLoadLocal(item);
+        b.endIsNull();
+        b.emitBranch(exhausted);
+        b.endIfThen();
+        store(gen.target(), () -> b.emitLoadLocal(item));
+        for (Expr cond : gen.ifs()) {
+            b.beginIfThen();
+            b.beginNot();
+            expr(cond);
+            b.endNot();
+            b.emitBranch(nextItem);
+            b.endIfThen();
+        }
+        comprehensionLoop(generators, index + 1, body);
+        b.emitLabel(nextItem);
+        b.endBlock();
+        b.endWhile();
+        b.emitLabel(exhausted);
+        b.endBlock();
+    }
+
+    private void declareTargets(Expr target) {
+        switch (target) {
+            case Expr.Name n -> comprehensionVars.peek().put(n.id(), b.createLocal(n.id(), null));
+            case Expr.Tuple t -> t.elts().forEach(this::declareTargets);
+            case Expr.ListExpr l -> l.elts().forEach(this::declareTargets);
+            case Expr.Starred s -> declareTargets(s.value());
+            default -> {
+            }
+        }
+    }
+
+    private void joinedString(Expr.JoinedStr j) {
+        b.beginBuildString();
+        for (Expr part : j.values()) {
+            if (part instanceof Expr.Constant c) {
+                b.emitLoadConstant(c.value());
+            } else {
+                expr(part);
+            }
+        }
+        b.endBuildString();
+    }
+
+    private void formattedValue(Expr.FormattedValue f) {
+        b.beginFormatValue(f.conversion());
+        expr(f.value());
+        if (f.formatSpec() == null) {
+            b.emitLoadNull();
+        } else {
+            expr(f.formatSpec());
+        }
+        b.endFormatValue();
+    }
+
+    /**
+     * {@code await x}: step the awaitable; while it is pending, yield what it yielded up to the
+     * task and step it again with what the task sends back.
+     */
+    private void await(Expr.Await a) {
+        if (!isCoroutine) {
+            throw new CompileError(a.pos(), scope.kind == Scope.Kind.MODULE ? "'await' outside function" : "'await' outside async function");
+        }
+        BytecodeLocal awaitable = b.createLocal();
+        BytecodeLocal result = b.createLocal();
+        b.beginBlock();
+        b.beginStoreLocal(awaitable);
+        b.beginGetAwaitable();
+        expr(a.value());
+        b.endGetAwaitable();
+        b.endStoreLocal();
+        b.beginStoreLocal(result);
+        b.beginAwaitStep();
+        b.emitLoadLocal(awaitable);
+        b.emitLoadConstant(AwaitSignal.START);
+        b.endAwaitStep();
+        b.endStoreLocal();
+        b.beginWhile();
+        b.beginIsPending();
+        b.emitLoadLocal(result);
+        b.endIsPending();
+        b.beginStoreLocal(result);
+        b.beginAwaitStep();
+        b.emitLoadLocal(awaitable);
+        b.beginYield();
+        b.beginAwaitYielded();
+        b.emitLoadLocal(awaitable);
+        b.endAwaitYielded();
+        b.endYield();
+        b.endAwaitStep();
+        b.endStoreLocal();
+        b.endWhile();
+        b.emitLoadLocal(result);
+        b.endBlock();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.aio.compiler;
+
+import java.util.Map;
+
+import com.oracle.truffle.api.bytecode.BytecodeConfig;
+import com.oracle.truffle.api.source.Source;
+
+import dev.aio.AioLanguage;
+import dev.aio.ast.Module;
+import dev.aio.ast.Pos;
+import dev.aio.nodes.AioRootNode;
+import dev.aio.nodes.AioRootNodeGen;
+import dev.aio.parser.AioParser;
+import dev.aio.parser.AioSyntaxError;
+
+/** Source → syntax tree → scopes → bytecode: the module's root node, with every function nested in it. */
+public final class ModuleCompiler {
+    private ModuleCompiler() {
+    }
+
+    public static AioRootNode compileModule(AioLanguage language, Source source) {
+        String fileName = source.getName();
+        String text = source.getCharacters().toString();
+        Module module;
+        try {
+            module = AioParser.parse(text, fileName);
+        } catch (AioSyntaxError e) {
+            throw new AioSyntaxException(e.format(), e);
+        }
+        Map<Object, Scope> scopes = ScopeAnalyzer.analyze(module);
+        SourceMap sourceMap = new SourceMap(source);
+        AioRootNode[] result = new AioRootNode[1];
+        try {
+            AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, b -> {
+                b.beginSource(source);
+                CodeGenerator g = new CodeGenerator(language, b, scopes, scopes.get(module), sourceMap, fileName, "", false);
+                result[0] = g.compileModule(module.body(), Pos.NONE);
+                b.endSource();
+            });
+        } catch (CompileError e) {
+            throw new AioSyntaxException(SyntaxReport.format(fileName, text, e.pos(), "SyntaxError", e.getMessage()), null);
+        }
+        return result[0];
+    }
+}

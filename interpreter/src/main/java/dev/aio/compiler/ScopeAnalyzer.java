@@ -1,0 +1,267 @@
+package dev.aio.compiler;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.aio.ast.Expr;
+import dev.aio.ast.Module;
+import dev.aio.ast.Parameters;
+import dev.aio.ast.Stmt;
+
+/**
+ * First pass of the compiler: finds every function scope and what each name in it is bound to.
+ * Comprehension variables are not part of any scope: the compiler gives them hidden locals.
+ */
+final class ScopeAnalyzer {
+    private final Map<Object, Scope> scopes = new IdentityHashMap<>();
+    private Scope current;
+
+    static Map<Object, Scope> analyze(Module module) {
+        ScopeAnalyzer a = new ScopeAnalyzer();
+        Scope root = new Scope(Scope.Kind.MODULE, null);
+        a.scopes.put(module, root);
+        a.current = root;
+        a.stmts(module.body());
+        root.resolve();
+        return a.scopes;
+    }
+
+    private void stmts(List<Stmt> body) {
+        for (Stmt s : body) {
+            stmt(s);
+        }
+    }
+
+    private void stmt(Stmt s) {
+        switch (s) {
+            case Stmt.FunctionDef f -> {
+                exprs(f.decorators());
+                defaults(f.params());
+                current.assigned.add(f.name());
+                Scope scope = enter(f);
+                params(f.params());
+                stmts(f.body());
+                current = scope.parent;
+            }
+            case Stmt.ClassDef c -> {
+                exprs(c.bases());
+                exprs(c.decorators());
+                current.assigned.add(c.name());
+            }
+            case Stmt.Return r -> expr(r.value());
+            case Stmt.Delete d -> d.targets().forEach(this::target);
+            case Stmt.Assign a -> {
+                expr(a.value());
+                a.targets().forEach(this::target);
+            }
+            case Stmt.AugAssign a -> {
+                expr(a.value());
+                target(a.target());
+                if (a.target() instanceof Expr.Name n) {
+                    current.used.add(n.id());
+                }
+            }
+            case Stmt.AnnAssign a -> {
+                expr(a.value());
+                if (a.value() != null) {
+                    target(a.target());
+                }
+            }
+            case Stmt.For f -> {
+                expr(f.iter());
+                target(f.target());
+                stmts(f.body());
+                stmts(f.orElse());
+            }
+            case Stmt.While w -> {
+                expr(w.test());
+                stmts(w.body());
+                stmts(w.orElse());
+            }
+            case Stmt.If i -> {
+                expr(i.test());
+                stmts(i.body());
+                stmts(i.orElse());
+            }
+            case Stmt.With w -> {
+                for (Stmt.WithItem item : w.items()) {
+                    expr(item.contextExpr());
+                    if (item.optionalVars() != null) {
+                        target(item.optionalVars());
+                    }
+                }
+                stmts(w.body());
+            }
+            case Stmt.Raise r -> {
+                expr(r.exc());
+                expr(r.cause());
+            }
+            case Stmt.Try t -> {
+                stmts(t.body());
+                for (Stmt.ExceptHandler h : t.handlers()) {
+                    expr(h.type());
+                    if (h.name() != null) {
+                        current.assigned.add(h.name());
+                    }
+                    stmts(h.body());
+                }
+                stmts(t.orElse());
+                stmts(t.finalBody());
+            }
+            case Stmt.Assert a -> {
+                expr(a.test());
+                expr(a.msg());
+            }
+            case Stmt.Import i -> {
+                for (Stmt.Alias alias : i.names()) {
+                    String bound = alias.asName() != null ? alias.asName() : alias.name().split("\\.")[0];
+                    current.assigned.add(bound);
+                }
+            }
+            case Stmt.ImportFrom i -> {
+                for (Stmt.Alias alias : i.names()) {
+                    if (!alias.name().equals("*")) {
+                        current.assigned.add(alias.asName() != null ? alias.asName() : alias.name());
+                    }
+                }
+            }
+            case Stmt.Global g -> current.declaredGlobal.addAll(g.names());
+            case Stmt.Nonlocal n -> current.declaredNonlocal.addAll(n.names());
+            case Stmt.ExprStmt e -> expr(e.value());
+            case Stmt.Pass p -> {
+            }
+            case Stmt.Break b -> {
+            }
+            case Stmt.Continue c -> {
+            }
+        }
+    }
+
+    private Scope enter(Object node) {
+        Scope scope = new Scope(Scope.Kind.FUNCTION, current);
+        scopes.put(node, scope);
+        current = scope;
+        return scope;
+    }
+
+    private void defaults(Parameters p) {
+        exprs(p.defaults());
+        for (Expr e : p.kwDefaults()) {
+            expr(e);
+        }
+    }
+
+    private void params(Parameters p) {
+        p.posOnly().forEach(x -> current.params.add(x.name()));
+        p.args().forEach(x -> current.params.add(x.name()));
+        if (p.vararg() != null) {
+            current.params.add(p.vararg().name());
+        }
+        p.kwOnly().forEach(x -> current.params.add(x.name()));
+        if (p.kwarg() != null) {
+            current.params.add(p.kwarg().name());
+        }
+    }
+
+    private void target(Expr t) {
+        switch (t) {
+            case Expr.Name n -> current.assigned.add(n.id());
+            case Expr.Tuple tu -> tu.elts().forEach(this::target);
+            case Expr.ListExpr l -> l.elts().forEach(this::target);
+            case Expr.Starred s -> target(s.value());
+            default -> expr(t);
+        }
+    }
+
+    private void exprs(List<Expr> list) {
+        for (Expr e : list) {
+            expr(e);
+        }
+    }
+
+    private void comprehensions(List<Expr.Comprehension> generators, Runnable element) {
+        for (Expr.Comprehension c : generators) {
+            expr(c.iter());
+            exprs(c.ifs());
+        }
+        element.run();
+    }
+
+    private void expr(Expr e) {
+        if (e == null) {
+            return;
+        }
+        switch (e) {
+            case Expr.BoolOp b -> exprs(b.values());
+            case Expr.NamedExpr n -> {
+                expr(n.value());
+                current.assigned.add(n.target().id());
+            }
+            case Expr.BinOp b -> {
+                expr(b.left());
+                expr(b.right());
+            }
+            case Expr.UnaryOp u -> expr(u.operand());
+            case Expr.Lambda l -> {
+                defaults(l.params());
+                Scope scope = enter(l);
+                params(l.params());
+                expr(l.body());
+                current = scope.parent;
+            }
+            case Expr.IfExp i -> {
+                expr(i.test());
+                expr(i.body());
+                expr(i.orElse());
+            }
+            case Expr.Dict d -> {
+                for (Expr k : d.keys()) {
+                    expr(k);
+                }
+                exprs(d.values());
+            }
+            case Expr.Set s -> exprs(s.elts());
+            case Expr.ListComp c -> comprehensions(c.generators(), () -> expr(c.elt()));
+            case Expr.SetComp c -> comprehensions(c.generators(), () -> expr(c.elt()));
+            case Expr.GeneratorExp c -> comprehensions(c.generators(), () -> expr(c.elt()));
+            case Expr.DictComp c -> comprehensions(c.generators(), () -> {
+                expr(c.key());
+                expr(c.value());
+            });
+            case Expr.Await a -> expr(a.value());
+            case Expr.Yield y -> expr(y.value());
+            case Expr.YieldFrom y -> expr(y.value());
+            case Expr.Compare c -> {
+                expr(c.left());
+                exprs(c.comparators());
+            }
+            case Expr.Call c -> {
+                expr(c.func());
+                exprs(c.args());
+                c.keywords().forEach(k -> expr(k.value()));
+            }
+            case Expr.FormattedValue f -> {
+                expr(f.value());
+                expr(f.formatSpec());
+            }
+            case Expr.JoinedStr j -> exprs(j.values());
+            case Expr.Constant c -> {
+            }
+            case Expr.Attribute a -> expr(a.value());
+            case Expr.Subscript s -> {
+                expr(s.value());
+                expr(s.slice());
+            }
+            case Expr.Starred s -> expr(s.value());
+            case Expr.Name n -> current.used.add(n.id());
+            case Expr.ListExpr l -> exprs(l.elts());
+            case Expr.Tuple t -> exprs(t.elts());
+            case Expr.Slice s -> {
+                expr(s.lower());
+                expr(s.upper());
+                expr(s.step());
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.aio.kernel;
+
+/** An awaitable that a Task can run: an {@code async def} coroutine or a builtin coroutine. */
+public interface CoroutineLike extends Awaitable {
+    /** {@code f} or {@code Queue.get}, as in {@code <coroutine object f at 0x...>}. */
+    String qualName();
+
+    /** {@code f() running at file:line} / {@code f() done, defined at file:line}, as a task's repr shows it. */
+    String describeForTask();
+
+    /** Marks the coroutine as owned by an {@code await} or a task; reusing it is an error. */
+    void markAwaited();
+
+    boolean isDone();
+}

@@ -1,0 +1,197 @@
+package dev.aio.kernel;
+
+import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.AioContext;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.PyErrors;
+
+/**
+ * The single-threaded event loop, after CPython's {@code BaseEventLoop}: a FIFO of ready
+ * callbacks and a heap of timers; each iteration runs the callbacks that were ready when it began.
+ */
+public final class EventLoop extends dev.aio.runtime.PyObject {
+    public static final dev.aio.runtime.PyType TYPE = new dev.aio.runtime.PyType("_UnixSelectorEventLoop", "asyncio.unix_events");
+
+    /** CPython's monotonic clock resolution: timers due within it count as due. */
+    private static final double CLOCK_RESOLUTION = 1e-9;
+
+    private final AioContext context;
+    private final Clock clock;
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
+    private final Set<Task> tasks = new LinkedHashSet<>();
+    private long timerSequence;
+    private boolean stopping;
+    private boolean running;
+    private boolean closed;
+    private Task currentTask;
+
+    public EventLoop(AioContext context, Clock clock) {
+        this.context = context;
+        this.clock = clock;
+    }
+
+    public double time() {
+        return clock.monotonic();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AioContext context() {
+        return context;
+    }
+
+    public Handle callSoon(Runnable callback, String description) {
+        Handle h = new Handle(callback, description);
+        ready.add(h);
+        return h;
+    }
+
+    public TimerHandle callAt(double when, Runnable callback, String description) {
+        TimerHandle h = new TimerHandle(when, timerSequence++, callback, description);
+        scheduled.add(h);
+        return h;
+    }
+
+    public TimerHandle callLater(double delay, Runnable callback, String description) {
+        return callAt(time() + delay, callback, description);
+    }
+
+    /** Runs the loop until {@code future} is done, then returns its result (or raises its exception). */
+    @TruffleBoundary
+    public Object runUntilComplete(Future future) {
+        if (running) {
+            throw PyErrors.runtimeError("This event loop is already running");
+        }
+        future.addDoneCallback(f -> stopping = true, "_run_until_complete_cb()");
+        running = true;
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            running = false;
+        }
+        if (!future.isDone()) {
+            throw PyErrors.runtimeError("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    private void runOnce() {
+        while (!scheduled.isEmpty() && scheduled.peek().isCancelled()) {
+            scheduled.poll();
+        }
+        if (ready.isEmpty() && !stopping) {
+            if (scheduled.isEmpty()) {
+                context.stopRun(Deadlock.describe(this), 3);
+            }
+            double deadline = scheduled.peek().when();
+            if (deadline > time()) {
+                context.checkTimeLimit(deadline);
+                try {
+                    clock.waitUntil(deadline);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw PyErrors.raiseNoArgs(dev.aio.runtime.BuiltinTypes.KEYBOARD_INTERRUPT);
+                }
+            }
+        }
+        context.checkTimeLimit(time());
+        double endTime = time() + CLOCK_RESOLUTION;
+        while (!scheduled.isEmpty()) {
+            TimerHandle h = scheduled.peek();
+            if (h.when() >= endTime) {
+                break;
+            }
+            scheduled.poll();
+            ready.add(h);
+        }
+        int todo = ready.size();
+        for (int i = 0; i < todo; i++) {
+            Handle h = ready.poll();
+            if (!h.isCancelled()) {
+                runHandle(h);
+            }
+        }
+    }
+
+    private void runHandle(Handle h) {
+        try {
+            h.run();
+        } catch (AioException e) {
+            if (e.getException().getPyType().isSubtypeOf(dev.aio.runtime.BuiltinTypes.EXCEPTION)) {
+                context.reportCallbackError("Exception in callback " + h.description(), e.getException());
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    public Task getCurrentTask() {
+        return currentTask;
+    }
+
+    void enterTask(Task task) {
+        currentTask = task;
+    }
+
+    void leaveTask() {
+        currentTask = null;
+    }
+
+    void registerTask(Task task) {
+        tasks.add(task);
+    }
+
+    void unregisterTask(Task task) {
+        tasks.remove(task);
+    }
+
+    /** Tasks not yet done, in creation order. */
+    public java.util.List<Task> pendingTasks() {
+        java.util.List<Task> r = new java.util.ArrayList<>();
+        for (Task t : tasks) {
+            if (!t.isDone()) {
+                r.add(t);
+            }
+        }
+        return r;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public dev.aio.runtime.PyType getPyType() {
+        return TYPE;
+    }
+
+    @Override
+    public String repr() {
+        return "<_UnixSelectorEventLoop running=" + (running ? "True" : "False") + " closed=" + (closed ? "True" : "False") + " debug=False>";
+    }
+
+    public void close() {
+        closed = true;
+        ready.clear();
+        scheduled.clear();
+    }
+}

@@ -1,0 +1,242 @@
+package dev.aio.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
+
+/** {@code asyncio.Future}, after CPython's futures.py: a result that will be set later, with done-callbacks. */
+public class Future extends PyObject implements Awaitable {
+    public static final PyType TYPE = new PyType("Future", "asyncio");
+
+    enum State {
+        PENDING, CANCELLED, FINISHED
+    }
+
+    /** A done-callback; {@code target} is the aio callable it wraps, for {@code remove_done_callback}. */
+    record Callback(Consumer<Future> action, String description, Object target) {
+    }
+
+    protected final EventLoop loop;
+    private State state = State.PENDING;
+    private Object result;
+    private PyBaseException exception;
+    private Object cancelMessage;
+    /** The CancelledError a task raised, kept so that awaiting the task raises the same object. */
+    private PyBaseException cancelledException;
+    private List<Callback> callbacks = new ArrayList<>();
+
+    public Future(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    public boolean isDone() {
+        return state != State.PENDING;
+    }
+
+    public boolean isCancelled() {
+        return state == State.CANCELLED;
+    }
+
+    /** {@code fut.cancel(msg)}. */
+    public boolean cancel(Object message) {
+        if (state != State.PENDING) {
+            return false;
+        }
+        state = State.CANCELLED;
+        cancelMessage = message;
+        scheduleCallbacks();
+        return true;
+    }
+
+    @TruffleBoundary
+    public void setResult(Object value) {
+        if (state != State.PENDING) {
+            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, state.name() + ": " + repr());
+        }
+        result = value;
+        state = State.FINISHED;
+        scheduleCallbacks();
+    }
+
+    @TruffleBoundary
+    public void setException(PyBaseException e) {
+        if (state != State.PENDING) {
+            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, state.name() + ": " + repr());
+        }
+        if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+            throw PyErrors.typeError("StopIteration interacts badly with generators and cannot be raised into a Future");
+        }
+        exception = e;
+        state = State.FINISHED;
+        scheduleCallbacks();
+    }
+
+    private void scheduleCallbacks() {
+        List<Callback> cbs = callbacks;
+        callbacks = new ArrayList<>();
+        for (Callback cb : cbs) {
+            loop.callSoon(() -> cb.action().accept(this), cb.description());
+        }
+    }
+
+    public void addDoneCallback(Consumer<Future> action, String description) {
+        addDoneCallback(new Callback(action, description, null));
+    }
+
+    void addDoneCallback(Callback cb) {
+        if (state != State.PENDING) {
+            loop.callSoon(() -> cb.action().accept(this), cb.description());
+        } else {
+            callbacks.add(cb);
+        }
+    }
+
+    /** {@code fut.add_done_callback(fn)} with an aio callable. */
+    public void addDoneCallback(Object callable) {
+        addDoneCallback(new Callback(f -> dev.aio.runtime.Calls.call(callable, f), describeCallable(callable), callable));
+    }
+
+    public int removeDoneCallback(Object callable) {
+        int before = callbacks.size();
+        callbacks.removeIf(cb -> cb.target() == callable);
+        return before - callbacks.size();
+    }
+
+    @TruffleBoundary
+    private static String describeCallable(Object callable) {
+        if (callable instanceof dev.aio.runtime.PyFunction f) {
+            return f.getCode().qualName() + "() at " + f.getCode().fileName() + ":" + f.getCode().firstLine();
+        }
+        return PyOps.repr(callable);
+    }
+
+    /** {@code fut.result()}: raises CancelledError, InvalidStateError or the stored exception. */
+    @TruffleBoundary
+    public Object result() {
+        if (state == State.CANCELLED) {
+            throw new AioException(makeCancelledError(), null);
+        }
+        if (state != State.FINISHED) {
+            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "Result is not set.");
+        }
+        if (exception != null) {
+            throw new AioException(exception, null);
+        }
+        return result;
+    }
+
+    /** {@code fut.exception()}. */
+    @TruffleBoundary
+    public Object exception() {
+        if (state == State.CANCELLED) {
+            throw new AioException(makeCancelledError(), null);
+        }
+        if (state != State.FINISHED) {
+            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "Exception is not set.");
+        }
+        return exception == null ? PyNone.NONE : exception;
+    }
+
+    /** The CancelledError that {@code result()} raises once cancelled (CPython's {@code _make_cancelled_error}). */
+    @TruffleBoundary
+    public PyBaseException makeCancelledError() {
+        if (cancelledException != null) {
+            PyBaseException e = cancelledException;
+            cancelledException = null;
+            return e;
+        }
+        PyTuple args = cancelMessage == null ? PyTuple.EMPTY : PyTuple.of(cancelMessage);
+        return new PyBaseException(BuiltinTypes.CANCELLED_ERROR, args);
+    }
+
+    void setCancelledException(PyBaseException e) {
+        cancelledException = e;
+    }
+
+    public Object getCancelMessage() {
+        return cancelMessage;
+    }
+
+    // ----- await ---------------------------------------------------------------------------------
+
+    @Override
+    public Object step(Object sent) {
+        if (sent == AwaitSignal.START) {
+            return isDone() ? result() : AwaitSignal.PENDING;
+        }
+        if (sent instanceof ThrowRequest t) {
+            throw new AioException(t.exception(), null);
+        }
+        if (!isDone()) {
+            throw PyErrors.runtimeError("await wasn't used with future");
+        }
+        return result();
+    }
+
+    @Override
+    public Object yielded() {
+        return this;
+    }
+
+    // ----- repr ----------------------------------------------------------------------------------
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+
+    @Override
+    @TruffleBoundary
+    public String repr() {
+        return "<" + getPyType().getName() + " " + String.join(" ", reprInfo()) + ">";
+    }
+
+    protected List<String> reprInfo() {
+        List<String> info = new ArrayList<>();
+        info.add(state.name().toLowerCase());
+        if (state == State.FINISHED) {
+            if (exception != null) {
+                info.add("exception=" + exception.repr());
+            } else {
+                info.add("result=" + PyOps.repr(result));
+            }
+        }
+        if (!callbacks.isEmpty()) {
+            info.add(formatCallbacks());
+        }
+        return info;
+    }
+
+    private String formatCallbacks() {
+        int n = callbacks.size();
+        String cb;
+        if (n == 1) {
+            cb = callbacks.get(0).description();
+        } else if (n == 2) {
+            cb = callbacks.get(0).description() + ", " + callbacks.get(1).description();
+        } else {
+            cb = callbacks.get(0).description() + ", <" + (n - 2) + " more>, " + callbacks.get(n - 1).description();
+        }
+        return "cb=[" + cb + "]";
+    }
+
+    State state() {
+        return state;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.aio.kernel;
+
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyType;
+
+/**
+ * {@code asyncio.Task}: runs a coroutine step by step on the loop, after CPython's
+ * {@code Task.__step} and {@code __wakeup}, so interleavings match CPython's line for line.
+ */
+public final class Task extends Future {
+    public static final PyType TYPE = new PyType("Task", "asyncio", Future.TYPE);
+
+    private final CoroutineLike coroutine;
+    private String name;
+    private Future futureWaiter;
+    private boolean mustCancel;
+    private int cancelsRequested;
+    private Object pendingCancelMessage;
+
+    public Task(EventLoop loop, CoroutineLike coroutine, String name) {
+        super(loop);
+        this.coroutine = coroutine;
+        this.name = name;
+        coroutine.markAwaited();
+        loop.callSoon(() -> runStep(null), "Task.__step()");
+        loop.registerTask(this);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public CoroutineLike getCoroutine() {
+        return coroutine;
+    }
+
+    public Future getFutureWaiter() {
+        return futureWaiter;
+    }
+
+    public int cancelling() {
+        return cancelsRequested;
+    }
+
+    public int uncancel() {
+        if (cancelsRequested > 0) {
+            cancelsRequested--;
+        }
+        return cancelsRequested;
+    }
+
+    /** {@code task.cancel(msg)}: asks the coroutine to raise CancelledError at its next step. */
+    @Override
+    public boolean cancel(Object message) {
+        if (isDone()) {
+            return false;
+        }
+        cancelsRequested++;
+        if (futureWaiter != null && futureWaiter.cancel(message)) {
+            return true;
+        }
+        mustCancel = true;
+        pendingCancelMessage = message;
+        return true;
+    }
+
+    @TruffleBoundary
+    private void runStep(PyBaseException thrown) {
+        if (isDone()) {
+            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "_step(): already done: " + repr() + ", " + (thrown == null ? "None" : thrown.repr()));
+        }
+        PyBaseException exc = thrown;
+        if (mustCancel) {
+            if (exc == null || !exc.getPyType().isSubtypeOf(BuiltinTypes.CANCELLED_ERROR)) {
+                exc = cancelledErrorForPendingCancel();
+            }
+            mustCancel = false;
+        }
+        futureWaiter = null;
+        loop.enterTask(this);
+        try {
+            Object result;
+            try {
+                result = coroutine.step(exc == null ? PyNone.NONE : new ThrowRequest(exc));
+            } catch (AioException e) {
+                PyBaseException raised = e.getException();
+                if (raised.getPyType().isSubtypeOf(BuiltinTypes.CANCELLED_ERROR)) {
+                    setCancelledException(raised);
+                    super.cancel(null);
+                } else {
+                    setException(raised);
+                    PyType t = raised.getPyType();
+                    if (t.isSubtypeOf(BuiltinTypes.KEYBOARD_INTERRUPT) || t.isSubtypeOf(BuiltinTypes.SYSTEM_EXIT)) {
+                        throw e;
+                    }
+                }
+                loop.unregisterTask(this);
+                return;
+            }
+            if (result != AwaitSignal.PENDING) {
+                if (mustCancel) {
+                    mustCancel = false;
+                    super.cancel(pendingCancelMessage);
+                } else {
+                    setResult(result);
+                }
+                loop.unregisterTask(this);
+                return;
+            }
+            handleYield(coroutine.yielded());
+        } finally {
+            loop.leaveTask();
+        }
+    }
+
+    private PyBaseException cancelledErrorForPendingCancel() {
+        Object msg = pendingCancelMessage;
+        return new PyBaseException(BuiltinTypes.CANCELLED_ERROR, msg == null ? dev.aio.runtime.PyTuple.EMPTY : dev.aio.runtime.PyTuple.of(msg));
+    }
+
+    private void handleYield(Object yielded) {
+        if (yielded instanceof Future f) {
+            if (f.getLoop() != loop) {
+                PyBaseException e = runtimeError("Task " + repr() + " got Future " + f.repr() + " attached to a different loop");
+                loop.callSoon(() -> runStep(e), "Task.__step()");
+            } else if (f == this) {
+                PyBaseException e = runtimeError("Task cannot await on itself: " + repr());
+                loop.callSoon(() -> runStep(e), "Task.__step()");
+            } else {
+                f.addDoneCallback(this::wakeUp, "Task.task_wakeup()");
+                futureWaiter = f;
+                if (mustCancel && futureWaiter.cancel(pendingCancelMessage)) {
+                    mustCancel = false;
+                }
+            }
+        } else if (yielded == null) {
+            loop.callSoon(() -> runStep(null), "Task.__step()");
+        } else {
+            PyBaseException e = runtimeError("Task got bad yield: " + PyOps.repr(yielded));
+            loop.callSoon(() -> runStep(e), "Task.__step()");
+        }
+    }
+
+    private static PyBaseException runtimeError(String message) {
+        return new PyBaseException(BuiltinTypes.RUNTIME_ERROR, dev.aio.runtime.PyTuple.of(message));
+    }
+
+    private void wakeUp(Future future) {
+        try {
+            future.result();
+        } catch (AioException e) {
+            runStep(e.getException());
+            return;
+        }
+        runStep(null);
+    }
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+
+    @Override
+    protected List<String> reprInfo() {
+        List<String> info = super.reprInfo();
+        if (cancelsRequested > 0 && !isDone()) {
+            info.set(0, "cancelling");
+        }
+        info.add(1, "name=" + PyOps.repr(name));
+        info.add(2, "coro=<" + coroutine.describeForTask() + ">");
+        if (futureWaiter != null) {
+            info.add(3, "wait_for=" + futureWaiter.repr());
+        }
+        return info;
+    }
+}

@@ -1,0 +1,831 @@
+package dev.aio.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.bytecode.BytecodeNode;
+import com.oracle.truffle.api.bytecode.BytecodeRootNode;
+import com.oracle.truffle.api.bytecode.ConstantOperand;
+import com.oracle.truffle.api.bytecode.GenerateBytecode;
+import com.oracle.truffle.api.bytecode.Operation;
+import com.oracle.truffle.api.bytecode.ShortCircuitOperation;
+import com.oracle.truffle.api.bytecode.ShortCircuitOperation.Operator;
+import com.oracle.truffle.api.bytecode.Variadic;
+import com.oracle.truffle.api.dsl.Bind;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.SourceSection;
+
+import dev.aio.AioLanguage;
+import dev.aio.ast.BinaryOperator;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.Operators;
+import dev.aio.nodes.ops.AsyncOps;
+import dev.aio.nodes.ops.CallOps;
+import dev.aio.nodes.ops.ExceptionOps;
+import dev.aio.nodes.ops.Traceback;
+import dev.aio.nodes.ops.ValueOps;
+
+/**
+ * The body of every aio function, lambda, coroutine and module: a Bytecode DSL interpreter.
+ * Coroutines suspend at {@code await} through the DSL's {@code Yield}. Operations stay small and
+ * delegate the generic semantics to {@code dev.aio.runtime}.
+ */
+@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, defaultLocalValue = "null", boxingEliminationTypes = {long.class, boolean.class})
+@ShortCircuitOperation(name = "BoolAnd", operator = Operator.AND_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
+@ShortCircuitOperation(name = "BoolOr", operator = Operator.OR_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
+public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode implements BytecodeRootNode {
+
+    /** What this root compiles: set once by the compiler right after {@code endRoot}. */
+    @CompilerDirectives.CompilationFinal private PyCode code;
+
+    protected AioRootNode(AioLanguage language, FrameDescriptor frameDescriptor) {
+        super(language, frameDescriptor);
+    }
+
+    public void setCode(PyCode code) {
+        this.code = code;
+    }
+
+    public PyCode getCode() {
+        return code;
+    }
+
+    @Override
+    public String getName() {
+        return code == null ? "<aio>" : code.name();
+    }
+
+    @Override
+    public String getQualifiedName() {
+        return code == null ? "<aio>" : code.qualName();
+    }
+
+    @Override
+    public String toString() {
+        return "aio:" + getQualifiedName();
+    }
+
+    /** Records each aio frame an exception passes through: Python's traceback, built while unwinding. */
+    @Override
+    public AbstractTruffleException interceptTruffleException(AbstractTruffleException ex, VirtualFrame frame, BytecodeNode bytecodeNode, int bytecodeIndex) {
+        if (ex instanceof AioException aio) {
+            Traceback.recordFrame(aio, this, bytecodeNode, bytecodeIndex, frame.getArguments());
+        }
+        return ex;
+    }
+
+    @Override
+    public Throwable interceptInternalException(Throwable t, VirtualFrame frame, BytecodeNode bytecodeNode, int bytecodeIndex) {
+        return ExceptionOps.translateInternal(t, this, bytecodeNode, bytecodeIndex);
+    }
+
+    @Override
+    public SourceSection getSourceSection() {
+        BytecodeNode b = getBytecodeNode();
+        return b == null ? null : b.getSourceSection();
+    }
+
+    // ----- truth and comparison -----------------------------------------------------------
+
+    @Operation
+    public static final class ToBool {
+        @Specialization
+        static boolean doBoolean(boolean b) {
+            return b;
+        }
+
+        @Specialization
+        static boolean doLong(long l) {
+            return l != 0;
+        }
+
+        @Fallback
+        static boolean doObject(Object o) {
+            return PyOps.isTrue(o);
+        }
+    }
+
+    @Operation
+    public static final class Not {
+        @Specialization
+        static boolean doBoolean(boolean b) {
+            return !b;
+        }
+
+        @Fallback
+        static boolean doObject(Object o) {
+            return !PyOps.isTrue(o);
+        }
+    }
+
+    @Operation
+    public static final class Eq {
+        @Specialization
+        static boolean doLong(long a, long b) {
+            return a == b;
+        }
+
+        @Fallback
+        static boolean doObject(Object a, Object b) {
+            return PyOps.eq(a, b);
+        }
+    }
+
+    @Operation
+    public static final class NotEq {
+        @Specialization
+        static boolean doLong(long a, long b) {
+            return a != b;
+        }
+
+        @Fallback
+        static boolean doObject(Object a, Object b) {
+            return !PyOps.eq(a, b);
+        }
+    }
+
+    @Operation
+    public static final class Lt {
+        @Specialization
+        static boolean doLong(long a, long b) {
+            return a < b;
+        }
+
+        @Specialization
+        static boolean doDouble(double a, double b) {
+            return a < b;
+        }
+
+        @Fallback
+        static boolean doObject(Object a, Object b) {
+            return Operators.lessThan(a, b);
+        }
+    }
+
+    @Operation
+    public static final class LtE {
+        @Specialization
+        static boolean doLong(long a, long b) {
+            return a <= b;
+        }
+
+        @Specialization
+        static boolean doDouble(double a, double b) {
+            return a <= b;
+        }
+
+        @Fallback
+        static boolean doObject(Object a, Object b) {
+            return Operators.lessEqual(a, b);
+        }
+    }
+
+    @Operation
+    public static final class Gt {
+        @Specialization
+        static boolean doLong(long a, long b) {
+            return a > b;
+        }
+
+        @Specialization
+        static boolean doDouble(double a, double b) {
+            return a > b;
+        }
+
+        @Fallback
+        static boolean doObject(Object a, Object b) {
+            return Operators.greaterThan(a, b);
+        }
+    }
+
+    @Operation
+    public static final class GtE {
+        @Specialization
+        static boolean doLong(long a, long b) {
+            return a >= b;
+        }
+
+        @Specialization
+        static boolean doDouble(double a, double b) {
+            return a >= b;
+        }
+
+        @Fallback
+        static boolean doObject(Object a, Object b) {
+            return Operators.greaterEqual(a, b);
+        }
+    }
+
+    @Operation
+    public static final class Is {
+        @Specialization
+        static boolean doObject(Object a, Object b) {
+            return ValueOps.is(a, b);
+        }
+    }
+
+    @Operation
+    public static final class IsNot {
+        @Specialization
+        static boolean doObject(Object a, Object b) {
+            return !ValueOps.is(a, b);
+        }
+    }
+
+    @Operation
+    public static final class In {
+        @Specialization
+        static boolean doObject(Object item, Object container) {
+            return Operators.contains(container, item);
+        }
+    }
+
+    @Operation
+    public static final class NotIn {
+        @Specialization
+        static boolean doObject(Object item, Object container) {
+            return !Operators.contains(container, item);
+        }
+    }
+
+    // ----- arithmetic ---------------------------------------------------------------------
+
+    @Operation
+    public static final class Add {
+        @Specialization(rewriteOn = ArithmeticException.class)
+        static long doLong(long a, long b) {
+            return Math.addExact(a, b);
+        }
+
+        @Specialization
+        static double doDouble(double a, double b) {
+            return a + b;
+        }
+
+        @Fallback
+        static Object doObject(Object a, Object b) {
+            return Operators.binary(BinaryOperator.ADD, a, b);
+        }
+    }
+
+    /** {@code +=}: lists grow in place; everything else is {@code +}. */
+    @Operation
+    public static final class InplaceAdd {
+        @Specialization(rewriteOn = ArithmeticException.class)
+        static long doLong(long a, long b) {
+            return Math.addExact(a, b);
+        }
+
+        @Fallback
+        static Object doObject(Object a, Object b) {
+            return ValueOps.inplaceAdd(a, b);
+        }
+    }
+
+    @Operation
+    public static final class Sub {
+        @Specialization(rewriteOn = ArithmeticException.class)
+        static long doLong(long a, long b) {
+            return Math.subtractExact(a, b);
+        }
+
+        @Specialization
+        static double doDouble(double a, double b) {
+            return a - b;
+        }
+
+        @Fallback
+        static Object doObject(Object a, Object b) {
+            return Operators.binary(BinaryOperator.SUB, a, b);
+        }
+    }
+
+    @Operation
+    public static final class Mul {
+        @Specialization(rewriteOn = ArithmeticException.class)
+        static long doLong(long a, long b) {
+            return Math.multiplyExact(a, b);
+        }
+
+        @Specialization
+        static double doDouble(double a, double b) {
+            return a * b;
+        }
+
+        @Fallback
+        static Object doObject(Object a, Object b) {
+            return Operators.binary(BinaryOperator.MULT, a, b);
+        }
+    }
+
+    /** The operators without a fast path of their own; the operator is a constant. */
+    @Operation
+    @ConstantOperand(type = BinaryOperator.class)
+    public static final class BinaryOp {
+        @Specialization
+        static Object doObject(BinaryOperator op, Object a, Object b) {
+            return Operators.binary(op, a, b);
+        }
+    }
+
+    @Operation
+    public static final class Neg {
+        @Specialization(rewriteOn = ArithmeticException.class)
+        static long doLong(long a) {
+            return Math.negateExact(a);
+        }
+
+        @Fallback
+        static Object doObject(Object a) {
+            return ValueOps.negate(a);
+        }
+    }
+
+    @Operation
+    public static final class Pos {
+        @Specialization
+        static Object doObject(Object a) {
+            return ValueOps.positive(a);
+        }
+    }
+
+    @Operation
+    public static final class Invert {
+        @Specialization
+        static Object doObject(Object a) {
+            return ValueOps.invert(a);
+        }
+    }
+
+    // ----- names ---------------------------------------------------------------------------
+
+    /** Reading a local that may be unassigned. */
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class CheckBound {
+        @Specialization
+        static Object doObject(String name, Object value) {
+            if (value == null) {
+                throw ValueOps.unboundLocal(name);
+            }
+            return value;
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class LoadGlobal {
+        @Specialization
+        static Object doLoad(VirtualFrame frame, String name) {
+            return ValueOps.loadGlobal(frame, name);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class StoreGlobal {
+        @Specialization
+        static void doStore(VirtualFrame frame, String name, Object value) {
+            ValueOps.function(frame).getGlobals().put(name, value);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class DeleteGlobal {
+        @Specialization
+        static void doDelete(VirtualFrame frame, String name) {
+            ValueOps.deleteGlobal(frame, name);
+        }
+    }
+
+    /** The cell of a free variable, from the running function's closure. */
+    @Operation
+    @ConstantOperand(type = int.class)
+    public static final class LoadClosureCell {
+        @Specialization
+        static Object doLoad(VirtualFrame frame, int index) {
+            return ValueOps.function(frame).getClosure()[index];
+        }
+    }
+
+    @Operation
+    public static final class NewCell {
+        @Specialization
+        static Object doNew(Object initial) {
+            return ValueOps.newCell(initial);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    @ConstantOperand(type = boolean.class)
+    public static final class CellGet {
+        @Specialization
+        static Object doGet(String name, boolean free, Object cell) {
+            return ValueOps.cellGet(name, free, cell);
+        }
+    }
+
+    @Operation
+    public static final class CellSet {
+        @Specialization
+        static void doSet(Object cell, Object value) {
+            ValueOps.cellSet(cell, value);
+        }
+    }
+
+    // ----- attributes, items, displays -----------------------------------------------------
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class GetAttr {
+        @Specialization
+        static Object doGet(String name, Object obj) {
+            return ValueOps.getAttr(obj, name);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class SetAttr {
+        @Specialization
+        static void doSet(String name, Object obj, Object value) {
+            ValueOps.setAttr(obj, name, value);
+        }
+    }
+
+    @Operation
+    public static final class GetItem {
+        @Specialization
+        static Object doGet(Object obj, Object index) {
+            return ValueOps.getItem(obj, index);
+        }
+    }
+
+    @Operation
+    public static final class SetItem {
+        @Specialization
+        static void doSet(Object obj, Object index, Object value) {
+            ValueOps.setItem(obj, index, value);
+        }
+    }
+
+    @Operation
+    public static final class DelItem {
+        @Specialization
+        static void doDel(Object obj, Object index) {
+            ValueOps.delItem(obj, index);
+        }
+    }
+
+    @Operation
+    public static final class BuildSlice {
+        @Specialization
+        static Object doBuild(Object lower, Object upper, Object step) {
+            return ValueOps.slice(lower, upper, step);
+        }
+    }
+
+    @Operation
+    public static final class BuildList {
+        @Specialization
+        static Object doBuild(@Variadic Object[] items) {
+            return ValueOps.list(items);
+        }
+    }
+
+    @Operation
+    public static final class BuildTuple {
+        @Specialization
+        static Object doBuild(@Variadic Object[] items) {
+            return ValueOps.tuple(items);
+        }
+    }
+
+    @Operation
+    public static final class BuildSet {
+        @Specialization
+        static Object doBuild(@Variadic Object[] items) {
+            return ValueOps.set(items);
+        }
+    }
+
+    /** Keys and values alternate. */
+    @Operation
+    public static final class BuildDict {
+        @Specialization
+        static Object doBuild(@Variadic Object[] keysAndValues) {
+            return ValueOps.dict(keysAndValues);
+        }
+    }
+
+    @Operation
+    public static final class ListAppend {
+        @Specialization
+        static void doAppend(Object list, Object item) {
+            ValueOps.listAppend(list, item);
+        }
+    }
+
+    @Operation
+    public static final class ListExtend {
+        @Specialization
+        static void doExtend(Object list, Object iterable) {
+            ValueOps.listExtend(list, iterable);
+        }
+    }
+
+    @Operation
+    public static final class ListToTuple {
+        @Specialization
+        static Object doConvert(Object list) {
+            return ValueOps.listToTuple(list);
+        }
+    }
+
+    @Operation
+    public static final class SetAdd {
+        @Specialization
+        static void doAdd(Object set, Object item) {
+            ValueOps.setAdd(set, item);
+        }
+    }
+
+    @Operation
+    public static final class SetUpdate {
+        @Specialization
+        static void doUpdate(Object set, Object iterable) {
+            ValueOps.setUpdate(set, iterable);
+        }
+    }
+
+    @Operation
+    public static final class DictSet {
+        @Specialization
+        static void doSet(Object dict, Object key, Object value) {
+            ValueOps.setItem(dict, key, value);
+        }
+    }
+
+    @Operation
+    public static final class DictUpdate {
+        @Specialization
+        static void doUpdate(Object dict, Object mapping) {
+            ValueOps.dictUpdate(dict, mapping);
+        }
+    }
+
+    /** {@code a, b, c = value}: exactly {@code count} items. */
+    @Operation
+    @ConstantOperand(type = int.class)
+    public static final class Unpack {
+        @Specialization
+        static Object doUnpack(int count, Object value) {
+            return ValueOps.unpack(value, count);
+        }
+    }
+
+    /** {@code a, *b, c = value}: the starred part becomes a list. */
+    @Operation
+    @ConstantOperand(type = int.class)
+    @ConstantOperand(type = int.class)
+    public static final class UnpackStarred {
+        @Specialization
+        static Object doUnpack(int before, int after, Object value) {
+            return ValueOps.unpackStarred(value, before, after);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = int.class)
+    public static final class ArrayElement {
+        @Specialization
+        static Object doGet(int index, Object array) {
+            return ((Object[]) array)[index];
+        }
+    }
+
+    // ----- iteration -------------------------------------------------------------------------
+
+    @Operation
+    public static final class GetIter {
+        @Specialization
+        static Object doIter(Object iterable) {
+            return ValueOps.iter(iterable);
+        }
+    }
+
+    /** The next item, or {@code null} when the iterator is exhausted. */
+    @Operation
+    public static final class IterNext {
+        @Specialization
+        static Object doNext(Object iterator) {
+            return ValueOps.next(iterator);
+        }
+    }
+
+    @Operation
+    public static final class IsNull {
+        @Specialization
+        static boolean doCheck(Object value) {
+            return value == null;
+        }
+    }
+
+    // ----- calls and functions ------------------------------------------------------------------
+
+    @Operation
+    public static final class CallFunction {
+        @Specialization
+        static Object doCall(Object callee, @Variadic Object[] args,
+                        @Cached CallOps.CallNode call) {
+            return call.execute(callee, args);
+        }
+    }
+
+    /** A call with keyword arguments: the last {@code kwNames.length} operands are their values. */
+    @Operation
+    @ConstantOperand(type = String[].class)
+    public static final class CallWithKeywords {
+        @Specialization
+        static Object doCall(String[] kwNames, Object callee, @Variadic Object[] args) {
+            return CallOps.callWithKeywords(callee, args, kwNames);
+        }
+    }
+
+    /** {@code f(*args, **kwargs)} in any mix: positional items as a list, keywords as a dict or {@code null}. */
+    @Operation
+    public static final class CallVarargs {
+        @Specialization
+        static Object doCall(Object callee, Object positional, Object keywords) {
+            return CallOps.callVarargs(callee, positional, keywords);
+        }
+    }
+
+    /** {@code obj.name(args)} without allocating the bound method. */
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class CallMethod {
+        @Specialization
+        static Object doCall(String name, Object receiver, @Variadic Object[] args,
+                        @Cached CallOps.CallNode call) {
+            return CallOps.callMethod(name, receiver, args, call);
+        }
+    }
+
+    /** Creates a function from compiled code, its defaults and the cells it closes over. */
+    @Operation
+    @ConstantOperand(type = PyCode.class)
+    public static final class MakeFunction {
+        @Specialization
+        static Object doMake(VirtualFrame frame, PyCode code, Object defaults, Object kwDefaults, @Variadic Object[] cells) {
+            return CallOps.makeFunction(ValueOps.function(frame), code, defaults, kwDefaults, cells);
+        }
+    }
+
+    // ----- exceptions ---------------------------------------------------------------------------
+
+    @Operation
+    public static final class RaiseException {
+        @Specialization
+        static void doRaise(Object exception, Object cause, @Bind Node node) {
+            throw ExceptionOps.raise(exception, cause, node);
+        }
+    }
+
+    /** Re-raises a caught exception (bare {@code raise}, or a handler that did not match). */
+    @Operation
+    public static final class Reraise {
+        @Specialization
+        static void doReraise(Object caught) {
+            throw ExceptionOps.reraise(caught);
+        }
+    }
+
+    /** An exception raised while handling {@code handled} gets it as its context, then goes on. */
+    @Operation
+    public static final class ChainAndReraise {
+        @Specialization
+        static void doChain(Object raised, Object handled) {
+            throw ExceptionOps.chainAndReraise(raised, handled);
+        }
+    }
+
+    @Operation
+    public static final class ExceptionMatches {
+        @Specialization
+        static boolean doMatch(Object caught, Object type) {
+            return ExceptionOps.matches(caught, type);
+        }
+    }
+
+    /** The Python exception object of a caught exception: what {@code as e} binds. */
+    @Operation
+    public static final class ExceptionValue {
+        @Specialization
+        static Object doValue(Object caught) {
+            return ExceptionOps.value(caught);
+        }
+    }
+
+    @Operation
+    public static final class AssertionFailed {
+        @Specialization
+        static void doFail(Object message, @Bind Node node) {
+            throw ExceptionOps.assertionFailed(message, node);
+        }
+    }
+
+    // ----- modules --------------------------------------------------------------------------------
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class ImportModule {
+        @Specialization
+        static Object doImport(String dottedName) {
+            return ValueOps.importModule(dottedName);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class ImportFrom {
+        @Specialization
+        static Object doImport(String name, Object module) {
+            return ValueOps.importFrom(module, name);
+        }
+    }
+
+    // ----- strings --------------------------------------------------------------------------------
+
+    /** One f-string replacement field: conversion ('s', 'r', 'a' or -1) then format spec ({@code null} for none). */
+    @Operation
+    @ConstantOperand(type = int.class)
+    public static final class FormatValue {
+        @Specialization
+        static Object doFormat(int conversion, Object value, Object spec) {
+            return ValueOps.formatValue(value, conversion, spec);
+        }
+    }
+
+    @Operation
+    public static final class BuildString {
+        @Specialization
+        static Object doBuild(@Variadic Object[] parts) {
+            return ValueOps.concatStrings(parts);
+        }
+    }
+
+    // ----- await ----------------------------------------------------------------------------------
+
+    @Operation
+    public static final class GetAwaitable {
+        @Specialization
+        static Object doGet(Object value) {
+            return AsyncOps.getAwaitable(value);
+        }
+    }
+
+    /** One step of an {@code await}: the result, or {@code AwaitSignal.PENDING} when it suspended. */
+    @Operation
+    public static final class AwaitStep {
+        @Specialization
+        static Object doStep(Object awaitable, Object sent, @Bind Node node) {
+            return AsyncOps.step(awaitable, sent, node);
+        }
+    }
+
+    @Operation
+    public static final class IsPending {
+        @Specialization
+        static boolean doCheck(Object stepResult) {
+            return AsyncOps.isPending(stepResult);
+        }
+    }
+
+    /** What a suspended {@code await} hands up to the task: a future, or {@code null} for a bare yield. */
+    @Operation
+    public static final class AwaitYielded {
+        @Specialization
+        static Object doGet(Object awaitable) {
+            return AsyncOps.yielded(awaitable);
+        }
+    }
+
+    /** After the coroutine's initial suspension: raise what the task threw in (cancellation before start). */
+    @Operation
+    public static final class CheckResume {
+        @Specialization
+        static void doCheck(Object sent, @Bind Node node) {
+            AsyncOps.checkResume(sent, node);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.aio.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.RootNode;
+
+import dev.aio.AioContext;
+import dev.aio.AioLanguage;
+import dev.aio.AioOptions;
+import dev.aio.nodes.ops.Traceback;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyModule;
+
+/**
+ * Runs a module as {@code __main__}. As the main program it prints an uncaught exception as a
+ * Python traceback and exits with status 1; embedded, it lets the exception reach the host.
+ */
+public final class MainRootNode extends RootNode {
+    private final AioRootNode module;
+    @Child private DirectCallNode call;
+
+    public MainRootNode(AioLanguage language, AioRootNode module) {
+        super(language);
+        this.module = module;
+        this.call = DirectCallNode.create(module.getCallTarget());
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        AioContext context = AioContext.get(this);
+        PyModule main = context.mainModule(module.getCode().fileName());
+        PyFunction moduleFunction = new PyFunction(module.getCode(), main, null, null, new dev.aio.runtime.PyCell[0]);
+        try {
+            Object result = call.call(moduleFunction);
+            context.warnUnawaitedCoroutines();
+            return result;
+        } catch (AioException e) {
+            if (!context.getEnv().getOptions().get(AioOptions.MAIN)) {
+                throw e;
+            }
+            reportUncaught(context, e);
+            context.warnUnawaitedCoroutines();
+            context.getEnv().getContext().closeExited(this, 1);
+            return null;
+        } finally {
+            context.out().flush();
+        }
+    }
+
+    @TruffleBoundary
+    private static void reportUncaught(AioContext context, AioException e) {
+        context.out().flush();
+        context.err().print(Traceback.format(e.getException()));
+        context.err().flush();
+    }
+
+    @Override
+    public String getName() {
+        return "<main>";
+    }
+
+    @Override
+    public boolean isInternal() {
+        return true;
+    }
+}

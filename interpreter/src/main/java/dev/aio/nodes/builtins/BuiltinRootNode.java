@@ -1,0 +1,40 @@
+package dev.aio.nodes.builtins;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+
+import dev.aio.AioLanguage;
+import dev.aio.nodes.ExpressionNode;
+import dev.aio.runtime.BuiltinSpec;
+
+/** The call target of a builtin: its node over one argument reader per parameter slot. */
+public final class BuiltinRootNode extends RootNode {
+    private final BuiltinSpec spec;
+    @Child private BuiltinNode body;
+
+    public BuiltinRootNode(AioLanguage language, BuiltinSpec spec) {
+        super(language);
+        this.spec = spec;
+        ExpressionNode[] args = new ExpressionNode[spec.signature().slotCount()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = new ReadArgumentNode(i);
+        }
+        this.body = spec.factory().createNode((Object) args);
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        return body.executeGeneric(frame);
+    }
+
+    @Override
+    public String getName() {
+        return spec.name();
+    }
+
+    /** Builtins are not aio frames: tracebacks skip them, as CPython's skip C functions. */
+    @Override
+    public boolean isInternal() {
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.aio.nodes.ops;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.BytecodeNode;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.aio.nodes.AioRootNode;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
+
+/** {@code raise}, {@code except} matching and exception chaining. */
+public final class ExceptionOps {
+    private ExceptionOps() {
+    }
+
+    /** {@code raise exc [from cause]}: exc may be an exception type (instantiated with no arguments) or instance. */
+    @TruffleBoundary
+    public static AioException raise(Object exc, Object cause, Node location) {
+        PyBaseException e = toException(exc, "exceptions must derive from BaseException");
+        if (cause != null) {
+            if (cause == PyNone.NONE) {
+                e.setCause(null);
+            } else {
+                e.setCause(toException(cause, "exception causes must derive from BaseException"));
+            }
+        }
+        return new AioException(e, location);
+    }
+
+    private static PyBaseException toException(Object exc, String error) {
+        if (exc instanceof PyBaseException e) {
+            return e;
+        }
+        if (exc instanceof PyType t && BuiltinTypes.isExceptionType(t)) {
+            Object instance = Calls.call(t);
+            if (instance instanceof PyBaseException e) {
+                return e;
+            }
+        }
+        throw PyErrors.typeError(error);
+    }
+
+    @TruffleBoundary
+    public static AioException reraise(Object caught) {
+        if (caught instanceof AioException e) {
+            return e;
+        }
+        if (caught instanceof PyBaseException e) {
+            return new AioException(e, null);
+        }
+        throw PyErrors.runtimeError("No active exception to reraise");
+    }
+
+    @TruffleBoundary
+    public static AioException chainAndReraise(Object raised, Object handled) {
+        AioException e = (AioException) raised;
+        PyBaseException handledValue = ((AioException) handled).getException();
+        PyBaseException raisedValue = e.getException();
+        if (raisedValue != handledValue && raisedValue.getContext() == null && !createsCycle(handledValue, raisedValue)) {
+            raisedValue.setContext(handledValue);
+        }
+        return e;
+    }
+
+    private static boolean createsCycle(PyBaseException start, PyBaseException target) {
+        for (PyBaseException c = start; c != null; c = c.getContext()) {
+            if (c == target) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @TruffleBoundary
+    public static boolean matches(Object caught, Object type) {
+        PyType actual = ((AioException) caught).getPyType();
+        if (type instanceof PyTuple t) {
+            for (Object o : t.items()) {
+                if (matches(caught, o)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (type instanceof PyType t && BuiltinTypes.isExceptionType(t)) {
+            return actual.isSubtypeOf(t);
+        }
+        throw PyErrors.typeError("catching classes that do not inherit from BaseException is not allowed");
+    }
+
+    public static Object value(Object caught) {
+        return ((AioException) caught).getException();
+    }
+
+    @TruffleBoundary
+    public static AioException assertionFailed(Object message, Node location) {
+        PyTuple args = message == null ? PyTuple.EMPTY : PyTuple.of(message);
+        return new AioException(new PyBaseException(BuiltinTypes.ASSERTION_ERROR, args), location);
+    }
+
+    /** A Java StackOverflowError in aio code is Python's RecursionError; other internal errors stay internal. */
+    @TruffleBoundary
+    public static Throwable translateInternal(Throwable t, AioRootNode root, BytecodeNode bytecodeNode, int bytecodeIndex) {
+        if (t instanceof StackOverflowError) {
+            AioException e = PyErrors.raise(BuiltinTypes.RECURSION_ERROR, "maximum recursion depth exceeded");
+            Traceback.recordFrame(e, root, bytecodeNode, bytecodeIndex);
+            return e;
+        }
+        return t;
+    }
+
+}

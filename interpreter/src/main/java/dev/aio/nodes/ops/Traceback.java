@@ -1,0 +1,209 @@
+package dev.aio.nodes.ops;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.BytecodeNode;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
+
+import dev.aio.ast.Expr;
+import dev.aio.ast.Module;
+import dev.aio.ast.Stmt;
+import dev.aio.nodes.AioRootNode;
+import dev.aio.parser.AioParser;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyType;
+
+/**
+ * Python tracebacks. Each aio frame an exception unwinds through is recorded on the exception
+ * object (as CPython's {@code tb_next} chain grows), and the report is printed in CPython 3.11's
+ * format, including the {@code ^^^}/{@code ~~^~~} markers under the failing expression.
+ */
+public final class Traceback {
+    private Traceback() {
+    }
+
+    /** One frame of a traceback: where in which code the exception passed. */
+    public record Entry(AioRootNode root, BytecodeNode bytecode, int bytecodeIndex, Object frameToken) {
+    }
+
+
+    @TruffleBoundary
+    public static void recordFrame(AioException e, AioRootNode root, BytecodeNode bytecode, int bytecodeIndex) {
+        recordFrame(e, root, bytecode, bytecodeIndex, null);
+    }
+
+    /** Adds a frame unless the exception is still in the frame it was last recorded in (a re-raise). */
+    @TruffleBoundary
+    public static void recordFrame(AioException e, AioRootNode root, BytecodeNode bytecode, int bytecodeIndex, Object frameToken) {
+        List<Entry> entries = e.getException().traceback();
+        if (!entries.isEmpty()) {
+            Entry last = entries.get(entries.size() - 1);
+            if (frameToken != null && last.frameToken() == frameToken) {
+                return;
+            }
+        }
+        entries.add(new Entry(root, bytecode, bytecodeIndex, frameToken));
+    }
+
+    /** The whole report, with chained causes and contexts, as CPython prints an uncaught exception. */
+    @TruffleBoundary
+    public static String format(PyBaseException exception) {
+        StringBuilder sb = new StringBuilder();
+        formatChain(sb, exception, new IdentityHashMap<>());
+        return sb.toString();
+    }
+
+    private static void formatChain(StringBuilder sb, PyBaseException e, IdentityHashMap<PyBaseException, Boolean> seen) {
+        seen.put(e, Boolean.TRUE);
+        if (e.getCause() != null && !seen.containsKey(e.getCause())) {
+            formatChain(sb, e.getCause(), seen);
+            sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (e.getContext() != null && !e.isSuppressContext() && !seen.containsKey(e.getContext())) {
+            formatChain(sb, e.getContext(), seen);
+            sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        List<Entry> entries = e.traceback();
+        if (!entries.isEmpty()) {
+            sb.append("Traceback (most recent call last):\n");
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                formatEntry(sb, entries.get(i));
+            }
+        }
+        sb.append(formatExceptionOnly(e)).append('\n');
+    }
+
+    /** {@code ValueError: message}, or {@code asyncio.exceptions.CancelledError} for types outside builtins. */
+    public static String formatExceptionOnly(PyBaseException e) {
+        PyType type = e.getPyType();
+        String module = type.getModule();
+        String name = module.equals("builtins") || module.equals("__main__") ? type.getName() : module + "." + type.getName();
+        String message = e.str();
+        return message.isEmpty() ? name : name + ": " + message;
+    }
+
+    private static void formatEntry(StringBuilder sb, Entry entry) {
+        SourceSection section = entry.bytecode().getSourceLocation(entry.bytecodeIndex());
+        String name = entry.root().getCode() == null ? "<module>" : entry.root().getCode().name();
+        if (section == null || !section.isAvailable()) {
+            sb.append("  File \"").append(entry.root().getCode() == null ? "<unknown>" : entry.root().getCode().fileName()).append("\", in ").append(name).append('\n');
+            return;
+        }
+        Source source = section.getSource();
+        int line = section.getStartLine();
+        sb.append("  File \"").append(source.getName()).append("\", line ").append(line).append(", in ").append(name).append('\n');
+        String original = source.getCharacters(line).toString();
+        String stripped = original.strip();
+        if (stripped.isEmpty()) {
+            return;
+        }
+        sb.append("    ").append(stripped).append('\n');
+        appendMarkers(sb, original, stripped, section);
+    }
+
+    /** CPython 3.11's rule: markers only when the failing expression does not span the whole line. */
+    private static void appendMarkers(StringBuilder sb, String line, String stripped, SourceSection section) {
+        int start = section.getStartColumn() - 1;
+        int end;
+        Anchors anchors = null;
+        boolean singleLine = section.getEndLine() == section.getStartLine();
+        if (singleLine) {
+            end = Math.min(line.length(), section.getEndColumn());
+            anchors = anchors(line.substring(start, end));
+        } else {
+            end = line.stripTrailing().length();
+        }
+        if (end - start >= stripped.length() && (anchors == null || anchors.rightStart - anchors.leftEnd <= 0)) {
+            return;
+        }
+        int strippedChars = line.length() - line.stripLeading().length();
+        int dpStart = displayWidth(line, start) + 1;
+        int dpEnd = displayWidth(line, end) + 1;
+        sb.append("    ").append(" ".repeat(Math.max(0, dpStart - strippedChars)));
+        if (anchors != null) {
+            String segment = line.substring(start, end);
+            int leftEnd = displayWidth(segment, anchors.leftEnd);
+            int rightStart = displayWidth(segment, anchors.rightStart);
+            sb.append(String.valueOf(anchors.primary).repeat(leftEnd));
+            sb.append(String.valueOf(anchors.secondary).repeat(rightStart - leftEnd));
+            sb.append(String.valueOf(anchors.primary).repeat(Math.max(0, dpEnd - dpStart - rightStart)));
+        } else {
+            sb.append("^".repeat(Math.max(0, dpEnd - dpStart)));
+        }
+        sb.append('\n');
+    }
+
+    private record Anchors(int leftEnd, int rightStart, char primary, char secondary) {
+    }
+
+    /** For a binary operation, {@code ~} under the operands and {@code ^} under the operator; for a subscript, {@code ^} under the brackets. */
+    private static Anchors anchors(String segment) {
+        Module m;
+        try {
+            m = AioParser.parse(segment, "<segment>");
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (m.body().size() != 1 || !(m.body().get(0) instanceof Stmt.ExprStmt stmt)) {
+            return null;
+        }
+        if (stmt.value() instanceof Expr.BinOp bin) {
+            int operatorStart = bin.left().pos().endCol();
+            int operatorEnd = bin.right().pos().col();
+            String operator = segment.substring(offset(segment, operatorStart), offset(segment, operatorEnd));
+            int operatorOffset = operator.length() - operator.stripLeading().length();
+            int left = bin.left().pos().endCol() + operatorOffset;
+            int right = left + 1;
+            if (operatorOffset + 1 < operator.length() && !Character.isWhitespace(operator.charAt(operatorOffset + 1))) {
+                right++;
+            }
+            while (left < segment.length() && (Character.isWhitespace(segment.charAt(left)) || segment.charAt(left) == ')' || segment.charAt(left) == '#')) {
+                left++;
+                right++;
+            }
+            return new Anchors(offset(segment, left), offset(segment, right), '~', '^');
+        }
+        if (stmt.value() instanceof Expr.Subscript sub) {
+            int left = offset(segment, sub.value().pos().endCol());
+            int right = offset(segment, sub.slice().pos().endCol() + 1);
+            while (left < segment.length() && segment.charAt(left) != '[') {
+                left++;
+            }
+            while (right < segment.length() && segment.charAt(right) != ']') {
+                right++;
+            }
+            if (right < segment.length()) {
+                right++;
+            }
+            return new Anchors(left, right, '~', '^');
+        }
+        return null;
+    }
+
+    /** A code point column as a UTF-16 index. */
+    private static int offset(String s, int codePoints) {
+        return s.offsetByCodePoints(0, Math.min(codePoints, s.codePointCount(0, s.length())));
+    }
+
+    /** Terminal columns of {@code line[0:offset]}: East Asian wide and fullwidth characters take two. */
+    private static int displayWidth(String line, int offset) {
+        int width = 0;
+        for (int i = 0; i < offset && i < line.length();) {
+            int cp = line.codePointAt(i);
+            width += isWide(cp) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return width;
+    }
+
+    private static boolean isWide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                        (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+
+}

@@ -1,0 +1,299 @@
+package dev.aio.nodes.ops;
+
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.aio.AioContext;
+import dev.aio.ast.BinaryOperator;
+import dev.aio.runtime.Attributes;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Formatting;
+import dev.aio.runtime.Iteration;
+import dev.aio.runtime.Numbers;
+import dev.aio.runtime.Operators;
+import dev.aio.runtime.PyCell;
+import dev.aio.runtime.PyDict;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyIterator;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PySet;
+import dev.aio.runtime.PySlice;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.Subscripts;
+
+/** The semantics behind the bytecode's value operations. */
+public final class ValueOps {
+    private ValueOps() {
+    }
+
+    public static PyFunction function(VirtualFrame frame) {
+        return (PyFunction) frame.getArguments()[0];
+    }
+
+    public static Object loadGlobal(VirtualFrame frame, String name) {
+        Object v = function(frame).getGlobals().get(name);
+        if (v == null) {
+            v = AioContext.get(null).getBuiltins().get(name);
+            if (v == null) {
+                throw PyErrors.nameError(name);
+            }
+        }
+        return v;
+    }
+
+    public static void deleteGlobal(VirtualFrame frame, String name) {
+        if (function(frame).getGlobals().remove(name) == null) {
+            throw PyErrors.nameError(name);
+        }
+    }
+
+    @TruffleBoundary
+    public static RuntimeException unboundLocal(String name) {
+        return PyErrors.raise(BuiltinTypes.UNBOUND_LOCAL_ERROR, "cannot access local variable '" + name + "' where it is not associated with a value");
+    }
+
+    public static Object newCell(Object initial) {
+        return new PyCell(initial);
+    }
+
+    @TruffleBoundary
+    public static Object cellGet(String name, boolean free, Object cell) {
+        Object v = ((PyCell) cell).value;
+        if (v == null) {
+            if (free) {
+                throw PyErrors.raise(BuiltinTypes.NAME_ERROR, "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope");
+            }
+            throw unboundLocal(name);
+        }
+        return v;
+    }
+
+    public static void cellSet(Object cell, Object value) {
+        ((PyCell) cell).value = value;
+    }
+
+    /** Python's {@code is}: identity, with ints, floats and bools compared by value as boxed Java values would not be. */
+    public static boolean is(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            return x.longValue() == y.longValue();
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return x.booleanValue() == y.booleanValue();
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.equals(y);
+        }
+        return false;
+    }
+
+    @TruffleBoundary
+    public static Object inplaceAdd(Object a, Object b) {
+        if (a instanceof PyList l) {
+            l.items().addAll(java.util.Arrays.asList(Iteration.toArray(b)));
+            return l;
+        }
+        return Operators.binary(BinaryOperator.ADD, a, b);
+    }
+
+    @TruffleBoundary
+    public static Object negate(Object a) {
+        if (Numbers.isNumber(a)) {
+            return Numbers.neg(a);
+        }
+        throw PyErrors.typeError("bad operand type for unary -: '" + PyOps.typeName(a) + "'");
+    }
+
+    @TruffleBoundary
+    public static Object positive(Object a) {
+        if (a instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (Numbers.isNumber(a)) {
+            return a;
+        }
+        throw PyErrors.typeError("bad operand type for unary +: '" + PyOps.typeName(a) + "'");
+    }
+
+    @TruffleBoundary
+    public static Object invert(Object a) {
+        if (Numbers.isInt(a)) {
+            return Numbers.normalize(Numbers.big(a).not());
+        }
+        throw PyErrors.typeError("bad operand type for unary ~: '" + PyOps.typeName(a) + "'");
+    }
+
+    public static Object getAttr(Object obj, String name) {
+        return Attributes.get(obj, name);
+    }
+
+    public static void setAttr(Object obj, String name, Object value) {
+        Attributes.set(obj, name, value);
+    }
+
+    public static Object getItem(Object obj, Object index) {
+        return Subscripts.getItem(obj, index);
+    }
+
+    public static void setItem(Object obj, Object index, Object value) {
+        Subscripts.setItem(obj, index, value);
+    }
+
+    public static void delItem(Object obj, Object index) {
+        Subscripts.delItem(obj, index);
+    }
+
+    public static Object slice(Object lower, Object upper, Object step) {
+        return new PySlice(lower, upper, step);
+    }
+
+    public static Object list(Object[] items) {
+        return new PyList(items);
+    }
+
+    public static Object tuple(Object[] items) {
+        return PyTuple.of(items);
+    }
+
+    @TruffleBoundary
+    public static Object set(Object[] items) {
+        PySet s = new PySet();
+        for (Object o : items) {
+            s.add(o);
+        }
+        return s;
+    }
+
+    @TruffleBoundary
+    public static Object dict(Object[] keysAndValues) {
+        PyDict d = new PyDict();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            d.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return d;
+    }
+
+    public static void listAppend(Object list, Object item) {
+        ((PyList) list).append(item);
+    }
+
+    @TruffleBoundary
+    public static void listExtend(Object list, Object iterable) {
+        ((PyList) list).items().addAll(java.util.Arrays.asList(Iteration.toArray(iterable)));
+    }
+
+    public static Object listToTuple(Object list) {
+        return PyTuple.of(((PyList) list).toArray());
+    }
+
+    public static void setAdd(Object set, Object item) {
+        ((PySet) set).add(item);
+    }
+
+    @TruffleBoundary
+    public static void setUpdate(Object set, Object iterable) {
+        for (Object o : Iteration.toArray(iterable)) {
+            ((PySet) set).add(o);
+        }
+    }
+
+    @TruffleBoundary
+    public static void dictUpdate(Object dict, Object mapping) {
+        if (!(mapping instanceof PyDict m)) {
+            throw PyErrors.typeError("'" + PyOps.typeName(mapping) + "' object is not a mapping");
+        }
+        for (PyDict.Entry e : m.entries()) {
+            ((PyDict) dict).put(e.key, e.value);
+        }
+    }
+
+    @TruffleBoundary
+    public static Object unpack(Object value, int count) {
+        Object[] items = Iteration.toArray(value);
+        if (items.length < count) {
+            throw PyErrors.valueError("not enough values to unpack (expected " + count + ", got " + items.length + ")");
+        }
+        if (items.length > count) {
+            throw PyErrors.valueError("too many values to unpack (expected " + count + ")");
+        }
+        return items;
+    }
+
+    @TruffleBoundary
+    public static Object unpackStarred(Object value, int before, int after) {
+        Object[] items = Iteration.toArray(value);
+        if (items.length < before + after) {
+            throw PyErrors.valueError("not enough values to unpack (expected at least " + (before + after) + ", got " + items.length + ")");
+        }
+        Object[] out = new Object[before + 1 + after];
+        System.arraycopy(items, 0, out, 0, before);
+        out[before] = new PyList(java.util.Arrays.copyOfRange(items, before, items.length - after));
+        System.arraycopy(items, items.length - after, out, before + 1, after);
+        return out;
+    }
+
+    public static Object iter(Object iterable) {
+        return Iteration.iter(iterable);
+    }
+
+    public static Object next(Object iterator) {
+        return ((PyIterator) iterator).next();
+    }
+
+    @TruffleBoundary
+    public static Object importModule(String dottedName) {
+        AioContext ctx = AioContext.get(null);
+        PyModule module = ctx.importModule(dottedName);
+        int dot = dottedName.indexOf('.');
+        return dot < 0 ? module : ctx.importModule(dottedName.substring(0, dot));
+    }
+
+    @TruffleBoundary
+    public static Object importFrom(Object module, String name) {
+        PyModule m = (PyModule) module;
+        Object v = m.get(name);
+        if (v == null) {
+            PyModule sub = AioContext.get(null).findModule(m.getName() + "." + name);
+            if (sub != null) {
+                return sub;
+            }
+            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + m.getName() + "' (unknown location)");
+        }
+        return v;
+    }
+
+    @TruffleBoundary
+    public static Object formatValue(Object value, int conversion, Object spec) {
+        Object v = value;
+        if (conversion == 'r') {
+            v = PyOps.repr(value);
+        } else if (conversion == 's') {
+            v = PyOps.str(value);
+        } else if (conversion == 'a') {
+            v = Formatting.ascii(PyOps.repr(value));
+        }
+        return Formatting.format(v, spec == null ? "" : (String) spec);
+    }
+
+    @TruffleBoundary
+    public static Object concatStrings(Object[] parts) {
+        StringBuilder sb = new StringBuilder();
+        for (Object p : parts) {
+            sb.append((String) p);
+        }
+        return sb.toString();
+    }
+
+
+}

@@ -1,0 +1,77 @@
+package dev.aio.runtime;
+
+/**
+ * The builtin types, shared by every context: their names and hierarchy never change. Methods are
+ * attached once by the stdlib ({@link TypeRegistry}).
+ */
+public final class BuiltinTypes {
+    private BuiltinTypes() {
+    }
+
+    public static final PyType OBJECT = new PyType("object", "builtins");
+    public static final PyType TYPE = new PyType("type", "builtins", OBJECT);
+    public static final PyType INT = new PyType("int", "builtins", OBJECT);
+    public static final PyType BOOL = new PyType("bool", "builtins", INT);
+    public static final PyType FLOAT = new PyType("float", "builtins", OBJECT);
+    public static final PyType STR = new PyType("str", "builtins", OBJECT);
+    public static final PyType NONE_TYPE = new PyType("NoneType", "builtins", OBJECT);
+    public static final PyType LIST = new PyType("list", "builtins", OBJECT);
+    public static final PyType TUPLE = new PyType("tuple", "builtins", OBJECT);
+    public static final PyType DICT = new PyType("dict", "builtins", OBJECT);
+    public static final PyType SET = new PyType("set", "builtins", OBJECT);
+    public static final PyType RANGE = new PyType("range", "builtins", OBJECT);
+    public static final PyType ITERATOR = new PyType("iterator", "builtins", OBJECT);
+    public static final PyType FUNCTION = new PyType("function", "builtins", OBJECT);
+    public static final PyType BUILTIN_FUNCTION = new PyType("builtin_function_or_method", "builtins", OBJECT);
+    public static final PyType METHOD = new PyType("method", "builtins", OBJECT);
+    public static final PyType MODULE = new PyType("module", "builtins", OBJECT);
+    public static final PyType COROUTINE = new PyType("coroutine", "builtins", OBJECT);
+    public static final PyType ELLIPSIS = new PyType("ellipsis", "builtins", OBJECT);
+
+    public static final PyType BASE_EXCEPTION = new PyType("BaseException", "builtins", OBJECT);
+    public static final PyType SYSTEM_EXIT = new PyType("SystemExit", "builtins", BASE_EXCEPTION);
+    public static final PyType KEYBOARD_INTERRUPT = new PyType("KeyboardInterrupt", "builtins", BASE_EXCEPTION);
+    public static final PyType GENERATOR_EXIT = new PyType("GeneratorExit", "builtins", BASE_EXCEPTION);
+    public static final PyType EXCEPTION = new PyType("Exception", "builtins", BASE_EXCEPTION);
+    public static final PyType STOP_ITERATION = new PyType("StopIteration", "builtins", EXCEPTION);
+    public static final PyType STOP_ASYNC_ITERATION = new PyType("StopAsyncIteration", "builtins", EXCEPTION);
+    public static final PyType ARITHMETIC_ERROR = new PyType("ArithmeticError", "builtins", EXCEPTION);
+    public static final PyType ZERO_DIVISION_ERROR = new PyType("ZeroDivisionError", "builtins", ARITHMETIC_ERROR);
+    public static final PyType OVERFLOW_ERROR = new PyType("OverflowError", "builtins", ARITHMETIC_ERROR);
+    public static final PyType EOF_ERROR = new PyType("EOFError", "builtins", EXCEPTION);
+    public static final PyType MEMORY_ERROR = new PyType("MemoryError", "builtins", EXCEPTION);
+    public static final PyType ASSERTION_ERROR = new PyType("AssertionError", "builtins", EXCEPTION);
+    public static final PyType ATTRIBUTE_ERROR = new PyType("AttributeError", "builtins", EXCEPTION);
+    public static final PyType LOOKUP_ERROR = new PyType("LookupError", "builtins", EXCEPTION);
+    public static final PyType INDEX_ERROR = new PyType("IndexError", "builtins", LOOKUP_ERROR);
+    public static final PyType KEY_ERROR = new PyType("KeyError", "builtins", LOOKUP_ERROR);
+    public static final PyType NAME_ERROR = new PyType("NameError", "builtins", EXCEPTION);
+    public static final PyType UNBOUND_LOCAL_ERROR = new PyType("UnboundLocalError", "builtins", NAME_ERROR);
+    public static final PyType OS_ERROR = new PyType("OSError", "builtins", EXCEPTION);
+    public static final PyType TIMEOUT_ERROR = new PyType("TimeoutError", "builtins", OS_ERROR);
+    public static final PyType FILE_NOT_FOUND_ERROR = new PyType("FileNotFoundError", "builtins", OS_ERROR);
+    public static final PyType IMPORT_ERROR = new PyType("ImportError", "builtins", EXCEPTION);
+    public static final PyType MODULE_NOT_FOUND_ERROR = new PyType("ModuleNotFoundError", "builtins", IMPORT_ERROR);
+    public static final PyType RUNTIME_ERROR = new PyType("RuntimeError", "builtins", EXCEPTION);
+    public static final PyType NOT_IMPLEMENTED_ERROR = new PyType("NotImplementedError", "builtins", RUNTIME_ERROR);
+    public static final PyType RECURSION_ERROR = new PyType("RecursionError", "builtins", RUNTIME_ERROR);
+    public static final PyType TYPE_ERROR = new PyType("TypeError", "builtins", EXCEPTION);
+    public static final PyType VALUE_ERROR = new PyType("ValueError", "builtins", EXCEPTION);
+    public static final PyType UNICODE_ERROR = new PyType("UnicodeError", "builtins", VALUE_ERROR);
+    public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", "builtins", EXCEPTION);
+    public static final PyType INDENTATION_ERROR = new PyType("IndentationError", "builtins", SYNTAX_ERROR);
+
+    public static final PyType CANCELLED_ERROR = new PyType("CancelledError", "asyncio.exceptions", BASE_EXCEPTION);
+    public static final PyType INVALID_STATE_ERROR = new PyType("InvalidStateError", "asyncio.exceptions", EXCEPTION);
+
+    /** The exception types visible as builtins, in the order {@code dir(builtins)} would not care about. */
+    public static final PyType[] BUILTIN_EXCEPTIONS = {BASE_EXCEPTION, SYSTEM_EXIT, KEYBOARD_INTERRUPT, GENERATOR_EXIT, EXCEPTION, STOP_ITERATION,
+                    STOP_ASYNC_ITERATION, ARITHMETIC_ERROR, ZERO_DIVISION_ERROR, OVERFLOW_ERROR, EOF_ERROR, MEMORY_ERROR, ASSERTION_ERROR, ATTRIBUTE_ERROR, LOOKUP_ERROR,
+                    INDEX_ERROR, KEY_ERROR, NAME_ERROR, UNBOUND_LOCAL_ERROR, OS_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, IMPORT_ERROR,
+                    MODULE_NOT_FOUND_ERROR, RUNTIME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, TYPE_ERROR, VALUE_ERROR, UNICODE_ERROR,
+                    SYNTAX_ERROR, INDENTATION_ERROR};
+
+    public static boolean isExceptionType(PyType t) {
+        return t.isSubtypeOf(BASE_EXCEPTION);
+    }
+}

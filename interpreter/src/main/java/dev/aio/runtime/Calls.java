@@ -1,0 +1,74 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
+
+import dev.aio.AioLanguage;
+
+/**
+ * Calling any callable value: the generic path, used by Java code (callbacks, builtins that call
+ * back into aio) and by call sites whose arguments need binding. Frame arguments are always
+ * {@code [callee, slot0, slot1, ...]} in the callee's {@link Signature} layout.
+ */
+public final class Calls {
+    private Calls() {
+    }
+
+    @TruffleBoundary
+    public static Object call(Object callee, Object... args) {
+        return call(callee, args, null, null);
+    }
+
+    @TruffleBoundary
+    public static Object call(Object callee, Object[] positional, String[] kwNames, Object[] kwValues) {
+        if (callee instanceof PyFunction f) {
+            PyCode code = f.getCode();
+            Object[] slots = ArgumentBinder.bind(code.name(), code.signature(), f.getDefaults(), f.getKwDefaults(), Integer.MAX_VALUE, positional, kwNames,
+                            kwValues);
+            return callFunction(f, slots);
+        }
+        if (callee instanceof PyBuiltinFunction b) {
+            BuiltinSpec spec = b.getSpec();
+            Object[] slots = ArgumentBinder.bind(spec.name(), spec.signature(), null, null, spec.required(), positional, kwNames, kwValues);
+            return b.getCallTarget().call(prepend(b, slots));
+        }
+        if (callee instanceof PyBoundMethod m) {
+            return call(m.getFunction(), prepend(m.getSelf(), positional), kwNames, kwValues);
+        }
+        if (callee instanceof PyType t) {
+            BuiltinSpec ctor = t.getConstructor();
+            if (ctor == null) {
+                throw PyErrors.typeError("cannot create '" + t.qualifiedName() + "' instances");
+            }
+            PyBuiltinFunction fn = AioLanguage.get(null).builtinFunction(ctor);
+            Object[] slots = ArgumentBinder.bind(t.getName(), ctor.signature(), null, null, ctor.required(), prepend(t, positional), kwNames, kwValues);
+            return fn.getCallTarget().call(prepend(fn, slots));
+        }
+        throw PyErrors.typeError("'" + PyOps.typeName(callee) + "' object is not callable");
+    }
+
+    /** Calls a function with bound slots; an {@code async def} gives its coroutine. */
+    public static Object callFunction(PyFunction f, Object[] slots) {
+        Object result = f.getCode().callTarget().call(prepend(f, slots));
+        return wrapResult(f, result);
+    }
+
+    /** The prologue of an {@code async def} ends in a yield: the suspended body is the coroutine. */
+    public static Object wrapResult(PyFunction f, Object result) {
+        if (f.getCode().isCoroutine()) {
+            return new PyCoroutine(f, (ContinuationResult) result);
+        }
+        return result;
+    }
+
+    public static Object[] prepend(Object first, Object[] rest) {
+        Object[] r = new Object[rest.length + 1];
+        r[0] = first;
+        System.arraycopy(rest, 0, r, 1, rest.length);
+        return r;
+    }
+
+    public static boolean isCallable(Object o) {
+        return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyBoundMethod || o instanceof PyType;
+    }
+}

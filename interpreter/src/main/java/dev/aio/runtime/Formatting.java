@@ -1,0 +1,60 @@
+package dev.aio.runtime;
+
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.runtime.format.FloatFormat;
+import dev.aio.runtime.format.FormatSpec;
+import dev.aio.runtime.format.FormatSpecException;
+
+/** {@code format(value, spec)} for every value, and {@code ascii()}. */
+public final class Formatting {
+    private Formatting() {
+    }
+
+    @TruffleBoundary
+    public static String format(Object value, String spec) {
+        if (spec.isEmpty()) {
+            return PyOps.str(value);
+        }
+        try {
+            if (value instanceof String s) {
+                return FloatFormat.format(s, FormatSpec.parse(spec));
+            }
+            if (value instanceof Boolean b) {
+                return FloatFormat.format(b ? 1L : 0L, FormatSpec.parse(spec));
+            }
+            if (value instanceof Long l) {
+                return FloatFormat.format(l.longValue(), FormatSpec.parse(spec));
+            }
+            if (value instanceof BigInteger b) {
+                return FloatFormat.format(b, FormatSpec.parse(spec));
+            }
+            if (value instanceof Double d) {
+                return FloatFormat.format(d.doubleValue(), FormatSpec.parse(spec));
+            }
+        } catch (FormatSpecException e) {
+            throw PyErrors.valueError(e.getMessage());
+        }
+        throw PyErrors.typeError("unsupported format string passed to " + PyOps.typeName(value) + ".__format__");
+    }
+
+    /** {@code ascii()}: a repr with every non-ASCII character escaped. */
+    @TruffleBoundary
+    public static String ascii(String repr) {
+        StringBuilder sb = new StringBuilder();
+        repr.codePoints().forEach(cp -> {
+            if (cp < 0x80) {
+                sb.appendCodePoint(cp);
+            } else if (cp <= 0xff) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp <= 0xffff) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.append(String.format("\\U%08x", cp));
+            }
+        });
+        return sb.toString();
+    }
+}

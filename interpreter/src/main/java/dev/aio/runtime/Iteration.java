@@ -1,0 +1,55 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+/** {@code iter(x)} and the iteration of builtin iterables. */
+public final class Iteration {
+    private Iteration() {
+    }
+
+    @TruffleBoundary
+    public static PyIterator iter(Object o) {
+        if (o instanceof PyList l) {
+            return new PyIterator.ListIterator(l);
+        }
+        if (o instanceof PyTuple t) {
+            return new PyIterator.ArrayIterator(t.items());
+        }
+        if (o instanceof PyRange r) {
+            return new PyIterator.RangeIterator(r);
+        }
+        if (o instanceof String s) {
+            return new PyIterator.StringIterator(s);
+        }
+        if (o instanceof PyDict d) {
+            return new PyIterator.ArrayIterator(d.keys());
+        }
+        if (o instanceof PySet s) {
+            return new PyIterator.ArrayIterator(s.toArray());
+        }
+        if (o instanceof PyDictView v) {
+            return new PyIterator.ArrayIterator(v.snapshot());
+        }
+        if (o instanceof PyIterator it) {
+            return it;
+        }
+        throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object is not iterable");
+    }
+
+    /** All items of an iterable, for unpacking, {@code list(x)}, {@code f(*x)}. */
+    @TruffleBoundary
+    public static Object[] toArray(Object o) {
+        if (o instanceof PyTuple t) {
+            return t.items();
+        }
+        if (o instanceof PyList l) {
+            return l.toArray();
+        }
+        java.util.ArrayList<Object> items = new java.util.ArrayList<>();
+        PyIterator it = iter(o);
+        for (Object x = it.next(); x != null; x = it.next()) {
+            items.add(x);
+        }
+        return items.toArray();
+    }
+}

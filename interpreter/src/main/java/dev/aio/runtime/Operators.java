@@ -1,0 +1,272 @@
+package dev.aio.runtime;
+
+import java.util.ArrayList;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.ast.BinaryOperator;
+
+/** The generic (slow path) meaning of Python's binary operators and comparisons on every builtin type. */
+public final class Operators {
+    private Operators() {
+    }
+
+    @TruffleBoundary
+    public static Object binary(BinaryOperator op, Object a, Object b) {
+        boolean numbers = Numbers.isNumber(a) && Numbers.isNumber(b);
+        boolean ints = numbers && Numbers.isInt(a) && Numbers.isInt(b);
+        switch (op) {
+            case ADD:
+                if (numbers) {
+                    return Numbers.add(a, b);
+                }
+                return concat(a, b);
+            case SUB:
+                if (numbers) {
+                    return Numbers.sub(a, b);
+                }
+                if (a instanceof PySet x && b instanceof PySet y) {
+                    PySet r = new PySet();
+                    for (Object o : x.toArray()) {
+                        if (!y.contains(o)) {
+                            r.add(o);
+                        }
+                    }
+                    return r;
+                }
+                break;
+            case MULT:
+                if (numbers) {
+                    return Numbers.mul(a, b);
+                }
+                return repeat(a, b);
+            case DIV:
+                if (numbers) {
+                    return Numbers.trueDiv(a, b);
+                }
+                break;
+            case FLOORDIV:
+                if (numbers) {
+                    return Numbers.floorDiv(a, b);
+                }
+                break;
+            case MOD:
+                if (numbers) {
+                    return Numbers.mod(a, b);
+                }
+                break;
+            case POW:
+                if (numbers) {
+                    return Numbers.pow(a, b);
+                }
+                break;
+            case LSHIFT:
+                if (ints) {
+                    return Numbers.lshift(a, b);
+                }
+                break;
+            case RSHIFT:
+                if (ints) {
+                    return Numbers.rshift(a, b);
+                }
+                break;
+            case BITAND:
+                if (ints) {
+                    return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x & y) : Numbers.normalize(Numbers.big(a).and(Numbers.big(b)));
+                }
+                if (a instanceof PySet x && b instanceof PySet y) {
+                    PySet r = new PySet();
+                    for (Object o : x.toArray()) {
+                        if (y.contains(o)) {
+                            r.add(o);
+                        }
+                    }
+                    return r;
+                }
+                break;
+            case BITOR:
+                if (ints) {
+                    return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x | y) : Numbers.normalize(Numbers.big(a).or(Numbers.big(b)));
+                }
+                if (a instanceof PySet x && b instanceof PySet y) {
+                    PySet r = new PySet();
+                    for (Object o : x.toArray()) {
+                        r.add(o);
+                    }
+                    for (Object o : y.toArray()) {
+                        r.add(o);
+                    }
+                    return r;
+                }
+                if (a instanceof PyDict x && b instanceof PyDict y) {
+                    PyDict r = new PyDict();
+                    for (PyDict.Entry e : x.entries()) {
+                        r.put(e.key, e.value);
+                    }
+                    for (PyDict.Entry e : y.entries()) {
+                        r.put(e.key, e.value);
+                    }
+                    return r;
+                }
+                break;
+            case BITXOR:
+                if (ints) {
+                    return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x ^ y) : Numbers.normalize(Numbers.big(a).xor(Numbers.big(b)));
+                }
+                break;
+            case MATMULT:
+                break;
+        }
+        throw unsupported(op.symbol, a, b);
+    }
+
+    private static Object concat(Object a, Object b) {
+        if (a instanceof String x) {
+            if (b instanceof String y) {
+                return x.concat(y);
+            }
+            throw PyErrors.typeError("can only concatenate str (not \"" + PyOps.typeName(b) + "\") to str");
+        }
+        if (a instanceof PyList x) {
+            if (b instanceof PyList y) {
+                ArrayList<Object> r = new ArrayList<>(x.size() + y.size());
+                r.addAll(x.items());
+                r.addAll(y.items());
+                return new PyList(r);
+            }
+            throw PyErrors.typeError("can only concatenate list (not \"" + PyOps.typeName(b) + "\") to list");
+        }
+        if (a instanceof PyTuple x) {
+            if (b instanceof PyTuple y) {
+                Object[] r = new Object[x.size() + y.size()];
+                System.arraycopy(x.items(), 0, r, 0, x.size());
+                System.arraycopy(y.items(), 0, r, x.size(), y.size());
+                return new PyTuple(r);
+            }
+            throw PyErrors.typeError("can only concatenate tuple (not \"" + PyOps.typeName(b) + "\") to tuple");
+        }
+        throw unsupported("+", a, b);
+    }
+
+    private static Object repeat(Object a, Object b) {
+        if (isSequence(a) || isSequence(b)) {
+            Object seq = isSequence(a) ? a : b;
+            Object count = seq == a ? b : a;
+            if (!(count instanceof Long || count instanceof Boolean)) {
+                if (count instanceof java.math.BigInteger) {
+                    throw PyErrors.overflowError("cannot fit 'int' into an index-sized integer");
+                }
+                throw PyErrors.typeError("can't multiply sequence by non-int of type '" + PyOps.typeName(count) + "'");
+            }
+            long n = Math.max(0, Numbers.asLong(count));
+            if (seq instanceof String s) {
+                return s.repeat((int) n);
+            }
+            Object[] items = seq instanceof PyList l ? l.toArray() : ((PyTuple) seq).items();
+            if ((long) items.length * n > Integer.MAX_VALUE - 8) {
+                throw PyErrors.raiseNoArgs(BuiltinTypes.MEMORY_ERROR);
+            }
+            Object[] r = new Object[(int) (items.length * n)];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(items, 0, r, i * items.length, items.length);
+            }
+            return seq instanceof PyList ? new PyList(r) : new PyTuple(r);
+        }
+        throw unsupported("*", a, b);
+    }
+
+    private static boolean isSequence(Object o) {
+        return o instanceof String || o instanceof PyList || o instanceof PyTuple;
+    }
+
+    public static AioException unsupported(String symbol, Object a, Object b) {
+        return PyErrors.typeError("unsupported operand type(s) for " + symbol + ": '" + PyOps.typeName(a) + "' and '" + PyOps.typeName(b) + "'");
+    }
+
+    /** {@code a < b} etc.: returns the comparison's sign, raising TypeError for unordered types. */
+    @TruffleBoundary
+    public static int compare(String symbol, Object a, Object b) {
+        if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
+            return Numbers.compare(a, b);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof PyList x && b instanceof PyList y) {
+            return compareSequences(symbol, x.toArray(), y.toArray());
+        }
+        if (a instanceof PyTuple x && b instanceof PyTuple y) {
+            return compareSequences(symbol, x.items(), y.items());
+        }
+        throw PyErrors.typeError("'" + symbol + "' not supported between instances of '" + PyOps.typeName(a) + "' and '" + PyOps.typeName(b) + "'");
+    }
+
+    private static int compareSequences(String symbol, Object[] x, Object[] y) {
+        int n = Math.min(x.length, y.length);
+        for (int i = 0; i < n; i++) {
+            if (!PyOps.eq(x[i], y[i])) {
+                return compare(symbol, x[i], y[i]);
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    /** Ordered comparison with NaN handled: any comparison involving NaN is false. */
+    @TruffleBoundary
+    public static boolean lessThan(Object a, Object b) {
+        return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<", a, b) < 0;
+    }
+
+    @TruffleBoundary
+    public static boolean lessEqual(Object a, Object b) {
+        return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<=", a, b) <= 0;
+    }
+
+    @TruffleBoundary
+    public static boolean greaterThan(Object a, Object b) {
+        return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">", a, b) > 0;
+    }
+
+    @TruffleBoundary
+    public static boolean greaterEqual(Object a, Object b) {
+        return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">=", a, b) >= 0;
+    }
+
+    /** {@code item in container}. */
+    @TruffleBoundary
+    public static boolean contains(Object container, Object item) {
+        if (container instanceof String s) {
+            if (!(item instanceof String sub)) {
+                throw PyErrors.typeError("'in <string>' requires string as left operand, not " + PyOps.typeName(item));
+            }
+            return s.contains(sub);
+        }
+        if (container instanceof PyDict d) {
+            return d.containsKey(item);
+        }
+        if (container instanceof PySet s) {
+            return s.contains(item);
+        }
+        if (container instanceof PyDictView v) {
+            return v.contains(item);
+        }
+        if (container instanceof PyRange r) {
+            if (!(item instanceof Long v)) {
+                return false;
+            }
+            long n = r.length();
+            if (n == 0) {
+                return false;
+            }
+            long offset = v - r.start;
+            return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < n;
+        }
+        PyIterator it = Iteration.iter(container);
+        for (Object x = it.next(); x != null; x = it.next()) {
+            if (x == item || PyOps.eq(x, item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

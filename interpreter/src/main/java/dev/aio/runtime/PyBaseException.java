@@ -1,0 +1,90 @@
+package dev.aio.runtime;
+
+/** A Python exception object: what {@code except E as e} binds. {@link AioException} carries it through Java. */
+public final class PyBaseException extends PyObject {
+    private final PyType type;
+    private PyTuple args;
+    private PyBaseException cause;
+    private PyBaseException context;
+    private boolean suppressContext;
+    /** The most recent throw of this exception. */
+    private AioException lastThrow;
+    /** The frames this exception unwound through, innermost first (Python's traceback, reversed). */
+    private final java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback = new java.util.ArrayList<>();
+
+    public PyBaseException(PyType type, PyTuple args) {
+        this.type = type;
+        this.args = args;
+    }
+
+    @Override
+    public PyType getPyType() {
+        return type;
+    }
+
+    public PyTuple getArgs() {
+        return args;
+    }
+
+    public void setArgs(PyTuple args) {
+        this.args = args;
+    }
+
+    public PyBaseException getCause() {
+        return cause;
+    }
+
+    /** {@code raise ... from cause}: also suppresses the implicit context, as Python does. */
+    public void setCause(PyBaseException cause) {
+        this.cause = cause;
+        this.suppressContext = true;
+    }
+
+    public PyBaseException getContext() {
+        return context;
+    }
+
+    public void setContext(PyBaseException context) {
+        this.context = context;
+    }
+
+    public boolean isSuppressContext() {
+        return suppressContext;
+    }
+
+    public java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback() {
+        return traceback;
+    }
+
+    public AioException getLastThrow() {
+        return lastThrow;
+    }
+
+    void setLastThrow(AioException lastThrow) {
+        this.lastThrow = lastThrow;
+    }
+
+    /** {@code str(e)}. */
+    public String str() {
+        Object[] a = args.items();
+        if (a.length == 0) {
+            return "";
+        }
+        if (a.length == 1) {
+            if (type.isSubtypeOf(BuiltinTypes.KEY_ERROR)) {
+                return PyOps.repr(a[0]);
+            }
+            return PyOps.str(a[0]);
+        }
+        return PyOps.repr(args);
+    }
+
+    @Override
+    public String repr() {
+        Object[] a = args.items();
+        if (a.length == 1) {
+            return type.getName() + "(" + PyOps.repr(a[0]) + ")";
+        }
+        return type.getName() + PyOps.repr(args);
+    }
+}

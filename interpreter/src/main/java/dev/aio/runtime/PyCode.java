@@ -1,0 +1,57 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.nodes.RootNode;
+
+/** The compiled body of a {@code def}, {@code async def}, lambda or module: what functions made from it share. */
+public final class PyCode {
+    private final RootNode root;
+    private final String name;
+    private final String qualName;
+    private final Signature signature;
+    private final boolean isCoroutine;
+    private final String fileName;
+    private final int firstLine;
+
+    public PyCode(RootNode root, String name, String qualName, Signature signature, boolean isCoroutine, String fileName, int firstLine) {
+        this.root = root;
+        this.name = name;
+        this.qualName = qualName;
+        this.signature = signature;
+        this.isCoroutine = isCoroutine;
+        this.fileName = fileName;
+        this.firstLine = firstLine;
+    }
+
+    public RootCallTarget callTarget() {
+        return root.getCallTarget();
+    }
+
+    public RootNode root() {
+        return root;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String qualName() {
+        return qualName;
+    }
+
+    public Signature signature() {
+        return signature;
+    }
+
+    public boolean isCoroutine() {
+        return isCoroutine;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public int firstLine() {
+        return firstLine;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
+
+import dev.aio.AioContext;
+import dev.aio.kernel.AwaitSignal;
+import dev.aio.kernel.CoroutineLike;
+import dev.aio.kernel.ThrowRequest;
+
+/**
+ * The coroutine an {@code async def} call returns: its body, suspended in a Bytecode DSL
+ * continuation. Each {@link #step} resumes it until its next {@code await} suspends or it returns.
+ */
+public final class PyCoroutine extends PyObject implements CoroutineLike {
+    private final PyFunction function;
+    private ContinuationResult continuation;
+    private Object yielded;
+    private boolean started;
+    private boolean running;
+    private boolean finished;
+    private boolean awaited;
+
+    public PyCoroutine(PyFunction function, ContinuationResult start) {
+        this.function = function;
+        this.continuation = start;
+        AioContext.get(null).coroutineCreated(this);
+    }
+
+    @Override
+    public Object step(Object sent) {
+        if (finished) {
+            throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
+        }
+        if (running) {
+            throw PyErrors.valueError("coroutine already executing");
+        }
+        Object value = sent == AwaitSignal.START ? PyNone.NONE : sent;
+        if (!started) {
+            if (value != PyNone.NONE && !(value instanceof ThrowRequest)) {
+                throw PyErrors.typeError("can't send non-None value to a just-started coroutine");
+            }
+            started = true;
+            AioContext.get(null).coroutineStarted(this);
+        }
+        running = true;
+        Object r;
+        try {
+            r = continuation.continueWith(value);
+        } catch (AioException e) {
+            finish();
+            throw e;
+        } finally {
+            running = false;
+        }
+        if (r instanceof ContinuationResult next) {
+            continuation = next;
+            Object y = next.getResult();
+            yielded = y == AwaitSignal.BARE_YIELD ? null : y;
+            return AwaitSignal.PENDING;
+        }
+        finish();
+        return r;
+    }
+
+    private void finish() {
+        finished = true;
+        continuation = null;
+        yielded = null;
+    }
+
+    /** {@code coro.close()} on a coroutine that never started: it will not warn about not being awaited. */
+    public void closeUnstarted() {
+        if (!started) {
+            started = true;
+            finish();
+            AioContext.get(null).coroutineStarted(this);
+        }
+    }
+
+    @Override
+    public Object yielded() {
+        return yielded;
+    }
+
+    @Override
+    public String qualName() {
+        return function.getCode().qualName();
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    @Override
+    public boolean isDone() {
+        return finished;
+    }
+
+    @Override
+    public void markAwaited() {
+        if (awaited) {
+            throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
+        }
+        awaited = true;
+    }
+
+    @Override
+    @TruffleBoundary
+    public String describeForTask() {
+        PyCode code = function.getCode();
+        int line = code.firstLine();
+        if (started && !finished) {
+            com.oracle.truffle.api.source.SourceSection at = continuation.getBytecodeLocation().getSourceLocation();
+            if (at != null && at.isAvailable()) {
+                line = at.getStartLine();
+            }
+        }
+        String where = code.fileName() + ":" + line;
+        return qualName() + "() " + (finished ? "done, defined at " : "running at ") + where;
+    }
+
+    @Override
+    public PyType getPyType() {
+        return BuiltinTypes.COROUTINE;
+    }
+
+    @Override
+    public String repr() {
+        return "<coroutine object " + qualName() + " at " + Ids.address(this) + ">";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+
+/** Factories for raising the builtin exceptions from Java code. */
+public final class PyErrors {
+    private PyErrors() {
+    }
+
+    @TruffleBoundary
+    public static AioException raise(PyType type, String message) {
+        return new AioException(new PyBaseException(type, PyTuple.of(message)), null);
+    }
+
+    @TruffleBoundary
+    public static AioException raise(PyType type, String message, Node location) {
+        return new AioException(new PyBaseException(type, PyTuple.of(message)), location);
+    }
+
+    @TruffleBoundary
+    public static AioException raiseNoArgs(PyType type) {
+        return new AioException(new PyBaseException(type, PyTuple.EMPTY), null);
+    }
+
+    public static AioException typeError(String message) {
+        return raise(BuiltinTypes.TYPE_ERROR, message);
+    }
+
+    public static AioException valueError(String message) {
+        return raise(BuiltinTypes.VALUE_ERROR, message);
+    }
+
+    public static AioException nameError(String name) {
+        return raise(BuiltinTypes.NAME_ERROR, "name '" + name + "' is not defined");
+    }
+
+    public static AioException attributeError(Object obj, String name) {
+        if (obj instanceof PyModule m) {
+            return raise(BuiltinTypes.ATTRIBUTE_ERROR, "module '" + m.getName() + "' has no attribute '" + name + "'");
+        }
+        if (obj instanceof PyType t) {
+            return raise(BuiltinTypes.ATTRIBUTE_ERROR, "type object '" + t.getName() + "' has no attribute '" + name + "'");
+        }
+        return raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + PyOps.typeName(obj) + "' object has no attribute '" + name + "'");
+    }
+
+    public static AioException indexError(String message) {
+        return raise(BuiltinTypes.INDEX_ERROR, message);
+    }
+
+    @TruffleBoundary
+    public static AioException keyError(Object key) {
+        return new AioException(new PyBaseException(BuiltinTypes.KEY_ERROR, PyTuple.of(key)), null);
+    }
+
+    public static AioException zeroDivision(String message) {
+        return raise(BuiltinTypes.ZERO_DIVISION_ERROR, message);
+    }
+
+    public static AioException runtimeError(String message) {
+        return raise(BuiltinTypes.RUNTIME_ERROR, message);
+    }
+
+    public static AioException overflowError(String message) {
+        return raise(BuiltinTypes.OVERFLOW_ERROR, message);
+    }
+}

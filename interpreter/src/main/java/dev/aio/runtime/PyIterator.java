@@ -1,0 +1,86 @@
+package dev.aio.runtime;
+
+/** A Python iterator implemented in Java. {@link #next()} returns {@code null} when exhausted. */
+public abstract class PyIterator extends PyObject {
+    public abstract Object next();
+
+    @Override
+    public PyType getPyType() {
+        return BuiltinTypes.ITERATOR;
+    }
+
+    /** Iterates a fixed array (tuple items, dict key snapshots, set snapshots). */
+    public static final class ArrayIterator extends PyIterator {
+        private final Object[] items;
+        private int index;
+
+        public ArrayIterator(Object[] items) {
+            this.items = items;
+        }
+
+        @Override
+        public Object next() {
+            return index < items.length ? items[index++] : null;
+        }
+    }
+
+    /** Iterates a list by index, seeing appends made during iteration as Python does. */
+    public static final class ListIterator extends PyIterator {
+        private final PyList list;
+        private int index;
+
+        public ListIterator(PyList list) {
+            this.list = list;
+        }
+
+        @Override
+        public Object next() {
+            return index < list.size() ? list.get(index++) : null;
+        }
+    }
+
+    public static final class RangeIterator extends PyIterator {
+        private long next;
+        private final long step;
+        private long remaining;
+
+        public RangeIterator(PyRange range) {
+            this.next = range.start;
+            this.step = range.step;
+            this.remaining = range.length();
+        }
+
+        @Override
+        public Object next() {
+            if (remaining <= 0) {
+                return null;
+            }
+            remaining--;
+            long v = next;
+            next += step;
+            return v;
+        }
+    }
+
+    /** Iterates a string's code points, each as a one-character string. */
+    public static final class StringIterator extends PyIterator {
+        private final String s;
+        private int index;
+
+        public StringIterator(String s) {
+            this.s = s;
+        }
+
+        @Override
+        public Object next() {
+            if (index >= s.length()) {
+                return null;
+            }
+            int cp = s.codePointAt(index);
+            int n = Character.charCount(cp);
+            String r = s.substring(index, index + n);
+            index += n;
+            return r;
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.aio.runtime;
+
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.runtime.format.FloatFormat;
+import dev.aio.runtime.format.StringRepr;
+
+/** Python's object protocol for values of every type: type, truth, equality, hashing, str and repr. */
+public final class PyOps {
+    private PyOps() {
+    }
+
+    public static PyType typeOf(Object o) {
+        if (o instanceof PyObject p) {
+            return p.getPyType();
+        }
+        if (o instanceof Long || o instanceof BigInteger) {
+            return BuiltinTypes.INT;
+        }
+        if (o instanceof String) {
+            return BuiltinTypes.STR;
+        }
+        if (o instanceof Double) {
+            return BuiltinTypes.FLOAT;
+        }
+        if (o instanceof Boolean) {
+            return BuiltinTypes.BOOL;
+        }
+        return BuiltinTypes.OBJECT;
+    }
+
+    public static String typeName(Object o) {
+        return typeOf(o).getName();
+    }
+
+    @TruffleBoundary
+    public static boolean isTrue(Object o) {
+        if (o instanceof Boolean b) {
+            return b;
+        }
+        if (o instanceof Long l) {
+            return l != 0;
+        }
+        if (o == PyNone.NONE) {
+            return false;
+        }
+        if (o instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (o instanceof Double d) {
+            return d != 0.0;
+        }
+        if (o instanceof BigInteger b) {
+            return b.signum() != 0;
+        }
+        if (o instanceof PyList l) {
+            return l.size() != 0;
+        }
+        if (o instanceof PyTuple t) {
+            return t.size() != 0;
+        }
+        if (o instanceof PyDict d) {
+            return d.size() != 0;
+        }
+        if (o instanceof PySet s) {
+            return s.size() != 0;
+        }
+        if (o instanceof PyRange r) {
+            return r.length() != 0;
+        }
+        return true;
+    }
+
+    /** {@code a == b}. */
+    @TruffleBoundary
+    public static boolean eq(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
+            return Numbers.compare(a, b) == 0 && !Numbers.isNaN(a) && !Numbers.isNaN(b);
+        }
+        if (a instanceof String s) {
+            return s.equals(b);
+        }
+        if (a instanceof PyTuple t) {
+            return t.equals(b);
+        }
+        if (a instanceof PyList la && b instanceof PyList lb) {
+            if (la.size() != lb.size()) {
+                return false;
+            }
+            for (int i = 0; i < la.size(); i++) {
+                if (!eq(la.get(i), lb.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof PyDict da && b instanceof PyDict db) {
+            if (da.size() != db.size()) {
+                return false;
+            }
+            for (PyDict.Entry e : da.entries()) {
+                Object v = db.get(e.key);
+                if (v == null || !eq(e.value, v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof PySet sa && b instanceof PySet sb) {
+            if (sa.size() != sb.size()) {
+                return false;
+            }
+            for (Object x : sa.toArray()) {
+                if (!sb.contains(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof PyRange ra && b instanceof PyRange rb) {
+            return ra.length() == rb.length() && (ra.length() == 0 || ra.start == rb.start && (ra.length() == 1 || ra.step == rb.step));
+        }
+        return false;
+    }
+
+    @TruffleBoundary
+    public static long hash(Object o) {
+        Object k = Keys.normalize(o);
+        if (k instanceof Long l) {
+            return l == -1 ? -2 : l;
+        }
+        if (k instanceof String s) {
+            return s.hashCode();
+        }
+        if (k instanceof Double d) {
+            return Double.hashCode(d);
+        }
+        return k.hashCode();
+    }
+
+    @TruffleBoundary
+    public static String str(Object o) {
+        if (o instanceof String s) {
+            return s;
+        }
+        if (o instanceof PyBaseException e) {
+            return e.str();
+        }
+        return repr(o);
+    }
+
+    @TruffleBoundary
+    public static String repr(Object o) {
+        StringBuilder sb = new StringBuilder();
+        appendRepr(sb, o);
+        return sb.toString();
+    }
+
+    private static void appendRepr(StringBuilder sb, Object o) {
+        if (o instanceof String s) {
+            sb.append(StringRepr.repr(s));
+        } else if (o instanceof Long || o instanceof BigInteger) {
+            sb.append(o);
+        } else if (o instanceof Boolean b) {
+            sb.append(b ? "True" : "False");
+        } else if (o instanceof Double d) {
+            sb.append(FloatFormat.repr(d));
+        } else if (o instanceof PyList l) {
+            appendItems(sb.append('['), l.toArray());
+            sb.append(']');
+        } else if (o instanceof PyTuple t) {
+            appendItems(sb.append('('), t.items());
+            if (t.size() == 1) {
+                sb.append(',');
+            }
+            sb.append(')');
+        } else if (o instanceof PyDict d) {
+            sb.append('{');
+            boolean first = true;
+            for (PyDict.Entry e : d.entries()) {
+                if (!first) {
+                    sb.append(", ");
+                }
+                first = false;
+                appendRepr(sb, e.key);
+                sb.append(": ");
+                appendRepr(sb, e.value);
+            }
+            sb.append('}');
+        } else if (o instanceof PySet s) {
+            if (s.size() == 0) {
+                sb.append("set()");
+            } else {
+                appendItems(sb.append('{'), s.toArray());
+                sb.append('}');
+            }
+        } else if (o instanceof PyObject p) {
+            sb.append(p.repr());
+        } else {
+            sb.append(String.valueOf(o));
+        }
+    }
+
+    private static void appendItems(StringBuilder sb, Object[] items) {
+        for (int i = 0; i < items.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            appendRepr(sb, items[i]);
+        }
+    }
+
+    /** {@code len(o)}. */
+    @TruffleBoundary
+    public static long len(Object o) {
+        if (o instanceof String s) {
+            return s.codePointCount(0, s.length());
+        }
+        if (o instanceof PyList l) {
+            return l.size();
+        }
+        if (o instanceof PyTuple t) {
+            return t.size();
+        }
+        if (o instanceof PyDict d) {
+            return d.size();
+        }
+        if (o instanceof PySet s) {
+            return s.size();
+        }
+        if (o instanceof PyRange r) {
+            return r.length();
+        }
+        if (o instanceof PyDictView v) {
+            return v.size();
+        }
+        throw PyErrors.typeError("object of type '" + typeName(o) + "' has no len()");
+    }
+
+    public static boolean isInstance(Object o, PyType type) {
+        return typeOf(o).isSubtypeOf(type);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.aio.runtime;
+
+import java.util.Arrays;
+
+/** An immutable sequence. Equality and hashing follow Python, so tuples work as dict keys. */
+public final class PyTuple extends PyObject {
+    public static final PyTuple EMPTY = new PyTuple(new Object[0]);
+
+    private final Object[] items;
+
+    public PyTuple(Object[] items) {
+        this.items = items;
+    }
+
+    public static PyTuple of(Object... items) {
+        return items.length == 0 ? EMPTY : new PyTuple(items);
+    }
+
+    public Object[] items() {
+        return items;
+    }
+
+    public int size() {
+        return items.length;
+    }
+
+    public Object get(int i) {
+        return items[i];
+    }
+
+    @Override
+    public PyType getPyType() {
+        return BuiltinTypes.TUPLE;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PyTuple other) || other.items.length != items.length) {
+            return false;
+        }
+        for (int i = 0; i < items.length; i++) {
+            if (!PyOps.eq(items[i], other.items[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0x345678;
+        for (Object item : items) {
+            h = h * 1000003 ^ Long.hashCode(PyOps.hash(item));
+        }
+        return h;
+    }
+
+    @Override
+    public String repr() {
+        return PyOps.repr(this);
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(items);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.aio.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code aio run [options] FILE [ARGS...]}: runs a script as {@code __main__}. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run an aio (or Python) script.",
+                exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:success", "1:uncaught exception or syntax error", "2:usage error or file not found",
+                                "3:deadlock (no task can ever run again)", "124:--time-limit reached"})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--virtual-time", description = "Run on a virtual clock: sleeps take no time and the output is deterministic.")
+    boolean virtualTime;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop after this much loop time (virtual or real), with exit status 124.")
+    double timeLimit;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The script to run (.aio or .py).")
+    String file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script (sys.argv[1:]).")
+    List<String> scriptArgs = new ArrayList<>();
+
+    private InputStream in;
+    private PrintStream out;
+    private PrintStream err;
+
+    static void streams(CommandLine cli, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine run = cli.getSubcommands().get("run");
+        run.setStopAtPositional(true);
+        RunCommand command = run.getCommand();
+        command.in = in;
+        command.out = out;
+        command.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        String text;
+        try {
+            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("aio: can't open file '" + Path.of(file).toAbsolutePath() + "': [Errno 2] No such file or directory");
+            return 2;
+        } catch (IOException e) {
+            err.println("aio: can't open file '" + file + "': " + e.getMessage());
+            return 2;
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(file);
+        argv.addAll(scriptArgs);
+        try (Context context = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0]))
+                        .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
+                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).build()) {
+            try {
+                context.eval(Source.newBuilder("aio", text, file).build());
+                return 0;
+            } catch (PolyglotException e) {
+                return report(e);
+            }
+        } catch (PolyglotException e) {
+            // Closing a context that exited reports the exit again.
+            return e.isExit() ? e.getExitStatus() : report(e);
+        } catch (IOException e) {
+            err.println("aio: " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int report(PolyglotException e) {
+        out.flush();
+        if (e.isExit()) {
+            return e.getExitStatus();
+        }
+        if (e.isSyntaxError()) {
+            err.print(e.getMessage());
+            return 1;
+        }
+        if (e.isInterrupted() || e.isCancelled()) {
+            err.println("aio: interrupted");
+            return 130;
+        }
+        err.println("aio: internal error — please report: " + e.getMessage());
+        if (e.getSourceLocation() != null) {
+            err.println("  at " + e.getSourceLocation().getSource().getName() + ":" + e.getSourceLocation().getStartLine());
+        }
+        return 70;
+    }
+}

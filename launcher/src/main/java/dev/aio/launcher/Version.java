@@ -1,0 +1,17 @@
+package dev.aio.launcher;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code aio --version}: aio's version, the Truffle runtime in use and the JVM. */
+public final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String version = Version.class.getPackage().getImplementationVersion();
+        String runtime;
+        try (org.graalvm.polyglot.Engine engine = org.graalvm.polyglot.Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+            runtime = engine.getImplementationName();
+        }
+        return new String[]{"aio " + (version == null ? "development build" : version), "Truffle runtime: " + runtime,
+                        "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")};
+    }
+}

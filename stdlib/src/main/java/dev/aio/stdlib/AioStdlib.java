@@ -1,0 +1,81 @@
+package dev.aio.stdlib;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import com.oracle.truffle.api.dsl.NodeFactory;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyType;
+import dev.aio.runtime.StdlibProvider;
+import dev.aio.stdlib.asyncio.AsyncioModule;
+
+/** Plugs aio's standard library into the interpreter: builtins, type methods, and the importable modules. */
+public final class AioStdlib implements StdlibProvider {
+    private static boolean typesRegistered;
+
+    @Override
+    public void registerTypeMethods() {
+        synchronized (AioStdlib.class) {
+            if (typesRegistered) {
+                return;
+            }
+            BuiltinTypes.LIST.defineMethods(BuiltinSpec.all(ListMethodsFactory.getFactories()));
+            for (BuiltinSpec spec : BuiltinSpec.all(ListMethodsFactory.getFactories())) {
+                if (spec.name().equals("index") || spec.name().equals("count")) {
+                    BuiltinTypes.TUPLE.define(spec.name(), spec);
+                }
+            }
+            BuiltinTypes.DICT.defineMethods(BuiltinSpec.all(DictMethodsFactory.getFactories()));
+            BuiltinTypes.STR.defineMethods(BuiltinSpec.all(StrMethodsFactory.getFactories()));
+            for (NodeFactory<? extends BuiltinNode> f : TypeConstructorsFactory.getFactories()) {
+                BuiltinSpec spec = BuiltinSpec.of(f);
+                PyType type = switch (spec.name()) {
+                    case "int" -> BuiltinTypes.INT;
+                    case "float" -> BuiltinTypes.FLOAT;
+                    case "str" -> BuiltinTypes.STR;
+                    case "bool" -> BuiltinTypes.BOOL;
+                    case "list" -> BuiltinTypes.LIST;
+                    case "tuple" -> BuiltinTypes.TUPLE;
+                    case "set" -> BuiltinTypes.SET;
+                    case "dict" -> BuiltinTypes.DICT;
+                    case "range" -> BuiltinTypes.RANGE;
+                    case "type" -> BuiltinTypes.TYPE;
+                    case "BaseException" -> BuiltinTypes.BASE_EXCEPTION;
+                    default -> throw new IllegalStateException(spec.name());
+                };
+                type.setConstructor(spec);
+            }
+            for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {
+                t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
+            }
+            AsyncioModule.registerTypes();
+            typesRegistered = true;
+        }
+    }
+
+    @Override
+    public Map<String, Function<AioContext, PyModule>> modules() {
+        return Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time", TimeModule::create, "asyncio", AsyncioModule::create);
+    }
+
+    private static PyModule builtins(AioContext context) {
+        PyModule m = new PyModule("builtins");
+        for (NodeFactory<? extends BuiltinNode> f : BuiltinFunctionsFactory.getFactories()) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        }
+        for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
+                        BuiltinTypes.SET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
+            m.put(t.getName(), t);
+        }
+        for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {
+            m.put(t.getName(), t);
+        }
+        return m;
+    }
+}

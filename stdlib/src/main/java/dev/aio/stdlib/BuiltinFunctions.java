@@ -1,0 +1,652 @@
+package dev.aio.stdlib;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.Attributes;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
+import dev.aio.runtime.Formatting;
+import dev.aio.runtime.Ids;
+import dev.aio.runtime.Iteration;
+import dev.aio.runtime.Missing;
+import dev.aio.runtime.Numbers;
+import dev.aio.runtime.Operators;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyIterator;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
+
+/** The builtin functions of the {@code builtins} module. */
+public final class BuiltinFunctions {
+    private BuiltinFunctions() {
+    }
+
+    @Builtin(name = "print", varargs = "args", kwOnly = {"sep", "end", "file", "flush"})
+    @GenerateNodeFactory
+    abstract static class PrintNode extends BuiltinNode {
+        @Specialization
+        Object doPrint(PyTuple args, Object sep, Object end, Object file, Object flush) {
+            print(AioContext.get(this), args, sep, end, file, flush);
+            return PyNone.NONE;
+        }
+
+        @TruffleBoundary
+        static void print(AioContext context, PyTuple args, Object sep, Object end, Object file, Object flush) {
+            String separator = separator(sep, "sep", " ");
+            String terminator = separator(end, "end", "\n");
+            StringBuilder sb = new StringBuilder();
+            Object[] items = args.items();
+            for (int i = 0; i < items.length; i++) {
+                if (i > 0) {
+                    sb.append(separator);
+                }
+                sb.append(PyOps.str(items[i]));
+            }
+            sb.append(terminator);
+            Object target = Args.orDefault(file, null);
+            if (target == null) {
+                PrintStream out = context.out();
+                out.print(sb);
+                if (Args.given(flush) && PyOps.isTrue(flush)) {
+                    out.flush();
+                }
+            } else if (target instanceof TextStream stream) {
+                stream.write(context, sb.toString());
+            } else {
+                Calls.call(Attributes.get(target, "write"), sb.toString());
+            }
+        }
+
+        private static String separator(Object value, String name, String fallback) {
+            if (value == Missing.INSTANCE || value == PyNone.NONE) {
+                return fallback;
+            }
+            if (value instanceof String s) {
+                return s;
+            }
+            throw PyErrors.typeError(name + " must be None or a string, not " + PyOps.typeName(value));
+        }
+    }
+
+    @Builtin(name = "len", params = {"obj"})
+    @GenerateNodeFactory
+    abstract static class LenNode extends BuiltinNode {
+        @Specialization
+        static long doList(dev.aio.runtime.PyList list) {
+            return list.size();
+        }
+
+        @Specialization(replaces = "doList")
+        static long doObject(Object o) {
+            return PyOps.len(o);
+        }
+    }
+
+    @Builtin(name = "repr", params = {"obj"})
+    @GenerateNodeFactory
+    abstract static class ReprNode extends BuiltinNode {
+        @Specialization
+        static Object doRepr(Object o) {
+            return PyOps.repr(o);
+        }
+    }
+
+    @Builtin(name = "ascii", params = {"obj"})
+    @GenerateNodeFactory
+    abstract static class AsciiNode extends BuiltinNode {
+        @Specialization
+        static Object doAscii(Object o) {
+            return Formatting.ascii(PyOps.repr(o));
+        }
+    }
+
+    @Builtin(name = "format", params = {"value", "format_spec"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class FormatNode extends BuiltinNode {
+        @Specialization
+        static Object doFormat(Object value, Object spec) {
+            return Formatting.format(value, Args.given(spec) ? Args.string(spec, "format_spec") : "");
+        }
+    }
+
+    @Builtin(name = "isinstance", params = {"obj", "class_or_tuple"})
+    @GenerateNodeFactory
+    abstract static class IsInstanceNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(Object obj, Object types) {
+            return isInstance(obj, types, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        }
+
+        @TruffleBoundary
+        static boolean isInstance(Object obj, Object types, String error) {
+            if (types instanceof PyType t) {
+                return PyOps.isInstance(obj, t);
+            }
+            if (types instanceof PyTuple tuple) {
+                for (Object t : tuple.items()) {
+                    if (isInstance(obj, t, error)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            throw PyErrors.typeError(error);
+        }
+    }
+
+    @Builtin(name = "issubclass", params = {"cls", "class_or_tuple"})
+    @GenerateNodeFactory
+    abstract static class IsSubclassNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(Object cls, Object types) {
+            if (!(cls instanceof PyType c)) {
+                throw PyErrors.typeError("issubclass() arg 1 must be a class");
+            }
+            if (types instanceof PyTuple tuple) {
+                for (Object t : tuple.items()) {
+                    if (t instanceof PyType tt && c.isSubtypeOf(tt)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (types instanceof PyType t) {
+                return c.isSubtypeOf(t);
+            }
+            throw PyErrors.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
+    }
+
+    @Builtin(name = "abs", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class AbsNode extends BuiltinNode {
+        @Specialization
+        static Object doAbs(Object x) {
+            if (!Numbers.isNumber(x)) {
+                throw PyErrors.typeError("bad operand type for abs(): '" + PyOps.typeName(x) + "'");
+            }
+            return Numbers.abs(x);
+        }
+    }
+
+    @Builtin(name = "min", varargs = "args", kwOnly = {"key", "default"})
+    @GenerateNodeFactory
+    abstract static class MinNode extends BuiltinNode {
+        @Specialization
+        static Object doMin(PyTuple args, Object key, Object dflt) {
+            return extreme("min", args, key, dflt, false);
+        }
+    }
+
+    @Builtin(name = "max", varargs = "args", kwOnly = {"key", "default"})
+    @GenerateNodeFactory
+    abstract static class MaxNode extends BuiltinNode {
+        @Specialization
+        static Object doMax(PyTuple args, Object key, Object dflt) {
+            return extreme("max", args, key, dflt, true);
+        }
+    }
+
+    @TruffleBoundary
+    static Object extreme(String name, PyTuple args, Object key, Object dflt, boolean max) {
+        Object[] items;
+        if (args.size() == 0) {
+            throw PyErrors.typeError(name + " expected at least 1 argument, got 0");
+        }
+        if (args.size() == 1) {
+            items = Iteration.toArray(args.get(0));
+            if (items.length == 0) {
+                if (Args.given(dflt)) {
+                    return dflt;
+                }
+                throw PyErrors.valueError(name + "() arg is an empty sequence");
+            }
+        } else {
+            if (Args.given(dflt)) {
+                throw PyErrors.typeError("Cannot specify a default for " + name + "() with multiple positional arguments");
+            }
+            items = args.items();
+        }
+        Object keyFn = Args.orDefault(key, null);
+        Object best = items[0];
+        Object bestKey = keyFn == null ? best : Calls.call(keyFn, best);
+        for (int i = 1; i < items.length; i++) {
+            Object k = keyFn == null ? items[i] : Calls.call(keyFn, items[i]);
+            if (max ? Operators.greaterThan(k, bestKey) : Operators.lessThan(k, bestKey)) {
+                best = items[i];
+                bestKey = k;
+            }
+        }
+        return best;
+    }
+
+    @Builtin(name = "sum", params = {"iterable", "start"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class SumNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doSum(Object iterable, Object start) {
+            Object total = Args.given(start) ? start : (Object) 0L;
+            if (total instanceof String) {
+                throw PyErrors.typeError("sum() can't sum strings [use ''.join(seq) instead]");
+            }
+            PyIterator it = Iteration.iter(iterable);
+            for (Object x = it.next(); x != null; x = it.next()) {
+                total = Operators.binary(dev.aio.ast.BinaryOperator.ADD, total, x);
+            }
+            return total;
+        }
+    }
+
+    @Builtin(name = "sorted", params = {"iterable"}, kwOnly = {"key", "reverse"})
+    @GenerateNodeFactory
+    abstract static class SortedNode extends BuiltinNode {
+        @Specialization
+        static Object doSorted(Object iterable, Object key, Object reverse) {
+            PyList list = new PyList(Iteration.toArray(iterable));
+            Sorting.sort(list, key, reverse);
+            return list;
+        }
+    }
+
+    @Builtin(name = "any", params = {"iterable"})
+    @GenerateNodeFactory
+    abstract static class AnyNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doAny(Object iterable) {
+            PyIterator it = Iteration.iter(iterable);
+            for (Object x = it.next(); x != null; x = it.next()) {
+                if (PyOps.isTrue(x)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Builtin(name = "all", params = {"iterable"})
+    @GenerateNodeFactory
+    abstract static class AllNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doAll(Object iterable) {
+            PyIterator it = Iteration.iter(iterable);
+            for (Object x = it.next(); x != null; x = it.next()) {
+                if (!PyOps.isTrue(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Builtin(name = "round", params = {"number", "ndigits"}, required = 1, posOnly = 0)
+    @GenerateNodeFactory
+    abstract static class RoundNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRound(Object number, Object ndigits) {
+            boolean hasDigits = Args.given(ndigits) && ndigits != PyNone.NONE;
+            if (Numbers.isInt(number)) {
+                if (!hasDigits || Args.index(ndigits, "ndigits") >= 0) {
+                    return number instanceof Boolean b ? (Object) (b ? 1L : 0L) : number;
+                }
+                BigDecimal d = new BigDecimal(Numbers.big(number)).setScale((int) Args.index(ndigits, "ndigits"), RoundingMode.HALF_EVEN);
+                return Numbers.normalize(d.toBigInteger());
+            }
+            if (!(number instanceof Double)) {
+                throw PyErrors.typeError("type " + PyOps.typeName(number) + " doesn't define __round__ method");
+            }
+            double x = (Double) number;
+            if (!hasDigits) {
+                if (Double.isNaN(x)) {
+                    throw PyErrors.valueError("cannot convert float NaN to integer");
+                }
+                if (Double.isInfinite(x)) {
+                    throw PyErrors.overflowError("cannot convert float infinity to integer");
+                }
+                return Numbers.normalize(new BigDecimal(x).setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
+            }
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                return x;
+            }
+            long digits = Args.index(ndigits, "ndigits");
+            if (digits > 323) {
+                return x;
+            }
+            if (digits < -308) {
+                return 0.0 * x;
+            }
+            // Round the exact binary value half-even, as CPython's correctly rounded round() does.
+            double r = new BigDecimal(x).setScale((int) digits, RoundingMode.HALF_EVEN).doubleValue();
+            return r == 0.0 ? Math.copySign(0.0, x) : r;
+        }
+    }
+
+    @Builtin(name = "divmod", params = {"a", "b"})
+    @GenerateNodeFactory
+    abstract static class DivmodNode extends BuiltinNode {
+        @Specialization
+        static Object doDivmod(Object a, Object b) {
+            return PyTuple.of(Operators.binary(dev.aio.ast.BinaryOperator.FLOORDIV, a, b), Operators.binary(dev.aio.ast.BinaryOperator.MOD, a, b));
+        }
+    }
+
+    @Builtin(name = "pow", params = {"base", "exp", "mod"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class PowNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doPow(Object base, Object exp, Object mod) {
+            if (Args.given(mod) && mod != PyNone.NONE) {
+                if (!Numbers.isInt(base) || !Numbers.isInt(exp) || !Numbers.isInt(mod)) {
+                    throw PyErrors.typeError("pow() 3rd argument not allowed unless all arguments are integers");
+                }
+                BigInteger m = Numbers.big(mod);
+                if (m.signum() == 0) {
+                    throw PyErrors.valueError("pow() 3rd argument cannot be 0");
+                }
+                BigInteger r = Numbers.big(base).modPow(Numbers.big(exp), m.abs());
+                if (m.signum() < 0 && r.signum() != 0) {
+                    r = r.add(m);
+                }
+                return Numbers.normalize(r);
+            }
+            return Operators.binary(dev.aio.ast.BinaryOperator.POW, base, exp);
+        }
+    }
+
+    @Builtin(name = "hash", params = {"obj"})
+    @GenerateNodeFactory
+    abstract static class HashNode extends BuiltinNode {
+        @Specialization
+        static long doHash(Object o) {
+            return PyOps.hash(o);
+        }
+    }
+
+    @Builtin(name = "id", params = {"obj"})
+    @GenerateNodeFactory
+    abstract static class IdNode extends BuiltinNode {
+        @Specialization
+        static long doId(Object o) {
+            return Ids.id(o);
+        }
+    }
+
+    @Builtin(name = "callable", params = {"obj"})
+    @GenerateNodeFactory
+    abstract static class CallableNode extends BuiltinNode {
+        @Specialization
+        static boolean doCallable(Object o) {
+            return Calls.isCallable(o);
+        }
+    }
+
+    @Builtin(name = "iter", params = {"obj"})
+    @GenerateNodeFactory
+    abstract static class IterNode extends BuiltinNode {
+        @Specialization
+        static Object doIter(Object o) {
+            return Iteration.iter(o);
+        }
+    }
+
+    @Builtin(name = "next", params = {"iterator", "default"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class NextNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doNext(Object iterator, Object dflt) {
+            if (!(iterator instanceof PyIterator it)) {
+                throw PyErrors.typeError("'" + PyOps.typeName(iterator) + "' object is not an iterator");
+            }
+            Object v = it.next();
+            if (v == null) {
+                if (Args.given(dflt)) {
+                    return dflt;
+                }
+                throw PyErrors.raiseNoArgs(BuiltinTypes.STOP_ITERATION);
+            }
+            return v;
+        }
+    }
+
+    @Builtin(name = "getattr", params = {"obj", "name", "default"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class GetattrNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doGetattr(Object obj, Object name, Object dflt) {
+            String n = attributeName(name, "getattr");
+            if (!Args.given(dflt)) {
+                return Attributes.get(obj, n);
+            }
+            try {
+                return Attributes.get(obj, n);
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
+                    return dflt;
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Builtin(name = "setattr", params = {"obj", "name", "value"})
+    @GenerateNodeFactory
+    abstract static class SetattrNode extends BuiltinNode {
+        @Specialization
+        static Object doSetattr(Object obj, Object name, Object value) {
+            Attributes.set(obj, attributeName(name, "setattr"), value);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "hasattr", params = {"obj", "name"})
+    @GenerateNodeFactory
+    abstract static class HasattrNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doHasattr(Object obj, Object name) {
+            try {
+                Attributes.get(obj, attributeName(name, "hasattr"));
+                return true;
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+    }
+
+    static String attributeName(Object name, String function) {
+        if (name instanceof String s) {
+            return s;
+        }
+        throw PyErrors.typeError(function + "(): attribute name must be string");
+    }
+
+    @Builtin(name = "chr", params = {"i"})
+    @GenerateNodeFactory
+    abstract static class ChrNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doChr(Object i) {
+            long cp = Args.index(i, "chr");
+            if (cp < 0 || cp > 0x10FFFF) {
+                throw PyErrors.valueError("chr() arg not in range(0x110000)");
+            }
+            return new String(Character.toChars((int) cp));
+        }
+    }
+
+    @Builtin(name = "ord", params = {"c"})
+    @GenerateNodeFactory
+    abstract static class OrdNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doOrd(Object c) {
+            if (!(c instanceof String s)) {
+                throw PyErrors.typeError("ord() expected string of length 1, but " + PyOps.typeName(c) + " found");
+            }
+            int n = s.codePointCount(0, s.length());
+            if (n != 1) {
+                throw PyErrors.typeError("ord() expected a character, but string of length " + n + " found");
+            }
+            return s.codePointAt(0);
+        }
+    }
+
+    @Builtin(name = "hex", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class HexNode extends BuiltinNode {
+        @Specialization
+        static Object doHex(Object x) {
+            return radix(x, 16, "0x");
+        }
+    }
+
+    @Builtin(name = "oct", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class OctNode extends BuiltinNode {
+        @Specialization
+        static Object doOct(Object x) {
+            return radix(x, 8, "0o");
+        }
+    }
+
+    @Builtin(name = "bin", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class BinNode extends BuiltinNode {
+        @Specialization
+        static Object doBin(Object x) {
+            return radix(x, 2, "0b");
+        }
+    }
+
+    @TruffleBoundary
+    static String radix(Object x, int radix, String prefix) {
+        if (!Numbers.isInt(x)) {
+            throw PyErrors.typeError("'" + PyOps.typeName(x) + "' object cannot be interpreted as an integer");
+        }
+        BigInteger v = Numbers.big(x);
+        return (v.signum() < 0 ? "-" : "") + prefix + v.abs().toString(radix);
+    }
+
+    @Builtin(name = "input", params = {"prompt"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class InputNode extends BuiltinNode {
+        @Specialization
+        Object doInput(Object prompt) {
+            return readLine(AioContext.get(this), prompt);
+        }
+
+        @TruffleBoundary
+        static Object readLine(AioContext context, Object prompt) {
+            if (Args.given(prompt)) {
+                context.out().print(PyOps.str(prompt));
+            }
+            context.out().flush();
+            try {
+                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                java.io.InputStream in = context.getEnv().in();
+                int c;
+                while ((c = in.read()) != -1 && c != '\n') {
+                    line.write(c);
+                }
+                if (c == -1 && line.size() == 0) {
+                    throw PyErrors.raise(BuiltinTypes.EOF_ERROR, "EOF when reading a line");
+                }
+                String s = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+            } catch (java.io.IOException e) {
+                throw PyErrors.raise(BuiltinTypes.OS_ERROR, e.getMessage());
+            }
+        }
+    }
+
+    @Builtin(name = "enumerate", params = {"iterable", "start"}, required = 1, posOnly = 0)
+    @GenerateNodeFactory
+    abstract static class EnumerateNode extends BuiltinNode {
+        @Specialization
+        static Object doEnumerate(Object iterable, Object start) {
+            return new Iterators.Enumerate(Iteration.iter(iterable), Args.given(start) ? Args.index(start, "start") : 0);
+        }
+    }
+
+    @Builtin(name = "zip", varargs = "iterables", kwOnly = {"strict"})
+    @GenerateNodeFactory
+    abstract static class ZipNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doZip(PyTuple iterables, Object strict) {
+            PyIterator[] its = new PyIterator[iterables.size()];
+            for (int i = 0; i < its.length; i++) {
+                its[i] = Iteration.iter(iterables.get(i));
+            }
+            return new Iterators.Zip(its);
+        }
+    }
+
+    @Builtin(name = "map", params = {"function"}, varargs = "iterables")
+    @GenerateNodeFactory
+    abstract static class MapNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doMap(Object function, PyTuple iterables) {
+            if (iterables.size() == 0) {
+                throw PyErrors.typeError("map() must have at least two arguments.");
+            }
+            PyIterator[] its = new PyIterator[iterables.size()];
+            for (int i = 0; i < its.length; i++) {
+                its[i] = Iteration.iter(iterables.get(i));
+            }
+            return new Iterators.Map(function, its);
+        }
+    }
+
+    @Builtin(name = "filter", params = {"function", "iterable"})
+    @GenerateNodeFactory
+    abstract static class FilterNode extends BuiltinNode {
+        @Specialization
+        static Object doFilter(Object function, Object iterable) {
+            return new Iterators.Filter(function == PyNone.NONE ? null : function, Iteration.iter(iterable));
+        }
+    }
+
+    @Builtin(name = "reversed", params = {"sequence"})
+    @GenerateNodeFactory
+    abstract static class ReversedNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doReversed(Object seq) {
+            if (seq instanceof dev.aio.runtime.PyDict || seq instanceof dev.aio.runtime.PySet || seq instanceof PyIterator) {
+                throw PyErrors.typeError("'" + PyOps.typeName(seq) + "' object is not reversible");
+            }
+            List<Object> items = new ArrayList<>(Arrays.asList(Iteration.toArray(seq)));
+            java.util.Collections.reverse(items);
+            return new PyIterator.ArrayIterator(items.toArray());
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Iteration;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+
+/** Methods of {@code list} (and the read-only ones of {@code tuple}). */
+public final class ListMethods {
+    private ListMethods() {
+    }
+
+    @Builtin(name = "append", params = {"self", "object"})
+    @GenerateNodeFactory
+    abstract static class AppendNode extends BuiltinNode {
+        @Specialization
+        static Object doAppend(PyList self, Object item) {
+            self.append(item);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "extend", params = {"self", "iterable"})
+    @GenerateNodeFactory
+    abstract static class ExtendNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doExtend(PyList self, Object iterable) {
+            for (Object o : Iteration.toArray(iterable)) {
+                self.append(o);
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "insert", params = {"self", "index", "object"})
+    @GenerateNodeFactory
+    abstract static class InsertNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doInsert(PyList self, Object index, Object item) {
+            long i = Args.index(index, "index");
+            int n = self.size();
+            if (i < 0) {
+                i = Math.max(0, i + n);
+            }
+            self.items().add((int) Math.min(i, n), item);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "pop", params = {"self", "index"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class PopNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doPop(PyList self, Object index) {
+            if (self.size() == 0) {
+                throw PyErrors.indexError("pop from empty list");
+            }
+            long i = Args.given(index) ? Args.index(index, "index") : -1;
+            if (i < 0) {
+                i += self.size();
+            }
+            if (i < 0 || i >= self.size()) {
+                throw PyErrors.indexError("pop index out of range");
+            }
+            return self.items().remove((int) i);
+        }
+    }
+
+    @Builtin(name = "remove", params = {"self", "value"})
+    @GenerateNodeFactory
+    abstract static class RemoveNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRemove(PyList self, Object value) {
+            for (int i = 0; i < self.size(); i++) {
+                if (PyOps.eq(self.get(i), value)) {
+                    self.items().remove(i);
+                    return PyNone.NONE;
+                }
+            }
+            throw PyErrors.valueError("list.remove(x): x not in list");
+        }
+    }
+
+    @Builtin(name = "index", params = {"self", "value"})
+    @GenerateNodeFactory
+    abstract static class IndexNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doIndex(Object self, Object value) {
+            Object[] items = items(self);
+            for (int i = 0; i < items.length; i++) {
+                if (PyOps.eq(items[i], value)) {
+                    return i;
+                }
+            }
+            throw PyErrors.valueError(self instanceof PyTuple ? "tuple.index(x): x not in tuple" : PyOps.repr(value) + " is not in list");
+        }
+    }
+
+    @Builtin(name = "count", params = {"self", "value"})
+    @GenerateNodeFactory
+    abstract static class CountNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doCount(Object self, Object value) {
+            long n = 0;
+            for (Object o : items(self)) {
+                if (PyOps.eq(o, value)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    static Object[] items(Object self) {
+        return self instanceof PyTuple t ? t.items() : ((PyList) self).toArray();
+    }
+
+    @Builtin(name = "reverse", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReverseNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doReverse(PyList self) {
+            java.util.Collections.reverse(self.items());
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "sort", params = {"self"}, kwOnly = {"key", "reverse"})
+    @GenerateNodeFactory
+    abstract static class SortNode extends BuiltinNode {
+        @Specialization
+        static Object doSort(PyList self, Object key, Object reverse) {
+            Sorting.sort(self, key, reverse);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "copy", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CopyNode extends BuiltinNode {
+        @Specialization
+        static Object doCopy(PyList self) {
+            return new PyList(self.toArray());
+        }
+    }
+
+    @Builtin(name = "clear", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ClearNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doClear(PyList self) {
+            self.items().clear();
+            return PyNone.NONE;
+        }
+    }
+
+}

@@ -1,0 +1,497 @@
+package dev.aio.stdlib;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Iteration;
+import dev.aio.runtime.PyDict;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.StrFormat;
+
+/** Methods of {@code str}. */
+public final class StrMethods {
+    private StrMethods() {
+    }
+
+    @Builtin(name = "join", params = {"self", "iterable"})
+    @GenerateNodeFactory
+    abstract static class JoinNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doJoin(String self, Object iterable) {
+            StringBuilder sb = new StringBuilder();
+            Object[] items = Iteration.toArray(iterable);
+            for (int i = 0; i < items.length; i++) {
+                if (!(items[i] instanceof String s)) {
+                    throw PyErrors.typeError("sequence item " + i + ": expected str instance, " + PyOps.typeName(items[i]) + " found");
+                }
+                if (i > 0) {
+                    sb.append(self);
+                }
+                sb.append(s);
+            }
+            return sb.toString();
+        }
+    }
+
+    @Builtin(name = "split", params = {"self", "sep", "maxsplit"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class SplitNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doSplit(String self, Object sep, Object maxsplit) {
+            long max = Args.given(maxsplit) ? Args.index(maxsplit, "maxsplit") : -1;
+            Object separator = Args.orDefault(sep, null);
+            List<Object> parts = new ArrayList<>();
+            if (separator == null) {
+                int i = 0;
+                int n = self.length();
+                while (true) {
+                    while (i < n && Character.isWhitespace(self.charAt(i))) {
+                        i++;
+                    }
+                    if (i >= n) {
+                        break;
+                    }
+                    if (max >= 0 && parts.size() == max) {
+                        parts.add(self.substring(i).stripTrailing());
+                        break;
+                    }
+                    int j = i;
+                    while (j < n && !Character.isWhitespace(self.charAt(j))) {
+                        j++;
+                    }
+                    parts.add(self.substring(i, j));
+                    i = j;
+                }
+                return new PyList(parts);
+            }
+            String s = Args.string(separator, "must be str or None, not " + PyOps.typeName(separator));
+            if (s.isEmpty()) {
+                throw PyErrors.valueError("empty separator");
+            }
+            int start = 0;
+            while (max < 0 || parts.size() < max) {
+                int k = self.indexOf(s, start);
+                if (k < 0) {
+                    break;
+                }
+                parts.add(self.substring(start, k));
+                start = k + s.length();
+            }
+            parts.add(self.substring(start));
+            return new PyList(parts);
+        }
+    }
+
+    @Builtin(name = "splitlines", params = {"self", "keepends"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class SplitLinesNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doSplitLines(String self, Object keepends) {
+            boolean keep = Args.given(keepends) && PyOps.isTrue(keepends);
+            List<Object> lines = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < self.length(); i++) {
+                char c = self.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    int end = i;
+                    if (c == '\r' && i + 1 < self.length() && self.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    lines.add(self.substring(start, keep ? i + 1 : end));
+                    start = i + 1;
+                }
+            }
+            if (start < self.length()) {
+                lines.add(self.substring(start));
+            }
+            return new PyList(lines);
+        }
+    }
+
+    @Builtin(name = "strip", params = {"self", "chars"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class StripNode extends BuiltinNode {
+        @Specialization
+        static Object doStrip(String self, Object chars) {
+            return strip(self, chars, true, true);
+        }
+    }
+
+    @Builtin(name = "lstrip", params = {"self", "chars"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class LStripNode extends BuiltinNode {
+        @Specialization
+        static Object doStrip(String self, Object chars) {
+            return strip(self, chars, true, false);
+        }
+    }
+
+    @Builtin(name = "rstrip", params = {"self", "chars"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class RStripNode extends BuiltinNode {
+        @Specialization
+        static Object doStrip(String self, Object chars) {
+            return strip(self, chars, false, true);
+        }
+    }
+
+    @TruffleBoundary
+    static String strip(String s, Object chars, boolean left, boolean right) {
+        Object set = Args.orDefault(chars, null);
+        String cs = set == null ? null : Args.string(set, "strip arg");
+        int i = 0;
+        int j = s.length();
+        while (left && i < j && (cs == null ? Character.isWhitespace(s.charAt(i)) : cs.indexOf(s.charAt(i)) >= 0)) {
+            i++;
+        }
+        while (right && j > i && (cs == null ? Character.isWhitespace(s.charAt(j - 1)) : cs.indexOf(s.charAt(j - 1)) >= 0)) {
+            j--;
+        }
+        return s.substring(i, j);
+    }
+
+    @Builtin(name = "upper", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class UpperNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doUpper(String self) {
+            return self.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Builtin(name = "lower", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class LowerNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doLower(String self) {
+            return self.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Builtin(name = "capitalize", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CapitalizeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doCapitalize(String self) {
+            if (self.isEmpty()) {
+                return self;
+            }
+            int first = self.codePointAt(0);
+            int n = Character.charCount(first);
+            return new String(Character.toChars(Character.toTitleCase(first))) + self.substring(n).toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Builtin(name = "title", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class TitleNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doTitle(String self) {
+            StringBuilder sb = new StringBuilder();
+            boolean previousCased = false;
+            for (int i = 0; i < self.length(); i++) {
+                char c = self.charAt(i);
+                sb.append(previousCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
+                previousCased = Character.isLetter(c);
+            }
+            return sb.toString();
+        }
+    }
+
+    @Builtin(name = "replace", params = {"self", "old", "new", "count"}, required = 3)
+    @GenerateNodeFactory
+    abstract static class ReplaceNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doReplace(String self, Object old, Object replacement, Object count) {
+            String o = Args.string(old, "replace() argument 1");
+            String r = Args.string(replacement, "replace() argument 2");
+            long max = Args.given(count) ? Args.index(count, "count") : -1;
+            if (max < 0) {
+                return self.replace(o, r);
+            }
+            StringBuilder sb = new StringBuilder();
+            int start = 0;
+            for (long k = 0; k < max; k++) {
+                int at = o.isEmpty() ? (start <= self.length() ? start : -1) : self.indexOf(o, start);
+                if (at < 0) {
+                    break;
+                }
+                sb.append(self, start, at).append(r);
+                if (o.isEmpty()) {
+                    if (at < self.length()) {
+                        sb.append(self.charAt(at));
+                    }
+                    start = at + 1;
+                } else {
+                    start = at + o.length();
+                }
+            }
+            if (start <= self.length()) {
+                sb.append(self.substring(start));
+            }
+            return sb.toString();
+        }
+    }
+
+    @Builtin(name = "startswith", params = {"self", "prefix"})
+    @GenerateNodeFactory
+    abstract static class StartsWithNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doStartsWith(String self, Object prefix) {
+            if (prefix instanceof PyTuple t) {
+                for (Object p : t.items()) {
+                    if (self.startsWith(Args.string(p, "startswith first arg"))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return self.startsWith(Args.string(prefix, "startswith first arg"));
+        }
+    }
+
+    @Builtin(name = "endswith", params = {"self", "suffix"})
+    @GenerateNodeFactory
+    abstract static class EndsWithNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doEndsWith(String self, Object suffix) {
+            if (suffix instanceof PyTuple t) {
+                for (Object p : t.items()) {
+                    if (self.endsWith(Args.string(p, "endswith first arg"))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return self.endsWith(Args.string(suffix, "endswith first arg"));
+        }
+    }
+
+    @Builtin(name = "find", params = {"self", "sub"})
+    @GenerateNodeFactory
+    abstract static class FindNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doFind(String self, Object sub) {
+            int i = self.indexOf(Args.string(sub, "find() argument"));
+            return i < 0 ? -1 : self.codePointCount(0, i);
+        }
+    }
+
+    @Builtin(name = "rfind", params = {"self", "sub"})
+    @GenerateNodeFactory
+    abstract static class RFindNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doRFind(String self, Object sub) {
+            int i = self.lastIndexOf(Args.string(sub, "rfind() argument"));
+            return i < 0 ? -1 : self.codePointCount(0, i);
+        }
+    }
+
+    @Builtin(name = "index", params = {"self", "sub"})
+    @GenerateNodeFactory
+    abstract static class IndexNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doIndex(String self, Object sub) {
+            int i = self.indexOf(Args.string(sub, "index() argument"));
+            if (i < 0) {
+                throw PyErrors.valueError("substring not found");
+            }
+            return self.codePointCount(0, i);
+        }
+    }
+
+    @Builtin(name = "count", params = {"self", "sub"})
+    @GenerateNodeFactory
+    abstract static class CountNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doCount(String self, Object sub) {
+            String s = Args.string(sub, "count() argument");
+            if (s.isEmpty()) {
+                return self.codePointCount(0, self.length()) + 1;
+            }
+            long n = 0;
+            for (int i = self.indexOf(s); i >= 0; i = self.indexOf(s, i + s.length())) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    @Builtin(name = "ljust", params = {"self", "width", "fillchar"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class LJustNode extends BuiltinNode {
+        @Specialization
+        static Object doLJust(String self, Object width, Object fill) {
+            return pad(self, width, fill, 0);
+        }
+    }
+
+    @Builtin(name = "rjust", params = {"self", "width", "fillchar"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class RJustNode extends BuiltinNode {
+        @Specialization
+        static Object doRJust(String self, Object width, Object fill) {
+            return pad(self, width, fill, 1);
+        }
+    }
+
+    @Builtin(name = "center", params = {"self", "width", "fillchar"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class CenterNode extends BuiltinNode {
+        @Specialization
+        static Object doCenter(String self, Object width, Object fill) {
+            return pad(self, width, fill, 2);
+        }
+    }
+
+    /** align: 0 left, 1 right, 2 center (CPython puts the odd extra fill character on the right when both sides can't be equal... on the left when the width's parity says so). */
+    @TruffleBoundary
+    static String pad(String s, Object width, Object fill, int align) {
+        long w = Args.index(width, "width");
+        String f = Args.given(fill) ? Args.string(fill, "fillchar") : " ";
+        if (f.codePointCount(0, f.length()) != 1) {
+            throw PyErrors.typeError("The fill character must be exactly one character long");
+        }
+        int len = s.codePointCount(0, s.length());
+        if (w <= len) {
+            return s;
+        }
+        int total = (int) (w - len);
+        int left;
+        if (align == 0) {
+            left = 0;
+        } else if (align == 1) {
+            left = total;
+        } else {
+            left = total / 2 + (total & (int) w & 1);
+        }
+        return f.repeat(left) + s + f.repeat(total - left);
+    }
+
+    @Builtin(name = "zfill", params = {"self", "width"})
+    @GenerateNodeFactory
+    abstract static class ZFillNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doZFill(String self, Object width) {
+            long w = Args.index(width, "width");
+            int len = self.codePointCount(0, self.length());
+            if (w <= len) {
+                return self;
+            }
+            String zeros = "0".repeat((int) (w - len));
+            if (!self.isEmpty() && (self.charAt(0) == '+' || self.charAt(0) == '-')) {
+                return self.charAt(0) + zeros + self.substring(1);
+            }
+            return zeros + self;
+        }
+    }
+
+    @Builtin(name = "isdigit", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsDigitNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return !self.isEmpty() && self.codePoints().allMatch(Character::isDigit);
+        }
+    }
+
+    @Builtin(name = "isalpha", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsAlphaNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return !self.isEmpty() && self.codePoints().allMatch(Character::isLetter);
+        }
+    }
+
+    @Builtin(name = "isalnum", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsAlnumNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return !self.isEmpty() && self.codePoints().allMatch(Character::isLetterOrDigit);
+        }
+    }
+
+    @Builtin(name = "isspace", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsSpaceNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return !self.isEmpty() && self.codePoints().allMatch(Character::isWhitespace);
+        }
+    }
+
+    @Builtin(name = "isupper", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsUpperNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return self.codePoints().anyMatch(Character::isUpperCase) && self.codePoints().noneMatch(Character::isLowerCase);
+        }
+    }
+
+    @Builtin(name = "islower", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsLowerNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return self.codePoints().anyMatch(Character::isLowerCase) && self.codePoints().noneMatch(Character::isUpperCase);
+        }
+    }
+
+    @Builtin(name = "partition", params = {"self", "sep"})
+    @GenerateNodeFactory
+    abstract static class PartitionNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doPartition(String self, Object sep) {
+            String s = Args.string(sep, "partition() argument");
+            int i = self.indexOf(s);
+            if (i < 0) {
+                return PyTuple.of(self, "", "");
+            }
+            return PyTuple.of(self.substring(0, i), s, self.substring(i + s.length()));
+        }
+    }
+
+    @Builtin(name = "format", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class FormatNode extends BuiltinNode {
+        @Specialization
+        static Object doFormat(String self, PyTuple args, PyDict kwargs) {
+            return StrFormat.format(self, args, kwargs);
+        }
+    }
+
+}

@@ -1,0 +1,48 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Missing;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyTuple;
+
+/** The {@code sys} module. */
+public final class SysModule {
+    private SysModule() {
+    }
+
+    static PyModule create(AioContext context) {
+        PyModule m = new PyModule("sys");
+        m.put("argv", new PyList(context.getArguments().length == 0 ? new Object[]{""} : (Object[]) context.getArguments().clone()));
+        m.put("stdout", new TextStream("stdout", false));
+        m.put("stderr", new TextStream("stderr", true));
+        m.put("version", "3.11.7 (aio)");
+        m.put("platform", "linux");
+        m.put("maxsize", Long.MAX_VALUE);
+        m.put("implementation", "aio");
+        for (var f : SysModuleFactory.getFactories()) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        }
+        return m;
+    }
+
+    @Builtin(name = "exit", params = {"status"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class ExitNode extends BuiltinNode {
+        @Specialization
+        static Object doExit(Object status) {
+            PyTuple args = status == Missing.INSTANCE ? PyTuple.EMPTY : PyTuple.of(status);
+            throw new AioException(new PyBaseException(BuiltinTypes.SYSTEM_EXIT, args), null);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.aio.stdlib.asyncio;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.kernel.CoroutineLike;
+import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.Future;
+import dev.aio.kernel.Task;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Missing;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+
+/** What calling the asyncio types does: {@code Future()}, {@code Task(coro)}, {@code Queue(maxsize)}, {@code Event()}. */
+public final class AsyncioConstructors {
+    private AsyncioConstructors() {
+    }
+
+    @Builtin(name = "Future", params = {"cls"}, kwOnly = {"loop"})
+    @GenerateNodeFactory
+    abstract static class NewFutureNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object loop) {
+            return new Future(loop instanceof EventLoop l ? l : AsyncioFunctions.runningLoop(AioContext.get(this)));
+        }
+    }
+
+    @Builtin(name = "Task", params = {"cls", "coro"}, kwOnly = {"loop", "name", "context"})
+    @GenerateNodeFactory
+    abstract static class NewTaskNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object coro, Object loop, Object name, Object ctx) {
+            AioContext context = AioContext.get(this);
+            EventLoop l = loop instanceof EventLoop given ? given : AsyncioFunctions.runningLoop(context);
+            CoroutineLike c = AsyncioFunctions.coroutine(coro, "a coroutine was expected, got ");
+            return new Task(l, c, AsyncioFunctions.taskName(context, name));
+        }
+    }
+
+    @Builtin(name = "Queue", params = {"cls", "maxsize"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewQueueNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object maxsize) {
+            long max = 0;
+            if (maxsize != Missing.INSTANCE) {
+                if (!(maxsize instanceof Long l)) {
+                    throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(maxsize) + "' and 'int'");
+                }
+                max = l;
+            }
+            return new Queue(AsyncioFunctions.runningLoop(AioContext.get(this)), max);
+        }
+    }
+
+    @Builtin(name = "Event", params = {"cls"})
+    @GenerateNodeFactory
+    abstract static class NewEventNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls) {
+            return new Event(AsyncioFunctions.runningLoop(AioContext.get(this)));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.aio.stdlib.asyncio;
+
+import java.util.List;
+
+import com.oracle.truffle.api.dsl.NodeFactory;
+
+import dev.aio.AioContext;
+import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.Future;
+import dev.aio.kernel.Task;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyType;
+
+/** The {@code asyncio} module: its functions, types and exceptions. */
+public final class AsyncioModule {
+    private AsyncioModule() {
+    }
+
+    /** Attaches methods and constructors to the asyncio types (once per JVM; types are shared). */
+    public static synchronized void registerTypes() {
+        if (Future.TYPE.getConstructor() != null) {
+            return;
+        }
+        Future.TYPE.defineMethods(BuiltinSpec.all(FutureMethodsFactory.getFactories()));
+        Task.TYPE.defineMethods(BuiltinSpec.all(TaskMethodsFactory.getFactories()));
+        Queue.TYPE.defineMethods(BuiltinSpec.all(QueueMethodsFactory.getFactories()));
+        Event.TYPE.defineMethods(BuiltinSpec.all(EventMethodsFactory.getFactories()));
+        EventLoop.TYPE.defineMethods(BuiltinSpec.all(LoopMethodsFactory.getFactories()));
+        HandleObject.TYPE.defineMethods(BuiltinSpec.all(HandleMethodsFactory.getFactories()));
+        List<NodeFactory<? extends BuiltinNode>> ctors = AsyncioConstructorsFactory.getFactories();
+        for (NodeFactory<? extends BuiltinNode> f : ctors) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            switch (spec.name()) {
+                case "Future" -> Future.TYPE.setConstructor(spec);
+                case "Task" -> Task.TYPE.setConstructor(spec);
+                case "Queue" -> Queue.TYPE.setConstructor(spec);
+                case "Event" -> Event.TYPE.setConstructor(spec);
+                default -> throw new IllegalStateException(spec.name());
+            }
+        }
+        BuiltinSpec exceptionConstructor = BuiltinTypes.BASE_EXCEPTION.getConstructor();
+        for (PyType t : new PyType[]{Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR}) {
+            t.setConstructor(exceptionConstructor);
+        }
+    }
+
+    public static PyModule create(AioContext context) {
+        PyModule m = new PyModule("asyncio");
+        for (NodeFactory<? extends BuiltinNode> f : AsyncioFunctionsFactory.getFactories()) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        }
+        m.put("Future", Future.TYPE);
+        m.put("Task", Task.TYPE);
+        m.put("Queue", Queue.TYPE);
+        m.put("Event", Event.TYPE);
+        m.put("QueueEmpty", Queue.QUEUE_EMPTY);
+        m.put("QueueFull", Queue.QUEUE_FULL);
+        m.put("CancelledError", BuiltinTypes.CANCELLED_ERROR);
+        m.put("InvalidStateError", BuiltinTypes.INVALID_STATE_ERROR);
+        m.put("TimeoutError", BuiltinTypes.TIMEOUT_ERROR);
+        return m;
+    }
+}

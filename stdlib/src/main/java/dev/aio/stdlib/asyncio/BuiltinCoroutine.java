@@ -1,0 +1,89 @@
+package dev.aio.stdlib.asyncio;
+
+import dev.aio.kernel.AwaitSignal;
+import dev.aio.kernel.CoroutineLike;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Ids;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyType;
+
+/**
+ * A coroutine implemented in Java as a small state machine, standing for one of CPython's
+ * {@code async def}s in Lib/asyncio (such as {@code sleep} or {@code Queue.get}): it suspends and
+ * resumes at exactly the points the Python version does.
+ */
+abstract class BuiltinCoroutine extends PyObject implements CoroutineLike {
+    private final String qualName;
+    private boolean awaited;
+    private boolean done;
+    protected Object yielded;
+
+    BuiltinCoroutine(String qualName) {
+        this.qualName = qualName;
+    }
+
+    @Override
+    public final Object step(Object sent) {
+        if (done) {
+            throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
+        }
+        yielded = null;
+        Object r = null;
+        try {
+            r = resume(sent == AwaitSignal.START ? dev.aio.runtime.PyNone.NONE : sent);
+        } finally {
+            if (r != AwaitSignal.PENDING) {
+                done = true;
+            }
+        }
+        return r;
+    }
+
+    /** Advances the state machine: {@link AwaitSignal#PENDING} after setting {@link #yielded}, or the result. */
+    protected abstract Object resume(Object sent);
+
+    /** Suspends, handing {@code future} (or {@code null}: a bare yield) up to the task. */
+    protected final Object suspend(Object future) {
+        yielded = future;
+        return AwaitSignal.PENDING;
+    }
+
+    @Override
+    public final Object yielded() {
+        return yielded;
+    }
+
+    @Override
+    public String qualName() {
+        return qualName;
+    }
+
+    @Override
+    public String describeForTask() {
+        return qualName + "() " + (done ? "done" : "running");
+    }
+
+    @Override
+    public void markAwaited() {
+        if (awaited) {
+            throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
+        }
+        awaited = true;
+    }
+
+    @Override
+    public boolean isDone() {
+        return done;
+    }
+
+    @Override
+    public PyType getPyType() {
+        return BuiltinTypes.COROUTINE;
+    }
+
+    @Override
+    public String repr() {
+        return "<coroutine object " + qualName + " at " + Ids.address(this) + ">";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.aio.stdlib.asyncio;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.Future;
+import dev.aio.kernel.Task;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyTuple;
+
+/** Methods of the event loop object ({@code asyncio.get_running_loop()}). */
+public final class LoopMethods {
+    private LoopMethods() {
+    }
+
+    @Builtin(name = "time", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class TimeNode extends BuiltinNode {
+        @Specialization
+        static double doTime(EventLoop self) {
+            return self.time();
+        }
+    }
+
+    @Builtin(name = "create_future", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CreateFutureNode extends BuiltinNode {
+        @Specialization
+        static Object doCreate(EventLoop self) {
+            return new Future(self);
+        }
+    }
+
+    @Builtin(name = "create_task", params = {"self", "coro"}, kwOnly = {"name", "context"})
+    @GenerateNodeFactory
+    abstract static class CreateTaskNode extends BuiltinNode {
+        @Specialization
+        Object doCreate(EventLoop self, Object coro, Object name, Object ctx) {
+            AioContext context = AioContext.get(this);
+            return new Task(self, AsyncioFunctions.coroutine(coro, "a coroutine was expected, got "), AsyncioFunctions.taskName(context, name));
+        }
+    }
+
+    @Builtin(name = "is_running", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsRunningNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(EventLoop self) {
+            return self.isRunning();
+        }
+    }
+
+    @Builtin(name = "is_closed", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsClosedNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(EventLoop self) {
+            return self.isClosed();
+        }
+    }
+
+    @Builtin(name = "call_soon", params = {"self", "callback"}, varargs = "args", kwOnly = {"context"})
+    @GenerateNodeFactory
+    abstract static class CallSoonNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
+            return new HandleObject(self.callSoon(() -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
+        }
+    }
+
+    @Builtin(name = "call_later", params = {"self", "delay", "callback"}, varargs = "args", kwOnly = {"context"})
+    @GenerateNodeFactory
+    abstract static class CallLaterNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doCall(EventLoop self, Object delay, Object callback, PyTuple args, Object ctx) {
+            double d = dev.aio.runtime.Numbers.toDouble(delay);
+            return new HandleObject(self.callLater(d, () -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
+        }
+    }
+
+    @Builtin(name = "call_at", params = {"self", "when", "callback"}, varargs = "args", kwOnly = {"context"})
+    @GenerateNodeFactory
+    abstract static class CallAtNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doCall(EventLoop self, Object when, Object callback, PyTuple args, Object ctx) {
+            double w = dev.aio.runtime.Numbers.toDouble(when);
+            return new HandleObject(self.callAt(w, () -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.aio.stdlib.asyncio;
+
+import java.util.ArrayDeque;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.Future;
+import dev.aio.kernel.ThrowRequest;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyType;
+
+/**
+ * {@code asyncio.Queue}, after CPython's queues.py: blocked getters and putters wait on futures in
+ * FIFO order, and each completed put or get wakes the next waiter of the other side.
+ */
+public final class Queue extends PyObject {
+    static final PyType TYPE = new PyType("Queue", "asyncio");
+    static final PyType QUEUE_EMPTY = new PyType("QueueEmpty", "asyncio.queues", BuiltinTypes.EXCEPTION);
+    static final PyType QUEUE_FULL = new PyType("QueueFull", "asyncio.queues", BuiltinTypes.EXCEPTION);
+
+    private final EventLoop loop;
+    private final long maxsize;
+    private final ArrayDeque<Object> items = new ArrayDeque<>();
+    private final ArrayDeque<Future> getters = new ArrayDeque<>();
+    private final ArrayDeque<Future> putters = new ArrayDeque<>();
+    private final Event finished;
+    private long unfinishedTasks;
+
+    Queue(EventLoop loop, long maxsize) {
+        this.loop = loop;
+        this.maxsize = maxsize;
+        this.finished = new Event(loop);
+        finished.set();
+    }
+
+    public long maxsize() {
+        return maxsize;
+    }
+
+    public int qsize() {
+        return items.size();
+    }
+
+    public boolean empty() {
+        return items.isEmpty();
+    }
+
+    public boolean full() {
+        return maxsize > 0 && items.size() >= maxsize;
+    }
+
+    private static void wakeUpNext(ArrayDeque<Future> waiters) {
+        while (!waiters.isEmpty()) {
+            Future waiter = waiters.poll();
+            if (!waiter.isDone()) {
+                waiter.setResult(PyNone.NONE);
+                break;
+            }
+        }
+    }
+
+    @TruffleBoundary
+    public void putNowait(Object item) {
+        if (full()) {
+            throw PyErrors.raiseNoArgs(QUEUE_FULL);
+        }
+        items.add(item);
+        unfinishedTasks++;
+        finished.clear();
+        wakeUpNext(getters);
+    }
+
+    @TruffleBoundary
+    public Object getNowait() {
+        if (items.isEmpty()) {
+            throw PyErrors.raiseNoArgs(QUEUE_EMPTY);
+        }
+        Object item = items.poll();
+        wakeUpNext(putters);
+        return item;
+    }
+
+    @TruffleBoundary
+    public void taskDone() {
+        if (unfinishedTasks <= 0) {
+            throw PyErrors.valueError("task_done() called too many times");
+        }
+        unfinishedTasks--;
+        if (unfinishedTasks == 0) {
+            finished.set();
+        }
+    }
+
+    /** {@code await queue.put(item)}: waits while the queue is full. */
+    BuiltinCoroutine put(Object item) {
+        return new BuiltinCoroutine("Queue.put") {
+            private Future putter;
+
+            @Override
+            protected Object resume(Object sent) {
+                if (putter != null) {
+                    if (sent instanceof ThrowRequest t) {
+                        putter.cancel(null);
+                        putters.remove(putter);
+                        if (!full() && !putter.isCancelled()) {
+                            wakeUpNext(putters);
+                        }
+                        throw new AioException(t.exception(), null);
+                    }
+                }
+                if (full()) {
+                    putter = new Future(loop);
+                    putters.add(putter);
+                    return suspend(putter);
+                }
+                putNowait(item);
+                return PyNone.NONE;
+            }
+        };
+    }
+
+    /** {@code await queue.get()}: waits while the queue is empty; a cancelled getter passes its wake-up on. */
+    BuiltinCoroutine get() {
+        return new BuiltinCoroutine("Queue.get") {
+            private Future getter;
+
+            @Override
+            protected Object resume(Object sent) {
+                if (getter != null) {
+                    if (sent instanceof ThrowRequest t) {
+                        getter.cancel(null);
+                        getters.remove(getter);
+                        if (!empty() && !getter.isCancelled()) {
+                            wakeUpNext(getters);
+                        }
+                        throw new AioException(t.exception(), null);
+                    }
+                }
+                if (empty()) {
+                    getter = new Future(loop);
+                    getters.add(getter);
+                    return suspend(getter);
+                }
+                return getNowait();
+            }
+        };
+    }
+
+    /** {@code await queue.join()}: until every item put has been marked done. */
+    BuiltinCoroutine join() {
+        return new BuiltinCoroutine("Queue.join") {
+            private BuiltinCoroutine wait;
+
+            @Override
+            protected Object resume(Object sent) {
+                if (wait == null) {
+                    if (unfinishedTasks == 0) {
+                        return PyNone.NONE;
+                    }
+                    wait = finished.waitCoroutine();
+                    wait.markAwaited();
+                }
+                Object r = wait.step(sent);
+                if (r == dev.aio.kernel.AwaitSignal.PENDING) {
+                    return suspend(wait.yielded());
+                }
+                return PyNone.NONE;
+            }
+        };
+    }
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+
+    @Override
+    @TruffleBoundary
+    public String repr() {
+        StringBuilder sb = new StringBuilder("<Queue at ").append(dev.aio.runtime.Ids.address(this)).append(" maxsize=").append(maxsize);
+        if (!items.isEmpty()) {
+            sb.append(" _queue=").append(dev.aio.runtime.PyOps.repr(new dev.aio.runtime.PyList(items.toArray())));
+        }
+        if (!getters.isEmpty()) {
+            sb.append(" _getters[").append(getters.size()).append(']');
+        }
+        if (!putters.isEmpty()) {
+            sb.append(" _putters[").append(putters.size()).append(']');
+        }
+        if (unfinishedTasks > 0) {
+            sb.append(" tasks=").append(unfinishedTasks);
+        }
+        return sb.append('>').toString();
+    }
+}

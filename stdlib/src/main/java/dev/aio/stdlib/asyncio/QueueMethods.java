@@ -1,0 +1,106 @@
+package dev.aio.stdlib.asyncio;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.PyNone;
+
+/** Methods of {@code asyncio.Queue}. */
+public final class QueueMethods {
+    private QueueMethods() {
+    }
+
+    @Builtin(name = "put", params = {"self", "item"})
+    @GenerateNodeFactory
+    abstract static class PutNode extends BuiltinNode {
+        @Specialization
+        static Object doPut(Queue self, Object item) {
+            return self.put(item);
+        }
+    }
+
+    @Builtin(name = "get", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(Queue self) {
+            return self.get();
+        }
+    }
+
+    @Builtin(name = "join", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class JoinNode extends BuiltinNode {
+        @Specialization
+        static Object doJoin(Queue self) {
+            return self.join();
+        }
+    }
+
+    @Builtin(name = "put_nowait", params = {"self", "item"})
+    @GenerateNodeFactory
+    abstract static class PutNowaitNode extends BuiltinNode {
+        @Specialization
+        static Object doPut(Queue self, Object item) {
+            self.putNowait(item);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "get_nowait", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetNowaitNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(Queue self) {
+            return self.getNowait();
+        }
+    }
+
+    @Builtin(name = "task_done", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class TaskDoneNode extends BuiltinNode {
+        @Specialization
+        static Object doTaskDone(Queue self) {
+            self.taskDone();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "qsize", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class QsizeNode extends BuiltinNode {
+        @Specialization
+        static long doQsize(Queue self) {
+            return self.qsize();
+        }
+    }
+
+    @Builtin(name = "empty", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class EmptyNode extends BuiltinNode {
+        @Specialization
+        static boolean doEmpty(Queue self) {
+            return self.empty();
+        }
+    }
+
+    @Builtin(name = "full", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class FullNode extends BuiltinNode {
+        @Specialization
+        static boolean doFull(Queue self) {
+            return self.full();
+        }
+    }
+
+    @Builtin(name = "maxsize", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class MaxsizeNode extends BuiltinNode {
+        @Specialization
+        static long doMaxsize(Queue self) {
+            return self.maxsize();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.aio.stdlib.asyncio;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.kernel.Task;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+
+/** Methods only {@code asyncio.Task} has. */
+public final class TaskMethods {
+    private TaskMethods() {
+    }
+
+    @Builtin(name = "get_name", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetNameNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(Task self) {
+            return self.getName();
+        }
+    }
+
+    @Builtin(name = "set_name", params = {"self", "value"})
+    @GenerateNodeFactory
+    abstract static class SetNameNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(Task self, Object value) {
+            self.setName(PyOps.str(value));
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "get_coro", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetCoroNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(Task self) {
+            return self.getCoroutine();
+        }
+    }
+
+    @Builtin(name = "cancelling", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CancellingNode extends BuiltinNode {
+        @Specialization
+        static long doCancelling(Task self) {
+            return self.cancelling();
+        }
+    }
+
+    @Builtin(name = "uncancel", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class UncancelNode extends BuiltinNode {
+        @Specialization
+        static long doUncancel(Task self) {
+            return self.uncancel();
+        }
+    }
+}
