@@ -163,7 +163,7 @@ public final class AioContext {
     public void checkTimeLimit(double deadline) {
         if (timeLimit > 0 && deadline > timeLimit) {
             try {
-                clock.waitUntil(timeLimit);
+                clock.waitUntil(timeLimit, 0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
 
@@ -76,27 +77,36 @@ final class CodeGenerator {
         return root;
     }
 
-    /** Compiles a def, async def or lambda body into its own root; returns its code. */
+    /**
+     * Compiles a def, async def or lambda body into its own root node, in a parse of its own: aio
+     * closures share variables through cells, so no function needs its enclosing frame.
+     */
     private PyCode compileFunction(Node node, String name, Parameters params, List<Stmt> body, Expr lambdaBody, boolean async) {
         Scope inner = scopes.get(node);
         String qualName = qualPrefix.isEmpty() ? name : qualPrefix + name;
-        CodeGenerator g = new CodeGenerator(language, b, scopes, inner, sourceMap, fileName, qualName + ".<locals>.", async);
-        int[] range = sourceMap.range(node.pos());
-        b.beginSourceSection(range[0], range[1]);
-        b.beginRoot();
-        g.prologue(params);
-        if (lambdaBody != null) {
-            b.beginReturn();
-            g.expr(lambdaBody);
-            b.endReturn();
-        } else {
-            g.statements(body);
-            b.beginReturn();
-            b.emitLoadConstant(PyNone.NONE);
-            b.endReturn();
-        }
-        AioRootNode root = b.endRoot();
-        b.endSourceSection();
+        AioRootNode[] result = new AioRootNode[1];
+        AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
+            CodeGenerator g = new CodeGenerator(language, nb, scopes, inner, sourceMap, fileName, qualName + ".<locals>.", async);
+            int[] range = sourceMap.range(node.pos());
+            nb.beginSource(sourceMap.source());
+            nb.beginSourceSection(range[0], range[1]);
+            nb.beginRoot();
+            g.prologue(params);
+            if (lambdaBody != null) {
+                nb.beginReturn();
+                g.expr(lambdaBody);
+                nb.endReturn();
+            } else {
+                g.statements(body);
+                nb.beginReturn();
+                nb.emitLoadConstant(PyNone.NONE);
+                nb.endReturn();
+            }
+            result[0] = nb.endRoot();
+            nb.endSourceSection();
+            nb.endSource();
+        });
+        AioRootNode root = result[0];
         PyCode code = new PyCode(root, name, qualName, signature(params), async, fileName, node.pos().line());
         root.setCode(code);
         return code;

@@ -6,10 +6,12 @@ import dev.aio.ast.Pos;
 
 /** Turns syntax positions (line, code-point column) into the UTF-16 character ranges Truffle's sources use. */
 final class SourceMap {
+    private final Source source;
     private final String text;
     private final int[] lineStarts;
 
     SourceMap(Source source) {
+        this.source = source;
         this.text = source.getCharacters().toString();
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -25,6 +27,10 @@ final class SourceMap {
                 lineStarts[++line] = i + 1;
             }
         }
+    }
+
+    Source source() {
+        return source;
     }
 
     int index(int line, int col) {

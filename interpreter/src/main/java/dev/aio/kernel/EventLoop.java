@@ -56,7 +56,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     }
 
     public TimerHandle callAt(double when, Runnable callback, String description) {
-        TimerHandle h = new TimerHandle(when, timerSequence++, callback, description);
+        TimerHandle h = new TimerHandle(when, clock.ticks(), timerSequence++, callback, description);
         scheduled.add(h);
         return h;
     }
@@ -91,6 +91,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     }
 
     private void runOnce() {
+        clock.beginIteration();
         while (!scheduled.isEmpty() && scheduled.peek().isCancelled()) {
             scheduled.poll();
         }
@@ -98,11 +99,12 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
             if (scheduled.isEmpty()) {
                 context.stopRun(Deadlock.describe(this), 3);
             }
-            double deadline = scheduled.peek().when();
-            if (deadline > time()) {
+            TimerHandle next = scheduled.peek();
+            double deadline = next.when();
+            if (deadline > time() || next.ticks() > clock.ticks()) {
                 context.checkTimeLimit(deadline);
                 try {
-                    clock.waitUntil(deadline);
+                    clock.waitUntil(deadline, next.ticks());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw PyErrors.raiseNoArgs(dev.aio.runtime.BuiltinTypes.KEYBOARD_INTERRUPT);
@@ -113,7 +115,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         double endTime = time() + CLOCK_RESOLUTION;
         while (!scheduled.isEmpty()) {
             TimerHandle h = scheduled.peek();
-            if (h.when() >= endTime) {
+            if (clock.isVirtual() ? isLater(h, time(), clock.ticks()) : h.when() >= endTime) {
                 break;
             }
             scheduled.poll();
@@ -138,6 +140,10 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
                 throw e;
             }
         }
+    }
+
+    private static boolean isLater(TimerHandle h, double now, long ticks) {
+        return h.when() > now || (h.when() == now && h.ticks() > ticks);
     }
 
     public Task getCurrentTask() {

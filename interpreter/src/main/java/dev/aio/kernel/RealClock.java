@@ -20,7 +20,16 @@ public final class RealClock implements Clock {
     }
 
     @Override
-    public void waitUntil(double deadlineSeconds) throws InterruptedException {
+    public long ticks() {
+        return 0;
+    }
+
+    @Override
+    public void beginIteration() {
+    }
+
+    @Override
+    public void waitUntil(double deadlineSeconds, long ticks) throws InterruptedException {
         long deadline = Double.isInfinite(deadlineSeconds) ? Long.MAX_VALUE : origin + (long) (deadlineSeconds * 1e9);
         waiter = Thread.currentThread();
         try {

@@ -1,14 +1,23 @@
 package dev.aio.kernel;
 
-/** A callback due at a loop time; timers with equal deadlines run in the order they were scheduled. */
+/**
+ * A callback due at a loop time. Deadlines order by time, then by the clock's tick when they were
+ * set (see {@link Clock#ticks()}), then by the order they were scheduled in.
+ */
 public final class TimerHandle extends Handle implements Comparable<TimerHandle> {
     private final double when;
+    private final long ticks;
     private final long sequence;
 
-    public TimerHandle(double when, long sequence, Runnable callback, String description) {
+    public TimerHandle(double when, long ticks, long sequence, Runnable callback, String description) {
         super(callback, description);
         this.when = when;
+        this.ticks = ticks;
         this.sequence = sequence;
+    }
+
+    public long ticks() {
+        return ticks;
     }
 
     public double when() {
@@ -18,6 +27,10 @@ public final class TimerHandle extends Handle implements Comparable<TimerHandle>
     @Override
     public int compareTo(TimerHandle o) {
         int c = Double.compare(when, o.when);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(ticks, o.ticks);
         return c != 0 ? c : Long.compare(sequence, o.sequence);
     }
 }

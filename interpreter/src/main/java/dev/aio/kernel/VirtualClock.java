@@ -8,6 +8,7 @@ package dev.aio.kernel;
 public final class VirtualClock implements Clock {
     private final double wallOrigin = Math.floor(System.currentTimeMillis() / 1000.0);
     private double now;
+    private long ticks;
 
     @Override
     public double monotonic() {
@@ -20,16 +21,30 @@ public final class VirtualClock implements Clock {
     }
 
     @Override
-    public void waitUntil(double deadline) {
+    public void waitUntil(double deadline, long deadlineTicks) {
         if (deadline > now && !Double.isInfinite(deadline)) {
             now = deadline;
+            ticks = deadlineTicks;
+        } else if (deadline == now && deadlineTicks > ticks) {
+            ticks = deadlineTicks;
         }
+    }
+
+    @Override
+    public long ticks() {
+        return ticks;
+    }
+
+    @Override
+    public void beginIteration() {
+        ticks++;
     }
 
     @Override
     public void blockingSleep(double seconds) {
         if (seconds > 0) {
             now += seconds;
+            ticks = 0;
         }
     }
 

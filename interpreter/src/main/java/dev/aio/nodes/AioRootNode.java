@@ -37,7 +37,7 @@ import dev.aio.nodes.ops.ValueOps;
  * Coroutines suspend at {@code await} through the DSL's {@code Yield}. Operations stay small and
  * delegate the generic semantics to {@code dev.aio.runtime}.
  */
-@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, defaultLocalValue = "null", boxingEliminationTypes = {long.class, boolean.class})
+@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableBlockScoping = false, defaultLocalValue = "null")
 @ShortCircuitOperation(name = "BoolAnd", operator = Operator.AND_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
 @ShortCircuitOperation(name = "BoolOr", operator = Operator.OR_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
 public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode implements BytecodeRootNode {

@@ -7,6 +7,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.aio.runtime.format.FloatFormat;
 import dev.aio.runtime.format.FormatSpec;
 import dev.aio.runtime.format.FormatSpecException;
+import dev.aio.runtime.format.IntFormat;
+import dev.aio.runtime.format.TextFormat;
 
 /** {@code format(value, spec)} for every value, and {@code ascii()}. */
 public final class Formatting {
@@ -20,16 +22,16 @@ public final class Formatting {
         }
         try {
             if (value instanceof String s) {
-                return FloatFormat.format(s, FormatSpec.parse(spec));
+                return TextFormat.format(s, FormatSpec.parse(spec));
             }
             if (value instanceof Boolean b) {
-                return FloatFormat.format(b ? 1L : 0L, FormatSpec.parse(spec));
+                return IntFormat.format(b ? BigInteger.ONE : BigInteger.ZERO, FormatSpec.parse(spec));
             }
             if (value instanceof Long l) {
-                return FloatFormat.format(l.longValue(), FormatSpec.parse(spec));
+                return IntFormat.format(BigInteger.valueOf(l), FormatSpec.parse(spec));
             }
             if (value instanceof BigInteger b) {
-                return FloatFormat.format(b, FormatSpec.parse(spec));
+                return IntFormat.format(b, FormatSpec.parse(spec));
             }
             if (value instanceof Double d) {
                 return FloatFormat.format(d.doubleValue(), FormatSpec.parse(spec));

@@ -54,6 +54,9 @@ public final class Operators {
                 if (numbers) {
                     return Numbers.mod(a, b);
                 }
+                if (a instanceof String s) {
+                    return PercentFormatting.format(s, b);
+                }
                 break;
             case POW:
                 if (numbers) {

@@ -53,7 +53,7 @@ public final class AsyncioConstructors {
                 }
                 max = l;
             }
-            return new Queue(AsyncioFunctions.runningLoop(AioContext.get(this)), max);
+            return new Queue(max);
         }
     }
 
@@ -62,7 +62,7 @@ public final class AsyncioConstructors {
     abstract static class NewEventNode extends BuiltinNode {
         @Specialization
         Object doNew(Object cls) {
-            return new Event(AsyncioFunctions.runningLoop(AioContext.get(this)));
+            return new Event();
         }
     }
 }

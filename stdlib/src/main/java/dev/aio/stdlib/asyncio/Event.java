@@ -3,7 +3,6 @@ package dev.aio.stdlib.asyncio;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.aio.kernel.EventLoop;
 import dev.aio.kernel.Future;
 import dev.aio.kernel.ThrowRequest;
 import dev.aio.runtime.AioException;
@@ -14,12 +13,11 @@ import dev.aio.runtime.PyType;
 public final class Event extends PyObject {
     static final PyType TYPE = new PyType("Event", "asyncio");
 
-    private final EventLoop loop;
+    private final LoopBinding loop = new LoopBinding();
     private final List<Future> waiters = new ArrayList<>();
     private boolean value;
 
-    Event(EventLoop loop) {
-        this.loop = loop;
+    Event() {
     }
 
     public boolean isSet() {
@@ -52,7 +50,7 @@ public final class Event extends PyObject {
                     if (value) {
                         return true;
                     }
-                    future = new Future(loop);
+                    future = new Future(loop.get(Event.this));
                     waiters.add(future);
                     return suspend(future);
                 }

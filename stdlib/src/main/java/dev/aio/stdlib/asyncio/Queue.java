@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
-import dev.aio.kernel.EventLoop;
 import dev.aio.kernel.Future;
 import dev.aio.kernel.ThrowRequest;
 import dev.aio.runtime.AioException;
@@ -23,7 +22,7 @@ public final class Queue extends PyObject {
     static final PyType QUEUE_EMPTY = new PyType("QueueEmpty", "asyncio.queues", BuiltinTypes.EXCEPTION);
     static final PyType QUEUE_FULL = new PyType("QueueFull", "asyncio.queues", BuiltinTypes.EXCEPTION);
 
-    private final EventLoop loop;
+    private final LoopBinding loop = new LoopBinding();
     private final long maxsize;
     private final ArrayDeque<Object> items = new ArrayDeque<>();
     private final ArrayDeque<Future> getters = new ArrayDeque<>();
@@ -31,10 +30,9 @@ public final class Queue extends PyObject {
     private final Event finished;
     private long unfinishedTasks;
 
-    Queue(EventLoop loop, long maxsize) {
-        this.loop = loop;
+    Queue(long maxsize) {
         this.maxsize = maxsize;
-        this.finished = new Event(loop);
+        this.finished = new Event();
         finished.set();
     }
 
@@ -114,7 +112,7 @@ public final class Queue extends PyObject {
                     }
                 }
                 if (full()) {
-                    putter = new Future(loop);
+                    putter = new Future(loop.get(Queue.this));
                     putters.add(putter);
                     return suspend(putter);
                 }
@@ -142,7 +140,7 @@ public final class Queue extends PyObject {
                     }
                 }
                 if (empty()) {
-                    getter = new Future(loop);
+                    getter = new Future(loop.get(Queue.this));
                     getters.add(getter);
                     return suspend(getter);
                 }

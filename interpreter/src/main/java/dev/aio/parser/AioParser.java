@@ -1,0 +1,52 @@
+package dev.aio.parser;
+
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+import dev.aio.ast.Module;
+import dev.aio.grammar.AioLexer;
+import dev.aio.grammar.LexicalException;
+
+/** Source text → syntax tree, or an {@link AioSyntaxError} for the first problem, as CPython reports it. */
+public final class AioParser {
+    private AioParser() {
+    }
+
+    public static Module parse(String source, String fileName) {
+        SourceLines lines = new SourceLines(source);
+        try {
+            dev.aio.grammar.AioParser.File_inputContext tree = parseTree(source, fileName, lines);
+            return new AstBuilder(fileName, lines).module(tree);
+        } catch (LexicalException e) {
+            throw SyntaxErrors.lexical(fileName, lines, e);
+        }
+    }
+
+    /** Fast SLL prediction first; only input it rejects is parsed again with full LL and error reporting. */
+    private static dev.aio.grammar.AioParser.File_inputContext parseTree(String source, String fileName, SourceLines lines) {
+        dev.aio.grammar.AioParser parser = newParser(source, fileName, lines);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.removeErrorListeners();
+        try {
+            return parser.file_input();
+        } catch (ParseCancellationException e) {
+            dev.aio.grammar.AioParser full = newParser(source, fileName, lines);
+            full.setErrorHandler(new DefaultErrorStrategy());
+            full.removeErrorListeners();
+            full.addErrorListener(new SyntaxErrors.Listener(fileName, lines));
+            return full.file_input();
+        }
+    }
+
+    static dev.aio.grammar.AioParser newParser(String source, String fileName, SourceLines lines) {
+        AioLexer lexer = new AioLexer(CharStreams.fromString(source, fileName));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(new SyntaxErrors.Listener(fileName, lines));
+        return new dev.aio.grammar.AioParser(new CommonTokenStream(lexer));
+    }
+}

@@ -1,0 +1,52 @@
+# Sourced by ./aio, ./test and .ci/run: selects a JDK 21+ for building and running aio.
+# Order: $JAVA_HOME if new enough, the newest suitable JDK under /usr/lib/jvm, then `java` on PATH.
+
+aio_java_major() {
+    # Prints the feature version of the JDK whose java binary is $1 (e.g. 25), or nothing.
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+aio_find_jdk() {
+    local candidate major best="" best_major=0
+    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+        major=$(aio_java_major "$JAVA_HOME/bin/java")
+        if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+            best="$JAVA_HOME"
+            best_major=$major
+        fi
+    fi
+    if [ -z "$best" ]; then
+        for candidate in /usr/lib/jvm/*; do
+            [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+            major=$(aio_java_major "$candidate/bin/java")
+            if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+                best="$candidate"
+                best_major=$major
+            fi
+        done
+    fi
+    if [ -z "$best" ] && command -v java >/dev/null 2>&1; then
+        candidate=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+        major=$(aio_java_major "$candidate/bin/java")
+        if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+            best="$candidate"
+            best_major=$major
+        fi
+    fi
+    if [ -z "$best" ]; then
+        echo "aio needs JDK 21 or newer; install one (e.g. Temurin 21+) or set JAVA_HOME" >&2
+        exit 1
+    fi
+    export JAVA_HOME="$best"
+    export PATH="$JAVA_HOME/bin:$PATH"
+    AIO_JAVA_MAJOR=$best_major
+    # JDK 24+ warns about sun.misc.Unsafe, which Maven and Truffle still use.
+    if [ "$best_major" -ge 24 ]; then
+        case " ${MAVEN_OPTS:-} " in
+            *"--sun-misc-unsafe-memory-access"*) ;;
+            *) export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow" ;;
+        esac
+    fi
+}
+
+aio_find_jdk
