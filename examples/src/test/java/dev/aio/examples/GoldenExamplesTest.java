@@ -25,7 +25,8 @@ import dev.aio.launcher.AioMain;
  * compares with the expected files next to it: {@code NAME.out} (stdout), {@code NAME.err} (stderr,
  * empty when absent), {@code NAME.status} (exit status, 0 when absent), plus optional
  * {@code NAME.flags} (extra {@code aio run} options) and {@code NAME.args} (script arguments).
- * Object addresses ({@code 0x...}) are not compared.
+ * Object addresses ({@code 0x...}) are not compared, and the absolute path of {@code examples/} is
+ * removed from the output (CPython and aio name scripts by absolute path).
  */
 class GoldenExamplesTest {
     private static final Path EXAMPLES = Path.of(System.getProperty("aio.examples.dir", "."));
@@ -57,8 +58,10 @@ class GoldenExamplesTest {
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = AioMain.run(args.toArray(new String[0]), new ByteArrayInputStream(new byte[0]), o, e);
         }
-        String actualOut = out.toString(StandardCharsets.UTF_8);
-        String actualErr = err.toString(StandardCharsets.UTF_8);
+        // Scripts are named by absolute path in tracebacks, as CPython does; expected files are relative to examples/.
+        String root = EXAMPLES.toAbsolutePath().normalize() + "/";
+        String actualOut = out.toString(StandardCharsets.UTF_8).replace(root, "");
+        String actualErr = err.toString(StandardCharsets.UTF_8).replace(root, "");
         assertEquals(normalize(expectedOut), normalize(actualOut), "stdout of " + program);
         assertEquals(normalize(expectedErr), normalize(actualErr), "stderr of " + program);
         assertEquals(expectedStatus, status, "exit status of " + program + "; stderr:\n" + actualErr);

@@ -10,6 +10,10 @@ import dev.aio.AioLanguage;
 import dev.aio.AioOptions;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyModule;
 
@@ -40,9 +44,9 @@ public final class MainRootNode extends RootNode {
             if (!context.getEnv().getOptions().get(AioOptions.MAIN)) {
                 throw e;
             }
-            reportUncaught(context, e);
+            int status = e.getPyType().isSubtypeOf(BuiltinTypes.SYSTEM_EXIT) ? exitStatus(context, e.getException()) : reportUncaught(context, e);
             context.warnUnawaitedCoroutines();
-            context.getEnv().getContext().closeExited(this, 1);
+            context.getEnv().getContext().closeExited(this, status);
             return null;
         } finally {
             context.out().flush();
@@ -50,10 +54,31 @@ public final class MainRootNode extends RootNode {
     }
 
     @TruffleBoundary
-    private static void reportUncaught(AioContext context, AioException e) {
+    private static int reportUncaught(AioContext context, AioException e) {
         context.out().flush();
         context.err().print(Traceback.format(e.getException()));
         context.err().flush();
+        return 1;
+    }
+
+    /** {@code sys.exit(code)}: None is 0, an int is the status, anything else is printed and gives 1. */
+    @TruffleBoundary
+    private static int exitStatus(AioContext context, PyBaseException exit) {
+        Object[] args = exit.getArgs().items();
+        Object code = args.length == 0 ? PyNone.NONE : args.length == 1 ? args[0] : exit.getArgs();
+        if (code == PyNone.NONE) {
+            return 0;
+        }
+        if (code instanceof Long l) {
+            return (int) (long) l;
+        }
+        if (code instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        context.out().flush();
+        context.err().println(PyOps.str(code));
+        context.err().flush();
+        return 1;
     }
 
     @Override

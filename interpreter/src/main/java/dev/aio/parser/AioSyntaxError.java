@@ -62,6 +62,9 @@ public final class AioSyntaxError extends RuntimeException {
             int indent = line.length() - stripped.length();
             if (!stripped.isEmpty()) {
                 sb.append("    ").append(stripped).append('\n');
+            }
+            // CPython prints no caret when it has no column (an unexpected indent).
+            if (!stripped.isEmpty() && column > 0) {
                 int caret = Math.max(0, Math.min(column - 1 - indent, stripped.length()));
                 int width = Math.max(1, Math.min(endColumn - column, stripped.length() + 1 - caret));
                 sb.append("    ").append(" ".repeat(caret)).append("^".repeat(width)).append('\n');

@@ -236,9 +236,16 @@ final class StringAtoms {
             Expr value = parseExpression(exprText, exprStart);
             int conversion = -1;
             if (selfDocumenting) {
-                parts.add(new Expr.Constant(tokenPos, exprText + "="));
-                cur.advance('=');
-                i++;
+                // The text shown is the expression, the '=' and any spaces after it, as written.
+                int afterEquals = i + 1;
+                while (afterEquals < body.length() && body.charAt(afterEquals) == ' ') {
+                    afterEquals++;
+                }
+                parts.add(new Expr.Constant(tokenPos, body.substring(start, afterEquals)));
+                for (int k = i; k < afterEquals; k++) {
+                    cur.advance(body.charAt(k));
+                }
+                i = afterEquals;
             }
             if (i < body.length() && body.charAt(i) == '!') {
                 if (i + 1 >= body.length()) {

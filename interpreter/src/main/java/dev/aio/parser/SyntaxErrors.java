@@ -86,9 +86,28 @@ final class SyntaxErrors {
                 int end = prev != null ? prev.getCharPositionInLine() + prev.getText().codePointCount(0, prev.getText().length()) : 0;
                 return at(fileName, lines, "SyntaxError", "invalid syntax", line, end, 1);
             }
+            AioSyntaxError unclosed = unclosedBracket(tokens);
+            if (unclosed != null) {
+                return unclosed;
+            }
             String text = t.getText();
             int length = text.indexOf('\n') >= 0 ? 1 : text.codePointCount(0, text.length());
             return at(fileName, lines, "SyntaxError", "invalid syntax", t.getLine(), t.getCharPositionInLine(), length);
+        }
+
+        /**
+         * Like CPython, a generic error inside brackets that are never closed is reported as the
+         * unclosed bracket: reading on to the end of input tells.
+         */
+        private AioSyntaxError unclosedBracket(TokenStream tokens) {
+            try {
+                if (tokens instanceof org.antlr.v4.runtime.BufferedTokenStream buffered) {
+                    buffered.fill();
+                }
+                return null;
+            } catch (LexicalException e) {
+                return e.getMessage().endsWith("was never closed") ? lexical(fileName, lines, e) : null;
+            }
         }
 
         private AioSyntaxError unknownCharacter(Token t, Token prev) {

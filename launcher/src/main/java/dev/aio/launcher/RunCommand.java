@@ -69,7 +69,9 @@ public final class RunCommand implements Callable<Integer> {
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
                         .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).build()) {
             try {
-                context.eval(Source.newBuilder("aio", text, file).build());
+                // Like CPython, tracebacks name the main script by its absolute path.
+                String name = Path.of(file).toAbsolutePath().normalize().toString();
+                context.eval(Source.newBuilder("aio", text, name).build());
                 return 0;
             } catch (PolyglotException e) {
                 return report(e);

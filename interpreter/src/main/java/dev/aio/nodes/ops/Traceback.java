@@ -121,8 +121,8 @@ public final class Traceback {
             return;
         }
         int strippedChars = line.length() - line.stripLeading().length();
-        int dpStart = displayWidth(line, start) + 1;
-        int dpEnd = displayWidth(line, end) + 1;
+        int dpStart = displayWidth(line, start);
+        int dpEnd = displayWidth(line, end);
         sb.append("    ").append(" ".repeat(Math.max(0, dpStart - strippedChars)));
         if (anchors != null) {
             String segment = line.substring(start, end);
