@@ -29,9 +29,16 @@ public final class FloatFormat {
         while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
             lead++;
         }
-        digits = digits.substring(lead);
+        digits = stripTrailingZeros(digits.substring(lead));
         decpt -= lead;
-        return new Digits(stripTrailingZeros(digits), decpt);
+        // Java writes at least two digits ("4.9E-324") where one may already read back ("5e-324").
+        if (digits.length() == 2) {
+            String one = String.valueOf((char) ('0' + Math.round(Integer.parseInt(digits) / 10.0)));
+            if (!one.equals("10") && Double.parseDouble(one + "e" + (decpt - 1)) == Math.abs(d)) {
+                return new Digits(one, decpt);
+            }
+        }
+        return new Digits(digits, decpt);
     }
 
     /** {@code d} rounded to {@code n} significant digits (zeros kept to make n digits). */
@@ -165,7 +172,8 @@ public final class FloatFormat {
                 return fixed(abs, p < 0 ? 6 : p, alt);
             }
             case '%' -> {
-                return fixed(abs * 100, p < 0 ? 6 : p, alt) + "%";
+                double percent = abs * 100;
+                return (Double.isInfinite(percent) ? "inf" : fixed(percent, p < 0 ? 6 : p, alt)) + "%";
             }
             case 'e', 'E' -> {
                 int precision = p < 0 ? 6 : p;

@@ -1,0 +1,169 @@
+package dev.aio.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.aio.ast.BinaryOperator;
+import dev.aio.ast.CompareOperator;
+import dev.aio.ast.Expr;
+import dev.aio.ast.Module;
+import dev.aio.ast.Pos;
+import dev.aio.ast.Stmt;
+import dev.aio.ast.UnaryOperator;
+
+class AioParserTest {
+
+    private static Expr expr(String source) {
+        Module m = AioParser.parse(source + "\n", "<test>");
+        return ((Stmt.ExprStmt) m.body().get(0)).value();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySeedProgramParses() throws IOException {
+        Path dir = Path.of(System.getProperty("aio.seed.dir", "../../shared/seed/examples"));
+        List<Path> programs;
+        try (Stream<Path> files = Files.list(dir)) {
+            programs = files.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        }
+        assertFalse(programs.isEmpty(), "no seed programs in " + dir.toAbsolutePath());
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            Module m = AioParser.parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+            assertFalse(m.body().isEmpty());
+        }));
+    }
+
+    /** Expected messages and positions are what python3 3.11 reports for the same input. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "if x\\n    pass                |SyntaxError|expected ':'|1|5",
+        "def f():\\nreturn 1            |IndentationError|expected an indented block after function definition on line 1|2|1",
+        "x = 'abc                       |SyntaxError|unterminated string literal (detected at line 1)|1|5",
+        "x = '''abc\\ny                 |SyntaxError|unterminated triple-quoted string literal (detected at line 2)|1|5",
+        "x = (1,\\n2                    |SyntaxError|'(' was never closed|1|5",
+        "x = 1 $ 2                      |SyntaxError|invalid syntax|1|7",
+        "x = 1abc                       |SyntaxError|invalid decimal literal|1|5",
+        "f() = 1                        |SyntaxError|cannot assign to function call here. Maybe you meant '==' instead of '='?|1|1",
+        "1 = x                          |SyntaxError|cannot assign to literal here. Maybe you meant '==' instead of '='?|1|1",
+        "if True:\\n    x = 1\\n  y = 2 |IndentationError|unindent does not match any outer indentation level|3|8",
+        "print(1))                      |SyntaxError|unmatched ')'|1|9",
+        "x = [1, 2)                     |SyntaxError|closing parenthesis ')' does not match opening parenthesis '['|1|10",
+        "for x in y\\n  pass            |SyntaxError|expected ':'|1|11",
+        "while x:\\npass                |IndentationError|expected an indented block after 'while' statement on line 1|2|1",
+        "x = = 2                        |SyntaxError|invalid syntax|1|5",
+        "del f()                        |SyntaxError|cannot delete function call|1|5",
+    })
+    void malformedInputIsReportedLikeCPython(String source, String kind, String message, int line, int column) {
+        AioSyntaxError e = assertThrows(AioSyntaxError.class, () -> AioParser.parse(source.strip().replace("\\n", "\n") + "\n", "se.py"));
+        assertEquals(kind, e.kind());
+        assertEquals(message, e.message());
+        assertEquals(line, e.line());
+        assertEquals(column, e.column());
+    }
+
+    @Test
+    void syntaxErrorReportLayout() {
+        AioSyntaxError e = assertThrows(AioSyntaxError.class, () -> AioParser.parse("x = 1\nif x > 0\n    pass\n", "x.aio"));
+        assertEquals("  File \"x.aio\", line 2\n    if x > 0\n            ^\nSyntaxError: expected ':'\n", e.format());
+    }
+
+    @Test
+    void precedenceFollowsPython() {
+        Expr e = expr("-2 ** 2 + 3 * 4");
+        Expr.BinOp add = assertInstanceOf(Expr.BinOp.class, e);
+        assertEquals(BinaryOperator.ADD, add.op());
+        Expr.UnaryOp neg = assertInstanceOf(Expr.UnaryOp.class, add.left());
+        assertEquals(UnaryOperator.USUB, neg.op());
+        assertEquals(BinaryOperator.POW, ((Expr.BinOp) neg.operand()).op());
+        assertEquals(BinaryOperator.MULT, ((Expr.BinOp) add.right()).op());
+        Expr.BoolOp or = assertInstanceOf(Expr.BoolOp.class, expr("a or b and not c"));
+        assertFalse(or.isAnd());
+        assertInstanceOf(Expr.Await.class, ((Expr.BinOp) parseInAsync("await x ** 2")).left());
+    }
+
+    private static Expr parseInAsync(String expression) {
+        Module m = AioParser.parse("async def f():\n    " + expression + "\n", "<test>");
+        Stmt.FunctionDef f = (Stmt.FunctionDef) m.body().get(0);
+        return ((Stmt.ExprStmt) f.body().get(0)).value();
+    }
+
+    @Test
+    void chainedComparison() {
+        Expr.Compare c = assertInstanceOf(Expr.Compare.class, expr("a < b <= c is not d not in e"));
+        assertEquals(List.of(CompareOperator.LT, CompareOperator.LT_E, CompareOperator.IS_NOT, CompareOperator.NOT_IN), c.ops());
+    }
+
+    @Test
+    void fStringFieldsKeepTheirPositionsInTheFile() {
+        Expr.JoinedStr j = assertInstanceOf(Expr.JoinedStr.class, lastExpr("x = 1\nf'produced {job!r:>5} {d[\"k\"]}'"));
+        assertEquals("produced ", ((Expr.Constant) j.values().get(0)).value());
+        Expr.FormattedValue field = assertInstanceOf(Expr.FormattedValue.class, j.values().get(1));
+        assertEquals('r', field.conversion());
+        assertEquals(new Pos(2, 12, 2, 15), field.value().pos());
+        Expr.Subscript sub = assertInstanceOf(Expr.Subscript.class, ((Expr.FormattedValue) j.values().get(3)).value());
+        assertEquals("k", ((Expr.Constant) sub.slice()).value());
+    }
+
+    private static Expr lastExpr(String source) {
+        Module m = AioParser.parse(source + "\n", "<test>");
+        return ((Stmt.ExprStmt) m.body().get(m.body().size() - 1)).value();
+    }
+
+    @Test
+    void selfDocumentingFieldUsesRepr() {
+        Expr.JoinedStr j = assertInstanceOf(Expr.JoinedStr.class, expr("f'{x = }'"));
+        assertEquals("x = ", ((Expr.Constant) j.values().get(0)).value());
+        assertEquals('r', ((Expr.FormattedValue) j.values().get(1)).conversion());
+    }
+
+    @Test
+    void elifBecomesNestedIf() {
+        Module m = AioParser.parse("if a:\n    x\nelif b:\n    y\nelse:\n    z\n", "<test>");
+        Stmt.If outer = (Stmt.If) m.body().get(0);
+        Stmt.If inner = assertInstanceOf(Stmt.If.class, outer.orElse().get(0));
+        assertEquals(1, inner.orElse().size());
+    }
+
+    @Test
+    void numbersAndStrings() {
+        assertEquals(new BigInteger("123456789012345678901234567890"), ((Expr.Constant) expr("123456789012345678901234567890")).value());
+        assertEquals(255L, ((Expr.Constant) expr("0xff")).value());
+        assertEquals(1000000L, ((Expr.Constant) expr("1_000_000")).value());
+        assertEquals(0.5, ((Expr.Constant) expr(".5")).value());
+        assertEquals("a\tb\u00e9\uD83D\uDE00", ((Expr.Constant) expr("'a\\tb\\xe9\\U0001F600'")).value());
+        assertEquals("ab\\n", ((Expr.Constant) expr("'a' r'b\\n'")).value());
+        assertEquals("Xin chào 🎉", ((Expr.Constant) expr("\"Xin chào 🎉\"")).value());
+    }
+
+    @Test
+    void starredTargetsSlicesAndDecorators() {
+        Module m = AioParser.parse("a, *b = x\ny = s[1:2, ::3]\n@dec\n@other(1)\nasync def f(p, /, q=1, *r, k, **kw): pass\n", "<test>");
+        Stmt.Assign assign = (Stmt.Assign) m.body().get(0);
+        Expr.Tuple target = assertInstanceOf(Expr.Tuple.class, assign.targets().get(0));
+        assertInstanceOf(Expr.Starred.class, target.elts().get(1));
+        Expr.Subscript sub = (Expr.Subscript) ((Stmt.Assign) m.body().get(1)).value();
+        Expr.Tuple slices = assertInstanceOf(Expr.Tuple.class, sub.slice());
+        assertInstanceOf(Expr.Slice.class, slices.elts().get(1));
+        Stmt.FunctionDef f = (Stmt.FunctionDef) m.body().get(2);
+        assertEquals(2, f.decorators().size());
+        assertEquals(1, f.params().posOnly().size());
+        assertEquals("r", f.params().vararg().name());
+        assertEquals("k", f.params().kwOnly().get(0).name());
+        assertEquals("kw", f.params().kwarg().name());
+    }
+}
