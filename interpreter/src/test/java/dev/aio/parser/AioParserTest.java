@@ -36,10 +36,11 @@ class AioParserTest {
 
     @TestFactory
     Stream<DynamicTest> everySeedProgramParses() throws IOException {
-        Path dir = Path.of(System.getProperty("aio.seed.dir", "../../shared/seed/examples"));
+        // The seed programs, copied unchanged into examples/seed/ as .aio files.
+        Path dir = Path.of(System.getProperty("aio.seed.dir", "../examples/seed"));
         List<Path> programs;
         try (Stream<Path> files = Files.list(dir)) {
-            programs = files.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+            programs = files.filter(p -> p.toString().endsWith(".aio") || p.toString().endsWith(".py")).sorted().toList();
         }
         assertFalse(programs.isEmpty(), "no seed programs in " + dir.toAbsolutePath());
         return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
