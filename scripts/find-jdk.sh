@@ -2,8 +2,16 @@
 # Order: $JAVA_HOME if new enough, the newest suitable JDK under /usr/lib/jvm, then `java` on PATH.
 
 aio_java_major() {
-    # Prints the feature version of the JDK whose java binary is $1 (e.g. 25), or nothing.
-    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1
+    # Prints the feature version of the JDK whose java binary is $1 (e.g. 25), or nothing. The
+    # JDK's release file answers without starting a JVM; java itself is asked only when it has none.
+    local home release
+    home=$(dirname "$(dirname "$1")")
+    release="$home/release"
+    if [ -f "$release" ]; then
+        sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1
+    else
+        "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1
+    fi
 }
 
 aio_find_jdk() {

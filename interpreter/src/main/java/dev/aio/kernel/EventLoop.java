@@ -103,6 +103,11 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
             double deadline = next.when();
             if (deadline > time() || next.ticks() > clock.ticks()) {
                 context.checkTimeLimit(deadline);
+                if (!clock.isVirtual()) {
+                    // CPython's selector waits in whole milliseconds, rounded up, so timers due
+                    // within that window run in the same iteration.
+                    deadline = time() + Math.ceil((deadline - time()) * 1e3) * 1e-3;
+                }
                 try {
                     clock.waitUntil(deadline, next.ticks());
                 } catch (InterruptedException e) {

@@ -152,7 +152,12 @@ public final class AsyncioFunctions {
         Object doCreateTask(Object coro, Object name, Object ctx) {
             AioContext context = AioContext.get(this);
             EventLoop loop = runningLoop(context);
-            return new Task(loop, coroutine(coro, "a coroutine was expected, got "), taskName(context, name));
+            // CPython 3.11 creates the task unnamed, using up a Task-N number, then renames it.
+            Task task = new Task(loop, coroutine(coro, "a coroutine was expected, got "), context.nextTaskName());
+            if (name != Missing.INSTANCE && name != PyNone.NONE) {
+                task.setName(PyOps.str(name));
+            }
+            return task;
         }
     }
 
