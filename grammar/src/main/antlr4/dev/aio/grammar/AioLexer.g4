@@ -55,7 +55,7 @@ WITH     : 'with';
 YIELD    : 'yield';
 
 NEWLINE
-    : ( '\r'? '\n' | '\r' | '\f' ) SPACES? { onNewLine(); }
+    : ( '\r'? '\n' | '\r' | '\f' ) SPACES?
     ;
 
 NAME

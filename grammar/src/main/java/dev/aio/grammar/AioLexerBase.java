@@ -112,10 +112,6 @@ public abstract class AioLexerBase extends Lexer {
         return pending.poll();
     }
 
-    protected void onNewLine() {
-        // Logical lines are decided in nextToken(), where the next character can be seen.
-    }
-
     protected void onOpenBracket() {
         CommonToken open = new CommonToken(_type, String.valueOf((char) _input.LA(-1)));
         open.setLine(_tokenStartLine);

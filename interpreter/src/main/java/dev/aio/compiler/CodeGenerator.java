@@ -375,16 +375,33 @@ final class CodeGenerator {
         b.beginBlock();
         BytecodeLabel breakLabel = b.createLabel();
         BytecodeLabel exhausted = b.createLabel();
+        iterate(f.iter(), f.target(), exhausted, continueLabel -> {
+            loops.push(new Loop(breakLabel, continueLabel));
+            statements(f.body());
+            loops.pop();
+        });
+        b.emitLabel(exhausted);
+        statements(f.orElse());
+        b.emitLabel(breakLabel);
+        b.endBlock();
+    }
+
+    /**
+     * The loop of {@code for target in iterable}: binds each item to the target and runs the body,
+     * which gets the label that moves on to the next item; branches to {@code exhausted} at the end.
+     * The caller emits {@code exhausted} after it, in the enclosing block.
+     */
+    private void iterate(Expr iterable, Expr target, BytecodeLabel exhausted, java.util.function.Consumer<BytecodeLabel> body) {
         BytecodeLocal iterator = b.createLocal();
         b.beginStoreLocal(iterator);
         b.beginGetIter();
-        expr(f.iter());
+        expr(iterable);
         b.endGetIter();
         b.endStoreLocal();
         b.beginWhile();
         b.emitLoadConstant(true);
         b.beginBlock();
-        BytecodeLabel continueLabel = b.createLabel();
+        BytecodeLabel nextItem = b.createLabel();
         BytecodeLocal item = b.createLocal();
         b.beginStoreLocal(item);
         b.beginIterNext();
@@ -397,17 +414,11 @@ final class CodeGenerator {
         b.endIsNull();
         b.emitBranch(exhausted);
         b.endIfThen();
-        store(f.target(), () -> b.emitLoadLocal(item));
-        loops.push(new Loop(breakLabel, continueLabel));
-        statements(f.body());
-        loops.pop();
-        b.emitLabel(continueLabel);
+        store(target, () -> b.emitLoadLocal(item));
+        body.accept(nextItem);
+        b.emitLabel(nextItem);
         b.endBlock();
         b.endWhile();
-        b.emitLabel(exhausted);
-        statements(f.orElse());
-        b.emitLabel(breakLabel);
-        b.endBlock();
     }
 
     private void functionDef(Stmt.FunctionDef f) {
@@ -1245,42 +1256,18 @@ final class CodeGenerator {
         }
         b.beginBlock();
         BytecodeLabel exhausted = b.createLabel();
-        BytecodeLocal iterator = b.createLocal();
-        b.beginStoreLocal(iterator);
-        b.beginGetIter();
-        expr(gen.iter());
-        b.endGetIter();
-        b.endStoreLocal();
         declareTargets(gen.target());
-        b.beginWhile();
-        b.emitLoadConstant(true);
-        b.beginBlock();
-        BytecodeLabel nextItem = b.createLabel();
-        BytecodeLocal item = b.createLocal();
-        b.beginStoreLocal(item);
-        b.beginIterNext();
-        b.emitLoadLocal(iterator);
-        b.endIterNext();
-        b.endStoreLocal();
-        b.beginIfThen();
-        b.beginIsNull();
-        b.emitLoadLocal(item);
-        b.endIsNull();
-        b.emitBranch(exhausted);
-        b.endIfThen();
-        store(gen.target(), () -> b.emitLoadLocal(item));
-        for (Expr cond : gen.ifs()) {
-            b.beginIfThen();
-            b.beginNot();
-            expr(cond);
-            b.endNot();
-            b.emitBranch(nextItem);
-            b.endIfThen();
-        }
-        comprehensionLoop(generators, index + 1, body);
-        b.emitLabel(nextItem);
-        b.endBlock();
-        b.endWhile();
+        iterate(gen.iter(), gen.target(), exhausted, nextItem -> {
+            for (Expr cond : gen.ifs()) {
+                b.beginIfThen();
+                b.beginNot();
+                expr(cond);
+                b.endNot();
+                b.emitBranch(nextItem);
+                b.endIfThen();
+            }
+            comprehensionLoop(generators, index + 1, body);
+        });
         b.emitLabel(exhausted);
         b.endBlock();
     }

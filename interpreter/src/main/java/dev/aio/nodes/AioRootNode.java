@@ -798,8 +798,8 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     @Operation
     public static final class AwaitStep {
         @Specialization
-        static Object doStep(Object awaitable, Object sent, @Bind Node node) {
-            return AsyncOps.step(awaitable, sent, node);
+        static Object doStep(Object awaitable, Object sent) {
+            return AsyncOps.step(awaitable, sent);
         }
     }
 

@@ -28,7 +28,7 @@ public final class AsyncOps {
         throw PyErrors.typeError("object " + PyOps.typeName(value) + " can't be used in 'await' expression");
     }
 
-    public static Object step(Object awaitable, Object sent, Node location) {
+    public static Object step(Object awaitable, Object sent) {
         return ((Awaitable) awaitable).step(sent);
     }
 

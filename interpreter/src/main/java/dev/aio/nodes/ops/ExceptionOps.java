@@ -109,7 +109,7 @@ public final class ExceptionOps {
     public static Throwable translateInternal(Throwable t, AioRootNode root, BytecodeNode bytecodeNode, int bytecodeIndex) {
         if (t instanceof StackOverflowError) {
             AioException e = PyErrors.raise(BuiltinTypes.RECURSION_ERROR, "maximum recursion depth exceeded");
-            Traceback.recordFrame(e, root, bytecodeNode, bytecodeIndex);
+            Traceback.recordFrame(e, root, bytecodeNode, bytecodeIndex, null);
             return e;
         }
         return t;

@@ -32,11 +32,6 @@ public final class Traceback {
     }
 
 
-    @TruffleBoundary
-    public static void recordFrame(AioException e, AioRootNode root, BytecodeNode bytecode, int bytecodeIndex) {
-        recordFrame(e, root, bytecode, bytecodeIndex, null);
-    }
-
     /** Adds a frame unless the exception is still in the frame it was last recorded in (a re-raise). */
     @TruffleBoundary
     public static void recordFrame(AioException e, AioRootNode root, BytecodeNode bytecode, int bytecodeIndex, Object frameToken) {
