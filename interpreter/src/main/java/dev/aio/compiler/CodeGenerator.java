@@ -253,7 +253,7 @@ final class CodeGenerator {
             }
             case Stmt.Delete d -> d.targets().forEach(this::delete);
             case Stmt.ClassDef c -> throw new CompileError(c.pos(), "class definitions are not supported by aio yet");
-            case Stmt.With w -> throw new CompileError(w.pos(), "'" + (w.isAsync() ? "async with" : "with") + "' statements are not supported by aio yet");
+            case Stmt.With w -> withStatement(w, 0);
         }
     }
 
@@ -1311,20 +1311,29 @@ final class CodeGenerator {
      * task and step it again with what the task sends back.
      */
     private void await(Expr.Await a) {
+        checkAwaitAllowed(a.pos(), "'await'");
+        awaitValue(() -> expr(a.value()));
+    }
+
+    private void checkAwaitAllowed(Pos pos, String what) {
         if (!isCoroutine) {
-            throw new CompileError(a.pos(), scope.kind == Scope.Kind.MODULE ? "'await' outside function" : "'await' outside async function");
+            throw new CompileError(pos, scope.kind == Scope.Kind.MODULE && what.equals("'await'") ? "'await' outside function" : what + " outside async function");
         }
-        BytecodeLocal awaitable = b.createLocal();
+    }
+
+    /** Awaits the value {@code awaitable} emits; produces the result. */
+    private void awaitValue(Runnable awaitable) {
+        BytecodeLocal target = b.createLocal();
         BytecodeLocal result = b.createLocal();
         b.beginBlock();
-        b.beginStoreLocal(awaitable);
+        b.beginStoreLocal(target);
         b.beginGetAwaitable();
-        expr(a.value());
+        awaitable.run();
         b.endGetAwaitable();
         b.endStoreLocal();
         b.beginStoreLocal(result);
         b.beginAwaitStep();
-        b.emitLoadLocal(awaitable);
+        b.emitLoadLocal(target);
         b.emitLoadConstant(AwaitSignal.START);
         b.endAwaitStep();
         b.endStoreLocal();
@@ -1334,10 +1343,10 @@ final class CodeGenerator {
         b.endIsPending();
         b.beginStoreLocal(result);
         b.beginAwaitStep();
-        b.emitLoadLocal(awaitable);
+        b.emitLoadLocal(target);
         b.beginYield();
         b.beginAwaitYielded();
-        b.emitLoadLocal(awaitable);
+        b.emitLoadLocal(target);
         b.endAwaitYielded();
         b.endYield();
         b.endAwaitStep();
@@ -1345,5 +1354,81 @@ final class CodeGenerator {
         b.endWhile();
         b.emitLoadLocal(result);
         b.endBlock();
+    }
+
+    /**
+     * {@code with m as t: body} and {@code async with}, per PEP 343: the exit method is looked up
+     * first, then the enter method called; the body's normal and early exits (return, break,
+     * continue) call {@code exit(None, None, None)}, an exception calls {@code exit(type, value,
+     * None)} and is re-raised unless that returns true. Several items nest.
+     */
+    private void withStatement(Stmt.With w, int index) {
+        if (index == w.items().size()) {
+            statements(w.body());
+            return;
+        }
+        if (w.isAsync()) {
+            checkAwaitAllowed(w.pos(), "'async with'");
+        }
+        Stmt.WithItem item = w.items().get(index);
+        boolean async = w.isAsync();
+        b.beginBlock();
+        BytecodeLocal manager = spill(() -> expr(item.contextExpr()));
+        BytecodeLocal exit = spill(() -> {
+            b.beginContextExit(async);
+            b.emitLoadLocal(manager);
+            b.endContextExit();
+        });
+        BytecodeLocal entered = spill(() -> awaitIf(async, () -> {
+            b.beginContextEnter(async);
+            b.emitLoadLocal(manager);
+            b.endContextEnter();
+        }));
+        b.beginTryCatchOtherwise(() -> awaitIf(async, () -> {
+            b.beginCallFunction();
+            b.emitLoadLocal(exit);
+            b.emitLoadConstant(PyNone.NONE);
+            b.emitLoadConstant(PyNone.NONE);
+            b.emitLoadConstant(PyNone.NONE);
+            b.endCallFunction();
+        }));
+        b.beginBlock();
+        if (item.optionalVars() != null) {
+            store(item.optionalVars(), () -> b.emitLoadLocal(entered));
+        }
+        withStatement(w, index + 1);
+        b.endBlock();
+        b.beginBlock();
+        BytecodeLocal caught = spill(b::emitLoadException);
+        b.beginIfThen();
+        b.beginNot();
+        awaitIf(async, () -> {
+            b.beginCallFunction();
+            b.emitLoadLocal(exit);
+            b.beginExceptionType();
+            b.emitLoadLocal(caught);
+            b.endExceptionType();
+            b.beginExceptionValue();
+            b.emitLoadLocal(caught);
+            b.endExceptionValue();
+            b.emitLoadConstant(PyNone.NONE);
+            b.endCallFunction();
+        });
+        b.endNot();
+        b.beginReraise();
+        b.emitLoadLocal(caught);
+        b.endReraise();
+        b.endIfThen();
+        b.endBlock();
+        b.endTryCatchOtherwise();
+        b.endBlock();
+    }
+
+    private void awaitIf(boolean async, Runnable value) {
+        if (async) {
+            awaitValue(value);
+        } else {
+            value.run();
+        }
     }
 }

@@ -737,6 +737,34 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     }
 
     @Operation
+    public static final class ExceptionType {
+        @Specialization
+        static Object doType(Object caught) {
+            return ExceptionOps.type(caught);
+        }
+    }
+
+    /** The bound {@code __exit__} (or {@code __aexit__}) of a context manager. */
+    @Operation
+    @ConstantOperand(type = boolean.class)
+    public static final class ContextExit {
+        @Specialization
+        static Object doExit(boolean async, Object manager) {
+            return ExceptionOps.contextExit(manager, async);
+        }
+    }
+
+    /** Calls {@code __enter__} (or {@code __aenter__}, whose result is then awaited). */
+    @Operation
+    @ConstantOperand(type = boolean.class)
+    public static final class ContextEnter {
+        @Specialization
+        static Object doEnter(boolean async, Object manager) {
+            return ExceptionOps.contextEnter(manager, async);
+        }
+    }
+
+    @Operation
     public static final class AssertionFailed {
         @Specialization
         static void doFail(Object message, @Bind Node node) {

@@ -94,6 +94,25 @@ public final class ExceptionOps {
         throw PyErrors.typeError("catching classes that do not inherit from BaseException is not allowed");
     }
 
+    public static Object type(Object caught) {
+        return ((AioException) caught).getPyType();
+    }
+
+    @TruffleBoundary
+    public static Object contextExit(Object manager, boolean async) {
+        Object exit = dev.aio.runtime.Attributes.find(manager, async ? "__aexit__" : "__exit__");
+        if (exit == null || dev.aio.runtime.Attributes.find(manager, async ? "__aenter__" : "__enter__") == null) {
+            String kind = async ? "asynchronous context manager" : "context manager";
+            throw PyErrors.typeError("'" + dev.aio.runtime.PyOps.typeName(manager) + "' object does not support the " + kind + " protocol");
+        }
+        return exit;
+    }
+
+    @TruffleBoundary
+    public static Object contextEnter(Object manager, boolean async) {
+        return Calls.call(dev.aio.runtime.Attributes.get(manager, async ? "__aenter__" : "__enter__"));
+    }
+
     public static Object value(Object caught) {
         return ((AioException) caught).getException();
     }

@@ -65,4 +65,42 @@ public final class AsyncioConstructors {
             return new Event();
         }
     }
+
+    @Builtin(name = "Lock", params = {"cls"})
+    @GenerateNodeFactory
+    abstract static class NewLockNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls) {
+            return new Lock();
+        }
+    }
+
+    @Builtin(name = "Semaphore", params = {"cls", "value"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewSemaphoreNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object value) {
+            return new Semaphore(initialValue(value), -1);
+        }
+    }
+
+    @Builtin(name = "BoundedSemaphore", params = {"cls", "value"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewBoundedSemaphoreNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object value) {
+            long v = initialValue(value);
+            return new Semaphore(v, v);
+        }
+    }
+
+    private static long initialValue(Object value) {
+        if (value == Missing.INSTANCE) {
+            return 1;
+        }
+        if (value instanceof Long l) {
+            return l;
+        }
+        throw PyErrors.typeError("'<' not supported between instances of '" + PyOps.typeName(value) + "' and 'int'");
+    }
 }

@@ -30,6 +30,8 @@ public final class AsyncioModule {
         Event.TYPE.defineMethods(BuiltinSpec.all(EventMethodsFactory.getFactories()));
         EventLoop.TYPE.defineMethods(BuiltinSpec.all(LoopMethodsFactory.getFactories()));
         HandleObject.TYPE.defineMethods(BuiltinSpec.all(HandleMethodsFactory.getFactories()));
+        Lock.TYPE.defineMethods(BuiltinSpec.all(LockMethodsFactory.getFactories()));
+        Semaphore.TYPE.defineMethods(BuiltinSpec.all(LockMethodsFactory.getFactories()));
         List<NodeFactory<? extends BuiltinNode>> ctors = AsyncioConstructorsFactory.getFactories();
         for (NodeFactory<? extends BuiltinNode> f : ctors) {
             BuiltinSpec spec = BuiltinSpec.of(f);
@@ -38,6 +40,9 @@ public final class AsyncioModule {
                 case "Task" -> Task.TYPE.setConstructor(spec);
                 case "Queue" -> Queue.TYPE.setConstructor(spec);
                 case "Event" -> Event.TYPE.setConstructor(spec);
+                case "Lock" -> Lock.TYPE.setConstructor(spec);
+                case "Semaphore" -> Semaphore.TYPE.setConstructor(spec);
+                case "BoundedSemaphore" -> Semaphore.BOUNDED_TYPE.setConstructor(spec);
                 default -> throw new IllegalStateException(spec.name());
             }
         }
@@ -57,6 +62,9 @@ public final class AsyncioModule {
         m.put("Task", Task.TYPE);
         m.put("Queue", Queue.TYPE);
         m.put("Event", Event.TYPE);
+        m.put("Lock", Lock.TYPE);
+        m.put("Semaphore", Semaphore.TYPE);
+        m.put("BoundedSemaphore", Semaphore.BOUNDED_TYPE);
         m.put("QueueEmpty", Queue.QUEUE_EMPTY);
         m.put("QueueFull", Queue.QUEUE_FULL);
         m.put("CancelledError", BuiltinTypes.CANCELLED_ERROR);

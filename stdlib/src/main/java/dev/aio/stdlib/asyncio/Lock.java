@@ -1,0 +1,88 @@
+package dev.aio.stdlib.asyncio;
+
+import java.util.ArrayDeque;
+
+import dev.aio.kernel.Future;
+import dev.aio.kernel.ThrowRequest;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Ids;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyType;
+
+/**
+ * {@code asyncio.Lock}, after CPython's locks.py: FIFO waiters; a released lock wakes the first
+ * waiter, which takes the lock when it runs (unless someone else took it first).
+ */
+public final class Lock extends PyObject {
+    static final PyType TYPE = new PyType("Lock", "asyncio.locks");
+
+    private final LoopBinding loop = new LoopBinding();
+    private final ArrayDeque<Future> waiters = new ArrayDeque<>();
+    private boolean locked;
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    /** {@code await lock.acquire()}; {@code asyncAcquire} is what {@code async with} awaits (returning None). */
+    BuiltinCoroutine acquire(boolean forContextManager) {
+        return new BuiltinCoroutine(forContextManager ? "Lock.__aenter__" : "Lock.acquire") {
+            private Future waiter;
+
+            @Override
+            protected Object resume(Object sent) {
+                Object done = forContextManager ? PyNone.NONE : Boolean.TRUE;
+                if (waiter == null) {
+                    if (!locked && waiters.stream().allMatch(Future::isCancelled)) {
+                        locked = true;
+                        return done;
+                    }
+                    waiter = new Future(loop.get(Lock.this));
+                    waiters.add(waiter);
+                    return suspend(waiter);
+                }
+                waiters.remove(waiter);
+                if (sent instanceof ThrowRequest t) {
+                    if (t.exception().getPyType().isSubtypeOf(BuiltinTypes.CANCELLED_ERROR) && !locked) {
+                        wakeUpFirst();
+                    }
+                    throw new AioException(t.exception(), null);
+                }
+                locked = true;
+                return done;
+            }
+        };
+    }
+
+    public void release() {
+        if (!locked) {
+            throw PyErrors.runtimeError("Lock is not acquired.");
+        }
+        locked = false;
+        wakeUpFirst();
+    }
+
+    private void wakeUpFirst() {
+        Future first = waiters.peek();
+        if (first != null && !first.isDone()) {
+            first.setResult(true);
+        }
+    }
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+
+    @Override
+    public String repr() {
+        String extra = locked ? "locked" : "unlocked";
+        if (!waiters.isEmpty()) {
+            extra += ", waiters:" + waiters.size();
+        }
+        return "<asyncio.locks.Lock object at " + Ids.address(this) + " [" + extra + "]>";
+    }
+}

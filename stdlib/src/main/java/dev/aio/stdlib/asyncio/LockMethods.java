@@ -1,0 +1,95 @@
+package dev.aio.stdlib.asyncio;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.PyNone;
+
+/** Methods of {@code asyncio.Lock}, {@code Semaphore} and {@code BoundedSemaphore}; {@code async with} uses the dunder ones. */
+public final class LockMethods {
+    private LockMethods() {
+    }
+
+    @Builtin(name = "acquire", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class AcquireNode extends BuiltinNode {
+        @Specialization
+        static Object doLock(Lock self) {
+            return self.acquire(false);
+        }
+
+        @Specialization
+        static Object doSemaphore(Semaphore self) {
+            return self.acquire(false);
+        }
+    }
+
+    @Builtin(name = "__aenter__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class AenterNode extends BuiltinNode {
+        @Specialization
+        static Object doLock(Lock self) {
+            return self.acquire(true);
+        }
+
+        @Specialization
+        static Object doSemaphore(Semaphore self) {
+            return self.acquire(true);
+        }
+    }
+
+    @Builtin(name = "release", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReleaseNode extends BuiltinNode {
+        @Specialization
+        static Object doLock(Lock self) {
+            self.release();
+            return PyNone.NONE;
+        }
+
+        @Specialization
+        static Object doSemaphore(Semaphore self) {
+            self.release();
+            return PyNone.NONE;
+        }
+    }
+
+    /** {@code async def __aexit__(self, *exc): self.release()}: a coroutine that releases when awaited. */
+    @Builtin(name = "__aexit__", params = {"self", "exc_type", "exc", "tb"})
+    @GenerateNodeFactory
+    abstract static class AexitNode extends BuiltinNode {
+        @Specialization
+        static Object doExit(Object self, Object type, Object exc, Object tb) {
+            return new BuiltinCoroutine(self instanceof Lock ? "Lock.__aexit__" : "Semaphore.__aexit__") {
+                @Override
+                protected Object resume(Object sent) {
+                    if (sent instanceof dev.aio.kernel.ThrowRequest t) {
+                        throw new dev.aio.runtime.AioException(t.exception(), null);
+                    }
+                    if (self instanceof Lock lock) {
+                        lock.release();
+                    } else {
+                        ((Semaphore) self).release();
+                    }
+                    return PyNone.NONE;
+                }
+            };
+        }
+    }
+
+    @Builtin(name = "locked", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class LockedNode extends BuiltinNode {
+        @Specialization
+        static boolean doLock(Lock self) {
+            return self.isLocked();
+        }
+
+        @Specialization
+        static boolean doSemaphore(Semaphore self) {
+            return self.isLocked();
+        }
+    }
+}

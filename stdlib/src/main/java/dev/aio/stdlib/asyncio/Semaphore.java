@@ -1,0 +1,102 @@
+package dev.aio.stdlib.asyncio;
+
+import java.util.ArrayDeque;
+
+import dev.aio.kernel.Future;
+import dev.aio.kernel.ThrowRequest;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Ids;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyType;
+
+/** {@code asyncio.Semaphore} and {@code BoundedSemaphore}, after CPython 3.11's locks.py. */
+public final class Semaphore extends PyObject {
+    static final PyType TYPE = new PyType("Semaphore", "asyncio.locks");
+    static final PyType BOUNDED_TYPE = new PyType("BoundedSemaphore", "asyncio.locks", TYPE);
+
+    private final LoopBinding loop = new LoopBinding();
+    private final ArrayDeque<Future> waiters = new ArrayDeque<>();
+    private final long bound;
+    private long value;
+
+    /** @param bound the most {@code release()} may raise the value to, or -1 for a plain Semaphore */
+    Semaphore(long value, long bound) {
+        if (value < 0) {
+            throw PyErrors.valueError("Semaphore initial value must be >= 0");
+        }
+        this.value = value;
+        this.bound = bound;
+    }
+
+    public boolean isLocked() {
+        return value == 0 || waiters.stream().anyMatch(w -> !w.isCancelled());
+    }
+
+    BuiltinCoroutine acquire(boolean forContextManager) {
+        String owner = bound < 0 ? "Semaphore" : "BoundedSemaphore";
+        return new BuiltinCoroutine(owner + (forContextManager ? ".__aenter__" : ".acquire")) {
+            private Future waiter;
+
+            @Override
+            protected Object resume(Object sent) {
+                Object done = forContextManager ? PyNone.NONE : Boolean.TRUE;
+                if (waiter == null) {
+                    if (!isLocked()) {
+                        value--;
+                        return done;
+                    }
+                    waiter = new Future(loop.get(Semaphore.this));
+                    waiters.add(waiter);
+                    return suspend(waiter);
+                }
+                waiters.remove(waiter);
+                if (sent instanceof ThrowRequest t) {
+                    if (t.exception().getPyType().isSubtypeOf(BuiltinTypes.CANCELLED_ERROR) && !waiter.isCancelled()) {
+                        value++;
+                        wakeUpNext();
+                    }
+                    throw new AioException(t.exception(), null);
+                }
+                if (value > 0) {
+                    wakeUpNext();
+                }
+                return done;
+            }
+        };
+    }
+
+    public void release() {
+        if (bound >= 0 && value >= bound) {
+            throw PyErrors.valueError("BoundedSemaphore released too many times");
+        }
+        value++;
+        wakeUpNext();
+    }
+
+    private void wakeUpNext() {
+        for (Future f : waiters) {
+            if (!f.isDone()) {
+                value--;
+                f.setResult(true);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public PyType getPyType() {
+        return bound < 0 ? TYPE : BOUNDED_TYPE;
+    }
+
+    @Override
+    public String repr() {
+        String extra = isLocked() ? "locked" : "unlocked, value:" + value;
+        if (!waiters.isEmpty()) {
+            extra += ", waiters:" + waiters.size();
+        }
+        return "<asyncio.locks." + getPyType().getName() + " object at " + Ids.address(this) + " [" + extra + "]>";
+    }
+}
