@@ -252,7 +252,7 @@ final class CodeGenerator {
                 }
             }
             case Stmt.Delete d -> d.targets().forEach(this::delete);
-            case Stmt.ClassDef c -> throw new CompileError(c.pos(), "class definitions are not supported by aio yet");
+            case Stmt.ClassDef c -> classDef(c);
             case Stmt.With w -> withStatement(w, 0);
         }
     }
@@ -424,6 +424,42 @@ final class CodeGenerator {
     private void functionDef(Stmt.FunctionDef f) {
         PyCode code = compileFunction(f, f.name(), f.params(), f.body(), null, f.isAsync());
         store(new Expr.Name(f.pos(), f.name()), () -> decorated(f.decorators(), 0, () -> makeFunction(code, f, f.params())));
+    }
+
+    /**
+     * {@code class C(bases): body}: the body is compiled like a function that fills the class
+     * namespace; BuildClass runs it and makes the class, then the decorators apply.
+     */
+    private void classDef(Stmt.ClassDef c) {
+        if (!c.keywords().isEmpty()) {
+            throw new CompileError(c.keywords().get(0).pos(), "class keywords (such as metaclass=) are not supported by aio yet");
+        }
+        Scope inner = scopes.get(c);
+        String qualName = qualPrefix.isEmpty() ? c.name() : qualPrefix + c.name();
+        AioRootNode[] result = new AioRootNode[1];
+        AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
+            CodeGenerator g = new CodeGenerator(language, nb, scopes, inner, sourceMap, fileName, qualName + ".", false);
+            int[] range = sourceMap.range(c.pos());
+            nb.beginSource(sourceMap.source());
+            nb.beginSourceSection(range[0], range[1]);
+            nb.beginRoot();
+            g.prologue(Parameters.EMPTY);
+            g.statements(c.body());
+            nb.beginReturn();
+            nb.emitLoadConstant(PyNone.NONE);
+            nb.endReturn();
+            result[0] = nb.endRoot();
+            nb.endSourceSection();
+            nb.endSource();
+        });
+        PyCode body = new PyCode(result[0], c.name(), qualName, Signature.ofPositional(), false, fileName, c.pos().line());
+        result[0].setCode(body);
+        store(new Expr.Name(c.pos(), c.name()), () -> decorated(c.decorators(), 0, () -> {
+            b.beginBuildClass(c.name());
+            makeFunction(body, c, Parameters.EMPTY);
+            c.bases().forEach(this::expr);
+            b.endBuildClass();
+        }));
     }
 
     private void decorated(List<Expr> decorators, int index, Runnable function) {
@@ -667,7 +703,9 @@ final class CodeGenerator {
         switch (target) {
             case Expr.Name n -> {
                 BytecodeLocal comp = comprehensionVar(n.id());
-                if (comp == null && scope.kind == Scope.Kind.FUNCTION && scope.isLocal(n.id()) && !scope.isCell(n.id())) {
+                if (comp == null && scope.kind == Scope.Kind.CLASS && scope.isLocal(n.id())) {
+                    b.emitDeleteClassName(n.id());
+                } else if (comp == null && scope.kind == Scope.Kind.FUNCTION && scope.isLocal(n.id()) && !scope.isCell(n.id())) {
                     b.beginBlock();
                     load(n.id(), n.pos());
                     b.beginStoreLocal(local(n.id()));
@@ -712,6 +750,8 @@ final class CodeGenerator {
             b.beginCellGet(name, scope.isFree(name));
             b.emitLoadLocal(local(name));
             b.endCellGet();
+        } else if (scope.kind == Scope.Kind.CLASS && !scope.declaredGlobal.contains(name)) {
+            b.emitLoadClassName(name);
         } else if (scope.isLocal(name)) {
             b.beginCheckBound(name);
             b.emitLoadLocal(local(name));
@@ -736,6 +776,10 @@ final class CodeGenerator {
                     b.emitLoadLocal(local(name));
                     value.run();
                     b.endCellSet();
+                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
+                    b.beginStoreClassName(name);
+                    value.run();
+                    b.endStoreClassName();
                 } else if (scope.isLocal(name)) {
                     b.beginStoreLocal(local(name));
                     value.run();
@@ -1039,6 +1083,12 @@ final class CodeGenerator {
     }
 
     private void call(Expr.Call c) {
+        if (c.func() instanceof Expr.Name n && n.id().equals("super") && c.args().isEmpty() && c.keywords().isEmpty() && scope.kind == Scope.Kind.FUNCTION
+                        && !scope.isLocal("super") && comprehensionVar("super") == null) {
+            // super() with no arguments: the class the method was defined in, and its first argument.
+            b.emitZeroArgSuper();
+            return;
+        }
         boolean starred = c.args().stream().anyMatch(a -> a instanceof Expr.Starred) || c.keywords().stream().anyMatch(k -> k.name() == null);
         if (starred) {
             b.beginCallVarargs();

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class Scope {
     enum Kind {
-        MODULE, FUNCTION
+        MODULE, FUNCTION, CLASS
     }
 
     final Kind kind;
@@ -36,7 +36,7 @@ final class Scope {
     }
 
     boolean isLocal(String name) {
-        return kind == Kind.FUNCTION && !declaredGlobal.contains(name) && !declaredNonlocal.contains(name) && (params.contains(name) || assigned.contains(name));
+        return kind != Kind.MODULE && !declaredGlobal.contains(name) && !declaredNonlocal.contains(name) && (params.contains(name) || assigned.contains(name));
     }
 
     boolean isCell(String name) {
@@ -60,7 +60,8 @@ final class Scope {
         }
         for (Scope child : children) {
             for (String name : child.free) {
-                if (isLocal(name)) {
+                // A class body's names are not visible to the functions defined in it.
+                if (isLocal(name) && kind == Kind.FUNCTION) {
                     cells.add(name);
                 } else if (!declaredGlobal.contains(name)) {
                     wanted.add(name);
@@ -76,7 +77,10 @@ final class Scope {
 
     /** Whether a function scope at or above this one binds {@code name} (so a nested use is a closure, not a global). */
     private boolean providesBinding(String name) {
-        for (Scope s = this; s != null && s.kind == Kind.FUNCTION; s = s.parent) {
+        for (Scope s = this; s != null && s.kind != Kind.MODULE; s = s.parent) {
+            if (s.kind == Kind.CLASS) {
+                continue;
+            }
             if (s.isLocal(name)) {
                 return true;
             }

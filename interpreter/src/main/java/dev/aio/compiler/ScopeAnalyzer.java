@@ -46,8 +46,14 @@ final class ScopeAnalyzer {
             }
             case Stmt.ClassDef c -> {
                 exprs(c.bases());
+                c.keywords().forEach(k -> expr(k.value()));
                 exprs(c.decorators());
                 current.assigned.add(c.name());
+                Scope scope = new Scope(Scope.Kind.CLASS, current);
+                scopes.put(c, scope);
+                current = scope;
+                stmts(c.body());
+                current = scope.parent;
             }
             case Stmt.Return r -> expr(r.value());
             case Stmt.Delete d -> d.targets().forEach(this::target);

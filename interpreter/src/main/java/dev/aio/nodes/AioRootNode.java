@@ -28,6 +28,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.Operators;
 import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.nodes.ops.CallOps;
+import dev.aio.nodes.ops.ClassOps;
 import dev.aio.nodes.ops.ExceptionOps;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
@@ -403,6 +404,52 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         @Specialization
         static void doDelete(VirtualFrame frame, String name) {
             ValueOps.deleteGlobal(frame, name);
+        }
+    }
+
+    /** A name in a class body: the class namespace, then globals, then builtins. */
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class LoadClassName {
+        @Specialization
+        static Object doLoad(VirtualFrame frame, String name) {
+            return ClassOps.loadName(frame, name);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class StoreClassName {
+        @Specialization
+        static void doStore(VirtualFrame frame, String name, Object value) {
+            ClassOps.storeName(frame, name, value);
+        }
+    }
+
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class DeleteClassName {
+        @Specialization
+        static void doDelete(VirtualFrame frame, String name) {
+            ClassOps.deleteName(frame, name);
+        }
+    }
+
+    /** Runs a class body (a function over the namespace) and makes the class from it and the bases. */
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class BuildClass {
+        @Specialization
+        static Object doBuild(String name, Object body, @Variadic Object[] bases) {
+            return ClassOps.buildClass(name, body, bases);
+        }
+    }
+
+    @Operation
+    public static final class ZeroArgSuper {
+        @Specialization
+        static Object doSuper(VirtualFrame frame) {
+            return ClassOps.zeroArgSuper(frame);
         }
     }
 

@@ -24,34 +24,115 @@ public final class Attributes {
         if (obj instanceof PyModule m) {
             return m.get(name);
         }
+        if (obj instanceof PyType t) {
+            return classAttribute(t, name);
+        }
+        if (obj instanceof PySuper s) {
+            return superAttribute(s, name);
+        }
+        PyType type = PyOps.typeOf(obj);
+        Object classAttr = type.lookup(name);
+        if (classAttr instanceof PyDescriptors.Property p) {
+            return Calls.call(p.getter, obj);
+        }
+        java.util.Map<String, Object> dict = instanceDict(obj);
+        if (dict != null) {
+            Object v = dict.get(name);
+            if (v != null) {
+                return v;
+            }
+        }
         if (obj instanceof PyBaseException e) {
             Object field = exceptionField(e, name);
             if (field != null) {
                 return field;
             }
         }
-        if (obj instanceof PyType t) {
-            if (name.equals("__name__")) {
-                return t.getName();
-            }
-            Object v = t.lookup(name);
-            return v instanceof BuiltinSpec spec ? AioLanguage.get(null).builtinFunction(spec) : v;
-        }
         if (name.equals("__class__")) {
-            return PyOps.typeOf(obj);
+            return type;
         }
-        if (obj instanceof PyFunction f && name.equals("__name__")) {
-            return f.getName();
+        if (obj instanceof PyFunction f && (name.equals("__name__") || name.equals("__qualname__"))) {
+            return name.equals("__name__") ? f.getName() : f.getCode().qualName();
         }
-        Object v = PyOps.typeOf(obj).lookup(name);
+        return classAttr == null ? null : bind(classAttr, obj, type);
+    }
+
+    /** The attribute dict of an object that has one: instances of classes defined in aio code. */
+    static java.util.Map<String, Object> instanceDict(Object obj) {
+        if (obj instanceof PyInstance i) {
+            return i.dict();
+        }
+        if (obj instanceof PyBaseException e) {
+            return e.dict();
+        }
+        return null;
+    }
+
+    /** {@code C.name}: functions stay plain, class methods bind to the class. */
+    private static Object classAttribute(PyType t, String name) {
+        switch (name) {
+            case "__name__", "__qualname__":
+                return t.getName();
+            case "__module__":
+                return t.getModule();
+            case "__mro__":
+                return new PyTuple(t.getMro().clone());
+            case "__bases__":
+                return new PyTuple(t.getBases().clone());
+            default:
+                break;
+        }
+        Object v = t.lookup(name);
         if (v instanceof BuiltinSpec spec) {
+            return AioLanguage.get(null).builtinFunction(spec);
+        }
+        if (v instanceof PyDescriptors.StaticMethod sm) {
+            return sm.function;
+        }
+        if (v instanceof PyDescriptors.ClassMethod cm) {
+            return new PyBoundMethod(t, cm.function);
+        }
+        return v;
+    }
+
+    private static Object superAttribute(PySuper s, String name) {
+        PyType[] mro = s.startType().getMro();
+        int i = 0;
+        while (i < mro.length && mro[i] != s.owner) {
+            i++;
+        }
+        for (i++; i < mro.length; i++) {
+            Object v = mro[i].dict().get(name);
+            if (v != null) {
+                return bind(v, s.self, s.startType());
+            }
+        }
+        return null;
+    }
+
+    /** How a class attribute found through an instance binds to it. */
+    @TruffleBoundary
+    public static Object bind(Object attr, Object obj, PyType type) {
+        if (attr instanceof BuiltinSpec spec) {
             PyBuiltinFunction fn = AioLanguage.get(null).builtinFunction(spec);
             if (spec.isProperty()) {
                 return fn.getCallTarget().call(fn, obj);
             }
             return new PyBoundMethod(obj, fn);
         }
-        return v;
+        if (attr instanceof PyFunction) {
+            return new PyBoundMethod(obj, attr);
+        }
+        if (attr instanceof PyDescriptors.StaticMethod sm) {
+            return sm.function;
+        }
+        if (attr instanceof PyDescriptors.ClassMethod cm) {
+            return new PyBoundMethod(obj instanceof PyType ? obj : type, cm.function);
+        }
+        if (attr instanceof PyDescriptors.Property p) {
+            return Calls.call(p.getter, obj);
+        }
+        return attr;
     }
 
     private static Object exceptionField(PyBaseException e, String name) {
@@ -75,18 +156,35 @@ public final class Attributes {
             m.put(name, value);
             return;
         }
-        if (obj instanceof PyBaseException e && name.equals("args")) {
-            e.setArgs(new PyTuple(Iteration.toArray(value)));
+        if (obj instanceof PyType t && t.isUserDefined()) {
+            t.define(name, value);
             return;
         }
-        if (obj instanceof PyBaseException e && name.equals("__cause__")) {
-            e.setCause(value == PyNone.NONE ? null : (PyBaseException) value);
+        PyType type = PyOps.typeOf(obj);
+        if (type.lookup(name) instanceof PyDescriptors.Property p) {
+            if (p.setter == null) {
+                throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "property '" + name + "' of '" + type.getName() + "' object has no setter");
+            }
+            Calls.call(p.setter, obj, value);
             return;
         }
-        Object existing = find(obj, name);
-        if (existing == null) {
-            throw PyErrors.attributeError(obj, name);
+        if (obj instanceof PyBaseException e) {
+            switch (name) {
+                case "args" -> e.setArgs(new PyTuple(Iteration.toArray(value)));
+                case "__cause__" -> e.setCause(value == PyNone.NONE ? null : (PyBaseException) value);
+                case "__context__" -> e.setContext(value == PyNone.NONE ? null : (PyBaseException) value);
+                default -> e.dict().put(name, value);
+            }
+            return;
         }
-        throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + PyOps.typeName(obj) + "' object attribute '" + name + "' is read-only");
+        java.util.Map<String, Object> dict = instanceDict(obj);
+        if (dict != null) {
+            dict.put(name, value);
+            return;
+        }
+        if (find(obj, name) == null) {
+            throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object has no attribute '" + name + "'");
+        }
+        throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object attribute '" + name + "' is read-only");
     }
 }

@@ -35,6 +35,9 @@ public final class Calls {
         if (callee instanceof PyBoundMethod m) {
             return call(m.getFunction(), prepend(m.getSelf(), positional), kwNames, kwValues);
         }
+        if (callee instanceof PyType t && t.isUserDefined()) {
+            return instantiate(t, positional, kwNames, kwValues);
+        }
         if (callee instanceof PyType t) {
             BuiltinSpec ctor = t.getConstructor();
             if (ctor == null) {
@@ -44,7 +47,37 @@ public final class Calls {
             Object[] slots = ArgumentBinder.bind(t.getName(), ctor.signature(), null, null, ctor.required(), prepend(t, positional), kwNames, kwValues);
             return fn.getCallTarget().call(prepend(fn, slots));
         }
+        Object call = SpecialMethods.lookup(callee, "__call__");
+        if (call != null) {
+            return call(Attributes.bind(call, callee, PyOps.typeOf(callee)), positional, kwNames, kwValues);
+        }
         throw PyErrors.typeError("'" + PyOps.typeName(callee) + "' object is not callable");
+    }
+
+    /**
+     * {@code C(args)} for a class defined in aio code: a new instance (an exception object when the
+     * class derives from BaseException), initialised by {@code __init__}.
+     */
+    private static Object instantiate(PyType t, Object[] positional, String[] kwNames, Object[] kwValues) {
+        PyType base = t.builtinBase();
+        Object instance;
+        if (base.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
+            instance = new PyBaseException(t, new PyTuple(positional.clone()));
+        } else if (base == BuiltinTypes.OBJECT) {
+            instance = new PyInstance(t);
+        } else {
+            throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
+        }
+        Object init = t.lookup("__init__");
+        if (init instanceof PyFunction) {
+            Object result = call(new PyBoundMethod(instance, init), positional, kwNames, kwValues);
+            if (result != PyNone.NONE) {
+                throw PyErrors.typeError("__init__() should return None, not '" + PyOps.typeName(result) + "'");
+            }
+        } else if (base == BuiltinTypes.OBJECT && (positional.length > 0 || (kwNames != null && kwNames.length > 0))) {
+            throw PyErrors.typeError(t.getName() + "() takes no arguments");
+        }
+        return instance;
     }
 
     /** Calls a function with bound slots; an {@code async def} gives its coroutine. */
@@ -69,6 +102,7 @@ public final class Calls {
     }
 
     public static boolean isCallable(Object o) {
-        return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyBoundMethod || o instanceof PyType;
+        return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyBoundMethod || o instanceof PyType
+                        || SpecialMethods.lookup(o, "__call__") != null;
     }
 }

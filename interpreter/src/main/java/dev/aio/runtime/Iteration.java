@@ -7,6 +7,27 @@ public final class Iteration {
     private Iteration() {
     }
 
+    /** An iterator defined in aio code: {@code __next__} until it raises StopIteration. */
+    private static final class UserIterator extends PyIterator {
+        private final Object iterator;
+
+        UserIterator(Object iterator) {
+            this.iterator = iterator;
+        }
+
+        @Override
+        public Object next() {
+            try {
+                return SpecialMethods.call(iterator, "__next__");
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+    }
+
     @TruffleBoundary
     public static PyIterator iter(Object o) {
         if (o instanceof PyList l) {
@@ -32,6 +53,16 @@ public final class Iteration {
         }
         if (o instanceof PyIterator it) {
             return it;
+        }
+        Object it = SpecialMethods.call(o, "__iter__");
+        if (it != SpecialMethods.NOT_DEFINED) {
+            if (it instanceof PyIterator pi) {
+                return pi;
+            }
+            if (SpecialMethods.lookup(it, "__next__") == null) {
+                throw PyErrors.typeError("iter() returned non-iterator of type '" + PyOps.typeName(it) + "'");
+            }
+            return new UserIterator(it);
         }
         throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object is not iterable");
     }

@@ -7,6 +7,34 @@ public final class Keys {
     private Keys() {
     }
 
+    /** A key whose class defines {@code __eq__}/{@code __hash__}: compared and hashed through them. */
+    private record UserKey(Object key) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof UserKey other && PyOps.eq(key, other.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(userHash(key));
+        }
+    }
+
+    /** {@code hash(obj)} for an instance of a class defined in aio code. */
+    static long userHash(Object obj) {
+        Object h = SpecialMethods.call(obj, "__hash__");
+        if (h == SpecialMethods.NOT_DEFINED) {
+            if (SpecialMethods.lookup(obj, "__eq__") != null) {
+                throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(obj) + "'");
+            }
+            return Ids.id(obj) >> 4;
+        }
+        if (!(h instanceof Long l)) {
+            throw PyErrors.typeError("__hash__ method should return an integer");
+        }
+        return l;
+    }
+
     public static Object normalize(Object key) {
         if (key instanceof String || key instanceof Long) {
             return key;
@@ -26,6 +54,9 @@ public final class Keys {
         }
         if (key instanceof BigInteger) {
             return key;
+        }
+        if (SpecialMethods.isUserObject(key)) {
+            return SpecialMethods.lookup(key, "__eq__") == null && SpecialMethods.lookup(key, "__hash__") == null ? key : new UserKey(key);
         }
         if (key instanceof PyList || key instanceof PyDict || key instanceof PySet) {
             throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(key) + "'");

@@ -13,6 +13,14 @@ public final class Operators {
 
     @TruffleBoundary
     public static Object binary(BinaryOperator op, Object a, Object b) {
+        if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
+            String name = dunder(op);
+            Object r = SpecialMethods.binary("__" + name + "__", "__r" + name + "__", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return r;
+            }
+            throw unsupported(op.symbol, a, b);
+        }
         boolean numbers = Numbers.isNumber(a) && Numbers.isNumber(b);
         boolean ints = numbers && Numbers.isInt(a) && Numbers.isInt(b);
         switch (op) {
@@ -123,6 +131,24 @@ public final class Operators {
         throw unsupported(op.symbol, a, b);
     }
 
+    private static String dunder(BinaryOperator op) {
+        return switch (op) {
+            case ADD -> "add";
+            case SUB -> "sub";
+            case MULT -> "mul";
+            case MATMULT -> "matmul";
+            case DIV -> "truediv";
+            case MOD -> "mod";
+            case POW -> "pow";
+            case LSHIFT -> "lshift";
+            case RSHIFT -> "rshift";
+            case BITOR -> "or";
+            case BITXOR -> "xor";
+            case BITAND -> "and";
+            case FLOORDIV -> "floordiv";
+        };
+    }
+
     private static Object concat(Object a, Object b) {
         if (a instanceof String x) {
             if (b instanceof String y) {
@@ -189,6 +215,13 @@ public final class Operators {
     /** {@code a < b} etc.: returns the comparison's sign, raising TypeError for unordered types. */
     @TruffleBoundary
     public static int compare(String symbol, Object a, Object b) {
+        if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
+            // Only reached for sort-style comparisons: ask __lt__ both ways.
+            if (userCompare("<", a, b)) {
+                return -1;
+            }
+            return userCompare("<", b, a) ? 1 : 0;
+        }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return Numbers.compare(a, b);
         }
@@ -217,22 +250,49 @@ public final class Operators {
     /** Ordered comparison with NaN handled: any comparison involving NaN is false. */
     @TruffleBoundary
     public static boolean lessThan(Object a, Object b) {
+        if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
+            return userCompare("<", a, b);
+        }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<", a, b) < 0;
     }
 
     @TruffleBoundary
     public static boolean lessEqual(Object a, Object b) {
+        if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
+            return userCompare("<=", a, b);
+        }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<=", a, b) <= 0;
     }
 
     @TruffleBoundary
     public static boolean greaterThan(Object a, Object b) {
+        if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
+            return userCompare(">", a, b);
+        }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">", a, b) > 0;
     }
 
     @TruffleBoundary
     public static boolean greaterEqual(Object a, Object b) {
+        if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
+            return userCompare(">=", a, b);
+        }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">=", a, b) >= 0;
+    }
+
+    /** A rich comparison through {@code __lt__} and friends, trying the reflected method of the right operand. */
+    private static boolean userCompare(String symbol, Object a, Object b) {
+        String[] names = switch (symbol) {
+            case "<" -> new String[]{"__lt__", "__gt__"};
+            case "<=" -> new String[]{"__le__", "__ge__"};
+            case ">" -> new String[]{"__gt__", "__lt__"};
+            default -> new String[]{"__ge__", "__le__"};
+        };
+        Object r = SpecialMethods.binary(names[0], names[1], a, b);
+        if (r == SpecialMethods.NOT_DEFINED) {
+            throw PyErrors.typeError("'" + symbol + "' not supported between instances of '" + PyOps.typeName(a) + "' and '" + PyOps.typeName(b) + "'");
+        }
+        return PyOps.isTrue(r);
     }
 
     /** {@code item in container}. */
@@ -252,6 +312,10 @@ public final class Operators {
         }
         if (container instanceof PyDictView v) {
             return v.contains(item);
+        }
+        Object found = SpecialMethods.call(container, "__contains__", item);
+        if (found != SpecialMethods.NOT_DEFINED) {
+            return PyOps.isTrue(found);
         }
         if (container instanceof PyRange r) {
             if (!(item instanceof Long v)) {

@@ -11,6 +11,8 @@ public final class PyBaseException extends PyObject {
     private AioException lastThrow;
     /** The frames this exception unwound through, innermost first (Python's traceback, reversed). */
     private final java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback = new java.util.ArrayList<>();
+    /** Attributes set on instances of exception classes defined in aio code. */
+    private java.util.Map<String, Object> dict;
 
     public PyBaseException(PyType type, PyTuple args) {
         this.type = type;
@@ -20,6 +22,13 @@ public final class PyBaseException extends PyObject {
     @Override
     public PyType getPyType() {
         return type;
+    }
+
+    public java.util.Map<String, Object> dict() {
+        if (dict == null) {
+            dict = new java.util.LinkedHashMap<>();
+        }
+        return dict;
     }
 
     public PyTuple getArgs() {
@@ -64,8 +73,14 @@ public final class PyBaseException extends PyObject {
         this.lastThrow = lastThrow;
     }
 
-    /** {@code str(e)}. */
+    /** {@code str(e)}: the class's {@code __str__} if it has one. */
     public String str() {
+        if (type.isUserDefined()) {
+            Object r = SpecialMethods.call(this, "__str__");
+            if (r instanceof String s) {
+                return s;
+            }
+        }
         Object[] a = args.items();
         if (a.length == 0) {
             return "";

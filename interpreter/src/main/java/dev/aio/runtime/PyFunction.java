@@ -9,6 +9,8 @@ public final class PyFunction extends PyObject {
     private final Object[] defaults;
     private final Map<String, Object> kwDefaults;
     private final PyCell[] closure;
+    /** The class whose body defined this function, for {@code super()}; set when the class is made. */
+    private PyType owner;
 
     public PyFunction(PyCode code, PyModule globals, Object[] defaults, Map<String, Object> kwDefaults, PyCell[] closure) {
         this.code = code;
@@ -36,6 +38,14 @@ public final class PyFunction extends PyObject {
 
     public PyCell[] getClosure() {
         return closure;
+    }
+
+    public PyType getOwner() {
+        return owner;
+    }
+
+    public void setOwner(PyType owner) {
+        this.owner = owner;
     }
 
     public String getName() {

@@ -70,12 +70,30 @@ public final class PyOps {
         if (o instanceof PyRange r) {
             return r.length() != 0;
         }
+        if (SpecialMethods.isUserObject(o)) {
+            Object b = SpecialMethods.call(o, "__bool__");
+            if (b != SpecialMethods.NOT_DEFINED) {
+                if (!(b instanceof Boolean v)) {
+                    throw PyErrors.typeError("__bool__ should return bool, returned " + typeName(b));
+                }
+                return v;
+            }
+            if (SpecialMethods.lookup(o, "__len__") != null) {
+                return len(o) != 0;
+            }
+        }
         return true;
     }
 
     /** {@code a == b}. */
     @TruffleBoundary
     public static boolean eq(Object a, Object b) {
+        if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
+            Object r = SpecialMethods.binary("__eq__", "__eq__", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return isTrue(r);
+            }
+        }
         if (a == b) {
             return true;
         }
@@ -130,6 +148,9 @@ public final class PyOps {
 
     @TruffleBoundary
     public static long hash(Object o) {
+        if (SpecialMethods.isUserObject(o)) {
+            return Keys.userHash(o);
+        }
         Object k = Keys.normalize(o);
         if (k instanceof Long l) {
             return l == -1 ? -2 : l;
@@ -148,6 +169,15 @@ public final class PyOps {
         if (o instanceof String s) {
             return s;
         }
+        if (SpecialMethods.isUserObject(o)) {
+            Object r = SpecialMethods.call(o, "__str__");
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return checkString(r, "__str__");
+            }
+            if (SpecialMethods.lookup(o, "__repr__") != null) {
+                return repr(o);
+            }
+        }
         if (o instanceof PyBaseException e) {
             return e.str();
         }
@@ -161,7 +191,21 @@ public final class PyOps {
         return sb.toString();
     }
 
+    private static String checkString(Object r, String method) {
+        if (r instanceof String s) {
+            return s;
+        }
+        throw PyErrors.typeError(method + " returned non-string (type " + typeName(r) + ")");
+    }
+
     private static void appendRepr(StringBuilder sb, Object o) {
+        if (SpecialMethods.isUserObject(o)) {
+            Object r = SpecialMethods.call(o, "__repr__");
+            if (r != SpecialMethods.NOT_DEFINED) {
+                sb.append(checkString(r, "__repr__"));
+                return;
+            }
+        }
         if (o instanceof String s) {
             sb.append(StringRepr.repr(s));
         } else if (o instanceof Long || o instanceof BigInteger) {
@@ -238,6 +282,16 @@ public final class PyOps {
         }
         if (o instanceof PyDictView v) {
             return v.size();
+        }
+        Object n = SpecialMethods.call(o, "__len__");
+        if (n != SpecialMethods.NOT_DEFINED) {
+            if (!(n instanceof Long l)) {
+                throw PyErrors.typeError("'" + typeName(n) + "' object cannot be interpreted as an integer");
+            }
+            if (l < 0) {
+                throw PyErrors.valueError("__len__() should return >= 0");
+            }
+            return l;
         }
         throw PyErrors.typeError("object of type '" + typeName(o) + "' has no len()");
     }

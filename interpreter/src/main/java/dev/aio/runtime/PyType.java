@@ -19,24 +19,85 @@ public final class PyType extends PyObject {
     private final Map<String, Object> dict = new LinkedHashMap<>();
     /** What calling the type does, for builtin types; {@code null} when it cannot be instantiated. */
     private BuiltinSpec constructor;
+    /** A class defined by a {@code class} statement: its special methods are looked up in its dict. */
+    private final boolean userDefined;
 
     public PyType(String name, String module, PyType... bases) {
-        this.name = name;
-        this.module = module;
-        this.bases = bases;
-        this.mro = computeMro(this, bases);
+        this(name, module, false, bases);
     }
 
-    /** Single inheritance for now: the type, then its first base's MRO. */
-    private static PyType[] computeMro(PyType self, PyType[] bases) {
-        List<PyType> order = new ArrayList<>();
-        order.add(self);
-        if (bases.length > 0) {
-            for (PyType t : bases[0].mro) {
-                order.add(t);
+    private PyType(String name, String module, boolean userDefined, PyType... bases) {
+        this.name = name;
+        this.module = module;
+        this.userDefined = userDefined;
+        this.bases = bases.length == 0 && !name.equals("object") ? new PyType[]{BuiltinTypes.OBJECT} : bases;
+        this.mro = computeMro(this, this.bases);
+    }
+
+    /** A class from a {@code class} statement, with the namespace its body built. */
+    public static PyType createClass(String name, String module, PyType[] bases, Map<String, Object> namespace) {
+        for (PyType b : bases) {
+            if (b == BuiltinTypes.BOOL || b == BuiltinTypes.FUNCTION || b == BuiltinTypes.NONE_TYPE) {
+                throw PyErrors.typeError("type '" + b.getName() + "' is not an acceptable base type");
             }
         }
-        return order.toArray(new PyType[0]);
+        PyType t = new PyType(name, module, true, bases);
+        t.dict.putAll(namespace);
+        return t;
+    }
+
+    public boolean isUserDefined() {
+        return userDefined;
+    }
+
+    public PyType[] getBases() {
+        return bases;
+    }
+
+    /** C3 linearization, as Python orders a class's bases. */
+    private static PyType[] computeMro(PyType self, PyType[] bases) {
+        List<List<PyType>> sequences = new ArrayList<>();
+        for (PyType b : bases) {
+            sequences.add(new ArrayList<>(List.of(b.mro)));
+        }
+        sequences.add(new ArrayList<>(List.of(bases)));
+        List<PyType> order = new ArrayList<>();
+        order.add(self);
+        while (true) {
+            sequences.removeIf(List::isEmpty);
+            if (sequences.isEmpty()) {
+                return order.toArray(new PyType[0]);
+            }
+            PyType next = null;
+            for (List<PyType> seq : sequences) {
+                PyType candidate = seq.get(0);
+                boolean inTail = sequences.stream().anyMatch(other -> other.indexOf(candidate) > 0);
+                if (!inTail) {
+                    next = candidate;
+                    break;
+                }
+            }
+            if (next == null) {
+                throw PyErrors.typeError("Cannot create a consistent method resolution order (MRO) for bases "
+                                + String.join(", ", java.util.Arrays.stream(bases).map(PyType::getName).toList()));
+            }
+            order.add(next);
+            for (List<PyType> seq : sequences) {
+                if (seq.get(0) == next) {
+                    seq.remove(0);
+                }
+            }
+        }
+    }
+
+    /** The first builtin type in the MRO: what instances are made of (object, or an exception type). */
+    public PyType builtinBase() {
+        for (PyType t : mro) {
+            if (!t.userDefined) {
+                return t;
+            }
+        }
+        return BuiltinTypes.OBJECT;
     }
 
     public String getName() {
@@ -48,6 +109,10 @@ public final class PyType extends PyObject {
     }
 
     /** {@code int} for builtins, {@code asyncio.Task} elsewhere, as Python prints a type's qualified name. */
+    public Map<String, Object> dict() {
+        return dict;
+    }
+
     public String qualifiedName() {
         return module.equals("builtins") ? name : module + "." + name;
     }

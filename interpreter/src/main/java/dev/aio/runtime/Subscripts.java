@@ -12,6 +12,12 @@ public final class Subscripts {
 
     @TruffleBoundary
     public static Object getItem(Object container, Object index) {
+        if (SpecialMethods.isUserObject(container)) {
+            Object r = SpecialMethods.call(container, "__getitem__", index);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return r;
+            }
+        }
         if (container instanceof PyDict d) {
             Object v = d.get(index);
             if (v == null) {
@@ -50,6 +56,9 @@ public final class Subscripts {
 
     @TruffleBoundary
     public static void setItem(Object container, Object index, Object value) {
+        if (SpecialMethods.isUserObject(container) && SpecialMethods.call(container, "__setitem__", index, value) != SpecialMethods.NOT_DEFINED) {
+            return;
+        }
         if (container instanceof PyDict d) {
             d.put(index, value);
             return;
@@ -67,6 +76,9 @@ public final class Subscripts {
 
     @TruffleBoundary
     public static void delItem(Object container, Object index) {
+        if (SpecialMethods.isUserObject(container) && SpecialMethods.call(container, "__delitem__", index) != SpecialMethods.NOT_DEFINED) {
+            return;
+        }
         if (container instanceof PyDict d) {
             if (d.remove(index) == null) {
                 throw PyErrors.keyError(index);

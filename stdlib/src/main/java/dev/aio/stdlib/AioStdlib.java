@@ -53,6 +53,9 @@ public final class AioStdlib implements StdlibProvider {
             for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {
                 t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
             }
+            BuiltinTypes.OBJECT.defineMethods(BuiltinSpec.all(ObjectInitFactory.getFactories()));
+            BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
+            dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
             AsyncioModule.registerTypes();
             typesRegistered = true;
         }
@@ -66,6 +69,10 @@ public final class AioStdlib implements StdlibProvider {
     private static PyModule builtins(AioContext context) {
         PyModule m = new PyModule("builtins");
         for (NodeFactory<? extends BuiltinNode> f : BuiltinFunctionsFactory.getFactories()) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        }
+        for (NodeFactory<? extends BuiltinNode> f : ClassBuiltinsFactory.getFactories()) {
             BuiltinSpec spec = BuiltinSpec.of(f);
             m.put(spec.name(), context.getLanguage().builtinFunction(spec));
         }

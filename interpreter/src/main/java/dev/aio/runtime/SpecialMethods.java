@@ -1,0 +1,77 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+/**
+ * The special methods ({@code __add__}, {@code __eq__}, {@code __len__}...) of classes defined in aio
+ * code. Like CPython they are looked up on the type, never on the instance.
+ */
+public final class SpecialMethods {
+    private SpecialMethods() {
+    }
+
+    /** Whether {@code o}'s class is a class statement's (only those can define special methods). */
+    public static boolean isUserObject(Object o) {
+        return o instanceof PyObject p && p.getPyType().isUserDefined();
+    }
+
+    /** The method defined by the object's class (not one inherited from a builtin type), or {@code null}. */
+    @TruffleBoundary
+    public static Object lookup(Object obj, String name) {
+        if (!isUserObject(obj)) {
+            return null;
+        }
+        for (PyType t : ((PyObject) obj).getPyType().getMro()) {
+            if (!t.isUserDefined()) {
+                return null;
+            }
+            Object v = t.dict().get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Calls {@code obj.name(args...)} if the class defines it; {@link #NOT_DEFINED} otherwise. */
+    @TruffleBoundary
+    public static Object call(Object obj, String name, Object... args) {
+        Object method = lookup(obj, name);
+        if (method == null) {
+            return NOT_DEFINED;
+        }
+        return Calls.call(Attributes.bind(method, obj, PyOps.typeOf(obj)), args);
+    }
+
+    /** Python's NotImplemented: what a binary special method returns to let the other operand try. */
+    public static final Object NOT_IMPLEMENTED = new PyObject() {
+        @Override
+        public PyType getPyType() {
+            return BuiltinTypes.OBJECT;
+        }
+
+        @Override
+        public String repr() {
+            return "NotImplemented";
+        }
+    };
+
+    /** Marks "the class defines no such method"; never visible to aio code. */
+    public static final Object NOT_DEFINED = new Object();
+
+    /** {@code a op b} through {@code __op__} and then the reflected {@code __rop__}; {@link #NOT_DEFINED} when neither applies. */
+    @TruffleBoundary
+    public static Object binary(String name, String reflected, Object a, Object b) {
+        Object r = call(a, name, b);
+        if (r != NOT_DEFINED && r != NOT_IMPLEMENTED) {
+            return r;
+        }
+        if (reflected != null) {
+            Object l = call(b, reflected, a);
+            if (l != NOT_DEFINED && l != NOT_IMPLEMENTED) {
+                return l;
+            }
+        }
+        return NOT_DEFINED;
+    }
+}
