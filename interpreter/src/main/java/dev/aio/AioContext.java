@@ -128,6 +128,14 @@ public final class AioContext {
         return main;
     }
 
+    /** Runs aio source (a part of a module written in aio) with {@code module} as its globals. */
+    @TruffleBoundary
+    public void runSourceInto(PyModule module, String sourceName, String text) {
+        com.oracle.truffle.api.source.Source source = com.oracle.truffle.api.source.Source.newBuilder(AioLanguage.ID, text, sourceName).build();
+        dev.aio.nodes.AioRootNode root = dev.aio.compiler.ModuleCompiler.compileModule(language, source);
+        root.getCallTarget().call(new dev.aio.runtime.PyFunction(root.getCode(), module, null, null, new dev.aio.runtime.PyCell[0]));
+    }
+
     public void registerModule(PyModule module) {
         modules.put(module.getName(), module);
     }

@@ -53,7 +53,8 @@ public final class AsyncioConstructors {
                 }
                 max = l;
             }
-            return new Queue(max);
+            // The same constructor makes Queue, LifoQueue and PriorityQueue: the class decides the order.
+            return new Queue((dev.aio.runtime.PyType) cls, max);
         }
     }
 

@@ -203,6 +203,16 @@ public final class AsyncioFunctions {
         }
     }
 
+    @Builtin(name = "iscoroutinefunction", params = {"func"})
+    @GenerateNodeFactory
+    abstract static class IsCoroutineFunctionNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(Object func) {
+            Object f = func instanceof dev.aio.runtime.PyBoundMethod m ? m.getFunction() : func;
+            return f instanceof dev.aio.runtime.PyFunction fn && fn.getCode().isCoroutine();
+        }
+    }
+
     @Builtin(name = "iscoroutine", params = {"obj"})
     @GenerateNodeFactory
     abstract static class IsCoroutineNode extends BuiltinNode {

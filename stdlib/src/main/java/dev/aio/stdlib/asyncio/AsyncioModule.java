@@ -46,6 +46,8 @@ public final class AsyncioModule {
                 default -> throw new IllegalStateException(spec.name());
             }
         }
+        Queue.LIFO_TYPE.setConstructor(Queue.TYPE.getConstructor());
+        Queue.PRIORITY_TYPE.setConstructor(Queue.TYPE.getConstructor());
         BuiltinSpec exceptionConstructor = BuiltinTypes.BASE_EXCEPTION.getConstructor();
         for (PyType t : new PyType[]{Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR}) {
             t.setConstructor(exceptionConstructor);
@@ -70,6 +72,17 @@ public final class AsyncioModule {
         m.put("CancelledError", BuiltinTypes.CANCELLED_ERROR);
         m.put("InvalidStateError", BuiltinTypes.INVALID_STATE_ERROR);
         m.put("TimeoutError", BuiltinTypes.TIMEOUT_ERROR);
+        m.put("LifoQueue", Queue.LIFO_TYPE);
+        m.put("PriorityQueue", Queue.PRIORITY_TYPE);
+        context.runSourceInto(m, "<aio>/asyncio/tasks.aio", resource("tasks.aio"));
         return m;
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = AsyncioModule.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("aio's asyncio sources are missing from the class path: " + name, e);
+        }
     }
 }

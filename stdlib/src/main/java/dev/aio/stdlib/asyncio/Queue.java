@@ -19,19 +19,24 @@ import dev.aio.runtime.PyType;
  */
 public final class Queue extends PyObject {
     static final PyType TYPE = new PyType("Queue", "asyncio");
+    static final PyType LIFO_TYPE = new PyType("LifoQueue", "asyncio", TYPE);
+    static final PyType PRIORITY_TYPE = new PyType("PriorityQueue", "asyncio", TYPE);
     static final PyType QUEUE_EMPTY = new PyType("QueueEmpty", "asyncio.queues", BuiltinTypes.EXCEPTION);
     static final PyType QUEUE_FULL = new PyType("QueueFull", "asyncio.queues", BuiltinTypes.EXCEPTION);
 
     private final LoopBinding loop = new LoopBinding();
     private final long maxsize;
-    private final ArrayDeque<Object> items = new ArrayDeque<>();
+    private final PyType type;
+    private final QueueItems items;
     private final ArrayDeque<Future> getters = new ArrayDeque<>();
     private final ArrayDeque<Future> putters = new ArrayDeque<>();
     private final Event finished;
     private long unfinishedTasks;
 
-    Queue(long maxsize) {
+    Queue(PyType type, long maxsize) {
+        this.type = type;
         this.maxsize = maxsize;
+        this.items = type == LIFO_TYPE ? new QueueItems.Lifo() : type == PRIORITY_TYPE ? new QueueItems.Priority() : new QueueItems.Fifo();
         this.finished = new Event();
         finished.set();
     }
@@ -67,7 +72,7 @@ public final class Queue extends PyObject {
         if (full()) {
             throw PyErrors.raiseNoArgs(QUEUE_FULL);
         }
-        items.add(item);
+        items.put(item);
         unfinishedTasks++;
         finished.clear();
         wakeUpNext(getters);
@@ -78,7 +83,7 @@ public final class Queue extends PyObject {
         if (items.isEmpty()) {
             throw PyErrors.raiseNoArgs(QUEUE_EMPTY);
         }
-        Object item = items.poll();
+        Object item = items.get();
         wakeUpNext(putters);
         return item;
     }
@@ -174,13 +179,13 @@ public final class Queue extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return TYPE;
+        return type;
     }
 
     @Override
     @TruffleBoundary
     public String repr() {
-        StringBuilder sb = new StringBuilder("<Queue at ").append(dev.aio.runtime.Ids.address(this)).append(" maxsize=").append(maxsize);
+        StringBuilder sb = new StringBuilder("<" + type.getName() + " at ").append(dev.aio.runtime.Ids.address(this)).append(" maxsize=").append(maxsize);
         if (!items.isEmpty()) {
             sb.append(" _queue=").append(dev.aio.runtime.PyOps.repr(new dev.aio.runtime.PyList(items.toArray())));
         }

@@ -1,0 +1,162 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Iteration;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PySet;
+import dev.aio.runtime.PyTuple;
+
+/** Methods of {@code set}. */
+public final class SetMethods {
+    private SetMethods() {
+    }
+
+    @Builtin(name = "add", params = {"self", "item"})
+    @GenerateNodeFactory
+    abstract static class AddNode extends BuiltinNode {
+        @Specialization
+        static Object doAdd(PySet self, Object item) {
+            self.add(item);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "remove", params = {"self", "item"})
+    @GenerateNodeFactory
+    abstract static class RemoveNode extends BuiltinNode {
+        @Specialization
+        static Object doRemove(PySet self, Object item) {
+            if (!self.remove(item)) {
+                throw PyErrors.keyError(item);
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "discard", params = {"self", "item"})
+    @GenerateNodeFactory
+    abstract static class DiscardNode extends BuiltinNode {
+        @Specialization
+        static Object doDiscard(PySet self, Object item) {
+            self.remove(item);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "clear", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ClearNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doClear(PySet self) {
+            for (Object o : self.toArray()) {
+                self.remove(o);
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "update", params = {"self"}, varargs = "others")
+    @GenerateNodeFactory
+    abstract static class UpdateNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doUpdate(PySet self, PyTuple others) {
+            for (Object other : others.items()) {
+                for (Object o : Iteration.toArray(other)) {
+                    self.add(o);
+                }
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "union", params = {"self"}, varargs = "others")
+    @GenerateNodeFactory
+    abstract static class UnionNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doUnion(PySet self, PyTuple others) {
+            PySet r = copyOf(self);
+            for (Object other : others.items()) {
+                for (Object o : Iteration.toArray(other)) {
+                    r.add(o);
+                }
+            }
+            return r;
+        }
+    }
+
+    @Builtin(name = "intersection", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class IntersectionNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doIntersection(PySet self, Object other) {
+            PySet r = new PySet();
+            PySet o = new PySet();
+            for (Object x : Iteration.toArray(other)) {
+                o.add(x);
+            }
+            for (Object x : self.toArray()) {
+                if (o.contains(x)) {
+                    r.add(x);
+                }
+            }
+            return r;
+        }
+    }
+
+    @Builtin(name = "difference", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class DifferenceNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doDifference(PySet self, Object other) {
+            PySet r = copyOf(self);
+            for (Object x : Iteration.toArray(other)) {
+                r.remove(x);
+            }
+            return r;
+        }
+    }
+
+    @Builtin(name = "copy", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CopyNode extends BuiltinNode {
+        @Specialization
+        static Object doCopy(PySet self) {
+            return copyOf(self);
+        }
+    }
+
+    @Builtin(name = "pop", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class PopNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doPop(PySet self) {
+            Object[] items = self.toArray();
+            if (items.length == 0) {
+                throw PyErrors.keyError("pop from an empty set");
+            }
+            self.remove(items[0]);
+            return items[0];
+        }
+    }
+
+    @TruffleBoundary
+    static PySet copyOf(PySet s) {
+        PySet r = new PySet();
+        for (Object o : s.toArray()) {
+            r.add(o);
+        }
+        return r;
+    }
+}
