@@ -62,7 +62,7 @@ class GoldenExamplesTest {
         String root = EXAMPLES.toAbsolutePath().normalize() + "/";
         String actualOut = out.toString(StandardCharsets.UTF_8).replace(root, "");
         String actualErr = err.toString(StandardCharsets.UTF_8).replace(root, "");
-        assertEquals(normalize(expectedOut), normalize(actualOut), "stdout of " + program);
+        assertEquals(normalize(expectedOut), normalize(actualOut), "stdout of " + program + "; stderr:\n" + actualErr);
         assertEquals(normalize(expectedErr), normalize(actualErr), "stderr of " + program);
         assertEquals(expectedStatus, status, "exit status of " + program + "; stderr:\n" + actualErr);
     }

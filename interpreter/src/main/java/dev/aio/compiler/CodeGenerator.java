@@ -35,6 +35,20 @@ final class CodeGenerator {
     private record Loop(BytecodeLabel breakLabel, BytecodeLabel continueLabel) {
     }
 
+    /**
+     * A region whose exit runs cleanup code (a {@code finally} block, a {@code with} statement's
+     * exit call). Early exits from inside it record what they were doing in {@code action} (and the
+     * return value in {@code value}), jump to {@code exit}, and are carried out again once the
+     * cleanup has run.
+     */
+    private record CleanupRegion(BytecodeLabel exit, BytecodeLocal action, BytecodeLocal value, int loopDepth) {
+    }
+
+    private static final long NO_ACTION = 0;
+    private static final long RETURN_ACTION = 1;
+    private static final long BREAK_ACTION = 2;
+    private static final long CONTINUE_ACTION = 3;
+
     private final AioLanguage language;
     private final AioRootNodeGen.Builder b;
     private final Map<Object, Scope> scopes;
@@ -43,8 +57,10 @@ final class CodeGenerator {
     private final String fileName;
     private final String qualPrefix;
     private final boolean isCoroutine;
+    private final boolean isGenerator;
     private final Map<String, BytecodeLocal> locals = new HashMap<>();
     private final Deque<Loop> loops = new ArrayDeque<>();
+    private final Deque<CleanupRegion> cleanups = new ArrayDeque<>();
     /** The caught exception of each enclosing {@code except} block, innermost first (for bare {@code raise}). */
     private final Deque<BytecodeLocal> handledExceptions = new ArrayDeque<>();
     /** Comprehension variables shadow everything else while their comprehension is compiled. */
@@ -60,6 +76,7 @@ final class CodeGenerator {
         this.fileName = fileName;
         this.qualPrefix = qualPrefix;
         this.isCoroutine = isCoroutine;
+        this.isGenerator = scope.isGenerator && !isCoroutine;
     }
 
     // ----- roots ----------------------------------------------------------------------------------
@@ -83,6 +100,9 @@ final class CodeGenerator {
      */
     private PyCode compileFunction(Node node, String name, Parameters params, List<Stmt> body, Expr lambdaBody, boolean async) {
         Scope inner = scopes.get(node);
+        if (async && inner.isGenerator) {
+            throw new CompileError(node.pos(), "asynchronous generators are not supported by aio yet");
+        }
         String qualName = qualPrefix.isEmpty() ? name : qualPrefix + name;
         AioRootNode[] result = new AioRootNode[1];
         AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
@@ -107,7 +127,7 @@ final class CodeGenerator {
             nb.endSource();
         });
         AioRootNode root = result[0];
-        PyCode code = new PyCode(root, name, qualName, signature(params), async, fileName, node.pos().line());
+        PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator && !async, fileName, node.pos().line());
         root.setCode(code);
         return code;
     }
@@ -160,7 +180,7 @@ final class CodeGenerator {
             b.emitLoadClosureCell(index++);
             b.endStoreLocal();
         }
-        if (isCoroutine) {
+        if (isCoroutine || isGenerator) {
             b.beginCheckResume();
             b.beginYield();
             b.emitLoadConstant(AwaitSignal.START);
@@ -204,9 +224,7 @@ final class CodeGenerator {
                 if (scope.kind == Scope.Kind.MODULE) {
                     throw new CompileError(r.pos(), "'return' outside function");
                 }
-                b.beginReturn();
-                exprOrNone(r.value());
-                b.endReturn();
+                emitReturn(() -> exprOrNone(r.value()));
             }
             case Stmt.If i -> ifStatement(i);
             case Stmt.While w -> whileStatement(w);
@@ -215,13 +233,13 @@ final class CodeGenerator {
                 if (loops.isEmpty()) {
                     throw new CompileError(br.pos(), "'break' outside loop");
                 }
-                b.emitBranch(loops.peek().breakLabel());
+                emitLoopExit(BREAK_ACTION);
             }
             case Stmt.Continue c -> {
                 if (loops.isEmpty()) {
                     throw new CompileError(c.pos(), "'continue' not properly in loop");
                 }
-                b.emitBranch(loops.peek().continueLabel());
+                emitLoopExit(CONTINUE_ACTION);
             }
             case Stmt.Pass p -> {
             }
@@ -375,7 +393,7 @@ final class CodeGenerator {
         b.beginBlock();
         BytecodeLabel breakLabel = b.createLabel();
         BytecodeLabel exhausted = b.createLabel();
-        iterate(f.iter(), f.target(), exhausted, continueLabel -> {
+        iterate(() -> expr(f.iter()), f.target(), exhausted, continueLabel -> {
             loops.push(new Loop(breakLabel, continueLabel));
             statements(f.body());
             loops.pop();
@@ -391,11 +409,11 @@ final class CodeGenerator {
      * which gets the label that moves on to the next item; branches to {@code exhausted} at the end.
      * The caller emits {@code exhausted} after it, in the enclosing block.
      */
-    private void iterate(Expr iterable, Expr target, BytecodeLabel exhausted, java.util.function.Consumer<BytecodeLabel> body) {
+    private void iterate(Runnable iterable, Expr target, BytecodeLabel exhausted, java.util.function.Consumer<BytecodeLabel> body) {
         BytecodeLocal iterator = b.createLocal();
         b.beginStoreLocal(iterator);
         b.beginGetIter();
-        expr(iterable);
+        iterable.run();
         b.endGetIter();
         b.endStoreLocal();
         b.beginWhile();
@@ -524,11 +542,92 @@ final class CodeGenerator {
             tryExcept(t);
             return;
         }
-        b.beginTryFinally(() -> block(t.finalBody()));
+        withCleanup(() -> tryExcept(t), caught -> {
+            block(t.finalBody());
+            b.beginReraise();
+            b.emitLoadLocal(caught);
+            b.endReraise();
+        }, () -> block(t.finalBody()));
+    }
+
+    /**
+     * Runs {@code body}; when it raises, {@code onException} runs with the caught exception (and
+     * must re-raise it or not); otherwise {@code onExit} runs, also on return, break and continue,
+     * which are then carried out. (The DSL's TryFinally would inline the cleanup at each early
+     * exit, which Truffle 25.0.1 mis-assembles when the cleanup contains a loop.)
+     */
+    private void withCleanup(Runnable body, java.util.function.Consumer<BytecodeLocal> onException, Runnable onExit) {
         b.beginBlock();
-        tryExcept(t);
+        CleanupRegion region = new CleanupRegion(b.createLabel(), b.createLocal(), b.createLocal(), loops.size());
+        b.beginStoreLocal(region.action());
+        b.emitLoadConstant(NO_ACTION);
+        b.endStoreLocal();
+        b.beginTryCatch();
+        b.beginBlock();
+        cleanups.push(region);
+        body.run();
+        cleanups.pop();
         b.endBlock();
-        b.endTryFinally();
+        b.beginBlock();
+        BytecodeLocal caught = spill(b::emitLoadException);
+        onException.accept(caught);
+        b.endBlock();
+        b.endTryCatch();
+        b.emitLabel(region.exit());
+        onExit.run();
+        if (scope.kind == Scope.Kind.FUNCTION) {
+            resumeAction(region, RETURN_ACTION, () -> emitReturn(() -> b.emitLoadLocal(region.value())));
+        }
+        if (region.loopDepth() > 0) {
+            resumeAction(region, BREAK_ACTION, () -> emitLoopExit(BREAK_ACTION));
+            resumeAction(region, CONTINUE_ACTION, () -> emitLoopExit(CONTINUE_ACTION));
+        }
+        b.endBlock();
+    }
+
+    private void resumeAction(CleanupRegion region, long action, Runnable carryOut) {
+        b.beginIfThen();
+        b.beginEq();
+        b.emitLoadLocal(region.action());
+        b.emitLoadConstant(action);
+        b.endEq();
+        b.beginBlock();
+        carryOut.run();
+        b.endBlock();
+        b.endIfThen();
+    }
+
+    /** {@code return value}: through the cleanup of every region it leaves. */
+    private void emitReturn(Runnable value) {
+        CleanupRegion region = cleanups.peek();
+        if (region == null) {
+            b.beginReturn();
+            value.run();
+            b.endReturn();
+            return;
+        }
+        b.beginStoreLocal(region.value());
+        value.run();
+        b.endStoreLocal();
+        leaveRegion(region, RETURN_ACTION);
+    }
+
+    /** {@code break}/{@code continue}: direct when the loop is inside the innermost cleanup region. */
+    private void emitLoopExit(long action) {
+        CleanupRegion region = cleanups.peek();
+        if (region == null || loops.size() > region.loopDepth()) {
+            Loop loop = loops.peek();
+            b.emitBranch(action == BREAK_ACTION ? loop.breakLabel() : loop.continueLabel());
+            return;
+        }
+        leaveRegion(region, action);
+    }
+
+    private void leaveRegion(CleanupRegion region, long action) {
+        b.beginStoreLocal(region.action());
+        b.emitLoadConstant(action);
+        b.endStoreLocal();
+        b.emitBranch(region.exit());
     }
 
     private void tryExcept(Stmt.Try t) {
@@ -936,11 +1035,7 @@ final class CodeGenerator {
             case Expr.ListComp c -> comprehension(c.generators(), ComprehensionKind.LIST, c.elt(), null);
             case Expr.SetComp c -> comprehension(c.generators(), ComprehensionKind.SET, c.elt(), null);
             case Expr.DictComp c -> comprehension(c.generators(), ComprehensionKind.DICT, c.key(), c.value());
-            case Expr.GeneratorExp g -> {
-                b.beginGetIter();
-                comprehension(g.generators(), ComprehensionKind.LIST, g.elt(), null);
-                b.endGetIter();
-            }
+            case Expr.GeneratorExp g -> generatorExpression(g);
             case Expr.JoinedStr j -> joinedString(j);
             case Expr.FormattedValue f -> formattedValue(f);
             case Expr.Await a -> await(a);
@@ -957,8 +1052,22 @@ final class CodeGenerator {
             }
             case Expr.Starred s -> throw new CompileError(s.pos(), "can't use starred expression here");
             case Expr.Slice s -> throw new CompileError(s.pos(), "invalid syntax");
-            case Expr.Yield y -> throw new CompileError(y.pos(), "generators ('yield') are not supported by aio yet");
-            case Expr.YieldFrom y -> throw new CompileError(y.pos(), "generators ('yield from') are not supported by aio yet");
+            case Expr.Yield y -> {
+                checkYieldAllowed(y.pos());
+                b.beginResumed();
+                b.beginYield();
+                exprOrNone(y.value());
+                b.endYield();
+                b.endResumed();
+            }
+            case Expr.YieldFrom y -> {
+                checkYieldAllowed(y.pos());
+                delegate(() -> {
+                    b.beginGetYieldFromIter();
+                    expr(y.value());
+                    b.endGetYieldFromIter();
+                });
+            }
         }
     }
 
@@ -1296,6 +1405,11 @@ final class CodeGenerator {
     }
 
     private void comprehensionLoop(List<Expr.Comprehension> generators, int index, Runnable body) {
+        comprehensionLoop(generators, index, null, body);
+    }
+
+    /** {@code firstIterable}, when given, emits the outermost iterable instead of its expression (generator expressions). */
+    private void comprehensionLoop(List<Expr.Comprehension> generators, int index, Runnable firstIterable, Runnable body) {
         if (index == generators.size()) {
             body.run();
             return;
@@ -1307,7 +1421,8 @@ final class CodeGenerator {
         b.beginBlock();
         BytecodeLabel exhausted = b.createLabel();
         declareTargets(gen.target());
-        iterate(gen.iter(), gen.target(), exhausted, nextItem -> {
+        Runnable iterable = index == 0 && firstIterable != null ? firstIterable : () -> expr(gen.iter());
+        iterate(iterable, gen.target(), exhausted, nextItem -> {
             for (Expr cond : gen.ifs()) {
                 b.beginIfThen();
                 b.beginNot();
@@ -1373,13 +1488,71 @@ final class CodeGenerator {
 
     /** Awaits the value {@code awaitable} emits; produces the result. */
     private void awaitValue(Runnable awaitable) {
+        delegate(() -> {
+            b.beginGetAwaitable();
+            awaitable.run();
+            b.endGetAwaitable();
+        });
+    }
+
+    private void checkYieldAllowed(Pos pos) {
+        if (scope.kind != Scope.Kind.FUNCTION) {
+            throw new CompileError(pos, "'yield' outside function");
+        }
+    }
+
+    /**
+     * A generator expression: a small generator function over the first iterable (evaluated here,
+     * as Python does), called at once.
+     */
+    private void generatorExpression(Expr.GeneratorExp g) {
+        Scope inner = scopes.get(g);
+        String qualName = (qualPrefix.isEmpty() ? "" : qualPrefix) + "<genexpr>";
+        AioRootNode[] result = new AioRootNode[1];
+        Parameters params = new Parameters(List.of(), List.of(new Parameters.Param(g.pos(), ".0", null)), null, List.of(), List.of(), null, List.of());
+        AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
+            CodeGenerator gen = new CodeGenerator(language, nb, scopes, inner, sourceMap, fileName, qualName + ".<locals>.", false);
+            int[] range = sourceMap.range(g.pos());
+            nb.beginSource(sourceMap.source());
+            nb.beginSourceSection(range[0], range[1]);
+            nb.beginRoot();
+            gen.prologue(params);
+            gen.comprehensionVars.push(new HashMap<>());
+            gen.comprehensionLoop(g.generators(), 0, () -> nb.emitLoadLocal(gen.local(".0")), () -> {
+                nb.beginResumed();
+                nb.beginYield();
+                gen.expr(g.elt());
+                nb.endYield();
+                nb.endResumed();
+            });
+            gen.comprehensionVars.pop();
+            nb.beginReturn();
+            nb.emitLoadConstant(PyNone.NONE);
+            nb.endReturn();
+            result[0] = nb.endRoot();
+            nb.endSourceSection();
+            nb.endSource();
+        });
+        PyCode code = new PyCode(result[0], "<genexpr>", qualName, Signature.ofPositional(".0"), false, true, fileName, g.pos().line());
+        result[0].setCode(code);
+        b.beginCallFunction();
+        makeFunction(code, g, Parameters.EMPTY);
+        b.beginGetIter();
+        expr(g.generators().get(0).iter());
+        b.endGetIter();
+        b.endCallFunction();
+    }
+
+    /**
+     * Drives what {@code target} emits (an awaitable, or a {@code yield from} delegation) to the end:
+     * each value it yields goes up to whoever resumes this frame, and what they send back goes down.
+     */
+    private void delegate(Runnable targetValue) {
         BytecodeLocal target = b.createLocal();
         BytecodeLocal result = b.createLocal();
         b.beginBlock();
         b.beginStoreLocal(target);
-        b.beginGetAwaitable();
-        awaitable.run();
-        b.endGetAwaitable();
+        targetValue.run();
         b.endStoreLocal();
         b.beginStoreLocal(result);
         b.beginAwaitStep();
@@ -1434,43 +1607,54 @@ final class CodeGenerator {
             b.emitLoadLocal(manager);
             b.endContextEnter();
         }));
-        b.beginTryCatchOtherwise(() -> awaitIf(async, () -> {
-            b.beginCallFunction();
-            b.emitLoadLocal(exit);
-            b.emitLoadConstant(PyNone.NONE);
-            b.emitLoadConstant(PyNone.NONE);
-            b.emitLoadConstant(PyNone.NONE);
-            b.endCallFunction();
-        }));
-        b.beginBlock();
-        if (item.optionalVars() != null) {
-            store(item.optionalVars(), () -> b.emitLoadLocal(entered));
-        }
-        withStatement(w, index + 1);
-        b.endBlock();
-        b.beginBlock();
-        BytecodeLocal caught = spill(b::emitLoadException);
-        b.beginIfThen();
-        b.beginNot();
-        awaitIf(async, () -> {
-            b.beginCallFunction();
-            b.emitLoadLocal(exit);
-            b.beginExceptionType();
+        BytecodeLocal suppressed = b.createLocal();
+        b.beginStoreLocal(suppressed);
+        b.emitLoadConstant(false);
+        b.endStoreLocal();
+        withCleanup(() -> {
+            if (item.optionalVars() != null) {
+                store(item.optionalVars(), () -> b.emitLoadLocal(entered));
+            }
+            withStatement(w, index + 1);
+        }, caught -> {
+            b.beginIfThenElse();
+            b.beginToBool();
+            awaitIf(async, () -> {
+                b.beginCallFunction();
+                b.emitLoadLocal(exit);
+                b.beginExceptionType();
+                b.emitLoadLocal(caught);
+                b.endExceptionType();
+                b.beginExceptionValue();
+                b.emitLoadLocal(caught);
+                b.endExceptionValue();
+                b.emitLoadConstant(PyNone.NONE);
+                b.endCallFunction();
+            });
+            b.endToBool();
+            b.beginStoreLocal(suppressed);
+            b.emitLoadConstant(true);
+            b.endStoreLocal();
+            b.beginReraise();
             b.emitLoadLocal(caught);
-            b.endExceptionType();
-            b.beginExceptionValue();
-            b.emitLoadLocal(caught);
-            b.endExceptionValue();
-            b.emitLoadConstant(PyNone.NONE);
-            b.endCallFunction();
+            b.endReraise();
+            b.endIfThenElse();
+        }, () -> {
+            // A suppressed exception already called exit; every other way out calls exit(None, None, None).
+            b.beginIfThen();
+            b.beginNot();
+            b.emitLoadLocal(suppressed);
+            b.endNot();
+            awaitIf(async, () -> {
+                b.beginCallFunction();
+                b.emitLoadLocal(exit);
+                b.emitLoadConstant(PyNone.NONE);
+                b.emitLoadConstant(PyNone.NONE);
+                b.emitLoadConstant(PyNone.NONE);
+                b.endCallFunction();
+            });
+            b.endIfThen();
         });
-        b.endNot();
-        b.beginReraise();
-        b.emitLoadLocal(caught);
-        b.endReraise();
-        b.endIfThen();
-        b.endBlock();
-        b.endTryCatchOtherwise();
         b.endBlock();
     }
 

@@ -26,6 +26,8 @@ final class Scope {
     final Set<String> cells = new LinkedHashSet<>();
     /** Variables of enclosing functions used here or in nested functions, in closure order. */
     final Set<String> free = new LinkedHashSet<>();
+    /** The function contains {@code yield}: calling it makes a generator. */
+    boolean isGenerator;
 
     Scope(Kind kind, Scope parent) {
         this.kind = kind;

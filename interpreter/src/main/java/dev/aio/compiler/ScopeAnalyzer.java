@@ -230,14 +230,34 @@ final class ScopeAnalyzer {
             case Expr.Set s -> exprs(s.elts());
             case Expr.ListComp c -> comprehensions(c.generators(), () -> expr(c.elt()));
             case Expr.SetComp c -> comprehensions(c.generators(), () -> expr(c.elt()));
-            case Expr.GeneratorExp c -> comprehensions(c.generators(), () -> expr(c.elt()));
+            case Expr.GeneratorExp c -> {
+                // The first iterable is evaluated where the expression stands; the rest runs in its own function.
+                expr(c.generators().get(0).iter());
+                Scope scope = enter(c);
+                scope.params.add(".0");
+                scope.isGenerator = true;
+                for (int i = 0; i < c.generators().size(); i++) {
+                    if (i > 0) {
+                        expr(c.generators().get(i).iter());
+                    }
+                    exprs(c.generators().get(i).ifs());
+                }
+                expr(c.elt());
+                current = scope.parent;
+            }
             case Expr.DictComp c -> comprehensions(c.generators(), () -> {
                 expr(c.key());
                 expr(c.value());
             });
             case Expr.Await a -> expr(a.value());
-            case Expr.Yield y -> expr(y.value());
-            case Expr.YieldFrom y -> expr(y.value());
+            case Expr.Yield y -> {
+                current.isGenerator = true;
+                expr(y.value());
+            }
+            case Expr.YieldFrom y -> {
+                current.isGenerator = true;
+                expr(y.value());
+            }
             case Expr.Compare c -> {
                 expr(c.left());
                 exprs(c.comparators());

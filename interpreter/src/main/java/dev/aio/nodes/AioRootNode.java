@@ -895,6 +895,24 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
     }
 
+    /** The value a generator's {@code yield} evaluates to: what send() passed, or raise what throw() passed. */
+    @Operation
+    public static final class Resumed {
+        @Specialization
+        static Object doResume(Object sent, @Bind Node node) {
+            return AsyncOps.resumed(sent, node);
+        }
+    }
+
+    /** {@code yield from x}: the delegation that lets the await loop drive any iterator or generator. */
+    @Operation
+    public static final class GetYieldFromIter {
+        @Specialization
+        static Object doGet(Object iterable) {
+            return AsyncOps.yieldFrom(iterable);
+        }
+    }
+
     /** After the coroutine's initial suspension: raise what the task threw in (cancellation before start). */
     @Operation
     public static final class CheckResume {

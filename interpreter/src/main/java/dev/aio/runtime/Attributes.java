@@ -145,6 +145,11 @@ public final class Attributes {
                 return e.getContext() == null ? PyNone.NONE : e.getContext();
             case "__suppress_context__":
                 return e.isSuppressContext();
+            case "value":
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                    return e.getArgs().size() > 0 ? e.getArgs().get(0) : PyNone.NONE;
+                }
+                return null;
             default:
                 return null;
         }

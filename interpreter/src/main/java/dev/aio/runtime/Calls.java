@@ -91,6 +91,9 @@ public final class Calls {
         if (f.getCode().isCoroutine()) {
             return new PyCoroutine(f, (ContinuationResult) result);
         }
+        if (f.getCode().isGenerator()) {
+            return new PyGenerator(f, (ContinuationResult) result);
+        }
         return result;
     }
 

@@ -10,15 +10,21 @@ public final class PyCode {
     private final String qualName;
     private final Signature signature;
     private final boolean isCoroutine;
+    private final boolean isGenerator;
     private final String fileName;
     private final int firstLine;
 
     public PyCode(RootNode root, String name, String qualName, Signature signature, boolean isCoroutine, String fileName, int firstLine) {
+        this(root, name, qualName, signature, isCoroutine, false, fileName, firstLine);
+    }
+
+    public PyCode(RootNode root, String name, String qualName, Signature signature, boolean isCoroutine, boolean isGenerator, String fileName, int firstLine) {
         this.root = root;
         this.name = name;
         this.qualName = qualName;
         this.signature = signature;
         this.isCoroutine = isCoroutine;
+        this.isGenerator = isGenerator;
         this.fileName = fileName;
         this.firstLine = firstLine;
     }
@@ -45,6 +51,10 @@ public final class PyCode {
 
     public boolean isCoroutine() {
         return isCoroutine;
+    }
+
+    public boolean isGenerator() {
+        return isGenerator;
     }
 
     public String fileName() {

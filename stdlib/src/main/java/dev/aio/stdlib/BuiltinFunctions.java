@@ -417,6 +417,17 @@ public final class BuiltinFunctions {
         @Specialization
         @TruffleBoundary
         static Object doNext(Object iterator, Object dflt) {
+            if (iterator instanceof dev.aio.runtime.PyGenerator g) {
+                // A finished generator's StopIteration carries its return value.
+                try {
+                    return g.send(dev.aio.runtime.PyNone.NONE);
+                } catch (AioException e) {
+                    if (Args.given(dflt) && e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                        return dflt;
+                    }
+                    throw e;
+                }
+            }
             if (!(iterator instanceof PyIterator it)) {
                 throw PyErrors.typeError("'" + PyOps.typeName(iterator) + "' object is not an iterator");
             }

@@ -41,6 +41,19 @@ public final class AsyncOps {
         return y == null ? AwaitSignal.BARE_YIELD : y;
     }
 
+    @TruffleBoundary
+    public static Object resumed(Object sent, Node location) {
+        if (sent instanceof ThrowRequest t) {
+            throw new AioException(t.exception(), location);
+        }
+        return sent;
+    }
+
+    @TruffleBoundary
+    public static Object yieldFrom(Object iterable) {
+        return new YieldFromDelegation(dev.aio.runtime.Iteration.iter(iterable));
+    }
+
     /** A throw into a coroutine suspended at its start raises there, before its first line. */
     @TruffleBoundary
     public static void checkResume(Object sent, Node location) {

@@ -45,7 +45,7 @@ public final class CallOps {
                         @Cached("f.getCode()") PyCode cachedCode,
                         @Cached("create(cachedCode.callTarget())") DirectCallNode callNode) {
             Object result = callNode.call(Calls.prepend(f, args));
-            return cachedCode.isCoroutine() ? Calls.wrapResult(f, result) : result;
+            return cachedCode.isCoroutine() || cachedCode.isGenerator() ? Calls.wrapResult(f, result) : result;
         }
 
         @Specialization(guards = {"b.getSpec() == cachedSpec", "cachedSpec.signature().isSimple(args.length)"}, limit = "3")
