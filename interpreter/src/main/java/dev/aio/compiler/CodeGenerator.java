@@ -100,9 +100,6 @@ final class CodeGenerator {
      */
     private PyCode compileFunction(Node node, String name, Parameters params, List<Stmt> body, Expr lambdaBody, boolean async) {
         Scope inner = scopes.get(node);
-        if (async && inner.isGenerator) {
-            throw new CompileError(node.pos(), "asynchronous generators are not supported by aio yet");
-        }
         String qualName = qualPrefix.isEmpty() ? name : qualPrefix + name;
         AioRootNode[] result = new AioRootNode[1];
         AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
@@ -127,7 +124,7 @@ final class CodeGenerator {
             nb.endSource();
         });
         AioRootNode root = result[0];
-        PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator && !async, fileName, node.pos().line());
+        PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator, fileName, node.pos().line());
         root.setCode(code);
         return code;
     }
@@ -388,12 +385,12 @@ final class CodeGenerator {
 
     private void forStatement(Stmt.For f) {
         if (f.isAsync()) {
-            throw new CompileError(f.pos(), "'async for' is not supported by aio yet");
+            checkAwaitAllowed(f.pos(), "'async for'");
         }
         b.beginBlock();
         BytecodeLabel breakLabel = b.createLabel();
         BytecodeLabel exhausted = b.createLabel();
-        iterate(() -> expr(f.iter()), f.target(), exhausted, continueLabel -> {
+        iterate(() -> expr(f.iter()), f.isAsync(), f.target(), exhausted, continueLabel -> {
             loops.push(new Loop(breakLabel, continueLabel));
             statements(f.body());
             loops.pop();
@@ -409,12 +406,18 @@ final class CodeGenerator {
      * which gets the label that moves on to the next item; branches to {@code exhausted} at the end.
      * The caller emits {@code exhausted} after it, in the enclosing block.
      */
-    private void iterate(Runnable iterable, Expr target, BytecodeLabel exhausted, java.util.function.Consumer<BytecodeLabel> body) {
+    private void iterate(Runnable iterable, boolean async, Expr target, BytecodeLabel exhausted, java.util.function.Consumer<BytecodeLabel> body) {
         BytecodeLocal iterator = b.createLocal();
         b.beginStoreLocal(iterator);
-        b.beginGetIter();
-        iterable.run();
-        b.endGetIter();
+        if (async) {
+            b.beginGetAIter();
+            iterable.run();
+            b.endGetAIter();
+        } else {
+            b.beginGetIter();
+            iterable.run();
+            b.endGetIter();
+        }
         b.endStoreLocal();
         b.beginWhile();
         b.emitLoadConstant(true);
@@ -422,9 +425,17 @@ final class CodeGenerator {
         BytecodeLabel nextItem = b.createLabel();
         BytecodeLocal item = b.createLocal();
         b.beginStoreLocal(item);
-        b.beginIterNext();
-        b.emitLoadLocal(iterator);
-        b.endIterNext();
+        if (async) {
+            awaitValue(() -> {
+                b.beginANextOrStop();
+                b.emitLoadLocal(iterator);
+                b.endANextOrStop();
+            });
+        } else {
+            b.beginIterNext();
+            b.emitLoadLocal(iterator);
+            b.endIterNext();
+        }
         b.endStoreLocal();
         b.beginIfThen();
         b.beginIsNull();
@@ -1056,12 +1067,22 @@ final class CodeGenerator {
                 checkYieldAllowed(y.pos());
                 b.beginResumed();
                 b.beginYield();
-                exprOrNone(y.value());
+                if (isCoroutine) {
+                    // In an async generator a yield hands a value to the consumer; awaits pass futures up.
+                    b.beginProduce();
+                    exprOrNone(y.value());
+                    b.endProduce();
+                } else {
+                    exprOrNone(y.value());
+                }
                 b.endYield();
                 b.endResumed();
             }
             case Expr.YieldFrom y -> {
                 checkYieldAllowed(y.pos());
+                if (isCoroutine) {
+                    throw new CompileError(y.pos(), "'yield from' inside async function");
+                }
                 delegate(() -> {
                     b.beginGetYieldFromIter();
                     expr(y.value());
@@ -1416,13 +1437,13 @@ final class CodeGenerator {
         }
         Expr.Comprehension gen = generators.get(index);
         if (gen.isAsync()) {
-            throw new CompileError(gen.iter().pos(), "asynchronous comprehensions are not supported by aio yet");
+            checkAwaitAllowed(gen.iter().pos(), "asynchronous comprehension");
         }
         b.beginBlock();
         BytecodeLabel exhausted = b.createLabel();
         declareTargets(gen.target());
         Runnable iterable = index == 0 && firstIterable != null ? firstIterable : () -> expr(gen.iter());
-        iterate(iterable, gen.target(), exhausted, nextItem -> {
+        iterate(iterable, gen.isAsync(), gen.target(), exhausted, nextItem -> {
             for (Expr cond : gen.ifs()) {
                 b.beginIfThen();
                 b.beginNot();

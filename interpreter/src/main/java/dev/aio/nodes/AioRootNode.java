@@ -904,6 +904,33 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
     }
 
+    /** Tags a value an async generator yields to its consumer. */
+    @Operation
+    public static final class Produce {
+        @Specialization
+        static Object doProduce(Object value) {
+            return AsyncOps.produce(value);
+        }
+    }
+
+    /** {@code async for}: the asynchronous iterator ({@code __aiter__}). */
+    @Operation
+    public static final class GetAIter {
+        @Specialization
+        static Object doGet(Object iterable) {
+            return AsyncOps.aiter(iterable);
+        }
+    }
+
+    /** An awaitable for the next item, whose result is {@code null} when the iterator is exhausted. */
+    @Operation
+    public static final class ANextOrStop {
+        @Specialization
+        static Object doNext(Object iterator) {
+            return AsyncOps.anextOrStop(iterator);
+        }
+    }
+
     /** {@code yield from x}: the delegation that lets the await loop drive any iterator or generator. */
     @Operation
     public static final class GetYieldFromIter {

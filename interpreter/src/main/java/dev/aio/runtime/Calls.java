@@ -88,10 +88,11 @@ public final class Calls {
 
     /** The prologue of an {@code async def} ends in a yield: the suspended body is the coroutine. */
     public static Object wrapResult(PyFunction f, Object result) {
-        if (f.getCode().isCoroutine()) {
-            return new PyCoroutine(f, (ContinuationResult) result);
+        PyCode code = f.getCode();
+        if (code.isCoroutine()) {
+            return code.isGenerator() ? new PyAsyncGenerator(f, (ContinuationResult) result) : new PyCoroutine(f, (ContinuationResult) result);
         }
-        if (f.getCode().isGenerator()) {
+        if (code.isGenerator()) {
             return new PyGenerator(f, (ContinuationResult) result);
         }
         return result;

@@ -53,6 +53,7 @@ public final class PyCode {
         return isCoroutine;
     }
 
+    /** A {@code def} with {@code yield} (a generator), or an {@code async def} with it (an async generator). */
     public boolean isGenerator() {
         return isGenerator;
     }

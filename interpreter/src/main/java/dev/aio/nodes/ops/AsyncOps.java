@@ -49,6 +49,56 @@ public final class AsyncOps {
         return sent;
     }
 
+    public static Object produce(Object value) {
+        return new dev.aio.runtime.PyAsyncGenerator.Produced(value);
+    }
+
+    @TruffleBoundary
+    public static Object aiter(Object iterable) {
+        if (iterable instanceof dev.aio.runtime.PyAsyncGenerator) {
+            return iterable;
+        }
+        Object aiter = dev.aio.runtime.SpecialMethods.lookup(iterable, "__aiter__");
+        if (aiter == null) {
+            throw PyErrors.typeError("'async for' requires an object with __aiter__ method, got " + PyOps.typeName(iterable));
+        }
+        return dev.aio.runtime.SpecialMethods.call(iterable, "__aiter__");
+    }
+
+    /** The next item of an async iterator as an awaitable; StopAsyncIteration becomes a {@code null} result. */
+    @TruffleBoundary
+    public static Object anextOrStop(Object iterator) {
+        if (iterator instanceof dev.aio.runtime.PyAsyncGenerator g) {
+            return g.anext(true);
+        }
+        Object next = dev.aio.runtime.SpecialMethods.call(iterator, "__anext__");
+        if (next == dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+            throw PyErrors.typeError("'async for' received an object from __aiter__ that does not implement __anext__: " + PyOps.typeName(iterator));
+        }
+        Object inner = getAwaitable(next);
+        return new StopAsNull((Awaitable) inner);
+    }
+
+    /** Wraps an {@code __anext__()} awaitable so that its StopAsyncIteration ends the loop instead of raising. */
+    private record StopAsNull(Awaitable inner) implements Awaitable {
+        @Override
+        public Object step(Object sent) {
+            try {
+                return inner.step(sent);
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(dev.aio.runtime.BuiltinTypes.STOP_ASYNC_ITERATION)) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public Object yielded() {
+            return inner.yielded();
+        }
+    }
+
     @TruffleBoundary
     public static Object yieldFrom(Object iterable) {
         return new YieldFromDelegation(dev.aio.runtime.Iteration.iter(iterable));
