@@ -145,6 +145,10 @@ public final class Attributes {
                 return e.getContext() == null ? PyNone.NONE : e.getContext();
             case "__suppress_context__":
                 return e.isSuppressContext();
+            case "message":
+                return e.isGroup() ? e.getArgs().get(0) : null;
+            case "exceptions":
+                return e.isGroup() ? e.getArgs().get(1) : null;
             case "value":
                 if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
                     return e.getArgs().size() > 0 ? e.getArgs().get(0) : PyNone.NONE;

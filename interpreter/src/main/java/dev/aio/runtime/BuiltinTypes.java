@@ -61,6 +61,9 @@ public final class BuiltinTypes {
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", "builtins", EXCEPTION);
     public static final PyType INDENTATION_ERROR = new PyType("IndentationError", "builtins", SYNTAX_ERROR);
 
+    public static final PyType BASE_EXCEPTION_GROUP = new PyType("BaseExceptionGroup", "builtins", BASE_EXCEPTION);
+    public static final PyType EXCEPTION_GROUP = new PyType("ExceptionGroup", "builtins", BASE_EXCEPTION_GROUP, EXCEPTION);
+
     public static final PyType CANCELLED_ERROR = new PyType("CancelledError", "asyncio.exceptions", BASE_EXCEPTION);
     public static final PyType INVALID_STATE_ERROR = new PyType("InvalidStateError", "asyncio.exceptions", EXCEPTION);
 

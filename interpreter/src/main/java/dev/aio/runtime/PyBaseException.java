@@ -73,8 +73,16 @@ public final class PyBaseException extends PyObject {
         this.lastThrow = lastThrow;
     }
 
+    public boolean isGroup() {
+        return type.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION_GROUP);
+    }
+
     /** {@code str(e)}: the class's {@code __str__} if it has one. */
     public String str() {
+        if (isGroup() && args.size() == 2) {
+            int n = ((PyTuple) args.get(1)).size();
+            return PyOps.str(args.get(0)) + " (" + n + " sub-exception" + (n == 1 ? "" : "s") + ")";
+        }
         if (type.isUserDefined()) {
             Object r = SpecialMethods.call(this, "__str__");
             if (r instanceof String s) {

@@ -48,6 +48,7 @@ public final class AioStdlib implements StdlibProvider {
                     case "range" -> BuiltinTypes.RANGE;
                     case "type" -> BuiltinTypes.TYPE;
                     case "BaseException" -> BuiltinTypes.BASE_EXCEPTION;
+                    case "BaseExceptionGroup" -> BuiltinTypes.BASE_EXCEPTION_GROUP;
                     default -> throw new IllegalStateException(spec.name());
                 };
                 type.setConstructor(spec);
@@ -55,6 +56,7 @@ public final class AioStdlib implements StdlibProvider {
             for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {
                 t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
             }
+            BuiltinTypes.EXCEPTION_GROUP.setConstructor(BuiltinTypes.BASE_EXCEPTION_GROUP.getConstructor());
             BuiltinTypes.OBJECT.defineMethods(BuiltinSpec.all(ObjectInitFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
             dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
@@ -85,6 +87,8 @@ public final class AioStdlib implements StdlibProvider {
         for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {
             m.put(t.getName(), t);
         }
+        m.put("BaseExceptionGroup", BuiltinTypes.BASE_EXCEPTION_GROUP);
+        m.put("ExceptionGroup", BuiltinTypes.EXCEPTION_GROUP);
         return m;
     }
 }

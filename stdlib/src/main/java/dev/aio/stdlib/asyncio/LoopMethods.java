@@ -64,6 +64,30 @@ public final class LoopMethods {
         }
     }
 
+    /** The default exception handler: the message, then the exception's traceback, on stderr. */
+    @Builtin(name = "call_exception_handler", params = {"self", "context"})
+    @GenerateNodeFactory
+    abstract static class CallExceptionHandlerNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doHandle(EventLoop self, dev.aio.runtime.PyDict context) {
+            Object message = context.get("message");
+            StringBuilder header = new StringBuilder(message == null ? "Unhandled exception in event loop" : dev.aio.runtime.PyOps.str(message));
+            for (dev.aio.runtime.PyDict.Entry e : context.entries()) {
+                if (!e.key.equals("message") && !e.key.equals("exception")) {
+                    header.append('\n').append(dev.aio.runtime.PyOps.str(e.key)).append(": ").append(dev.aio.runtime.PyOps.repr(e.value));
+                }
+            }
+            Object exc = context.get("exception");
+            if (exc instanceof dev.aio.runtime.PyBaseException e) {
+                AioContext.get(this).reportCallbackError(header.toString(), e);
+            } else {
+                AioContext.get(this).err().println(header);
+            }
+            return dev.aio.runtime.PyNone.NONE;
+        }
+    }
+
     @Builtin(name = "call_soon", params = {"self", "callback"}, varargs = "args", kwOnly = {"context"})
     @GenerateNodeFactory
     abstract static class CallSoonNode extends BuiltinNode {
