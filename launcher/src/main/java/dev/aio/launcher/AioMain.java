@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code aio} command. Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
-@Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class},
+@Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class},
                 description = "aio: Python-style async scripting on the JVM, on a single-threaded asyncio event loop.")
 public final class AioMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -29,6 +29,7 @@ public final class AioMain implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         RunCommand.streams(cli, in, out, err);
+        ((TestCommand) cli.getSubcommands().get("test").getCommand()).out = out;
         return cli.execute(args);
     }
 
