@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code aio} command. Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
-@Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class},
+/** The {@code aio} command: run, test, check. Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
+@Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class, CheckCommand.class},
                 description = "aio: Python-style async scripting on the JVM, on a single-threaded asyncio event loop.")
 public final class AioMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -30,6 +30,9 @@ public final class AioMain implements Runnable {
         cli.setErr(new PrintWriter(err, true));
         RunCommand.streams(cli, in, out, err);
         ((TestCommand) cli.getSubcommands().get("test").getCommand()).out = out;
+        CheckCommand check = cli.getSubcommands().get("check").getCommand();
+        check.out = out;
+        check.err = err;
         return cli.execute(args);
     }
 

@@ -31,11 +31,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop after this much loop time (virtual or real), with exit status 124.")
     double timeLimit;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The script to run (.aio or .py).")
-    String file;
+    @Option(names = "-c", paramLabel = "CODE", description = "Run CODE instead of a file (sys.argv[0] is '-c').")
+    String code;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script (sys.argv[1:]).")
-    List<String> scriptArgs = new ArrayList<>();
+    @Parameters(paramLabel = "FILE ARGS", description = {"The script to run (.aio or .py; '-' reads it from standard input),", "then arguments for it (sys.argv[1:])."})
+    List<String> positional = new ArrayList<>();
 
     private InputStream in;
     private PrintStream out;
@@ -52,25 +52,42 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            err.println("aio: can't open file '" + Path.of(file).toAbsolutePath() + "': [Errno 2] No such file or directory");
-            return 2;
-        } catch (IOException e) {
-            err.println("aio: can't open file '" + file + "': " + e.getMessage());
-            return 2;
-        }
         List<String> argv = new ArrayList<>();
-        argv.add(file);
-        argv.addAll(scriptArgs);
+        String text;
+        String name;
+        if (code != null) {
+            text = code;
+            name = "<string>";
+            argv.add("-c");
+            argv.addAll(positional);
+        } else if (positional.isEmpty()) {
+            err.println("aio run: a FILE (or -c CODE, or - for standard input) is required; see aio run --help");
+            return 2;
+        } else {
+            String file = positional.get(0);
+            try {
+                if (file.equals("-")) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    name = "<stdin>";
+                    in = new java.io.ByteArrayInputStream(new byte[0]);
+                } else {
+                    text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                    // Like CPython, tracebacks name the main script by its absolute path.
+                    name = Path.of(file).toAbsolutePath().normalize().toString();
+                }
+            } catch (NoSuchFileException e) {
+                err.println("aio: can't open file '" + Path.of(file).toAbsolutePath() + "': [Errno 2] No such file or directory");
+                return 2;
+            } catch (IOException e) {
+                err.println("aio: can't open file '" + file + "': " + e.getMessage());
+                return 2;
+            }
+            argv.addAll(positional);
+        }
         try (Context context = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0]))
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
                         .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).build()) {
             try {
-                // Like CPython, tracebacks name the main script by its absolute path.
-                String name = Path.of(file).toAbsolutePath().normalize().toString();
                 context.eval(Source.newBuilder("aio", text, name).build());
                 return 0;
             } catch (PolyglotException e) {

@@ -91,6 +91,10 @@ public final class Traceback {
         Source source = section.getSource();
         int line = section.getStartLine();
         sb.append("  File \"").append(source.getName()).append("\", line ").append(line).append(", in ").append(name).append('\n');
+        if (source.getName().matches("<[^/]*>")) {
+            // Like CPython's linecache: no source line for code that is not a file (-c, stdin).
+            return;
+        }
         String original = source.getCharacters(line).toString();
         String stripped = original.strip();
         if (stripped.isEmpty()) {
