@@ -37,6 +37,10 @@ public final class AioContext {
     private final Map<String, PyModule> modules = new HashMap<>();
     private final Clock clock;
     private final double timeLimit;
+    private final double slowStepSeconds;
+    /** The blocking call (such as time.sleep) made during the current task step, for the slow-step warning. */
+    private String blockingCall;
+    private String blockingHint;
     /** Coroutines created but never started, in creation order: warned about at exit. */
     private final LinkedHashSet<PyCoroutine> unstartedCoroutines = new LinkedHashSet<>();
     private PyModule builtins;
@@ -50,6 +54,7 @@ public final class AioContext {
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
         this.timeLimit = env.getOptions().get(AioOptions.TIME_LIMIT);
+        this.slowStepSeconds = env.getOptions().get(AioOptions.SLOW_STEP) / 1000.0;
     }
 
     void initialize() {
@@ -181,6 +186,36 @@ public final class AioContext {
 
     private static String formatSeconds(double s) {
         return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    }
+
+    /** A blocking builtin notes where it was called from, so that a slow step can name the line. */
+    public void noteBlockingCall(String site, String hint) {
+        if (blockingCall == null) {
+            blockingCall = site;
+            blockingHint = hint;
+        }
+    }
+
+    public void beginStep() {
+        blockingCall = null;
+        blockingHint = null;
+    }
+
+    /** After a task step: warn if it held the loop longer than {@code --slow-step}. */
+    @TruffleBoundary
+    public void endStep(String taskName, String coroutine, double seconds) {
+        if (slowStepSeconds <= 0 || seconds <= slowStepSeconds) {
+            return;
+        }
+        out.flush();
+        err.printf("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s%n", taskName, coroutine, seconds);
+        if (blockingCall != null) {
+            err.println("  at " + blockingCall);
+            err.println("  hint: " + blockingHint);
+        } else {
+            err.println("  hint: move blocking or CPU-heavy work off the loop (asyncio.to_thread), or await between parts of it");
+        }
+        err.flush();
     }
 
     @TruffleBoundary

@@ -18,6 +18,9 @@ public final class AioOptions {
     @Option(name = "TimeLimit", help = "Stop the run after this many (virtual or real) seconds of loop time, with exit status 124; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Double> TIME_LIMIT = new OptionKey<>(0.0);
 
+    @Option(name = "SlowStep", help = "Warn when one step of a task blocks the loop longer than this many milliseconds; 0 disables.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Double> SLOW_STEP = new OptionKey<>(100.0);
+
     @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
     public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);
 }

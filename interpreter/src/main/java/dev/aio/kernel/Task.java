@@ -91,6 +91,9 @@ public final class Task extends Future {
         }
         futureWaiter = null;
         loop.enterTask(this);
+        dev.aio.AioContext context = loop.context();
+        context.beginStep();
+        double started = loop.time();
         try {
             Object result;
             try {
@@ -123,6 +126,7 @@ public final class Task extends Future {
             handleYield(coroutine.yielded());
         } finally {
             loop.leaveTask();
+            context.endStep(name, coroutine.qualName() + "()", loop.time() - started);
         }
     }
 

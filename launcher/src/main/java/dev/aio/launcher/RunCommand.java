@@ -31,6 +31,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop after this much loop time (virtual or real), with exit status 124.")
     double timeLimit;
 
+    @Option(names = "--slow-step", paramLabel = "MS", defaultValue = "100", description = "Warn when one step of a task blocks the loop longer than MS milliseconds (0: never). Default: ${DEFAULT-VALUE}.")
+    double slowStep;
+
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE instead of a file (sys.argv[0] is '-c').")
     String code;
 
@@ -86,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (Context context = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0]))
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
-                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).build()) {
+                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).option("aio.SlowStep", String.valueOf(slowStep)).build()) {
             try {
                 context.eval(Source.newBuilder("aio", text, name).build());
                 return 0;

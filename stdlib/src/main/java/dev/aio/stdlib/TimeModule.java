@@ -97,6 +97,12 @@ public final class TimeModule {
                 throw PyErrors.valueError("sleep length must be non-negative");
             }
             context.out().flush();
+            if (context.getRunningLoop() != null) {
+                String site = dev.aio.nodes.ops.CallSite.describe();
+                if (site != null) {
+                    context.noteBlockingCall(site, "time.sleep() blocks every task; in a coroutine use \"await asyncio.sleep(...)\"");
+                }
+            }
             try {
                 context.clock().blockingSleep(seconds);
             } catch (InterruptedException e) {
