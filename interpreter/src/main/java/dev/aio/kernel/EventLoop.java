@@ -26,6 +26,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
     private final Set<Task> tasks = new LinkedHashSet<>();
+    private final java.util.List<Future> unretrieved = new java.util.ArrayList<>();
     private long timerSequence;
     private boolean stopping;
     private boolean running;
@@ -198,6 +199,24 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     @Override
     public String repr() {
         return "<_UnixSelectorEventLoop running=" + (running ? "True" : "False") + " closed=" + (closed ? "True" : "False") + " debug=False>";
+    }
+
+    void noteUnretrieved(Future f) {
+        unretrieved.add(f);
+    }
+
+    /**
+     * CPython reports a future whose exception nobody retrieved when it is garbage collected; aio
+     * reports them when the loop closes, in the order they failed.
+     */
+    public void reportUnretrievedExceptions() {
+        for (Future f : unretrieved) {
+            if (f.isExceptionUnretrieved()) {
+                String kind = f instanceof Task ? "Task" : "Future";
+                context.reportCallbackError(kind + " exception was never retrieved\nfuture: " + f.repr(), f.getExceptionObject());
+            }
+        }
+        unretrieved.clear();
     }
 
     public void close() {

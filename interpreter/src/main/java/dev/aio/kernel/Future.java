@@ -36,6 +36,8 @@ public class Future extends PyObject implements Awaitable {
     /** The CancelledError a task raised, kept so that awaiting the task raises the same object. */
     private PyBaseException cancelledException;
     private List<Callback> callbacks = new ArrayList<>();
+    /** An exception nobody has retrieved yet (by result(), exception() or awaiting): reported when the loop closes. */
+    private boolean logTraceback;
 
     public Future(EventLoop loop) {
         this.loop = loop;
@@ -84,7 +86,17 @@ public class Future extends PyObject implements Awaitable {
         }
         exception = e;
         state = State.FINISHED;
+        logTraceback = true;
+        loop.noteUnretrieved(this);
         scheduleCallbacks();
+    }
+
+    public boolean isExceptionUnretrieved() {
+        return logTraceback;
+    }
+
+    public PyBaseException getExceptionObject() {
+        return exception;
     }
 
     private void scheduleCallbacks() {
@@ -129,6 +141,7 @@ public class Future extends PyObject implements Awaitable {
     /** {@code fut.result()}: raises CancelledError, InvalidStateError or the stored exception. */
     @TruffleBoundary
     public Object result() {
+        logTraceback = false;
         if (state == State.CANCELLED) {
             throw new AioException(makeCancelledError(), null);
         }
@@ -144,6 +157,7 @@ public class Future extends PyObject implements Awaitable {
     /** {@code fut.exception()}. */
     @TruffleBoundary
     public Object exception() {
+        logTraceback = false;
         if (state == State.CANCELLED) {
             throw new AioException(makeCancelledError(), null);
         }

@@ -83,6 +83,7 @@ public final class AsyncioFunctions {
                 try {
                     shutdown(context, loop);
                 } finally {
+                    loop.reportUnretrievedExceptions();
                     loop.close();
                     context.setRunningLoop(null);
                 }
