@@ -8,6 +8,11 @@ public interface CoroutineLike extends Awaitable {
     /** {@code f() running at file:line} / {@code f() done, defined at file:line}, as a task's repr shows it. */
     String describeForTask();
 
+    /** Where the coroutine is suspended ({@code file:line}), or {@code null} when it is not aio code. */
+    default String suspendedAt() {
+        return null;
+    }
+
     /** Marks the coroutine as owned by an {@code await} or a task; reusing it is an error. */
     void markAwaited();
 

@@ -6,14 +6,18 @@ final class Deadlock {
     }
 
     static String describe(EventLoop loop) {
-        StringBuilder sb = new StringBuilder("aio: deadlock: no task can make progress (nothing is ready, no timer is pending)");
+        StringBuilder sb = new StringBuilder("aio: deadlock: no task can ever run again (nothing is ready, no timer is pending)");
         for (Task t : loop.pendingTasks()) {
-            sb.append("\n  task ").append(t.getName()).append(" is waiting");
+            CoroutineLike coro = t.getCoroutine();
+            sb.append("\n  task '").append(t.getName()).append("' (").append(coro.qualName()).append(") is waiting");
             Future waiter = t.getFutureWaiter();
             if (waiter != null) {
-                sb.append(" for ").append(waiter.repr());
+                sb.append(" for ").append(waiter.describeWait());
             }
-            sb.append(" in ").append(t.getCoroutine().describeForTask());
+            String at = coro.suspendedAt();
+            if (at != null) {
+                sb.append(" at ").append(at);
+            }
         }
         return sb.toString();
     }

@@ -36,6 +36,8 @@ public class Future extends PyObject implements Awaitable {
     /** The CancelledError a task raised, kept so that awaiting the task raises the same object. */
     private PyBaseException cancelledException;
     private List<Callback> callbacks = new ArrayList<>();
+    /** What waiting on this future means to a reader, such as "queue.get()", for deadlock reports. */
+    private String purpose;
     /** An exception nobody has retrieved yet (by result(), exception() or awaiting): reported when the loop closes. */
     private boolean logTraceback;
 
@@ -89,6 +91,16 @@ public class Future extends PyObject implements Awaitable {
         logTraceback = true;
         loop.noteUnretrieved(this);
         scheduleCallbacks();
+    }
+
+    public Future withPurpose(String description) {
+        this.purpose = description;
+        return this;
+    }
+
+    /** For deadlock reports: what a task waiting on this future waits for. */
+    public String describeWait() {
+        return purpose != null ? purpose : "a future (" + repr() + ")";
     }
 
     public boolean isExceptionUnretrieved() {

@@ -51,6 +51,11 @@ public final class Task extends Future {
         return futureWaiter;
     }
 
+    @Override
+    public String describeWait() {
+        return "task '" + name + "'";
+    }
+
     public int cancelling() {
         return cancelsRequested;
     }

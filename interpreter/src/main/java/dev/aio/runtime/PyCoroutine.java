@@ -107,6 +107,16 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
 
     @Override
     @TruffleBoundary
+    public String suspendedAt() {
+        if (continuation == null) {
+            return null;
+        }
+        com.oracle.truffle.api.source.SourceSection at = continuation.getBytecodeLocation().getSourceLocation();
+        return at == null || !at.isAvailable() ? null : at.getSource().getName() + ":" + at.getStartLine();
+    }
+
+    @Override
+    @TruffleBoundary
     public String describeForTask() {
         PyCode code = function.getCode();
         int line = code.firstLine();

@@ -50,7 +50,7 @@ public final class Event extends PyObject {
                     if (value) {
                         return true;
                     }
-                    future = new Future(loop.get(Event.this));
+                    future = new Future(loop.get(Event.this)).withPurpose("event.wait()");
                     waiters.add(future);
                     return suspend(future);
                 }

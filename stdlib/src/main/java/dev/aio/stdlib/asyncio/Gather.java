@@ -33,6 +33,7 @@ final class Gather extends Future {
     @TruffleBoundary
     static Future gather(EventLoop loop, Object[] awaitables, boolean returnExceptions) {
         Gather outer = new Gather(loop, returnExceptions);
+        outer.withPurpose("asyncio.gather(...)");
         if (awaitables.length == 0) {
             outer.setResult(new PyList());
             return outer;

@@ -40,7 +40,7 @@ public final class Lock extends PyObject {
                         locked = true;
                         return done;
                     }
-                    waiter = new Future(loop.get(Lock.this));
+                    waiter = new Future(loop.get(Lock.this)).withPurpose("lock.acquire()");
                     waiters.add(waiter);
                     return suspend(waiter);
                 }

@@ -117,7 +117,7 @@ public final class Queue extends PyObject {
                     }
                 }
                 if (full()) {
-                    putter = new Future(loop.get(Queue.this));
+                    putter = new Future(loop.get(Queue.this)).withPurpose("queue.put()");
                     putters.add(putter);
                     return suspend(putter);
                 }
@@ -145,7 +145,7 @@ public final class Queue extends PyObject {
                     }
                 }
                 if (empty()) {
-                    getter = new Future(loop.get(Queue.this));
+                    getter = new Future(loop.get(Queue.this)).withPurpose("queue.get()");
                     getters.add(getter);
                     return suspend(getter);
                 }
@@ -170,7 +170,7 @@ public final class Queue extends PyObject {
                 }
                 Object r = wait.step(sent);
                 if (r == dev.aio.kernel.AwaitSignal.PENDING) {
-                    return suspend(wait.yielded());
+                    return suspend(((Future) wait.yielded()).withPurpose("queue.join()"));
                 }
                 return PyNone.NONE;
             }

@@ -48,7 +48,7 @@ public final class Semaphore extends PyObject {
                         value--;
                         return done;
                     }
-                    waiter = new Future(loop.get(Semaphore.this));
+                    waiter = new Future(loop.get(Semaphore.this)).withPurpose("semaphore.acquire()");
                     waiters.add(waiter);
                     return suspend(waiter);
                 }
