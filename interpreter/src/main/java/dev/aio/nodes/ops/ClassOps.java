@@ -69,7 +69,8 @@ public final class ClassOps {
         namespace.put("__module__", module);
         namespace.put("__qualname__", bodyFunction.getCode().qualName());
         bodyFunction.getCode().callTarget().call(bodyFunction, namespace);
-        PyType cls = PyType.createClass(name, PyOps.str(module), baseTypes, namespace);
+        // The body may set __module__ itself (classes pretending to live in another module do).
+        PyType cls = PyType.createClass(name, PyOps.str(namespace.get("__module__")), baseTypes, namespace);
         for (Object v : namespace.values()) {
             Object f = v instanceof PyDescriptors.StaticMethod sm ? sm.function : v instanceof PyDescriptors.ClassMethod cm ? cm.function : v;
             if (f instanceof PyFunction fn && fn.getOwner() == null) {
