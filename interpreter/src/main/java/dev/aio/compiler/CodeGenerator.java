@@ -84,6 +84,7 @@ final class CodeGenerator {
     AioRootNode compileModule(List<Stmt> body, Pos pos) {
         b.beginSourceSection(0, sourceMap.index(Integer.MAX_VALUE, 0));
         b.beginRoot();
+        initAnnotations(body);
         statements(body);
         b.beginReturn();
         b.emitLoadConstant(PyNone.NONE);
@@ -186,6 +187,16 @@ final class CodeGenerator {
         }
     }
 
+    /** {@code __annotations__ = {}} when a class body or module annotates a name directly in it. */
+    private void initAnnotations(List<Stmt> body) {
+        if (body.stream().anyMatch(st -> st instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name)) {
+            store(new Expr.Name(Pos.NONE, "__annotations__"), () -> {
+                b.beginBuildDict();
+                b.endBuildDict();
+            });
+        }
+    }
+
     private BytecodeLocal local(String name) {
         return locals.computeIfAbsent(name, n -> b.createLocal(n, null));
     }
@@ -215,6 +226,14 @@ final class CodeGenerator {
             case Stmt.AnnAssign a -> {
                 if (a.value() != null) {
                     store(a.target(), () -> expr(a.value()));
+                }
+                if (scope.kind != Scope.Kind.FUNCTION && a.target() instanceof Expr.Name n) {
+                    // Class bodies and modules evaluate annotations into __annotations__ (dataclasses read them).
+                    b.beginSetItem();
+                    load("__annotations__", a.pos());
+                    b.emitLoadConstant(n.id());
+                    expr(a.annotation());
+                    b.endSetItem();
                 }
             }
             case Stmt.Return r -> {
@@ -473,6 +492,7 @@ final class CodeGenerator {
             nb.beginSourceSection(range[0], range[1]);
             nb.beginRoot();
             g.prologue(Parameters.EMPTY);
+            g.initAnnotations(c.body());
             g.statements(c.body());
             nb.beginReturn();
             nb.emitLoadConstant(PyNone.NONE);

@@ -73,6 +73,12 @@ final class ScopeAnalyzer {
                 if (a.value() != null) {
                     target(a.target());
                 }
+                if (current.kind != Scope.Kind.FUNCTION) {
+                    expr(a.annotation());
+                    if (a.target() instanceof Expr.Name) {
+                        current.assigned.add("__annotations__");
+                    }
+                }
             }
             case Stmt.For f -> {
                 expr(f.iter());

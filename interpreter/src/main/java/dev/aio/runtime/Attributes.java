@@ -79,6 +79,8 @@ public final class Attributes {
                 return new PyTuple(t.getMro().clone());
             case "__bases__":
                 return new PyTuple(t.getBases().clone());
+            case "__dict__":
+                return namespaceCopy(t);
             default:
                 break;
         }
@@ -93,6 +95,17 @@ public final class Attributes {
             return new PyBoundMethod(t, cm.function);
         }
         return v;
+    }
+
+    /** {@code C.__dict__}: a snapshot of the class's own namespace (CPython gives a read-only view). */
+    private static PyDict namespaceCopy(PyType t) {
+        PyDict d = new PyDict();
+        for (java.util.Map.Entry<String, Object> e : t.dict().entrySet()) {
+            if (!(e.getValue() instanceof BuiltinSpec)) {
+                d.put(e.getKey(), e.getValue());
+            }
+        }
+        return d;
     }
 
     private static Object superAttribute(PySuper s, String name) {

@@ -67,7 +67,19 @@ public final class AioStdlib implements StdlibProvider {
 
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
-        return Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time", TimeModule::create, "asyncio", AsyncioModule::create);
+        return Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time", TimeModule::create, "asyncio", AsyncioModule::create, "dataclasses",
+                        context -> sourceModule(context, "dataclasses"));
+    }
+
+    /** A module written in aio, shipped as a resource next to this class. */
+    private static PyModule sourceModule(AioContext context, String name) {
+        PyModule m = new PyModule(name);
+        try (java.io.InputStream in = AioStdlib.class.getResourceAsStream(name + ".aio")) {
+            context.runSourceInto(m, "<aio>/" + name + ".aio", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("aio's " + name + " module is missing from the class path", e);
+        }
+        return m;
     }
 
     private static PyModule builtins(AioContext context) {
@@ -88,6 +100,8 @@ public final class AioStdlib implements StdlibProvider {
             m.put(t.getName(), t);
         }
         m.put("BaseExceptionGroup", BuiltinTypes.BASE_EXCEPTION_GROUP);
+        m.put("NotImplemented", dev.aio.runtime.SpecialMethods.NOT_IMPLEMENTED);
+        m.put("Ellipsis", dev.aio.runtime.PyEllipsis.ELLIPSIS);
         m.put("ExceptionGroup", BuiltinTypes.EXCEPTION_GROUP);
         return m;
     }
