@@ -141,10 +141,6 @@ public final class AioContext {
         root.getCallTarget().call(new dev.aio.runtime.PyFunction(root.getCode(), module, null, null, new dev.aio.runtime.PyCell[0]));
     }
 
-    public void registerModule(PyModule module) {
-        modules.put(module.getName(), module);
-    }
-
     // ----- the event loop ---------------------------------------------------------------------
 
     public EventLoop getRunningLoop() {

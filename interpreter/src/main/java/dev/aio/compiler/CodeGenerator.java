@@ -96,35 +96,47 @@ final class CodeGenerator {
     }
 
     /**
-     * Compiles a def, async def or lambda body into its own root node, in a parse of its own: aio
-     * closures share variables through cells, so no function needs its enclosing frame.
+     * Compiles {@code node}'s body into a root node of its own, in a parse of its own: aio closures
+     * share variables through cells, so no function needs its enclosing frame. {@code body} emits
+     * everything after the root's start (prologue included) with the new root's generator.
      */
-    private PyCode compileFunction(Node node, String name, Parameters params, List<Stmt> body, Expr lambdaBody, boolean async) {
-        Scope inner = scopes.get(node);
-        String qualName = qualPrefix.isEmpty() ? name : qualPrefix + name;
+    private AioRootNode compileRoot(Node node, String qualName, boolean async, java.util.function.Consumer<CodeGenerator> body) {
         AioRootNode[] result = new AioRootNode[1];
         AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
-            CodeGenerator g = new CodeGenerator(language, nb, scopes, inner, sourceMap, fileName, qualName + ".<locals>.", async);
+            CodeGenerator g = new CodeGenerator(language, nb, scopes, scopes.get(node), sourceMap, fileName, qualName, async);
             int[] range = sourceMap.range(node.pos());
             nb.beginSource(sourceMap.source());
             nb.beginSourceSection(range[0], range[1]);
             nb.beginRoot();
-            g.prologue(params);
-            if (lambdaBody != null) {
-                nb.beginReturn();
-                g.expr(lambdaBody);
-                nb.endReturn();
-            } else {
-                g.statements(body);
-                nb.beginReturn();
-                nb.emitLoadConstant(PyNone.NONE);
-                nb.endReturn();
-            }
+            body.accept(g);
             result[0] = nb.endRoot();
             nb.endSourceSection();
             nb.endSource();
         });
-        AioRootNode root = result[0];
+        return result[0];
+    }
+
+    private void returnNone() {
+        b.beginReturn();
+        b.emitLoadConstant(PyNone.NONE);
+        b.endReturn();
+    }
+
+    /** Compiles a def, async def or lambda body into its own root node. */
+    private PyCode compileFunction(Node node, String name, Parameters params, List<Stmt> body, Expr lambdaBody, boolean async) {
+        Scope inner = scopes.get(node);
+        String qualName = qualPrefix.isEmpty() ? name : qualPrefix + name;
+        AioRootNode root = compileRoot(node, qualName + ".<locals>.", async, g -> {
+            g.prologue(params);
+            if (lambdaBody != null) {
+                g.b.beginReturn();
+                g.expr(lambdaBody);
+                g.b.endReturn();
+            } else {
+                g.statements(body);
+                g.returnNone();
+            }
+        });
         PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator, fileName, node.pos().line());
         root.setCode(code);
         return code;
@@ -482,27 +494,15 @@ final class CodeGenerator {
         if (!c.keywords().isEmpty()) {
             throw new CompileError(c.keywords().get(0).pos(), "class keywords (such as metaclass=) are not supported by aio yet");
         }
-        Scope inner = scopes.get(c);
         String qualName = qualPrefix.isEmpty() ? c.name() : qualPrefix + c.name();
-        AioRootNode[] result = new AioRootNode[1];
-        AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
-            CodeGenerator g = new CodeGenerator(language, nb, scopes, inner, sourceMap, fileName, qualName + ".", false);
-            int[] range = sourceMap.range(c.pos());
-            nb.beginSource(sourceMap.source());
-            nb.beginSourceSection(range[0], range[1]);
-            nb.beginRoot();
+        AioRootNode root = compileRoot(c, qualName + ".", false, g -> {
             g.prologue(Parameters.EMPTY);
             g.initAnnotations(c.body());
             g.statements(c.body());
-            nb.beginReturn();
-            nb.emitLoadConstant(PyNone.NONE);
-            nb.endReturn();
-            result[0] = nb.endRoot();
-            nb.endSourceSection();
-            nb.endSource();
+            g.returnNone();
         });
-        PyCode body = new PyCode(result[0], c.name(), qualName, Signature.ofPositional(), false, fileName, c.pos().line());
-        result[0].setCode(body);
+        PyCode body = new PyCode(root, c.name(), qualName, Signature.ofPositional(), false, fileName, c.pos().line());
+        root.setCode(body);
         store(new Expr.Name(c.pos(), c.name()), () -> decorated(c.decorators(), 0, () -> {
             b.beginBuildClass(c.name());
             makeFunction(body, c, Parameters.EMPTY);
@@ -1547,35 +1547,23 @@ final class CodeGenerator {
      * as Python does), called at once.
      */
     private void generatorExpression(Expr.GeneratorExp g) {
-        Scope inner = scopes.get(g);
-        String qualName = (qualPrefix.isEmpty() ? "" : qualPrefix) + "<genexpr>";
-        AioRootNode[] result = new AioRootNode[1];
+        String qualName = qualPrefix + "<genexpr>";
         Parameters params = new Parameters(List.of(), List.of(new Parameters.Param(g.pos(), ".0", null)), null, List.of(), List.of(), null, List.of());
-        AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
-            CodeGenerator gen = new CodeGenerator(language, nb, scopes, inner, sourceMap, fileName, qualName + ".<locals>.", false);
-            int[] range = sourceMap.range(g.pos());
-            nb.beginSource(sourceMap.source());
-            nb.beginSourceSection(range[0], range[1]);
-            nb.beginRoot();
+        AioRootNode root = compileRoot(g, qualName + ".<locals>.", false, gen -> {
             gen.prologue(params);
             gen.comprehensionVars.push(new HashMap<>());
-            gen.comprehensionLoop(g.generators(), 0, () -> nb.emitLoadLocal(gen.local(".0")), () -> {
-                nb.beginResumed();
-                nb.beginYield();
+            gen.comprehensionLoop(g.generators(), 0, () -> gen.b.emitLoadLocal(gen.local(".0")), () -> {
+                gen.b.beginResumed();
+                gen.b.beginYield();
                 gen.expr(g.elt());
-                nb.endYield();
-                nb.endResumed();
+                gen.b.endYield();
+                gen.b.endResumed();
             });
             gen.comprehensionVars.pop();
-            nb.beginReturn();
-            nb.emitLoadConstant(PyNone.NONE);
-            nb.endReturn();
-            result[0] = nb.endRoot();
-            nb.endSourceSection();
-            nb.endSource();
+            gen.returnNone();
         });
-        PyCode code = new PyCode(result[0], "<genexpr>", qualName, Signature.ofPositional(".0"), false, true, fileName, g.pos().line());
-        result[0].setCode(code);
+        PyCode code = new PyCode(root, "<genexpr>", qualName, Signature.ofPositional(".0"), false, true, fileName, g.pos().line());
+        root.setCode(code);
         b.beginCallFunction();
         makeFunction(code, g, Parameters.EMPTY);
         b.beginGetIter();

@@ -13,7 +13,6 @@ public final class AioException extends AbstractTruffleException {
     public AioException(PyBaseException exception, Node location) {
         super(location);
         this.exception = exception;
-        exception.setLastThrow(this);
     }
 
     public PyBaseException getException() {

@@ -7,8 +7,6 @@ public final class PyBaseException extends PyObject {
     private PyBaseException cause;
     private PyBaseException context;
     private boolean suppressContext;
-    /** The most recent throw of this exception. */
-    private AioException lastThrow;
     /** The frames this exception unwound through, innermost first (Python's traceback, reversed). */
     private final java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback = new java.util.ArrayList<>();
     /** Attributes set on instances of exception classes defined in aio code. */
@@ -65,13 +63,7 @@ public final class PyBaseException extends PyObject {
         return traceback;
     }
 
-    public AioException getLastThrow() {
-        return lastThrow;
-    }
 
-    void setLastThrow(AioException lastThrow) {
-        this.lastThrow = lastThrow;
-    }
 
     public boolean isGroup() {
         return type.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION_GROUP);

@@ -53,14 +53,6 @@ public final class PyDescriptors {
         }
     }
 
-    public static PyType staticMethodType() {
-        return STATICMETHOD;
-    }
-
-    public static PyType classMethodType() {
-        return CLASSMETHOD;
-    }
-
     public static PyType propertyType() {
         return PROPERTY;
     }

@@ -121,10 +121,6 @@ public final class PyType extends PyObject {
         return mro;
     }
 
-    public PyType getBase() {
-        return bases.length == 0 ? null : bases[0];
-    }
-
     public boolean isSubtypeOf(PyType other) {
         for (PyType t : mro) {
             if (t == other) {
