@@ -1,0 +1,323 @@
+package dev.aio.stdlib;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyOps;
+
+/** The {@code math} module: constants and the common functions, with CPython's domain errors. */
+public final class MathModule {
+    private MathModule() {
+    }
+
+    static PyModule create(AioContext context) {
+        PyModule m = new PyModule("math");
+        m.put("pi", Math.PI);
+        m.put("e", Math.E);
+        m.put("tau", 2 * Math.PI);
+        m.put("inf", Double.POSITIVE_INFINITY);
+        m.put("nan", Double.NaN);
+        for (var f : MathModuleFactory.getFactories()) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        }
+        return m;
+    }
+
+    static double real(Object x) {
+        if (!Numbers.isNumber(x)) {
+            throw PyErrors.typeError("must be real number, not " + PyOps.typeName(x));
+        }
+        return Numbers.toDouble(x);
+    }
+
+    static double checked(double r) {
+        if (Double.isNaN(r)) {
+            throw PyErrors.valueError("math domain error");
+        }
+        if (Double.isInfinite(r)) {
+            throw PyErrors.overflowError("math range error");
+        }
+        return r;
+    }
+
+    @Builtin(name = "sqrt", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class SqrtNode extends BuiltinNode {
+        @Specialization
+        static double doSqrt(Object x) {
+            double v = real(x);
+            if (v < 0) {
+                throw PyErrors.valueError("math domain error");
+            }
+            return Math.sqrt(v);
+        }
+    }
+
+    @Builtin(name = "floor", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class FloorNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doFloor(Object x) {
+            if (Numbers.isInt(x)) {
+                return x instanceof Boolean b ? (Object) (b ? 1L : 0L) : x;
+            }
+            double v = real(x);
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                throw Double.isNaN(v) ? PyErrors.valueError("cannot convert float NaN to integer") : PyErrors.overflowError("cannot convert float infinity to integer");
+            }
+            return Numbers.normalize(new BigDecimal(v).setScale(0, RoundingMode.FLOOR).toBigInteger());
+        }
+    }
+
+    @Builtin(name = "ceil", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class CeilNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doCeil(Object x) {
+            if (Numbers.isInt(x)) {
+                return x instanceof Boolean b ? (Object) (b ? 1L : 0L) : x;
+            }
+            double v = real(x);
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                throw Double.isNaN(v) ? PyErrors.valueError("cannot convert float NaN to integer") : PyErrors.overflowError("cannot convert float infinity to integer");
+            }
+            return Numbers.normalize(new BigDecimal(v).setScale(0, RoundingMode.CEILING).toBigInteger());
+        }
+    }
+
+    @Builtin(name = "trunc", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class TruncNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doTrunc(Object x) {
+            if (Numbers.isInt(x)) {
+                return x instanceof Boolean b ? (Object) (b ? 1L : 0L) : x;
+            }
+            return Numbers.normalize(new BigDecimal(real(x)).toBigInteger());
+        }
+    }
+
+    @Builtin(name = "fabs", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class FabsNode extends BuiltinNode {
+        @Specialization
+        static double doFabs(Object x) {
+            return Math.abs(real(x));
+        }
+    }
+
+    @Builtin(name = "pow", params = {"x", "y"})
+    @GenerateNodeFactory
+    abstract static class PowNode extends BuiltinNode {
+        @Specialization
+        static double doPow(Object x, Object y) {
+            return checked(Math.pow(real(x), real(y)));
+        }
+    }
+
+    @Builtin(name = "exp", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class ExpNode extends BuiltinNode {
+        @Specialization
+        static double doExp(Object x) {
+            return checked(Math.exp(real(x)));
+        }
+    }
+
+    @Builtin(name = "log", params = {"x", "base"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class LogNode extends BuiltinNode {
+        @Specialization
+        static double doLog(Object x, Object base) {
+            double v = real(x);
+            if (v <= 0) {
+                throw PyErrors.valueError("math domain error");
+            }
+            double r = Math.log(v);
+            return Args.given(base) ? r / Math.log(real(base)) : r;
+        }
+    }
+
+    @Builtin(name = "log2", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class Log2Node extends BuiltinNode {
+        @Specialization
+        static double doLog2(Object x) {
+            double v = real(x);
+            if (v <= 0) {
+                throw PyErrors.valueError("math domain error");
+            }
+            return Math.log(v) / Math.log(2);
+        }
+    }
+
+    @Builtin(name = "log10", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class Log10Node extends BuiltinNode {
+        @Specialization
+        static double doLog10(Object x) {
+            double v = real(x);
+            if (v <= 0) {
+                throw PyErrors.valueError("math domain error");
+            }
+            return Math.log10(v);
+        }
+    }
+
+    @Builtin(name = "sin", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class SinNode extends BuiltinNode {
+        @Specialization
+        static double doSin(Object x) {
+            return Math.sin(real(x));
+        }
+    }
+
+    @Builtin(name = "cos", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class CosNode extends BuiltinNode {
+        @Specialization
+        static double doCos(Object x) {
+            return Math.cos(real(x));
+        }
+    }
+
+    @Builtin(name = "tan", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class TanNode extends BuiltinNode {
+        @Specialization
+        static double doTan(Object x) {
+            return Math.tan(real(x));
+        }
+    }
+
+    @Builtin(name = "atan2", params = {"y", "x"})
+    @GenerateNodeFactory
+    abstract static class Atan2Node extends BuiltinNode {
+        @Specialization
+        static double doAtan2(Object y, Object x) {
+            return Math.atan2(real(y), real(x));
+        }
+    }
+
+    @Builtin(name = "hypot", varargs = "coordinates")
+    @GenerateNodeFactory
+    abstract static class HypotNode extends BuiltinNode {
+        @Specialization
+        static double doHypot(dev.aio.runtime.PyTuple coordinates) {
+            double sum = 0;
+            for (Object c : coordinates.items()) {
+                double v = real(c);
+                sum += v * v;
+            }
+            return Math.sqrt(sum);
+        }
+    }
+
+    @Builtin(name = "isclose", params = {"a", "b"}, kwOnly = {"rel_tol", "abs_tol"})
+    @GenerateNodeFactory
+    abstract static class IsCloseNode extends BuiltinNode {
+        @Specialization
+        static boolean doIsClose(Object a, Object b, Object relTol, Object absTol) {
+            double x = real(a);
+            double y = real(b);
+            double rel = Args.given(relTol) ? real(relTol) : 1e-9;
+            double abs = Args.given(absTol) ? real(absTol) : 0.0;
+            if (x == y) {
+                return true;
+            }
+            if (Double.isInfinite(x) || Double.isInfinite(y)) {
+                return false;
+            }
+            double diff = Math.abs(y - x);
+            return diff <= Math.abs(rel * y) || diff <= Math.abs(rel * x) || diff <= abs;
+        }
+    }
+
+    @Builtin(name = "isnan", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class IsNanNode extends BuiltinNode {
+        @Specialization
+        static boolean doIsNan(Object x) {
+            return Double.isNaN(real(x));
+        }
+    }
+
+    @Builtin(name = "isinf", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class IsInfNode extends BuiltinNode {
+        @Specialization
+        static boolean doIsInf(Object x) {
+            return Double.isInfinite(real(x));
+        }
+    }
+
+    @Builtin(name = "isfinite", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class IsFiniteNode extends BuiltinNode {
+        @Specialization
+        static boolean doIsFinite(Object x) {
+            return Double.isFinite(real(x));
+        }
+    }
+
+    @Builtin(name = "gcd", varargs = "integers")
+    @GenerateNodeFactory
+    abstract static class GcdNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doGcd(dev.aio.runtime.PyTuple integers) {
+            BigInteger g = BigInteger.ZERO;
+            for (Object o : integers.items()) {
+                if (!Numbers.isInt(o)) {
+                    throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object cannot be interpreted as an integer");
+                }
+                g = g.gcd(Numbers.big(o));
+            }
+            return Numbers.normalize(g);
+        }
+    }
+
+    @Builtin(name = "factorial", params = {"n"})
+    @GenerateNodeFactory
+    abstract static class FactorialNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doFactorial(Object n) {
+            long v = Args.index(n, "factorial");
+            if (v < 0) {
+                throw PyErrors.valueError("factorial() not defined for negative values");
+            }
+            BigInteger r = BigInteger.ONE;
+            for (long i = 2; i <= v; i++) {
+                r = r.multiply(BigInteger.valueOf(i));
+            }
+            return Numbers.normalize(r);
+        }
+    }
+
+    @Builtin(name = "copysign", params = {"x", "y"})
+    @GenerateNodeFactory
+    abstract static class CopySignNode extends BuiltinNode {
+        @Specialization
+        static double doCopySign(Object x, Object y) {
+            return Math.copySign(real(x), real(y));
+        }
+    }
+}
