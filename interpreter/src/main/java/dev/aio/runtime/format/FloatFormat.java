@@ -33,9 +33,9 @@ public final class FloatFormat {
         decpt -= lead;
         // Java writes at least two digits ("4.9E-324") where one may already read back ("5e-324").
         if (digits.length() == 2) {
-            String one = String.valueOf((char) ('0' + Math.round(Integer.parseInt(digits) / 10.0)));
-            if (!one.equals("10") && Double.parseDouble(one + "e" + (decpt - 1)) == Math.abs(d)) {
-                return new Digits(one, decpt);
+            long rounded = Math.round(Integer.parseInt(digits) / 10.0);
+            if (rounded < 10 && Double.parseDouble(rounded + "e" + (decpt - 1)) == Math.abs(d)) {
+                return new Digits(String.valueOf(rounded), decpt);
             }
         }
         return new Digits(digits, decpt);

@@ -76,12 +76,21 @@ public final class AsyncioFunctions {
             }
             EventLoop loop = context.newEventLoop();
             context.setRunningLoop(loop);
+            // An internal error leaves the loop as it is: cleaning up could only hide it.
+            boolean internalError = true;
             try {
                 Task task = new Task(loop, coro, context.nextTaskName());
-                return loop.runUntilComplete(task);
+                Object result = loop.runUntilComplete(task);
+                internalError = false;
+                return result;
+            } catch (AioException e) {
+                internalError = false;
+                throw e;
             } finally {
                 try {
-                    shutdown(context, loop);
+                    if (!internalError) {
+                        shutdown(context, loop);
+                    }
                 } finally {
                     loop.reportUnretrievedExceptions();
                     loop.close();

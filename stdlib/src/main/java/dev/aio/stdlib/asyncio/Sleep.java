@@ -32,7 +32,7 @@ final class Sleep extends BuiltinCoroutine {
             if (delay <= 0) {
                 return suspend(null);
             }
-            future = new Future(loop).withPurpose("asyncio.sleep(" + dev.aio.runtime.PyOps.repr(delay) + ")");
+            future = new Future(loop);
             Future f = future;
             timer = loop.callLater(delay, () -> {
                 if (!f.isDone()) {
