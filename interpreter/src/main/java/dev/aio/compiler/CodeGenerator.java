@@ -63,6 +63,8 @@ final class CodeGenerator {
     private final Deque<CleanupRegion> cleanups = new ArrayDeque<>();
     /** The caught exception of each enclosing {@code except} block, innermost first (for bare {@code raise}). */
     private final Deque<BytecodeLocal> handledExceptions = new ArrayDeque<>();
+    /** For each enclosing {@code except*} handler, how many loops enclosed it. */
+    private final Deque<Integer> exceptStarLoopDepths = new ArrayDeque<>();
     /** Comprehension variables shadow everything else while their comprehension is compiled. */
     private final Deque<Map<String, BytecodeLocal>> comprehensionVars = new ArrayDeque<>();
 
@@ -252,6 +254,7 @@ final class CodeGenerator {
                 if (scope.kind == Scope.Kind.MODULE) {
                     throw new CompileError(r.pos(), "'return' outside function");
                 }
+                checkNotLeavingExceptStar(r.pos(), -1);
                 emitReturn(() -> exprOrNone(r.value()));
             }
             case Stmt.If i -> ifStatement(i);
@@ -261,12 +264,14 @@ final class CodeGenerator {
                 if (loops.isEmpty()) {
                     throw new CompileError(br.pos(), "'break' outside loop");
                 }
+                checkNotLeavingExceptStar(br.pos(), loops.size());
                 emitLoopExit(BREAK_ACTION);
             }
             case Stmt.Continue c -> {
                 if (loops.isEmpty()) {
                     throw new CompileError(c.pos(), "'continue' not properly in loop");
                 }
+                checkNotLeavingExceptStar(c.pos(), loops.size());
                 emitLoopExit(CONTINUE_ACTION);
             }
             case Stmt.Pass p -> {
@@ -566,14 +571,12 @@ final class CodeGenerator {
     }
 
     private void tryStatement(Stmt.Try t) {
-        if (t.isStar()) {
-            throw new CompileError(t.pos(), "'except*' is not supported by aio yet");
-        }
+        Runnable tryExcept = t.isStar() ? () -> tryExceptStar(t) : () -> tryExcept(t);
         if (t.finalBody().isEmpty()) {
-            tryExcept(t);
+            tryExcept.run();
             return;
         }
-        withCleanup(() -> tryExcept(t), caught -> {
+        withCleanup(tryExcept, caught -> {
             block(t.finalBody());
             b.beginReraise();
             b.emitLoadLocal(caught);
@@ -697,6 +700,97 @@ final class CodeGenerator {
             block(t.orElse());
             b.endIfThen();
         }
+    }
+
+    /**
+     * {@code try ... except* T ...}: each handler runs once on the part of the exception (group)
+     * its types match; what is left, and what the handlers raise, is raised at the end.
+     */
+    private void tryExceptStar(Stmt.Try t) {
+        BytecodeLocal completed = null;
+        if (!t.orElse().isEmpty()) {
+            completed = b.createLocal();
+            b.beginStoreLocal(completed);
+            b.emitLoadConstant(false);
+            b.endStoreLocal();
+        }
+        b.beginTryCatch();
+        b.beginBlock();
+        statements(t.body());
+        if (completed != null) {
+            b.beginStoreLocal(completed);
+            b.emitLoadConstant(true);
+            b.endStoreLocal();
+        }
+        b.endBlock();
+        b.beginBlock();
+        BytecodeLocal state = b.createLocal();
+        b.beginStoreLocal(state);
+        b.beginExceptStarBegin();
+        b.emitLoadException();
+        b.endExceptStarBegin();
+        b.endStoreLocal();
+        for (Stmt.ExceptHandler h : t.handlers()) {
+            starHandler(h, state);
+        }
+        b.beginExceptStarEnd();
+        b.emitLoadLocal(state);
+        b.endExceptStarEnd();
+        b.endBlock();
+        b.endTryCatch();
+        if (completed != null) {
+            b.beginIfThen();
+            b.emitLoadLocal(completed);
+            block(t.orElse());
+            b.endIfThen();
+        }
+    }
+
+    /** PEP 654: an except* handler always runs to its end (return: {@code loopDepth} -1). */
+    private void checkNotLeavingExceptStar(Pos pos, int loopDepth) {
+        Integer handlerLoops = exceptStarLoopDepths.peek();
+        if (handlerLoops != null && (loopDepth < 0 || loopDepth <= handlerLoops)) {
+            throw new CompileError(pos, "'break', 'continue' and 'return' cannot appear in an except* block");
+        }
+    }
+
+    private void starHandler(Stmt.ExceptHandler h, BytecodeLocal state) {
+        int[] range = sourceMap.range(h.pos());
+        b.beginSourceSection(range[0], range[1]);
+        b.beginIfThen();
+        b.beginExceptStarMatch();
+        b.emitLoadLocal(state);
+        expr(h.type());
+        b.endExceptStarMatch();
+        b.beginBlock();
+        BytecodeLocal match = b.createLocal();
+        b.beginStoreLocal(match);
+        b.beginExceptStarCurrentMatch();
+        b.emitLoadLocal(state);
+        b.endExceptStarCurrentMatch();
+        b.endStoreLocal();
+        if (h.name() != null) {
+            store(new Expr.Name(h.pos(), h.name()), () -> b.emitLoadLocal(match));
+        }
+        b.beginTryCatch();
+        b.beginBlock();
+        handledExceptions.push(match);
+        exceptStarLoopDepths.push(loops.size());
+        statements(h.body());
+        exceptStarLoopDepths.pop();
+        handledExceptions.pop();
+        b.endBlock();
+        b.beginExceptStarHandlerRaised();
+        b.emitLoadLocal(state);
+        b.emitLoadException();
+        b.endExceptStarHandlerRaised();
+        b.endTryCatch();
+        if (h.name() != null) {
+            unbind(h.name());
+        }
+        b.endBlock();
+        b.endIfThen();
+        b.endSourceSection();
     }
 
     private void handlers(List<Stmt.ExceptHandler> handlers, int index, BytecodeLocal caught) {

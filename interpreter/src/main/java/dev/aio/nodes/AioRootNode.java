@@ -29,6 +29,7 @@ import dev.aio.runtime.Operators;
 import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.nodes.ops.CallOps;
 import dev.aio.nodes.ops.ClassOps;
+import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
@@ -745,6 +746,49 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         @Specialization
         static void doRaise(Object exception, Object cause, @Bind Node node) {
             throw ExceptionOps.raise(exception, cause, node);
+        }
+    }
+
+    /** {@code except*}: starts matching the caught exception against the handlers. */
+    @Operation
+    public static final class ExceptStarBegin {
+        @Specialization
+        static Object doBegin(Object caught) {
+            return ExceptStar.begin(caught);
+        }
+    }
+
+    /** {@code except* T}: whether part of what is left matches {@code T} (that part is the current match). */
+    @Operation
+    public static final class ExceptStarMatch {
+        @Specialization
+        static boolean doMatch(ExceptStar state, Object type) {
+            return state.match(type);
+        }
+    }
+
+    @Operation
+    public static final class ExceptStarCurrentMatch {
+        @Specialization
+        static Object doCurrent(ExceptStar state) {
+            return state.currentMatch();
+        }
+    }
+
+    @Operation
+    public static final class ExceptStarHandlerRaised {
+        @Specialization
+        static void doRaised(ExceptStar state, Object caught) {
+            state.handlerRaised(caught);
+        }
+    }
+
+    /** After the {@code except*} handlers: raises what is left and what they raised, if anything. */
+    @Operation
+    public static final class ExceptStarEnd {
+        @Specialization
+        static void doEnd(ExceptStar state) {
+            state.end();
         }
     }
 

@@ -341,9 +341,14 @@ final class AstBuilder {
     private Stmt tryStmt(Try_stmtContext ctx) {
         List<Stmt> body = block(ctx.block());
         List<Stmt.ExceptHandler> handlers = new ArrayList<>();
-        boolean star = false;
+        boolean star = !ctx.except_clause().isEmpty() && ctx.except_clause(0).STAR() != null;
         for (Except_clauseContext e : ctx.except_clause()) {
-            star |= e.STAR() != null;
+            if ((e.STAR() != null) != star) {
+                throw error(pos(e.EXCEPT().getSymbol(), e.EXCEPT().getSymbol()), "cannot have both 'except' and 'except*' on the same 'try'");
+            }
+            if (e.STAR() != null && e.test() == null) {
+                throw error(pos(e.COLON().getSymbol(), e.COLON().getSymbol()), "expected one or more exception types");
+            }
             List<Stmt> hbody = block(e.block());
             Pos hp = lastPos(pos(e.getStart(), e.COLON().getSymbol()), hbody);
             handlers.add(new Stmt.ExceptHandler(hp, e.test() == null ? null : test(e.test()), e.NAME() == null ? null : e.NAME().getText(), hbody));

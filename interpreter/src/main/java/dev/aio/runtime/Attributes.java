@@ -159,9 +159,9 @@ public final class Attributes {
             case "__suppress_context__":
                 return e.isSuppressContext();
             case "message":
-                return e.isGroup() ? e.getArgs().get(0) : null;
+                return e.isGroup() ? e.groupMessage() : null;
             case "exceptions":
-                return e.isGroup() ? e.getArgs().get(1) : null;
+                return e.isGroup() ? e.groupExceptions() : null;
             case "value":
                 if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
                     return e.getArgs().size() > 0 ? e.getArgs().get(0) : PyNone.NONE;

@@ -7,6 +7,8 @@ public final class PyBaseException extends PyObject {
     private PyBaseException cause;
     private PyBaseException context;
     private boolean suppressContext;
+    /** For an exception group: its members ({@code args} keeps the sequence as given). */
+    private PyTuple groupExceptions;
     /** The frames this exception unwound through, innermost first (Python's traceback, reversed). */
     private final java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback = new java.util.ArrayList<>();
     /** Attributes set on instances of exception classes defined in aio code. */
@@ -59,21 +61,35 @@ public final class PyBaseException extends PyObject {
         return suppressContext;
     }
 
+    public void setSuppressContext(boolean suppressContext) {
+        this.suppressContext = suppressContext;
+    }
+
     public java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback() {
         return traceback;
     }
 
-
-
     public boolean isGroup() {
-        return type.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION_GROUP);
+        return groupExceptions != null;
+    }
+
+    public PyTuple groupExceptions() {
+        return groupExceptions;
+    }
+
+    void setGroupExceptions(PyTuple exceptions) {
+        this.groupExceptions = exceptions;
+    }
+
+    public Object groupMessage() {
+        return args.get(0);
     }
 
     /** {@code str(e)}: the class's {@code __str__} if it has one. */
     public String str() {
-        if (isGroup() && args.size() == 2) {
-            int n = ((PyTuple) args.get(1)).size();
-            return PyOps.str(args.get(0)) + " (" + n + " sub-exception" + (n == 1 ? "" : "s") + ")";
+        if (isGroup()) {
+            int n = groupExceptions.size();
+            return PyOps.str(groupMessage()) + " (" + n + " sub-exception" + (n == 1 ? "" : "s") + ")";
         }
         if (type.isUserDefined()) {
             Object r = SpecialMethods.call(this, "__str__");

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.ExceptionGroups;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyBaseException;
@@ -242,27 +243,7 @@ public final class TypeConstructors {
         @Specialization
         @TruffleBoundary
         static Object doNew(Object cls, Object message, Object exceptions) {
-            PyType type = (PyType) cls;
-            if (!(message instanceof String)) {
-                throw PyErrors.typeError("argument 1 must be str, not " + PyOps.typeName(message));
-            }
-            Object[] items = Iteration.toArray(exceptions);
-            if (items.length == 0) {
-                throw PyErrors.valueError("second argument (exceptions) must be a non-empty sequence");
-            }
-            boolean allExceptions = true;
-            for (int i = 0; i < items.length; i++) {
-                if (!(items[i] instanceof PyBaseException e)) {
-                    throw PyErrors.valueError("Item " + i + " of second argument (exceptions) is not an exception");
-                }
-                allExceptions &= e.getPyType().isSubtypeOf(BuiltinTypes.EXCEPTION);
-            }
-            if (type == BuiltinTypes.BASE_EXCEPTION_GROUP && allExceptions) {
-                type = BuiltinTypes.EXCEPTION_GROUP;
-            } else if (type.isSubtypeOf(BuiltinTypes.EXCEPTION) && !allExceptions) {
-                throw PyErrors.typeError("Cannot nest BaseExceptions in an ExceptionGroup");
-            }
-            return new PyBaseException(type, PyTuple.of(message, new PyTuple(items.clone())));
+            return ExceptionGroups.create((PyType) cls, message, exceptions);
         }
     }
 

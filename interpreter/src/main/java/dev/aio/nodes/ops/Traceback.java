@@ -48,28 +48,129 @@ public final class Traceback {
     /** The whole report, with chained causes and contexts, as CPython prints an uncaught exception. */
     @TruffleBoundary
     public static String format(PyBaseException exception) {
-        StringBuilder sb = new StringBuilder();
-        formatChain(sb, exception, new IdentityHashMap<>());
-        return sb.toString();
+        Printer printer = new Printer();
+        printer.print(exception);
+        return printer.out.toString();
     }
 
-    private static void formatChain(StringBuilder sb, PyBaseException e, IdentityHashMap<PyBaseException, Boolean> seen) {
-        seen.put(e, Boolean.TRUE);
-        if (e.getCause() != null && !seen.containsKey(e.getCause())) {
-            formatChain(sb, e.getCause(), seen);
-            sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (e.getContext() != null && !e.isSuppressContext() && !seen.containsKey(e.getContext())) {
-            formatChain(sb, e.getContext(), seen);
-            sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+    /**
+     * CPython 3.11's exception printer: chained exceptions first, and exception groups as a tree of
+     * numbered boxes, each level indented and marked with {@code |} (traceback.py's
+     * {@code _ExceptionPrintContext}).
+     */
+    private static final class Printer {
+        private static final int MAX_GROUP_WIDTH = 15;
+        private static final int MAX_GROUP_DEPTH = 10;
+        private final StringBuilder out = new StringBuilder();
+        private final IdentityHashMap<PyBaseException, Boolean> seen = new IdentityHashMap<>();
+        private int groupDepth;
+        private boolean needClose;
+
+        private String indent() {
+            return " ".repeat(2 * groupDepth);
         }
-        List<Entry> entries = e.traceback();
-        if (!entries.isEmpty()) {
-            sb.append("Traceback (most recent call last):\n");
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                formatEntry(sb, entries.get(i));
+
+        /** Writes {@code text} with every line indented (and marked) for the current group depth. */
+        private void emit(String text, char margin) {
+            String prefix = groupDepth == 0 ? "" : indent() + margin + " ";
+            for (String line : text.split("(?<=\n)")) {
+                out.append(prefix).append(line);
             }
         }
-        sb.append(formatExceptionOnly(e)).append('\n');
+
+        private void emit(String text) {
+            emit(text, '|');
+        }
+
+        void print(PyBaseException exception) {
+            List<PyBaseException> chain = new ArrayList<>();
+            List<String> messages = new ArrayList<>();
+            for (PyBaseException e = exception; e != null;) {
+                seen.put(e, Boolean.TRUE);
+                PyBaseException next = null;
+                String message = null;
+                if (e.getCause() != null && !seen.containsKey(e.getCause())) {
+                    next = e.getCause();
+                    message = "\nThe above exception was the direct cause of the following exception:\n\n";
+                } else if (e.getContext() != null && !e.isSuppressContext() && !seen.containsKey(e.getContext())) {
+                    next = e.getContext();
+                    message = "\nDuring handling of the above exception, another exception occurred:\n\n";
+                }
+                chain.add(e);
+                messages.add(message);
+                e = next;
+            }
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                if (messages.get(i) != null) {
+                    emit(messages.get(i));
+                }
+                printOne(chain.get(i));
+            }
+        }
+
+        private void printOne(PyBaseException e) {
+            if (!e.isGroup()) {
+                if (!e.traceback().isEmpty()) {
+                    emit("Traceback (most recent call last):\n");
+                    emit(stack(e));
+                }
+                emit(formatExceptionOnly(e) + "\n");
+            } else if (groupDepth > MAX_GROUP_DEPTH) {
+                emit("... (max_group_depth is " + MAX_GROUP_DEPTH + ")\n");
+            } else {
+                printGroup(e);
+            }
+        }
+
+        private void printGroup(PyBaseException group) {
+            boolean topLevel = groupDepth == 0;
+            if (topLevel) {
+                groupDepth++;
+            }
+            if (!group.traceback().isEmpty()) {
+                emit("Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
+                emit(stack(group));
+            }
+            emit(formatExceptionOnly(group) + "\n");
+            Object[] members = group.groupExceptions().items();
+            int shown = members.length <= MAX_GROUP_WIDTH ? members.length : MAX_GROUP_WIDTH + 1;
+            needClose = false;
+            for (int i = 0; i < shown; i++) {
+                boolean last = i == shown - 1;
+                if (last) {
+                    needClose = true;
+                }
+                boolean truncated = i >= MAX_GROUP_WIDTH;
+                String title = truncated ? "..." : String.valueOf(i + 1);
+                out.append(indent()).append(i == 0 ? "+-" : "  ").append("+---------------- ").append(title).append(" ----------------\n");
+                groupDepth++;
+                if (!truncated) {
+                    print((PyBaseException) members[i]);
+                } else {
+                    int remaining = members.length - MAX_GROUP_WIDTH;
+                    emit("and " + remaining + " more exception" + (remaining > 1 ? "s" : "") + "\n");
+                }
+                if (last && needClose) {
+                    out.append(indent()).append("+------------------------------------\n");
+                    needClose = false;
+                }
+                groupDepth--;
+            }
+            if (topLevel) {
+                groupDepth = 0;
+            }
+        }
+
+        private static String stack(PyBaseException e) {
+            StringBuilder sb = new StringBuilder();
+            List<Entry> entries = e.traceback();
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (!isStdlibFrame(entries.get(i))) {
+                    formatEntry(sb, entries.get(i));
+                }
+            }
+            return sb.toString();
+        }
     }
 
     /** {@code ValueError: message}, or {@code asyncio.exceptions.CancelledError} for types outside builtins. */
@@ -79,6 +180,15 @@ public final class Traceback {
         String name = module.equals("builtins") || module.equals("__main__") ? type.getName() : module + "." + type.getName();
         String message = e.str();
         return message.isEmpty() ? name : name + ": " + message;
+    }
+
+    /**
+     * Frames of aio's own library modules written in aio (asyncio's TaskGroup, dataclasses) are
+     * left out, as the asyncio internals of a task's traceback are (examples/generate-expected.sh
+     * drops CPython's library frames likewise).
+     */
+    private static boolean isStdlibFrame(Entry entry) {
+        return entry.root().getCode() != null && entry.root().getCode().fileName().startsWith("<aio>/");
     }
 
     private static void formatEntry(StringBuilder sb, Entry entry) {
