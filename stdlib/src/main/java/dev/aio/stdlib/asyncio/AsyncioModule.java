@@ -49,7 +49,7 @@ public final class AsyncioModule {
         Queue.LIFO_TYPE.setConstructor(Queue.TYPE.getConstructor());
         Queue.PRIORITY_TYPE.setConstructor(Queue.TYPE.getConstructor());
         BuiltinSpec exceptionConstructor = BuiltinTypes.BASE_EXCEPTION.getConstructor();
-        for (PyType t : new PyType[]{Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR}) {
+        for (PyType t : new PyType[]{Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, Queue.QUEUE_SHUT_DOWN, BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR}) {
             t.setConstructor(exceptionConstructor);
         }
     }
@@ -69,6 +69,7 @@ public final class AsyncioModule {
         m.put("BoundedSemaphore", Semaphore.BOUNDED_TYPE);
         m.put("QueueEmpty", Queue.QUEUE_EMPTY);
         m.put("QueueFull", Queue.QUEUE_FULL);
+        m.put("QueueShutDown", Queue.QUEUE_SHUT_DOWN);
         m.put("CancelledError", BuiltinTypes.CANCELLED_ERROR);
         m.put("InvalidStateError", BuiltinTypes.INVALID_STATE_ERROR);
         m.put("TimeoutError", BuiltinTypes.TIMEOUT_ERROR);

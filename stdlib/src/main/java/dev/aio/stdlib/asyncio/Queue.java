@@ -18,11 +18,13 @@ import dev.aio.runtime.PyType;
  * FIFO order, and each completed put or get wakes the next waiter of the other side.
  */
 public final class Queue extends PyObject {
-    static final PyType TYPE = new PyType("Queue", "asyncio");
-    static final PyType LIFO_TYPE = new PyType("LifoQueue", "asyncio", TYPE);
-    static final PyType PRIORITY_TYPE = new PyType("PriorityQueue", "asyncio", TYPE);
+    static final PyType TYPE = new PyType("Queue", "asyncio.queues");
+    static final PyType LIFO_TYPE = new PyType("LifoQueue", "asyncio.queues", TYPE);
+    static final PyType PRIORITY_TYPE = new PyType("PriorityQueue", "asyncio.queues", TYPE);
     static final PyType QUEUE_EMPTY = new PyType("QueueEmpty", "asyncio.queues", BuiltinTypes.EXCEPTION);
     static final PyType QUEUE_FULL = new PyType("QueueFull", "asyncio.queues", BuiltinTypes.EXCEPTION);
+    /** Python 3.13's: raised by puts, and by gets once empty, after {@link #shutdown}. */
+    static final PyType QUEUE_SHUT_DOWN = new PyType("QueueShutDown", "asyncio.queues", BuiltinTypes.EXCEPTION);
 
     private final LoopBinding loop = new LoopBinding();
     private final long maxsize;
@@ -32,6 +34,7 @@ public final class Queue extends PyObject {
     private final ArrayDeque<Future> putters = new ArrayDeque<>();
     private final Event finished;
     private long unfinishedTasks;
+    private boolean isShutdown;
 
     Queue(PyType type, long maxsize) {
         this.type = type;
@@ -69,6 +72,9 @@ public final class Queue extends PyObject {
 
     @TruffleBoundary
     public void putNowait(Object item) {
+        if (isShutdown) {
+            throw PyErrors.raiseNoArgs(QUEUE_SHUT_DOWN);
+        }
         if (full()) {
             throw PyErrors.raiseNoArgs(QUEUE_FULL);
         }
@@ -81,7 +87,7 @@ public final class Queue extends PyObject {
     @TruffleBoundary
     public Object getNowait() {
         if (items.isEmpty()) {
-            throw PyErrors.raiseNoArgs(QUEUE_EMPTY);
+            throw PyErrors.raiseNoArgs(isShutdown ? QUEUE_SHUT_DOWN : QUEUE_EMPTY);
         }
         Object item = items.get();
         wakeUpNext(putters);
@@ -96,6 +102,35 @@ public final class Queue extends PyObject {
         unfinishedTasks--;
         if (unfinishedTasks == 0) {
             finished.set();
+        }
+    }
+
+    /**
+     * {@code queue.shutdown(immediate)} (Python 3.13): puts raise QueueShutDown from now on, gets
+     * once the queue is empty (at once if {@code immediate}, which drops the items and counts them
+     * done); every blocked put and get wakes up to find out.
+     */
+    @TruffleBoundary
+    public void shutdown(boolean immediate) {
+        isShutdown = true;
+        if (immediate) {
+            while (!items.isEmpty()) {
+                items.get();
+                if (unfinishedTasks > 0) {
+                    unfinishedTasks--;
+                }
+            }
+            if (unfinishedTasks == 0) {
+                finished.set();
+            }
+        }
+        for (ArrayDeque<Future> waiters : java.util.List.of(getters, putters)) {
+            while (!waiters.isEmpty()) {
+                Future waiter = waiters.poll();
+                if (!waiter.isDone()) {
+                    waiter.setResult(PyNone.NONE);
+                }
+            }
         }
     }
 
@@ -117,6 +152,9 @@ public final class Queue extends PyObject {
                     }
                 }
                 if (full()) {
+                    if (isShutdown) {
+                        throw PyErrors.raiseNoArgs(QUEUE_SHUT_DOWN);
+                    }
                     putter = new Future(loop.get(Queue.this)).withPurpose("queue.put()");
                     putters.add(putter);
                     return suspend(putter);
@@ -145,6 +183,9 @@ public final class Queue extends PyObject {
                     }
                 }
                 if (empty()) {
+                    if (isShutdown) {
+                        throw PyErrors.raiseNoArgs(QUEUE_SHUT_DOWN);
+                    }
                     getter = new Future(loop.get(Queue.this)).withPurpose("queue.get()");
                     getters.add(getter);
                     return suspend(getter);
@@ -197,6 +238,9 @@ public final class Queue extends PyObject {
         }
         if (unfinishedTasks > 0) {
             sb.append(" tasks=").append(unfinishedTasks);
+        }
+        if (isShutdown) {
+            sb.append(" shutdown");
         }
         return sb.append('>').toString();
     }

@@ -58,6 +58,16 @@ public final class QueueMethods {
         }
     }
 
+    @Builtin(name = "shutdown", params = {"self", "immediate"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class ShutdownNode extends BuiltinNode {
+        @Specialization
+        static Object doShutdown(Queue self, Object immediate) {
+            self.shutdown(immediate != dev.aio.runtime.Missing.INSTANCE && dev.aio.runtime.PyOps.isTrue(immediate));
+            return PyNone.NONE;
+        }
+    }
+
     @Builtin(name = "task_done", params = {"self"})
     @GenerateNodeFactory
     abstract static class TaskDoneNode extends BuiltinNode {
