@@ -27,7 +27,7 @@ public final class ArgumentBinder {
         int n = positional.length;
         if (n > params.length) {
             if (!sig.hasVarargs()) {
-                throw tooManyPositional(funcName, sig, defaults, n, kwNames);
+                throw tooManyPositional(funcName, sig, defaults, requiredPositional, n);
             }
             Object[] extra = new Object[n - params.length];
             System.arraycopy(positional, params.length, extra, 0, extra.length);
@@ -154,9 +154,9 @@ public final class ArgumentBinder {
         return PyErrors.typeError(funcName + "() missing " + count + " required " + kind + " argument" + (count == 1 ? "" : "s") + ": " + list);
     }
 
-    private static RuntimeException tooManyPositional(String funcName, Signature sig, Object[] defaults, int given, String[] kwNames) {
+    private static RuntimeException tooManyPositional(String funcName, Signature sig, Object[] defaults, int requiredPositional, int given) {
         int max = sig.positional().length;
-        int min = max - (defaults == null ? 0 : defaults.length);
+        int min = Math.min(max - (defaults == null ? 0 : defaults.length), requiredPositional);
         String takes = min == max ? String.valueOf(max) : "from " + min + " to " + max;
         String plural = (min == max && max == 1) ? "" : "s";
         return PyErrors.typeError(funcName + "() takes " + takes + " positional argument" + plural + " but " + given + (given == 1 ? " was" : " were") + " given");

@@ -23,7 +23,7 @@ public final class Calls {
     public static Object call(Object callee, Object[] positional, String[] kwNames, Object[] kwValues) {
         if (callee instanceof PyFunction f) {
             PyCode code = f.getCode();
-            Object[] slots = ArgumentBinder.bind(code.name(), code.signature(), f.getDefaults(), f.getKwDefaults(), Integer.MAX_VALUE, positional, kwNames,
+            Object[] slots = ArgumentBinder.bind(code.qualName(), code.signature(), f.getDefaults(), f.getKwDefaults(), Integer.MAX_VALUE, positional, kwNames,
                             kwValues);
             return callFunction(f, slots);
         }
@@ -44,7 +44,9 @@ public final class Calls {
                 throw PyErrors.typeError("cannot create '" + t.qualifiedName() + "' instances");
             }
             PyBuiltinFunction fn = AioLanguage.get(null).builtinFunction(ctor);
-            Object[] slots = ArgumentBinder.bind(t.getName(), ctor.signature(), null, null, ctor.required(), prepend(t, positional), kwNames, kwValues);
+            // Library classes (asyncio.Lock, ...) are Python classes in CPython: errors name their __init__.
+            String name = t.getModule().equals("builtins") ? t.getName() : t.getName() + ".__init__";
+            Object[] slots = ArgumentBinder.bind(name, ctor.signature(), null, null, ctor.required(), prepend(t, positional), kwNames, kwValues);
             return fn.getCallTarget().call(prepend(fn, slots));
         }
         Object call = SpecialMethods.lookup(callee, "__call__");

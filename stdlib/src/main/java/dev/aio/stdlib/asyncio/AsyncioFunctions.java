@@ -141,7 +141,7 @@ public final class AsyncioFunctions {
             if (!Numbers.isNumber(delay)) {
                 throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(delay) + "' and 'int'");
             }
-            return new Sleep(runningLoop(AioContext.get(this)), Numbers.toDouble(delay), result == Missing.INSTANCE ? PyNone.NONE : result);
+            return new Sleep(AioContext.get(this), Numbers.toDouble(delay), result == Missing.INSTANCE ? PyNone.NONE : result);
         }
     }
 

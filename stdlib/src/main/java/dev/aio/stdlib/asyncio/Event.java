@@ -11,7 +11,7 @@ import dev.aio.runtime.PyType;
 
 /** {@code asyncio.Event}, after CPython's locks.py: waiters are futures completed by {@link #set()} in order. */
 public final class Event extends PyObject {
-    static final PyType TYPE = new PyType("Event", "asyncio");
+    static final PyType TYPE = new PyType("Event", "asyncio.locks");
 
     private final LoopBinding loop = new LoopBinding();
     private final List<Future> waiters = new ArrayList<>();

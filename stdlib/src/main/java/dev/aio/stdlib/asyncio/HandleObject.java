@@ -9,8 +9,8 @@ import dev.aio.runtime.PyType;
 
 /** What {@code loop.call_soon} and friends return: a handle that can be cancelled. */
 public final class HandleObject extends PyObject {
-    static final PyType TYPE = new PyType("Handle", "asyncio");
-    static final PyType TIMER_TYPE = new PyType("TimerHandle", "asyncio", TYPE);
+    static final PyType TYPE = new PyType("Handle", "asyncio.events");
+    static final PyType TIMER_TYPE = new PyType("TimerHandle", "asyncio.events", TYPE);
 
     final Handle handle;
 

@@ -4,6 +4,7 @@ import dev.aio.kernel.EventLoop;
 import dev.aio.kernel.Future;
 import dev.aio.kernel.ThrowRequest;
 import dev.aio.kernel.TimerHandle;
+import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
 
 /**
@@ -11,16 +12,17 @@ import dev.aio.runtime.AioException;
  * iteration); otherwise a future completed by a timer.
  */
 final class Sleep extends BuiltinCoroutine {
-    private final EventLoop loop;
+    private final AioContext context;
     private final double delay;
     private final Object result;
     private Future future;
     private TimerHandle timer;
     private boolean suspended;
 
-    Sleep(EventLoop loop, double delay, Object result) {
+    /** Like CPython's {@code async def sleep}, calling needs no loop; the first step does. */
+    Sleep(AioContext context, double delay, Object result) {
         super("sleep");
-        this.loop = loop;
+        this.context = context;
         this.delay = delay;
         this.result = result;
     }
@@ -32,6 +34,7 @@ final class Sleep extends BuiltinCoroutine {
             if (delay <= 0) {
                 return suspend(null);
             }
+            EventLoop loop = AsyncioFunctions.runningLoop(context);
             future = new Future(loop);
             Future f = future;
             timer = loop.callLater(delay, () -> {
