@@ -4,6 +4,7 @@
 # seed/ is left alone: its expected files are CPython's outputs shipped with the seed; so is
 # diagnostics/, whose programs hang under CPython (see diagnostics/README.md), and python313/,
 # which uses asyncio features newer than python3 3.11 (see python313/README.md).
+# Usage: generate-expected.sh [GROUP/NAME.aio ...]  (paths relative to examples/; none: every program)
 set -euo pipefail
 cd "$(dirname "$0")"
 # aio's library (asyncio, dataclasses) has no frames of its own in tracebacks, so the frames of
@@ -29,7 +30,9 @@ open(path, "w", encoding="utf-8").write("".join(kept))
 PY
 }
 
-for program in */*.aio; do
+programs=("$@")
+[ ${#programs[@]} -gt 0 ] || programs=(*/*.aio)
+for program in "${programs[@]}"; do
     group=${program%%/*}
     case $group in seed | diagnostics | python313) continue ;; esac
     base=${program%.aio}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -14,9 +15,12 @@ import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.kernel.Clock;
+import dev.aio.kernel.DefaultExecutor;
 import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.RealClock;
 import dev.aio.kernel.VirtualClock;
+import dev.aio.kernel.WorkerThreads;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBaseException;
@@ -46,10 +50,14 @@ public final class AioContext {
     private PyModule builtins;
     private EventLoop runningLoop;
     private long taskCounter;
+    private final InterpreterLock interpreterLock;
+    /** The threads of default executors, made on first use. */
+    private WorkerThreads workerThreads;
 
     AioContext(AioLanguage language, Env env) {
         this.language = language;
         this.env = env;
+        this.interpreterLock = new InterpreterLock(env);
         this.out = new PrintStream(env.out(), false, StandardCharsets.UTF_8);
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
@@ -67,6 +75,50 @@ public final class AioContext {
 
     void finish() {
         out.flush();
+        stopWorkerThreads();
+    }
+
+    /** Truffle wants every thread a language made joined before the context closes or exits. */
+    void stopWorkerThreads() {
+        if (workerThreads != null) {
+            try {
+                interpreterLock.releasedWhile(workerThreads::shutDown);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public InterpreterLock interpreterLock() {
+        return interpreterLock;
+    }
+
+    /** Threads for {@code asyncio.to_thread}; the embedder must allow creating threads. */
+    @TruffleBoundary
+    public Executor workerThreads() {
+        if (workerThreads == null) {
+            if (!env.isCreateThreadAllowed()) {
+                throw PyErrors.runtimeError("this aio context may not create threads (asyncio.to_thread and run_in_executor need Context.Builder.allowCreateThread(true))");
+            }
+            workerThreads = new WorkerThreads(env);
+        }
+        return workerThreads.executor();
+    }
+
+    /**
+     * {@code time.sleep}: blocks this thread, letting worker threads run aio code meanwhile; in a
+     * worker under the virtual clock it waits for virtual time instead.
+     */
+    @TruffleBoundary
+    public void blockingSleep(double seconds) throws InterruptedException {
+        DefaultExecutor worker = DefaultExecutor.ofCurrentThread();
+        if (worker != null) {
+            worker.sleep(seconds);
+        } else if (clock.isVirtual()) {
+            clock.blockingSleep(seconds);
+        } else {
+            interpreterLock.releasedWhile(() -> clock.blockingSleep(seconds));
+        }
     }
 
     public static AioContext get(Node node) {
@@ -143,8 +195,9 @@ public final class AioContext {
 
     // ----- the event loop ---------------------------------------------------------------------
 
+    /** The loop running on this thread: worker threads have none, as in CPython. */
     public EventLoop getRunningLoop() {
-        return runningLoop;
+        return DefaultExecutor.ofCurrentThread() == null ? runningLoop : null;
     }
 
     public void setRunningLoop(EventLoop loop) {

@@ -47,6 +47,11 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     }
 
     @Override
+    protected void exitContext(AioContext context, ExitMode exitMode, int exitCode) {
+        context.stopWorkerThreads();
+    }
+
+    @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
         return new MainRootNode(this, ModuleCompiler.compileModule(this, source)).getCallTarget();
@@ -54,8 +59,8 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
 
     @Override
     protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
-        // The event loop owns the context: one thread at a time.
-        return singleThreaded;
+        // Worker threads (asyncio.to_thread) may enter too; InterpreterLock lets one run aio code at a time.
+        return true;
     }
 
     public PyBuiltinFunction builtinFunction(BuiltinSpec spec) {

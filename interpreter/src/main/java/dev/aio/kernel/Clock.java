@@ -9,8 +9,8 @@ public interface Clock {
     double wallTime();
 
     /**
-     * Waits until {@link #monotonic()} reaches {@code deadline} or the loop is woken; the virtual
-     * clock just moves there (to the deadline's instant {@code (deadline, ticks)}).
+     * Waits until {@link #monotonic()} reaches {@code deadline}; the virtual clock just moves there
+     * (to the deadline's instant {@code (deadline, ticks)}).
      */
     void waitUntil(double deadline, long ticks) throws InterruptedException;
 
@@ -27,9 +27,6 @@ public interface Clock {
 
     /** {@code time.sleep}: blocks the whole loop. */
     void blockingSleep(double seconds) throws InterruptedException;
-
-    /** Wakes a {@link #waitUntil} in progress (another thread scheduled work). */
-    void wakeUp();
 
     boolean isVirtual();
 }

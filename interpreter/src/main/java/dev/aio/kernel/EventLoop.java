@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -24,6 +25,10 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     private final AioContext context;
     private final Clock clock;
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    /** Callbacks other threads scheduled ({@code call_soon_threadsafe}); moved to {@link #ready} by the loop. */
+    private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
+    private final Wakeup wakeup = new Wakeup();
+    private DefaultExecutor defaultExecutor;
     private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
     private final Set<Task> tasks = new LinkedHashSet<>();
     private final java.util.List<Future> unretrieved = new java.util.ArrayList<>();
@@ -54,6 +59,27 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         Handle h = new Handle(callback, description);
         ready.add(h);
         return h;
+    }
+
+    /** {@code loop.call_soon_threadsafe}: from any thread; wakes the loop if it waits. */
+    public Handle callSoonThreadsafe(Runnable callback, String description) {
+        Handle h = new Handle(callback, description);
+        fromOtherThreads.add(h);
+        wakeup.wake();
+        return h;
+    }
+
+    /** Wakes the loop if it waits for another thread. */
+    void wake() {
+        wakeup.wake();
+    }
+
+    /** The executor of {@code run_in_executor(None, ...)} and {@code asyncio.to_thread}, made on first use. */
+    public DefaultExecutor defaultExecutor() {
+        if (defaultExecutor == null) {
+            defaultExecutor = new DefaultExecutor(this);
+        }
+        return defaultExecutor;
     }
 
     public TimerHandle callAt(double when, Runnable callback, String description) {
@@ -96,26 +122,15 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         while (!scheduled.isEmpty() && scheduled.peek().isCancelled()) {
             scheduled.poll();
         }
+        takeCallbacksFromOtherThreads();
         if (ready.isEmpty() && !stopping) {
-            if (scheduled.isEmpty()) {
-                context.stopRun(Deadlock.describe(this), 3);
+            try {
+                waitForWork();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PyErrors.raiseNoArgs(dev.aio.runtime.BuiltinTypes.KEYBOARD_INTERRUPT);
             }
-            TimerHandle next = scheduled.peek();
-            double deadline = next.when();
-            if (deadline > time() || next.ticks() > clock.ticks()) {
-                context.checkTimeLimit(deadline);
-                if (!clock.isVirtual()) {
-                    // CPython's selector waits in whole milliseconds, rounded up, so timers due
-                    // within that window run in the same iteration.
-                    deadline = time() + Math.ceil((deadline - time()) * 1e3) * 1e-3;
-                }
-                try {
-                    clock.waitUntil(deadline, next.ticks());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw PyErrors.raiseNoArgs(dev.aio.runtime.BuiltinTypes.KEYBOARD_INTERRUPT);
-                }
-            }
+            takeCallbacksFromOtherThreads();
         }
         context.checkTimeLimit(time());
         double endTime = time() + CLOCK_RESOLUTION;
@@ -133,6 +148,56 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
             if (!h.isCancelled()) {
                 runHandle(h);
             }
+        }
+    }
+
+    /**
+     * Nothing is ready: waits for the next timer or for another thread's callback. Under the
+     * virtual clock a worker thread's call gets its turn first (see {@link DefaultExecutor}); with
+     * no timer and nothing that could ever call back, the program is deadlocked.
+     */
+    private void waitForWork() throws InterruptedException {
+        if (!fromOtherThreads.isEmpty()) {
+            return;
+        }
+        DefaultExecutor workers = defaultExecutor;
+        if (clock.isVirtual() && workers != null && (workers.isRunning() || workers.giveTurn())) {
+            // Time stands still while a worker has the turn; what it posts waits for the turn's end.
+            context.interpreterLock().releasedWhile(() -> {
+                while (workers.isRunning()) {
+                    wakeup.sleep(Long.MAX_VALUE);
+                }
+            });
+            return;
+        }
+        boolean workerPending = defaultExecutor != null && defaultExecutor.hasOutstanding();
+        if (scheduled.isEmpty() && !workerPending) {
+            context.stopRun(Deadlock.describe(this), 3);
+        }
+        if (scheduled.isEmpty()) {
+            context.interpreterLock().releasedWhile(() -> wakeup.sleep(Long.MAX_VALUE));
+            return;
+        }
+        TimerHandle next = scheduled.peek();
+        double deadline = next.when();
+        if (deadline <= time() && next.ticks() <= clock.ticks()) {
+            return;
+        }
+        context.checkTimeLimit(deadline);
+        if (clock.isVirtual()) {
+            clock.waitUntil(deadline, next.ticks());
+            return;
+        }
+        // CPython's selector waits in whole milliseconds, rounded up, so timers due within that
+        // window run in the same iteration.
+        long nanos = (long) (Math.ceil((deadline - time()) * 1e3) * 1e6);
+        context.interpreterLock().releasedWhile(() -> wakeup.sleep(nanos));
+    }
+
+    private void takeCallbacksFromOtherThreads() {
+        Handle h;
+        while ((h = fromOtherThreads.poll()) != null) {
+            ready.add(h);
         }
     }
 

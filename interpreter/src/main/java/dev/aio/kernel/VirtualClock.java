@@ -49,10 +49,6 @@ public final class VirtualClock implements Clock {
     }
 
     @Override
-    public void wakeUp() {
-    }
-
-    @Override
     public boolean isVirtual() {
         return true;
     }

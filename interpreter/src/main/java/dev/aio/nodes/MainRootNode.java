@@ -36,6 +36,7 @@ public final class MainRootNode extends RootNode {
         AioContext context = AioContext.get(this);
         PyModule main = context.mainModule(module.getCode().fileName());
         PyFunction moduleFunction = new PyFunction(module.getCode(), main, null, null, new dev.aio.runtime.PyCell[0]);
+        context.interpreterLock().acquireUninterruptibly();
         try {
             Object result = call.call(moduleFunction);
             context.warnUnawaitedCoroutines();
@@ -50,6 +51,7 @@ public final class MainRootNode extends RootNode {
             return null;
         } finally {
             context.out().flush();
+            context.interpreterLock().release();
         }
     }
 

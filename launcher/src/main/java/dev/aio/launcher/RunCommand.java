@@ -87,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             argv.addAll(positional);
         }
-        try (Context context = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0]))
+        try (Context context = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true)
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
                         .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).option("aio.SlowStep", String.valueOf(slowStep)).build()) {
             try {

@@ -97,14 +97,14 @@ public final class TimeModule {
                 throw PyErrors.valueError("sleep length must be non-negative");
             }
             context.out().flush();
-            if (context.getRunningLoop() != null) {
+            if (context.getRunningLoop() != null && dev.aio.kernel.DefaultExecutor.ofCurrentThread() == null) {
                 String site = dev.aio.nodes.ops.CallSite.describe();
                 if (site != null) {
                     context.noteBlockingCall(site, "time.sleep() blocks every task; in a coroutine use \"await asyncio.sleep(...)\"");
                 }
             }
             try {
-                context.clock().blockingSleep(seconds);
+                context.blockingSleep(seconds);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw PyErrors.raiseNoArgs(BuiltinTypes.KEYBOARD_INTERRUPT);

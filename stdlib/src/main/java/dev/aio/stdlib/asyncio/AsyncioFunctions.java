@@ -71,6 +71,10 @@ public final class AsyncioFunctions {
             if (context.getRunningLoop() != null) {
                 throw PyErrors.runtimeError("asyncio.run() cannot be called from a running event loop");
             }
+            if (dev.aio.kernel.DefaultExecutor.ofCurrentThread() != null) {
+                // CPython would run a second loop in this thread; aio has one loop per program.
+                throw PyErrors.runtimeError("aio runs one event loop per program: asyncio.run() cannot be called in a worker thread");
+            }
             if (!(main instanceof CoroutineLike coro)) {
                 throw PyErrors.valueError("a coroutine was expected, got " + PyOps.repr(main));
             }
@@ -114,7 +118,24 @@ public final class AsyncioFunctions {
                 }
             }
             loop.runUntilComplete(new Task(loop, new Immediate("BaseEventLoop.shutdown_asyncgens"), context.nextTaskName()));
-            loop.runUntilComplete(new Task(loop, new Immediate("BaseEventLoop.shutdown_default_executor"), context.nextTaskName()));
+            loop.runUntilComplete(new Task(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
+        }
+    }
+
+    @Builtin(name = "to_thread", params = {"func"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class ToThreadNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doToThread(Object func, PyTuple args, dev.aio.runtime.PyDict kwargs) {
+            Object[] keys = kwargs.keys();
+            String[] kwNames = new String[keys.length];
+            Object[] kwValues = new Object[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                kwNames[i] = (String) keys[i];
+                kwValues[i] = kwargs.get(keys[i]);
+            }
+            return new ToThread(AioContext.get(this), func, args.items(), kwNames, kwValues);
         }
     }
 

@@ -98,6 +98,39 @@ public final class LoopMethods {
         }
     }
 
+    @Builtin(name = "call_soon_threadsafe", params = {"self", "callback"}, varargs = "args", kwOnly = {"context"})
+    @GenerateNodeFactory
+    abstract static class CallSoonThreadsafeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
+            return new HandleObject(self.callSoonThreadsafe(() -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
+        }
+    }
+
+    /** Only the default executor ({@code None}): aio has no concurrent.futures executors. */
+    @Builtin(name = "run_in_executor", params = {"self", "executor", "func"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class RunInExecutorNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRun(EventLoop self, Object executor, Object func, PyTuple args) {
+            if (executor != dev.aio.runtime.PyNone.NONE) {
+                throw dev.aio.runtime.PyErrors.typeError("aio runs calls only on the default executor: pass None, not " + dev.aio.runtime.PyOps.typeName(executor));
+            }
+            return self.defaultExecutor().submit(func, args.items(), null, null);
+        }
+    }
+
+    @Builtin(name = "shutdown_default_executor", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ShutdownDefaultExecutorNode extends BuiltinNode {
+        @Specialization
+        static Object doShutdown(EventLoop self) {
+            return new ShutdownDefaultExecutor(self);
+        }
+    }
+
     @Builtin(name = "call_later", params = {"self", "delay", "callback"}, varargs = "args", kwOnly = {"context"})
     @GenerateNodeFactory
     abstract static class CallLaterNode extends BuiltinNode {

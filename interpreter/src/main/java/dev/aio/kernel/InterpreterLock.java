@@ -1,0 +1,114 @@
+package dev.aio.kernel;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.oracle.truffle.api.ThreadLocalAction;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+
+/**
+ * aio's global interpreter lock: aio objects are not thread-safe, so only the thread holding this
+ * lock runs aio code. The loop thread holds it except while it waits for timers or other threads;
+ * a worker thread ({@code asyncio.to_thread}) holds it while it runs aio code and lets go while a
+ * blocking call such as {@code time.sleep} waits, as CPython's GIL does.
+ *
+ * <p>Like CPython's, a thread that has waited a switch interval asks the holder to let go: the
+ * holder does so at its next Truffle safepoint (a loop back-edge, a call), so a CPU-bound call in a
+ * worker does not stall the event loop. The lock is fair, so the asking thread is next.
+ */
+public final class InterpreterLock {
+    /** CPython's default {@code sys.getswitchinterval()}. */
+    private static final long SWITCH_INTERVAL_NANOS = 5_000_000;
+
+    /** A wait that needs no aio objects. */
+    public interface Blocking {
+        void run() throws InterruptedException;
+    }
+
+    private static final class OwnedLock extends ReentrantLock {
+        OwnedLock() {
+            super(true);
+        }
+
+        Thread owner() {
+            return getOwner();
+        }
+    }
+
+    private final OwnedLock lock = new OwnedLock();
+    private final Env env;
+    private final ThreadLocalAction letGo = new ThreadLocalAction(false, false) {
+        @Override
+        protected void perform(Access access) {
+            if (lock.isHeldByCurrentThread() && lock.hasQueuedThreads()) {
+                int holds = unlockAll();
+                relock(holds);
+            }
+        }
+    };
+
+    public InterpreterLock(Env env) {
+        this.env = env;
+    }
+
+    public void acquire() throws InterruptedException {
+        while (!lock.tryLock(SWITCH_INTERVAL_NANOS, TimeUnit.NANOSECONDS)) {
+            askOwnerToLetGo();
+        }
+    }
+
+    public void acquireUninterruptibly() {
+        relock(1);
+    }
+
+    public void release() {
+        lock.unlock();
+    }
+
+    /** Runs {@code wait} without the lock (if this thread holds it), then takes it back. */
+    public void releasedWhile(Blocking wait) throws InterruptedException {
+        int holds = unlockAll();
+        try {
+            wait.run();
+        } finally {
+            relock(holds);
+        }
+    }
+
+    private int unlockAll() {
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) {
+            lock.unlock();
+        }
+        return holds;
+    }
+
+    /** Takes the lock {@code holds} times, uninterruptibly: the caller goes on running aio code. */
+    private void relock(int holds) {
+        if (holds == 0) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                acquire();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        for (int i = 1; i < holds; i++) {
+            lock.lock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void askOwnerToLetGo() {
+        Thread owner = lock.owner();
+        if (owner != null) {
+            env.submitThreadLocal(new Thread[]{owner}, letGo);
+        }
+    }
+}

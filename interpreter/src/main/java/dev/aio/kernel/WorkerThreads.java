@@ -1,0 +1,48 @@
+package dev.aio.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import com.oracle.truffle.api.TruffleLanguage.Env;
+
+/**
+ * The threads that run default-executor calls ({@code asyncio.to_thread}): Truffle threads of the
+ * context, as many as CPython's default {@code ThreadPoolExecutor} has. Truffle requires a language
+ * to join every thread it made before the context closes, so they are kept to be joined.
+ */
+public final class WorkerThreads {
+    private final ThreadPoolExecutor pool;
+    private final List<Thread> threads = new ArrayList<>();
+
+    public WorkerThreads(Env env) {
+        int size = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = env.newTruffleThreadBuilder(r).build();
+            synchronized (threads) {
+                t.setName("asyncio_" + threads.size());
+                threads.add(t);
+            }
+            return t;
+        });
+    }
+
+    public Executor executor() {
+        return pool;
+    }
+
+    /** Interrupts calls still running (the run is over) and waits until every thread has ended. */
+    public void shutDown() throws InterruptedException {
+        pool.shutdownNow();
+        List<Thread> made;
+        synchronized (threads) {
+            made = new ArrayList<>(threads);
+        }
+        for (Thread t : made) {
+            t.join();
+        }
+    }
+}

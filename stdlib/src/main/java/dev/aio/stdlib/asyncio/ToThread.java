@@ -1,0 +1,41 @@
+package dev.aio.stdlib.asyncio;
+
+import dev.aio.AioContext;
+import dev.aio.kernel.Future;
+import dev.aio.kernel.ThrowRequest;
+import dev.aio.runtime.AioException;
+
+/**
+ * {@code asyncio.to_thread(func, *args, **kwargs)}: runs the call on the running loop's default
+ * executor and waits for it. Cancelling the waiting task does not stop the call (nor does it in
+ * CPython: a thread cannot be interrupted).
+ */
+final class ToThread extends BuiltinCoroutine {
+    private final AioContext context;
+    private final Object func;
+    private final Object[] args;
+    private final String[] kwNames;
+    private final Object[] kwValues;
+    private Future call;
+
+    ToThread(AioContext context, Object func, Object[] args, String[] kwNames, Object[] kwValues) {
+        super("to_thread");
+        this.context = context;
+        this.func = func;
+        this.args = args;
+        this.kwNames = kwNames;
+        this.kwValues = kwValues;
+    }
+
+    @Override
+    protected Object resume(Object sent) {
+        if (sent instanceof ThrowRequest t) {
+            throw new AioException(t.exception(), null);
+        }
+        if (call == null) {
+            call = AsyncioFunctions.runningLoop(context).defaultExecutor().submit(func, args, kwNames, kwValues);
+            return suspend(call);
+        }
+        return call.result();
+    }
+}
