@@ -1740,6 +1740,8 @@ final class CodeGenerator {
             }
             withStatement(w, index + 1);
         }, caught -> {
+            // exit() runs while the exception is being handled: what it raises gets it as context.
+            b.beginTryCatch();
             b.beginIfThenElse();
             b.beginToBool();
             awaitIf(async, () -> {
@@ -1762,6 +1764,11 @@ final class CodeGenerator {
             b.emitLoadLocal(caught);
             b.endReraise();
             b.endIfThenElse();
+            b.beginChainAndReraise();
+            b.emitLoadException();
+            b.emitLoadLocal(caught);
+            b.endChainAndReraise();
+            b.endTryCatch();
         }, () -> {
             // A suppressed exception already called exit; every other way out calls exit(None, None, None).
             b.beginIfThen();

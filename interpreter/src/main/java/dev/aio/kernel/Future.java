@@ -71,7 +71,7 @@ public class Future extends PyObject implements Awaitable {
     @TruffleBoundary
     public void setResult(Object value) {
         if (state != State.PENDING) {
-            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, state.name() + ": " + repr());
+            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "invalid state");
         }
         result = value;
         state = State.FINISHED;
@@ -81,7 +81,7 @@ public class Future extends PyObject implements Awaitable {
     @TruffleBoundary
     public void setException(PyBaseException e) {
         if (state != State.PENDING) {
-            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, state.name() + ": " + repr());
+            throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "invalid state");
         }
         if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
             throw PyErrors.typeError("StopIteration interacts badly with generators and cannot be raised into a Future");

@@ -30,6 +30,7 @@ public final class AsyncioModule {
         Event.TYPE.defineMethods(BuiltinSpec.all(EventMethodsFactory.getFactories()));
         EventLoop.TYPE.defineMethods(BuiltinSpec.all(LoopMethodsFactory.getFactories()));
         HandleObject.TYPE.defineMethods(BuiltinSpec.all(HandleMethodsFactory.getFactories()));
+        HandleObject.TIMER_TYPE.defineMethods(BuiltinSpec.all(TimerHandleMethodsFactory.getFactories()));
         Lock.TYPE.defineMethods(BuiltinSpec.all(LockMethodsFactory.getFactories()));
         Semaphore.TYPE.defineMethods(BuiltinSpec.all(LockMethodsFactory.getFactories()));
         List<NodeFactory<? extends BuiltinNode>> ctors = AsyncioConstructorsFactory.getFactories();
