@@ -69,12 +69,38 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
         yielded = null;
     }
 
-    /** {@code coro.close()} on a coroutine that never started: it will not warn about not being awaited. */
-    public void closeUnstarted() {
+    /** {@code coro.send(v)}: what the coroutine yields to its driver next, or StopIteration carrying its result. */
+    @TruffleBoundary
+    public Object send(Object value) {
+        Object r = step(value);
+        if (r == AwaitSignal.PENDING) {
+            return yielded == null ? PyNone.NONE : yielded;
+        }
+        PyTuple args = r == PyNone.NONE ? PyTuple.EMPTY : PyTuple.of(r);
+        throw new AioException(new PyBaseException(BuiltinTypes.STOP_ITERATION, args), null);
+    }
+
+    /** {@code coro.close()}: GeneratorExit at the suspended await; a coroutine never started just ends. */
+    @TruffleBoundary
+    public void close() {
         if (!started) {
             started = true;
             finish();
             AioContext.get(null).coroutineStarted(this);
+            return;
+        }
+        if (finished) {
+            return;
+        }
+        try {
+            if (step(new ThrowRequest(new PyBaseException(BuiltinTypes.GENERATOR_EXIT, PyTuple.EMPTY))) == AwaitSignal.PENDING) {
+                throw PyErrors.runtimeError("coroutine ignored GeneratorExit");
+            }
+        } catch (AioException e) {
+            PyType t = e.getPyType();
+            if (!t.isSubtypeOf(BuiltinTypes.GENERATOR_EXIT) && !t.isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                throw e;
+            }
         }
     }
 

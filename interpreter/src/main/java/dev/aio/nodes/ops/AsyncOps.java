@@ -6,10 +6,13 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.aio.kernel.AwaitSignal;
 import dev.aio.kernel.Awaitable;
 import dev.aio.kernel.CoroutineLike;
+import dev.aio.kernel.GeneratorAwaitable;
 import dev.aio.kernel.ThrowRequest;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyGenerator;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.SpecialMethods;
 
 /** The {@code await} protocol as the bytecode drives it (see {@link Awaitable}). */
 public final class AsyncOps {
@@ -24,6 +27,19 @@ public final class AsyncOps {
         }
         if (value instanceof Awaitable a) {
             return a;
+        }
+        if (SpecialMethods.lookup(value, "__await__") != null) {
+            Object iterator = SpecialMethods.call(value, "__await__");
+            if (iterator instanceof CoroutineLike) {
+                throw PyErrors.typeError("__await__() returned a coroutine");
+            }
+            if (iterator instanceof PyGenerator g) {
+                return new GeneratorAwaitable(g);
+            }
+            if (iterator instanceof Awaitable a) {
+                return a;
+            }
+            throw PyErrors.typeError("__await__() returned non-iterator of type '" + PyOps.typeName(iterator) + "'");
         }
         throw PyErrors.typeError("object " + PyOps.typeName(value) + " can't be used in 'await' expression");
     }

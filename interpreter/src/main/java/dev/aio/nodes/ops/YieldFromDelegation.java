@@ -23,6 +23,12 @@ final class YieldFromDelegation implements Awaitable {
 
     @Override
     public Object step(Object sent) {
+        if (iterator instanceof Awaitable a) {
+            // future.__await__(): the await protocol itself.
+            Object r = a.step(sent);
+            yielded = r == AwaitSignal.PENDING ? a.yielded() : null;
+            return r;
+        }
         Object value = sent == AwaitSignal.START ? PyNone.NONE : sent;
         Object next;
         Object[] returned = new Object[1];

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.kernel.Future;
+import dev.aio.kernel.FutureIter;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.PyBaseException;
@@ -33,6 +34,25 @@ public final class FutureMethods {
         @Specialization
         static Object doException(Future self) {
             return self.exception();
+        }
+    }
+
+    @Builtin(name = "__await__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class AwaitNode extends BuiltinNode {
+        @Specialization
+        static Object doAwait(Future self) {
+            return new FutureIter(self);
+        }
+    }
+
+    /** {@code yield from future} in a generator-based coroutine, as CPython allows. */
+    @Builtin(name = "__iter__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IterNode extends BuiltinNode {
+        @Specialization
+        static Object doIter(Future self) {
+            return new FutureIter(self);
         }
     }
 
