@@ -29,6 +29,8 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private final Wakeup wakeup = new Wakeup();
     private DefaultExecutor defaultExecutor;
+    /** {@code loop.set_task_factory()}: a callable, or null for plain tasks. */
+    private Object taskFactory;
     private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
     private final Set<Task> tasks = new LinkedHashSet<>();
     private final java.util.List<Future> unretrieved = new java.util.ArrayList<>();
@@ -69,6 +71,14 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         return h;
     }
 
+    public Object getTaskFactory() {
+        return taskFactory;
+    }
+
+    public void setTaskFactory(Object factory) {
+        this.taskFactory = factory;
+    }
+
     /** Wakes the loop if it waits for another thread. */
     void wake() {
         wakeup.wake();
@@ -98,8 +108,15 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         if (running) {
             throw PyErrors.runtimeError("This event loop is already running");
         }
+        if (closed) {
+            throw PyErrors.runtimeError("Event loop is closed");
+        }
+        if (context.getRunningLoop() != null) {
+            throw PyErrors.runtimeError("Cannot run the event loop while another loop is running");
+        }
         future.addDoneCallback(f -> stopping = true, "_run_until_complete_cb()");
         running = true;
+        context.setRunningLoop(this);
         try {
             while (true) {
                 runOnce();
@@ -110,6 +127,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         } finally {
             stopping = false;
             running = false;
+            context.setRunningLoop(null);
         }
         if (!future.isDone()) {
             throw PyErrors.runtimeError("Event loop stopped before Future completed.");
@@ -221,12 +239,11 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         return currentTask;
     }
 
-    void enterTask(Task task) {
+    /** Makes {@code task} the current task and returns the one it replaces (an eager start runs inside another task's step). */
+    Task swapCurrentTask(Task task) {
+        Task previous = currentTask;
         currentTask = task;
-    }
-
-    void leaveTask() {
-        currentTask = null;
+        return previous;
     }
 
     void registerTask(Task task) {

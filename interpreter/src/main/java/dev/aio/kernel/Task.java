@@ -27,12 +27,25 @@ public final class Task extends Future {
     private Object pendingCancelMessage;
 
     public Task(EventLoop loop, CoroutineLike coroutine, String name) {
+        this(loop, coroutine, name, false);
+    }
+
+    /**
+     * With {@code eagerStart} (3.12's eager tasks) and the loop running, the coroutine's first step
+     * runs now, inside the creator's step, instead of in a later loop iteration; a coroutine that
+     * returns without suspending never gets scheduled at all.
+     */
+    public Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart) {
         super(loop);
         this.coroutine = coroutine;
         this.name = name;
         coroutine.markAwaited();
-        loop.callSoon(() -> runStep(null), "Task.__step()");
         loop.registerTask(this);
+        if (eagerStart && loop.isRunning()) {
+            runStep(null);
+        } else {
+            loop.callSoon(() -> runStep(null), "Task.__step()");
+        }
     }
 
     public String getName() {
@@ -95,7 +108,7 @@ public final class Task extends Future {
             mustCancel = false;
         }
         futureWaiter = null;
-        loop.enterTask(this);
+        Task previous = loop.swapCurrentTask(this);
         dev.aio.AioContext context = loop.context();
         context.beginStep();
         double started = loop.time();
@@ -130,7 +143,7 @@ public final class Task extends Future {
             }
             handleYield(coroutine.yielded());
         } finally {
-            loop.leaveTask();
+            loop.swapCurrentTask(previous);
             context.endStep(name, coroutine.qualName() + "()", loop.time() - started);
         }
     }

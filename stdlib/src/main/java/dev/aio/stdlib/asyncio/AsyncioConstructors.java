@@ -29,15 +29,28 @@ public final class AsyncioConstructors {
         }
     }
 
-    @Builtin(name = "Task", params = {"cls", "coro"}, kwOnly = {"loop", "name", "context"})
+    /** {@code eager_start} is 3.12's: see {@link Task}. */
+    @Builtin(name = "Task", params = {"cls", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"})
     @GenerateNodeFactory
     abstract static class NewTaskNode extends BuiltinNode {
         @Specialization
-        Object doNew(Object cls, Object coro, Object loop, Object name, Object ctx) {
+        Object doNew(Object cls, Object coro, Object loop, Object name, Object ctx, Object eagerStart) {
             AioContext context = AioContext.get(this);
             EventLoop l = loop instanceof EventLoop given ? given : AsyncioFunctions.runningLoop(context);
             CoroutineLike c = AsyncioFunctions.coroutine(coro, "a coroutine was expected, got ");
-            return new Task(l, c, AsyncioFunctions.taskName(context, name));
+            boolean eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
+            return new Task(l, c, AsyncioFunctions.taskName(context, name), eager);
+        }
+    }
+
+    /** {@code debug} is accepted as in CPython; aio has no debug mode (see {@code aio run --slow-step}). */
+    @Builtin(name = "Runner", params = {"cls"}, kwOnly = {"debug", "loop_factory"})
+    @GenerateNodeFactory
+    abstract static class NewRunnerNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object debug, Object loopFactory) {
+            boolean defaultLoop = loopFactory == Missing.INSTANCE || loopFactory == PyNone.NONE;
+            return new Runner(AioContext.get(this), defaultLoop ? null : loopFactory);
         }
     }
 

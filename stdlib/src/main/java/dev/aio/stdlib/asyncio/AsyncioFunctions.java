@@ -13,6 +13,7 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
@@ -51,74 +52,59 @@ public final class AsyncioFunctions {
         if (arg instanceof Future f) {
             return f;
         }
-        if (arg instanceof CoroutineLike c) {
-            AioContext context = loop.context();
-            return new Task(loop, c, context.nextTaskName());
+        if (arg instanceof CoroutineLike) {
+            return createTask(loop, arg, Missing.INSTANCE);
         }
         throw PyErrors.typeError("An asyncio.Future, a coroutine or an awaitable is required");
     }
 
+    /**
+     * {@code loop.create_task(coro, name=...)}: a Task, or what the loop's task factory makes of
+     * {@code (loop, coro)}, then named (CPython 3.12).
+     */
+    @TruffleBoundary
+    static Future createTask(EventLoop loop, Object coro, Object name) {
+        boolean named = name != Missing.INSTANCE && name != PyNone.NONE;
+        Object factory = loop.getTaskFactory();
+        if (factory == null) {
+            return new Task(loop, coroutine(coro, "a coroutine was expected, got "), taskName(loop.context(), name));
+        }
+        Object made = Calls.call(factory, loop, coro);
+        if (!(made instanceof Future f)) {
+            throw PyErrors.typeError("the task factory returned " + PyOps.repr(made) + ", not an asyncio.Future");
+        }
+        if (named && f instanceof Task t) {
+            t.setName(PyOps.str(name));
+        }
+        return f;
+    }
+
+    @Builtin(name = "new_event_loop", params = {})
+    @GenerateNodeFactory
+    abstract static class NewEventLoopNode extends BuiltinNode {
+        @Specialization
+        Object doNew() {
+            return AioContext.get(this).newEventLoop();
+        }
+    }
+
+    /** {@code asyncio.run(main)}: one run of a new {@link Runner}, closed afterwards. */
     @Builtin(name = "run", params = {"main"}, kwOnly = {"debug"})
     @GenerateNodeFactory
     abstract static class RunNode extends BuiltinNode {
         @Specialization
-        Object doRun(Object main, Object debug) {
-            return run(AioContext.get(this), main);
-        }
-
         @TruffleBoundary
-        static Object run(AioContext context, Object main) {
+        Object doRun(Object main, Object debug) {
+            AioContext context = AioContext.get(this);
             if (context.getRunningLoop() != null) {
                 throw PyErrors.runtimeError("asyncio.run() cannot be called from a running event loop");
             }
-            if (dev.aio.kernel.DefaultExecutor.ofCurrentThread() != null) {
-                // CPython would run a second loop in this thread; aio has one loop per program.
-                throw PyErrors.runtimeError("aio runs one event loop per program: asyncio.run() cannot be called in a worker thread");
-            }
-            if (!(main instanceof CoroutineLike coro)) {
-                throw PyErrors.valueError("a coroutine was expected, got " + PyOps.repr(main));
-            }
-            EventLoop loop = context.newEventLoop();
-            context.setRunningLoop(loop);
-            // An internal error leaves the loop as it is: cleaning up could only hide it.
-            boolean internalError = true;
+            Runner runner = new Runner(context, null);
             try {
-                Task task = new Task(loop, coro, context.nextTaskName());
-                Object result = loop.runUntilComplete(task);
-                internalError = false;
-                return result;
-            } catch (AioException e) {
-                internalError = false;
-                throw e;
+                return runner.run(main);
             } finally {
-                try {
-                    if (!internalError) {
-                        shutdown(context, loop);
-                    }
-                } finally {
-                    loop.reportUnretrievedExceptions();
-                    loop.close();
-                    context.setRunningLoop(null);
-                }
+                runner.close();
             }
-        }
-
-        /** asyncio.Runner.close(): cancel what is left, then the two shutdown steps CPython runs as tasks. */
-        private static void shutdown(AioContext context, EventLoop loop) {
-            java.util.List<Task> toCancel = loop.pendingTasks();
-            if (!toCancel.isEmpty()) {
-                for (Task t : toCancel) {
-                    t.cancel(null);
-                }
-                loop.runUntilComplete(Gather.gather(loop, toCancel.toArray(), true));
-                for (Task t : toCancel) {
-                    if (!t.isCancelled() && t.exception() instanceof dev.aio.runtime.PyBaseException e) {
-                        context.reportCallbackError("unhandled exception during asyncio.run() shutdown\ntask: " + t.repr(), e);
-                    }
-                }
-            }
-            loop.runUntilComplete(new Task(loop, new Immediate("BaseEventLoop.shutdown_asyncgens"), context.nextTaskName()));
-            loop.runUntilComplete(new Task(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
         }
     }
 
@@ -181,12 +167,11 @@ public final class AsyncioFunctions {
     abstract static class CreateTaskNode extends BuiltinNode {
         @Specialization
         Object doCreateTask(Object coro, Object name, Object ctx) {
-            AioContext context = AioContext.get(this);
-            EventLoop loop = runningLoop(context);
+            EventLoop loop = runningLoop(AioContext.get(this));
             // CPython 3.11 creates the task unnamed, using up a Task-N number, then renames it.
-            Task task = new Task(loop, coroutine(coro, "a coroutine was expected, got "), context.nextTaskName());
-            if (name != Missing.INSTANCE && name != PyNone.NONE) {
-                task.setName(PyOps.str(name));
+            Future task = createTask(loop, coro, Missing.INSTANCE);
+            if (name != Missing.INSTANCE && name != PyNone.NONE && task instanceof Task t) {
+                t.setName(PyOps.str(name));
             }
             return task;
         }

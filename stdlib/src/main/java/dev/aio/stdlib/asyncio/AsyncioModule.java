@@ -30,6 +30,7 @@ public final class AsyncioModule {
         Event.TYPE.defineMethods(BuiltinSpec.all(EventMethodsFactory.getFactories()));
         EventLoop.TYPE.defineMethods(BuiltinSpec.all(LoopMethodsFactory.getFactories()));
         HandleObject.TYPE.defineMethods(BuiltinSpec.all(HandleMethodsFactory.getFactories()));
+        Runner.TYPE.defineMethods(BuiltinSpec.all(RunnerMethodsFactory.getFactories()));
         HandleObject.TIMER_TYPE.defineMethods(BuiltinSpec.all(TimerHandleMethodsFactory.getFactories()));
         Lock.TYPE.defineMethods(BuiltinSpec.all(LockMethodsFactory.getFactories()));
         Semaphore.TYPE.defineMethods(BuiltinSpec.all(LockMethodsFactory.getFactories()));
@@ -44,6 +45,7 @@ public final class AsyncioModule {
                 case "Lock" -> Lock.TYPE.setConstructor(spec);
                 case "Semaphore" -> Semaphore.TYPE.setConstructor(spec);
                 case "BoundedSemaphore" -> Semaphore.BOUNDED_TYPE.setConstructor(spec);
+                case "Runner" -> Runner.TYPE.setConstructor(spec);
                 default -> throw new IllegalStateException(spec.name());
             }
         }
@@ -63,6 +65,7 @@ public final class AsyncioModule {
         }
         m.put("Future", Future.TYPE);
         m.put("Task", Task.TYPE);
+        m.put("Runner", Runner.TYPE);
         m.put("Queue", Queue.TYPE);
         m.put("Event", Event.TYPE);
         m.put("Lock", Lock.TYPE);

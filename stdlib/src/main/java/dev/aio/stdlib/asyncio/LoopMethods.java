@@ -11,6 +11,9 @@ import dev.aio.kernel.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 
 /** Methods of the event loop object ({@code asyncio.get_running_loop()}). */
@@ -41,8 +44,77 @@ public final class LoopMethods {
     abstract static class CreateTaskNode extends BuiltinNode {
         @Specialization
         Object doCreate(EventLoop self, Object coro, Object name, Object ctx) {
-            AioContext context = AioContext.get(this);
-            return new Task(self, AsyncioFunctions.coroutine(coro, "a coroutine was expected, got "), AsyncioFunctions.taskName(context, name));
+            if (self.isClosed()) {
+                throw PyErrors.runtimeError("Event loop is closed");
+            }
+            return AsyncioFunctions.createTask(self, coro, name);
+        }
+    }
+
+    @Builtin(name = "set_task_factory", params = {"self", "factory"})
+    @GenerateNodeFactory
+    abstract static class SetTaskFactoryNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doSet(EventLoop self, Object factory) {
+            if (factory != PyNone.NONE && !Calls.isCallable(factory)) {
+                throw PyErrors.typeError("task factory must be a callable or None");
+            }
+            self.setTaskFactory(factory == PyNone.NONE ? null : factory);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "get_task_factory", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetTaskFactoryNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(EventLoop self) {
+            Object f = self.getTaskFactory();
+            return f == null ? PyNone.NONE : f;
+        }
+    }
+
+    /** For loops not run by {@code asyncio.run}: {@code asyncio.new_event_loop()}, {@code Runner.get_loop()}. */
+    @Builtin(name = "run_until_complete", params = {"self", "future"})
+    @GenerateNodeFactory
+    abstract static class RunUntilCompleteNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRun(EventLoop self, Object future) {
+            if (self.isClosed()) {
+                throw PyErrors.runtimeError("Event loop is closed");
+            }
+            if (self.isRunning()) {
+                throw PyErrors.runtimeError("This event loop is already running");
+            }
+            return self.runUntilComplete(AsyncioFunctions.ensureFuture(self, future));
+        }
+    }
+
+    @Builtin(name = "close", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CloseNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doClose(EventLoop self) {
+            if (self.isRunning()) {
+                throw PyErrors.runtimeError("Cannot close a running event loop");
+            }
+            if (!self.isClosed()) {
+                self.reportUnretrievedExceptions();
+                self.close();
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "shutdown_asyncgens", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ShutdownAsyncgensNode extends BuiltinNode {
+        @Specialization
+        static Object doShutdown(EventLoop self) {
+            return new AsyncioFunctions.Immediate("BaseEventLoop.shutdown_asyncgens");
         }
     }
 
@@ -72,10 +144,10 @@ public final class LoopMethods {
         @TruffleBoundary
         Object doHandle(EventLoop self, dev.aio.runtime.PyDict context) {
             Object message = context.get("message");
-            StringBuilder header = new StringBuilder(message == null ? "Unhandled exception in event loop" : dev.aio.runtime.PyOps.str(message));
+            StringBuilder header = new StringBuilder(message == null ? "Unhandled exception in event loop" : PyOps.str(message));
             for (dev.aio.runtime.PyDict.Entry e : context.entries()) {
                 if (!e.key.equals("message") && !e.key.equals("exception")) {
-                    header.append('\n').append(dev.aio.runtime.PyOps.str(e.key)).append(": ").append(dev.aio.runtime.PyOps.repr(e.value));
+                    header.append('\n').append(PyOps.str(e.key)).append(": ").append(PyOps.repr(e.value));
                 }
             }
             Object exc = context.get("exception");
@@ -84,7 +156,7 @@ public final class LoopMethods {
             } else {
                 AioContext.get(this).err().println(header);
             }
-            return dev.aio.runtime.PyNone.NONE;
+            return PyNone.NONE;
         }
     }
 
@@ -115,8 +187,8 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doRun(EventLoop self, Object executor, Object func, PyTuple args) {
-            if (executor != dev.aio.runtime.PyNone.NONE) {
-                throw dev.aio.runtime.PyErrors.typeError("aio runs calls only on the default executor: pass None, not " + dev.aio.runtime.PyOps.typeName(executor));
+            if (executor != PyNone.NONE) {
+                throw PyErrors.typeError("aio runs calls only on the default executor: pass None, not " + PyOps.typeName(executor));
             }
             return self.defaultExecutor().submit(func, args.items(), null, null);
         }

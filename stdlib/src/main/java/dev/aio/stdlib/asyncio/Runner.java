@@ -1,0 +1,130 @@
+package dev.aio.stdlib.asyncio;
+
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.AioContext;
+import dev.aio.kernel.CoroutineLike;
+import dev.aio.kernel.DefaultExecutor;
+import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.Task;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyType;
+
+/**
+ * {@code asyncio.Runner}: one event loop for several {@code run()} calls, made on first use and
+ * shut down by {@code close()} as in CPython's {@code runners.py}; {@code asyncio.run(main)} is
+ * one run of a new Runner.
+ */
+public final class Runner extends PyObject {
+    static final PyType TYPE = new PyType("Runner", "asyncio.runners");
+
+    private enum State {
+        CREATED,
+        INITIALIZED,
+        CLOSED
+    }
+
+    private final AioContext context;
+    /** {@code loop_factory}, or null for a new event loop. */
+    private final Object loopFactory;
+    private State state = State.CREATED;
+    private EventLoop loop;
+    /** An internal error stopped a run: the loop is left as it is, since cleaning up could only hide it. */
+    private boolean broken;
+
+    Runner(AioContext context, Object loopFactory) {
+        this.context = context;
+        this.loopFactory = loopFactory;
+    }
+
+    @TruffleBoundary
+    EventLoop loop() {
+        if (state == State.CLOSED) {
+            throw PyErrors.runtimeError("Runner is closed");
+        }
+        if (state == State.CREATED) {
+            Object made = loopFactory == null ? context.newEventLoop() : Calls.call(loopFactory);
+            if (!(made instanceof EventLoop l)) {
+                throw PyErrors.typeError("loop_factory must return an event loop, not " + PyOps.typeName(made));
+            }
+            loop = l;
+            state = State.INITIALIZED;
+        }
+        return loop;
+    }
+
+    /** {@code runner.run(coro)}: runs the coroutine as a task of this runner's loop until it is done. */
+    @TruffleBoundary
+    Object run(Object coro) {
+        if (!(coro instanceof CoroutineLike)) {
+            throw PyErrors.valueError("a coroutine was expected, got " + PyOps.repr(coro));
+        }
+        if (context.getRunningLoop() != null) {
+            throw PyErrors.runtimeError("Runner.run() cannot be called from a running event loop");
+        }
+        if (DefaultExecutor.ofCurrentThread() != null) {
+            // CPython would run a second loop in this thread; aio has one loop at a time per program.
+            throw PyErrors.runtimeError("aio runs one event loop at a time: an event loop cannot run in a worker thread");
+        }
+        EventLoop l = loop();
+        boolean internalError = true;
+        try {
+            Object result = l.runUntilComplete(AsyncioFunctions.createTask(l, coro, dev.aio.runtime.Missing.INSTANCE));
+            internalError = false;
+            return result;
+        } catch (AioException e) {
+            internalError = false;
+            throw e;
+        } finally {
+            broken |= internalError;
+        }
+    }
+
+    /** {@code runner.close()}: cancels the tasks left, runs the loop's shutdown steps, closes it. */
+    @TruffleBoundary
+    void close() {
+        if (state != State.INITIALIZED) {
+            return;
+        }
+        try {
+            if (!broken) {
+                cancelAllTasks();
+                loop.runUntilComplete(new Task(loop, new AsyncioFunctions.Immediate("BaseEventLoop.shutdown_asyncgens"), context.nextTaskName()));
+                loop.runUntilComplete(new Task(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
+            }
+        } finally {
+            loop.reportUnretrievedExceptions();
+            loop.close();
+            loop = null;
+            state = State.CLOSED;
+        }
+    }
+
+    private void cancelAllTasks() {
+        List<Task> toCancel = loop.pendingTasks();
+        if (toCancel.isEmpty()) {
+            return;
+        }
+        for (Task t : toCancel) {
+            t.cancel(null);
+        }
+        loop.runUntilComplete(Gather.gather(loop, toCancel.toArray(), true));
+        for (Task t : toCancel) {
+            if (!t.isCancelled() && t.exception() instanceof PyBaseException e) {
+                context.reportCallbackError("unhandled exception during asyncio.run() shutdown\ntask: " + t.repr(), e);
+            }
+        }
+    }
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+}

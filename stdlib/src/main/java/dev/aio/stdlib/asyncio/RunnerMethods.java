@@ -1,0 +1,64 @@
+package dev.aio.stdlib.asyncio;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyTuple;
+
+/** Methods of {@code asyncio.Runner}. */
+public final class RunnerMethods {
+    private RunnerMethods() {
+    }
+
+    /** {@code context} is accepted as in CPython; aio has no contextvars, so there is no context to run in. */
+    @Builtin(name = "run", params = {"self", "coro"}, kwOnly = {"context"})
+    @GenerateNodeFactory
+    abstract static class RunNode extends BuiltinNode {
+        @Specialization
+        static Object doRun(Runner self, Object coro, Object ctx) {
+            return self.run(coro);
+        }
+    }
+
+    @Builtin(name = "close", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CloseNode extends BuiltinNode {
+        @Specialization
+        static Object doClose(Runner self) {
+            self.close();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "get_loop", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetLoopNode extends BuiltinNode {
+        @Specialization
+        static Object doGetLoop(Runner self) {
+            return self.loop();
+        }
+    }
+
+    @Builtin(name = "__enter__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class EnterNode extends BuiltinNode {
+        @Specialization
+        static Object doEnter(Runner self) {
+            self.loop();
+            return self;
+        }
+    }
+
+    @Builtin(name = "__exit__", params = {"self"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class ExitNode extends BuiltinNode {
+        @Specialization
+        static Object doExit(Runner self, PyTuple args) {
+            self.close();
+            return PyNone.NONE;
+        }
+    }
+}
