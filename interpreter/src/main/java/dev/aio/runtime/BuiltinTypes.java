@@ -50,6 +50,19 @@ public final class BuiltinTypes {
     public static final PyType OS_ERROR = new PyType("OSError", "builtins", EXCEPTION);
     public static final PyType TIMEOUT_ERROR = new PyType("TimeoutError", "builtins", OS_ERROR);
     public static final PyType FILE_NOT_FOUND_ERROR = new PyType("FileNotFoundError", "builtins", OS_ERROR);
+    public static final PyType FILE_EXISTS_ERROR = new PyType("FileExistsError", "builtins", OS_ERROR);
+    public static final PyType PERMISSION_ERROR = new PyType("PermissionError", "builtins", OS_ERROR);
+    public static final PyType IS_A_DIRECTORY_ERROR = new PyType("IsADirectoryError", "builtins", OS_ERROR);
+    public static final PyType NOT_A_DIRECTORY_ERROR = new PyType("NotADirectoryError", "builtins", OS_ERROR);
+    public static final PyType INTERRUPTED_ERROR = new PyType("InterruptedError", "builtins", OS_ERROR);
+    public static final PyType BLOCKING_IO_ERROR = new PyType("BlockingIOError", "builtins", OS_ERROR);
+    public static final PyType CHILD_PROCESS_ERROR = new PyType("ChildProcessError", "builtins", OS_ERROR);
+    public static final PyType PROCESS_LOOKUP_ERROR = new PyType("ProcessLookupError", "builtins", OS_ERROR);
+    public static final PyType CONNECTION_ERROR = new PyType("ConnectionError", "builtins", OS_ERROR);
+    public static final PyType BROKEN_PIPE_ERROR = new PyType("BrokenPipeError", "builtins", CONNECTION_ERROR);
+    public static final PyType CONNECTION_ABORTED_ERROR = new PyType("ConnectionAbortedError", "builtins", CONNECTION_ERROR);
+    public static final PyType CONNECTION_REFUSED_ERROR = new PyType("ConnectionRefusedError", "builtins", CONNECTION_ERROR);
+    public static final PyType CONNECTION_RESET_ERROR = new PyType("ConnectionResetError", "builtins", CONNECTION_ERROR);
     public static final PyType IMPORT_ERROR = new PyType("ImportError", "builtins", EXCEPTION);
     public static final PyType MODULE_NOT_FOUND_ERROR = new PyType("ModuleNotFoundError", "builtins", IMPORT_ERROR);
     public static final PyType RUNTIME_ERROR = new PyType("RuntimeError", "builtins", EXCEPTION);
@@ -70,9 +83,33 @@ public final class BuiltinTypes {
     /** The exception types visible as builtins, in the order {@code dir(builtins)} would not care about. */
     public static final PyType[] BUILTIN_EXCEPTIONS = {BASE_EXCEPTION, SYSTEM_EXIT, KEYBOARD_INTERRUPT, GENERATOR_EXIT, EXCEPTION, STOP_ITERATION,
                     STOP_ASYNC_ITERATION, ARITHMETIC_ERROR, ZERO_DIVISION_ERROR, OVERFLOW_ERROR, EOF_ERROR, MEMORY_ERROR, ASSERTION_ERROR, ATTRIBUTE_ERROR, LOOKUP_ERROR,
-                    INDEX_ERROR, KEY_ERROR, NAME_ERROR, UNBOUND_LOCAL_ERROR, OS_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, IMPORT_ERROR,
+                    INDEX_ERROR, KEY_ERROR, NAME_ERROR, UNBOUND_LOCAL_ERROR, OS_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, FILE_EXISTS_ERROR,
+                    PERMISSION_ERROR, IS_A_DIRECTORY_ERROR, NOT_A_DIRECTORY_ERROR, INTERRUPTED_ERROR, BLOCKING_IO_ERROR, CHILD_PROCESS_ERROR,
+                    PROCESS_LOOKUP_ERROR, CONNECTION_ERROR, BROKEN_PIPE_ERROR, CONNECTION_ABORTED_ERROR, CONNECTION_REFUSED_ERROR,
+                    CONNECTION_RESET_ERROR, IMPORT_ERROR,
                     MODULE_NOT_FOUND_ERROR, RUNTIME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, TYPE_ERROR, VALUE_ERROR, UNICODE_ERROR,
                     SYNTAX_ERROR, INDENTATION_ERROR};
+
+    /** {@code OSError(errno, strerror)} makes the subclass for that errno (Linux numbers), as CPython does. */
+    public static PyType osErrorFor(long errno) {
+        return switch ((int) errno) {
+            case 1, 13 -> PERMISSION_ERROR;
+            case 2 -> FILE_NOT_FOUND_ERROR;
+            case 3 -> PROCESS_LOOKUP_ERROR;
+            case 4 -> INTERRUPTED_ERROR;
+            case 10 -> CHILD_PROCESS_ERROR;
+            case 11, 114, 115 -> BLOCKING_IO_ERROR;
+            case 17 -> FILE_EXISTS_ERROR;
+            case 20 -> NOT_A_DIRECTORY_ERROR;
+            case 21 -> IS_A_DIRECTORY_ERROR;
+            case 32, 108 -> BROKEN_PIPE_ERROR;
+            case 103 -> CONNECTION_ABORTED_ERROR;
+            case 104 -> CONNECTION_RESET_ERROR;
+            case 110 -> TIMEOUT_ERROR;
+            case 111 -> CONNECTION_REFUSED_ERROR;
+            default -> OS_ERROR;
+        };
+    }
 
     public static boolean isExceptionType(PyType t) {
         return t.isSubtypeOf(BASE_EXCEPTION);

@@ -101,6 +101,10 @@ public final class PyBaseException extends PyObject {
         if (a.length == 0) {
             return "";
         }
+        if (a.length >= 2 && a.length <= 3 && a[0] instanceof Long && type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+            String s = "[Errno " + a[0] + "] " + PyOps.str(a[1]);
+            return a.length == 3 ? s + ": " + PyOps.repr(a[2]) : s;
+        }
         if (a.length == 1) {
             if (type.isSubtypeOf(BuiltinTypes.KEY_ERROR)) {
                 return PyOps.repr(a[0]);

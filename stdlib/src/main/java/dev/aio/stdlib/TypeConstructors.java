@@ -253,7 +253,11 @@ public final class TypeConstructors {
     abstract static class ExceptionNode extends BuiltinNode {
         @Specialization
         static Object doNew(Object cls, PyTuple args) {
-            return new PyBaseException((PyType) cls, args);
+            PyType type = (PyType) cls;
+            if (type == BuiltinTypes.OS_ERROR && args.size() >= 2 && args.get(0) instanceof Long errno) {
+                type = BuiltinTypes.osErrorFor(errno);
+            }
+            return new PyBaseException(type, args);
         }
     }
 
