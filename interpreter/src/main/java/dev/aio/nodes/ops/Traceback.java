@@ -59,6 +59,8 @@ public final class Traceback {
      * {@code _ExceptionPrintContext}).
      */
     private static final class Printer {
+        private static final int RECURSIVE_CUTOFF = 3;
+
         private static final int MAX_GROUP_WIDTH = 15;
         private static final int MAX_GROUP_DEPTH = 10;
         private final StringBuilder out = new StringBuilder();
@@ -161,15 +163,38 @@ public final class Traceback {
             }
         }
 
+        /** The frames, outermost first; a run of identical frames (recursion) is cut after three, as CPython does. */
         private static String stack(PyBaseException e) {
             StringBuilder sb = new StringBuilder();
             List<Entry> entries = e.traceback();
+            String last = null;
+            int count = 0;
             for (int i = entries.size() - 1; i >= 0; i--) {
-                if (!isStdlibFrame(entries.get(i))) {
-                    formatEntry(sb, entries.get(i));
+                if (isStdlibFrame(entries.get(i))) {
+                    continue;
+                }
+                StringBuilder frame = new StringBuilder();
+                formatEntry(frame, entries.get(i));
+                String text = frame.toString();
+                if (!text.equals(last)) {
+                    appendRepeated(sb, count);
+                    last = text;
+                    count = 0;
+                }
+                count++;
+                if (count <= RECURSIVE_CUTOFF) {
+                    sb.append(text);
                 }
             }
+            appendRepeated(sb, count);
             return sb.toString();
+        }
+
+        private static void appendRepeated(StringBuilder sb, int count) {
+            if (count > RECURSIVE_CUTOFF) {
+                int more = count - RECURSIVE_CUTOFF;
+                sb.append("  [Previous line repeated ").append(more).append(" more time").append(more > 1 ? "s" : "").append("]\n");
+            }
         }
     }
 
