@@ -50,7 +50,10 @@ public final class AioContext {
     private PyModule builtins;
     private EventLoop runningLoop;
     private long taskCounter;
+    /** The innermost coroutine that suspended in the step running now (see PyCoroutine.step). */
+    private PyCoroutine suspendedCoroutine;
     private final InterpreterLock interpreterLock;
+    private TaskDumpSignal taskDumpSignal;
     /** The threads of default executors, made on first use. */
     private WorkerThreads workerThreads;
 
@@ -71,10 +74,17 @@ public final class AioContext {
             moduleFactories.putAll(provider.modules());
         }
         builtins = importModule("builtins");
+        String dumpSignal = env.getOptions().get(AioOptions.DUMP_TASKS_ON);
+        if (!dumpSignal.isEmpty()) {
+            taskDumpSignal = TaskDumpSignal.install(this, dumpSignal, err);
+        }
     }
 
     void finish() {
         out.flush();
+        if (taskDumpSignal != null) {
+            taskDumpSignal.uninstall();
+        }
         stopWorkerThreads();
     }
 
@@ -194,6 +204,14 @@ public final class AioContext {
     }
 
     // ----- the event loop ---------------------------------------------------------------------
+
+    public PyCoroutine getSuspendedCoroutine() {
+        return suspendedCoroutine;
+    }
+
+    public void setSuspendedCoroutine(PyCoroutine c) {
+        suspendedCoroutine = c;
+    }
 
     /** The loop running on this thread: worker threads have none, as in CPython. */
     public EventLoop getRunningLoop() {

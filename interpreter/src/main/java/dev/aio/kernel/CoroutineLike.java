@@ -13,6 +13,11 @@ public interface CoroutineLike extends Awaitable {
         return null;
     }
 
+    /** The coroutine this one awaits while both are suspended (an await stack's next frame), or {@code null}. */
+    default CoroutineLike awaiting() {
+        return null;
+    }
+
     /** Marks the coroutine as owned by an {@code await} or a task; reusing it is an error. */
     void markAwaited();
 

@@ -190,7 +190,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         }
         boolean workerPending = defaultExecutor != null && defaultExecutor.hasOutstanding();
         if (scheduled.isEmpty() && !workerPending) {
-            context.stopRun(Deadlock.describe(this), 3);
+            context.stopRun(TaskReport.deadlock(this), 3);
         }
         if (scheduled.isEmpty()) {
             context.interpreterLock().releasedWhile(() -> wakeup.sleep(Long.MAX_VALUE));

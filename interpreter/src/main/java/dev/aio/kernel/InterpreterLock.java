@@ -37,10 +37,16 @@ public final class InterpreterLock {
 
     private final OwnedLock lock = new OwnedLock();
     private final Env env;
+    /** Run by the holder just before it lets go on request (a task dump notes where the holder stands). */
+    private volatile Runnable beforeLettingGo;
     private final ThreadLocalAction letGo = new ThreadLocalAction(false, false) {
         @Override
         protected void perform(Access access) {
             if (lock.isHeldByCurrentThread() && lock.hasQueuedThreads()) {
+                Runnable hook = beforeLettingGo;
+                if (hook != null) {
+                    hook.run();
+                }
                 int holds = unlockAll();
                 relock(holds);
             }
@@ -59,6 +65,19 @@ public final class InterpreterLock {
 
     public void acquireUninterruptibly() {
         relock(1);
+    }
+
+    /**
+     * Takes the lock like {@link #acquireUninterruptibly()}; if another thread holds it and lets go
+     * on request, that thread first runs {@code holderHook}.
+     */
+    public void acquireUninterruptibly(Runnable holderHook) {
+        beforeLettingGo = holderHook;
+        try {
+            relock(1);
+        } finally {
+            beforeLettingGo = null;
+        }
     }
 
     public void release() {

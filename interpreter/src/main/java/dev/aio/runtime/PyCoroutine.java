@@ -20,6 +20,8 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
     private boolean running;
     private boolean finished;
     private boolean awaited;
+    /** The coroutine this one's current {@code await} runs, while both are suspended. */
+    private PyCoroutine awaiting;
 
     public PyCoroutine(PyFunction function, ContinuationResult start) {
         this.function = function;
@@ -44,6 +46,9 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
             AioContext.get(null).coroutineStarted(this);
         }
         running = true;
+        AioContext context = AioContext.get(null);
+        // A coroutine awaited inside this step that suspends leaves itself here: the await stack.
+        context.setSuspendedCoroutine(null);
         Object r;
         try {
             r = continuation.continueWith(value);
@@ -57,9 +62,12 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
             continuation = next;
             Object y = next.getResult();
             yielded = y == AwaitSignal.BARE_YIELD ? null : y;
+            awaiting = context.getSuspendedCoroutine();
+            context.setSuspendedCoroutine(this);
             return AwaitSignal.PENDING;
         }
         finish();
+        context.setSuspendedCoroutine(null);
         return r;
     }
 
@@ -67,6 +75,12 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
         finished = true;
         continuation = null;
         yielded = null;
+        awaiting = null;
+    }
+
+    @Override
+    public CoroutineLike awaiting() {
+        return awaiting;
     }
 
     /** {@code coro.send(v)}: what the coroutine yields to its driver next, or StopIteration carrying its result. */

@@ -34,6 +34,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--slow-step", paramLabel = "MS", defaultValue = "100", description = "Warn when one step of a task blocks the loop longer than MS milliseconds (0: never). Default: ${DEFAULT-VALUE}.")
     double slowStep;
 
+    @Option(names = "--dump-tasks-on", paramLabel = "SIGNAL", description = "Print every task and its await stack to stderr when aio receives SIGNAL (QUIT is Ctrl-\\ in a terminal; or USR1, USR2).")
+    String dumpTasksOn = "";
+
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE instead of a file (sys.argv[0] is '-c').")
     String code;
 
@@ -89,7 +92,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (Context context = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true)
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
-                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).option("aio.SlowStep", String.valueOf(slowStep)).build()) {
+                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).option("aio.SlowStep", String.valueOf(slowStep))
+                        .option("aio.DumpTasksOn", dumpTasksOn).build()) {
             try {
                 context.eval(Source.newBuilder("aio", text, name).build());
                 return 0;

@@ -148,7 +148,7 @@ public final class AsyncioFunctions {
             if (!Numbers.isNumber(delay)) {
                 throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(delay) + "' and 'int'");
             }
-            return new Sleep(AioContext.get(this), Numbers.toDouble(delay), result == Missing.INSTANCE ? PyNone.NONE : result);
+            return new Sleep(AioContext.get(this), delay, result == Missing.INSTANCE ? PyNone.NONE : result);
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.aio.stdlib.asyncio;
 
+import dev.aio.AioContext;
 import dev.aio.kernel.EventLoop;
 import dev.aio.kernel.Future;
 import dev.aio.kernel.ThrowRequest;
 import dev.aio.kernel.TimerHandle;
-import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyOps;
 
 /**
  * {@code asyncio.sleep(delay, result)}: {@code sleep(0)} is a bare yield (the task runs again next
@@ -14,16 +16,19 @@ import dev.aio.runtime.AioException;
 final class Sleep extends BuiltinCoroutine {
     private final AioContext context;
     private final double delay;
+    /** The delay as the caller wrote it, for reports ({@code asyncio.sleep(3)}). */
+    private final String delayRepr;
     private final Object result;
     private Future future;
     private TimerHandle timer;
     private boolean suspended;
 
     /** Like CPython's {@code async def sleep}, calling needs no loop; the first step does. */
-    Sleep(AioContext context, double delay, Object result) {
+    Sleep(AioContext context, Object delay, Object result) {
         super("sleep");
         this.context = context;
-        this.delay = delay;
+        this.delay = Numbers.toDouble(delay);
+        this.delayRepr = PyOps.repr(delay);
         this.result = result;
     }
 
@@ -35,7 +40,7 @@ final class Sleep extends BuiltinCoroutine {
                 return suspend(null);
             }
             EventLoop loop = AsyncioFunctions.runningLoop(context);
-            future = new Future(loop);
+            future = new Future(loop).withPurpose("asyncio.sleep(" + delayRepr + ")");
             Future f = future;
             timer = loop.callLater(delay, () -> {
                 if (!f.isDone()) {

@@ -1,0 +1,60 @@
+package dev.aio;
+
+import java.io.PrintStream;
+
+import dev.aio.kernel.DefaultExecutor;
+import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.TaskReport;
+import dev.aio.nodes.ops.CallSite;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * {@code aio run --dump-tasks-on SIGNAL}: on that signal, print every task with its await stack.
+ * The signal arrives on a JVM thread; it takes the interpreter lock like a worker thread does, so
+ * a task step that is running pauses at its next safepoint and the report sees a consistent loop.
+ */
+final class TaskDumpSignal implements SignalHandler {
+    private final AioContext context;
+    private final Signal signal;
+    private SignalHandler previous;
+
+    private TaskDumpSignal(AioContext context, Signal signal) {
+        this.context = context;
+        this.signal = signal;
+    }
+
+    /** Installs the handler, or says on stderr why it cannot be (the JVM may own the signal). */
+    static TaskDumpSignal install(AioContext context, String name, PrintStream err) {
+        String bare = name.startsWith("SIG") ? name.substring(3) : name;
+        try {
+            TaskDumpSignal handler = new TaskDumpSignal(context, new Signal(bare));
+            handler.previous = Signal.handle(handler.signal, handler);
+            return handler;
+        } catch (IllegalArgumentException e) {
+            err.println("aio: cannot dump tasks on SIG" + bare + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    void uninstall() {
+        Signal.handle(signal, previous);
+    }
+
+    @Override
+    public void handle(Signal sig) {
+        String[] runningAt = new String[1];
+        context.interpreterLock().acquireUninterruptibly(() -> {
+            if (DefaultExecutor.ofCurrentThread() == null) {
+                runningAt[0] = CallSite.describe();
+            }
+        });
+        try {
+            EventLoop loop = context.getRunningLoop();
+            context.out().flush();
+            context.err().println(loop == null ? "aio: no event loop is running" : TaskReport.dump(loop, runningAt[0]));
+        } finally {
+            context.interpreterLock().release();
+        }
+    }
+}
