@@ -21,6 +21,9 @@ public final class AioOptions {
     @Option(name = "SlowStep", help = "Warn when one step of a task blocks the loop longer than this many milliseconds; 0 disables.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Double> SLOW_STEP = new OptionKey<>(100.0);
 
+    @Option(name = "Timeline", help = "Write an SVG timeline of the run's tasks (steps, waits, sleeps, how each ended) to this file when the run ends; empty for none.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<String> TIMELINE = new OptionKey<>("");
+
     @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
     public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);
 }

@@ -35,7 +35,7 @@ final class Sleep extends BuiltinCoroutine {
                 return suspend(null);
             }
             EventLoop loop = AsyncioFunctions.runningLoop(context);
-            future = new Future(loop);
+            future = new Future(loop).withPurpose(Future.SLEEP_PURPOSE);
             Future f = future;
             timer = loop.callLater(delay, () -> {
                 if (!f.isDone()) {
