@@ -1,5 +1,6 @@
 package dev.aio;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import dev.aio.kernel.DefaultExecutor;
 import dev.aio.kernel.EventLoop;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.RealClock;
+import dev.aio.kernel.TimelineRecorder;
+import dev.aio.kernel.TimelineSvg;
 import dev.aio.kernel.VirtualClock;
 import dev.aio.kernel.WorkerThreads;
 import dev.aio.nodes.ops.Traceback;
@@ -56,6 +59,11 @@ public final class AioContext {
     private TaskDumpSignal taskDumpSignal;
     /** The threads of default executors, made on first use. */
     private WorkerThreads workerThreads;
+    /** {@code --timeline}: the file to write and what is recorded for it, or null. */
+    private final String timelinePath;
+    private final TimelineRecorder timeline;
+    private String mainFile = "<string>";
+    private boolean timelineWritten;
 
     AioContext(AioLanguage language, Env env) {
         this.language = language;
@@ -66,6 +74,9 @@ public final class AioContext {
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
         this.timeLimit = env.getOptions().get(AioOptions.TIME_LIMIT);
         this.slowStepSeconds = env.getOptions().get(AioOptions.SLOW_STEP) / 1000.0;
+        String path = env.getOptions().get(AioOptions.TIMELINE);
+        this.timelinePath = path.isEmpty() ? null : path;
+        this.timeline = timelinePath == null ? null : new TimelineRecorder();
     }
 
     void initialize() {
@@ -86,6 +97,34 @@ public final class AioContext {
             taskDumpSignal.uninstall();
         }
         stopWorkerThreads();
+        writeTimeline();
+    }
+
+    /** The {@code --timeline} recorder, or null when the option is off. */
+    public TimelineRecorder timeline() {
+        return timeline;
+    }
+
+    /**
+     * Writes the {@code --timeline} picture of the run so far, once: when the run ends, however it
+     * ends (also on a deadlock, the time limit, or an uncaught exception).
+     */
+    @TruffleBoundary
+    void writeTimeline() {
+        if (timeline == null || timelineWritten) {
+            return;
+        }
+        timelineWritten = true;
+        String name = mainFile.substring(mainFile.lastIndexOf('/') + 1);
+        String title = "aio timeline: " + name + " (" + (clock.isVirtual() ? "virtual" : "real") + " time)";
+        String svg = TimelineSvg.render(timeline.events(), clock.monotonic(), title);
+        try (java.io.Writer w = env.getPublicTruffleFile(timelinePath).newBufferedWriter()) {
+            w.write(svg);
+        } catch (IOException | SecurityException | UnsupportedOperationException | IllegalArgumentException e) {
+            out.flush();
+            err.println("aio: cannot write the timeline to " + timelinePath + ": " + e.getMessage());
+            err.flush();
+        }
     }
 
     /** Truffle wants every thread a language made joined before the context closes or exits. */
@@ -191,6 +230,7 @@ public final class AioContext {
     public PyModule mainModule(String fileName) {
         PyModule main = new PyModule("__main__");
         main.put("__file__", fileName);
+        mainFile = fileName;
         modules.put("__main__", main);
         return main;
     }

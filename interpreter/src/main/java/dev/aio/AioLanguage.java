@@ -49,6 +49,7 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     @Override
     protected void exitContext(AioContext context, ExitMode exitMode, int exitCode) {
         context.stopWorkerThreads();
+        context.writeTimeline();
     }
 
     @Override

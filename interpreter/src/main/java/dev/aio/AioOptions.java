@@ -24,6 +24,9 @@ public final class AioOptions {
     @Option(name = "DumpTasksOn", help = "Print every task and its await stack when the process receives this signal (QUIT, USR1, USR2...); empty: never.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<String> DUMP_TASKS_ON = new OptionKey<>("");
 
+    @Option(name = "Timeline", help = "Write an SVG timeline of the run's tasks (steps, waits, sleeps, how each ended) to this file when the run ends; empty for none.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<String> TIMELINE = new OptionKey<>("");
+
     @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
     public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);
 }

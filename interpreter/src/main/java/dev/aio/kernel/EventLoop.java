@@ -39,10 +39,17 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     private boolean running;
     private boolean closed;
     private Task currentTask;
+    /** The {@code --timeline} recorder, or null. */
+    private final TimelineRecorder timeline;
 
     public EventLoop(AioContext context, Clock clock) {
         this.context = context;
         this.clock = clock;
+        this.timeline = context.timeline();
+    }
+
+    TimelineRecorder timeline() {
+        return timeline;
     }
 
     public double time() {

@@ -19,6 +19,8 @@ import dev.aio.runtime.PyType;
 /** {@code asyncio.Future}, after CPython's futures.py: a result that will be set later, with done-callbacks. */
 public class Future extends PyObject implements Awaitable {
     public static final PyType TYPE = new PyType("Future", "asyncio");
+    /** How the purpose of the future {@code asyncio.sleep} waits on starts (the timeline draws sleeps apart). */
+    public static final String SLEEP_PURPOSE_PREFIX = "asyncio.sleep(";
 
     enum State {
         PENDING, CANCELLED, FINISHED
@@ -98,6 +100,15 @@ public class Future extends PyObject implements Awaitable {
         return this;
     }
 
+    /** What {@link #withPurpose} set, or null. */
+    boolean isSleep() {
+        return purpose != null && purpose.startsWith(SLEEP_PURPOSE_PREFIX);
+    }
+
+    String purpose() {
+        return purpose;
+    }
+
     /** For deadlock reports: what a task waiting on this future waits for. */
     public String describeWait() {
         return purpose != null ? purpose : "a future (" + repr() + ")";
@@ -109,6 +120,11 @@ public class Future extends PyObject implements Awaitable {
 
     public PyBaseException getExceptionObject() {
         return exception;
+    }
+
+    /** The result, without marking an exception retrieved as {@link #result()} does. */
+    Object resultValue() {
+        return result;
     }
 
     private void scheduleCallbacks() {

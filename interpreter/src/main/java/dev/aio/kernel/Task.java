@@ -25,6 +25,9 @@ public final class Task extends Future {
     private boolean mustCancel;
     private int cancelsRequested;
     private Object pendingCancelMessage;
+    /** Records this task for {@code --timeline}; null when the option is off. */
+    private final TimelineRecorder timeline;
+    private final int timelineId;
 
     public Task(EventLoop loop, CoroutineLike coroutine, String name) {
         this(loop, coroutine, name, false);
@@ -36,9 +39,20 @@ public final class Task extends Future {
      * returns without suspending never gets scheduled at all.
      */
     public Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart) {
+        this(loop, coroutine, name, eagerStart, true);
+    }
+
+    /** A task of the runtime's own housekeeping (such as {@code asyncio.run}'s shutdown steps), left out of the timeline. */
+    public static Task internal(EventLoop loop, CoroutineLike coroutine, String name) {
+        return new Task(loop, coroutine, name, false, false);
+    }
+
+    private Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart, boolean shownInTimeline) {
         super(loop);
         this.coroutine = coroutine;
         this.name = name;
+        this.timeline = shownInTimeline ? loop.timeline() : null;
+        this.timelineId = timeline != null ? timeline.taskCreated(name, coroutine.qualName() + "()", loop.time()) : -1;
         coroutine.markAwaited();
         loop.registerTask(this);
         if (eagerStart && loop.isRunning()) {
@@ -54,6 +68,9 @@ public final class Task extends Future {
 
     public void setName(String name) {
         this.name = name;
+        if (timeline != null) {
+            timeline.taskNamed(timelineId, name, loop.time());
+        }
     }
 
     public CoroutineLike getCoroutine() {
@@ -112,6 +129,9 @@ public final class Task extends Future {
         dev.aio.AioContext context = loop.context();
         context.beginStep();
         double started = loop.time();
+        if (timeline != null) {
+            timeline.stepStarted(timelineId, started);
+        }
         try {
             Object result;
             try {
@@ -144,6 +164,9 @@ public final class Task extends Future {
             handleYield(coroutine.yielded());
         } finally {
             loop.swapCurrentTask(previous);
+            if (timeline != null) {
+                timeline.stepEnded(timelineId, this, loop.time());
+            }
             context.endStep(name, coroutine.qualName() + "()", loop.time() - started);
         }
     }

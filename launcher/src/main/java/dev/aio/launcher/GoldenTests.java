@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 /**
  * Golden-output tests of aio programs: {@code NAME.aio} (or {@code .py}) next to {@code NAME.out}
  * (expected stdout), and optionally {@code NAME.err} (expected stderr), {@code NAME.status} (exit
- * status), {@code NAME.flags} (extra {@code aio run} options) and {@code NAME.args} (script
- * arguments). Programs run in-process under the virtual clock. Object addresses ({@code 0x...}) and
- * the absolute path of the working directory are not compared: CPython and aio name scripts by
- * absolute path.
+ * status), {@code NAME.flags} (extra {@code aio run} options), {@code NAME.args} (script
+ * arguments) and {@code NAME.svg} (the expected {@code --timeline} picture: the program then runs
+ * with {@code --timeline} to a temporary file). Programs run in-process under the virtual clock.
+ * Object addresses ({@code 0x...}) and the absolute path of the working directory are not
+ * compared: CPython and aio name scripts by absolute path.
  */
 public final class GoldenTests {
     private GoldenTests() {
@@ -66,6 +67,12 @@ public final class GoldenTests {
     public static Outcome run(Path program, Path workDir, boolean update) throws IOException {
         List<String> args = new ArrayList<>(List.of("run", "--virtual-time"));
         args.addAll(words(read(expected(program, ".flags"), "")));
+        Path expectedTimeline = expected(program, ".svg");
+        Path timeline = null;
+        if (Files.exists(expectedTimeline)) {
+            timeline = Files.createTempFile("aio-timeline", ".svg");
+            args.addAll(List.of("--timeline", timeline.toString()));
+        }
         args.add(program.toString());
         args.addAll(words(read(expected(program, ".args"), "")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,7 +84,15 @@ public final class GoldenTests {
         String root = workDir.toAbsolutePath().normalize() + "/";
         String actualOut = out.toString(StandardCharsets.UTF_8).replace(root, "");
         String actualErr = err.toString(StandardCharsets.UTF_8).replace(root, "");
+        String actualTimeline = null;
+        if (timeline != null) {
+            actualTimeline = read(timeline, "");
+            Files.delete(timeline);
+        }
         if (update) {
+            if (actualTimeline != null) {
+                Files.writeString(expectedTimeline, actualTimeline, StandardCharsets.UTF_8);
+            }
             Files.writeString(expected(program, ".out"), actualOut, StandardCharsets.UTF_8);
             writeOrDelete(expected(program, ".err"), actualErr);
             writeOrDelete(expected(program, ".status"), status == 0 ? "" : status + "\n");
@@ -86,6 +101,9 @@ public final class GoldenTests {
         StringBuilder report = new StringBuilder();
         compare(report, "stdout", read(expected(program, ".out"), ""), actualOut);
         compare(report, "stderr", read(expected(program, ".err"), ""), actualErr);
+        if (actualTimeline != null) {
+            compare(report, "timeline (" + expectedTimeline.getFileName() + ")", read(expectedTimeline, ""), actualTimeline);
+        }
         int expectedStatus = Integer.parseInt(read(expected(program, ".status"), "0").strip());
         if (status != expectedStatus) {
             report.append("exit status: expected ").append(expectedStatus).append(", got ").append(status).append('\n');

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.IOAccess;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--dump-tasks-on", paramLabel = "SIGNAL", description = "Print every task and its await stack to stderr when aio receives SIGNAL (QUIT is Ctrl-\\ in a terminal; or USR1, USR2).")
     String dumpTasksOn = "";
+
+    @Option(names = "--timeline", paramLabel = "FILE", description = "When the run ends, write an SVG timeline of its tasks to FILE: their steps, waits, sleeps and how each ended.")
+    Path timeline;
 
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE instead of a file (sys.argv[0] is '-c').")
     String code;
@@ -90,10 +94,15 @@ public final class RunCommand implements Callable<Integer> {
             }
             argv.addAll(positional);
         }
-        try (Context context = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true)
+        Context.Builder builder = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true)
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
                         .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).option("aio.SlowStep", String.valueOf(slowStep))
-                        .option("aio.DumpTasksOn", dumpTasksOn).build()) {
+                        .option("aio.DumpTasksOn", dumpTasksOn);
+        if (timeline != null) {
+            // The language writes the timeline file itself, so it needs file access.
+            builder.option("aio.Timeline", timeline.toAbsolutePath().toString()).allowIO(IOAccess.ALL);
+        }
+        try (Context context = builder.build()) {
             try {
                 context.eval(Source.newBuilder("aio", text, name).build());
                 return 0;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code aio test [PATH...]}: golden-output tests of aio scripts, deterministic under the virtual clock. */
 @Command(name = "test", mixinStandardHelpOptions = true, description = {"Run golden-output tests: every NAME.aio or NAME.py with a NAME.out next to it,",
                 "under the virtual clock. Optional NAME.err (stderr), NAME.status (exit status), NAME.flags",
-                "(extra 'aio run' options) and NAME.args (script arguments)."}, exitCodeListHeading = "%nExit status:%n",
+                "(extra 'aio run' options), NAME.args (script arguments) and NAME.svg (expected --timeline picture)."}, exitCodeListHeading = "%nExit status:%n",
                 exitCodeList = {"0:every test passed", "1:a test failed", "2:usage error, or no tests found"})
 public final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "Test files or folders (default: the current folder).")

@@ -96,8 +96,8 @@ public final class Runner extends PyObject {
         try {
             if (!broken) {
                 cancelAllTasks();
-                loop.runUntilComplete(new Task(loop, new AsyncioFunctions.Immediate("BaseEventLoop.shutdown_asyncgens"), context.nextTaskName()));
-                loop.runUntilComplete(new Task(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
+                loop.runUntilComplete(Task.internal(loop, new AsyncioFunctions.Immediate("BaseEventLoop.shutdown_asyncgens"), context.nextTaskName()));
+                loop.runUntilComplete(Task.internal(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
             }
         } finally {
             loop.reportUnretrievedExceptions();

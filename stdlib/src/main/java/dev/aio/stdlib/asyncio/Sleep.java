@@ -40,7 +40,7 @@ final class Sleep extends BuiltinCoroutine {
                 return suspend(null);
             }
             EventLoop loop = AsyncioFunctions.runningLoop(context);
-            future = new Future(loop).withPurpose("asyncio.sleep(" + delayRepr + ")");
+            future = new Future(loop).withPurpose(Future.SLEEP_PURPOSE_PREFIX + delayRepr + ")");
             Future f = future;
             timer = loop.callLater(delay, () -> {
                 if (!f.isDone()) {
