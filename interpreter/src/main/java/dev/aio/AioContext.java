@@ -50,6 +50,8 @@ public final class AioContext {
     private String blockingHint;
     /** Coroutines created but never started, in creation order: warned about at exit. */
     private final LinkedHashSet<PyCoroutine> unstartedCoroutines = new LinkedHashSet<>();
+    /** Warnings already shown, by location and message (CPython's "default" warning action). */
+    private final java.util.Set<String> warnedOnce = new java.util.HashSet<>();
     private PyModule builtins;
     private EventLoop runningLoop;
     private long taskCounter;
@@ -341,6 +343,28 @@ public final class AioContext {
 
     public void coroutineStarted(PyCoroutine c) {
         unstartedCoroutines.remove(c);
+    }
+
+    /**
+     * A coroutine dropped by an expression statement without being awaited: CPython warns when its
+     * reference count drops, at that line, once per line and message (its default filter).
+     */
+    @TruffleBoundary
+    public void warnNeverAwaited(dev.aio.kernel.CoroutineLike coroutine, String file, int line, String sourceLine) {
+        if (coroutine instanceof PyCoroutine c) {
+            c.close();
+        }
+        String message = "coroutine '" + coroutine.qualName() + "' was never awaited";
+        if (!warnedOnce.add(file + ":" + line + ":" + message)) {
+            return;
+        }
+        out.flush();
+        err.println(file + ":" + line + ": RuntimeWarning: " + message);
+        if (sourceLine != null && !sourceLine.isEmpty()) {
+            err.println("  " + sourceLine);
+        }
+        err.println("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
+        err.flush();
     }
 
     /** CPython warns when a coroutine that never ran is collected; aio warns for all of them at exit. */

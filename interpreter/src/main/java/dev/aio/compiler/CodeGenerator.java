@@ -234,7 +234,11 @@ final class CodeGenerator {
 
     private void statementBody(Stmt s) {
         switch (s) {
-            case Stmt.ExprStmt e -> expr(e.value());
+            case Stmt.ExprStmt e -> {
+                b.beginDropValue();
+                expr(e.value());
+                b.endDropValue();
+            }
             case Stmt.Assign a -> assign(a);
             case Stmt.AugAssign a -> augAssign(a);
             case Stmt.AnnAssign a -> {

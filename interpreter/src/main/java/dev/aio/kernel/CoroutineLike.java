@@ -18,6 +18,9 @@ public interface CoroutineLike extends Awaitable {
         return null;
     }
 
+    /** Neither awaited nor given to a task (nor started by hand): nothing will ever run it. */
+    boolean isUnawaited();
+
     /** Marks the coroutine as owned by an {@code await} or a task; reusing it is an error. */
     void markAwaited();
 

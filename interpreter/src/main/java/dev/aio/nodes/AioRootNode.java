@@ -739,6 +739,20 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
     }
 
+    /**
+     * An expression statement drops its value. A coroutine dropped unawaited can never run:
+     * CPython warns at once (its reference count drops to zero), and so does aio.
+     */
+    @Operation
+    public static final class DropValue {
+        @Specialization
+        static void doDrop(Object value, @Bind BytecodeNode bytecode, @Bind("$bytecodeIndex") int bci) {
+            if (value instanceof dev.aio.kernel.CoroutineLike c && c.isUnawaited()) {
+                ValueOps.warnNeverAwaited(c, bytecode.getSourceLocation(bci));
+            }
+        }
+    }
+
     // ----- exceptions ---------------------------------------------------------------------------
 
     @Operation

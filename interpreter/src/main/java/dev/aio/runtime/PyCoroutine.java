@@ -138,6 +138,11 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
     }
 
     @Override
+    public boolean isUnawaited() {
+        return !awaited && !started;
+    }
+
+    @Override
     public void markAwaited() {
         if (awaited) {
             throw PyErrors.runtimeError("cannot reuse already awaited coroutine");

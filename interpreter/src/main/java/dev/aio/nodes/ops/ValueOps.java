@@ -32,6 +32,20 @@ public final class ValueOps {
     private ValueOps() {
     }
 
+    @TruffleBoundary
+    public static void warnNeverAwaited(dev.aio.kernel.CoroutineLike coroutine, com.oracle.truffle.api.source.SourceSection at) {
+        dev.aio.AioContext context = dev.aio.AioContext.get(null);
+        if (at == null || !at.isAvailable()) {
+            context.warnNeverAwaited(coroutine, "sys", 1, null);
+            return;
+        }
+        String file = at.getSource().getName();
+        int line = at.getStartLine();
+        // Like CPython's linecache: no source line for code that is not a file (-c, stdin).
+        String text = file.matches("<[^/]*>") ? null : at.getSource().getCharacters(line).toString().strip();
+        context.warnNeverAwaited(coroutine, file, line, text);
+    }
+
     public static PyFunction function(VirtualFrame frame) {
         return (PyFunction) frame.getArguments()[0];
     }

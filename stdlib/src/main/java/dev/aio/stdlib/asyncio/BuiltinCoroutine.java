@@ -65,6 +65,11 @@ abstract class BuiltinCoroutine extends PyObject implements CoroutineLike {
     }
 
     @Override
+    public boolean isUnawaited() {
+        return !awaited && !done;
+    }
+
+    @Override
     public void markAwaited() {
         if (awaited) {
             throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
