@@ -568,6 +568,10 @@ final class CodeGenerator {
 
     /** The local holding the cell of a variable this scope shares (its own cell or a free variable's). */
     private BytecodeLocal cellLocal(String name) {
+        BytecodeLocal comp = comprehensionVar(name);
+        if (comp != null && scope.isComprehensionCell(name)) {
+            return comp;
+        }
         if (!scope.isCell(name) && !scope.isFree(name)) {
             throw new IllegalStateException("no cell for " + name);
         }
@@ -972,7 +976,11 @@ final class CodeGenerator {
 
     private void load(String name, Pos pos) {
         BytecodeLocal comp = comprehensionVar(name);
-        if (comp != null) {
+        if (comp != null && scope.isComprehensionCell(name)) {
+            b.beginCellGet(name, false);
+            b.emitLoadLocal(comp);
+            b.endCellGet();
+        } else if (comp != null) {
             b.emitLoadLocal(comp);
         } else if (scope.isCell(name) || scope.isFree(name)) {
             b.beginCellGet(name, scope.isFree(name));
@@ -995,7 +1003,12 @@ final class CodeGenerator {
             case Expr.Name n -> {
                 String name = n.id();
                 BytecodeLocal comp = comprehensionVar(name);
-                if (comp != null) {
+                if (comp != null && scope.isComprehensionCell(name)) {
+                    b.beginCellSet();
+                    b.emitLoadLocal(comp);
+                    value.run();
+                    b.endCellSet();
+                } else if (comp != null) {
                     b.beginStoreLocal(comp);
                     value.run();
                     b.endStoreLocal();
@@ -1578,7 +1591,18 @@ final class CodeGenerator {
 
     private void declareTargets(Expr target) {
         switch (target) {
-            case Expr.Name n -> comprehensionVars.peek().put(n.id(), b.createLocal(n.id(), null));
+            case Expr.Name n -> {
+                BytecodeLocal local = b.createLocal(n.id(), null);
+                comprehensionVars.peek().put(n.id(), local);
+                if (scope.isComprehensionCell(n.id())) {
+                    // A lambda in the comprehension captures the variable: one cell for the whole run.
+                    b.beginStoreLocal(local);
+                    b.beginNewCell();
+                    b.emitLoadNull();
+                    b.endNewCell();
+                    b.endStoreLocal();
+                }
+            }
             case Expr.Tuple t -> t.elts().forEach(this::declareTargets);
             case Expr.ListExpr l -> l.elts().forEach(this::declareTargets);
             case Expr.Starred s -> declareTargets(s.value());

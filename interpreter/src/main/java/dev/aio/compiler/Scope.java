@@ -26,6 +26,14 @@ final class Scope {
     final Set<String> cells = new LinkedHashSet<>();
     /** Variables of enclosing functions used here or in nested functions, in closure order. */
     final Set<String> free = new LinkedHashSet<>();
+    /**
+     * Variables of the comprehensions (run inline in this scope) that nested functions capture:
+     * their hidden locals hold cells, one per comprehension run, as CPython's comprehension
+     * functions do.
+     */
+    final Set<String> comprehensionCells = new LinkedHashSet<>();
+    /** The comprehension variables visible where this function is defined (a lambda in a comprehension). */
+    final Set<String> enclosingComprehensionVars = new LinkedHashSet<>();
     /** The function contains {@code yield}: calling it makes a generator. */
     boolean isGenerator;
 
@@ -45,6 +53,10 @@ final class Scope {
         return cells.contains(name);
     }
 
+    boolean isComprehensionCell(String name) {
+        return comprehensionCells.contains(name);
+    }
+
     boolean isFree(String name) {
         return free.contains(name);
     }
@@ -62,6 +74,10 @@ final class Scope {
         }
         for (Scope child : children) {
             for (String name : child.free) {
+                if (child.enclosingComprehensionVars.contains(name)) {
+                    comprehensionCells.add(name);
+                    continue;
+                }
                 // A class body's names are not visible to the functions defined in it.
                 if (isLocal(name) && kind == Kind.FUNCTION) {
                     cells.add(name);
@@ -71,7 +87,7 @@ final class Scope {
             }
         }
         for (String name : wanted) {
-            if (!isLocal(name) && parent != null && parent.providesBinding(name)) {
+            if (!isLocal(name) && (enclosingComprehensionVars.contains(name) || parent != null && parent.providesBinding(name))) {
                 free.add(name);
             }
         }
@@ -83,7 +99,7 @@ final class Scope {
             if (s.kind == Kind.CLASS) {
                 continue;
             }
-            if (s.isLocal(name)) {
+            if (s.isLocal(name) || s.enclosingComprehensionVars.contains(name)) {
                 return true;
             }
             if (s.declaredGlobal.contains(name)) {

@@ -1,8 +1,10 @@
 package dev.aio.compiler;
 
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.aio.ast.Expr;
 import dev.aio.ast.Module;
@@ -11,11 +13,14 @@ import dev.aio.ast.Stmt;
 
 /**
  * First pass of the compiler: finds every function scope and what each name in it is bound to.
- * Comprehension variables are not part of any scope: the compiler gives them hidden locals.
+ * Comprehension variables are not part of any scope: the compiler gives them hidden locals (cells
+ * when a lambda in the comprehension captures them).
  */
 final class ScopeAnalyzer {
     private final Map<Object, Scope> scopes = new IdentityHashMap<>();
     private Scope current;
+    /** The comprehension variables in scope at this point of the current function. */
+    private Set<String> comprehensionVars = new LinkedHashSet<>();
 
     static Map<Object, Scope> analyze(Module module) {
         ScopeAnalyzer a = new ScopeAnalyzer();
@@ -42,7 +47,7 @@ final class ScopeAnalyzer {
                 Scope scope = enter(f);
                 params(f.params());
                 stmts(f.body());
-                current = scope.parent;
+                leave(scope);
             }
             case Stmt.ClassDef c -> {
                 exprs(c.bases());
@@ -150,11 +155,19 @@ final class ScopeAnalyzer {
         }
     }
 
+    /** A function scope, defined where the comprehension variables in scope can be captured. */
     private Scope enter(Object node) {
         Scope scope = new Scope(Scope.Kind.FUNCTION, current);
+        scope.enclosingComprehensionVars.addAll(comprehensionVars);
         scopes.put(node, scope);
         current = scope;
+        comprehensionVars = new LinkedHashSet<>();
         return scope;
+    }
+
+    private void leave(Scope scope) {
+        current = scope.parent;
+        comprehensionVars = new LinkedHashSet<>(scope.enclosingComprehensionVars);
     }
 
     private void defaults(Parameters p) {
@@ -186,6 +199,16 @@ final class ScopeAnalyzer {
         }
     }
 
+    private void comprehensionTargets(Expr t) {
+        switch (t) {
+            case Expr.Name n -> comprehensionVars.add(n.id());
+            case Expr.Tuple tu -> tu.elts().forEach(this::comprehensionTargets);
+            case Expr.ListExpr l -> l.elts().forEach(this::comprehensionTargets);
+            case Expr.Starred st -> comprehensionTargets(st.value());
+            default -> expr(t);
+        }
+    }
+
     private void exprs(List<Expr> list) {
         for (Expr e : list) {
             expr(e);
@@ -193,11 +216,14 @@ final class ScopeAnalyzer {
     }
 
     private void comprehensions(List<Expr.Comprehension> generators, Runnable element) {
+        Set<String> outer = new LinkedHashSet<>(comprehensionVars);
         for (Expr.Comprehension c : generators) {
             expr(c.iter());
+            comprehensionTargets(c.target());
             exprs(c.ifs());
         }
         element.run();
+        comprehensionVars = outer;
     }
 
     private void expr(Expr e) {
@@ -220,7 +246,7 @@ final class ScopeAnalyzer {
                 Scope scope = enter(l);
                 params(l.params());
                 expr(l.body());
-                current = scope.parent;
+                leave(scope);
             }
             case Expr.IfExp i -> {
                 expr(i.test());
@@ -246,10 +272,11 @@ final class ScopeAnalyzer {
                     if (i > 0) {
                         expr(c.generators().get(i).iter());
                     }
+                    comprehensionTargets(c.generators().get(i).target());
                     exprs(c.generators().get(i).ifs());
                 }
                 expr(c.elt());
-                current = scope.parent;
+                leave(scope);
             }
             case Expr.DictComp c -> comprehensions(c.generators(), () -> {
                 expr(c.key());
