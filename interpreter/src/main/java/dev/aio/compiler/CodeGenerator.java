@@ -141,7 +141,18 @@ final class CodeGenerator {
         });
         PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator, fileName, node.pos().line());
         root.setCode(code);
+        if (lambdaBody == null) {
+            code.setDoc(docstring(body));
+        }
         return code;
+    }
+
+    /** The docstring of a function or class body: its first statement, when that is a string literal. */
+    private static String docstring(List<Stmt> body) {
+        if (!body.isEmpty() && body.get(0) instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Constant c && c.value() instanceof String s) {
+            return s;
+        }
+        return null;
     }
 
     private static Signature signature(Parameters p) {
@@ -500,8 +511,10 @@ final class CodeGenerator {
      * namespace; BuildClass runs it and makes the class, then the decorators apply.
      */
     private void classDef(Stmt.ClassDef c) {
-        if (!c.keywords().isEmpty()) {
-            throw new CompileError(c.keywords().get(0).pos(), "class keywords (such as metaclass=) are not supported by aio yet");
+        for (Expr.Keyword k : c.keywords()) {
+            if (k.name() == null) {
+                throw new CompileError(k.pos(), "'**' in a class statement is not supported by aio yet");
+            }
         }
         String qualName = qualPrefix.isEmpty() ? c.name() : qualPrefix + c.name();
         AioRootNode root = compileRoot(c, qualName + ".", false, g -> {
@@ -512,10 +525,12 @@ final class CodeGenerator {
         });
         PyCode body = new PyCode(root, c.name(), qualName, Signature.ofPositional(), false, fileName, c.pos().line());
         root.setCode(body);
+        body.setDoc(docstring(c.body()));
         store(new Expr.Name(c.pos(), c.name()), () -> decorated(c.decorators(), 0, () -> {
-            b.beginBuildClass(c.name());
+            b.beginBuildClass(c.name(), c.keywords().stream().map(Expr.Keyword::name).toArray(String[]::new));
             makeFunction(body, c, Parameters.EMPTY);
             c.bases().forEach(this::expr);
+            c.keywords().forEach(k -> expr(k.value()));
             b.endBuildClass();
         }));
     }

@@ -161,7 +161,7 @@ public class Future extends PyObject implements Awaitable {
     @TruffleBoundary
     private static String describeCallable(Object callable) {
         if (callable instanceof dev.aio.runtime.PyFunction f) {
-            return f.getCode().qualName() + "() at " + f.getCode().fileName() + ":" + f.getCode().firstLine();
+            return f.getQualName() + "() at " + f.getCode().fileName() + ":" + f.getCode().firstLine();
         }
         return PyOps.repr(callable);
     }

@@ -436,13 +436,17 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
     }
 
-    /** Runs a class body (a function over the namespace) and makes the class from it and the bases. */
+    /**
+     * Runs a class body (a function over the namespace) and makes the class from it, the bases and
+     * the class keywords (their values follow the bases).
+     */
     @Operation
     @ConstantOperand(type = String.class)
+    @ConstantOperand(type = String[].class)
     public static final class BuildClass {
         @Specialization
-        static Object doBuild(String name, Object body, @Variadic Object[] bases) {
-            return ClassOps.buildClass(name, body, bases);
+        static Object doBuild(String name, String[] kwNames, Object body, @Variadic Object[] basesAndKeywords) {
+            return ClassOps.buildClass(name, kwNames, body, basesAndKeywords);
         }
     }
 

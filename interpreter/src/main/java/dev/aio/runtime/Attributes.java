@@ -30,6 +30,27 @@ public final class Attributes {
         if (obj instanceof PySuper s) {
             return superAttribute(s, name);
         }
+        if (obj instanceof PyFunction f) {
+            Object v = functionAttribute(f, name);
+            if (v != null) {
+                return v;
+            }
+        } else if (obj instanceof PyBoundMethod m && !name.equals("__class__")) {
+            return switch (name) {
+                case "__self__" -> m.getSelf();
+                case "__func__" -> m.getFunction();
+                default -> find(m.getFunction(), name);
+            };
+        } else if (obj instanceof PyBuiltinFunction b) {
+            switch (name) {
+                case "__name__", "__qualname__":
+                    return b.getName();
+                case "__doc__":
+                    return PyNone.NONE;
+                default:
+                    break;
+            }
+        }
         PyType type = PyOps.typeOf(obj);
         Object classAttr = type.lookup(name);
         if (classAttr instanceof PyDescriptors.Property p) {
@@ -51,10 +72,51 @@ public final class Attributes {
         if (name.equals("__class__")) {
             return type;
         }
-        if (obj instanceof PyFunction f && (name.equals("__name__") || name.equals("__qualname__"))) {
-            return name.equals("__name__") ? f.getName() : f.getCode().qualName();
-        }
         return classAttr == null ? null : bind(classAttr, obj, type);
+    }
+
+    /** The attributes every function has, then those set on it ({@code __wrapped__}...). */
+    private static Object functionAttribute(PyFunction f, String name) {
+        switch (name) {
+            case "__name__":
+                return f.getName();
+            case "__qualname__":
+                return f.getQualName();
+            case "__doc__":
+                return f.getDoc();
+            case "__module__":
+                return f.getModule();
+            case "__dict__":
+                return f.dict();
+            case "__defaults__":
+                return f.getDefaults() == null ? PyNone.NONE : new PyTuple(f.getDefaults().clone());
+            default:
+                return f.hasDict() ? f.dict().get(name) : null;
+        }
+    }
+
+    private static void setFunctionAttribute(PyFunction f, String name, Object value) {
+        switch (name) {
+            case "__name__", "__qualname__" -> {
+                if (!(value instanceof String s)) {
+                    throw PyErrors.typeError(name + " must be set to a string object");
+                }
+                if (name.equals("__name__")) {
+                    f.setName(s);
+                } else {
+                    f.setQualName(s);
+                }
+            }
+            case "__doc__" -> f.setDoc(value);
+            case "__module__" -> f.setModule(value);
+            case "__dict__" -> {
+                if (!(value instanceof PyDict d)) {
+                    throw PyErrors.typeError("__dict__ must be set to a dictionary, not a '" + PyOps.typeName(value) + "'");
+                }
+                f.setDict(d);
+            }
+            default -> f.dict().put(name, value);
+        }
     }
 
     /** The attribute dict of an object that has one: instances of classes defined in aio code. */
@@ -71,8 +133,16 @@ public final class Attributes {
     /** {@code C.name}: functions stay plain, class methods bind to the class. */
     private static Object classAttribute(PyType t, String name) {
         switch (name) {
-            case "__name__", "__qualname__":
+            case "__name__":
                 return t.getName();
+            case "__qualname__":
+                return t.dict().get("__qualname__") instanceof String q ? q : t.getName();
+            case "__class__":
+                return t.getPyType();
+            case "__doc__": {
+                Object doc = t.dict().get("__doc__");
+                return doc == null ? PyNone.NONE : doc;
+            }
             case "__module__":
                 return t.getModule();
             case "__mro__":
@@ -84,7 +154,16 @@ public final class Attributes {
             default:
                 break;
         }
+        PyType meta = t.getPyType();
+        Object metaAttr = meta.isUserDefined() ? meta.lookup(name) : null;
+        if (metaAttr instanceof PyDescriptors.Property p) {
+            return Calls.call(p.getter, t);
+        }
         Object v = t.lookup(name);
+        if (v == null && metaAttr != null) {
+            // A metaclass's methods are the methods of the classes it makes.
+            return bind(metaAttr, t, meta);
+        }
         if (v instanceof BuiltinSpec spec) {
             return AioLanguage.get(null).builtinFunction(spec);
         }
@@ -130,6 +209,9 @@ public final class Attributes {
             PyBuiltinFunction fn = AioLanguage.get(null).builtinFunction(spec);
             if (spec.isProperty()) {
                 return fn.getCallTarget().call(fn, obj);
+            }
+            if (spec.name().equals("__new__")) {
+                return fn;
             }
             return new PyBoundMethod(obj, fn);
         }
@@ -180,6 +262,10 @@ public final class Attributes {
         }
         if (obj instanceof PyType t && t.isUserDefined()) {
             t.define(name, value);
+            return;
+        }
+        if (obj instanceof PyFunction f) {
+            setFunctionAttribute(f, name, value);
             return;
         }
         PyType type = PyOps.typeOf(obj);

@@ -36,7 +36,7 @@ public final class Calls {
             return call(m.getFunction(), prepend(m.getSelf(), positional), kwNames, kwValues);
         }
         if (callee instanceof PyType t && t.isUserDefined()) {
-            return instantiate(t, positional, kwNames, kwValues);
+            return Classes.call(t, positional, kwNames, kwValues);
         }
         if (callee instanceof PyType t) {
             BuiltinSpec ctor = t.getConstructor();
@@ -54,32 +54,6 @@ public final class Calls {
             return call(Attributes.bind(call, callee, PyOps.typeOf(callee)), positional, kwNames, kwValues);
         }
         throw PyErrors.typeError("'" + PyOps.typeName(callee) + "' object is not callable");
-    }
-
-    /**
-     * {@code C(args)} for a class defined in aio code: a new instance (an exception object when the
-     * class derives from BaseException), initialised by {@code __init__}.
-     */
-    private static Object instantiate(PyType t, Object[] positional, String[] kwNames, Object[] kwValues) {
-        PyType base = t.builtinBase();
-        Object instance;
-        if (base.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
-            instance = new PyBaseException(t, new PyTuple(positional.clone()));
-        } else if (base == BuiltinTypes.OBJECT) {
-            instance = new PyInstance(t);
-        } else {
-            throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
-        }
-        Object init = t.lookup("__init__");
-        if (init instanceof PyFunction) {
-            Object result = call(new PyBoundMethod(instance, init), positional, kwNames, kwValues);
-            if (result != PyNone.NONE) {
-                throw PyErrors.typeError("__init__() should return None, not '" + PyOps.typeName(result) + "'");
-            }
-        } else if (base == BuiltinTypes.OBJECT && (positional.length > 0 || (kwNames != null && kwNames.length > 0))) {
-            throw PyErrors.typeError(t.getName() + "() takes no arguments");
-        }
-        return instance;
     }
 
     /** Calls a function with bound slots; an {@code async def} gives its coroutine. */

@@ -104,6 +104,6 @@ public final class PyAsyncGenerator extends PyObject {
 
     @Override
     public String repr() {
-        return "<async_generator object " + function.getCode().qualName() + " at " + Ids.address(this) + ">";
+        return "<async_generator object " + function.getQualName() + " at " + Ids.address(this) + ">";
     }
 }

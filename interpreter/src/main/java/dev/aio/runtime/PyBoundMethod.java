@@ -28,7 +28,7 @@ public final class PyBoundMethod extends PyObject {
         if (function instanceof PyBuiltinFunction b) {
             return "<built-in method " + b.getName() + " of " + PyOps.typeOf(self).getName() + " object at " + Ids.address(self) + ">";
         }
-        String name = function instanceof PyFunction f ? f.getCode().qualName() : "?";
+        String name = function instanceof PyFunction f ? f.getQualName() : "?";
         return "<bound method " + name + " of " + PyOps.repr(self) + ">";
     }
 }

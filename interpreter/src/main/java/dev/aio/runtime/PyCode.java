@@ -13,6 +13,8 @@ public final class PyCode {
     private final boolean isGenerator;
     private final String fileName;
     private final int firstLine;
+    /** The docstring: the body's first statement when it is a string literal. */
+    private String doc;
 
     public PyCode(RootNode root, String name, String qualName, Signature signature, boolean isCoroutine, String fileName, int firstLine) {
         this(root, name, qualName, signature, isCoroutine, false, fileName, firstLine);
@@ -27,6 +29,14 @@ public final class PyCode {
         this.isGenerator = isGenerator;
         this.fileName = fileName;
         this.firstLine = firstLine;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    public void setDoc(String doc) {
+        this.doc = doc;
     }
 
     public RootCallTarget callTarget() {

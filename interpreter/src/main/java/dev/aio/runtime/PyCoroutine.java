@@ -125,7 +125,7 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
 
     @Override
     public String qualName() {
-        return function.getCode().qualName();
+        return function.getQualName();
     }
 
     public boolean isStarted() {

@@ -11,6 +11,13 @@ public final class PyFunction extends PyObject {
     private final PyCell[] closure;
     /** The class whose body defined this function, for {@code super()}; set when the class is made. */
     private PyType owner;
+    /** {@code __name__} and {@code __qualname__}, which functools.wraps reassigns; tracebacks keep the code's names. */
+    private String name;
+    private String qualName;
+    private Object doc;
+    private Object module;
+    /** Attributes set on the function ({@code f.calls = 0}, {@code __wrapped__}), created on first use. */
+    private PyDict dict;
 
     public PyFunction(PyCode code, PyModule globals, Object[] defaults, Map<String, Object> kwDefaults, PyCell[] closure) {
         this.code = code;
@@ -18,6 +25,9 @@ public final class PyFunction extends PyObject {
         this.defaults = defaults;
         this.kwDefaults = kwDefaults;
         this.closure = closure;
+        this.name = code.name();
+        this.qualName = code.qualName();
+        this.doc = code.doc() == null ? PyNone.NONE : code.doc();
     }
 
     public PyCode getCode() {
@@ -49,7 +59,55 @@ public final class PyFunction extends PyObject {
     }
 
     public String getName() {
-        return code.name();
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getQualName() {
+        return qualName;
+    }
+
+    public void setQualName(String qualName) {
+        this.qualName = qualName;
+    }
+
+    public Object getDoc() {
+        return doc;
+    }
+
+    public void setDoc(Object doc) {
+        this.doc = doc;
+    }
+
+    /** {@code __module__}: the defining module's {@code __name__} unless reassigned. */
+    public Object getModule() {
+        if (module == null) {
+            Object m = globals.get("__name__");
+            return m == null ? PyNone.NONE : m;
+        }
+        return module;
+    }
+
+    public void setModule(Object module) {
+        this.module = module;
+    }
+
+    public PyDict dict() {
+        if (dict == null) {
+            dict = new PyDict();
+        }
+        return dict;
+    }
+
+    public boolean hasDict() {
+        return dict != null;
+    }
+
+    public void setDict(PyDict dict) {
+        this.dict = dict;
     }
 
     @Override
@@ -59,6 +117,6 @@ public final class PyFunction extends PyObject {
 
     @Override
     public String repr() {
-        return "<function " + code.qualName() + " at " + Ids.address(this) + ">";
+        return "<function " + qualName + " at " + Ids.address(this) + ">";
     }
 }

@@ -131,6 +131,6 @@ public final class PyGenerator extends PyIterator {
 
     @Override
     public String repr() {
-        return "<generator object " + function.getCode().qualName() + " at " + Ids.address(this) + ">";
+        return "<generator object " + function.getQualName() + " at " + Ids.address(this) + ">";
     }
 }

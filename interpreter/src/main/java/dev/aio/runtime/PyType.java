@@ -21,6 +21,8 @@ public final class PyType extends PyObject {
     private BuiltinSpec constructor;
     /** A class defined by a {@code class} statement: its special methods are looked up in its dict. */
     private final boolean userDefined;
+    /** The class of a class made by a metaclass written in aio; {@code null} means {@code type}. */
+    private PyType metaclass;
 
     public PyType(String name, String module, PyType... bases) {
         this(name, module, false, bases);
@@ -34,16 +36,45 @@ public final class PyType extends PyObject {
         this.mro = computeMro(this, this.bases);
     }
 
-    /** A class from a {@code class} statement, with the namespace its body built. */
-    public static PyType createClass(String name, String module, PyType[] bases, Map<String, Object> namespace) {
+    /**
+     * A class from a {@code class} statement (or {@code type(name, bases, dict)}), with the namespace
+     * its body built, made by {@code metaclass} ({@code type} itself, or a subclass written in aio).
+     */
+    public static PyType createClass(String name, String module, PyType[] bases, Map<String, Object> namespace, PyType metaclass) {
         for (PyType b : bases) {
             if (b == BuiltinTypes.BOOL || b == BuiltinTypes.FUNCTION || b == BuiltinTypes.NONE_TYPE) {
                 throw PyErrors.typeError("type '" + b.getName() + "' is not an acceptable base type");
             }
         }
         PyType t = new PyType(name, module, true, bases);
-        t.dict.putAll(namespace);
+        t.metaclass = metaclass == BuiltinTypes.TYPE ? null : metaclass;
+        for (Map.Entry<String, Object> e : namespace.entrySet()) {
+            Object v = e.getValue();
+            // As in CPython, these special methods are implicitly static or class methods.
+            if (v instanceof PyFunction && e.getKey().equals("__new__")) {
+                v = new PyDescriptors.StaticMethod(v);
+            } else if (v instanceof PyFunction && (e.getKey().equals("__init_subclass__") || e.getKey().equals("__class_getitem__"))) {
+                v = new PyDescriptors.ClassMethod(v);
+            }
+            t.dict.put(e.getKey(), v);
+            t.claimFunctions(v);
+        }
         return t;
+    }
+
+    /** Methods defined in the class body belong to it, for {@code super()}. */
+    private void claimFunctions(Object v) {
+        Object f = v instanceof PyDescriptors.StaticMethod sm ? sm.function : v instanceof PyDescriptors.ClassMethod cm ? cm.function : v;
+        if (f instanceof PyFunction fn && fn.getOwner() == null) {
+            fn.setOwner(this);
+        }
+        if (v instanceof PyDescriptors.Property p) {
+            for (Object accessor : new Object[]{p.getter, p.setter}) {
+                if (accessor instanceof PyFunction fn && fn.getOwner() == null) {
+                    fn.setOwner(this);
+                }
+            }
+        }
     }
 
     public boolean isUserDefined() {
@@ -163,7 +194,7 @@ public final class PyType extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.TYPE;
+        return metaclass == null ? BuiltinTypes.TYPE : metaclass;
     }
 
     @Override

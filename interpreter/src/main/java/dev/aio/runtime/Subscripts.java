@@ -47,7 +47,10 @@ public final class Subscripts {
             long i = normalizeIndex(index, (int) Math.min(r.length(), Integer.MAX_VALUE), "range object");
             return r.start + i * r.step;
         }
-        if (container instanceof PyType) {
+        if (container instanceof PyType t) {
+            if (t.lookup("__class_getitem__") instanceof PyDescriptors.ClassMethod cm) {
+                return Calls.call(cm.function, t, index);
+            }
             // Generic aliases in annotations, such as list[int] or asyncio.Queue[str], stand for the type itself.
             return container;
         }

@@ -59,6 +59,7 @@ public final class AioStdlib implements StdlibProvider {
             }
             BuiltinTypes.EXCEPTION_GROUP.setConstructor(BuiltinTypes.BASE_EXCEPTION_GROUP.getConstructor());
             BuiltinTypes.OBJECT.defineMethods(BuiltinSpec.all(ObjectInitFactory.getFactories()));
+            BuiltinTypes.TYPE.defineMethods(BuiltinSpec.all(TypeMethodsFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION_GROUP.defineMethods(BuiltinSpec.all(ExceptionGroupMethodsFactory.getFactories()));
             dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));

@@ -10,8 +10,10 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Classes;
 import dev.aio.runtime.ExceptionGroups;
 import dev.aio.runtime.Iteration;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyDict;
@@ -224,12 +226,19 @@ public final class TypeConstructors {
         }
     }
 
-    @Builtin(name = "type", params = {"cls", "object"})
+    /** {@code type(obj)}, or {@code type(name, bases, namespace)}: a new class. */
+    @Builtin(name = "type", params = {"cls", "object", "bases", "namespace"}, required = 2)
     @GenerateNodeFactory
     abstract static class TypeNode extends BuiltinNode {
         @Specialization
-        static Object doType(Object cls, Object object) {
-            return PyOps.typeOf(object);
+        static Object doType(Object cls, Object object, Object bases, Object namespace) {
+            if (bases == Missing.INSTANCE && namespace == Missing.INSTANCE) {
+                return PyOps.typeOf(object);
+            }
+            if (namespace == Missing.INSTANCE) {
+                throw PyErrors.typeError("type() takes 1 or 3 arguments");
+            }
+            return Classes.typeNew(BuiltinTypes.TYPE, object, bases, namespace, null, null);
         }
     }
 

@@ -30,4 +30,18 @@ public final class CallSite {
             return section.getSource().getName() + ":" + section.getStartLine() + ": " + section.getSource().getCharacters(section.getStartLine()).toString().strip();
         });
     }
+
+    /** The {@code __name__} of the module whose code is running (what {@code type(name, bases, ns)} records as {@code __module__}). */
+    @TruffleBoundary
+    public static Object callerModuleName() {
+        Object name = Truffle.getRuntime().iterateFrames(frame -> {
+            if (!(frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target) || !(target.getRootNode() instanceof AioRootNode
+                            || target.getRootNode() instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode)) {
+                return null;
+            }
+            Object[] args = frame.getFrame(com.oracle.truffle.api.frame.FrameInstance.FrameAccess.READ_ONLY).getArguments();
+            return args.length > 0 && args[0] instanceof dev.aio.runtime.PyFunction f ? f.getGlobals().get("__name__") : null;
+        });
+        return name == null ? "builtins" : name;
+    }
 }

@@ -1,15 +1,13 @@
 package dev.aio.nodes.ops;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
-import dev.aio.runtime.PyDescriptors;
+import dev.aio.runtime.Classes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyFunction;
-import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySuper;
 import dev.aio.runtime.PyType;
 
@@ -54,37 +52,11 @@ public final class ClassOps {
         return namespace.remove(name);
     }
 
-    @TruffleBoundary
-    public static Object buildClass(String name, Object body, Object[] bases) {
-        PyType[] baseTypes = new PyType[bases.length];
-        for (int i = 0; i < bases.length; i++) {
-            if (!(bases[i] instanceof PyType t)) {
-                throw PyErrors.typeError("bases must be types");
-            }
-            baseTypes[i] = t;
-        }
-        PyFunction bodyFunction = (PyFunction) body;
-        Map<String, Object> namespace = new LinkedHashMap<>();
-        Object module = bodyFunction.getGlobals().get("__name__");
-        namespace.put("__module__", module);
-        namespace.put("__qualname__", bodyFunction.getCode().qualName());
-        bodyFunction.getCode().callTarget().call(bodyFunction, namespace);
-        // The body may set __module__ itself (classes pretending to live in another module do).
-        PyType cls = PyType.createClass(name, PyOps.str(namespace.get("__module__")), baseTypes, namespace);
-        for (Object v : namespace.values()) {
-            Object f = v instanceof PyDescriptors.StaticMethod sm ? sm.function : v instanceof PyDescriptors.ClassMethod cm ? cm.function : v;
-            if (f instanceof PyFunction fn && fn.getOwner() == null) {
-                fn.setOwner(cls);
-            }
-            if (v instanceof PyDescriptors.Property p) {
-                for (Object accessor : new Object[]{p.getter, p.setter}) {
-                    if (accessor instanceof PyFunction fn && fn.getOwner() == null) {
-                        fn.setOwner(cls);
-                    }
-                }
-            }
-        }
-        return cls;
+    public static Object buildClass(String name, String[] kwNames, Object body, Object[] basesAndKeywords) {
+        int nBases = basesAndKeywords.length - kwNames.length;
+        Object[] bases = java.util.Arrays.copyOf(basesAndKeywords, nBases);
+        Object[] kwValues = java.util.Arrays.copyOfRange(basesAndKeywords, nBases, basesAndKeywords.length);
+        return Classes.build(name, (PyFunction) body, bases, kwNames, kwValues);
     }
 
     public static Object zeroArgSuper(VirtualFrame frame) {

@@ -20,7 +20,7 @@ public final class HandleObject extends PyObject {
 
     static String describe(Object callback) {
         if (callback instanceof PyFunction f) {
-            return f.getCode().qualName() + "() at " + f.getCode().fileName() + ":" + f.getCode().firstLine();
+            return f.getQualName() + "() at " + f.getCode().fileName() + ":" + f.getCode().firstLine();
         }
         return PyOps.repr(callback);
     }
