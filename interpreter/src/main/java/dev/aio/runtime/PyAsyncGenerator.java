@@ -14,6 +14,8 @@ import dev.aio.kernel.ThrowRequest;
  */
 public final class PyAsyncGenerator extends PyObject {
     private static final PyType TYPE = new PyType("async_generator", "builtins", BuiltinTypes.OBJECT);
+    private static final PyType ASEND_TYPE = new PyType("async_generator_asend", "builtins", BuiltinTypes.OBJECT);
+    private static final PyType ATHROW_TYPE = new PyType("async_generator_athrow", "builtins", BuiltinTypes.OBJECT);
 
     /** A value an async generator yields to its consumer (as opposed to a future it awaits). */
     public record Produced(Object value) {
@@ -23,6 +25,7 @@ public final class PyAsyncGenerator extends PyObject {
     private ContinuationResult continuation;
     private boolean finished;
     private boolean running;
+    private boolean started;
 
     public PyAsyncGenerator(PyFunction function, ContinuationResult start) {
         this.function = function;
@@ -31,53 +34,101 @@ public final class PyAsyncGenerator extends PyObject {
 
     /** {@code __anext__()}; with {@code stopAsNull} exhaustion gives {@code null} instead of raising (for {@code async for}). */
     public Awaitable anext(boolean stopAsNull) {
-        return new Awaitable() {
-            private Object yielded;
+        return new Operation(PyNone.NONE, stopAsNull, false);
+    }
 
-            @Override
-            public Object step(Object sent) {
-                Object value = sent == AwaitSignal.START ? PyNone.NONE : sent;
-                if (finished) {
-                    if (value instanceof ThrowRequest t) {
-                        throw new AioException(t.exception(), null);
-                    }
-                    return stopped(stopAsNull);
-                }
-                if (running && sent == AwaitSignal.START) {
-                    throw PyErrors.runtimeError("anext(): asynchronous generator is already running");
-                }
-                running = true;
-                Object r;
-                try {
-                    r = continuation.continueWith(value);
-                } catch (AioException e) {
-                    running = false;
-                    finish();
-                    if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ASYNC_ITERATION)) {
-                        throw PyErrors.runtimeError("async generator raised StopAsyncIteration");
-                    }
-                    throw e;
-                }
-                if (r instanceof ContinuationResult next) {
-                    continuation = next;
-                    Object y = next.getResult();
-                    if (y instanceof Produced p) {
-                        running = false;
-                        return p.value();
-                    }
-                    yielded = y == AwaitSignal.BARE_YIELD ? null : y;
-                    return AwaitSignal.PENDING;
-                }
-                running = false;
+    /** {@code asend(value)}: resumes the body with the value its {@code yield} evaluates to. */
+    public Awaitable asend(Object value) {
+        return new Operation(value, false, false);
+    }
+
+    /** {@code athrow(exc)}: raises the exception at the suspended {@code yield}; the result is the next value. */
+    public Awaitable athrow(PyBaseException exception) {
+        return new Operation(new ThrowRequest(exception), false, false);
+    }
+
+    /** {@code aclose()}: GeneratorExit at the suspended {@code yield}; the body may await while it cleans up, not yield. */
+    public Awaitable aclose() {
+        return new Operation(new ThrowRequest(new PyBaseException(BuiltinTypes.GENERATOR_EXIT, PyTuple.EMPTY)), false, true);
+    }
+
+    /** The awaitable each of those returns ({@code async_generator_asend} and {@code async_generator_athrow} in CPython). */
+    private final class Operation extends PyObject implements Awaitable {
+        private final Object first;
+        private final boolean stopAsNull;
+        private final boolean closing;
+        private Object yielded;
+
+        Operation(Object first, boolean stopAsNull, boolean closing) {
+            this.first = first;
+            this.stopAsNull = stopAsNull;
+            this.closing = closing;
+        }
+
+        @Override
+        public Object step(Object sent) {
+            boolean starting = sent == AwaitSignal.START;
+            Object value = starting ? first : sent;
+            if (finished || closing && starting && !started) {
                 finish();
+                if (starting && closing) {
+                    return PyNone.NONE;
+                }
+                if (starting && first instanceof ThrowRequest) {
+                    throw PyErrors.raiseNoArgs(BuiltinTypes.STOP_ASYNC_ITERATION);
+                }
+                if (value instanceof ThrowRequest t) {
+                    throw new AioException(t.exception(), null);
+                }
                 return stopped(stopAsNull);
             }
-
-            @Override
-            public Object yielded() {
-                return yielded;
+            if (running && starting) {
+                throw PyErrors.runtimeError((first instanceof ThrowRequest ? "athrow" : "anext") + "(): asynchronous generator is already running");
             }
-        };
+            running = true;
+            started = true;
+            Object r;
+            try {
+                r = continuation.continueWith(value);
+            } catch (AioException e) {
+                running = false;
+                finish();
+                PyType t = e.getPyType();
+                if (closing && (t.isSubtypeOf(BuiltinTypes.GENERATOR_EXIT) || t.isSubtypeOf(BuiltinTypes.STOP_ASYNC_ITERATION))) {
+                    return PyNone.NONE;
+                }
+                if (t.isSubtypeOf(BuiltinTypes.STOP_ASYNC_ITERATION)) {
+                    throw PyErrors.runtimeError("async generator raised StopAsyncIteration");
+                }
+                throw e;
+            }
+            if (r instanceof ContinuationResult next) {
+                continuation = next;
+                Object y = next.getResult();
+                if (y instanceof Produced p) {
+                    running = false;
+                    if (closing) {
+                        throw PyErrors.runtimeError("async generator ignored GeneratorExit");
+                    }
+                    return p.value();
+                }
+                yielded = y == AwaitSignal.BARE_YIELD ? null : y;
+                return AwaitSignal.PENDING;
+            }
+            running = false;
+            finish();
+            return closing ? PyNone.NONE : stopped(stopAsNull);
+        }
+
+        @Override
+        public Object yielded() {
+            return yielded;
+        }
+
+        @Override
+        public PyType getPyType() {
+            return first instanceof ThrowRequest ? ATHROW_TYPE : ASEND_TYPE;
+        }
     }
 
     @TruffleBoundary

@@ -411,6 +411,39 @@ public final class BuiltinFunctions {
         }
     }
 
+    @Builtin(name = "aiter", params = {"iterable"})
+    @GenerateNodeFactory
+    abstract static class AiterNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doAiter(Object iterable) {
+            if (!(iterable instanceof dev.aio.runtime.PyAsyncGenerator) && dev.aio.runtime.SpecialMethods.lookup(iterable, "__aiter__") == null) {
+                throw PyErrors.typeError("'" + PyOps.typeName(iterable) + "' object is not an async iterable");
+            }
+            return dev.aio.nodes.ops.AsyncOps.aiter(iterable);
+        }
+    }
+
+    /** {@code anext(it[, default])}: an awaitable of the next item (of the default once the iterator is exhausted). */
+    @Builtin(name = "anext", params = {"iterator", "default"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class AnextNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doAnext(Object iterator, Object dflt) {
+            Object next;
+            if (iterator instanceof dev.aio.runtime.PyAsyncGenerator g) {
+                next = g.anext(false);
+            } else {
+                next = dev.aio.runtime.SpecialMethods.call(iterator, "__anext__");
+                if (next == dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                    throw PyErrors.typeError("'" + PyOps.typeName(iterator) + "' object is not an async iterator");
+                }
+            }
+            return Args.given(dflt) ? dev.aio.nodes.ops.AsyncOps.withDefault(next, dflt) : next;
+        }
+    }
+
     @Builtin(name = "next", params = {"iterator", "default"}, required = 1)
     @GenerateNodeFactory
     abstract static class NextNode extends BuiltinNode {

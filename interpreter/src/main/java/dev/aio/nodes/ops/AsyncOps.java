@@ -95,6 +95,24 @@ public final class AsyncOps {
         return new StopAsNull((Awaitable) inner);
     }
 
+    /** {@code anext(it, default)}: the awaitable gives {@code dflt} where it would raise StopAsyncIteration. */
+    @TruffleBoundary
+    public static Object withDefault(Object next, Object dflt) {
+        StopAsNull inner = new StopAsNull((Awaitable) getAwaitable(next));
+        return new Awaitable() {
+            @Override
+            public Object step(Object sent) {
+                Object r = inner.step(sent);
+                return r == null ? dflt : r;
+            }
+
+            @Override
+            public Object yielded() {
+                return inner.yielded();
+            }
+        };
+    }
+
     /** Wraps an {@code __anext__()} awaitable so that its StopAsyncIteration ends the loop instead of raising. */
     private record StopAsNull(Awaitable inner) implements Awaitable {
         @Override

@@ -55,7 +55,28 @@ public final class AsyncioFunctions {
         if (arg instanceof CoroutineLike) {
             return createTask(loop, arg, Missing.INSTANCE);
         }
+        if (arg instanceof dev.aio.kernel.Awaitable || dev.aio.runtime.SpecialMethods.lookup(arg, "__await__") != null) {
+            return createTask(loop, new WrapAwaitable((dev.aio.kernel.Awaitable) dev.aio.nodes.ops.AsyncOps.getAwaitable(arg)), Missing.INSTANCE);
+        }
         throw PyErrors.typeError("An asyncio.Future, a coroutine or an awaitable is required");
+    }
+
+    /** CPython's {@code _wrap_awaitable}: a coroutine that awaits any awaitable, so that a task can run it. */
+    private static final class WrapAwaitable extends BuiltinCoroutine {
+        private final dev.aio.kernel.Awaitable inner;
+        private boolean started;
+
+        WrapAwaitable(dev.aio.kernel.Awaitable inner) {
+            super("_wrap_awaitable");
+            this.inner = inner;
+        }
+
+        @Override
+        protected Object resume(Object sent) {
+            Object r = inner.step(started ? sent : dev.aio.kernel.AwaitSignal.START);
+            started = true;
+            return r == dev.aio.kernel.AwaitSignal.PENDING ? suspend(inner.yielded()) : r;
+        }
     }
 
     /**
