@@ -56,11 +56,18 @@ public final class Attributes {
         if (classAttr instanceof PyDescriptors.Property p) {
             return Calls.call(p.getter, obj);
         }
-        java.util.Map<String, Object> dict = instanceDict(obj);
+        boolean descriptor = SpecialMethods.isUserObject(classAttr) && SpecialMethods.lookup(classAttr, "__get__") != null;
+        if (descriptor && isDataDescriptor(classAttr)) {
+            return SpecialMethods.call(classAttr, "__get__", obj, type);
+        }
+        PyDict dict = instanceDict(obj);
         if (dict != null) {
             Object v = dict.get(name);
             if (v != null) {
                 return v;
+            }
+            if (name.equals("__dict__")) {
+                return dict;
             }
         }
         if (obj instanceof PyBaseException e) {
@@ -72,7 +79,15 @@ public final class Attributes {
         if (name.equals("__class__")) {
             return type;
         }
+        if (descriptor) {
+            return SpecialMethods.call(classAttr, "__get__", obj, type);
+        }
         return classAttr == null ? null : bind(classAttr, obj, type);
+    }
+
+    /** A descriptor written in aio that also controls assignment: it takes precedence over the instance dict. */
+    private static boolean isDataDescriptor(Object attr) {
+        return SpecialMethods.lookup(attr, "__set__") != null || SpecialMethods.lookup(attr, "__delete__") != null;
     }
 
     /** The attributes every function has, then those set on it ({@code __wrapped__}...). */
@@ -120,7 +135,7 @@ public final class Attributes {
     }
 
     /** The attribute dict of an object that has one: instances of classes defined in aio code. */
-    static java.util.Map<String, Object> instanceDict(Object obj) {
+    static PyDict instanceDict(Object obj) {
         if (obj instanceof PyInstance i) {
             return i.dict();
         }
@@ -172,6 +187,9 @@ public final class Attributes {
         }
         if (v instanceof PyDescriptors.ClassMethod cm) {
             return new PyBoundMethod(t, cm.function);
+        }
+        if (SpecialMethods.isUserObject(v) && SpecialMethods.lookup(v, "__get__") != null) {
+            return SpecialMethods.call(v, "__get__", PyNone.NONE, t);
         }
         return v;
     }
@@ -269,7 +287,12 @@ public final class Attributes {
             return;
         }
         PyType type = PyOps.typeOf(obj);
-        if (type.lookup(name) instanceof PyDescriptors.Property p) {
+        Object classAttr = type.lookup(name);
+        if (SpecialMethods.isUserObject(classAttr) && SpecialMethods.lookup(classAttr, "__set__") != null) {
+            SpecialMethods.call(classAttr, "__set__", obj, value);
+            return;
+        }
+        if (classAttr instanceof PyDescriptors.Property p) {
             if (p.setter == null) {
                 throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "property '" + name + "' of '" + type.getName() + "' object has no setter");
             }
@@ -285,7 +308,14 @@ public final class Attributes {
             }
             return;
         }
-        java.util.Map<String, Object> dict = instanceDict(obj);
+        if (obj instanceof PyInstance i && name.equals("__dict__")) {
+            if (!(value instanceof PyDict d)) {
+                throw PyErrors.typeError("__dict__ must be set to a dictionary, not a '" + PyOps.typeName(value) + "'");
+            }
+            i.setDict(d);
+            return;
+        }
+        PyDict dict = instanceDict(obj);
         if (dict != null) {
             dict.put(name, value);
             return;

@@ -12,7 +12,7 @@ public final class PyBaseException extends PyObject {
     /** The frames this exception unwound through, innermost first (Python's traceback, reversed). */
     private final java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback = new java.util.ArrayList<>();
     /** Attributes set on instances of exception classes defined in aio code. */
-    private java.util.Map<String, Object> dict;
+    private PyDict dict;
 
     public PyBaseException(PyType type, PyTuple args) {
         this.type = type;
@@ -24,9 +24,9 @@ public final class PyBaseException extends PyObject {
         return type;
     }
 
-    public java.util.Map<String, Object> dict() {
+    public PyDict dict() {
         if (dict == null) {
-            dict = new java.util.LinkedHashMap<>();
+            dict = new PyDict();
         }
         return dict;
     }

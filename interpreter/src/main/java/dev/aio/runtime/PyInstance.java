@@ -1,12 +1,9 @@
 package dev.aio.runtime;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-/** An instance of a class defined in aio code: its class and its attribute dict. */
+/** An instance of a class defined in aio code: its class and its attribute dict ({@code obj.__dict__}). */
 public final class PyInstance extends PyObject {
     private final PyType type;
-    private final Map<String, Object> dict = new LinkedHashMap<>();
+    private PyDict dict = new PyDict();
 
     public PyInstance(PyType type) {
         this.type = type;
@@ -17,7 +14,11 @@ public final class PyInstance extends PyObject {
         return type;
     }
 
-    public Map<String, Object> dict() {
+    public PyDict dict() {
         return dict;
+    }
+
+    public void setDict(PyDict dict) {
+        this.dict = dict;
     }
 }

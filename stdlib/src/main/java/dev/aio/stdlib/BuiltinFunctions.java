@@ -462,6 +462,16 @@ public final class BuiltinFunctions {
                 }
             }
             if (!(iterator instanceof PyIterator it)) {
+                if (dev.aio.runtime.SpecialMethods.lookup(iterator, "__next__") != null) {
+                    try {
+                        return dev.aio.runtime.SpecialMethods.call(iterator, "__next__");
+                    } catch (AioException e) {
+                        if (Args.given(dflt) && e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                            return dflt;
+                        }
+                        throw e;
+                    }
+                }
                 throw PyErrors.typeError("'" + PyOps.typeName(iterator) + "' object is not an iterator");
             }
             Object v = it.next();
@@ -472,6 +482,20 @@ public final class BuiltinFunctions {
                 throw PyErrors.raiseNoArgs(BuiltinTypes.STOP_ITERATION);
             }
             return v;
+        }
+    }
+
+    @Builtin(name = "vars", params = {"object"})
+    @GenerateNodeFactory
+    abstract static class VarsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doVars(Object object) {
+            Object d = object instanceof dev.aio.runtime.PyModule ? null : Attributes.find(object, "__dict__");
+            if (d == null) {
+                throw PyErrors.typeError("vars() argument must have __dict__ attribute");
+            }
+            return d;
         }
     }
 
