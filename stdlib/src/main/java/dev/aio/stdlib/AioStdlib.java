@@ -49,6 +49,7 @@ public final class AioStdlib implements StdlibProvider {
                     case "dict" -> BuiltinTypes.DICT;
                     case "range" -> BuiltinTypes.RANGE;
                     case "type" -> BuiltinTypes.TYPE;
+                    case "object" -> BuiltinTypes.OBJECT;
                     case "BaseException" -> BuiltinTypes.BASE_EXCEPTION;
                     case "BaseExceptionGroup" -> BuiltinTypes.BASE_EXCEPTION_GROUP;
                     default -> throw new IllegalStateException(spec.name());
@@ -71,8 +72,13 @@ public final class AioStdlib implements StdlibProvider {
 
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
-        return Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time", TimeModule::create, "asyncio", AsyncioModule::create, "dataclasses",
-                        context -> sourceModule(context, "dataclasses"), "math", MathModule::create, "random", RandomModule::create);
+        return Map.ofEntries(Map.entry("builtins", AioStdlib::builtins), Map.entry("sys", SysModule::create), Map.entry("time", TimeModule::create),
+                        Map.entry("asyncio", AsyncioModule::create), Map.entry("math", MathModule::create), Map.entry("random", RandomModule::create),
+                        source("dataclasses"), source("functools"), source("operator"));
+    }
+
+    private static Map.Entry<String, Function<AioContext, PyModule>> source(String name) {
+        return Map.entry(name, context -> sourceModule(context, name));
     }
 
     /** A module written in aio, shipped as a resource next to this class. */

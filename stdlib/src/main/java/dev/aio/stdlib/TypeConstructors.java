@@ -226,6 +226,21 @@ public final class TypeConstructors {
         }
     }
 
+    /** {@code object()}: a featureless instance, the usual sentinel. */
+    @Builtin(name = "object", params = {"cls"})
+    @GenerateNodeFactory
+    abstract static class ObjectNode extends BuiltinNode {
+        @Specialization
+        static Object doObject(Object cls) {
+            return new dev.aio.runtime.PyObject() {
+                @Override
+                public PyType getPyType() {
+                    return BuiltinTypes.OBJECT;
+                }
+            };
+        }
+    }
+
     /** {@code type(obj)}, or {@code type(name, bases, namespace)}: a new class. */
     @Builtin(name = "type", params = {"cls", "object", "bases", "namespace"}, required = 2)
     @GenerateNodeFactory

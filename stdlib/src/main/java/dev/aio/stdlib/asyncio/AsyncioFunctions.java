@@ -246,6 +246,10 @@ public final class AsyncioFunctions {
         @Specialization
         static boolean doCheck(Object func) {
             Object f = func instanceof dev.aio.runtime.PyBoundMethod m ? m.getFunction() : func;
+            // Like inspect, look through functools.partial objects.
+            while (f instanceof dev.aio.runtime.PyInstance p && p.getPyType().qualifiedName().equals("functools.partial")) {
+                f = p.dict().get("func");
+            }
             return f instanceof dev.aio.runtime.PyFunction fn && fn.getCode().isCoroutine();
         }
     }
