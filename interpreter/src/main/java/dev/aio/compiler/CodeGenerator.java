@@ -971,6 +971,11 @@ final class CodeGenerator {
                 subscriptIndex(s.slice());
                 b.endDelItem();
             }
+            case Expr.Attribute a -> {
+                b.beginDelAttr(a.attr());
+                expr(a.value());
+                b.endDelAttr();
+            }
             case Expr.Tuple t -> t.elts().forEach(this::delete);
             case Expr.ListExpr l -> l.elts().forEach(this::delete);
             default -> throw new CompileError(target.pos(), "cannot delete this expression in aio yet");
@@ -1796,7 +1801,9 @@ final class CodeGenerator {
                 b.beginExceptionValue();
                 b.emitLoadLocal(caught);
                 b.endExceptionValue();
-                b.emitLoadConstant(PyNone.NONE);
+                b.beginExceptionTraceback();
+                b.emitLoadLocal(caught);
+                b.endExceptionTraceback();
                 b.endCallFunction();
             });
             b.endToBool();

@@ -515,6 +515,15 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     }
 
     @Operation
+    @ConstantOperand(type = String.class)
+    public static final class DelAttr {
+        @Specialization
+        static void doDel(String name, Object obj) {
+            ValueOps.delAttr(obj, name);
+        }
+    }
+
+    @Operation
     public static final class GetItem {
         @Specialization
         static Object doGet(Object obj, Object index) {
@@ -842,6 +851,14 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         @Specialization
         static Object doValue(Object caught) {
             return ExceptionOps.value(caught);
+        }
+    }
+
+    @Operation
+    public static final class ExceptionTraceback {
+        @Specialization
+        static Object doTraceback(Object caught) {
+            return ExceptionOps.traceback(caught);
         }
     }
 

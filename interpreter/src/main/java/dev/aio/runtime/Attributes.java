@@ -258,6 +258,8 @@ public final class Attributes {
                 return e.getContext() == null ? PyNone.NONE : e.getContext();
             case "__suppress_context__":
                 return e.isSuppressContext();
+            case "__traceback__":
+                return PyTraceback.of(e);
             case "message":
                 return e.isGroup() ? e.groupMessage() : null;
             case "exceptions":
@@ -304,6 +306,7 @@ public final class Attributes {
                 case "args" -> e.setArgs(new PyTuple(Iteration.toArray(value)));
                 case "__cause__" -> e.setCause(value == PyNone.NONE ? null : (PyBaseException) value);
                 case "__context__" -> e.setContext(value == PyNone.NONE ? null : (PyBaseException) value);
+                case "__traceback__" -> PyTraceback.set(e, value);
                 default -> e.dict().put(name, value);
             }
             return;
@@ -324,5 +327,39 @@ public final class Attributes {
             throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object has no attribute '" + name + "'");
         }
         throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object attribute '" + name + "' is read-only");
+    }
+
+    /** {@code del obj.name}. */
+    @TruffleBoundary
+    public static void delete(Object obj, String name) {
+        Object removed = null;
+        if (obj instanceof PyModule m) {
+            removed = m.remove(name);
+        } else if (obj instanceof PyType t) {
+            if (!t.isUserDefined()) {
+                throw PyErrors.typeError("cannot set '" + name + "' attribute of immutable type '" + t.getName() + "'");
+            }
+            removed = t.dict().remove(name);
+            if (removed == null) {
+                throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "type object '" + t.getName() + "' has no attribute '" + name + "'");
+            }
+            return;
+        } else {
+            Object classAttr = PyOps.typeOf(obj).lookup(name);
+            if (SpecialMethods.isUserObject(classAttr) && SpecialMethods.lookup(classAttr, "__delete__") != null) {
+                SpecialMethods.call(classAttr, "__delete__", obj);
+                return;
+            }
+            if (classAttr instanceof PyDescriptors.Property) {
+                throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "property '" + name + "' of '" + PyOps.typeName(obj) + "' object has no deleter");
+            }
+            PyDict dict = obj instanceof PyFunction f ? (f.hasDict() ? f.dict() : null) : instanceDict(obj);
+            if (dict != null) {
+                removed = dict.remove(name);
+            }
+        }
+        if (removed == null) {
+            throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + PyOps.typeName(obj) + "' object has no attribute '" + name + "'");
+        }
     }
 }

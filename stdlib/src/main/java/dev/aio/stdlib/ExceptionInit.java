@@ -22,4 +22,14 @@ public final class ExceptionInit {
             return PyNone.NONE;
         }
     }
+
+    @Builtin(name = "with_traceback", params = {"self", "tb"})
+    @GenerateNodeFactory
+    abstract static class WithTracebackNode extends BuiltinNode {
+        @Specialization
+        static Object doWith(dev.aio.runtime.PyBaseException self, Object tb) {
+            dev.aio.runtime.PyTraceback.set(self, tb);
+            return self;
+        }
+    }
 }

@@ -118,6 +118,11 @@ public final class ExceptionOps {
     }
 
     @TruffleBoundary
+    public static Object traceback(Object caught) {
+        return dev.aio.runtime.PyTraceback.of(((AioException) caught).getException());
+    }
+
+    @TruffleBoundary
     public static AioException assertionFailed(Object message, Node location) {
         PyTuple args = message == null ? PyTuple.EMPTY : PyTuple.of(message);
         return new AioException(new PyBaseException(BuiltinTypes.ASSERTION_ERROR, args), location);

@@ -156,6 +156,10 @@ public final class ValueOps {
         Attributes.set(obj, name, value);
     }
 
+    public static void delAttr(Object obj, String name) {
+        Attributes.delete(obj, name);
+    }
+
     public static Object getItem(Object obj, Object index) {
         return Subscripts.getItem(obj, index);
     }

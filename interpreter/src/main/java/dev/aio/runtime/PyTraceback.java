@@ -1,0 +1,41 @@
+package dev.aio.runtime;
+
+import java.util.List;
+
+import dev.aio.nodes.ops.Traceback;
+
+/**
+ * {@code e.__traceback__}: the frames an exception had unwound through when it was read. Setting
+ * it back ({@code e.__traceback__ = tb}, {@code e.with_traceback(tb)}) restores them, which is how
+ * a context manager that rethrew the exception into a generator hides that detour, as in CPython.
+ */
+public final class PyTraceback extends PyObject {
+    private static final PyType TYPE = new PyType("traceback", "builtins", BuiltinTypes.OBJECT);
+
+    private final List<Traceback.Entry> entries;
+
+    private PyTraceback(List<Traceback.Entry> entries) {
+        this.entries = entries;
+    }
+
+    /** The traceback of {@code e} as it stands, or None when it has not been raised. */
+    public static Object of(PyBaseException e) {
+        return e.traceback().isEmpty() ? PyNone.NONE : new PyTraceback(List.copyOf(e.traceback()));
+    }
+
+    /** {@code e.__traceback__ = tb}. */
+    public static void set(PyBaseException e, Object tb) {
+        if (tb != PyNone.NONE && !(tb instanceof PyTraceback)) {
+            throw PyErrors.typeError("__traceback__ must be a traceback or None");
+        }
+        e.traceback().clear();
+        if (tb instanceof PyTraceback t) {
+            e.traceback().addAll(t.entries);
+        }
+    }
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+}
