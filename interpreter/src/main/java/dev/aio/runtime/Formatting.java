@@ -17,6 +17,15 @@ public final class Formatting {
 
     @TruffleBoundary
     public static String format(Object value, String spec) {
+        if (SpecialMethods.isUserObject(value)) {
+            Object r = SpecialMethods.call(value, "__format__", spec);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                if (!(r instanceof String s)) {
+                    throw PyErrors.typeError("__format__ must return a str, not " + PyOps.typeName(r));
+                }
+                return s;
+            }
+        }
         if (spec.isEmpty()) {
             return PyOps.str(value);
         }

@@ -35,6 +35,29 @@ public final class Keys {
         return l;
     }
 
+    static boolean isUserKey(Object normalized) {
+        return normalized instanceof UserKey;
+    }
+
+    /**
+     * The stored key equal to {@code key} (normalized as {@code nk}, not itself in {@code map}) when
+     * a key compared through a class's {@code __eq__} meets one of another kind (an IntEnum member
+     * and an int); else {@code nk}. {@code userKeys} counts the stored keys of the first kind;
+     * {@code original} gives the Python key of a stored entry.
+     */
+    static <V> Object crossTypeMatch(java.util.Map<Object, V> map, Object key, Object nk, int userKeys, java.util.function.Function<V, Object> original) {
+        boolean user = nk instanceof UserKey;
+        if (user ? map.size() == userKeys : userKeys == 0) {
+            return nk;
+        }
+        for (java.util.Map.Entry<Object, V> e : map.entrySet()) {
+            if ((e.getKey() instanceof UserKey) != user && PyOps.eq(key, original.apply(e.getValue()))) {
+                return e.getKey();
+            }
+        }
+        return nk;
+    }
+
     public static Object normalize(Object key) {
         if (key instanceof String || key instanceof Long) {
             return key;

@@ -24,18 +24,34 @@ public final class PyDict extends PyObject {
         }
     }
 
+    /** How many keys compare through a class's {@code __eq__} (see {@link Keys#resolve}). */
+    private int userKeys;
+
+    /** The map key under which {@code key} is (or would be) stored. */
+    private Object resolve(Object key) {
+        Object nk = Keys.normalize(key);
+        return userKeys == 0 && !Keys.isUserKey(nk) || map.containsKey(nk) ? nk : Keys.crossTypeMatch(map, key, nk, userKeys, e -> e.key);
+    }
+
     @TruffleBoundary
     public Object get(Object key) {
-        Entry e = map.get(Keys.normalize(key));
+        Object nk = Keys.normalize(key);
+        Entry e = map.get(nk);
+        if (e == null && (userKeys > 0 || Keys.isUserKey(nk))) {
+            e = map.get(Keys.crossTypeMatch(map, key, nk, userKeys, x -> x.key));
+        }
         return e == null ? null : e.value;
     }
 
     @TruffleBoundary
     public void put(Object key, Object value) {
-        Object nk = Keys.normalize(key);
+        Object nk = resolve(key);
         Entry e = map.get(nk);
         if (e == null) {
             map.put(nk, new Entry(key, value));
+            if (Keys.isUserKey(nk)) {
+                userKeys++;
+            }
         } else {
             e.value = value;
         }
@@ -43,13 +59,17 @@ public final class PyDict extends PyObject {
 
     @TruffleBoundary
     public Object remove(Object key) {
-        Entry e = map.remove(Keys.normalize(key));
+        Object nk = resolve(key);
+        Entry e = map.remove(nk);
+        if (e != null && Keys.isUserKey(nk)) {
+            userKeys--;
+        }
         return e == null ? null : e.value;
     }
 
     @TruffleBoundary
     public boolean containsKey(Object key) {
-        return map.containsKey(Keys.normalize(key));
+        return get(key) != null;
     }
 
     public int size() {
@@ -59,6 +79,7 @@ public final class PyDict extends PyObject {
     @TruffleBoundary
     public void clear() {
         map.clear();
+        userKeys = 0;
     }
 
     public Iterable<Entry> entries() {
@@ -87,6 +108,9 @@ public final class PyDict extends PyObject {
         }
         if (last != null) {
             map.remove(lastKey);
+            if (Keys.isUserKey(lastKey)) {
+                userKeys--;
+            }
         }
         return last;
     }

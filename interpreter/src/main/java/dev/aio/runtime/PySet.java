@@ -8,19 +8,36 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 public final class PySet extends PyObject {
     private final LinkedHashMap<Object, Object> map = new LinkedHashMap<>();
 
+    /** How many members compare through a class's {@code __eq__} (see {@link Keys#resolve}). */
+    private int userKeys;
+
+    /** The map key under which {@code value} is (or would be) stored. */
+    private Object resolve(Object value) {
+        Object nk = Keys.normalize(value);
+        return userKeys == 0 && !Keys.isUserKey(nk) || map.containsKey(nk) ? nk : Keys.crossTypeMatch(map, value, nk, userKeys, v -> v);
+    }
+
     @TruffleBoundary
     public void add(Object value) {
-        map.putIfAbsent(Keys.normalize(value), value);
+        Object nk = resolve(value);
+        if (map.putIfAbsent(nk, value) == null && Keys.isUserKey(nk)) {
+            userKeys++;
+        }
     }
 
     @TruffleBoundary
     public boolean contains(Object value) {
-        return map.containsKey(Keys.normalize(value));
+        return map.containsKey(resolve(value));
     }
 
     @TruffleBoundary
     public boolean remove(Object value) {
-        return map.remove(Keys.normalize(value)) != null;
+        Object nk = resolve(value);
+        boolean removed = map.remove(nk) != null;
+        if (removed && Keys.isUserKey(nk)) {
+            userKeys--;
+        }
+        return removed;
     }
 
     public int size() {

@@ -41,6 +41,9 @@ public final class Strings {
     }
 
     private static int index(int length, Object index) {
+        if (SpecialMethods.lookup(index, "__index__") != null) {
+            return index(length, SpecialMethods.call(index, "__index__"));
+        }
         if (!(index instanceof Long) && !(index instanceof Boolean) && !(index instanceof java.math.BigInteger)) {
             throw PyErrors.typeError("string indices must be integers, not '" + PyOps.typeName(index) + "'");
         }

@@ -151,6 +151,8 @@ public final class Subscripts {
             i = b ? 1 : 0;
         } else if (index instanceof BigInteger) {
             throw PyErrors.indexError("cannot fit 'int' into an index-sized integer");
+        } else if (SpecialMethods.lookup(index, "__index__") != null) {
+            return normalizeIndex(SpecialMethods.call(index, "__index__"), size, what);
         } else {
             String kind = what.startsWith("list") ? "list" : what;
             throw PyErrors.typeError(kind + " indices must be integers or slices, not " + PyOps.typeName(index));

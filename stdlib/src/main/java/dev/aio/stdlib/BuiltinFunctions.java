@@ -181,7 +181,11 @@ public final class BuiltinFunctions {
         @Specialization
         static Object doAbs(Object x) {
             if (!Numbers.isNumber(x)) {
-                throw PyErrors.typeError("bad operand type for abs(): '" + PyOps.typeName(x) + "'");
+                Object r = dev.aio.runtime.SpecialMethods.call(x, "__abs__");
+                if (r == dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                    throw PyErrors.typeError("bad operand type for abs(): '" + PyOps.typeName(x) + "'");
+                }
+                return r;
             }
             return Numbers.abs(x);
         }

@@ -63,6 +63,15 @@ public final class TypeConstructors {
             if (x instanceof String s) {
                 return parseInt(s, 10);
             }
+            for (String method : new String[]{"__int__", "__index__"}) {
+                Object r = dev.aio.runtime.SpecialMethods.call(x, method);
+                if (r != dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                    if (!(r instanceof Long || r instanceof BigInteger || r instanceof Boolean)) {
+                        throw PyErrors.typeError(method + " returned non-int (type " + PyOps.typeName(r) + ")");
+                    }
+                    return r instanceof Boolean b ? (b ? 1L : 0L) : r;
+                }
+            }
             throw PyErrors.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + PyOps.typeName(x) + "'");
         }
 
@@ -114,6 +123,13 @@ public final class TypeConstructors {
             }
             if (x instanceof String s) {
                 return parseFloat(s);
+            }
+            Object r = dev.aio.runtime.SpecialMethods.call(x, "__float__");
+            if (r != dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                if (!(r instanceof Double)) {
+                    throw PyErrors.typeError(PyOps.typeName(x) + ".__float__ returned non-float (type " + PyOps.typeName(r) + ")");
+                }
+                return r;
             }
             throw PyErrors.typeError("float() argument must be a string or a real number, not '" + PyOps.typeName(x) + "'");
         }

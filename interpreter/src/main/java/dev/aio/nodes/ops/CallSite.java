@@ -31,7 +31,7 @@ public final class CallSite {
         });
     }
 
-    /** The {@code __name__} of the module whose code is running (what {@code type(name, bases, ns)} records as {@code __module__}). */
+    /** The {@code __name__} of the module of the innermost program code running (what {@code type(name, bases, ns)} records as {@code __module__}). */
     @TruffleBoundary
     public static Object callerModuleName() {
         Object name = Truffle.getRuntime().iterateFrames(frame -> {
@@ -40,7 +40,11 @@ public final class CallSite {
                 return null;
             }
             Object[] args = frame.getFrame(com.oracle.truffle.api.frame.FrameInstance.FrameAccess.READ_ONLY).getArguments();
-            return args.length > 0 && args[0] instanceof dev.aio.runtime.PyFunction f ? f.getGlobals().get("__name__") : null;
+            // Code of aio's library written in aio stands for CPython's C code here: look past it.
+            if (args.length == 0 || !(args[0] instanceof dev.aio.runtime.PyFunction f) || f.getCode().fileName().startsWith("<aio>/")) {
+                return null;
+            }
+            return f.getGlobals().get("__name__");
         });
         return name == null ? "builtins" : name;
     }

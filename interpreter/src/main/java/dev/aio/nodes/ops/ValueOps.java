@@ -121,12 +121,21 @@ public final class ValueOps {
         return Operators.binary(BinaryOperator.ADD, a, b);
     }
 
+    /** A unary operator on an instance of a class written in aio: its special method. */
+    private static Object unarySpecial(Object a, String method, String op) {
+        Object r = dev.aio.runtime.SpecialMethods.call(a, method);
+        if (r == dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+            throw PyErrors.typeError("bad operand type for unary " + op + ": '" + PyOps.typeName(a) + "'");
+        }
+        return r;
+    }
+
     @TruffleBoundary
     public static Object negate(Object a) {
         if (Numbers.isNumber(a)) {
             return Numbers.neg(a);
         }
-        throw PyErrors.typeError("bad operand type for unary -: '" + PyOps.typeName(a) + "'");
+        return unarySpecial(a, "__neg__", "-");
     }
 
     @TruffleBoundary
@@ -137,7 +146,7 @@ public final class ValueOps {
         if (Numbers.isNumber(a)) {
             return a;
         }
-        throw PyErrors.typeError("bad operand type for unary +: '" + PyOps.typeName(a) + "'");
+        return unarySpecial(a, "__pos__", "+");
     }
 
     @TruffleBoundary
@@ -145,7 +154,7 @@ public final class ValueOps {
         if (Numbers.isInt(a)) {
             return Numbers.normalize(Numbers.big(a).not());
         }
-        throw PyErrors.typeError("bad operand type for unary ~: '" + PyOps.typeName(a) + "'");
+        return unarySpecial(a, "__invert__", "~");
     }
 
     public static Object getAttr(Object obj, String name) {
