@@ -67,6 +67,8 @@ final class CodeGenerator {
     private final Deque<Integer> exceptStarLoopDepths = new ArrayDeque<>();
     /** Comprehension variables shadow everything else while their comprehension is compiled. */
     private final Deque<Map<String, BytecodeLocal>> comprehensionVars = new ArrayDeque<>();
+    /** {@code from __future__ import annotations} (PEP 563): annotations are kept as their source text. */
+    private boolean stringAnnotations;
 
     CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Scope scope, SourceMap sourceMap, String fileName,
                     String qualPrefix, boolean isCoroutine) {
@@ -84,6 +86,8 @@ final class CodeGenerator {
     // ----- roots ----------------------------------------------------------------------------------
 
     AioRootNode compileModule(List<Stmt> body, Pos pos) {
+        stringAnnotations = body.stream().anyMatch(st -> st instanceof Stmt.ImportFrom f && "__future__".equals(f.module())
+                        && f.names().stream().anyMatch(a -> a.name().equals("annotations")));
         b.beginSourceSection(0, sourceMap.index(Integer.MAX_VALUE, 0));
         b.beginRoot();
         initAnnotations(body);
@@ -106,6 +110,7 @@ final class CodeGenerator {
         AioRootNode[] result = new AioRootNode[1];
         AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
             CodeGenerator g = new CodeGenerator(language, nb, scopes, scopes.get(node), sourceMap, fileName, qualName, async);
+            g.stringAnnotations = stringAnnotations;
             int[] range = sourceMap.range(node.pos());
             nb.beginSource(sourceMap.source());
             nb.beginSourceSection(range[0], range[1]);
@@ -145,6 +150,15 @@ final class CodeGenerator {
             code.setDoc(docstring(body));
         }
         return code;
+    }
+
+    /** An annotation as PEP 563 keeps it: its source (a string literal as its repr, as ast.unparse gives it). */
+    private String annotationText(Expr annotation) {
+        if (annotation instanceof Expr.Constant c && c.value() instanceof String s) {
+            return dev.aio.runtime.PyOps.repr(s);
+        }
+        int[] range = sourceMap.range(annotation.pos());
+        return sourceMap.source().getCharacters().subSequence(range[0], range[0] + range[1]).toString();
     }
 
     /** The docstring of a function or class body: its first statement, when that is a string literal. */
@@ -261,7 +275,11 @@ final class CodeGenerator {
                     b.beginSetItem();
                     load("__annotations__", a.pos());
                     b.emitLoadConstant(n.id());
-                    expr(a.annotation());
+                    if (stringAnnotations) {
+                        b.emitLoadConstant(annotationText(a.annotation()));
+                    } else {
+                        expr(a.annotation());
+                    }
                     b.endSetItem();
                 }
             }

@@ -51,6 +51,22 @@ public final class Attributes {
                     break;
             }
         }
+        if (obj instanceof PyUnionType u && name.equals("__args__")) {
+            return u.args();
+        }
+        if (obj instanceof PyGenericAlias g) {
+            switch (name) {
+                case "__origin__":
+                    return g.origin();
+                case "__args__":
+                    return g.args();
+                case "__parameters__":
+                    return PyTuple.EMPTY;
+                default:
+                    // Like CPython's, the alias forwards other attributes to its class (list[int].append...).
+                    return name.equals("__class__") ? g.getPyType() : find(g.origin(), name);
+            }
+        }
         PyType type = PyOps.typeOf(obj);
         Object classAttr = type.lookup(name);
         if (classAttr instanceof PyDescriptors.Property p) {

@@ -49,6 +49,9 @@ public final class Calls {
             Object[] slots = ArgumentBinder.bind(name, ctor.signature(), null, null, ctor.required(), prepend(t, positional), kwNames, kwValues);
             return fn.getCallTarget().call(prepend(fn, slots));
         }
+        if (callee instanceof PyGenericAlias g) {
+            return call(g.origin(), positional, kwNames, kwValues);
+        }
         Object call = SpecialMethods.lookup(callee, "__call__");
         if (call != null) {
             return call(Attributes.bind(call, callee, PyOps.typeOf(callee)), positional, kwNames, kwValues);
@@ -82,7 +85,7 @@ public final class Calls {
     }
 
     public static boolean isCallable(Object o) {
-        return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyBoundMethod || o instanceof PyType
+        return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyBoundMethod || o instanceof PyType || o instanceof PyGenericAlias
                         || SpecialMethods.lookup(o, "__call__") != null;
     }
 }

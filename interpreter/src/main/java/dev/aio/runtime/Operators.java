@@ -13,6 +13,10 @@ public final class Operators {
 
     @TruffleBoundary
     public static Object binary(BinaryOperator op, Object a, Object b) {
+        if (op == BinaryOperator.BITOR && PyUnionType.isOperand(a) && PyUnionType.isOperand(b) && SpecialMethods.lookup(a, "__or__") == null
+                        && SpecialMethods.lookup(b, "__ror__") == null) {
+            return PyUnionType.of(a, b);
+        }
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
             String name = dunder(op);
             Object r = SpecialMethods.binary("__" + name + "__", "__r" + name + "__", a, b);

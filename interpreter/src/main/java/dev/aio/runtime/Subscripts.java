@@ -51,7 +51,10 @@ public final class Subscripts {
             if (t.lookup("__class_getitem__") instanceof PyDescriptors.ClassMethod cm) {
                 return Calls.call(cm.function, t, index);
             }
-            // Generic aliases in annotations, such as list[int] or asyncio.Queue[str], stand for the type itself.
+            if (!t.isUserDefined()) {
+                return new PyGenericAlias(t, index);
+            }
+            // aio lets any class be subscripted in annotations (Stack[int]); it stands for the class itself.
             return container;
         }
         throw PyErrors.typeError("'" + PyOps.typeName(container) + "' object is not subscriptable");

@@ -74,7 +74,7 @@ public final class AioStdlib implements StdlibProvider {
     public Map<String, Function<AioContext, PyModule>> modules() {
         return Map.ofEntries(Map.entry("builtins", AioStdlib::builtins), Map.entry("sys", SysModule::create), Map.entry("time", TimeModule::create),
                         Map.entry("asyncio", AsyncioModule::create), Map.entry("math", MathModule::create), Map.entry("random", RandomModule::create),
-                        source("dataclasses"), source("functools"), source("operator"), source("contextlib"), source("enum"));
+                        source("dataclasses"), source("functools"), source("operator"), source("contextlib"), source("enum"), source("typing"), source("__future__"));
     }
 
     private static Map.Entry<String, Function<AioContext, PyModule>> source(String name) {

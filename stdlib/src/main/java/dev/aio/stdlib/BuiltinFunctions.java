@@ -136,6 +136,9 @@ public final class BuiltinFunctions {
 
         @TruffleBoundary
         static boolean isInstance(Object obj, Object types, String error) {
+            if (dev.aio.runtime.SpecialMethods.lookup(types, "__instancecheck__") != null) {
+                return PyOps.isTrue(dev.aio.runtime.SpecialMethods.call(types, "__instancecheck__", obj));
+            }
             if (types instanceof PyType t) {
                 return PyOps.isInstance(obj, t);
             }
@@ -147,6 +150,9 @@ public final class BuiltinFunctions {
                 }
                 return false;
             }
+            if (types instanceof dev.aio.runtime.PyUnionType u) {
+                return u.matches(t -> PyOps.isInstance(obj, t));
+            }
             throw PyErrors.typeError(error);
         }
     }
@@ -157,12 +163,15 @@ public final class BuiltinFunctions {
         @Specialization
         @TruffleBoundary
         static boolean doCheck(Object cls, Object types) {
+            if (dev.aio.runtime.SpecialMethods.lookup(types, "__subclasscheck__") != null) {
+                return PyOps.isTrue(dev.aio.runtime.SpecialMethods.call(types, "__subclasscheck__", cls));
+            }
             if (!(cls instanceof PyType c)) {
                 throw PyErrors.typeError("issubclass() arg 1 must be a class");
             }
             if (types instanceof PyTuple tuple) {
                 for (Object t : tuple.items()) {
-                    if (t instanceof PyType tt && c.isSubtypeOf(tt)) {
+                    if (doCheck(cls, t)) {
                         return true;
                     }
                 }
@@ -170,6 +179,9 @@ public final class BuiltinFunctions {
             }
             if (types instanceof PyType t) {
                 return c.isSubtypeOf(t);
+            }
+            if (types instanceof dev.aio.runtime.PyUnionType u) {
+                return u.matches(c::isSubtypeOf);
             }
             throw PyErrors.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
         }
