@@ -62,6 +62,7 @@ public final class AioStdlib implements StdlibProvider {
             BuiltinTypes.EXCEPTION_GROUP.setConstructor(BuiltinTypes.BASE_EXCEPTION_GROUP.getConstructor());
             BuiltinTypes.OBJECT.defineMethods(BuiltinSpec.all(ObjectInitFactory.getFactories()));
             BuiltinTypes.TYPE.defineMethods(BuiltinSpec.all(TypeMethodsFactory.getFactories()));
+            TextStream.TYPE.defineMethods(BuiltinSpec.all(TextStreamMethodsFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION_GROUP.defineMethods(BuiltinSpec.all(ExceptionGroupMethodsFactory.getFactories()));
             dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
@@ -74,7 +75,7 @@ public final class AioStdlib implements StdlibProvider {
     public Map<String, Function<AioContext, PyModule>> modules() {
         return Map.ofEntries(Map.entry("builtins", AioStdlib::builtins), Map.entry("sys", SysModule::create), Map.entry("time", TimeModule::create),
                         Map.entry("asyncio", AsyncioModule::create), Map.entry("math", MathModule::create), Map.entry("random", RandomModule::create),
-                        source("dataclasses"), source("functools"), source("operator"), source("contextlib"), source("enum"), source("typing"), source("__future__"));
+                        source("dataclasses"), source("functools"), source("operator"), source("contextlib"), source("enum"), source("typing"), source("__future__"), source("json"), Map.entry("_json", JsonModule::create));
     }
 
     private static Map.Entry<String, Function<AioContext, PyModule>> source(String name) {

@@ -286,54 +286,101 @@ public final class StrMethods {
         }
     }
 
-    @Builtin(name = "find", params = {"self", "sub"})
+    /**
+     * {@code s[start:end]} for find, rfind, index and count: the window's start and end in code
+     * points, clamped as a slice is; {@code null} when start lies beyond the string.
+     */
+    static int[] window(String self, Object start, Object end) {
+        int n = self.codePointCount(0, self.length());
+        long from = Args.given(start) && start != dev.aio.runtime.PyNone.NONE ? Args.index(start, "slice indices") : 0;
+        long to = Args.given(end) && end != dev.aio.runtime.PyNone.NONE ? Args.index(end, "slice indices") : n;
+        from = from < 0 ? Math.max(0, from + n) : from;
+        to = to < 0 ? Math.max(0, to + n) : Math.min(to, n);
+        if (from > n) {
+            return null;
+        }
+        return new int[]{(int) from, (int) Math.max(from, to)};
+    }
+
+    /** The index (in code points, in all of self) of sub in the window, searching from the end when {@code last}; -1 if absent. */
+    static long search(String self, Object sub, Object start, Object end, boolean last, String what) {
+        String needle = Args.string(sub, what + " argument");
+        int[] w = window(self, start, end);
+        if (w == null) {
+            return -1;
+        }
+        int from = self.offsetByCodePoints(0, w[0]);
+        String hay = self.substring(from, self.offsetByCodePoints(from, w[1] - w[0]));
+        int i = last ? hay.lastIndexOf(needle) : hay.indexOf(needle);
+        return i < 0 ? -1 : w[0] + hay.codePointCount(0, i);
+    }
+
+    @Builtin(name = "find", params = {"self", "sub", "start", "end"}, required = 2)
     @GenerateNodeFactory
     abstract static class FindNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static long doFind(String self, Object sub) {
-            int i = self.indexOf(Args.string(sub, "find() argument"));
-            return i < 0 ? -1 : self.codePointCount(0, i);
+        static long doFind(String self, Object sub, Object start, Object end) {
+            return search(self, sub, start, end, false, "find()");
         }
     }
 
-    @Builtin(name = "rfind", params = {"self", "sub"})
+    @Builtin(name = "rfind", params = {"self", "sub", "start", "end"}, required = 2)
     @GenerateNodeFactory
     abstract static class RFindNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static long doRFind(String self, Object sub) {
-            int i = self.lastIndexOf(Args.string(sub, "rfind() argument"));
-            return i < 0 ? -1 : self.codePointCount(0, i);
+        static long doRFind(String self, Object sub, Object start, Object end) {
+            return search(self, sub, start, end, true, "rfind()");
         }
     }
 
-    @Builtin(name = "index", params = {"self", "sub"})
+    @Builtin(name = "index", params = {"self", "sub", "start", "end"}, required = 2)
     @GenerateNodeFactory
     abstract static class IndexNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static long doIndex(String self, Object sub) {
-            int i = self.indexOf(Args.string(sub, "index() argument"));
+        static long doIndex(String self, Object sub, Object start, Object end) {
+            long i = search(self, sub, start, end, false, "index()");
             if (i < 0) {
                 throw PyErrors.valueError("substring not found");
             }
-            return self.codePointCount(0, i);
+            return i;
         }
     }
 
-    @Builtin(name = "count", params = {"self", "sub"})
+    @Builtin(name = "rindex", params = {"self", "sub", "start", "end"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class RIndexNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doRIndex(String self, Object sub, Object start, Object end) {
+            long i = search(self, sub, start, end, true, "rindex()");
+            if (i < 0) {
+                throw PyErrors.valueError("substring not found");
+            }
+            return i;
+        }
+    }
+
+    @Builtin(name = "count", params = {"self", "sub", "start", "end"}, required = 2)
     @GenerateNodeFactory
     abstract static class CountNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static long doCount(String self, Object sub) {
+        static long doCount(String self, Object sub, Object start, Object end) {
             String s = Args.string(sub, "count() argument");
+            int[] w = window(self, start, end);
+            if (w == null) {
+                return 0;
+            }
+            int from = self.offsetByCodePoints(0, w[0]);
+            String hay = self.substring(from, self.offsetByCodePoints(from, w[1] - w[0]));
             if (s.isEmpty()) {
-                return self.codePointCount(0, self.length()) + 1;
+                return w[1] - w[0] + 1;
             }
             long n = 0;
-            for (int i = self.indexOf(s); i >= 0; i = self.indexOf(s, i + s.length())) {
+            for (int i = hay.indexOf(s); i >= 0; i = hay.indexOf(s, i + s.length())) {
                 n++;
             }
             return n;

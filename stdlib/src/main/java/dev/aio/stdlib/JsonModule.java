@@ -1,0 +1,65 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+
+/**
+ * {@code _json}: the encoder and the scanner behind the json module (written in aio), in Java for
+ * speed, as CPython's {@code _json} accelerates its {@code json} package.
+ */
+public final class JsonModule {
+    private JsonModule() {
+    }
+
+    static PyModule create(AioContext context) {
+        PyModule m = new PyModule("_json");
+        for (var f : JsonModuleFactory.getFactories()) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        }
+        return m;
+    }
+
+    private static Object hook(Object h) {
+        return h == PyNone.NONE ? null : h;
+    }
+
+    @Builtin(name = "encode", params = {"obj", "indent", "item_separator", "key_separator", "sort_keys", "ensure_ascii", "allow_nan", "skipkeys",
+                    "check_circular", "default"})
+    @GenerateNodeFactory
+    abstract static class EncodeNode extends BuiltinNode {
+        @Specialization
+        static Object doEncode(Object obj, Object indent, Object itemSeparator, Object keySeparator, Object sortKeys, Object ensureAscii, Object allowNan,
+                        Object skipKeys, Object checkCircular, Object dflt) {
+            JsonEncoder.Options options = new JsonEncoder.Options(indent == PyNone.NONE ? null : (String) indent, (String) itemSeparator,
+                            (String) keySeparator, PyOps.isTrue(sortKeys), PyOps.isTrue(ensureAscii), PyOps.isTrue(allowNan), PyOps.isTrue(skipKeys),
+                            PyOps.isTrue(checkCircular), dflt);
+            return JsonEncoder.encode(obj, options);
+        }
+    }
+
+    /** {@code scan(s, idx, whole, ...)}: the whole document's value, or (value, end) for the value at idx. */
+    @Builtin(name = "scan", params = {"s", "idx", "whole", "object_hook", "object_pairs_hook", "parse_float", "parse_int", "parse_constant", "strict",
+                    "error_class"})
+    @GenerateNodeFactory
+    abstract static class ScanNode extends BuiltinNode {
+        @Specialization
+        static Object doScan(Object s, Object idx, Object whole, Object objectHook, Object objectPairsHook, Object parseFloat, Object parseInt,
+                        Object parseConstant, Object strict, Object errorClass) {
+            JsonScanner.Hooks hooks = new JsonScanner.Hooks(hook(objectHook), hook(objectPairsHook), hook(parseFloat), hook(parseInt),
+                            hook(parseConstant), PyOps.isTrue(strict), errorClass);
+            if (PyOps.isTrue(whole)) {
+                return JsonScanner.decode((String) s, hooks);
+            }
+            return JsonScanner.rawDecode((String) s, (int) Args.index(idx, "idx"), hooks);
+        }
+    }
+}
