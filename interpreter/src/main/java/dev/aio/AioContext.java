@@ -25,11 +25,16 @@ import dev.aio.kernel.TimelineSvg;
 import dev.aio.kernel.VirtualClock;
 import dev.aio.kernel.WorkerThreads;
 import dev.aio.nodes.ops.Traceback;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyCoroutine;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.StdlibProvider;
 
 /** The state of one aio run: streams, modules, the clock, the event loop, and run-wide diagnostics. */
@@ -265,7 +270,34 @@ public final class AioContext {
     }
 
     public EventLoop newEventLoop() {
-        return new EventLoop(this, clock);
+        EventLoop loop = new EventLoop(this, clock);
+        logSelector();
+        return loop;
+    }
+
+    /**
+     * CPython's selector event loop logs {@code Using selector: EpollSelector} at DEBUG level on the
+     * "asyncio" logger when it is made; a program that imported logging and enabled DEBUG sees it.
+     */
+    @TruffleBoundary
+    private void logSelector() {
+        Object logger = asyncioLogger();
+        if (logger == null || !PyOps.isTrue(Calls.call(Attributes.get(logger, "isEnabledFor"), 10L))) {
+            return;
+        }
+        Object record = Calls.call(Attributes.get(logger, "makeRecord"), "asyncio", 10L, "<aio>/asyncio/selector_events.py", 54L, "Using selector: %s",
+                        PyTuple.of("EpollSelector"), PyNone.NONE, "__init__");
+        Calls.call(Attributes.get(logger, "handle"), record);
+    }
+
+    /** {@code logging.getLogger("asyncio")} when the program imported logging, else {@code null}. */
+    @TruffleBoundary
+    private Object asyncioLogger() {
+        PyModule logging = modules.get("logging");
+        if (logging == null || logging.get("getLogger") == null) {
+            return null;
+        }
+        return Calls.call(logging.get("getLogger"), "asyncio");
     }
 
     public String nextTaskName() {
@@ -329,6 +361,17 @@ public final class AioContext {
 
     @TruffleBoundary
     public void reportCallbackError(String header, PyBaseException e) {
+        Object logger = asyncioLogger();
+        if (logger != null) {
+            // CPython's default exception handler logs the report on the "asyncio" logger.
+            if (PyOps.isTrue(Calls.call(Attributes.get(logger, "isEnabledFor"), 40L))) {
+                Object excInfo = new PyTuple(new Object[]{e.getPyType(), e, dev.aio.runtime.PyTraceback.of(e)});
+                Object record = Calls.call(Attributes.get(logger, "makeRecord"), "asyncio", 40L, "<aio>/asyncio/base_events.py", 1771L, header,
+                                PyTuple.EMPTY, excInfo, "default_exception_handler");
+                Calls.call(Attributes.get(logger, "handle"), record);
+            }
+            return;
+        }
         out.flush();
         err.println(header);
         err.print(Traceback.format(e));

@@ -32,7 +32,8 @@ import dev.aio.runtime.Signature;
  * functions get their own generator and their own root node.
  */
 final class CodeGenerator {
-    private record Loop(BytecodeLabel breakLabel, BytecodeLabel continueLabel) {
+    /** A loop's exit labels, and how many {@code except} handlers enclosed it (see {@link #setHandled}). */
+    private record Loop(BytecodeLabel breakLabel, BytecodeLabel continueLabel, int handlerDepth) {
     }
 
     /**
@@ -441,7 +442,7 @@ final class CodeGenerator {
         condition(w.test());
         b.beginBlock();
         BytecodeLabel continueLabel = b.createLabel();
-        loops.push(new Loop(breakLabel, continueLabel));
+        loops.push(new Loop(breakLabel, continueLabel, handledExceptions.size()));
         statements(w.body());
         loops.pop();
         b.emitLabel(continueLabel);
@@ -460,7 +461,7 @@ final class CodeGenerator {
         BytecodeLabel breakLabel = b.createLabel();
         BytecodeLabel exhausted = b.createLabel();
         iterate(() -> expr(f.iter()), f.isAsync(), f.target(), exhausted, continueLabel -> {
-            loops.push(new Loop(breakLabel, continueLabel));
+            loops.push(new Loop(breakLabel, continueLabel, handledExceptions.size()));
             statements(f.body());
             loops.pop();
         });
@@ -689,6 +690,12 @@ final class CodeGenerator {
 
     /** {@code break}/{@code continue}: direct when the loop is inside the innermost cleanup region. */
     private void emitLoopExit(long action) {
+        Loop innermost = loops.peek();
+        if (innermost.handlerDepth() < handledExceptions.size()) {
+            // Leaving except blocks: the exception they handled is no longer being handled.
+            List<BytecodeLocal> handlers = new ArrayList<>(handledExceptions);
+            setHandled(innermost.handlerDepth() == 0 ? null : handlers.get(handlers.size() - innermost.handlerDepth()));
+        }
         CleanupRegion region = cleanups.peek();
         if (region == null || loops.size() > region.loopDepth()) {
             Loop loop = loops.peek();
@@ -870,22 +877,42 @@ final class CodeGenerator {
                 b.endExceptionValue();
             });
         }
+        BytecodeLocal outer = handledExceptions.peek();
         b.beginTryCatch();
         b.beginBlock();
+        setHandled(caught);
         handledExceptions.push(caught);
         statements(h.body());
         handledExceptions.pop();
+        setHandled(outer);
         b.endBlock();
+        b.beginBlock();
+        setHandled(outer);
         b.beginChainAndReraise();
         b.emitLoadException();
         b.emitLoadLocal(caught);
         b.endChainAndReraise();
+        b.endBlock();
         b.endTryCatch();
         if (h.name() != null) {
             unbind(h.name());
         }
         b.endBlock();
         b.endSourceSection();
+    }
+
+    /**
+     * Records in the frame which exception its innermost running {@code except} block handles
+     * ({@code null}: none), for {@code sys.exc_info()}, which reads it from the frames on the stack.
+     */
+    private void setHandled(BytecodeLocal caught) {
+        b.beginStoreLocal(local(dev.aio.nodes.ops.CallSite.HANDLED_EXCEPTION_LOCAL));
+        if (caught == null) {
+            b.emitLoadNull();
+        } else {
+            b.emitLoadLocal(caught);
+        }
+        b.endStoreLocal();
     }
 
     /** {@code except E as e} unbinds {@code e} after the handler, as Python does. */

@@ -28,6 +28,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.Operators;
 import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.nodes.ops.CallOps;
+import dev.aio.nodes.ops.CallSite;
 import dev.aio.nodes.ops.ClassOps;
 import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
@@ -79,8 +80,29 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     public AbstractTruffleException interceptTruffleException(AbstractTruffleException ex, VirtualFrame frame, BytecodeNode bytecodeNode, int bytecodeIndex) {
         if (ex instanceof AioException aio) {
             Traceback.recordFrame(aio, this, bytecodeNode, bytecodeIndex, frame.getArguments());
+            chainToHandled(aio, frame, bytecodeNode, bytecodeIndex);
         }
         return ex;
+    }
+
+    /** The index of the local naming the exception an except block handles; -1: this code has no handler; -2: not looked up yet. */
+    @CompilerDirectives.CompilationFinal private int handledLocal = -2;
+
+    /**
+     * An exception raised while this frame handles another (in an except block, possibly in a
+     * function it called) gets that one as its implicit context, as CPython sets it at raise time.
+     */
+    private void chainToHandled(AioException aio, VirtualFrame frame, BytecodeNode bytecodeNode, int bytecodeIndex) {
+        if (aio.getException().getContext() != null) {
+            return;
+        }
+        if (handledLocal == -2) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            handledLocal = java.util.Arrays.asList(bytecodeNode.getLocalNames(bytecodeIndex)).indexOf(CallSite.HANDLED_EXCEPTION_LOCAL);
+        }
+        if (handledLocal >= 0 && bytecodeNode.getLocalValue(bytecodeIndex, frame, handledLocal) instanceof AioException handled) {
+            ExceptionOps.chainToContext(aio.getException(), handled.getException());
+        }
     }
 
     @Override
@@ -717,8 +739,8 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     @ConstantOperand(type = String[].class)
     public static final class CallWithKeywords {
         @Specialization
-        static Object doCall(String[] kwNames, Object callee, @Variadic Object[] args) {
-            return CallOps.callWithKeywords(callee, args, kwNames);
+        static Object doCall(String[] kwNames, Object callee, @Variadic Object[] args, @Bind Node node) {
+            return CallOps.callWithKeywords(node, callee, args, kwNames);
         }
     }
 
@@ -726,8 +748,8 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     @Operation
     public static final class CallVarargs {
         @Specialization
-        static Object doCall(Object callee, Object positional, Object keywords) {
-            return CallOps.callVarargs(callee, positional, keywords);
+        static Object doCall(Object callee, Object positional, Object keywords, @Bind Node node) {
+            return CallOps.callVarargs(node, callee, positional, keywords);
         }
     }
 

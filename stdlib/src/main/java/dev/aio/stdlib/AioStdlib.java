@@ -75,7 +75,7 @@ public final class AioStdlib implements StdlibProvider {
     public Map<String, Function<AioContext, PyModule>> modules() {
         return Map.ofEntries(Map.entry("builtins", AioStdlib::builtins), Map.entry("sys", SysModule::create), Map.entry("time", TimeModule::create),
                         Map.entry("asyncio", AsyncioModule::create), Map.entry("math", MathModule::create), Map.entry("random", RandomModule::create),
-                        source("dataclasses"), source("functools"), source("operator"), source("contextlib"), source("enum"), source("typing"), source("__future__"), source("json"), Map.entry("_json", JsonModule::create));
+                        source("dataclasses"), source("functools"), source("operator"), source("contextlib"), source("enum"), source("typing"), source("__future__"), source("json"), Map.entry("_json", JsonModule::create), source("traceback"), Map.entry("_traceback", TracebackModule::create), source("logging"));
     }
 
     private static Map.Entry<String, Function<AioContext, PyModule>> source(String name) {
@@ -85,12 +85,17 @@ public final class AioStdlib implements StdlibProvider {
     /** A module written in aio, shipped as a resource next to this class. */
     private static PyModule sourceModule(AioContext context, String name) {
         PyModule m = new PyModule(name);
+        runInto(context, m, name);
+        return m;
+    }
+
+    /** Runs the aio part of a module ({@code NAME.aio}, a resource next to this class) into it. */
+    static void runInto(AioContext context, PyModule m, String name) {
         try (java.io.InputStream in = AioStdlib.class.getResourceAsStream(name + ".aio")) {
             context.runSourceInto(m, "<aio>/" + name + ".aio", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("aio's " + name + " module is missing from the class path", e);
         }
-        return m;
     }
 
     private static PyModule builtins(AioContext context) {

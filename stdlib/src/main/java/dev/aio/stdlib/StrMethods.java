@@ -250,40 +250,47 @@ public final class StrMethods {
         }
     }
 
-    @Builtin(name = "startswith", params = {"self", "prefix"})
+    @Builtin(name = "startswith", params = {"self", "prefix", "start", "end"}, required = 2)
     @GenerateNodeFactory
     abstract static class StartsWithNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static boolean doStartsWith(String self, Object prefix) {
-            if (prefix instanceof PyTuple t) {
-                for (Object p : t.items()) {
-                    if (self.startsWith(Args.string(p, "startswith first arg"))) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            return self.startsWith(Args.string(prefix, "startswith first arg"));
+        static boolean doStartsWith(String self, Object prefix, Object start, Object end) {
+            return affix(self, prefix, start, end, true);
         }
     }
 
-    @Builtin(name = "endswith", params = {"self", "suffix"})
+    @Builtin(name = "endswith", params = {"self", "suffix", "start", "end"}, required = 2)
     @GenerateNodeFactory
     abstract static class EndsWithNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static boolean doEndsWith(String self, Object suffix) {
-            if (suffix instanceof PyTuple t) {
-                for (Object p : t.items()) {
-                    if (self.endsWith(Args.string(p, "endswith first arg"))) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            return self.endsWith(Args.string(suffix, "endswith first arg"));
+        static boolean doEndsWith(String self, Object suffix, Object start, Object end) {
+            return affix(self, suffix, start, end, false);
         }
+    }
+
+    /** startswith/endswith: whether {@code self[start:end]} begins (ends) with the affix or one of a tuple of them. */
+    static boolean affix(String self, Object affix, Object start, Object end, boolean prefix) {
+        String name = prefix ? "startswith" : "endswith";
+        if (!(affix instanceof String) && !(affix instanceof PyTuple)) {
+            throw PyErrors.typeError(name + " first arg must be str or a tuple of str, not " + dev.aio.runtime.PyOps.typeName(affix));
+        }
+        int[] w = window(self, start, end);
+        if (w == null) {
+            return false;
+        }
+        int from = self.offsetByCodePoints(0, w[0]);
+        String part = self.substring(from, self.offsetByCodePoints(from, w[1] - w[0]));
+        for (Object a : affix instanceof PyTuple t ? t.items() : new Object[]{affix}) {
+            if (!(a instanceof String x)) {
+                throw PyErrors.typeError("tuple for " + name + " must only contain str, not " + dev.aio.runtime.PyOps.typeName(a));
+            }
+            if (prefix ? part.startsWith(x) : part.endsWith(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -45,4 +45,18 @@ public final class SysModule {
             throw new AioException(new PyBaseException(BuiltinTypes.SYSTEM_EXIT, args), null);
         }
     }
+
+    /** {@code sys.exc_info()}: (type, value, traceback) of the exception being handled, or three Nones. */
+    @Builtin(name = "exc_info")
+    @GenerateNodeFactory
+    abstract static class ExcInfoNode extends BuiltinNode {
+        @Specialization
+        static Object doExcInfo() {
+            PyBaseException e = dev.aio.nodes.ops.CallSite.handledException();
+            if (e == null) {
+                return new PyTuple(new Object[]{dev.aio.runtime.PyNone.NONE, dev.aio.runtime.PyNone.NONE, dev.aio.runtime.PyNone.NONE});
+            }
+            return new PyTuple(new Object[]{e.getPyType(), e, dev.aio.runtime.PyTraceback.of(e)});
+        }
+    }
 }

@@ -18,6 +18,10 @@ public final class TextStream extends PyObject {
         this.isError = isError;
     }
 
+    String displayName() {
+        return "<" + name + ">";
+    }
+
     PrintStream stream(AioContext context) {
         if (isError) {
             context.out().flush();

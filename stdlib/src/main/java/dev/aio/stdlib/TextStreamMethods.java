@@ -37,4 +37,13 @@ public final class TextStreamMethods {
             return PyNone.NONE;
         }
     }
+
+    @Builtin(name = "name", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class NameNode extends BuiltinNode {
+        @Specialization
+        static Object doName(TextStream self) {
+            return self.displayName();
+        }
+    }
 }

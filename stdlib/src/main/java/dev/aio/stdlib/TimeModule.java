@@ -12,6 +12,7 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 
 /** The {@code time} module, on the run's clock: under {@code --virtual-time} every function follows virtual time. */
 public final class TimeModule {
@@ -24,6 +25,7 @@ public final class TimeModule {
             BuiltinSpec spec = BuiltinSpec.of(f);
             m.put(spec.name(), context.getLanguage().builtinFunction(spec));
         }
+        AioStdlib.runInto(context, m, "time");
         return m;
     }
 
@@ -109,6 +111,87 @@ public final class TimeModule {
                 Thread.currentThread().interrupt();
                 throw PyErrors.raiseNoArgs(BuiltinTypes.KEYBOARD_INTERRUPT);
             }
+        }
+    }
+
+    /** A struct_time (the class time.aio defines) of {@code secs}, or of now when it is None or absent. */
+    @TruffleBoundary
+    static Object structTime(AioContext context, Object secs, boolean utc) {
+        double seconds = !Args.given(secs) || secs == PyNone.NONE ? context.clock().wallTime() : Args.toDouble(secs, utc ? "gmtime" : "localtime");
+        return dev.aio.runtime.Calls.call(context.importModule("time").get("struct_time"), TimeCalendar.brokenDown(seconds, utc));
+    }
+
+    /** The fields of a struct_time or 9-tuple argument (zone and offset included when it has them); now's when None. */
+    @TruffleBoundary
+    static Object[] fields(AioContext context, Object t, String function) {
+        if (!Args.given(t) || t == PyNone.NONE) {
+            return TimeCalendar.brokenDown(context.clock().wallTime(), false).items();
+        }
+        Object[] items = dev.aio.runtime.Iteration.toArray(t);
+        if (items.length != 9) {
+            throw PyErrors.typeError(function + "(): illegal time tuple argument");
+        }
+        Object zone = dev.aio.runtime.Attributes.find(t, "tm_zone");
+        Object offset = dev.aio.runtime.Attributes.find(t, "tm_gmtoff");
+        Object[] all = java.util.Arrays.copyOf(items, 11);
+        all[9] = zone == null ? PyNone.NONE : zone;
+        all[10] = offset == null ? PyNone.NONE : offset;
+        return all;
+    }
+
+    @Builtin(name = "localtime", params = {"secs"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class LocaltimeNode extends BuiltinNode {
+        @Specialization
+        Object doLocaltime(Object secs) {
+            return structTime(AioContext.get(this), secs, false);
+        }
+    }
+
+    @Builtin(name = "gmtime", params = {"secs"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class GmtimeNode extends BuiltinNode {
+        @Specialization
+        Object doGmtime(Object secs) {
+            return structTime(AioContext.get(this), secs, true);
+        }
+    }
+
+    @Builtin(name = "strftime", params = {"format", "t"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class StrftimeNode extends BuiltinNode {
+        @Specialization
+        Object doStrftime(Object format, Object t) {
+            return TimeCalendar.strftime(Args.string(format, "strftime() argument 1"), fields(AioContext.get(this), t, "strftime"));
+        }
+    }
+
+    @Builtin(name = "asctime", params = {"t"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class AsctimeNode extends BuiltinNode {
+        @Specialization
+        Object doAsctime(Object t) {
+            return TimeCalendar.strftime("%a %b %e %H:%M:%S %Y", fields(AioContext.get(this), t, "asctime"));
+        }
+    }
+
+    @Builtin(name = "ctime", params = {"secs"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class CtimeNode extends BuiltinNode {
+        @Specialization
+        Object doCtime(Object secs) {
+            AioContext context = AioContext.get(this);
+            double seconds = !Args.given(secs) || secs == PyNone.NONE ? context.clock().wallTime() : Args.toDouble(secs, "ctime");
+            return TimeCalendar.strftime("%a %b %e %H:%M:%S %Y", TimeCalendar.brokenDown(seconds, false).items());
+        }
+    }
+
+    @Builtin(name = "mktime", params = {"t"})
+    @GenerateNodeFactory
+    abstract static class MktimeNode extends BuiltinNode {
+        @Specialization
+        Object doMktime(Object t) {
+            return TimeCalendar.mktime(fields(AioContext.get(this), t, "mktime"));
         }
     }
 }

@@ -5,10 +5,12 @@ import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.GenerateInline;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 
@@ -57,30 +59,46 @@ public final class CallOps {
 
         @Specialization(replaces = {"doDirect", "doBuiltin"})
         static Object doGeneric(Object callee, Object[] args,
-                        @Cached IndirectCallNode indirect) {
+                        @Cached IndirectCallNode indirect,
+                        @Bind Node node) {
             if (callee instanceof PyFunction f && isSimpleCall(f, args)) {
                 RootCallTarget target = f.getCode().callTarget();
                 return Calls.wrapResult(f, indirect.call(target, Calls.prepend(f, args)));
             }
-            return Calls.call(callee, args, null, null);
+            return callAt(node, callee, args, null, null);
+        }
+    }
+
+    /**
+     * {@link Calls#call} made by the operation {@code location}: the callee's frame records it as
+     * its caller's position, so the caller's current line stays known (for logging's records).
+     */
+    @TruffleBoundary
+    static Object callAt(Node location, Object callee, Object[] positional, String[] kwNames, Object[] kwValues) {
+        EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
+        Node previous = current.set(location);
+        try {
+            return Calls.call(callee, positional, kwNames, kwValues);
+        } finally {
+            current.set(previous);
         }
     }
 
     @TruffleBoundary
-    public static Object callWithKeywords(Object callee, Object[] args, String[] kwNames) {
+    public static Object callWithKeywords(Node location, Object callee, Object[] args, String[] kwNames) {
         int nPositional = args.length - kwNames.length;
         Object[] positional = new Object[nPositional];
         Object[] kwValues = new Object[kwNames.length];
         System.arraycopy(args, 0, positional, 0, nPositional);
         System.arraycopy(args, nPositional, kwValues, 0, kwNames.length);
-        return Calls.call(callee, positional, kwNames, kwValues);
+        return callAt(location, callee, positional, kwNames, kwValues);
     }
 
     @TruffleBoundary
-    public static Object callVarargs(Object callee, Object positional, Object keywords) {
+    public static Object callVarargs(Node location, Object callee, Object positional, Object keywords) {
         Object[] args = Iteration.toArray(positional);
         if (keywords == null) {
-            return Calls.call(callee, args, null, null);
+            return callAt(location, callee, args, null, null);
         }
         if (!(keywords instanceof PyDict kw)) {
             throw PyErrors.typeError("argument after ** must be a mapping, not " + PyOps.typeName(keywords));
@@ -95,7 +113,7 @@ public final class CallOps {
             names[i] = s;
             values[i++] = e.value;
         }
-        return Calls.call(callee, args, names, values);
+        return callAt(location, callee, args, names, values);
     }
 
     public static Object callMethod(String name, Object receiver, Object[] args, CallNode call) {

@@ -68,6 +68,14 @@ public final class ExceptionOps {
         return e;
     }
 
+    /** Sets {@code handled} as the implicit context of {@code raised}, unless that would make a cycle. */
+    @TruffleBoundary
+    public static void chainToContext(PyBaseException raised, PyBaseException handled) {
+        if (raised != handled && raised.getContext() == null && !createsCycle(handled, raised)) {
+            raised.setContext(handled);
+        }
+    }
+
     private static boolean createsCycle(PyBaseException start, PyBaseException target) {
         for (PyBaseException c = start; c != null; c = c.getContext()) {
             if (c == target) {

@@ -1,0 +1,66 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.nodes.ops.Traceback;
+import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyOps;
+
+/** {@code _traceback}: an exception's report as aio prints an uncaught one, for the traceback and logging modules. */
+public final class TracebackModule {
+    private TracebackModule() {
+    }
+
+    static PyModule create(AioContext context) {
+        PyModule m = new PyModule("_traceback");
+        for (var f : TracebackModuleFactory.getFactories()) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        }
+        return m;
+    }
+
+    private static PyBaseException exception(Object e) {
+        if (!(e instanceof PyBaseException exc)) {
+            throw PyErrors.typeError("expected an exception, not " + PyOps.typeName(e));
+        }
+        return exc;
+    }
+
+    /** The whole report: chained exceptions, each traceback and the final line. */
+    @Builtin(name = "format", params = {"exc"})
+    @GenerateNodeFactory
+    abstract static class FormatNode extends BuiltinNode {
+        @Specialization
+        static Object doFormat(Object exc) {
+            return Traceback.format(exception(exc));
+        }
+    }
+
+    /** The last line alone: {@code ValueError: message}. */
+    @Builtin(name = "format_only", params = {"exc"})
+    @GenerateNodeFactory
+    abstract static class FormatOnlyNode extends BuiltinNode {
+        @Specialization
+        static Object doFormatOnly(Object exc) {
+            return Traceback.formatExceptionOnly(exception(exc)) + "\n";
+        }
+    }
+
+    /** (pathname, lineno, funcName) of the program code that called into aio's library: where logging says a record comes from. */
+    @Builtin(name = "caller")
+    @GenerateNodeFactory
+    abstract static class CallerNode extends BuiltinNode {
+        @Specialization
+        static Object doCaller() {
+            return dev.aio.nodes.ops.CallSite.programCaller();
+        }
+    }
+}
