@@ -81,6 +81,7 @@ final class ScopeAnalyzer {
                 }
             }
             case Stmt.For f -> {
+                current.awaits |= f.isAsync();
                 expr(f.iter());
                 target(f.target());
                 stmts(f.body());
@@ -97,6 +98,7 @@ final class ScopeAnalyzer {
                 stmts(i.orElse());
             }
             case Stmt.With w -> {
+                current.awaits |= w.isAsync();
                 for (Stmt.WithItem item : w.items()) {
                     expr(item.contextExpr());
                     if (item.optionalVars() != null) {
@@ -194,6 +196,7 @@ final class ScopeAnalyzer {
 
     private void comprehensions(List<Expr.Comprehension> generators, Runnable element) {
         for (Expr.Comprehension c : generators) {
+            current.awaits |= c.isAsync();
             expr(c.iter());
             exprs(c.ifs());
         }
@@ -255,7 +258,10 @@ final class ScopeAnalyzer {
                 expr(c.key());
                 expr(c.value());
             });
-            case Expr.Await a -> expr(a.value());
+            case Expr.Await a -> {
+                current.awaits = true;
+                expr(a.value());
+            }
             case Expr.Yield y -> {
                 current.isGenerator = true;
                 expr(y.value());
