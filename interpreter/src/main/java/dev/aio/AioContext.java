@@ -66,6 +66,8 @@ public final class AioContext {
     private final TimelineRecorder timeline;
     private String mainFile = "<string>";
     private boolean timelineWritten;
+    /** The interactive session ({@code aio repl}), made by its first input. */
+    private ReplSession replSession;
 
     AioContext(AioLanguage language, Env env) {
         this.language = language;
@@ -98,8 +100,22 @@ public final class AioContext {
         if (taskDumpSignal != null) {
             taskDumpSignal.uninstall();
         }
+        stopReplSession();
         stopWorkerThreads();
         writeTimeline();
+    }
+
+    public ReplSession replSession() {
+        if (replSession == null) {
+            replSession = new ReplSession(this);
+        }
+        return replSession;
+    }
+
+    void stopReplSession() {
+        if (replSession != null) {
+            replSession.stop();
+        }
     }
 
     /** The {@code --timeline} recorder, or null when the option is off. */
@@ -230,9 +246,15 @@ public final class AioContext {
 
     /** The {@code __main__} module a script runs in. */
     public PyModule mainModule(String fileName) {
-        PyModule main = new PyModule("__main__");
+        PyModule main = interactiveMainModule();
         main.put("__file__", fileName);
         mainFile = fileName;
+        return main;
+    }
+
+    /** The {@code __main__} module of a REPL session: no {@code __file__}, as in CPython's. */
+    public PyModule interactiveMainModule() {
+        PyModule main = new PyModule("__main__");
         modules.put("__main__", main);
         return main;
     }

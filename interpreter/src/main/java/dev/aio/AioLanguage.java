@@ -6,6 +6,7 @@ import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
 import dev.aio.compiler.ModuleCompiler;
+import dev.aio.nodes.InteractiveRootNode;
 import dev.aio.nodes.MainRootNode;
 import dev.aio.nodes.builtins.BuiltinRootNode;
 import dev.aio.runtime.BuiltinSpec;
@@ -48,6 +49,7 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
 
     @Override
     protected void exitContext(AioContext context, ExitMode exitMode, int exitCode) {
+        context.stopReplSession();
         context.stopWorkerThreads();
         context.writeTimeline();
     }
@@ -55,7 +57,16 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
+        if (source.isInteractive()) {
+            return new InteractiveRootNode(this, ModuleCompiler.compileInteractive(this, source)).getCallTarget();
+        }
         return new MainRootNode(this, ModuleCompiler.compileModule(this, source)).getCallTarget();
+    }
+
+    /** The REPL echoes values itself (their repr, on the loop thread): Truffle must not print an interactive eval's result. */
+    @Override
+    protected boolean isVisible(AioContext context, Object value) {
+        return false;
     }
 
     @Override

@@ -58,6 +58,8 @@ final class CodeGenerator {
     private final String qualPrefix;
     private final boolean isCoroutine;
     private final boolean isGenerator;
+    /** An interactive chunk's module code: expression statements echo their value (CPython's 'single' mode). */
+    private final boolean interactive;
     private final Map<String, BytecodeLocal> locals = new HashMap<>();
     private final Deque<Loop> loops = new ArrayDeque<>();
     private final Deque<CleanupRegion> cleanups = new ArrayDeque<>();
@@ -70,6 +72,11 @@ final class CodeGenerator {
 
     CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Scope scope, SourceMap sourceMap, String fileName,
                     String qualPrefix, boolean isCoroutine) {
+        this(language, b, scopes, scope, sourceMap, fileName, qualPrefix, isCoroutine, false);
+    }
+
+    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Scope scope, SourceMap sourceMap, String fileName,
+                    String qualPrefix, boolean isCoroutine, boolean interactive) {
         this.language = language;
         this.b = b;
         this.scopes = scopes;
@@ -79,6 +86,7 @@ final class CodeGenerator {
         this.qualPrefix = qualPrefix;
         this.isCoroutine = isCoroutine;
         this.isGenerator = scope.isGenerator && !isCoroutine;
+        this.interactive = interactive;
     }
 
     // ----- roots ----------------------------------------------------------------------------------
@@ -86,6 +94,10 @@ final class CodeGenerator {
     AioRootNode compileModule(List<Stmt> body, Pos pos) {
         b.beginSourceSection(0, sourceMap.index(Integer.MAX_VALUE, 0));
         b.beginRoot();
+        if (isCoroutine) {
+            // An interactive chunk with top-level await: its module code is a coroutine's body.
+            suspendAtStart();
+        }
         initAnnotations(body);
         statements(body);
         b.beginReturn();
@@ -93,7 +105,7 @@ final class CodeGenerator {
         b.endReturn();
         AioRootNode root = b.endRoot();
         b.endSourceSection();
-        root.setCode(new PyCode(root, "<module>", "<module>", Signature.ofPositional(), false, fileName, 1));
+        root.setCode(new PyCode(root, "<module>", "<module>", Signature.ofPositional(), isCoroutine, fileName, 1));
         return root;
     }
 
@@ -193,12 +205,17 @@ final class CodeGenerator {
             b.endStoreLocal();
         }
         if (isCoroutine || isGenerator) {
-            b.beginCheckResume();
-            b.beginYield();
-            b.emitLoadConstant(AwaitSignal.START);
-            b.endYield();
-            b.endCheckResume();
+            suspendAtStart();
         }
+    }
+
+    /** Calling a coroutine or generator only binds its arguments: the body waits for the first step. */
+    private void suspendAtStart() {
+        b.beginCheckResume();
+        b.beginYield();
+        b.emitLoadConstant(AwaitSignal.START);
+        b.endYield();
+        b.endCheckResume();
     }
 
     /** {@code __annotations__ = {}} when a class body or module annotates a name directly in it. */
@@ -235,9 +252,15 @@ final class CodeGenerator {
     private void statementBody(Stmt s) {
         switch (s) {
             case Stmt.ExprStmt e -> {
-                b.beginDropValue();
-                expr(e.value());
-                b.endDropValue();
+                if (interactive) {
+                    b.beginDisplayValue();
+                    expr(e.value());
+                    b.endDisplayValue();
+                } else {
+                    b.beginDropValue();
+                    expr(e.value());
+                    b.endDropValue();
+                }
             }
             case Stmt.Assign a -> assign(a);
             case Stmt.AugAssign a -> augAssign(a);

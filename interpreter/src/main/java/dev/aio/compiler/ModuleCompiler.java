@@ -19,6 +19,19 @@ public final class ModuleCompiler {
     }
 
     public static AioRootNode compileModule(AioLanguage language, Source source) {
+        return compile(language, source, false);
+    }
+
+    /**
+     * One REPL input, to run in the persistent {@code __main__}: expression statements echo their
+     * value, and an input that awaits at top level compiles to a coroutine (CPython's
+     * {@code PyCF_ALLOW_TOP_LEVEL_AWAIT}), which the REPL runs as a task.
+     */
+    public static AioRootNode compileInteractive(AioLanguage language, Source source) {
+        return compile(language, source, true);
+    }
+
+    private static AioRootNode compile(AioLanguage language, Source source, boolean interactive) {
         String fileName = source.getName();
         String text = source.getCharacters().toString();
         Module module;
@@ -33,7 +46,8 @@ public final class ModuleCompiler {
         try {
             AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, b -> {
                 b.beginSource(source);
-                CodeGenerator g = new CodeGenerator(language, b, scopes, scopes.get(module), sourceMap, fileName, "", false);
+                Scope scope = scopes.get(module);
+                CodeGenerator g = new CodeGenerator(language, b, scopes, scope, sourceMap, fileName, "", interactive && scope.awaits, interactive);
                 result[0] = g.compileModule(module.body(), Pos.NONE);
                 b.endSource();
             });

@@ -36,6 +36,8 @@ final class Scope {
     final Set<String> enclosingComprehensionVars = new LinkedHashSet<>();
     /** The function contains {@code yield}: calling it makes a generator. */
     boolean isGenerator;
+    /** The scope itself awaits ({@code await}, {@code async for}, {@code async with}): an interactive chunk that does runs as a coroutine. */
+    boolean awaits;
 
     Scope(Kind kind, Scope parent) {
         this.kind = kind;

@@ -86,6 +86,7 @@ final class ScopeAnalyzer {
                 }
             }
             case Stmt.For f -> {
+                current.awaits |= f.isAsync();
                 expr(f.iter());
                 target(f.target());
                 stmts(f.body());
@@ -102,6 +103,7 @@ final class ScopeAnalyzer {
                 stmts(i.orElse());
             }
             case Stmt.With w -> {
+                current.awaits |= w.isAsync();
                 for (Stmt.WithItem item : w.items()) {
                     expr(item.contextExpr());
                     if (item.optionalVars() != null) {
@@ -218,6 +220,7 @@ final class ScopeAnalyzer {
     private void comprehensions(List<Expr.Comprehension> generators, Runnable element) {
         Set<String> outer = new LinkedHashSet<>(comprehensionVars);
         for (Expr.Comprehension c : generators) {
+            current.awaits |= c.isAsync();
             expr(c.iter());
             comprehensionTargets(c.target());
             exprs(c.ifs());
@@ -282,7 +285,10 @@ final class ScopeAnalyzer {
                 expr(c.key());
                 expr(c.value());
             });
-            case Expr.Await a -> expr(a.value());
+            case Expr.Await a -> {
+                current.awaits = true;
+                expr(a.value());
+            }
             case Expr.Yield y -> {
                 current.isGenerator = true;
                 expr(y.value());

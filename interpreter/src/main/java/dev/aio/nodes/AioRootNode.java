@@ -753,6 +753,15 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
     }
 
+    /** An expression statement typed at the REPL: {@code sys.displayhook} echoes its value. */
+    @Operation
+    public static final class DisplayValue {
+        @Specialization
+        static void doDisplay(Object value) {
+            ValueOps.display(value);
+        }
+    }
+
     // ----- exceptions ---------------------------------------------------------------------------
 
     @Operation

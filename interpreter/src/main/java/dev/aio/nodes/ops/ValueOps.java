@@ -46,6 +46,18 @@ public final class ValueOps {
         context.warnNeverAwaited(coroutine, file, line, text);
     }
 
+    /** CPython's {@code sys.displayhook}: None is not shown; anything else is printed as its repr and kept in {@code builtins._}. */
+    @TruffleBoundary
+    public static void display(Object value) {
+        if (value == PyNone.NONE) {
+            return;
+        }
+        AioContext context = AioContext.get(null);
+        String text = PyOps.repr(value);
+        context.getBuiltins().put("_", value);
+        context.out().println(text);
+    }
+
     public static PyFunction function(VirtualFrame frame) {
         return (PyFunction) frame.getArguments()[0];
     }
