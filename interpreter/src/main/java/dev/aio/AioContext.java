@@ -59,6 +59,7 @@ public final class AioContext {
     private PyCoroutine suspendedCoroutine;
     private final InterpreterLock interpreterLock;
     private TaskDumpSignal taskDumpSignal;
+    private RunawayWatchdog runawayWatchdog;
     /** The threads of default executors, made on first use. */
     private WorkerThreads workerThreads;
     /** {@code --timeline}: the file to write and what is recorded for it, or null. */
@@ -89,6 +90,9 @@ public final class AioContext {
             moduleFactories.putAll(provider.modules());
         }
         builtins = importModule("builtins");
+        if (timeLimit > 0) {
+            runawayWatchdog = new RunawayWatchdog(this, env, timeLimit, clock.isVirtual());
+        }
         String dumpSignal = env.getOptions().get(AioOptions.DUMP_TASKS_ON);
         if (!dumpSignal.isEmpty()) {
             taskDumpSignal = TaskDumpSignal.install(this, dumpSignal, err);
@@ -97,6 +101,9 @@ public final class AioContext {
 
     void finish() {
         out.flush();
+        if (runawayWatchdog != null) {
+            runawayWatchdog.stop();
+        }
         if (taskDumpSignal != null) {
             taskDumpSignal.uninstall();
         }
@@ -240,6 +247,7 @@ public final class AioContext {
             }
             m = factory.apply(this);
             modules.put(name, m);
+            noteProgress();
         }
         return m;
     }
@@ -311,8 +319,12 @@ public final class AioContext {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            stopRun("aio: time limit of " + formatSeconds(timeLimit) + " s reached (--time-limit)", 124);
+            stopRun(timeLimitMessage(), 124);
         }
+    }
+
+    String timeLimitMessage() {
+        return "aio: time limit of " + formatSeconds(timeLimit) + " s reached (--time-limit)";
     }
 
     private static String formatSeconds(double s) {
@@ -330,6 +342,14 @@ public final class AioContext {
     public void beginStep() {
         blockingCall = null;
         blockingHint = null;
+        noteProgress();
+    }
+
+    /** The run moved on (a task step, a module loaded): see {@link RunawayWatchdog}. */
+    public void noteProgress() {
+        if (runawayWatchdog != null) {
+            runawayWatchdog.progress();
+        }
     }
 
     /** After a task step: warn if it held the loop longer than {@code --slow-step}. */

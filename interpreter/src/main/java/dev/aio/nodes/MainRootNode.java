@@ -37,6 +37,7 @@ public final class MainRootNode extends RootNode {
         PyModule main = context.mainModule(module.getCode().fileName());
         PyFunction moduleFunction = new PyFunction(module.getCode(), main, null, null, new dev.aio.runtime.PyCell[0]);
         context.interpreterLock().acquireUninterruptibly();
+        context.noteProgress();
         try {
             Object result = call.call(moduleFunction);
             context.warnUnawaitedCoroutines();
