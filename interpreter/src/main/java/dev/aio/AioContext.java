@@ -42,6 +42,8 @@ public final class AioContext {
     private final PrintStream err;
     private final Map<String, Function<AioContext, PyModule>> moduleFactories = new HashMap<>();
     private final Map<String, PyModule> modules = new HashMap<>();
+    /** Source file name → name of the module it defines (the main script and imported files). */
+    private final Map<String, String> moduleNamesByFile = new HashMap<>();
     private final Clock clock;
     private final double timeLimit;
     private final double slowStepSeconds;
@@ -234,7 +236,14 @@ public final class AioContext {
         main.put("__file__", fileName);
         mainFile = fileName;
         modules.put("__main__", main);
+        moduleNamesByFile.put(fileName, "__main__");
         return main;
+    }
+
+    /** The name of the module whose source is {@code fileName}; {@code __main__} when unknown. */
+    @TruffleBoundary
+    public String moduleNameOfFile(String fileName) {
+        return fileName == null ? "__main__" : moduleNamesByFile.getOrDefault(fileName, "__main__");
     }
 
     /** Runs aio source (a part of a module written in aio) with {@code module} as its globals. */

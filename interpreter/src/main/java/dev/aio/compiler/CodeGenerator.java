@@ -921,7 +921,13 @@ final class CodeGenerator {
         b.endStoreLocal();
         for (Stmt.Alias alias : i.names()) {
             if (alias.name().equals("*")) {
-                throw new CompileError(alias.pos(), "'from " + i.module() + " import *' is not supported by aio yet");
+                if (scope.kind != Scope.Kind.MODULE) {
+                    throw new CompileError(alias.pos(), "import * only allowed at module level");
+                }
+                b.beginImportStar();
+                b.emitLoadLocal(module);
+                b.endImportStar();
+                continue;
             }
             store(new Expr.Name(alias.pos(), alias.asName() != null ? alias.asName() : alias.name()), () -> {
                 b.beginImportFrom(alias.name());

@@ -897,6 +897,15 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
     }
 
+    /** {@code from m import *} at module level: the module's public names (or its {@code __all__}) become globals. */
+    @Operation
+    public static final class ImportStar {
+        @Specialization
+        static void doImport(VirtualFrame frame, Object module) {
+            ValueOps.importStar(ValueOps.function(frame).getGlobals(), module);
+        }
+    }
+
     // ----- strings --------------------------------------------------------------------------------
 
     /** One f-string replacement field: conversion ('s', 'r', 'a' or -1) then format spec ({@code null} for none). */

@@ -65,6 +65,9 @@ public final class Attributes {
         if (obj instanceof PyBaseException e) {
             return e.dict();
         }
+        if (obj instanceof BuiltinSubclassInstance b) {
+            return b.instanceDict();
+        }
         return null;
     }
 
@@ -130,6 +133,10 @@ public final class Attributes {
             PyBuiltinFunction fn = AioLanguage.get(null).builtinFunction(spec);
             if (spec.isProperty()) {
                 return fn.getCallTarget().call(fn, obj);
+            }
+            if (spec.name().equals("__new__")) {
+                // A static method, as in CPython: super().__new__(cls, ...) passes the class itself.
+                return fn;
             }
             return new PyBoundMethod(obj, fn);
         }

@@ -19,7 +19,10 @@ public final class Operators {
             if (r != SpecialMethods.NOT_DEFINED) {
                 return r;
             }
-            throw unsupported(op.symbol, a, b);
+            if (a instanceof PyInstance || b instanceof PyInstance) {
+                throw unsupported(op.symbol, a, b);
+            }
+            // Instances of subclasses of builtin types fall back on the builtin operation.
         }
         boolean numbers = Numbers.isNumber(a) && Numbers.isNumber(b);
         boolean ints = numbers && Numbers.isInt(a) && Numbers.isInt(b);
@@ -217,10 +220,13 @@ public final class Operators {
     public static int compare(String symbol, Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
             // Only reached for sort-style comparisons: ask __lt__ both ways.
-            if (userCompare("<", a, b)) {
-                return -1;
+            Object lt = userCompare("<", a, b);
+            if (lt != SpecialMethods.NOT_DEFINED) {
+                if (PyOps.isTrue(lt)) {
+                    return -1;
+                }
+                return PyOps.isTrue(userCompare("<", b, a)) ? 1 : 0;
             }
-            return userCompare("<", b, a) ? 1 : 0;
         }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return Numbers.compare(a, b);
@@ -251,7 +257,10 @@ public final class Operators {
     @TruffleBoundary
     public static boolean lessThan(Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
-            return userCompare("<", a, b);
+            Object r = userCompare("<", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(r);
+            }
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<", a, b) < 0;
     }
@@ -259,7 +268,10 @@ public final class Operators {
     @TruffleBoundary
     public static boolean lessEqual(Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
-            return userCompare("<=", a, b);
+            Object r = userCompare("<=", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(r);
+            }
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<=", a, b) <= 0;
     }
@@ -267,7 +279,10 @@ public final class Operators {
     @TruffleBoundary
     public static boolean greaterThan(Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
-            return userCompare(">", a, b);
+            Object r = userCompare(">", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(r);
+            }
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">", a, b) > 0;
     }
@@ -275,13 +290,20 @@ public final class Operators {
     @TruffleBoundary
     public static boolean greaterEqual(Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
-            return userCompare(">=", a, b);
+            Object r = userCompare(">=", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(r);
+            }
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">=", a, b) >= 0;
     }
 
-    /** A rich comparison through {@code __lt__} and friends, trying the reflected method of the right operand. */
-    private static boolean userCompare(String symbol, Object a, Object b) {
+    /**
+     * A rich comparison through {@code __lt__} and friends, trying the reflected method of the right
+     * operand; {@link SpecialMethods#NOT_DEFINED} for instances of subclasses of builtin types that
+     * define neither (the builtin comparison applies).
+     */
+    private static Object userCompare(String symbol, Object a, Object b) {
         String[] names = switch (symbol) {
             case "<" -> new String[]{"__lt__", "__gt__"};
             case "<=" -> new String[]{"__le__", "__ge__"};
@@ -289,15 +311,21 @@ public final class Operators {
             default -> new String[]{"__ge__", "__le__"};
         };
         Object r = SpecialMethods.binary(names[0], names[1], a, b);
-        if (r == SpecialMethods.NOT_DEFINED) {
+        if (r == SpecialMethods.NOT_DEFINED && (a instanceof PyInstance || b instanceof PyInstance || a instanceof PyBaseException || b instanceof PyBaseException)) {
             throw PyErrors.typeError("'" + symbol + "' not supported between instances of '" + PyOps.typeName(a) + "' and '" + PyOps.typeName(b) + "'");
         }
-        return PyOps.isTrue(r);
+        return r;
     }
 
     /** {@code item in container}. */
     @TruffleBoundary
     public static boolean contains(Object container, Object item) {
+        if (SpecialMethods.isUserObject(container) && container instanceof BuiltinSubclassInstance) {
+            Object found = SpecialMethods.call(container, "__contains__", item);
+            if (found != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(found);
+            }
+        }
         if (container instanceof String s) {
             if (!(item instanceof String sub)) {
                 throw PyErrors.typeError("'in <string>' requires string as left operand, not " + PyOps.typeName(item));

@@ -18,9 +18,22 @@ public final class Subscripts {
                 return r;
             }
         }
+        return builtinGetItem(container, index);
+    }
+
+    /** {@code dict.__getitem__} and friends: the builtin containers' subscript, whatever a subclass overrides. */
+    @TruffleBoundary
+    public static Object builtinGetItem(Object container, Object index) {
         if (container instanceof PyDict d) {
             Object v = d.get(index);
             if (v == null) {
+                if (d.getPyType() != BuiltinTypes.DICT) {
+                    // A subclass of dict may say what a missing key gives (defaultdict, Counter).
+                    Object r = SpecialMethods.call(d, "__missing__", index);
+                    if (r != SpecialMethods.NOT_DEFINED) {
+                        return r;
+                    }
+                }
                 throw PyErrors.keyError(index);
             }
             return v;
@@ -59,6 +72,11 @@ public final class Subscripts {
         if (SpecialMethods.isUserObject(container) && SpecialMethods.call(container, "__setitem__", index, value) != SpecialMethods.NOT_DEFINED) {
             return;
         }
+        builtinSetItem(container, index, value);
+    }
+
+    @TruffleBoundary
+    public static void builtinSetItem(Object container, Object index, Object value) {
         if (container instanceof PyDict d) {
             d.put(index, value);
             return;
@@ -79,6 +97,11 @@ public final class Subscripts {
         if (SpecialMethods.isUserObject(container) && SpecialMethods.call(container, "__delitem__", index) != SpecialMethods.NOT_DEFINED) {
             return;
         }
+        builtinDelItem(container, index);
+    }
+
+    @TruffleBoundary
+    public static void builtinDelItem(Object container, Object index) {
         if (container instanceof PyDict d) {
             if (d.remove(index) == null) {
                 throw PyErrors.keyError(index);

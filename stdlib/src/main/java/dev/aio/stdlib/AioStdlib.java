@@ -31,6 +31,15 @@ public final class AioStdlib implements StdlibProvider {
                 }
             }
             BuiltinTypes.DICT.defineMethods(BuiltinSpec.all(DictMethodsFactory.getFactories()));
+            for (BuiltinSpec spec : BuiltinSpec.all(DictDundersFactory.getFactories())) {
+                BuiltinTypes.DICT.define(spec.name(), spec.name().equals("fromkeys") ? new dev.aio.runtime.PyDescriptors.ClassMethod(spec) : spec);
+            }
+            for (BuiltinSpec spec : BuiltinSpec.all(SequenceDundersFactory.getFactories())) {
+                BuiltinTypes.LIST.define(spec.name(), spec);
+                if (SequenceDunders.TUPLE_METHODS.contains(spec.name())) {
+                    BuiltinTypes.TUPLE.define(spec.name(), spec);
+                }
+            }
             BuiltinTypes.STR.defineMethods(BuiltinSpec.all(StrMethodsFactory.getFactories()));
             BuiltinTypes.SET.defineMethods(BuiltinSpec.all(SetMethodsFactory.getFactories()));
             dev.aio.runtime.PyGenerator.type().defineMethods(BuiltinSpec.all(GeneratorMethodsFactory.getFactories()));
@@ -48,6 +57,7 @@ public final class AioStdlib implements StdlibProvider {
                     case "dict" -> BuiltinTypes.DICT;
                     case "range" -> BuiltinTypes.RANGE;
                     case "type" -> BuiltinTypes.TYPE;
+                    case "object" -> BuiltinTypes.OBJECT;
                     case "BaseException" -> BuiltinTypes.BASE_EXCEPTION;
                     case "BaseExceptionGroup" -> BuiltinTypes.BASE_EXCEPTION_GROUP;
                     default -> throw new IllegalStateException(spec.name());

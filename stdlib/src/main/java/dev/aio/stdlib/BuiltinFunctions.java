@@ -88,10 +88,12 @@ public final class BuiltinFunctions {
     @Builtin(name = "len", params = {"obj"})
     @GenerateNodeFactory
     abstract static class LenNode extends BuiltinNode {
-        @Specialization
+        @Specialization(guards = "list.getPyType() == LIST")
         static long doList(dev.aio.runtime.PyList list) {
             return list.size();
         }
+
+        static final PyType LIST = BuiltinTypes.LIST;
 
         @Specialization(replaces = "doList")
         static long doObject(Object o) {
@@ -652,7 +654,16 @@ public final class BuiltinFunctions {
         @Specialization
         @TruffleBoundary
         static Object doReversed(Object seq) {
-            if (seq instanceof dev.aio.runtime.PyDict || seq instanceof dev.aio.runtime.PySet || seq instanceof PyIterator) {
+            Object custom = dev.aio.runtime.SpecialMethods.call(seq, "__reversed__");
+            if (custom != dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                return custom;
+            }
+            if (seq instanceof dev.aio.runtime.PyDict d) {
+                Object[] keys = d.keys();
+                java.util.Collections.reverse(Arrays.asList(keys));
+                return new PyIterator.ArrayIterator(keys);
+            }
+            if (seq instanceof dev.aio.runtime.PySet || seq instanceof PyIterator) {
                 throw PyErrors.typeError("'" + PyOps.typeName(seq) + "' object is not reversible");
             }
             List<Object> items = new ArrayList<>(Arrays.asList(Iteration.toArray(seq)));

@@ -25,6 +25,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PySlice;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.Subscripts;
 
 /** The semantics behind the bytecode's value operations. */
@@ -114,6 +115,12 @@ public final class ValueOps {
 
     @TruffleBoundary
     public static Object inplaceAdd(Object a, Object b) {
+        if (SpecialMethods.isUserObject(a)) {
+            Object r = SpecialMethods.call(a, "__iadd__", b);
+            if (r != SpecialMethods.NOT_DEFINED && r != SpecialMethods.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
         if (a instanceof PyList l) {
             l.items().addAll(java.util.Arrays.asList(Iteration.toArray(b)));
             return l;
@@ -126,6 +133,10 @@ public final class ValueOps {
         if (Numbers.isNumber(a)) {
             return Numbers.neg(a);
         }
+        Object r = SpecialMethods.call(a, "__neg__");
+        if (r != SpecialMethods.NOT_DEFINED) {
+            return r;
+        }
         throw PyErrors.typeError("bad operand type for unary -: '" + PyOps.typeName(a) + "'");
     }
 
@@ -137,6 +148,10 @@ public final class ValueOps {
         if (Numbers.isNumber(a)) {
             return a;
         }
+        Object r = SpecialMethods.call(a, "__pos__");
+        if (r != SpecialMethods.NOT_DEFINED) {
+            return r;
+        }
         throw PyErrors.typeError("bad operand type for unary +: '" + PyOps.typeName(a) + "'");
     }
 
@@ -144,6 +159,10 @@ public final class ValueOps {
     public static Object invert(Object a) {
         if (Numbers.isInt(a)) {
             return Numbers.normalize(Numbers.big(a).not());
+        }
+        Object r = SpecialMethods.call(a, "__invert__");
+        if (r != SpecialMethods.NOT_DEFINED) {
+            return r;
         }
         throw PyErrors.typeError("bad operand type for unary ~: '" + PyOps.typeName(a) + "'");
     }
@@ -285,6 +304,26 @@ public final class ValueOps {
             throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + m.getName() + "' (unknown location)");
         }
         return v;
+    }
+
+    @TruffleBoundary
+    public static void importStar(PyModule globals, Object module) {
+        PyModule m = (PyModule) module;
+        Object all = m.get("__all__");
+        if (all != null) {
+            for (Object name : Iteration.toArray(all)) {
+                if (!(name instanceof String s)) {
+                    throw PyErrors.typeError("Item in " + m.getName() + ".__all__ must be str, not " + PyOps.typeName(name));
+                }
+                globals.put(s, importFrom(m, s));
+            }
+            return;
+        }
+        for (java.util.Map.Entry<String, Object> e : new java.util.ArrayList<>(m.dict().entrySet())) {
+            if (!e.getKey().startsWith("_")) {
+                globals.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     @TruffleBoundary
