@@ -80,7 +80,8 @@ public final class AioStdlib implements StdlibProvider {
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
         return Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time", TimeModule::create, "asyncio", AsyncioModule::create, "dataclasses",
-                        context -> sourceModule(context, "dataclasses"), "math", MathModule::create, "random", RandomModule::create);
+                        context -> sourceModule(context, "dataclasses"), "math", MathModule::create, "random", RandomModule::create,
+                        "collections", context -> sourceModule(context, "collections"));
     }
 
     /** A module written in aio, shipped as a resource next to this class. */
