@@ -169,6 +169,12 @@ public final class Attributes {
                 return e.isGroup() ? e.groupMessage() : null;
             case "exceptions":
                 return e.isGroup() ? e.groupExceptions() : null;
+            case "errno", "strerror", "filename", "filename2":
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+                    Object[] a = e.getArgs().items();
+                    return a.length == 2 && name.equals("errno") ? a[0] : a.length == 2 && name.equals("strerror") ? a[1] : PyNone.NONE;
+                }
+                return null;
             case "value":
                 if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
                     return e.getArgs().size() > 0 ? e.getArgs().get(0) : PyNone.NONE;

@@ -19,6 +19,23 @@ public final class PyBaseException extends PyObject {
         this.args = args;
     }
 
+    /**
+     * {@code OSError(errno, strerror[, filename[, winerror[, filename2]]])}: with a filename, the
+     * filename becomes an attribute and {@code args} keeps {@code (errno, strerror)}, as in CPython.
+     */
+    public static PyBaseException osError(PyType type, PyTuple args) {
+        Object[] a = args.items();
+        if (a.length < 3 || a.length > 5) {
+            return new PyBaseException(type, args);
+        }
+        PyBaseException e = new PyBaseException(type, PyTuple.of(a[0], a[1]));
+        e.dict().put("filename", a[2]);
+        if (a.length == 5) {
+            e.dict().put("filename2", a[4]);
+        }
+        return e;
+    }
+
     @Override
     public PyType getPyType() {
         return type;
@@ -101,9 +118,17 @@ public final class PyBaseException extends PyObject {
         if (a.length == 0) {
             return "";
         }
-        if (a.length >= 2 && a.length <= 3 && a[0] instanceof Long && type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
-            String s = "[Errno " + a[0] + "] " + PyOps.str(a[1]);
-            return a.length == 3 ? s + ": " + PyOps.repr(a[2]) : s;
+        if (a.length == 2 && type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+            String s = "[Errno " + PyOps.str(a[0]) + "] " + PyOps.str(a[1]);
+            Object filename = dict == null ? null : dict.get("filename");
+            if (filename == null || filename == PyNone.NONE) {
+                return s;
+            }
+            Object filename2 = dict.get("filename2");
+            if (filename2 == null || filename2 == PyNone.NONE) {
+                return s + ": " + PyOps.repr(filename);
+            }
+            return s + ": " + PyOps.repr(filename) + " -> " + PyOps.repr(filename2);
         }
         if (a.length == 1) {
             if (type.isSubtypeOf(BuiltinTypes.KEY_ERROR)) {

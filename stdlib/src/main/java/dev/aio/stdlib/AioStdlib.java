@@ -72,6 +72,7 @@ public final class AioStdlib implements StdlibProvider {
             BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION_GROUP.defineMethods(BuiltinSpec.all(ExceptionGroupMethodsFactory.getFactories()));
             dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
+            TextIO.TYPE.defineMethods(BuiltinSpec.all(TextIOMethodsFactory.getFactories()));
             AsyncioModule.registerTypes();
             typesRegistered = true;
         }
@@ -79,9 +80,15 @@ public final class AioStdlib implements StdlibProvider {
 
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
-        return Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time", TimeModule::create, "asyncio", AsyncioModule::create, "dataclasses",
-                        context -> sourceModule(context, "dataclasses"), "math", MathModule::create, "random", RandomModule::create,
-                        "collections", context -> sourceModule(context, "collections"));
+        Map<String, Function<AioContext, PyModule>> modules = new java.util.HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
+                        TimeModule::create, "asyncio", AsyncioModule::create, "dataclasses", context -> sourceModule(context, "dataclasses"), "math",
+                        MathModule::create, "random", RandomModule::create));
+        modules.put("collections", context -> sourceModule(context, "collections"));
+        modules.put("_os", OsModule::create);
+        modules.put("os", context -> sourceModule(context, "os"));
+        modules.put("posixpath", context -> sourceModule(context, "posixpath"));
+        modules.put("os.path", context -> context.importModule("posixpath"));
+        return modules;
     }
 
     /** A module written in aio, shipped as a resource next to this class. */

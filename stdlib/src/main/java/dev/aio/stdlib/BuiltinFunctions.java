@@ -431,6 +431,16 @@ public final class BuiltinFunctions {
                 }
             }
             if (!(iterator instanceof PyIterator it)) {
+                if (dev.aio.runtime.SpecialMethods.lookup(iterator, "__next__") != null) {
+                    try {
+                        return dev.aio.runtime.SpecialMethods.call(iterator, "__next__");
+                    } catch (AioException e) {
+                        if (Args.given(dflt) && e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                            return dflt;
+                        }
+                        throw e;
+                    }
+                }
                 throw PyErrors.typeError("'" + PyOps.typeName(iterator) + "' object is not an iterator");
             }
             Object v = it.next();
@@ -565,6 +575,17 @@ public final class BuiltinFunctions {
         }
         BigInteger v = Numbers.big(x);
         return (v.signum() < 0 ? "-" : "") + prefix + v.abs().toString(radix);
+    }
+
+    /** {@code open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)}: text files (see {@link TextFile}). */
+    @Builtin(name = "open", params = {"file", "mode", "buffering", "encoding", "errors", "newline"}, required = 1, posOnly = 0)
+    @GenerateNodeFactory
+    abstract static class OpenNode extends BuiltinNode {
+        @Specialization
+        Object doOpen(Object file, Object mode, Object buffering, Object encoding, Object errors, Object newline) {
+            String m = Args.given(mode) ? Args.string(mode, "open() argument 'mode'") : "r";
+            return TextFile.open(AioContext.get(this), file, m, encoding, newline);
+        }
     }
 
     @Builtin(name = "input", params = {"prompt"}, required = 0)

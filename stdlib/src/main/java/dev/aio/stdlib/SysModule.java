@@ -25,6 +25,7 @@ public final class SysModule {
         m.put("argv", new PyList(context.getArguments().length == 0 ? new Object[]{""} : (Object[]) context.getArguments().clone()));
         m.put("stdout", new TextStream("stdout", false));
         m.put("stderr", new TextStream("stderr", true));
+        m.put("stdin", TextStream.stdin());
         m.put("version", "3.11.7 (aio)");
         m.put("platform", "linux");
         m.put("maxsize", Long.MAX_VALUE);

@@ -299,6 +299,9 @@ public final class TypeConstructors {
             if (type == BuiltinTypes.OS_ERROR && args.size() >= 2 && args.get(0) instanceof Long errno) {
                 type = BuiltinTypes.osErrorFor(errno);
             }
+            if (type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+                return PyBaseException.osError(type, args);
+            }
             return new PyBaseException(type, args);
         }
     }
