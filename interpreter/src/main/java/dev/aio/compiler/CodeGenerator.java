@@ -891,32 +891,19 @@ final class CodeGenerator {
             if (alias.asName() == null) {
                 store(new Expr.Name(alias.pos(), parts[0]), () -> b.emitImportModule(alias.name()));
             } else {
-                store(new Expr.Name(alias.pos(), alias.asName()), () -> {
-                    for (int k = parts.length - 1; k >= 1; k--) {
-                        b.beginGetAttr(parts[k]);
-                    }
-                    b.emitImportModule(alias.name());
-                    for (int k = 1; k < parts.length; k++) {
-                        b.endGetAttr();
-                    }
-                });
+                // The module itself, from sys.modules: its package may not have the attribute yet (circular imports).
+                store(new Expr.Name(alias.pos(), alias.asName()), () -> b.emitImportSubmodule(alias.name()));
             }
         }
     }
 
     private void importFrom(Stmt.ImportFrom i) {
-        if (i.level() > 0 || i.module() == null) {
-            throw new CompileError(i.pos(), "relative imports are not supported by aio yet");
-        }
-        String[] parts = i.module().split("\\.");
         BytecodeLocal module = b.createLocal();
         b.beginStoreLocal(module);
-        for (int k = parts.length - 1; k >= 1; k--) {
-            b.beginGetAttr(parts[k]);
-        }
-        b.emitImportModule(i.module());
-        for (int k = 1; k < parts.length; k++) {
-            b.endGetAttr();
+        if (i.level() > 0) {
+            b.emitImportRelative(i.module() == null ? "" : i.module(), i.level());
+        } else {
+            b.emitImportSubmodule(i.module());
         }
         b.endStoreLocal();
         for (Stmt.Alias alias : i.names()) {

@@ -13,6 +13,8 @@ public final class PyBaseException extends PyObject {
     private final java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback = new java.util.ArrayList<>();
     /** Attributes set on instances of exception classes defined in aio code. */
     private java.util.Map<String, Object> dict;
+    /** A SyntaxError in an imported file: the {@code File ..., line N}, source line and caret CPython prints before the message. */
+    private String syntaxLocation;
 
     public PyBaseException(PyType type, PyTuple args) {
         this.type = type;
@@ -46,6 +48,14 @@ public final class PyBaseException extends PyObject {
             dict = new java.util.LinkedHashMap<>();
         }
         return dict;
+    }
+
+    public String getSyntaxLocation() {
+        return syntaxLocation;
+    }
+
+    public void setSyntaxLocation(String location) {
+        this.syntaxLocation = location;
     }
 
     public PyTuple getArgs() {
@@ -117,6 +127,9 @@ public final class PyBaseException extends PyObject {
         Object[] a = args.items();
         if (a.length == 0) {
             return "";
+        }
+        if (syntaxLocation != null && a.length == 2 && a[1] instanceof PyTuple where && where.size() >= 2 && where.get(0) instanceof String file) {
+            return PyOps.str(a[0]) + " (" + file.substring(file.lastIndexOf('/') + 1) + ", line " + PyOps.str(where.get(1)) + ")";
         }
         if (a.length == 2 && type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
             String s = "[Errno " + PyOps.str(a[0]) + "] " + PyOps.str(a[1]);

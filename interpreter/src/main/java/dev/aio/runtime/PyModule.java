@@ -45,6 +45,10 @@ public final class PyModule extends PyObject {
 
     @Override
     public String repr() {
+        Object file = dict.get("__file__");
+        if (file instanceof String f && !f.startsWith("<")) {
+            return "<module '" + name + "' from '" + f + "'>";
+        }
         return "<module '" + name + "'>";
     }
 }

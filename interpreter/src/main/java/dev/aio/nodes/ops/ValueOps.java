@@ -287,21 +287,62 @@ public final class ValueOps {
     @TruffleBoundary
     public static Object importModule(String dottedName) {
         AioContext ctx = AioContext.get(null);
-        PyModule module = ctx.importModule(dottedName);
+        Object module = ctx.importForCode(dottedName);
         int dot = dottedName.indexOf('.');
-        return dot < 0 ? module : ctx.importModule(dottedName.substring(0, dot));
+        return dot < 0 ? module : ctx.importForCode(dottedName.substring(0, dot));
+    }
+
+    @TruffleBoundary
+    public static Object importSubmodule(String dottedName) {
+        return AioContext.get(null).importForCode(dottedName);
+    }
+
+    /**
+     * {@code from .mod import x} in a module of a package: the module {@code .mod} names, found from
+     * the importing module's {@code __package__}.
+     */
+    @TruffleBoundary
+    public static Object importRelative(PyModule globals, String name, int level) {
+        Object pkg = globals.get("__package__");
+        if (!(pkg instanceof String base) || base.isEmpty()) {
+            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "attempted relative import with no known parent package");
+        }
+        for (int i = 1; i < level; i++) {
+            int dot = base.lastIndexOf('.');
+            if (dot < 0) {
+                throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "attempted relative import beyond top-level package");
+            }
+            base = base.substring(0, dot);
+        }
+        return AioContext.get(null).importForCode(name.isEmpty() ? base : base + "." + name);
     }
 
     @TruffleBoundary
     public static Object importFrom(Object module, String name) {
-        PyModule m = (PyModule) module;
+        if (!(module instanceof PyModule m)) {
+            Object v = Attributes.find(module, name);
+            if (v == null) {
+                throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + PyOps.str(Attributes.find(module, "__name__")) + "' (unknown location)");
+            }
+            return v;
+        }
         Object v = m.get(name);
         if (v == null) {
-            PyModule sub = AioContext.get(null).findModule(m.getName() + "." + name);
+            AioContext ctx = AioContext.get(null);
+            Object sub = ctx.sysModules().get(m.getName() + "." + name);
+            if (sub == null) {
+                sub = ctx.findModule(m.getName() + "." + name);
+            }
             if (sub != null) {
                 return sub;
             }
-            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + m.getName() + "' (unknown location)");
+            Object file = m.get("__file__");
+            String location = file instanceof String f && !f.startsWith("<") ? f : "unknown location";
+            if (ctx.isInitializing(m)) {
+                throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from partially initialized module '" + m.getName()
+                                + "' (most likely due to a circular import) (" + location + ")");
+            }
+            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + m.getName() + "' (" + location + ")");
         }
         return v;
     }
