@@ -22,10 +22,13 @@ public final class Attributes {
     @TruffleBoundary
     public static Object find(Object obj, String name) {
         if (obj instanceof PyModule m) {
-            return m.get(name);
+            return name.equals("__dict__") ? m.namespace() : m.get(name);
         }
         if (obj instanceof PyType t) {
             return classAttribute(t, name);
+        }
+        if (name.equals("__dict__")) {
+            return instanceDictCopy(obj);
         }
         if (obj instanceof PySuper s) {
             return superAttribute(s, name);
@@ -55,6 +58,23 @@ public final class Attributes {
             return name.equals("__name__") ? f.getName() : f.getCode().qualName();
         }
         return classAttr == null ? null : bind(classAttr, obj, type);
+    }
+
+    /**
+     * {@code obj.__dict__} and {@code vars(obj)}: a snapshot of the instance's attributes (CPython
+     * gives the live dict), or {@code null} when the object has none.
+     */
+    @TruffleBoundary
+    public static PyDict instanceDictCopy(Object obj) {
+        java.util.Map<String, Object> dict = instanceDict(obj);
+        if (dict == null) {
+            return null;
+        }
+        PyDict d = new PyDict();
+        for (java.util.Map.Entry<String, Object> e : dict.entrySet()) {
+            d.put(e.getKey(), e.getValue());
+        }
+        return d;
     }
 
     /** The attribute dict of an object that has one: instances of classes defined in aio code. */

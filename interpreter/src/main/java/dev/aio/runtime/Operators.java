@@ -127,11 +127,44 @@ public final class Operators {
                 if (ints) {
                     return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x ^ y) : Numbers.normalize(Numbers.big(a).xor(Numbers.big(b)));
                 }
+                if (a instanceof PySet x && b instanceof PySet y) {
+                    return symmetricDifference(x, y);
+                }
                 break;
             case MATMULT:
                 break;
         }
         throw unsupported(op.symbol, a, b);
+    }
+
+    @TruffleBoundary
+    public static PySet symmetricDifference(PySet x, PySet y) {
+        PySet r = new PySet();
+        for (Object o : x.toArray()) {
+            if (!y.contains(o)) {
+                r.add(o);
+            }
+        }
+        for (Object o : y.toArray()) {
+            if (!x.contains(o)) {
+                r.add(o);
+            }
+        }
+        return r;
+    }
+
+    /** Whether every element of {@code x} is in {@code y}. */
+    @TruffleBoundary
+    public static boolean isSubset(PySet x, PySet y) {
+        if (x.size() > y.size()) {
+            return false;
+        }
+        for (Object o : x.toArray()) {
+            if (!y.contains(o)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String dunder(BinaryOperator op) {
@@ -262,6 +295,9 @@ public final class Operators {
                 return PyOps.isTrue(r);
             }
         }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return x.size() < y.size() && isSubset(x, y);
+        }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<", a, b) < 0;
     }
 
@@ -272,6 +308,9 @@ public final class Operators {
             if (r != SpecialMethods.NOT_DEFINED) {
                 return PyOps.isTrue(r);
             }
+        }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return isSubset(x, y);
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<=", a, b) <= 0;
     }
@@ -284,6 +323,9 @@ public final class Operators {
                 return PyOps.isTrue(r);
             }
         }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return x.size() > y.size() && isSubset(y, x);
+        }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">", a, b) > 0;
     }
 
@@ -294,6 +336,9 @@ public final class Operators {
             if (r != SpecialMethods.NOT_DEFINED) {
                 return PyOps.isTrue(r);
             }
+        }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return isSubset(y, x);
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">=", a, b) >= 0;
     }

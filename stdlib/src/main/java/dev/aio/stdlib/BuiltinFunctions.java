@@ -692,4 +692,96 @@ public final class BuiltinFunctions {
             return new PyIterator.ArrayIterator(items.toArray());
         }
     }
+
+    /** {@code globals()}: the namespace of the calling code's module (the dict itself). */
+    @Builtin(name = "globals")
+    @GenerateNodeFactory
+    abstract static class GlobalsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doGlobals() {
+            Object[] caller = dev.aio.nodes.ops.CallSite.callerModule();
+            if (caller == null) {
+                throw PyErrors.runtimeError("globals(): no calling module");
+            }
+            return ((dev.aio.runtime.PyModule) caller[0]).namespace();
+        }
+    }
+
+    /** {@code locals()}: at module level the module's namespace; aio cannot list a function's variables yet. */
+    @Builtin(name = "locals")
+    @GenerateNodeFactory
+    abstract static class LocalsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doLocals() {
+            return moduleLocals("locals()");
+        }
+    }
+
+    @TruffleBoundary
+    static dev.aio.runtime.PyDict moduleLocals(String what) {
+        Object[] caller = dev.aio.nodes.ops.CallSite.callerModule();
+        if (caller == null || !(Boolean) caller[1]) {
+            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio supports " + what + " at module level only, not in a function or class body yet");
+        }
+        return ((dev.aio.runtime.PyModule) caller[0]).namespace();
+    }
+
+    /** {@code vars(obj)}: the object's attributes ({@code obj.__dict__}); without argument, {@code locals()}. */
+    @Builtin(name = "vars", params = {"object"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class VarsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doVars(Object obj) {
+            if (!Args.given(obj)) {
+                return moduleLocals("vars()");
+            }
+            Object d = Attributes.find(obj, "__dict__");
+            if (d == null) {
+                throw PyErrors.typeError("vars() argument must have __dict__ attribute");
+            }
+            return d;
+        }
+    }
+
+    /** {@code dir(obj)}: the sorted names of its attributes, its class's and their bases' (without argument: the module's names). */
+    @Builtin(name = "dir", params = {"object"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class DirNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doDir(Object obj) {
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            if (!Args.given(obj)) {
+                addKeys(names, moduleLocals("dir()"));
+            } else if (obj instanceof dev.aio.runtime.PyModule m) {
+                addKeys(names, m.namespace());
+            } else {
+                PyType type = obj instanceof PyType t ? t : PyOps.typeOf(obj);
+                if (!(obj instanceof PyType)) {
+                    Object d = Attributes.find(obj, "__dict__");
+                    if (d instanceof dev.aio.runtime.PyDict dict) {
+                        addKeys(names, dict);
+                    }
+                    names.add("__class__");
+                }
+                for (PyType t : type.getMro()) {
+                    names.addAll(t.dict().keySet());
+                }
+                names.add("__doc__");
+                names.add("__module__");
+            }
+            return new PyList(new ArrayList<>(names));
+        }
+
+        private static void addKeys(java.util.Set<String> names, dev.aio.runtime.PyDict d) {
+            for (Object k : d.keys()) {
+                if (k instanceof String s) {
+                    names.add(s);
+                }
+            }
+        }
+    }
 }

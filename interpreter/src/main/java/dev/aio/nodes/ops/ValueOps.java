@@ -360,9 +360,9 @@ public final class ValueOps {
             }
             return;
         }
-        for (java.util.Map.Entry<String, Object> e : new java.util.ArrayList<>(m.dict().entrySet())) {
-            if (!e.getKey().startsWith("_")) {
-                globals.put(e.getKey(), e.getValue());
+        for (Object key : m.namespace().keys()) {
+            if (key instanceof String s && !s.startsWith("_")) {
+                globals.put(s, m.get(s));
             }
         }
     }
