@@ -336,11 +336,11 @@ final class CodeGenerator {
                 b.endStoreLocal();
                 b.beginSetAttr(at.attr());
                 b.emitLoadLocal(obj);
-                inplace(a.op(), () -> {
+                inplace(a.op(), () -> targetSection(at, () -> {
                     b.beginGetAttr(at.attr());
                     b.emitLoadLocal(obj);
                     b.endGetAttr();
-                }, () -> expr(a.value()));
+                }), () -> expr(a.value()));
                 b.endSetAttr();
             }
             case Expr.Subscript sub -> {
@@ -355,16 +355,28 @@ final class CodeGenerator {
                 b.beginSetItem();
                 b.emitLoadLocal(obj);
                 b.emitLoadLocal(index);
-                inplace(a.op(), () -> {
+                inplace(a.op(), () -> targetSection(sub, () -> {
                     b.beginGetItem();
                     b.emitLoadLocal(obj);
                     b.emitLoadLocal(index);
                     b.endGetItem();
-                }, () -> expr(a.value()));
+                }), () -> expr(a.value()));
                 b.endSetItem();
             }
             default -> throw new CompileError(a.pos(), "'" + a.target().getClass().getSimpleName() + "' is an illegal expression for augmented assignment");
         }
+    }
+
+    /** Emits {@code body} with the source section of {@code target}: a failing load or store points at it, as in CPython. */
+    private void targetSection(Expr target, Runnable body) {
+        int[] range = sourceMap.range(target.pos());
+        if (range == null) {
+            body.run();
+            return;
+        }
+        b.beginSourceSection(range[0], range[1]);
+        body.run();
+        b.endSourceSection();
     }
 
     private void inplace(BinaryOperator op, Runnable left, Runnable right) {
@@ -1026,18 +1038,33 @@ final class CodeGenerator {
             }
             case Expr.Attribute a -> {
                 BytecodeLocal tmp = spill(value);
+                // A failing store points at its target, as CPython's tracebacks do.
+                int[] range = sourceMap.range(a.pos());
+                if (range != null) {
+                    b.beginSourceSection(range[0], range[1]);
+                }
                 b.beginSetAttr(a.attr());
                 expr(a.value());
                 b.emitLoadLocal(tmp);
                 b.endSetAttr();
+                if (range != null) {
+                    b.endSourceSection();
+                }
             }
             case Expr.Subscript s -> {
                 BytecodeLocal tmp = spill(value);
+                int[] range = sourceMap.range(s.pos());
+                if (range != null) {
+                    b.beginSourceSection(range[0], range[1]);
+                }
                 b.beginSetItem();
                 expr(s.value());
                 subscriptIndex(s.slice());
                 b.emitLoadLocal(tmp);
                 b.endSetItem();
+                if (range != null) {
+                    b.endSourceSection();
+                }
             }
             case Expr.Tuple t -> unpackInto(t.elts(), value, t.pos());
             case Expr.ListExpr l -> unpackInto(l.elts(), value, l.pos());

@@ -13,6 +13,10 @@ public final class Attributes {
     public static Object get(Object obj, String name) {
         Object r = find(obj, name);
         if (r == null) {
+            if (!(obj instanceof PyType) && SpecialMethods.lookup(obj, "__getattr__") != null) {
+                // A class's __getattr__ is asked for what the object does not have.
+                return SpecialMethods.call(obj, "__getattr__", name);
+            }
             throw PyErrors.attributeError(obj, name);
         }
         return r;
@@ -207,6 +211,16 @@ public final class Attributes {
 
     @TruffleBoundary
     public static void set(Object obj, String name, Object value) {
+        if (!(obj instanceof PyType) && SpecialMethods.lookup(obj, "__setattr__") != null) {
+            SpecialMethods.call(obj, "__setattr__", name, value);
+            return;
+        }
+        setDefault(obj, name, value);
+    }
+
+    /** {@code object.__setattr__(obj, name, value)}: setting an attribute whatever the class's {@code __setattr__} does. */
+    @TruffleBoundary
+    public static void setDefault(Object obj, String name, Object value) {
         if (obj instanceof PyModule m) {
             m.put(name, value);
             return;

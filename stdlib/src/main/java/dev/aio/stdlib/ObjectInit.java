@@ -53,4 +53,14 @@ public final class ObjectInit {
             return PyOps.builtinRepr(self);
         }
     }
+
+    @Builtin(name = "__setattr__", params = {"self", "name", "value"})
+    @GenerateNodeFactory
+    abstract static class ObjectSetAttrNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(Object self, Object name, Object value) {
+            dev.aio.runtime.Attributes.setDefault(self, Args.string(name, "attribute name"), value);
+            return PyNone.NONE;
+        }
+    }
 }
