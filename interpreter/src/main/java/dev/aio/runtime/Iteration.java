@@ -76,6 +76,9 @@ public final class Iteration {
         if (o instanceof PyIterator it) {
             return it;
         }
+        if (o instanceof PyDeque d) {
+            return new PyDeque.Iterator(d, false);
+        }
         return null;
     }
 
@@ -87,6 +90,9 @@ public final class Iteration {
         }
         if (o instanceof PyList l && (l.getPyType() == BuiltinTypes.LIST || SpecialMethods.lookup(l, "__iter__") == null)) {
             return l.toArray();
+        }
+        if (o instanceof PyDeque d) {
+            return d.toArray();
         }
         java.util.ArrayList<Object> items = new java.util.ArrayList<>();
         PyIterator it = iter(o);

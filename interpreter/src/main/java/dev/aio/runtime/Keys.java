@@ -66,6 +66,9 @@ public final class Keys {
                 return key;
             }
         }
+        if (key instanceof PyDeque) {
+            throw PyErrors.typeError("unhashable type: 'collections.deque'");
+        }
         if (key instanceof PyList || key instanceof PyDict || key instanceof PySet) {
             throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(key) + "'");
         }

@@ -185,7 +185,38 @@ public final class Operators {
         };
     }
 
+    private static Object dequeOperation(String symbol, PyDeque d, Object other, boolean reflected) {
+        if (symbol.equals("+") && !reflected) {
+            if (!(other instanceof PyDeque o)) {
+                throw PyErrors.typeError("can only concatenate deque (not \"" + PyOps.typeName(other) + "\") to deque");
+            }
+            PyDeque r = new PyDeque(d.maxlen());
+            for (Object x : d.toArray()) {
+                r.addLast(x);
+            }
+            for (Object x : o.toArray()) {
+                r.addLast(x);
+            }
+            return r;
+        }
+        if (symbol.equals("*") && (other instanceof Long || other instanceof Boolean)) {
+            long n = other instanceof Long l ? l : ((Boolean) other ? 1 : 0);
+            PyDeque r = new PyDeque(d.maxlen());
+            Object[] items = d.toArray();
+            for (long k = 0; k < n; k++) {
+                for (Object x : items) {
+                    r.addLast(x);
+                }
+            }
+            return r;
+        }
+        return null;
+    }
+
     private static Object concat(Object a, Object b) {
+        if (a instanceof PyDeque d) {
+            return dequeOperation("+", d, b, false);
+        }
         if (a instanceof String x) {
             if (b instanceof String y) {
                 return x.concat(y);
@@ -214,6 +245,13 @@ public final class Operators {
     }
 
     private static Object repeat(Object a, Object b) {
+        if (a instanceof PyDeque d || b instanceof PyDeque) {
+            Object r = a instanceof PyDeque x ? dequeOperation("*", x, b, false) : dequeOperation("*", (PyDeque) b, a, true);
+            if (r != null) {
+                return r;
+            }
+            throw unsupported("*", a, b);
+        }
         if (isSequence(a) || isSequence(b)) {
             Object seq = isSequence(a) ? a : b;
             Object count = seq == a ? b : a;
@@ -272,6 +310,9 @@ public final class Operators {
         }
         if (a instanceof PyTuple x && b instanceof PyTuple y) {
             return compareSequences(symbol, x.items(), y.items());
+        }
+        if (a instanceof PyDeque x && b instanceof PyDeque y) {
+            return compareSequences(symbol, x.toArray(), y.toArray());
         }
         throw PyErrors.typeError("'" + symbol + "' not supported between instances of '" + PyOps.typeName(a) + "' and '" + PyOps.typeName(b) + "'");
     }

@@ -82,6 +82,9 @@ public final class PyOps {
         if (o instanceof PyRange r) {
             return r.length() != 0;
         }
+        if (o instanceof PyDeque d) {
+            return d.size() != 0;
+        }
         return true;
     }
 
@@ -141,6 +144,19 @@ public final class PyOps {
             }
             for (Object x : sa.toArray()) {
                 if (!sb.contains(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof PyDeque da && b instanceof PyDeque db) {
+            if (da.size() != db.size()) {
+                return false;
+            }
+            Object[] x = da.toArray();
+            Object[] y = db.toArray();
+            for (int i = 0; i < x.length; i++) {
+                if (!eq(x[i], y[i])) {
                     return false;
                 }
             }
@@ -306,6 +322,9 @@ public final class PyOps {
         }
         if (o instanceof PyDictView v) {
             return v.size();
+        }
+        if (o instanceof PyDeque d) {
+            return d.size();
         }
         Object n = SpecialMethods.call(o, "__len__");
         if (n != SpecialMethods.NOT_DEFINED) {

@@ -44,6 +44,9 @@ public final class Subscripts {
             }
             return l.get(normalizeIndex(index, l.size(), "list"));
         }
+        if (container instanceof PyDeque d) {
+            return d.get(dequeIndex(d, index));
+        }
         if (container instanceof PyTuple t) {
             if (index instanceof PySlice s) {
                 return new PyTuple(sliceArray(t.items(), s));
@@ -77,6 +80,10 @@ public final class Subscripts {
 
     @TruffleBoundary
     public static void builtinSetItem(Object container, Object index, Object value) {
+        if (container instanceof PyDeque q) {
+            q.set(dequeIndex(q, index), value);
+            return;
+        }
         if (container instanceof PyDict d) {
             d.put(index, value);
             return;
@@ -102,6 +109,13 @@ public final class Subscripts {
 
     @TruffleBoundary
     public static void builtinDelItem(Object container, Object index) {
+        if (container instanceof PyDeque q) {
+            int i = dequeIndex(q, index);
+            java.util.List<Object> items = new ArrayList<>(java.util.Arrays.asList(q.toArray()));
+            items.remove(i);
+            q.setAll(items.toArray());
+            return;
+        }
         if (container instanceof PyDict d) {
             if (d.remove(index) == null) {
                 throw PyErrors.keyError(index);
@@ -160,6 +174,13 @@ public final class Subscripts {
             out[k] = items[r[0] + k * r[2]];
         }
         return out;
+    }
+
+    private static int dequeIndex(PyDeque d, Object index) {
+        if (!(index instanceof Long) && !(index instanceof Boolean) && !(index instanceof BigInteger)) {
+            throw PyErrors.typeError("sequence index must be integer, not '" + PyOps.typeName(index) + "'");
+        }
+        return normalizeIndex(index, d.size(), "deque");
     }
 
     /** Checks an index for a sequence of the given size, counting negatives from the end. */

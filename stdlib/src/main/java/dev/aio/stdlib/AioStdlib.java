@@ -73,6 +73,13 @@ public final class AioStdlib implements StdlibProvider {
             BuiltinTypes.BASE_EXCEPTION_GROUP.defineMethods(BuiltinSpec.all(ExceptionGroupMethodsFactory.getFactories()));
             dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
             TextIO.TYPE.defineMethods(BuiltinSpec.all(TextIOMethodsFactory.getFactories()));
+            for (BuiltinSpec spec : BuiltinSpec.all(DequeMethodsFactory.getFactories())) {
+                if (spec.name().equals("deque")) {
+                    BuiltinTypes.DEQUE.setConstructor(spec);
+                } else {
+                    BuiltinTypes.DEQUE.define(spec.name(), spec);
+                }
+            }
             AsyncioModule.registerTypes();
             typesRegistered = true;
         }
@@ -84,6 +91,11 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "dataclasses", context -> sourceModule(context, "dataclasses"), "math",
                         MathModule::create, "random", RandomModule::create));
         modules.put("collections", context -> sourceModule(context, "collections"));
+        modules.put("_collections", context -> {
+            PyModule m = new PyModule("_collections");
+            m.put("deque", BuiltinTypes.DEQUE);
+            return m;
+        });
         modules.put("_os", OsModule::create);
         modules.put("os", context -> sourceModule(context, "os"));
         modules.put("posixpath", context -> sourceModule(context, "posixpath"));

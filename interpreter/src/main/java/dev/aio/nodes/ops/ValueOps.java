@@ -125,6 +125,12 @@ public final class ValueOps {
             l.items().addAll(java.util.Arrays.asList(Iteration.toArray(b)));
             return l;
         }
+        if (a instanceof dev.aio.runtime.PyDeque d) {
+            for (Object x : b == d ? d.toArray() : Iteration.toArray(b)) {
+                d.addLast(x);
+            }
+            return d;
+        }
         return Operators.binary(BinaryOperator.ADD, a, b);
     }
 
