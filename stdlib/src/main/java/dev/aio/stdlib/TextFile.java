@@ -123,7 +123,7 @@ final class TextFile extends TextIO {
         String e = encoding.toLowerCase().replace('_', '-');
         try {
             return switch (e) {
-                case "utf-8", "utf8", "u8" -> StandardCharsets.UTF_8;
+                case "utf-8", "utf8", "u8", "utf-8-sig" -> StandardCharsets.UTF_8;
                 case "ascii", "us-ascii" -> StandardCharsets.US_ASCII;
                 case "latin-1", "latin1", "iso-8859-1", "iso8859-1" -> StandardCharsets.ISO_8859_1;
                 default -> Charset.forName(e);
@@ -217,7 +217,7 @@ final class TextFile extends TextIO {
 
     private String decode(byte[] bytes) {
         String s = new String(bytes, charset);
-        if (!s.isEmpty() && s.charAt(0) == '\uFEFF' && charset == StandardCharsets.UTF_8 && encodingName.equalsIgnoreCase("utf-8-sig")) {
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF' && encodingName.equalsIgnoreCase("utf-8-sig")) {
             s = s.substring(1);
         }
         return translateNewlines ? s.replace("\r\n", "\n").replace('\r', '\n') : s;
