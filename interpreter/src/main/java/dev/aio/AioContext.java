@@ -41,7 +41,10 @@ public final class AioContext {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, Function<AioContext, PyModule>> moduleFactories = new HashMap<>();
-    private final Map<String, PyModule> modules = new HashMap<>();
+    /** sys.modules and sys.path, and the finding of modules in files. */
+    private final Imports imports = new Imports(this);
+    /** Source file name → name of the module it defines (the main script and imported files). */
+    private final Map<String, String> moduleNamesByFile = new HashMap<>();
     private final Clock clock;
     private final double timeLimit;
     private final double slowStepSeconds;
@@ -231,40 +234,96 @@ public final class AioContext {
     public PyModule importModule(String name) {
         PyModule m = findModule(name);
         if (m == null) {
+            int dot = name.lastIndexOf('.');
+            if (dot >= 0 && imports.modules.get(name.substring(0, dot)) instanceof PyModule parent && parent.get("__path__") == null) {
+                throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'; '" + parent.getName() + "' is not a package");
+            }
             throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
         }
         return m;
     }
 
-    /** A loaded or loadable module, or {@code null}. */
+    /** A loaded or loadable module (aio's library, then files along sys.path), or {@code null}. */
     @TruffleBoundary
     public PyModule findModule(String name) {
-        PyModule m = modules.get(name);
-        if (m == null) {
-            Function<AioContext, PyModule> factory = moduleFactories.get(name);
-            if (factory == null) {
-                return null;
-            }
-            m = factory.apply(this);
-            modules.put(name, m);
-            noteProgress();
+        Object cached = imports.modules.get(name);
+        if (cached instanceof PyModule m) {
+            return m;
         }
+        Function<AioContext, PyModule> factory = moduleFactories.get(name);
+        if (factory == null) {
+            return imports.load(name);
+        }
+        PyModule m = factory.apply(this);
+        imports.modules.put(name, m);
+        noteProgress();
         return m;
     }
 
-    /** The {@code __main__} module a script runs in. */
+    /**
+     * {@code import name} in aio code: whatever {@code sys.modules} holds for it, else the module
+     * loaded now (its parent packages first); ModuleNotFoundError when there is none.
+     */
+    @TruffleBoundary
+    public Object importForCode(String name) {
+        Object cached = imports.modules.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        int dot = name.indexOf('.');
+        if (dot >= 0) {
+            importForCode(name.substring(0, name.lastIndexOf('.')));
+            cached = imports.modules.get(name);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return importModule(name);
+    }
+
+    /** Whether the module's body is running now (it is partially initialised). */
+    public boolean isInitializing(PyModule m) {
+        return imports.isInitializing(m);
+    }
+
+    /** {@code sys.modules}. */
+    public dev.aio.runtime.PyDict sysModules() {
+        return imports.modules;
+    }
+
+    /** {@code sys.path}: the main script's folder first. */
+    public dev.aio.runtime.PyList sysPath() {
+        return imports.path;
+    }
+
+    void registerModuleFile(String fileName, String moduleName) {
+        moduleNamesByFile.put(fileName, moduleName);
+    }
+
+    /** The {@code __main__} module a script runs in; its folder starts sys.path. */
     public PyModule mainModule(String fileName) {
         PyModule main = interactiveMainModule();
         main.put("__file__", fileName);
         mainFile = fileName;
+        moduleNamesByFile.put(fileName, "__main__");
+        if (imports.path.size() == 0) {
+            int slash = fileName.lastIndexOf('/');
+            imports.path.append(fileName.startsWith("<") || slash < 0 ? "" : slash == 0 ? "/" : fileName.substring(0, slash));
+        }
         return main;
     }
 
     /** The {@code __main__} module of a REPL session: no {@code __file__}, as in CPython's. */
     public PyModule interactiveMainModule() {
         PyModule main = new PyModule("__main__");
-        modules.put("__main__", main);
+        imports.modules.put("__main__", main);
         return main;
+    }
+
+    /** The name of the module whose source is {@code fileName}; {@code __main__} when unknown. */
+    @TruffleBoundary
+    public String moduleNameOfFile(String fileName) {
+        return fileName == null ? "__main__" : moduleNamesByFile.getOrDefault(fileName, "__main__");
     }
 
     /** Runs aio source (a part of a module written in aio) with {@code module} as its globals. */

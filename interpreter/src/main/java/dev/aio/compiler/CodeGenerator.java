@@ -359,11 +359,11 @@ final class CodeGenerator {
                 b.endStoreLocal();
                 b.beginSetAttr(at.attr());
                 b.emitLoadLocal(obj);
-                inplace(a.op(), () -> {
+                inplace(a.op(), () -> targetSection(at, () -> {
                     b.beginGetAttr(at.attr());
                     b.emitLoadLocal(obj);
                     b.endGetAttr();
-                }, () -> expr(a.value()));
+                }), () -> expr(a.value()));
                 b.endSetAttr();
             }
             case Expr.Subscript sub -> {
@@ -378,16 +378,28 @@ final class CodeGenerator {
                 b.beginSetItem();
                 b.emitLoadLocal(obj);
                 b.emitLoadLocal(index);
-                inplace(a.op(), () -> {
+                inplace(a.op(), () -> targetSection(sub, () -> {
                     b.beginGetItem();
                     b.emitLoadLocal(obj);
                     b.emitLoadLocal(index);
                     b.endGetItem();
-                }, () -> expr(a.value()));
+                }), () -> expr(a.value()));
                 b.endSetItem();
             }
             default -> throw new CompileError(a.pos(), "'" + a.target().getClass().getSimpleName() + "' is an illegal expression for augmented assignment");
         }
+    }
+
+    /** Emits {@code body} with the source section of {@code target}: a failing load or store points at it, as in CPython. */
+    private void targetSection(Expr target, Runnable body) {
+        int[] range = sourceMap.range(target.pos());
+        if (range == null) {
+            body.run();
+            return;
+        }
+        b.beginSourceSection(range[0], range[1]);
+        body.run();
+        b.endSourceSection();
     }
 
     private void inplace(BinaryOperator op, Runnable left, Runnable right) {
@@ -914,37 +926,30 @@ final class CodeGenerator {
             if (alias.asName() == null) {
                 store(new Expr.Name(alias.pos(), parts[0]), () -> b.emitImportModule(alias.name()));
             } else {
-                store(new Expr.Name(alias.pos(), alias.asName()), () -> {
-                    for (int k = parts.length - 1; k >= 1; k--) {
-                        b.beginGetAttr(parts[k]);
-                    }
-                    b.emitImportModule(alias.name());
-                    for (int k = 1; k < parts.length; k++) {
-                        b.endGetAttr();
-                    }
-                });
+                // The module itself, from sys.modules: its package may not have the attribute yet (circular imports).
+                store(new Expr.Name(alias.pos(), alias.asName()), () -> b.emitImportSubmodule(alias.name()));
             }
         }
     }
 
     private void importFrom(Stmt.ImportFrom i) {
-        if (i.level() > 0 || i.module() == null) {
-            throw new CompileError(i.pos(), "relative imports are not supported by aio yet");
-        }
-        String[] parts = i.module().split("\\.");
         BytecodeLocal module = b.createLocal();
         b.beginStoreLocal(module);
-        for (int k = parts.length - 1; k >= 1; k--) {
-            b.beginGetAttr(parts[k]);
-        }
-        b.emitImportModule(i.module());
-        for (int k = 1; k < parts.length; k++) {
-            b.endGetAttr();
+        if (i.level() > 0) {
+            b.emitImportRelative(i.module() == null ? "" : i.module(), i.level());
+        } else {
+            b.emitImportSubmodule(i.module());
         }
         b.endStoreLocal();
         for (Stmt.Alias alias : i.names()) {
             if (alias.name().equals("*")) {
-                throw new CompileError(alias.pos(), "'from " + i.module() + " import *' is not supported by aio yet");
+                if (scope.kind != Scope.Kind.MODULE) {
+                    throw new CompileError(alias.pos(), "import * only allowed at module level");
+                }
+                b.beginImportStar();
+                b.emitLoadLocal(module);
+                b.endImportStar();
+                continue;
             }
             store(new Expr.Name(alias.pos(), alias.asName() != null ? alias.asName() : alias.name()), () -> {
                 b.beginImportFrom(alias.name());
@@ -1056,18 +1061,33 @@ final class CodeGenerator {
             }
             case Expr.Attribute a -> {
                 BytecodeLocal tmp = spill(value);
+                // A failing store points at its target, as CPython's tracebacks do.
+                int[] range = sourceMap.range(a.pos());
+                if (range != null) {
+                    b.beginSourceSection(range[0], range[1]);
+                }
                 b.beginSetAttr(a.attr());
                 expr(a.value());
                 b.emitLoadLocal(tmp);
                 b.endSetAttr();
+                if (range != null) {
+                    b.endSourceSection();
+                }
             }
             case Expr.Subscript s -> {
                 BytecodeLocal tmp = spill(value);
+                int[] range = sourceMap.range(s.pos());
+                if (range != null) {
+                    b.beginSourceSection(range[0], range[1]);
+                }
                 b.beginSetItem();
                 expr(s.value());
                 subscriptIndex(s.slice());
                 b.emitLoadLocal(tmp);
                 b.endSetItem();
+                if (range != null) {
+                    b.endSourceSection();
+                }
             }
             case Expr.Tuple t -> unpackInto(t.elts(), value, t.pos());
             case Expr.ListExpr l -> unpackInto(l.elts(), value, l.pos());

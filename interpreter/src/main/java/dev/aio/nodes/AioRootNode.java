@@ -897,12 +897,42 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
     }
 
+    /** {@code import a.b as c} and {@code from a.b import x}: the module {@code a.b} itself. */
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class ImportSubmodule {
+        @Specialization
+        static Object doImport(String dottedName) {
+            return ValueOps.importSubmodule(dottedName);
+        }
+    }
+
     @Operation
     @ConstantOperand(type = String.class)
     public static final class ImportFrom {
         @Specialization
         static Object doImport(String name, Object module) {
             return ValueOps.importFrom(module, name);
+        }
+    }
+
+    /** {@code from .m import ...}: the module named relative to the running module's package. */
+    @Operation
+    @ConstantOperand(type = String.class)
+    @ConstantOperand(type = int.class)
+    public static final class ImportRelative {
+        @Specialization
+        static Object doImport(VirtualFrame frame, String name, int level) {
+            return ValueOps.importRelative(ValueOps.function(frame).getGlobals(), name, level);
+        }
+    }
+
+    /** {@code from m import *} at module level: the module's public names (or its {@code __all__}) become globals. */
+    @Operation
+    public static final class ImportStar {
+        @Specialization
+        static void doImport(VirtualFrame frame, Object module) {
+            ValueOps.importStar(ValueOps.function(frame).getGlobals(), module);
         }
     }
 

@@ -21,6 +21,10 @@ public final class Calls {
 
     @TruffleBoundary
     public static Object call(Object callee, Object[] positional, String[] kwNames, Object[] kwValues) {
+        if (callee instanceof BuiltinSpec spec) {
+            // A builtin class method (dict.fromkeys) holds its spec; the function is made per language.
+            return call(AioLanguage.get(null).builtinFunction(spec), positional, kwNames, kwValues);
+        }
         if (callee instanceof PyFunction f) {
             PyCode code = f.getCode();
             Object[] slots = ArgumentBinder.bind(code.qualName(), code.signature(), f.getDefaults(), f.getKwDefaults(), Integer.MAX_VALUE, positional, kwNames,
@@ -63,23 +67,54 @@ public final class Calls {
     private static Object instantiate(PyType t, Object[] positional, String[] kwNames, Object[] kwValues) {
         PyType base = t.builtinBase();
         Object instance;
-        if (base.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
-            instance = new PyBaseException(t, new PyTuple(positional.clone()));
-        } else if (base == BuiltinTypes.OBJECT) {
-            instance = new PyInstance(t);
+        Object userNew = SpecialMethods.lookupInType(t, "__new__");
+        if (userNew != null) {
+            Object fn = userNew instanceof PyDescriptors.StaticMethod sm ? sm.function : userNew;
+            instance = call(fn, prepend(t, positional), kwNames, kwValues);
+            if (!PyOps.isInstance(instance, t)) {
+                return instance;
+            }
         } else {
-            throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
+            instance = newInstance(t, positional);
         }
         Object init = t.lookup("__init__");
-        if (init instanceof PyFunction) {
-            Object result = call(new PyBoundMethod(instance, init), positional, kwNames, kwValues);
+        if (init instanceof PyFunction || (init instanceof BuiltinSpec && (base == BuiltinTypes.DICT || base == BuiltinTypes.LIST))) {
+            Object result = call(Attributes.bind(init, instance, t), positional, kwNames, kwValues);
             if (result != PyNone.NONE) {
                 throw PyErrors.typeError("__init__() should return None, not '" + PyOps.typeName(result) + "'");
             }
-        } else if (base == BuiltinTypes.OBJECT && (positional.length > 0 || (kwNames != null && kwNames.length > 0))) {
+        } else if (base == BuiltinTypes.OBJECT && userNew == null && (positional.length > 0 || (kwNames != null && kwNames.length > 0))) {
             throw PyErrors.typeError(t.getName() + "() takes no arguments");
         }
         return instance;
+    }
+
+    /**
+     * {@code object.__new__(t)}, {@code dict.__new__(t)}...: a new, empty instance of a class
+     * defined in aio code, made of its builtin base (a tuple takes its items from the iterable argument).
+     */
+    @TruffleBoundary
+    public static Object newInstance(PyType t, Object[] positional) {
+        PyType base = t.builtinBase();
+        if (base.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
+            return new PyBaseException(t, new PyTuple(positional.clone()));
+        }
+        if (base == BuiltinTypes.OBJECT) {
+            return new PyInstance(t);
+        }
+        if (base == BuiltinTypes.DICT) {
+            return new PyDict(t);
+        }
+        if (base == BuiltinTypes.LIST) {
+            return new PyList(t);
+        }
+        if (base == BuiltinTypes.TUPLE) {
+            if (positional.length > 1) {
+                throw PyErrors.typeError("tuple expected at most 1 argument, got " + positional.length);
+            }
+            return new PyTuple(t, positional.length == 0 ? new Object[0] : Iteration.toArray(positional[0]).clone());
+        }
+        throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
     }
 
     /** Calls a function with bound slots; an {@code async def} gives its coroutine. */

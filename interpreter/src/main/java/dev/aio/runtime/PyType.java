@@ -43,6 +43,23 @@ public final class PyType extends PyObject {
         }
         PyType t = new PyType(name, module, true, bases);
         t.dict.putAll(namespace);
+        if (t.dict.get("__new__") instanceof PyFunction f) {
+            // __new__ is a static method without saying so, as in CPython.
+            t.dict.put("__new__", new PyDescriptors.StaticMethod(f));
+        }
+        for (Object v : namespace.values()) {
+            Object f = v instanceof PyDescriptors.StaticMethod sm ? sm.function : v instanceof PyDescriptors.ClassMethod cm ? cm.function : v;
+            if (f instanceof PyFunction fn && fn.getOwner() == null) {
+                fn.setOwner(t);
+            }
+            if (v instanceof PyDescriptors.Property p) {
+                for (Object accessor : new Object[]{p.getter, p.setter}) {
+                    if (accessor instanceof PyFunction fn && fn.getOwner() == null) {
+                        fn.setOwner(t);
+                    }
+                }
+            }
+        }
         return t;
     }
 
@@ -90,7 +107,7 @@ public final class PyType extends PyObject {
         }
     }
 
-    /** The first builtin type in the MRO: what instances are made of (object, or an exception type). */
+    /** The first builtin type in the MRO: what instances are made of (object, dict, list, tuple, or an exception type). */
     public PyType builtinBase() {
         for (PyType t : mro) {
             if (!t.userDefined) {

@@ -94,13 +94,14 @@ public final class RunCommand implements Callable<Integer> {
             }
             argv.addAll(positional);
         }
+        // Scripts run by the aio command may read and write files (open()) and import modules next to them.
         Context.Builder builder = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true)
+                        .allowIO(IOAccess.ALL)
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
                         .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).option("aio.SlowStep", String.valueOf(slowStep))
                         .option("aio.DumpTasksOn", dumpTasksOn);
         if (timeline != null) {
-            // The language writes the timeline file itself, so it needs file access.
-            builder.option("aio.Timeline", timeline.toAbsolutePath().toString()).allowIO(IOAccess.ALL);
+            builder.option("aio.Timeline", timeline.toAbsolutePath().toString());
         }
         try (Context context = builder.build()) {
             try {

@@ -31,6 +31,15 @@ public final class AioStdlib implements StdlibProvider {
                 }
             }
             BuiltinTypes.DICT.defineMethods(BuiltinSpec.all(DictMethodsFactory.getFactories()));
+            for (BuiltinSpec spec : BuiltinSpec.all(DictDundersFactory.getFactories())) {
+                BuiltinTypes.DICT.define(spec.name(), spec.name().equals("fromkeys") ? new dev.aio.runtime.PyDescriptors.ClassMethod(spec) : spec);
+            }
+            for (BuiltinSpec spec : BuiltinSpec.all(SequenceDundersFactory.getFactories())) {
+                BuiltinTypes.LIST.define(spec.name(), spec);
+                if (SequenceDunders.TUPLE_METHODS.contains(spec.name())) {
+                    BuiltinTypes.TUPLE.define(spec.name(), spec);
+                }
+            }
             BuiltinTypes.STR.defineMethods(BuiltinSpec.all(StrMethodsFactory.getFactories()));
             BuiltinTypes.SET.defineMethods(BuiltinSpec.all(SetMethodsFactory.getFactories()));
             dev.aio.runtime.PyGenerator.type().defineMethods(BuiltinSpec.all(GeneratorMethodsFactory.getFactories()));
@@ -48,6 +57,7 @@ public final class AioStdlib implements StdlibProvider {
                     case "dict" -> BuiltinTypes.DICT;
                     case "range" -> BuiltinTypes.RANGE;
                     case "type" -> BuiltinTypes.TYPE;
+                    case "object" -> BuiltinTypes.OBJECT;
                     case "BaseException" -> BuiltinTypes.BASE_EXCEPTION;
                     case "BaseExceptionGroup" -> BuiltinTypes.BASE_EXCEPTION_GROUP;
                     default -> throw new IllegalStateException(spec.name());
@@ -62,6 +72,14 @@ public final class AioStdlib implements StdlibProvider {
             BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION_GROUP.defineMethods(BuiltinSpec.all(ExceptionGroupMethodsFactory.getFactories()));
             dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
+            TextIO.TYPE.defineMethods(BuiltinSpec.all(TextIOMethodsFactory.getFactories()));
+            for (BuiltinSpec spec : BuiltinSpec.all(DequeMethodsFactory.getFactories())) {
+                if (spec.name().equals("deque")) {
+                    BuiltinTypes.DEQUE.setConstructor(spec);
+                } else {
+                    BuiltinTypes.DEQUE.define(spec.name(), spec);
+                }
+            }
             AsyncioModule.registerTypes();
             typesRegistered = true;
         }
@@ -69,8 +87,20 @@ public final class AioStdlib implements StdlibProvider {
 
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
-        return Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time", TimeModule::create, "asyncio", AsyncioModule::create, "dataclasses",
-                        context -> sourceModule(context, "dataclasses"), "math", MathModule::create, "random", RandomModule::create);
+        Map<String, Function<AioContext, PyModule>> modules = new java.util.HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
+                        TimeModule::create, "asyncio", AsyncioModule::create, "dataclasses", context -> sourceModule(context, "dataclasses"), "math",
+                        MathModule::create, "random", RandomModule::create));
+        modules.put("collections", context -> sourceModule(context, "collections"));
+        modules.put("_collections", context -> {
+            PyModule m = new PyModule("_collections");
+            m.put("deque", BuiltinTypes.DEQUE);
+            return m;
+        });
+        modules.put("_os", OsModule::create);
+        modules.put("os", context -> sourceModule(context, "os"));
+        modules.put("posixpath", context -> sourceModule(context, "posixpath"));
+        modules.put("os.path", context -> context.importModule("posixpath"));
+        return modules;
     }
 
     /** A module written in aio, shipped as a resource next to this class. */

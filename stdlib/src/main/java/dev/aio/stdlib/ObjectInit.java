@@ -5,10 +5,14 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
-import dev.aio.runtime.PyDescriptors;
+import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
 
-/** {@code object.__init__} and {@code BaseException.__init__}, which {@code super().__init__(...)} reaches. */
+/** {@code object.__init__}, {@code __new__} and {@code __repr__}, which {@code super()} reaches. */
 public final class ObjectInit {
     private ObjectInit() {
     }
@@ -21,5 +25,42 @@ public final class ObjectInit {
             return PyNone.NONE;
         }
     }
-}
 
+    /**
+     * {@code object.__new__(cls, ...)}: a new instance of {@code cls} made of its builtin base; for
+     * a subclass of tuple, {@code tuple.__new__(cls, iterable)} (the items come from the iterable).
+     */
+    @Builtin(name = "__new__", params = {"cls"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class ObjectNewNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, PyTuple args, Object kwargs) {
+            if (!(cls instanceof PyType t)) {
+                throw PyErrors.typeError("object.__new__(X): X is not a type object (" + PyOps.typeName(cls) + ")");
+            }
+            if (!t.isUserDefined()) {
+                return Calls.call(t, args.items());
+            }
+            return Calls.newInstance(t, args.items());
+        }
+    }
+
+    @Builtin(name = "__repr__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ObjectReprNode extends BuiltinNode {
+        @Specialization
+        static Object doRepr(Object self) {
+            return PyOps.builtinRepr(self);
+        }
+    }
+
+    @Builtin(name = "__setattr__", params = {"self", "name", "value"})
+    @GenerateNodeFactory
+    abstract static class ObjectSetAttrNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(Object self, Object name, Object value) {
+            dev.aio.runtime.Attributes.setDefault(self, Args.string(name, "attribute name"), value);
+            return PyNone.NONE;
+        }
+    }
+}

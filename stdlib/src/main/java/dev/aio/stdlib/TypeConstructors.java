@@ -170,7 +170,7 @@ public final class TypeConstructors {
             if (!Args.given(iterable)) {
                 return PyTuple.EMPTY;
             }
-            return iterable instanceof PyTuple ? iterable : PyTuple.of(Iteration.toArray(iterable).clone());
+            return iterable instanceof PyTuple t && t.getPyType() == BuiltinTypes.TUPLE ? iterable : PyTuple.of(Iteration.toArray(iterable).clone());
         }
     }
 
@@ -224,12 +224,54 @@ public final class TypeConstructors {
         }
     }
 
-    @Builtin(name = "type", params = {"cls", "object"})
+    /** {@code type(x)}, and {@code type(name, bases, namespace)}, which makes a class as a class statement does. */
+    @Builtin(name = "type", params = {"cls", "object", "bases", "dict"}, required = 2)
     @GenerateNodeFactory
     abstract static class TypeNode extends BuiltinNode {
         @Specialization
-        static Object doType(Object cls, Object object) {
-            return PyOps.typeOf(object);
+        @TruffleBoundary
+        static Object doType(Object cls, Object object, Object bases, Object dict) {
+            if (!Args.given(bases) && !Args.given(dict)) {
+                return PyOps.typeOf(object);
+            }
+            if (!Args.given(dict)) {
+                throw PyErrors.typeError("type() takes 1 or 3 arguments");
+            }
+            String name = Args.string(object, "type.__new__() argument 1");
+            if (!(bases instanceof PyTuple b)) {
+                throw PyErrors.typeError("type.__new__() argument 2 must be tuple, not " + PyOps.typeName(bases));
+            }
+            if (!(dict instanceof PyDict ns)) {
+                throw PyErrors.typeError("type.__new__() argument 3 must be dict, not " + PyOps.typeName(dict));
+            }
+            PyType[] baseTypes = new PyType[b.size()];
+            for (int i = 0; i < baseTypes.length; i++) {
+                if (!(b.get(i) instanceof PyType t)) {
+                    throw PyErrors.typeError("bases must be types");
+                }
+                baseTypes[i] = t;
+            }
+            java.util.Map<String, Object> namespace = new java.util.LinkedHashMap<>();
+            for (PyDict.Entry e : ns.entries()) {
+                namespace.put(Args.string(e.key, "type.__new__() namespace key"), e.value);
+            }
+            Object module = namespace.get("__module__");
+            if (module == null) {
+                module = dev.aio.nodes.ops.CallSite.moduleName();
+                namespace.put("__module__", module);
+            }
+            namespace.putIfAbsent("__qualname__", name);
+            return PyType.createClass(name, PyOps.str(module), baseTypes, namespace);
+        }
+    }
+
+    /** {@code object()}: a featureless object, as sentinels are made. */
+    @Builtin(name = "object", params = {"cls"})
+    @GenerateNodeFactory
+    abstract static class ObjectNode extends BuiltinNode {
+        @Specialization
+        static Object doObject(Object cls) {
+            return new dev.aio.runtime.PyInstance(BuiltinTypes.OBJECT);
         }
     }
 
@@ -256,6 +298,9 @@ public final class TypeConstructors {
             PyType type = (PyType) cls;
             if (type == BuiltinTypes.OS_ERROR && args.size() >= 2 && args.get(0) instanceof Long errno) {
                 type = BuiltinTypes.osErrorFor(errno);
+            }
+            if (type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+                return PyBaseException.osError(type, args);
             }
             return new PyBaseException(type, args);
         }

@@ -6,7 +6,6 @@ import java.util.Map;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
-import dev.aio.runtime.PyDescriptors;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyOps;
@@ -70,21 +69,7 @@ public final class ClassOps {
         namespace.put("__qualname__", bodyFunction.getCode().qualName());
         bodyFunction.getCode().callTarget().call(bodyFunction, namespace);
         // The body may set __module__ itself (classes pretending to live in another module do).
-        PyType cls = PyType.createClass(name, PyOps.str(namespace.get("__module__")), baseTypes, namespace);
-        for (Object v : namespace.values()) {
-            Object f = v instanceof PyDescriptors.StaticMethod sm ? sm.function : v instanceof PyDescriptors.ClassMethod cm ? cm.function : v;
-            if (f instanceof PyFunction fn && fn.getOwner() == null) {
-                fn.setOwner(cls);
-            }
-            if (v instanceof PyDescriptors.Property p) {
-                for (Object accessor : new Object[]{p.getter, p.setter}) {
-                    if (accessor instanceof PyFunction fn && fn.getOwner() == null) {
-                        fn.setOwner(cls);
-                    }
-                }
-            }
-        }
-        return cls;
+        return PyType.createClass(name, PyOps.str(namespace.get("__module__")), baseTypes, namespace);
     }
 
     public static Object zeroArgSuper(VirtualFrame frame) {

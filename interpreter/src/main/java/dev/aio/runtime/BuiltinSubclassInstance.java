@@ -1,0 +1,13 @@
+package dev.aio.runtime;
+
+import java.util.Map;
+
+/**
+ * A builtin container (dict, list, tuple) that may be an instance of a subclass defined in aio
+ * code ({@code class Registry(dict)}, collections.Counter, a namedtuple): such an instance also
+ * has an attribute dict.
+ */
+public interface BuiltinSubclassInstance {
+    /** The attribute dict of an instance of a subclass, or {@code null} for an instance of the builtin type itself. */
+    Map<String, Object> instanceDict();
+}
