@@ -11,6 +11,7 @@ import java.util.Map;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 
 import dev.aio.AioLanguage;
 import dev.aio.ast.BinaryOperator;
@@ -52,6 +53,8 @@ final class CodeGenerator {
     private final AioLanguage language;
     private final AioRootNodeGen.Builder b;
     private final Map<Object, Scope> scopes;
+    /** The code of every function, class body and generator expression compiled so far in this module, by syntax node. */
+    private final Map<Node, PyCode> compiled;
     private final Scope scope;
     private final SourceMap sourceMap;
     private final String fileName;
@@ -70,16 +73,17 @@ final class CodeGenerator {
     /** Comprehension variables shadow everything else while their comprehension is compiled. */
     private final Deque<Map<String, BytecodeLocal>> comprehensionVars = new ArrayDeque<>();
 
-    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Scope scope, SourceMap sourceMap, String fileName,
+    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Map<Node, PyCode> compiled, Scope scope, SourceMap sourceMap, String fileName,
                     String qualPrefix, boolean isCoroutine) {
-        this(language, b, scopes, scope, sourceMap, fileName, qualPrefix, isCoroutine, false);
+        this(language, b, scopes, compiled, scope, sourceMap, fileName, qualPrefix, isCoroutine, false);
     }
 
-    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Scope scope, SourceMap sourceMap, String fileName,
+    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Map<Node, PyCode> compiled, Scope scope, SourceMap sourceMap, String fileName,
                     String qualPrefix, boolean isCoroutine, boolean interactive) {
         this.language = language;
         this.b = b;
         this.scopes = scopes;
+        this.compiled = compiled;
         this.scope = scope;
         this.sourceMap = sourceMap;
         this.fileName = fileName;
@@ -105,19 +109,32 @@ final class CodeGenerator {
         b.endReturn();
         AioRootNode root = b.endRoot();
         b.endSourceSection();
-        root.setCode(new PyCode(root, "<module>", "<module>", Signature.ofPositional(), isCoroutine, fileName, 1));
+        if (root.getCode() == null) {
+            // Not again when the DSL re-parses to add tags: the module keeps its code.
+            root.setCode(new PyCode(root, "<module>", "<module>", Signature.ofPositional(), isCoroutine, fileName, 1));
+        }
         return root;
     }
 
     /**
      * Compiles {@code node}'s body into a root node of its own, in a parse of its own: aio closures
      * share variables through cells, so no function needs its enclosing frame. {@code body} emits
-     * everything after the root's start (prologue included) with the new root's generator.
+     * everything after the root's start (prologue included) with the new root's generator;
+     * {@code code} describes the new root.
+     * <p>
+     * Each node is compiled once per module: when a tool attaches, the Bytecode DSL re-runs the
+     * enclosing root's parse to add tag instructions, and that parse must find the code it made the
+     * first time (new roots would escape the instrumentation already applied, and cost a compile).
      */
-    private AioRootNode compileRoot(Node node, String qualName, boolean async, java.util.function.Consumer<CodeGenerator> body) {
+    private PyCode compileRoot(Node node, String qualName, boolean async, java.util.function.Consumer<CodeGenerator> body,
+                    java.util.function.Function<AioRootNode, PyCode> code) {
+        PyCode done = compiled.get(node);
+        if (done != null) {
+            return done;
+        }
         AioRootNode[] result = new AioRootNode[1];
         AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
-            CodeGenerator g = new CodeGenerator(language, nb, scopes, scopes.get(node), sourceMap, fileName, qualName, async);
+            CodeGenerator g = new CodeGenerator(language, nb, scopes, compiled, scopes.get(node), sourceMap, fileName, qualName, async);
             int[] range = sourceMap.range(node.pos());
             nb.beginSource(sourceMap.source());
             nb.beginSourceSection(range[0], range[1]);
@@ -127,7 +144,13 @@ final class CodeGenerator {
             nb.endSourceSection();
             nb.endSource();
         });
-        return result[0];
+        PyCode made = code.apply(result[0]);
+        result[0].setCode(made);
+        // A call target now makes the body's statements known to tools with the module: a breakpoint
+        // on a line of a function not yet called resolves to that line, not to its enclosing def.
+        result[0].getCallTarget();
+        PyCode raced = compiled.putIfAbsent(node, made);
+        return raced != null ? raced : made;
     }
 
     private void returnNone() {
@@ -140,7 +163,7 @@ final class CodeGenerator {
     private PyCode compileFunction(Node node, String name, Parameters params, List<Stmt> body, Expr lambdaBody, boolean async) {
         Scope inner = scopes.get(node);
         String qualName = qualPrefix.isEmpty() ? name : qualPrefix + name;
-        AioRootNode root = compileRoot(node, qualName + ".<locals>.", async, g -> {
+        return compileRoot(node, qualName + ".<locals>.", async, g -> {
             g.prologue(params);
             if (lambdaBody != null) {
                 g.b.beginReturn();
@@ -150,10 +173,7 @@ final class CodeGenerator {
                 g.statements(body);
                 g.returnNone();
             }
-        });
-        PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator, fileName, node.pos().line());
-        root.setCode(code);
-        return code;
+        }, root -> new PyCode(root, name, qualName, signature(params), async, inner.isGenerator, fileName, node.pos().line()));
     }
 
     private static Signature signature(Parameters p) {
@@ -243,9 +263,11 @@ final class CodeGenerator {
     private void statement(Stmt s) {
         int[] range = sourceMap.range(s.pos());
         b.beginSourceSection(range[0], range[1]);
+        b.beginTag(StandardTags.StatementTag.class);
         b.beginBlock();
         statementBody(s);
         b.endBlock();
+        b.endTag(StandardTags.StatementTag.class);
         b.endSourceSection();
     }
 
@@ -539,14 +561,12 @@ final class CodeGenerator {
             throw new CompileError(c.keywords().get(0).pos(), "class keywords (such as metaclass=) are not supported by aio yet");
         }
         String qualName = qualPrefix.isEmpty() ? c.name() : qualPrefix + c.name();
-        AioRootNode root = compileRoot(c, qualName + ".", false, g -> {
+        PyCode body = compileRoot(c, qualName + ".", false, g -> {
             g.prologue(Parameters.EMPTY);
             g.initAnnotations(c.body());
             g.statements(c.body());
             g.returnNone();
-        });
-        PyCode body = new PyCode(root, c.name(), qualName, Signature.ofPositional(), false, fileName, c.pos().line());
-        root.setCode(body);
+        }, root -> new PyCode(root, c.name(), qualName, Signature.ofPositional(), false, fileName, c.pos().line()));
         store(new Expr.Name(c.pos(), c.name()), () -> decorated(c.decorators(), 0, () -> {
             b.beginBuildClass(c.name());
             makeFunction(body, c, Parameters.EMPTY);
@@ -1714,7 +1734,7 @@ final class CodeGenerator {
     private void generatorExpression(Expr.GeneratorExp g) {
         String qualName = qualPrefix + "<genexpr>";
         Parameters params = new Parameters(List.of(), List.of(new Parameters.Param(g.pos(), ".0", null)), null, List.of(), List.of(), null, List.of());
-        AioRootNode root = compileRoot(g, qualName + ".<locals>.", false, gen -> {
+        PyCode code = compileRoot(g, qualName + ".<locals>.", false, gen -> {
             gen.prologue(params);
             gen.comprehensionVars.push(new HashMap<>());
             gen.comprehensionLoop(g.generators(), 0, () -> gen.b.emitLoadLocal(gen.local(".0")), () -> {
@@ -1726,9 +1746,7 @@ final class CodeGenerator {
             });
             gen.comprehensionVars.pop();
             gen.returnNone();
-        });
-        PyCode code = new PyCode(root, "<genexpr>", qualName, Signature.ofPositional(".0"), false, true, fileName, g.pos().line());
-        root.setCode(code);
+        }, root -> new PyCode(root, "<genexpr>", qualName, Signature.ofPositional(".0"), false, true, fileName, g.pos().line()));
         b.beginCallFunction();
         makeFunction(code, g, Parameters.EMPTY);
         b.beginGetIter();

@@ -43,11 +43,13 @@ public final class ModuleCompiler {
         Map<Object, Scope> scopes = ScopeAnalyzer.analyze(module);
         SourceMap sourceMap = new SourceMap(source);
         AioRootNode[] result = new AioRootNode[1];
+        // Shared by every parse of this module's roots, the DSL's re-parses for instrumentation included.
+        Map<dev.aio.ast.Node, dev.aio.runtime.PyCode> compiled = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         try {
             AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, b -> {
                 b.beginSource(source);
                 Scope scope = scopes.get(module);
-                CodeGenerator g = new CodeGenerator(language, b, scopes, scope, sourceMap, fileName, "", interactive && scope.awaits, interactive);
+                CodeGenerator g = new CodeGenerator(language, b, scopes, compiled, scope, sourceMap, fileName, "", interactive && scope.awaits, interactive);
                 result[0] = g.compileModule(module.body(), Pos.NONE);
                 b.endSource();
             });
