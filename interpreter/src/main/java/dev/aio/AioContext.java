@@ -326,10 +326,19 @@ public final class AioContext {
         return fileName == null ? "__main__" : moduleNamesByFile.getOrDefault(fileName, "__main__");
     }
 
-    /** Runs aio source (a part of a module written in aio) with {@code module} as its globals. */
+    /** Runs aio source (a module the program imports) with {@code module} as its globals. */
     @TruffleBoundary
     public void runSourceInto(PyModule module, String sourceName, String text) {
-        com.oracle.truffle.api.source.Source source = com.oracle.truffle.api.source.Source.newBuilder(AioLanguage.ID, text, sourceName).build();
+        runSourceInto(module, sourceName, text, false);
+    }
+
+    /**
+     * Runs aio source with {@code module} as its globals; a part of aio's own library is
+     * {@code internal}: tools (the debugger, the profiler) show the program's code, not aio's.
+     */
+    @TruffleBoundary
+    public void runSourceInto(PyModule module, String sourceName, String text, boolean internal) {
+        com.oracle.truffle.api.source.Source source = com.oracle.truffle.api.source.Source.newBuilder(AioLanguage.ID, text, sourceName).internal(internal).build();
         dev.aio.nodes.AioRootNode root = dev.aio.compiler.ModuleCompiler.compileModule(language, source);
         root.getCallTarget().call(new dev.aio.runtime.PyFunction(root.getCode(), module, null, null, new dev.aio.runtime.PyCell[0]));
     }

@@ -107,7 +107,7 @@ public final class AioStdlib implements StdlibProvider {
     private static PyModule sourceModule(AioContext context, String name) {
         PyModule m = new PyModule(name);
         try (java.io.InputStream in = AioStdlib.class.getResourceAsStream(name + ".aio")) {
-            context.runSourceInto(m, "<aio>/" + name + ".aio", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            context.runSourceInto(m, "<aio>/" + name + ".aio", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), true);
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("aio's " + name + " module is missing from the class path", e);
         }
