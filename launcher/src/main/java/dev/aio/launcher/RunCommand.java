@@ -41,11 +41,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeline", paramLabel = "FILE", description = "When the run ends, write an SVG timeline of its tasks to FILE: their steps, waits, sleeps and how each ended.")
     Path timeline;
 
-    @Option(names = "--inspect", paramLabel = "[HOST:]PORT", preprocessor = DefaultWhenDetached.class,
+    @Option(names = "--inspect", arity = "0..1", paramLabel = "[HOST:]PORT", preprocessor = DefaultWhenDetached.class,
                     description = "Debug in Chrome DevTools: listen on PORT (default 9229, loopback) and stop at the first line until a debugger resumes. Turns --slow-step off.")
     String inspect;
 
-    @Option(names = "--cpusampler", paramLabel = "FORMAT", preprocessor = DefaultWhenDetached.class,
+    @Option(names = "--cpusampler", arity = "0..1", paramLabel = "FORMAT", preprocessor = DefaultWhenDetached.class,
                     description = "Profile the run: sample the stack every 10 ms and print, when it ends, where time went (histogram, the default; calltree; json; flamegraph writes flamegraph.svg). Turns --slow-step off.")
     String cpuSampler;
 
