@@ -313,6 +313,22 @@ public final class AioContext {
         return main;
     }
 
+    public boolean checksNames() {
+        return env.getOptions().get(AioOptions.CHECK_NAMES);
+    }
+
+    /** The names the builtins module binds. */
+    @TruffleBoundary
+    public java.util.Set<String> builtinNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Object key : builtins.namespace().keys()) {
+            if (key instanceof String name) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     /** The {@code __main__} module of a REPL session: no {@code __file__}, as in CPython's. */
     public PyModule interactiveMainModule() {
         PyModule main = new PyModule("__main__");

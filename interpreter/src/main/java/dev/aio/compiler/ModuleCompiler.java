@@ -31,6 +31,17 @@ public final class ModuleCompiler {
         return compile(language, source, true);
     }
 
+    /** {@code aio check}: every name read that nothing binds, reported as CPython reports the NameError, caret and all. */
+    private static void checkNames(String fileName, String text, Map<Object, Scope> scopes, Scope module, java.util.Set<String> builtins) {
+        StringBuilder report = new StringBuilder();
+        for (dev.aio.ast.Expr.Name n : NameCheck.undefinedNames(scopes, module, builtins)) {
+            report.append(SyntaxReport.format(fileName, text, n.pos(), "NameError", "name '" + n.id() + "' is not defined"));
+        }
+        if (!report.isEmpty()) {
+            throw new AioSyntaxException(report.toString(), null);
+        }
+    }
+
     private static AioRootNode compile(AioLanguage language, Source source, boolean interactive) {
         String fileName = source.getName();
         String text = source.getCharacters().toString();
@@ -41,6 +52,10 @@ public final class ModuleCompiler {
             throw new AioSyntaxException(e.format(), e);
         }
         Map<Object, Scope> scopes = ScopeAnalyzer.analyze(module);
+        dev.aio.AioContext context = dev.aio.AioContext.get(null);
+        if (context != null && context.checksNames()) {
+            checkNames(fileName, text, scopes, scopes.get(module), context.builtinNames());
+        }
         SourceMap sourceMap = new SourceMap(source);
         AioRootNode[] result = new AioRootNode[1];
         // Shared by every parse of this module's roots, the DSL's re-parses for instrumentation included.

@@ -140,7 +140,9 @@ final class ScopeAnalyzer {
             }
             case Stmt.ImportFrom i -> {
                 for (Stmt.Alias alias : i.names()) {
-                    if (!alias.name().equals("*")) {
+                    if (alias.name().equals("*")) {
+                        current.importsStar = true;
+                    } else {
                         current.assigned.add(alias.asName() != null ? alias.asName() : alias.name());
                     }
                 }
@@ -319,7 +321,12 @@ final class ScopeAnalyzer {
                 expr(s.slice());
             }
             case Expr.Starred s -> expr(s.value());
-            case Expr.Name n -> current.used.add(n.id());
+            case Expr.Name n -> {
+                current.used.add(n.id());
+                if (!comprehensionVars.contains(n.id())) {
+                    current.loads.add(n);
+                }
+            }
             case Expr.ListExpr l -> exprs(l.elts());
             case Expr.Tuple t -> exprs(t.elts());
             case Expr.Slice s -> {
