@@ -1,5 +1,7 @@
-# Sourced by ./aio, ./test and .ci/run: selects a JDK 21+ for building and running aio.
+# Sourced by ./aio and ./test (so .ci/run), and by bin/aio of the distribution (as lib/find-jdk.sh):
+# selects a JDK 21+ for building and running aio, and the JVM options aio runs with (AIO_JVM_OPTS).
 # Order: $JAVA_HOME if new enough, the newest suitable JDK under /usr/lib/jvm, then `java` on PATH.
+# A caller that only runs aio sets AIO_JDK_RUNTIME_ONLY=1: then a Java runtime without javac will do.
 
 aio_java_major() {
     # Prints the feature version of the JDK whose java binary is $1 (e.g. 25), or nothing. The
@@ -25,7 +27,8 @@ aio_find_jdk() {
     fi
     if [ -z "$best" ]; then
         for candidate in /usr/lib/jvm/*; do
-            [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+            [ -x "$candidate/bin/java" ] || continue
+            [ "${AIO_JDK_RUNTIME_ONLY:-0}" = 1 ] || [ -x "$candidate/bin/javac" ] || continue
             major=$(aio_java_major "$candidate/bin/java")
             if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
                 best="$candidate"
@@ -48,8 +51,10 @@ aio_find_jdk() {
     export JAVA_HOME="$best"
     export PATH="$JAVA_HOME/bin:$PATH"
     AIO_JAVA_MAJOR=$best_major
+    AIO_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xshare:auto)
     # JDK 24+ warns about sun.misc.Unsafe, which Maven and Truffle still use.
     if [ "$best_major" -ge 24 ]; then
+        AIO_JVM_OPTS+=(--sun-misc-unsafe-memory-access=allow)
         case " ${MAVEN_OPTS:-} " in
             *"--sun-misc-unsafe-memory-access"*) ;;
             *) export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow" ;;

@@ -46,7 +46,10 @@ public final class AioContext {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, Function<AioContext, PyModule>> moduleFactories = new HashMap<>();
-    private final Map<String, PyModule> modules = new HashMap<>();
+    /** sys.modules and sys.path, and the finding of modules in files. */
+    private final Imports imports = new Imports(this);
+    /** Source file name → name of the module it defines (the main script and imported files). */
+    private final Map<String, String> moduleNamesByFile = new HashMap<>();
     private final Clock clock;
     private final double timeLimit;
     private final double slowStepSeconds;
@@ -64,6 +67,7 @@ public final class AioContext {
     private PyCoroutine suspendedCoroutine;
     private final InterpreterLock interpreterLock;
     private TaskDumpSignal taskDumpSignal;
+    private RunawayWatchdog runawayWatchdog;
     /** The threads of default executors, made on first use. */
     private WorkerThreads workerThreads;
     /** {@code --timeline}: the file to write and what is recorded for it, or null. */
@@ -71,6 +75,8 @@ public final class AioContext {
     private final TimelineRecorder timeline;
     private String mainFile = "<string>";
     private boolean timelineWritten;
+    /** The interactive session ({@code aio repl}), made by its first input. */
+    private ReplSession replSession;
 
     AioContext(AioLanguage language, Env env) {
         this.language = language;
@@ -92,6 +98,9 @@ public final class AioContext {
             moduleFactories.putAll(provider.modules());
         }
         builtins = importModule("builtins");
+        if (timeLimit > 0) {
+            runawayWatchdog = new RunawayWatchdog(this, env, timeLimit, clock.isVirtual());
+        }
         String dumpSignal = env.getOptions().get(AioOptions.DUMP_TASKS_ON);
         if (!dumpSignal.isEmpty()) {
             taskDumpSignal = TaskDumpSignal.install(this, dumpSignal, err);
@@ -100,11 +109,28 @@ public final class AioContext {
 
     void finish() {
         out.flush();
+        if (runawayWatchdog != null) {
+            runawayWatchdog.stop();
+        }
         if (taskDumpSignal != null) {
             taskDumpSignal.uninstall();
         }
+        stopReplSession();
         stopWorkerThreads();
         writeTimeline();
+    }
+
+    public ReplSession replSession() {
+        if (replSession == null) {
+            replSession = new ReplSession(this);
+        }
+        return replSession;
+    }
+
+    void stopReplSession() {
+        if (replSession != null) {
+            replSession.stop();
+        }
     }
 
     /** The {@code --timeline} recorder, or null when the option is off. */
@@ -213,39 +239,127 @@ public final class AioContext {
     public PyModule importModule(String name) {
         PyModule m = findModule(name);
         if (m == null) {
+            int dot = name.lastIndexOf('.');
+            if (dot >= 0 && imports.modules.get(name.substring(0, dot)) instanceof PyModule parent && parent.get("__path__") == null) {
+                throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'; '" + parent.getName() + "' is not a package");
+            }
             throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
         }
         return m;
     }
 
-    /** A loaded or loadable module, or {@code null}. */
+    /** A loaded or loadable module (aio's library, then files along sys.path), or {@code null}. */
     @TruffleBoundary
     public PyModule findModule(String name) {
-        PyModule m = modules.get(name);
-        if (m == null) {
-            Function<AioContext, PyModule> factory = moduleFactories.get(name);
-            if (factory == null) {
-                return null;
-            }
-            m = factory.apply(this);
-            modules.put(name, m);
+        Object cached = imports.modules.get(name);
+        if (cached instanceof PyModule m) {
+            return m;
         }
+        Function<AioContext, PyModule> factory = moduleFactories.get(name);
+        if (factory == null) {
+            return imports.load(name);
+        }
+        PyModule m = factory.apply(this);
+        imports.modules.put(name, m);
+        noteProgress();
         return m;
     }
 
-    /** The {@code __main__} module a script runs in. */
+    /**
+     * {@code import name} in aio code: whatever {@code sys.modules} holds for it, else the module
+     * loaded now (its parent packages first); ModuleNotFoundError when there is none.
+     */
+    @TruffleBoundary
+    public Object importForCode(String name) {
+        Object cached = imports.modules.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        int dot = name.indexOf('.');
+        if (dot >= 0) {
+            importForCode(name.substring(0, name.lastIndexOf('.')));
+            cached = imports.modules.get(name);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return importModule(name);
+    }
+
+    /** Whether the module's body is running now (it is partially initialised). */
+    public boolean isInitializing(PyModule m) {
+        return imports.isInitializing(m);
+    }
+
+    /** {@code sys.modules}. */
+    public dev.aio.runtime.PyDict sysModules() {
+        return imports.modules;
+    }
+
+    /** {@code sys.path}: the main script's folder first. */
+    public dev.aio.runtime.PyList sysPath() {
+        return imports.path;
+    }
+
+    void registerModuleFile(String fileName, String moduleName) {
+        moduleNamesByFile.put(fileName, moduleName);
+    }
+
+    /** The {@code __main__} module a script runs in; its folder starts sys.path. */
     public PyModule mainModule(String fileName) {
-        PyModule main = new PyModule("__main__");
+        PyModule main = interactiveMainModule();
         main.put("__file__", fileName);
         mainFile = fileName;
-        modules.put("__main__", main);
+        moduleNamesByFile.put(fileName, "__main__");
+        if (imports.path.size() == 0) {
+            int slash = fileName.lastIndexOf('/');
+            imports.path.append(fileName.startsWith("<") || slash < 0 ? "" : slash == 0 ? "/" : fileName.substring(0, slash));
+        }
         return main;
     }
 
-    /** Runs aio source (a part of a module written in aio) with {@code module} as its globals. */
+    public boolean checksNames() {
+        return env.getOptions().get(AioOptions.CHECK_NAMES);
+    }
+
+    /** The names the builtins module binds. */
+    @TruffleBoundary
+    public java.util.Set<String> builtinNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Object key : builtins.namespace().keys()) {
+            if (key instanceof String name) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The {@code __main__} module of a REPL session: no {@code __file__}, as in CPython's. */
+    public PyModule interactiveMainModule() {
+        PyModule main = new PyModule("__main__");
+        imports.modules.put("__main__", main);
+        return main;
+    }
+
+    /** The name of the module whose source is {@code fileName}; {@code __main__} when unknown. */
+    @TruffleBoundary
+    public String moduleNameOfFile(String fileName) {
+        return fileName == null ? "__main__" : moduleNamesByFile.getOrDefault(fileName, "__main__");
+    }
+
+    /** Runs aio source (a module the program imports) with {@code module} as its globals. */
     @TruffleBoundary
     public void runSourceInto(PyModule module, String sourceName, String text) {
-        com.oracle.truffle.api.source.Source source = com.oracle.truffle.api.source.Source.newBuilder(AioLanguage.ID, text, sourceName).build();
+        runSourceInto(module, sourceName, text, false);
+    }
+
+    /**
+     * Runs aio source with {@code module} as its globals; a part of aio's own library is
+     * {@code internal}: tools (the debugger, the profiler) show the program's code, not aio's.
+     */
+    @TruffleBoundary
+    public void runSourceInto(PyModule module, String sourceName, String text, boolean internal) {
+        com.oracle.truffle.api.source.Source source = com.oracle.truffle.api.source.Source.newBuilder(AioLanguage.ID, text, sourceName).internal(internal).build();
         dev.aio.nodes.AioRootNode root = dev.aio.compiler.ModuleCompiler.compileModule(language, source);
         root.getCallTarget().call(new dev.aio.runtime.PyFunction(root.getCode(), module, null, null, new dev.aio.runtime.PyCell[0]));
     }
@@ -293,7 +407,7 @@ public final class AioContext {
     /** {@code logging.getLogger("asyncio")} when the program imported logging, else {@code null}. */
     @TruffleBoundary
     private Object asyncioLogger() {
-        PyModule logging = modules.get("logging");
+        PyModule logging = imports.modules.get("logging") instanceof PyModule m ? m : null;
         if (logging == null || logging.get("getLogger") == null) {
             return null;
         }
@@ -321,8 +435,12 @@ public final class AioContext {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            stopRun("aio: time limit of " + formatSeconds(timeLimit) + " s reached (--time-limit)", 124);
+            stopRun(timeLimitMessage(), 124);
         }
+    }
+
+    String timeLimitMessage() {
+        return "aio: time limit of " + formatSeconds(timeLimit) + " s reached (--time-limit)";
     }
 
     private static String formatSeconds(double s) {
@@ -340,6 +458,14 @@ public final class AioContext {
     public void beginStep() {
         blockingCall = null;
         blockingHint = null;
+        noteProgress();
+    }
+
+    /** The run moved on (a task step, a module loaded): see {@link RunawayWatchdog}. */
+    public void noteProgress() {
+        if (runawayWatchdog != null) {
+            runawayWatchdog.progress();
+        }
     }
 
     /** After a task step: warn if it held the loop longer than {@code --slow-step}. */

@@ -2,10 +2,14 @@ package dev.aio;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.debug.DebuggerTags;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
 import dev.aio.compiler.ModuleCompiler;
+import dev.aio.nodes.InteractiveRootNode;
 import dev.aio.nodes.MainRootNode;
 import dev.aio.nodes.builtins.BuiltinRootNode;
 import dev.aio.runtime.BuiltinSpec;
@@ -15,6 +19,9 @@ import dev.aio.runtime.PyBuiltinFunction;
  * The aio language: Python-style source, run by a Bytecode DSL interpreter on a single-threaded
  * asyncio event loop.
  */
+// AlwaysHalt marks nothing yet, but every debugger session asks for it, and a Bytecode DSL root
+// refuses to be instrumented for a tag its language does not provide.
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class, DebuggerTags.AlwaysHalt.class})
 @TruffleLanguage.Registration(id = AioLanguage.ID, name = "aio", defaultMimeType = AioLanguage.MIME_TYPE, characterMimeTypes = AioLanguage.MIME_TYPE,
                 fileTypeDetectors = AioFileTypeDetector.class, website = "https://github.com/aio-lang/aio")
 public final class AioLanguage extends TruffleLanguage<AioContext> {
@@ -48,6 +55,7 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
 
     @Override
     protected void exitContext(AioContext context, ExitMode exitMode, int exitCode) {
+        context.stopReplSession();
         context.stopWorkerThreads();
         context.writeTimeline();
     }
@@ -55,7 +63,22 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
+        if (source.isInteractive()) {
+            return new InteractiveRootNode(this, ModuleCompiler.compileInteractive(this, source)).getCallTarget();
+        }
         return new MainRootNode(this, ModuleCompiler.compileModule(this, source)).getCallTarget();
+    }
+
+    /** The REPL echoes values itself (their repr, on the loop thread): Truffle must not print an interactive eval's result. */
+    @Override
+    protected boolean isVisible(AioContext context, Object value) {
+        return false;
+    }
+
+    /** How the debugger shows aio values: their repr and type. */
+    @Override
+    protected Object getLanguageView(AioContext context, Object value) {
+        return new AioValueView(value);
     }
 
     @Override

@@ -27,6 +27,9 @@ public final class AioOptions {
     @Option(name = "Timeline", help = "Write an SVG timeline of the run's tasks (steps, waits, sleeps, how each ended) to this file when the run ends; empty for none.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<String> TIMELINE = new OptionKey<>("");
 
+    @Option(name = "CheckNames", help = "Compiling also reports every name read that nothing binds (aio check).", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> CHECK_NAMES = new OptionKey<>(false);
+
     @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
     public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);
 }

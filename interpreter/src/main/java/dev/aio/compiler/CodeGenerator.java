@@ -11,6 +11,7 @@ import java.util.Map;
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
 import com.oracle.truffle.api.bytecode.BytecodeLocal;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 
 import dev.aio.AioLanguage;
 import dev.aio.ast.BinaryOperator;
@@ -53,12 +54,16 @@ final class CodeGenerator {
     private final AioLanguage language;
     private final AioRootNodeGen.Builder b;
     private final Map<Object, Scope> scopes;
+    /** The code of every function, class body and generator expression compiled so far in this module, by syntax node. */
+    private final Map<Node, PyCode> compiled;
     private final Scope scope;
     private final SourceMap sourceMap;
     private final String fileName;
     private final String qualPrefix;
     private final boolean isCoroutine;
     private final boolean isGenerator;
+    /** An interactive chunk's module code: expression statements echo their value (CPython's 'single' mode). */
+    private final boolean interactive;
     private final Map<String, BytecodeLocal> locals = new HashMap<>();
     private final Deque<Loop> loops = new ArrayDeque<>();
     private final Deque<CleanupRegion> cleanups = new ArrayDeque<>();
@@ -71,17 +76,24 @@ final class CodeGenerator {
     /** {@code from __future__ import annotations} (PEP 563): annotations are kept as their source text. */
     private boolean stringAnnotations;
 
-    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Scope scope, SourceMap sourceMap, String fileName,
+    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Map<Node, PyCode> compiled, Scope scope, SourceMap sourceMap, String fileName,
                     String qualPrefix, boolean isCoroutine) {
+        this(language, b, scopes, compiled, scope, sourceMap, fileName, qualPrefix, isCoroutine, false);
+    }
+
+    CodeGenerator(AioLanguage language, AioRootNodeGen.Builder b, Map<Object, Scope> scopes, Map<Node, PyCode> compiled, Scope scope, SourceMap sourceMap, String fileName,
+                    String qualPrefix, boolean isCoroutine, boolean interactive) {
         this.language = language;
         this.b = b;
         this.scopes = scopes;
+        this.compiled = compiled;
         this.scope = scope;
         this.sourceMap = sourceMap;
         this.fileName = fileName;
         this.qualPrefix = qualPrefix;
         this.isCoroutine = isCoroutine;
         this.isGenerator = scope.isGenerator && !isCoroutine;
+        this.interactive = interactive;
     }
 
     // ----- roots ----------------------------------------------------------------------------------
@@ -91,6 +103,10 @@ final class CodeGenerator {
                         && f.names().stream().anyMatch(a -> a.name().equals("annotations")));
         b.beginSourceSection(0, sourceMap.index(Integer.MAX_VALUE, 0));
         b.beginRoot();
+        if (isCoroutine) {
+            // An interactive chunk with top-level await: its module code is a coroutine's body.
+            suspendAtStart();
+        }
         initAnnotations(body);
         statements(body);
         b.beginReturn();
@@ -98,19 +114,32 @@ final class CodeGenerator {
         b.endReturn();
         AioRootNode root = b.endRoot();
         b.endSourceSection();
-        root.setCode(new PyCode(root, "<module>", "<module>", Signature.ofPositional(), false, fileName, 1));
+        if (root.getCode() == null) {
+            // Not again when the DSL re-parses to add tags: the module keeps its code.
+            root.setCode(new PyCode(root, "<module>", "<module>", Signature.ofPositional(), isCoroutine, fileName, 1));
+        }
         return root;
     }
 
     /**
      * Compiles {@code node}'s body into a root node of its own, in a parse of its own: aio closures
      * share variables through cells, so no function needs its enclosing frame. {@code body} emits
-     * everything after the root's start (prologue included) with the new root's generator.
+     * everything after the root's start (prologue included) with the new root's generator;
+     * {@code code} describes the new root.
+     * <p>
+     * Each node is compiled once per module: when a tool attaches, the Bytecode DSL re-runs the
+     * enclosing root's parse to add tag instructions, and that parse must find the code it made the
+     * first time (new roots would escape the instrumentation already applied, and cost a compile).
      */
-    private AioRootNode compileRoot(Node node, String qualName, boolean async, java.util.function.Consumer<CodeGenerator> body) {
+    private PyCode compileRoot(Node node, String qualName, boolean async, java.util.function.Consumer<CodeGenerator> body,
+                    java.util.function.Function<AioRootNode, PyCode> code) {
+        PyCode done = compiled.get(node);
+        if (done != null) {
+            return done;
+        }
         AioRootNode[] result = new AioRootNode[1];
         AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, nb -> {
-            CodeGenerator g = new CodeGenerator(language, nb, scopes, scopes.get(node), sourceMap, fileName, qualName, async);
+            CodeGenerator g = new CodeGenerator(language, nb, scopes, compiled, scopes.get(node), sourceMap, fileName, qualName, async);
             g.stringAnnotations = stringAnnotations;
             int[] range = sourceMap.range(node.pos());
             nb.beginSource(sourceMap.source());
@@ -121,7 +150,13 @@ final class CodeGenerator {
             nb.endSourceSection();
             nb.endSource();
         });
-        return result[0];
+        PyCode made = code.apply(result[0]);
+        result[0].setCode(made);
+        // A call target now makes the body's statements known to tools with the module: a breakpoint
+        // on a line of a function not yet called resolves to that line, not to its enclosing def.
+        result[0].getCallTarget();
+        PyCode raced = compiled.putIfAbsent(node, made);
+        return raced != null ? raced : made;
     }
 
     private void returnNone() {
@@ -134,7 +169,7 @@ final class CodeGenerator {
     private PyCode compileFunction(Node node, String name, Parameters params, List<Stmt> body, Expr lambdaBody, boolean async) {
         Scope inner = scopes.get(node);
         String qualName = qualPrefix.isEmpty() ? name : qualPrefix + name;
-        AioRootNode root = compileRoot(node, qualName + ".<locals>.", async, g -> {
+        return compileRoot(node, qualName + ".<locals>.", async, g -> {
             g.prologue(params);
             if (lambdaBody != null) {
                 g.b.beginReturn();
@@ -144,13 +179,13 @@ final class CodeGenerator {
                 g.statements(body);
                 g.returnNone();
             }
+        }, root -> {
+            PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator, fileName, node.pos().line());
+            if (lambdaBody == null) {
+                code.setDoc(docstring(body));
+            }
+            return code;
         });
-        PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator, fileName, node.pos().line());
-        root.setCode(code);
-        if (lambdaBody == null) {
-            code.setDoc(docstring(body));
-        }
-        return code;
     }
 
     /** An annotation as PEP 563 keeps it: its source (a string literal as its repr, as ast.unparse gives it). */
@@ -219,12 +254,17 @@ final class CodeGenerator {
             b.endStoreLocal();
         }
         if (isCoroutine || isGenerator) {
-            b.beginCheckResume();
-            b.beginYield();
-            b.emitLoadConstant(AwaitSignal.START);
-            b.endYield();
-            b.endCheckResume();
+            suspendAtStart();
         }
+    }
+
+    /** Calling a coroutine or generator only binds its arguments: the body waits for the first step. */
+    private void suspendAtStart() {
+        b.beginCheckResume();
+        b.beginYield();
+        b.emitLoadConstant(AwaitSignal.START);
+        b.endYield();
+        b.endCheckResume();
     }
 
     /** {@code __annotations__ = {}} when a class body or module annotates a name directly in it. */
@@ -252,18 +292,26 @@ final class CodeGenerator {
     private void statement(Stmt s) {
         int[] range = sourceMap.range(s.pos());
         b.beginSourceSection(range[0], range[1]);
+        b.beginTag(StandardTags.StatementTag.class);
         b.beginBlock();
         statementBody(s);
         b.endBlock();
+        b.endTag(StandardTags.StatementTag.class);
         b.endSourceSection();
     }
 
     private void statementBody(Stmt s) {
         switch (s) {
             case Stmt.ExprStmt e -> {
-                b.beginDropValue();
-                expr(e.value());
-                b.endDropValue();
+                if (interactive) {
+                    b.beginDisplayValue();
+                    expr(e.value());
+                    b.endDisplayValue();
+                } else {
+                    b.beginDropValue();
+                    expr(e.value());
+                    b.endDropValue();
+                }
             }
             case Stmt.Assign a -> assign(a);
             case Stmt.AugAssign a -> augAssign(a);
@@ -366,11 +414,11 @@ final class CodeGenerator {
                 b.endStoreLocal();
                 b.beginSetAttr(at.attr());
                 b.emitLoadLocal(obj);
-                inplace(a.op(), () -> {
+                inplace(a.op(), () -> targetSection(at, () -> {
                     b.beginGetAttr(at.attr());
                     b.emitLoadLocal(obj);
                     b.endGetAttr();
-                }, () -> expr(a.value()));
+                }), () -> expr(a.value()));
                 b.endSetAttr();
             }
             case Expr.Subscript sub -> {
@@ -385,16 +433,28 @@ final class CodeGenerator {
                 b.beginSetItem();
                 b.emitLoadLocal(obj);
                 b.emitLoadLocal(index);
-                inplace(a.op(), () -> {
+                inplace(a.op(), () -> targetSection(sub, () -> {
                     b.beginGetItem();
                     b.emitLoadLocal(obj);
                     b.emitLoadLocal(index);
                     b.endGetItem();
-                }, () -> expr(a.value()));
+                }), () -> expr(a.value()));
                 b.endSetItem();
             }
             default -> throw new CompileError(a.pos(), "'" + a.target().getClass().getSimpleName() + "' is an illegal expression for augmented assignment");
         }
+    }
+
+    /** Emits {@code body} with the source section of {@code target}: a failing load or store points at it, as in CPython. */
+    private void targetSection(Expr target, Runnable body) {
+        int[] range = sourceMap.range(target.pos());
+        if (range == null) {
+            body.run();
+            return;
+        }
+        b.beginSourceSection(range[0], range[1]);
+        body.run();
+        b.endSourceSection();
     }
 
     private void inplace(BinaryOperator op, Runnable left, Runnable right) {
@@ -536,15 +596,16 @@ final class CodeGenerator {
             }
         }
         String qualName = qualPrefix.isEmpty() ? c.name() : qualPrefix + c.name();
-        AioRootNode root = compileRoot(c, qualName + ".", false, g -> {
+        PyCode body = compileRoot(c, qualName + ".", false, g -> {
             g.prologue(Parameters.EMPTY);
             g.initAnnotations(c.body());
             g.statements(c.body());
             g.returnNone();
+        }, root -> {
+            PyCode code = new PyCode(root, c.name(), qualName, Signature.ofPositional(), false, fileName, c.pos().line());
+            code.setDoc(docstring(c.body()));
+            return code;
         });
-        PyCode body = new PyCode(root, c.name(), qualName, Signature.ofPositional(), false, fileName, c.pos().line());
-        root.setCode(body);
-        body.setDoc(docstring(c.body()));
         store(new Expr.Name(c.pos(), c.name()), () -> decorated(c.decorators(), 0, () -> {
             b.beginBuildClass(c.name(), c.keywords().stream().map(Expr.Keyword::name).toArray(String[]::new));
             makeFunction(body, c, Parameters.EMPTY);
@@ -951,37 +1012,30 @@ final class CodeGenerator {
             if (alias.asName() == null) {
                 store(new Expr.Name(alias.pos(), parts[0]), () -> b.emitImportModule(alias.name()));
             } else {
-                store(new Expr.Name(alias.pos(), alias.asName()), () -> {
-                    for (int k = parts.length - 1; k >= 1; k--) {
-                        b.beginGetAttr(parts[k]);
-                    }
-                    b.emitImportModule(alias.name());
-                    for (int k = 1; k < parts.length; k++) {
-                        b.endGetAttr();
-                    }
-                });
+                // The module itself, from sys.modules: its package may not have the attribute yet (circular imports).
+                store(new Expr.Name(alias.pos(), alias.asName()), () -> b.emitImportSubmodule(alias.name()));
             }
         }
     }
 
     private void importFrom(Stmt.ImportFrom i) {
-        if (i.level() > 0 || i.module() == null) {
-            throw new CompileError(i.pos(), "relative imports are not supported by aio yet");
-        }
-        String[] parts = i.module().split("\\.");
         BytecodeLocal module = b.createLocal();
         b.beginStoreLocal(module);
-        for (int k = parts.length - 1; k >= 1; k--) {
-            b.beginGetAttr(parts[k]);
-        }
-        b.emitImportModule(i.module());
-        for (int k = 1; k < parts.length; k++) {
-            b.endGetAttr();
+        if (i.level() > 0) {
+            b.emitImportRelative(i.module() == null ? "" : i.module(), i.level());
+        } else {
+            b.emitImportSubmodule(i.module());
         }
         b.endStoreLocal();
         for (Stmt.Alias alias : i.names()) {
             if (alias.name().equals("*")) {
-                throw new CompileError(alias.pos(), "'from " + i.module() + " import *' is not supported by aio yet");
+                if (scope.kind != Scope.Kind.MODULE) {
+                    throw new CompileError(alias.pos(), "import * only allowed at module level");
+                }
+                b.beginImportStar();
+                b.emitLoadLocal(module);
+                b.endImportStar();
+                continue;
             }
             store(new Expr.Name(alias.pos(), alias.asName() != null ? alias.asName() : alias.name()), () -> {
                 b.beginImportFrom(alias.name());
@@ -1098,18 +1152,33 @@ final class CodeGenerator {
             }
             case Expr.Attribute a -> {
                 BytecodeLocal tmp = spill(value);
+                // A failing store points at its target, as CPython's tracebacks do.
+                int[] range = sourceMap.range(a.pos());
+                if (range != null) {
+                    b.beginSourceSection(range[0], range[1]);
+                }
                 b.beginSetAttr(a.attr());
                 expr(a.value());
                 b.emitLoadLocal(tmp);
                 b.endSetAttr();
+                if (range != null) {
+                    b.endSourceSection();
+                }
             }
             case Expr.Subscript s -> {
                 BytecodeLocal tmp = spill(value);
+                int[] range = sourceMap.range(s.pos());
+                if (range != null) {
+                    b.beginSourceSection(range[0], range[1]);
+                }
                 b.beginSetItem();
                 expr(s.value());
                 subscriptIndex(s.slice());
                 b.emitLoadLocal(tmp);
                 b.endSetItem();
+                if (range != null) {
+                    b.endSourceSection();
+                }
             }
             case Expr.Tuple t -> unpackInto(t.elts(), value, t.pos());
             case Expr.ListExpr l -> unpackInto(l.elts(), value, l.pos());
@@ -1736,7 +1805,7 @@ final class CodeGenerator {
     private void generatorExpression(Expr.GeneratorExp g) {
         String qualName = qualPrefix + "<genexpr>";
         Parameters params = new Parameters(List.of(), List.of(new Parameters.Param(g.pos(), ".0", null)), null, List.of(), List.of(), null, List.of());
-        AioRootNode root = compileRoot(g, qualName + ".<locals>.", false, gen -> {
+        PyCode code = compileRoot(g, qualName + ".<locals>.", false, gen -> {
             gen.prologue(params);
             gen.comprehensionVars.push(new HashMap<>());
             gen.comprehensionLoop(g.generators(), 0, () -> gen.b.emitLoadLocal(gen.local(".0")), () -> {
@@ -1748,9 +1817,7 @@ final class CodeGenerator {
             });
             gen.comprehensionVars.pop();
             gen.returnNone();
-        });
-        PyCode code = new PyCode(root, "<genexpr>", qualName, Signature.ofPositional(".0"), false, true, fileName, g.pos().line());
-        root.setCode(code);
+        }, root -> new PyCode(root, "<genexpr>", qualName, Signature.ofPositional(".0"), false, true, fileName, g.pos().line()));
         b.beginCallFunction();
         makeFunction(code, g, Parameters.EMPTY);
         b.beginGetIter();

@@ -19,6 +19,30 @@ public final class ModuleCompiler {
     }
 
     public static AioRootNode compileModule(AioLanguage language, Source source) {
+        return compile(language, source, false);
+    }
+
+    /**
+     * One REPL input, to run in the persistent {@code __main__}: expression statements echo their
+     * value, and an input that awaits at top level compiles to a coroutine (CPython's
+     * {@code PyCF_ALLOW_TOP_LEVEL_AWAIT}), which the REPL runs as a task.
+     */
+    public static AioRootNode compileInteractive(AioLanguage language, Source source) {
+        return compile(language, source, true);
+    }
+
+    /** {@code aio check}: every name read that nothing binds, reported as CPython reports the NameError, caret and all. */
+    private static void checkNames(String fileName, String text, Map<Object, Scope> scopes, Scope module, java.util.Set<String> builtins) {
+        StringBuilder report = new StringBuilder();
+        for (dev.aio.ast.Expr.Name n : NameCheck.undefinedNames(scopes, module, builtins)) {
+            report.append(SyntaxReport.format(fileName, text, n.pos(), "NameError", "name '" + n.id() + "' is not defined"));
+        }
+        if (!report.isEmpty()) {
+            throw new AioSyntaxException(report.toString(), null);
+        }
+    }
+
+    private static AioRootNode compile(AioLanguage language, Source source, boolean interactive) {
         String fileName = source.getName();
         String text = source.getCharacters().toString();
         Module module;
@@ -28,12 +52,19 @@ public final class ModuleCompiler {
             throw new AioSyntaxException(e.format(), e);
         }
         Map<Object, Scope> scopes = ScopeAnalyzer.analyze(module);
+        dev.aio.AioContext context = dev.aio.AioContext.get(null);
+        if (context != null && context.checksNames()) {
+            checkNames(fileName, text, scopes, scopes.get(module), context.builtinNames());
+        }
         SourceMap sourceMap = new SourceMap(source);
         AioRootNode[] result = new AioRootNode[1];
+        // Shared by every parse of this module's roots, the DSL's re-parses for instrumentation included.
+        Map<dev.aio.ast.Node, dev.aio.runtime.PyCode> compiled = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         try {
             AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, b -> {
                 b.beginSource(source);
-                CodeGenerator g = new CodeGenerator(language, b, scopes, scopes.get(module), sourceMap, fileName, "", false);
+                Scope scope = scopes.get(module);
+                CodeGenerator g = new CodeGenerator(language, b, scopes, compiled, scope, sourceMap, fileName, "", interactive && scope.awaits, interactive);
                 result[0] = g.compileModule(module.body(), Pos.NONE);
                 b.endSource();
             });

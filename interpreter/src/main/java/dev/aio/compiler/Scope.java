@@ -34,8 +34,14 @@ final class Scope {
     final Set<String> comprehensionCells = new LinkedHashSet<>();
     /** The comprehension variables visible where this function is defined (a lambda in a comprehension). */
     final Set<String> enclosingComprehensionVars = new LinkedHashSet<>();
+    /** The names this scope reads (not comprehension variables), for {@code aio check}. */
+    final List<dev.aio.ast.Expr.Name> loads = new ArrayList<>();
+    /** {@code from m import *} binds names no one can list. */
+    boolean importsStar;
     /** The function contains {@code yield}: calling it makes a generator. */
     boolean isGenerator;
+    /** The scope itself awaits ({@code await}, {@code async for}, {@code async with}): an interactive chunk that does runs as a coroutine. */
+    boolean awaits;
 
     Scope(Kind kind, Scope parent) {
         this.kind = kind;
@@ -55,6 +61,15 @@ final class Scope {
 
     boolean isComprehensionCell(String name) {
         return comprehensionCells.contains(name);
+    }
+
+    /** Whether reading {@code name} here looks it up in the module's globals (and then builtins). */
+    boolean readsGlobal(String name) {
+        return switch (kind) {
+            case MODULE -> true;
+            case CLASS -> !isLocal(name) && !isFree(name);
+            case FUNCTION -> !isLocal(name) && !isFree(name) && !isCell(name);
+        };
     }
 
     boolean isFree(String name) {

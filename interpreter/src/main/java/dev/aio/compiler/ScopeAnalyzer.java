@@ -86,6 +86,7 @@ final class ScopeAnalyzer {
                 }
             }
             case Stmt.For f -> {
+                current.awaits |= f.isAsync();
                 expr(f.iter());
                 target(f.target());
                 stmts(f.body());
@@ -102,6 +103,7 @@ final class ScopeAnalyzer {
                 stmts(i.orElse());
             }
             case Stmt.With w -> {
+                current.awaits |= w.isAsync();
                 for (Stmt.WithItem item : w.items()) {
                     expr(item.contextExpr());
                     if (item.optionalVars() != null) {
@@ -138,7 +140,9 @@ final class ScopeAnalyzer {
             }
             case Stmt.ImportFrom i -> {
                 for (Stmt.Alias alias : i.names()) {
-                    if (!alias.name().equals("*")) {
+                    if (alias.name().equals("*")) {
+                        current.importsStar = true;
+                    } else {
                         current.assigned.add(alias.asName() != null ? alias.asName() : alias.name());
                     }
                 }
@@ -218,6 +222,7 @@ final class ScopeAnalyzer {
     private void comprehensions(List<Expr.Comprehension> generators, Runnable element) {
         Set<String> outer = new LinkedHashSet<>(comprehensionVars);
         for (Expr.Comprehension c : generators) {
+            current.awaits |= c.isAsync();
             expr(c.iter());
             comprehensionTargets(c.target());
             exprs(c.ifs());
@@ -282,7 +287,10 @@ final class ScopeAnalyzer {
                 expr(c.key());
                 expr(c.value());
             });
-            case Expr.Await a -> expr(a.value());
+            case Expr.Await a -> {
+                current.awaits = true;
+                expr(a.value());
+            }
             case Expr.Yield y -> {
                 current.isGenerator = true;
                 expr(y.value());
@@ -313,7 +321,12 @@ final class ScopeAnalyzer {
                 expr(s.slice());
             }
             case Expr.Starred s -> expr(s.value());
-            case Expr.Name n -> current.used.add(n.id());
+            case Expr.Name n -> {
+                current.used.add(n.id());
+                if (!comprehensionVars.contains(n.id())) {
+                    current.loads.add(n);
+                }
+            }
             case Expr.ListExpr l -> exprs(l.elts());
             case Expr.Tuple t -> exprs(t.elts());
             case Expr.Slice s -> {

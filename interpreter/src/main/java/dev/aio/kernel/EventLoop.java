@@ -38,6 +38,8 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     private boolean stopping;
     private boolean running;
     private boolean closed;
+    /** Another thread will hand this loop work (the REPL's inputs): having nothing to do is not a deadlock. */
+    private volatile boolean fedByOtherThread;
     private Task currentTask;
     /** The {@code --timeline} recorder, or null. */
     private final TimelineRecorder timeline;
@@ -76,6 +78,10 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         fromOtherThreads.add(h);
         wakeup.wake();
         return h;
+    }
+
+    public void setFedByOtherThread(boolean fed) {
+        this.fedByOtherThread = fed;
     }
 
     public Object getTaskFactory() {
@@ -196,7 +202,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
             return;
         }
         boolean workerPending = defaultExecutor != null && defaultExecutor.hasOutstanding();
-        if (scheduled.isEmpty() && !workerPending) {
+        if (scheduled.isEmpty() && !workerPending && !fedByOtherThread) {
             context.stopRun(TaskReport.deadlock(this), 3);
         }
         if (scheduled.isEmpty()) {

@@ -14,8 +14,11 @@ import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
 
@@ -39,8 +42,13 @@ import dev.aio.nodes.ops.ValueOps;
  * The body of every aio function, lambda, coroutine and module: a Bytecode DSL interpreter.
  * Coroutines suspend at {@code await} through the DSL's {@code Yield}. Operations stay small and
  * delegate the generic semantics to {@code dev.aio.runtime}.
+ * <p>
+ * Tools (debugger, profiler) see roots and root bodies (tagged by the DSL), statements (tagged by
+ * the compiler) and calls. Tags cost nothing until an instrument asks for them: the DSL then
+ * re-runs the compiler's parse with tag instructions.
  */
-@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableBlockScoping = false, defaultLocalValue = "null")
+@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableBlockScoping = false, defaultLocalValue = "null", enableTagInstrumentation = true,
+                tagTreeNodeLibrary = AioTagTreeNodeExports.class)
 @ShortCircuitOperation(name = "BoolAnd", operator = Operator.AND_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
 @ShortCircuitOperation(name = "BoolOr", operator = Operator.OR_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
 public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode implements BytecodeRootNode {
@@ -108,6 +116,25 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     @Override
     public Throwable interceptInternalException(Throwable t, VirtualFrame frame, BytecodeNode bytecodeNode, int bytecodeIndex) {
         return ExceptionOps.translateInternal(t, this, bytecodeNode, bytecodeIndex);
+    }
+
+    /**
+     * The frame holding the locals of the code running in {@code frame}: a resumed coroutine (or
+     * generator) runs in a frame of its own continuation root, called with {@code (localsFrame,
+     * sentValue)}, while its locals stay in the frame it first ran in.
+     */
+    static Frame localsFrame(Frame frame) {
+        Object[] args = frame.getArguments();
+        if (args.length == 2 && args[0] instanceof MaterializedFrame locals && locals.getFrameDescriptor() == frame.getFrameDescriptor()) {
+            return locals;
+        }
+        return frame;
+    }
+
+    /** A coroutine is the same activation across its resumptions: how the debugger steps over an {@code await}. */
+    @Override
+    protected boolean isSameFrame(Frame frame1, Frame frame2) {
+        return localsFrame(frame1) == localsFrame(frame2);
     }
 
     @Override
@@ -725,7 +752,7 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
 
     // ----- calls and functions ------------------------------------------------------------------
 
-    @Operation
+    @Operation(tags = StandardTags.CallTag.class)
     public static final class CallFunction {
         @Specialization
         static Object doCall(Object callee, @Variadic Object[] args,
@@ -735,7 +762,7 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     }
 
     /** A call with keyword arguments: the last {@code kwNames.length} operands are their values. */
-    @Operation
+    @Operation(tags = StandardTags.CallTag.class)
     @ConstantOperand(type = String[].class)
     public static final class CallWithKeywords {
         @Specialization
@@ -745,7 +772,7 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     }
 
     /** {@code f(*args, **kwargs)} in any mix: positional items as a list, keywords as a dict or {@code null}. */
-    @Operation
+    @Operation(tags = StandardTags.CallTag.class)
     public static final class CallVarargs {
         @Specialization
         static Object doCall(Object callee, Object positional, Object keywords, @Bind Node node) {
@@ -754,7 +781,7 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     }
 
     /** {@code obj.name(args)} without allocating the bound method. */
-    @Operation
+    @Operation(tags = StandardTags.CallTag.class)
     @ConstantOperand(type = String.class)
     public static final class CallMethod {
         @Specialization
@@ -785,6 +812,15 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
             if (value instanceof dev.aio.kernel.CoroutineLike c && c.isUnawaited()) {
                 ValueOps.warnNeverAwaited(c, bytecode.getSourceLocation(bci));
             }
+        }
+    }
+
+    /** An expression statement typed at the REPL: {@code sys.displayhook} echoes its value. */
+    @Operation
+    public static final class DisplayValue {
+        @Specialization
+        static void doDisplay(Object value) {
+            ValueOps.display(value);
         }
     }
 
@@ -931,12 +967,42 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
     }
 
+    /** {@code import a.b as c} and {@code from a.b import x}: the module {@code a.b} itself. */
+    @Operation
+    @ConstantOperand(type = String.class)
+    public static final class ImportSubmodule {
+        @Specialization
+        static Object doImport(String dottedName) {
+            return ValueOps.importSubmodule(dottedName);
+        }
+    }
+
     @Operation
     @ConstantOperand(type = String.class)
     public static final class ImportFrom {
         @Specialization
         static Object doImport(String name, Object module) {
             return ValueOps.importFrom(module, name);
+        }
+    }
+
+    /** {@code from .m import ...}: the module named relative to the running module's package. */
+    @Operation
+    @ConstantOperand(type = String.class)
+    @ConstantOperand(type = int.class)
+    public static final class ImportRelative {
+        @Specialization
+        static Object doImport(VirtualFrame frame, String name, int level) {
+            return ValueOps.importRelative(ValueOps.function(frame).getGlobals(), name, level);
+        }
+    }
+
+    /** {@code from m import *} at module level: the module's public names (or its {@code __all__}) become globals. */
+    @Operation
+    public static final class ImportStar {
+        @Specialization
+        static void doImport(VirtualFrame frame, Object module) {
+            ValueOps.importStar(ValueOps.function(frame).getGlobals(), module);
         }
     }
 

@@ -37,6 +37,7 @@ public final class MainRootNode extends RootNode {
         PyModule main = context.mainModule(module.getCode().fileName());
         PyFunction moduleFunction = new PyFunction(module.getCode(), main, null, null, new dev.aio.runtime.PyCell[0]);
         context.interpreterLock().acquireUninterruptibly();
+        context.noteProgress();
         try {
             Object result = call.call(moduleFunction);
             context.warnUnawaitedCoroutines();
@@ -65,7 +66,7 @@ public final class MainRootNode extends RootNode {
 
     /** {@code sys.exit(code)}: None is 0, an int is the status, anything else is printed and gives 1. */
     @TruffleBoundary
-    private static int exitStatus(AioContext context, PyBaseException exit) {
+    public static int exitStatus(AioContext context, PyBaseException exit) {
         Object[] args = exit.getArgs().items();
         Object code = args.length == 0 ? PyNone.NONE : args.length == 1 ? args[0] : exit.getArgs();
         if (code == PyNone.NONE) {

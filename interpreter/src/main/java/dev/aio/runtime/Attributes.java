@@ -13,6 +13,10 @@ public final class Attributes {
     public static Object get(Object obj, String name) {
         Object r = find(obj, name);
         if (r == null) {
+            if (!(obj instanceof PyType) && SpecialMethods.lookup(obj, "__getattr__") != null) {
+                // A class's __getattr__ is asked for what the object does not have.
+                return SpecialMethods.call(obj, "__getattr__", name);
+            }
             throw PyErrors.attributeError(obj, name);
         }
         return r;
@@ -22,10 +26,13 @@ public final class Attributes {
     @TruffleBoundary
     public static Object find(Object obj, String name) {
         if (obj instanceof PyModule m) {
-            return m.get(name);
+            return name.equals("__dict__") ? m.namespace() : m.get(name);
         }
         if (obj instanceof PyType t) {
             return classAttribute(t, name);
+        }
+        if (name.equals("__dict__")) {
+            return instanceDictCopy(obj);
         }
         if (obj instanceof PySuper s) {
             return superAttribute(s, name);
@@ -150,6 +157,12 @@ public final class Attributes {
         }
     }
 
+    /** {@code obj.__dict__} and {@code vars(obj)}: the instance's attribute dict (live, as in CPython), or {@code null} when it has none. */
+    @TruffleBoundary
+    public static PyDict instanceDictCopy(Object obj) {
+        return obj instanceof PyFunction f ? f.dict() : instanceDict(obj);
+    }
+
     /** The attribute dict of an object that has one: instances of classes defined in aio code. */
     static PyDict instanceDict(Object obj) {
         if (obj instanceof PyInstance i) {
@@ -157,6 +170,9 @@ public final class Attributes {
         }
         if (obj instanceof PyBaseException e) {
             return e.dict();
+        }
+        if (obj instanceof BuiltinSubclassInstance b) {
+            return b.instanceDict();
         }
         return null;
     }
@@ -245,6 +261,7 @@ public final class Attributes {
                 return fn.getCallTarget().call(fn, obj);
             }
             if (spec.name().equals("__new__")) {
+                // A static method, as in CPython: super().__new__(cls, ...) passes the class itself.
                 return fn;
             }
             return new PyBoundMethod(obj, fn);
@@ -280,6 +297,12 @@ public final class Attributes {
                 return e.isGroup() ? e.groupMessage() : null;
             case "exceptions":
                 return e.isGroup() ? e.groupExceptions() : null;
+            case "errno", "strerror", "filename", "filename2":
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+                    Object[] a = e.getArgs().items();
+                    return a.length == 2 && name.equals("errno") ? a[0] : a.length == 2 && name.equals("strerror") ? a[1] : PyNone.NONE;
+                }
+                return null;
             case "value":
                 if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
                     return e.getArgs().size() > 0 ? e.getArgs().get(0) : PyNone.NONE;
@@ -292,6 +315,16 @@ public final class Attributes {
 
     @TruffleBoundary
     public static void set(Object obj, String name, Object value) {
+        if (!(obj instanceof PyType) && SpecialMethods.lookup(obj, "__setattr__") != null) {
+            SpecialMethods.call(obj, "__setattr__", name, value);
+            return;
+        }
+        setDefault(obj, name, value);
+    }
+
+    /** {@code object.__setattr__(obj, name, value)}: setting an attribute whatever the class's {@code __setattr__} does. */
+    @TruffleBoundary
+    public static void setDefault(Object obj, String name, Object value) {
         if (obj instanceof PyModule m) {
             m.put(name, value);
             return;

@@ -21,6 +21,10 @@ public final class Calls {
 
     @TruffleBoundary
     public static Object call(Object callee, Object[] positional, String[] kwNames, Object[] kwValues) {
+        if (callee instanceof BuiltinSpec spec) {
+            // A builtin class method (dict.fromkeys) holds its spec; the function is made per language.
+            return call(AioLanguage.get(null).builtinFunction(spec), positional, kwNames, kwValues);
+        }
         if (callee instanceof PyFunction f) {
             PyCode code = f.getCode();
             Object[] slots = ArgumentBinder.bind(code.qualName(), code.signature(), f.getDefaults(), f.getKwDefaults(), Integer.MAX_VALUE, positional, kwNames,
@@ -57,6 +61,34 @@ public final class Calls {
             return call(Attributes.bind(call, callee, PyOps.typeOf(callee)), positional, kwNames, kwValues);
         }
         throw PyErrors.typeError("'" + PyOps.typeName(callee) + "' object is not callable");
+    }
+
+    /**
+     * {@code object.__new__(t)}, {@code dict.__new__(t)}...: a new, empty instance of a class
+     * defined in aio code, made of its builtin base (a tuple takes its items from the iterable argument).
+     */
+    @TruffleBoundary
+    public static Object newInstance(PyType t, Object[] positional) {
+        PyType base = t.builtinBase();
+        if (base.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
+            return new PyBaseException(t, new PyTuple(positional.clone()));
+        }
+        if (base == BuiltinTypes.OBJECT) {
+            return new PyInstance(t);
+        }
+        if (base == BuiltinTypes.DICT) {
+            return new PyDict(t);
+        }
+        if (base == BuiltinTypes.LIST) {
+            return new PyList(t);
+        }
+        if (base == BuiltinTypes.TUPLE) {
+            if (positional.length > 1) {
+                throw PyErrors.typeError("tuple expected at most 1 argument, got " + positional.length);
+            }
+            return new PyTuple(t, positional.length == 0 ? new Object[0] : Iteration.toArray(positional[0]).clone());
+        }
+        throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
     }
 
     /** Calls a function with bound slots; an {@code async def} gives its coroutine. */

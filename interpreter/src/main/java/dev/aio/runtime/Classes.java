@@ -123,12 +123,17 @@ public final class Classes {
         return cls;
     }
 
-    /** {@code type.__new__} called from aio code: the namespace is a dict. */
+    /** {@code type.__new__} called from aio code (and {@code type(name, bases, dict)}): the namespace is a dict. */
     @TruffleBoundary
     public static PyType typeNew(PyType meta, Object name, Object bases, Object namespace, String[] kwNames, Object[] kwValues) {
-        if (!(name instanceof String n) || !(bases instanceof PyTuple b) || !(namespace instanceof PyDict d)) {
-            throw PyErrors.typeError("type.__new__() argument types must be (str, tuple, dict), not (" + PyOps.typeName(name) + ", "
-                            + PyOps.typeName(bases) + ", " + PyOps.typeName(namespace) + ")");
+        if (!(name instanceof String n)) {
+            throw PyErrors.typeError("type.__new__() argument 1 must be str, not " + PyOps.typeName(name));
+        }
+        if (!(bases instanceof PyTuple b)) {
+            throw PyErrors.typeError("type.__new__() argument 2 must be tuple, not " + PyOps.typeName(bases));
+        }
+        if (!(namespace instanceof PyDict d)) {
+            throw PyErrors.typeError("type.__new__() argument 3 must be dict, not " + PyOps.typeName(namespace));
         }
         PyType[] baseTypes = new PyType[b.size()];
         for (int i = 0; i < baseTypes.length; i++) {
@@ -140,13 +145,14 @@ public final class Classes {
         Map<String, Object> ns = new LinkedHashMap<>();
         for (PyDict.Entry e : d.entries()) {
             if (!(e.key instanceof String key)) {
-                throw PyErrors.typeError("namespace keys must be strings");
+                throw PyErrors.typeError("type.__new__() namespace key must be str, not " + PyOps.typeName(e.key));
             }
             ns.put(key, e.value);
         }
         if (!ns.containsKey("__module__")) {
-            ns.put("__module__", dev.aio.nodes.ops.CallSite.callerModuleName());
+            ns.put("__module__", dev.aio.nodes.ops.CallSite.moduleName());
         }
+        ns.putIfAbsent("__qualname__", n);
         return typeNew(meta, n, baseTypes, ns, kwNames, kwValues);
     }
 
@@ -179,9 +185,12 @@ public final class Classes {
         } else {
             instance = allocate(t, positional, kwNames, kwValues);
         }
-        Object init = PyOps.typeOf(instance).lookup("__init__");
-        if (init instanceof PyFunction) {
-            Object result = Calls.call(new PyBoundMethod(instance, init), positional, kwNames, kwValues);
+        PyType type = PyOps.typeOf(instance);
+        PyType base = type.builtinBase();
+        Object init = type.lookup("__init__");
+        // dict and list subclasses fill themselves in their builtin __init__.
+        if (init instanceof PyFunction || init instanceof BuiltinSpec && (base == BuiltinTypes.DICT || base == BuiltinTypes.LIST)) {
+            Object result = Calls.call(Attributes.bind(init, instance, type), positional, kwNames, kwValues);
             if (result != PyNone.NONE) {
                 throw PyErrors.typeError("__init__() should return None, not '" + PyOps.typeName(result) + "'");
             }
@@ -205,25 +214,17 @@ public final class Classes {
     }
 
     /**
-     * {@code object.__new__(cls)} and its builtin relatives: a bare instance of a class defined in
-     * aio code (an exception object when it derives from BaseException; a class when it derives
-     * from {@code type}).
+     * A bare instance of a class defined in aio code, made of its builtin base ({@link Calls#newInstance});
+     * a class when it derives from {@code type} (a metaclass).
      */
     @TruffleBoundary
     public static Object allocate(PyType t, Object[] positional, String[] kwNames, Object[] kwValues) {
-        PyType base = t.builtinBase();
-        if (base.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
-            return new PyBaseException(t, new PyTuple(positional.clone()));
-        }
-        if (base == BuiltinTypes.OBJECT) {
-            return new PyInstance(t);
-        }
-        if (base == BuiltinTypes.TYPE) {
+        if (t.builtinBase() == BuiltinTypes.TYPE) {
             if (positional.length != 3) {
                 throw PyErrors.typeError("type.__new__() takes exactly 3 arguments (" + positional.length + " given)");
             }
             return typeNew(t, positional[0], positional[1], positional[2], kwNames, kwValues);
         }
-        throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
+        return Calls.newInstance(t, positional);
     }
 }

@@ -30,6 +30,28 @@ public final class Iteration {
 
     @TruffleBoundary
     public static PyIterator iter(Object o) {
+        if (SpecialMethods.isUserObject(o)) {
+            Object it = SpecialMethods.call(o, "__iter__");
+            if (it != SpecialMethods.NOT_DEFINED) {
+                if (it instanceof PyIterator pi) {
+                    return pi;
+                }
+                if (SpecialMethods.lookup(it, "__next__") == null) {
+                    throw PyErrors.typeError("iter() returned non-iterator of type '" + PyOps.typeName(it) + "'");
+                }
+                return new UserIterator(it);
+            }
+        }
+        PyIterator builtin = builtinIter(o);
+        if (builtin == null) {
+            throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object is not iterable");
+        }
+        return builtin;
+    }
+
+    /** The iterator of a builtin iterable (also of an instance of a subclass), or {@code null}. */
+    @TruffleBoundary
+    public static PyIterator builtinIter(Object o) {
         if (o instanceof PyList l) {
             return new PyIterator.ListIterator(l);
         }
@@ -54,27 +76,23 @@ public final class Iteration {
         if (o instanceof PyIterator it) {
             return it;
         }
-        Object it = SpecialMethods.call(o, "__iter__");
-        if (it != SpecialMethods.NOT_DEFINED) {
-            if (it instanceof PyIterator pi) {
-                return pi;
-            }
-            if (SpecialMethods.lookup(it, "__next__") == null) {
-                throw PyErrors.typeError("iter() returned non-iterator of type '" + PyOps.typeName(it) + "'");
-            }
-            return new UserIterator(it);
+        if (o instanceof PyDeque d) {
+            return new PyDeque.Iterator(d, false);
         }
-        throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object is not iterable");
+        return null;
     }
 
     /** All items of an iterable, for unpacking, {@code list(x)}, {@code f(*x)}. */
     @TruffleBoundary
     public static Object[] toArray(Object o) {
-        if (o instanceof PyTuple t) {
+        if (o instanceof PyTuple t && (t.getPyType() == BuiltinTypes.TUPLE || SpecialMethods.lookup(t, "__iter__") == null)) {
             return t.items();
         }
-        if (o instanceof PyList l) {
+        if (o instanceof PyList l && (l.getPyType() == BuiltinTypes.LIST || SpecialMethods.lookup(l, "__iter__") == null)) {
             return l.toArray();
+        }
+        if (o instanceof PyDeque d) {
+            return d.toArray();
         }
         java.util.ArrayList<Object> items = new java.util.ArrayList<>();
         PyIterator it = iter(o);

@@ -24,8 +24,11 @@ public final class Keys {
     static long userHash(Object obj) {
         Object h = SpecialMethods.call(obj, "__hash__");
         if (h == SpecialMethods.NOT_DEFINED) {
-            if (SpecialMethods.lookup(obj, "__eq__") != null) {
+            if (SpecialMethods.lookup(obj, "__eq__") != null || obj instanceof PyList || obj instanceof PyDict) {
                 throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(obj) + "'");
+            }
+            if (obj instanceof PyTuple t) {
+                return t.hashCode();
             }
             return Ids.id(obj) >> 4;
         }
@@ -79,7 +82,15 @@ public final class Keys {
             return key;
         }
         if (SpecialMethods.isUserObject(key)) {
-            return SpecialMethods.lookup(key, "__eq__") == null && SpecialMethods.lookup(key, "__hash__") == null ? key : new UserKey(key);
+            if (SpecialMethods.lookup(key, "__eq__") != null || SpecialMethods.lookup(key, "__hash__") != null) {
+                return new UserKey(key);
+            }
+            if (!(key instanceof BuiltinSubclassInstance)) {
+                return key;
+            }
+        }
+        if (key instanceof PyDeque) {
+            throw PyErrors.typeError("unhashable type: 'collections.deque'");
         }
         if (key instanceof PyList || key instanceof PyDict || key instanceof PySet) {
             throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(key) + "'");

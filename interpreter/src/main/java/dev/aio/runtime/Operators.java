@@ -23,7 +23,10 @@ public final class Operators {
             if (r != SpecialMethods.NOT_DEFINED) {
                 return r;
             }
-            throw unsupported(op.symbol, a, b);
+            if (a instanceof PyInstance || b instanceof PyInstance) {
+                throw unsupported(op.symbol, a, b);
+            }
+            // Instances of subclasses of builtin types fall back on the builtin operation.
         }
         boolean numbers = Numbers.isNumber(a) && Numbers.isNumber(b);
         boolean ints = numbers && Numbers.isInt(a) && Numbers.isInt(b);
@@ -128,11 +131,44 @@ public final class Operators {
                 if (ints) {
                     return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x ^ y) : Numbers.normalize(Numbers.big(a).xor(Numbers.big(b)));
                 }
+                if (a instanceof PySet x && b instanceof PySet y) {
+                    return symmetricDifference(x, y);
+                }
                 break;
             case MATMULT:
                 break;
         }
         throw unsupported(op.symbol, a, b);
+    }
+
+    @TruffleBoundary
+    public static PySet symmetricDifference(PySet x, PySet y) {
+        PySet r = new PySet();
+        for (Object o : x.toArray()) {
+            if (!y.contains(o)) {
+                r.add(o);
+            }
+        }
+        for (Object o : y.toArray()) {
+            if (!x.contains(o)) {
+                r.add(o);
+            }
+        }
+        return r;
+    }
+
+    /** Whether every element of {@code x} is in {@code y}. */
+    @TruffleBoundary
+    public static boolean isSubset(PySet x, PySet y) {
+        if (x.size() > y.size()) {
+            return false;
+        }
+        for (Object o : x.toArray()) {
+            if (!y.contains(o)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String dunder(BinaryOperator op) {
@@ -153,7 +189,38 @@ public final class Operators {
         };
     }
 
+    private static Object dequeOperation(String symbol, PyDeque d, Object other, boolean reflected) {
+        if (symbol.equals("+") && !reflected) {
+            if (!(other instanceof PyDeque o)) {
+                throw PyErrors.typeError("can only concatenate deque (not \"" + PyOps.typeName(other) + "\") to deque");
+            }
+            PyDeque r = new PyDeque(d.maxlen());
+            for (Object x : d.toArray()) {
+                r.addLast(x);
+            }
+            for (Object x : o.toArray()) {
+                r.addLast(x);
+            }
+            return r;
+        }
+        if (symbol.equals("*") && (other instanceof Long || other instanceof Boolean)) {
+            long n = other instanceof Long l ? l : ((Boolean) other ? 1 : 0);
+            PyDeque r = new PyDeque(d.maxlen());
+            Object[] items = d.toArray();
+            for (long k = 0; k < n; k++) {
+                for (Object x : items) {
+                    r.addLast(x);
+                }
+            }
+            return r;
+        }
+        return null;
+    }
+
     private static Object concat(Object a, Object b) {
+        if (a instanceof PyDeque d) {
+            return dequeOperation("+", d, b, false);
+        }
         if (a instanceof String x) {
             if (b instanceof String y) {
                 return x.concat(y);
@@ -182,6 +249,13 @@ public final class Operators {
     }
 
     private static Object repeat(Object a, Object b) {
+        if (a instanceof PyDeque d || b instanceof PyDeque) {
+            Object r = a instanceof PyDeque x ? dequeOperation("*", x, b, false) : dequeOperation("*", (PyDeque) b, a, true);
+            if (r != null) {
+                return r;
+            }
+            throw unsupported("*", a, b);
+        }
         if (isSequence(a) || isSequence(b)) {
             Object seq = isSequence(a) ? a : b;
             Object count = seq == a ? b : a;
@@ -221,10 +295,13 @@ public final class Operators {
     public static int compare(String symbol, Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
             // Only reached for sort-style comparisons: ask __lt__ both ways.
-            if (userCompare("<", a, b)) {
-                return -1;
+            Object lt = userCompare("<", a, b);
+            if (lt != SpecialMethods.NOT_DEFINED) {
+                if (PyOps.isTrue(lt)) {
+                    return -1;
+                }
+                return PyOps.isTrue(userCompare("<", b, a)) ? 1 : 0;
             }
-            return userCompare("<", b, a) ? 1 : 0;
         }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return Numbers.compare(a, b);
@@ -237,6 +314,9 @@ public final class Operators {
         }
         if (a instanceof PyTuple x && b instanceof PyTuple y) {
             return compareSequences(symbol, x.items(), y.items());
+        }
+        if (a instanceof PyDeque x && b instanceof PyDeque y) {
+            return compareSequences(symbol, x.toArray(), y.toArray());
         }
         throw PyErrors.typeError("'" + symbol + "' not supported between instances of '" + PyOps.typeName(a) + "' and '" + PyOps.typeName(b) + "'");
     }
@@ -255,7 +335,13 @@ public final class Operators {
     @TruffleBoundary
     public static boolean lessThan(Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
-            return userCompare("<", a, b);
+            Object r = userCompare("<", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(r);
+            }
+        }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return x.size() < y.size() && isSubset(x, y);
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<", a, b) < 0;
     }
@@ -263,7 +349,13 @@ public final class Operators {
     @TruffleBoundary
     public static boolean lessEqual(Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
-            return userCompare("<=", a, b);
+            Object r = userCompare("<=", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(r);
+            }
+        }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return isSubset(x, y);
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare("<=", a, b) <= 0;
     }
@@ -271,7 +363,13 @@ public final class Operators {
     @TruffleBoundary
     public static boolean greaterThan(Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
-            return userCompare(">", a, b);
+            Object r = userCompare(">", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(r);
+            }
+        }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return x.size() > y.size() && isSubset(y, x);
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">", a, b) > 0;
     }
@@ -279,13 +377,23 @@ public final class Operators {
     @TruffleBoundary
     public static boolean greaterEqual(Object a, Object b) {
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
-            return userCompare(">=", a, b);
+            Object r = userCompare(">=", a, b);
+            if (r != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(r);
+            }
+        }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return isSubset(y, x);
         }
         return !Numbers.isNaN(a) && !Numbers.isNaN(b) && compare(">=", a, b) >= 0;
     }
 
-    /** A rich comparison through {@code __lt__} and friends, trying the reflected method of the right operand. */
-    private static boolean userCompare(String symbol, Object a, Object b) {
+    /**
+     * A rich comparison through {@code __lt__} and friends, trying the reflected method of the right
+     * operand; {@link SpecialMethods#NOT_DEFINED} for instances of subclasses of builtin types that
+     * define neither (the builtin comparison applies).
+     */
+    private static Object userCompare(String symbol, Object a, Object b) {
         String[] names = switch (symbol) {
             case "<" -> new String[]{"__lt__", "__gt__"};
             case "<=" -> new String[]{"__le__", "__ge__"};
@@ -293,15 +401,21 @@ public final class Operators {
             default -> new String[]{"__ge__", "__le__"};
         };
         Object r = SpecialMethods.binary(names[0], names[1], a, b);
-        if (r == SpecialMethods.NOT_DEFINED) {
+        if (r == SpecialMethods.NOT_DEFINED && (a instanceof PyInstance || b instanceof PyInstance || a instanceof PyBaseException || b instanceof PyBaseException)) {
             throw PyErrors.typeError("'" + symbol + "' not supported between instances of '" + PyOps.typeName(a) + "' and '" + PyOps.typeName(b) + "'");
         }
-        return PyOps.isTrue(r);
+        return r;
     }
 
     /** {@code item in container}. */
     @TruffleBoundary
     public static boolean contains(Object container, Object item) {
+        if (SpecialMethods.isUserObject(container) && container instanceof BuiltinSubclassInstance) {
+            Object found = SpecialMethods.call(container, "__contains__", item);
+            if (found != SpecialMethods.NOT_DEFINED) {
+                return PyOps.isTrue(found);
+            }
+        }
         if (container instanceof String s) {
             if (!(item instanceof String sub)) {
                 throw PyErrors.typeError("'in <string>' requires string as left operand, not " + PyOps.typeName(item));

@@ -13,10 +13,29 @@ public final class PyBaseException extends PyObject {
     private final java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback = new java.util.ArrayList<>();
     /** Attributes set on instances of exception classes defined in aio code. */
     private PyDict dict;
+    /** A SyntaxError in an imported file: the {@code File ..., line N}, source line and caret CPython prints before the message. */
+    private String syntaxLocation;
 
     public PyBaseException(PyType type, PyTuple args) {
         this.type = type;
         this.args = args;
+    }
+
+    /**
+     * {@code OSError(errno, strerror[, filename[, winerror[, filename2]]])}: with a filename, the
+     * filename becomes an attribute and {@code args} keeps {@code (errno, strerror)}, as in CPython.
+     */
+    public static PyBaseException osError(PyType type, PyTuple args) {
+        Object[] a = args.items();
+        if (a.length < 3 || a.length > 5) {
+            return new PyBaseException(type, args);
+        }
+        PyBaseException e = new PyBaseException(type, PyTuple.of(a[0], a[1]));
+        e.dict().put("filename", a[2]);
+        if (a.length == 5) {
+            e.dict().put("filename2", a[4]);
+        }
+        return e;
     }
 
     @Override
@@ -29,6 +48,14 @@ public final class PyBaseException extends PyObject {
             dict = new PyDict();
         }
         return dict;
+    }
+
+    public String getSyntaxLocation() {
+        return syntaxLocation;
+    }
+
+    public void setSyntaxLocation(String location) {
+        this.syntaxLocation = location;
     }
 
     public PyTuple getArgs() {
@@ -101,9 +128,20 @@ public final class PyBaseException extends PyObject {
         if (a.length == 0) {
             return "";
         }
-        if (a.length >= 2 && a.length <= 3 && a[0] instanceof Long && type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
-            String s = "[Errno " + a[0] + "] " + PyOps.str(a[1]);
-            return a.length == 3 ? s + ": " + PyOps.repr(a[2]) : s;
+        if (syntaxLocation != null && a.length == 2 && a[1] instanceof PyTuple where && where.size() >= 2 && where.get(0) instanceof String file) {
+            return PyOps.str(a[0]) + " (" + file.substring(file.lastIndexOf('/') + 1) + ", line " + PyOps.str(where.get(1)) + ")";
+        }
+        if (a.length == 2 && type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+            String s = "[Errno " + PyOps.str(a[0]) + "] " + PyOps.str(a[1]);
+            Object filename = dict == null ? null : dict.get("filename");
+            if (filename == null || filename == PyNone.NONE) {
+                return s;
+            }
+            Object filename2 = dict.get("filename2");
+            if (filename2 == null || filename2 == PyNone.NONE) {
+                return s + ": " + PyOps.repr(filename);
+            }
+            return s + ": " + PyOps.repr(filename) + " -> " + PyOps.repr(filename2);
         }
         if (a.length == 1) {
             if (type.isSubtypeOf(BuiltinTypes.KEY_ERROR)) {

@@ -10,9 +10,32 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * An insertion-ordered mapping with Python's key semantics: {@code 1}, {@code 1.0} and
  * {@code True} are the same key, and the dict keeps the key object first inserted.
  */
-public final class PyDict extends PyObject {
+public final class PyDict extends PyObject implements BuiltinSubclassInstance {
     /** Normalized key → the original key and its value. */
     private final LinkedHashMap<Object, Entry> map = new LinkedHashMap<>();
+    /** The class of an instance of a subclass of dict ({@code class C(dict)}, Counter...), or null for a dict. */
+    private final PyType subtype;
+    private PyDict attributes;
+
+    public PyDict() {
+        this.subtype = null;
+    }
+
+    /** An instance of {@code type}, a subclass of dict. */
+    public PyDict(PyType type) {
+        this.subtype = type == BuiltinTypes.DICT ? null : type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (subtype == null) {
+            return null;
+        }
+        if (attributes == null) {
+            attributes = new PyDict();
+        }
+        return attributes;
+    }
 
     public static final class Entry {
         public final Object key;
@@ -117,7 +140,7 @@ public final class PyDict extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.DICT;
+        return subtype == null ? BuiltinTypes.DICT : subtype;
     }
 
     @Override

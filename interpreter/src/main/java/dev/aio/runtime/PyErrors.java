@@ -62,6 +62,15 @@ public final class PyErrors {
         return raise(BuiltinTypes.RUNTIME_ERROR, message);
     }
 
+    /**
+     * {@code OSError(errno, strerror, filename)}: the subclass for that errno (FileNotFoundError for
+     * 2...), printed {@code [Errno 2] No such file or directory: 'x'}.
+     */
+    @TruffleBoundary
+    public static AioException osError(long errno, String strerror, Object filename) {
+        return new AioException(PyBaseException.osError(BuiltinTypes.osErrorFor(errno), PyTuple.of(errno, strerror, filename == null ? PyNone.NONE : filename)), null);
+    }
+
     public static AioException overflowError(String message) {
         return raise(BuiltinTypes.OVERFLOW_ERROR, message);
     }

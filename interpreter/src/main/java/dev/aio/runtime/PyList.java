@@ -2,14 +2,36 @@ package dev.aio.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A mutable sequence backed by a Java list. */
-public final class PyList extends PyObject {
+public final class PyList extends PyObject implements BuiltinSubclassInstance {
     private final ArrayList<Object> items;
+    /** The class of an instance of a subclass of list, or null for a list. */
+    private PyType subtype;
+    private PyDict attributes;
 
     public PyList() {
         this.items = new ArrayList<>();
+    }
+
+    /** An empty instance of {@code type}, a subclass of list. */
+    public PyList(PyType type) {
+        this.items = new ArrayList<>();
+        this.subtype = type == BuiltinTypes.LIST ? null : type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (subtype == null) {
+            return null;
+        }
+        if (attributes == null) {
+            attributes = new PyDict();
+        }
+        return attributes;
     }
 
     public PyList(Object[] items) {
@@ -46,7 +68,7 @@ public final class PyList extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.LIST;
+        return subtype == null ? BuiltinTypes.LIST : subtype;
     }
 
     @Override

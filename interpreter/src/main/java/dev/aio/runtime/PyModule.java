@@ -1,18 +1,15 @@
 package dev.aio.runtime;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
-/** A module: a name and a namespace. The main script's module is also its globals. */
+/** A module: a name and a namespace (a dict, as {@code globals()} and {@code vars(module)} give it). The main script's module is also its globals. */
 public final class PyModule extends PyObject {
     private final String name;
-    private final Map<String, Object> dict = new LinkedHashMap<>();
+    private final PyDict namespace = new PyDict();
 
     public PyModule(String name) {
         this.name = name;
-        dict.put("__name__", name);
+        namespace.put("__name__", name);
     }
 
     public String getName() {
@@ -21,21 +18,22 @@ public final class PyModule extends PyObject {
 
     @TruffleBoundary
     public Object get(String key) {
-        return dict.get(key);
+        return namespace.get(key);
     }
 
     @TruffleBoundary
     public void put(String key, Object value) {
-        dict.put(key, value);
+        namespace.put(key, value);
     }
 
     @TruffleBoundary
     public Object remove(String key) {
-        return dict.remove(key);
+        return namespace.remove(key);
     }
 
-    public Map<String, Object> dict() {
-        return dict;
+    /** The namespace itself: changes to it are changes to the module. */
+    public PyDict namespace() {
+        return namespace;
     }
 
     @Override
@@ -45,6 +43,10 @@ public final class PyModule extends PyObject {
 
     @Override
     public String repr() {
+        Object file = namespace.get("__file__");
+        if (file instanceof String f && !f.startsWith("<")) {
+            return "<module '" + name + "' from '" + f + "'>";
+        }
         return "<module '" + name + "'>";
     }
 }

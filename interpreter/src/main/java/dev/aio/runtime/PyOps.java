@@ -55,6 +55,18 @@ public final class PyOps {
         if (o instanceof BigInteger b) {
             return b.signum() != 0;
         }
+        if (SpecialMethods.isUserObject(o)) {
+            Object b = SpecialMethods.call(o, "__bool__");
+            if (b != SpecialMethods.NOT_DEFINED) {
+                if (!(b instanceof Boolean v)) {
+                    throw PyErrors.typeError("__bool__ should return bool, returned " + typeName(b));
+                }
+                return v;
+            }
+            if (SpecialMethods.lookup(o, "__len__") != null) {
+                return len(o) != 0;
+            }
+        }
         if (o instanceof PyList l) {
             return l.size() != 0;
         }
@@ -70,17 +82,8 @@ public final class PyOps {
         if (o instanceof PyRange r) {
             return r.length() != 0;
         }
-        if (SpecialMethods.isUserObject(o)) {
-            Object b = SpecialMethods.call(o, "__bool__");
-            if (b != SpecialMethods.NOT_DEFINED) {
-                if (!(b instanceof Boolean v)) {
-                    throw PyErrors.typeError("__bool__ should return bool, returned " + typeName(b));
-                }
-                return v;
-            }
-            if (SpecialMethods.lookup(o, "__len__") != null) {
-                return len(o) != 0;
-            }
+        if (o instanceof PyDeque d) {
+            return d.size() != 0;
         }
         return true;
     }
@@ -94,6 +97,12 @@ public final class PyOps {
                 return isTrue(r);
             }
         }
+        return builtinEq(a, b);
+    }
+
+    /** {@code dict.__eq__} and friends: equality of builtin values, whatever a subclass overrides. */
+    @TruffleBoundary
+    public static boolean builtinEq(Object a, Object b) {
         if (a == b) {
             return true;
         }
@@ -135,6 +144,19 @@ public final class PyOps {
             }
             for (Object x : sa.toArray()) {
                 if (!sb.contains(x)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof PyDeque da && b instanceof PyDeque db) {
+            if (da.size() != db.size()) {
+                return false;
+            }
+            Object[] x = da.toArray();
+            Object[] y = db.toArray();
+            for (int i = 0; i < x.length; i++) {
+                if (!eq(x[i], y[i])) {
                     return false;
                 }
             }
@@ -198,6 +220,14 @@ public final class PyOps {
         throw PyErrors.typeError(method + " returned non-string (type " + typeName(r) + ")");
     }
 
+    /** {@code object.__repr__}, {@code dict.__repr__}...: the builtin repr, whatever the object's class overrides. */
+    @TruffleBoundary
+    public static String builtinRepr(Object o) {
+        StringBuilder sb = new StringBuilder();
+        appendBuiltinRepr(sb, o);
+        return sb.toString();
+    }
+
     private static void appendRepr(StringBuilder sb, Object o) {
         if (SpecialMethods.isUserObject(o)) {
             Object r = SpecialMethods.call(o, "__repr__");
@@ -206,6 +236,10 @@ public final class PyOps {
                 return;
             }
         }
+        appendBuiltinRepr(sb, o);
+    }
+
+    private static void appendBuiltinRepr(StringBuilder sb, Object o) {
         if (o instanceof String s) {
             sb.append(StringRepr.repr(s));
         } else if (o instanceof Long || o instanceof BigInteger) {
@@ -262,6 +296,12 @@ public final class PyOps {
     /** {@code len(o)}. */
     @TruffleBoundary
     public static long len(Object o) {
+        if (SpecialMethods.isUserObject(o) && !(o instanceof PyInstance)) {
+            Object n = SpecialMethods.call(o, "__len__");
+            if (n != SpecialMethods.NOT_DEFINED) {
+                return checkLen(n);
+            }
+        }
         if (o instanceof String s) {
             return s.codePointCount(0, s.length());
         }
@@ -283,17 +323,24 @@ public final class PyOps {
         if (o instanceof PyDictView v) {
             return v.size();
         }
+        if (o instanceof PyDeque d) {
+            return d.size();
+        }
         Object n = SpecialMethods.call(o, "__len__");
         if (n != SpecialMethods.NOT_DEFINED) {
-            if (!(n instanceof Long l)) {
-                throw PyErrors.typeError("'" + typeName(n) + "' object cannot be interpreted as an integer");
-            }
-            if (l < 0) {
-                throw PyErrors.valueError("__len__() should return >= 0");
-            }
-            return l;
+            return checkLen(n);
         }
         throw PyErrors.typeError("object of type '" + typeName(o) + "' has no len()");
+    }
+
+    private static long checkLen(Object n) {
+        if (!(n instanceof Long l)) {
+            throw PyErrors.typeError("'" + typeName(n) + "' object cannot be interpreted as an integer");
+        }
+        if (l < 0) {
+            throw PyErrors.valueError("__len__() should return >= 0");
+        }
+        return l;
     }
 
     public static boolean isInstance(Object o, PyType type) {

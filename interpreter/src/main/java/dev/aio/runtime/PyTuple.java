@@ -3,13 +3,34 @@ package dev.aio.runtime;
 import java.util.Arrays;
 
 /** An immutable sequence. Equality and hashing follow Python, so tuples work as dict keys. */
-public final class PyTuple extends PyObject {
+public final class PyTuple extends PyObject implements BuiltinSubclassInstance {
     public static final PyTuple EMPTY = new PyTuple(new Object[0]);
 
     private final Object[] items;
+    /** The class of an instance of a subclass of tuple (a namedtuple...), or null for a tuple. */
+    private final PyType subtype;
+    private PyDict attributes;
 
     public PyTuple(Object[] items) {
         this.items = items;
+        this.subtype = null;
+    }
+
+    /** An instance of {@code type}, a subclass of tuple. */
+    public PyTuple(PyType type, Object[] items) {
+        this.items = items;
+        this.subtype = type == BuiltinTypes.TUPLE ? null : type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (subtype == null) {
+            return null;
+        }
+        if (attributes == null) {
+            attributes = new PyDict();
+        }
+        return attributes;
     }
 
     public static PyTuple of(Object... items) {
@@ -30,7 +51,7 @@ public final class PyTuple extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.TUPLE;
+        return subtype == null ? BuiltinTypes.TUPLE : subtype;
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class PyType extends PyObject {
         this.mro = computeMro(this, this.bases);
     }
 
+    /** A class made by {@code type}, with the namespace given. */
+    public static PyType createClass(String name, String module, PyType[] bases, Map<String, Object> namespace) {
+        return createClass(name, module, bases, namespace, BuiltinTypes.TYPE);
+    }
+
     /**
      * A class from a {@code class} statement (or {@code type(name, bases, dict)}), with the namespace
      * its body built, made by {@code metaclass} ({@code type} itself, or a subclass written in aio).
@@ -121,7 +126,7 @@ public final class PyType extends PyObject {
         }
     }
 
-    /** The first builtin type in the MRO: what instances are made of (object, or an exception type). */
+    /** The first builtin type in the MRO: what instances are made of (object, dict, list, tuple, or an exception type). */
     public PyType builtinBase() {
         for (PyType t : mro) {
             if (!t.userDefined) {

@@ -33,6 +33,21 @@ public final class SpecialMethods {
         return null;
     }
 
+    /** The attribute as defined by a class statement along {@code t}'s MRO (not by a builtin type), or {@code null}. */
+    @TruffleBoundary
+    public static Object lookupInType(PyType t, String name) {
+        for (PyType c : t.getMro()) {
+            if (!c.isUserDefined()) {
+                return null;
+            }
+            Object v = c.dict().get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     /** Calls {@code obj.name(args...)} if the class defines it; {@link #NOT_DEFINED} otherwise. */
     @TruffleBoundary
     public static Object call(Object obj, String name, Object... args) {

@@ -126,7 +126,7 @@ public final class StrFormat {
             state.usedManual = true;
             value = positional(args, Integer.parseInt(first));
         } else {
-            value = kwargs.get(first);
+            value = kwargs.getPyType() == BuiltinTypes.DICT ? kwargs.get(first) : Subscripts.getItem(kwargs, first);
             if (value == null) {
                 throw PyErrors.keyError(first);
             }

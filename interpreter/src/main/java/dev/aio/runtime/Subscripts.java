@@ -18,9 +18,22 @@ public final class Subscripts {
                 return r;
             }
         }
+        return builtinGetItem(container, index);
+    }
+
+    /** {@code dict.__getitem__} and friends: the builtin containers' subscript, whatever a subclass overrides. */
+    @TruffleBoundary
+    public static Object builtinGetItem(Object container, Object index) {
         if (container instanceof PyDict d) {
             Object v = d.get(index);
             if (v == null) {
+                if (d.getPyType() != BuiltinTypes.DICT) {
+                    // A subclass of dict may say what a missing key gives (defaultdict, Counter).
+                    Object r = SpecialMethods.call(d, "__missing__", index);
+                    if (r != SpecialMethods.NOT_DEFINED) {
+                        return r;
+                    }
+                }
                 throw PyErrors.keyError(index);
             }
             return v;
@@ -30,6 +43,9 @@ public final class Subscripts {
                 return new PyList(sliceArray(l.toArray(), s));
             }
             return l.get(normalizeIndex(index, l.size(), "list"));
+        }
+        if (container instanceof PyDeque d) {
+            return d.get(dequeIndex(d, index));
         }
         if (container instanceof PyTuple t) {
             if (index instanceof PySlice s) {
@@ -65,6 +81,15 @@ public final class Subscripts {
         if (SpecialMethods.isUserObject(container) && SpecialMethods.call(container, "__setitem__", index, value) != SpecialMethods.NOT_DEFINED) {
             return;
         }
+        builtinSetItem(container, index, value);
+    }
+
+    @TruffleBoundary
+    public static void builtinSetItem(Object container, Object index, Object value) {
+        if (container instanceof PyDeque q) {
+            q.set(dequeIndex(q, index), value);
+            return;
+        }
         if (container instanceof PyDict d) {
             d.put(index, value);
             return;
@@ -83,6 +108,18 @@ public final class Subscripts {
     @TruffleBoundary
     public static void delItem(Object container, Object index) {
         if (SpecialMethods.isUserObject(container) && SpecialMethods.call(container, "__delitem__", index) != SpecialMethods.NOT_DEFINED) {
+            return;
+        }
+        builtinDelItem(container, index);
+    }
+
+    @TruffleBoundary
+    public static void builtinDelItem(Object container, Object index) {
+        if (container instanceof PyDeque q) {
+            int i = dequeIndex(q, index);
+            java.util.List<Object> items = new ArrayList<>(java.util.Arrays.asList(q.toArray()));
+            items.remove(i);
+            q.setAll(items.toArray());
             return;
         }
         if (container instanceof PyDict d) {
@@ -143,6 +180,13 @@ public final class Subscripts {
             out[k] = items[r[0] + k * r[2]];
         }
         return out;
+    }
+
+    private static int dequeIndex(PyDeque d, Object index) {
+        if (!(index instanceof Long) && !(index instanceof Boolean) && !(index instanceof BigInteger)) {
+            throw PyErrors.typeError("sequence index must be integer, not '" + PyOps.typeName(index) + "'");
+        }
+        return normalizeIndex(index, d.size(), "deque");
     }
 
     /** Checks an index for a sequence of the given size, counting negatives from the end. */

@@ -4,14 +4,15 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code aio} command: run, test, check. Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
-@Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class, CheckCommand.class},
-                description = "aio: Python-style async scripting on the JVM, on a single-threaded asyncio event loop.")
-public final class AioMain implements Runnable {
+/** The {@code aio} command: run, test, check, repl (also {@code aio} alone). Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
+@Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class, CheckCommand.class, ReplCommand.class},
+                description = {"aio: Python-style async scripting on the JVM, on a single-threaded asyncio event loop.", "Without a command, starts the REPL (aio repl)."})
+public final class AioMain implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
@@ -33,11 +34,16 @@ public final class AioMain implements Runnable {
         CheckCommand check = cli.getSubcommands().get("check").getCommand();
         check.out = out;
         check.err = err;
+        ReplCommand repl = cli.getSubcommands().get("repl").getCommand();
+        repl.in = in;
+        repl.out = out;
+        repl.err = err;
         return cli.execute(args);
     }
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        ReplCommand repl = spec.commandLine().getSubcommands().get("repl").getCommand();
+        return repl.call();
     }
 }

@@ -30,7 +30,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int status = 0;
-        try (Context context = Context.newBuilder("aio").out(out).err(err).option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Context context = Context.newBuilder("aio").out(out).err(err).option("engine.WarnInterpreterOnly", "false").option("aio.CheckNames", "true").build()) {
             for (Path file : files) {
                 String text;
                 try {

@@ -41,6 +41,28 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeline", paramLabel = "FILE", description = "When the run ends, write an SVG timeline of its tasks to FILE: their steps, waits, sleeps and how each ended.")
     Path timeline;
 
+    @Option(names = "--inspect", arity = "0..1", paramLabel = "[HOST:]PORT", preprocessor = DefaultWhenDetached.class,
+                    description = "Debug in Chrome DevTools: listen on PORT (default 9229, loopback) and stop at the first line until a debugger resumes. Turns --slow-step off.")
+    String inspect;
+
+    @Option(names = "--cpusampler", arity = "0..1", paramLabel = "FORMAT", preprocessor = DefaultWhenDetached.class,
+                    description = "Profile the run: sample the stack every 10 ms and print, when it ends, where time went (histogram, the default; calltree; json; flamegraph writes flamegraph.svg). Turns --slow-step off.")
+    String cpuSampler;
+
+    /**
+     * An option whose value is optional: {@code --inspect=9230} gives one, a detached word is no
+     * value ({@code --inspect FILE} runs FILE), so the option gets its default.
+     */
+    static final class DefaultWhenDetached implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec spec, CommandLine.Model.ArgSpec argSpec, java.util.Map<String, Object> info) {
+            if (" ".equals(info.get("separator"))) {
+                args.push(argSpec.paramLabel().contains("PORT") ? "9229" : "histogram");
+            }
+            return false;
+        }
+    }
+
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE instead of a file (sys.argv[0] is '-c').")
     String code;
 
@@ -94,13 +116,22 @@ public final class RunCommand implements Callable<Integer> {
             }
             argv.addAll(positional);
         }
+        // Scripts run by the aio command may read and write files (open()) and import modules next to them.
         Context.Builder builder = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true)
+                        .allowIO(IOAccess.ALL)
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
-                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit)).option("aio.SlowStep", String.valueOf(slowStep))
-                        .option("aio.DumpTasksOn", dumpTasksOn);
+                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit))
+                        // A pause in the debugger is no slow step; the sampler and instrumenting distort step times.
+                        .option("aio.SlowStep", String.valueOf(inspect != null || cpuSampler != null ? 0 : slowStep)).option("aio.DumpTasksOn", dumpTasksOn);
+        if (inspect != null) {
+            // Truffle's Chrome inspector: it prints the DevTools URL and waits at the first line.
+            builder.option("inspect", inspect);
+        }
+        if (cpuSampler != null) {
+            builder.option("cpusampler", "true").option("cpusampler.Output", cpuSampler);
+        }
         if (timeline != null) {
-            // The language writes the timeline file itself, so it needs file access.
-            builder.option("aio.Timeline", timeline.toAbsolutePath().toString()).allowIO(IOAccess.ALL);
+            builder.option("aio.Timeline", timeline.toAbsolutePath().toString());
         }
         try (Context context = builder.build()) {
             try {

@@ -6,12 +6,16 @@ import picocli.CommandLine.IVersionProvider;
 public final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Version.class.getPackage().getImplementationVersion();
         String runtime;
         try (org.graalvm.polyglot.Engine engine = org.graalvm.polyglot.Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
             runtime = engine.getImplementationName();
         }
-        return new String[]{"aio " + (version == null ? "development build" : version), "Truffle runtime: " + runtime,
+        return new String[]{"aio " + aioVersion(), "Truffle runtime: " + runtime,
                         "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")};
+    }
+
+    static String aioVersion() {
+        String version = Version.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
     }
 }

@@ -70,4 +70,28 @@ class RunAndCheckCommandTest {
         assertTrue(r.err().contains("line 2") && r.err().contains("SyntaxError: expected ':'"), r.err());
         assertEquals(0, aio("", "check", good.toString()).status());
     }
+
+    @Test
+    void checkReportsNamesNothingBinds() throws IOException {
+        Path file = dir.resolve("names.aio");
+        Files.writeString(file, String.join("\n",
+                        "import asyncio",
+                        "counter = 0",
+                        "async def main(items):",
+                        "    global total",
+                        "    total = sum(x for x in items)",
+                        "    print([lambda: i for i in items], counter, total)",
+                        "    await asyncio.sleep(0)",
+                        "    prnt(missing_value)",
+                        "class C:",
+                        "    size = 3",
+                        "    doubled = size * 2",
+                        "asyncio.run(main([1]))",
+                        ""));
+        Result r = aio("", "check", file.toString());
+        assertEquals(1, r.status());
+        String where = file.toString();
+        assertEquals("  File \"" + where + "\", line 8\n    prnt(missing_value)\n    ^^^^\nNameError: name 'prnt' is not defined\n"
+                        + "  File \"" + where + "\", line 8\n    prnt(missing_value)\n         ^^^^^^^^^^^^^\nNameError: name 'missing_value' is not defined\n", r.err());
+    }
 }

@@ -31,6 +31,15 @@ public final class AioStdlib implements StdlibProvider {
                 }
             }
             BuiltinTypes.DICT.defineMethods(BuiltinSpec.all(DictMethodsFactory.getFactories()));
+            for (BuiltinSpec spec : BuiltinSpec.all(DictDundersFactory.getFactories())) {
+                BuiltinTypes.DICT.define(spec.name(), spec.name().equals("fromkeys") ? new dev.aio.runtime.PyDescriptors.ClassMethod(spec) : spec);
+            }
+            for (BuiltinSpec spec : BuiltinSpec.all(SequenceDundersFactory.getFactories())) {
+                BuiltinTypes.LIST.define(spec.name(), spec);
+                if (SequenceDunders.TUPLE_METHODS.contains(spec.name())) {
+                    BuiltinTypes.TUPLE.define(spec.name(), spec);
+                }
+            }
             BuiltinTypes.STR.defineMethods(BuiltinSpec.all(StrMethodsFactory.getFactories()));
             BuiltinTypes.SET.defineMethods(BuiltinSpec.all(SetMethodsFactory.getFactories()));
             dev.aio.runtime.PyGenerator.type().defineMethods(BuiltinSpec.all(GeneratorMethodsFactory.getFactories()));
@@ -62,10 +71,17 @@ public final class AioStdlib implements StdlibProvider {
             BuiltinTypes.EXCEPTION_GROUP.setConstructor(BuiltinTypes.BASE_EXCEPTION_GROUP.getConstructor());
             BuiltinTypes.OBJECT.defineMethods(BuiltinSpec.all(ObjectInitFactory.getFactories()));
             BuiltinTypes.TYPE.defineMethods(BuiltinSpec.all(TypeMethodsFactory.getFactories()));
-            TextStream.TYPE.defineMethods(BuiltinSpec.all(TextStreamMethodsFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION_GROUP.defineMethods(BuiltinSpec.all(ExceptionGroupMethodsFactory.getFactories()));
             dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
+            TextIO.TYPE.defineMethods(BuiltinSpec.all(TextIOMethodsFactory.getFactories()));
+            for (BuiltinSpec spec : BuiltinSpec.all(DequeMethodsFactory.getFactories())) {
+                if (spec.name().equals("deque")) {
+                    BuiltinTypes.DEQUE.setConstructor(spec);
+                } else {
+                    BuiltinTypes.DEQUE.define(spec.name(), spec);
+                }
+            }
             AsyncioModule.registerTypes();
             typesRegistered = true;
         }
@@ -73,13 +89,22 @@ public final class AioStdlib implements StdlibProvider {
 
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
-        return Map.ofEntries(Map.entry("builtins", AioStdlib::builtins), Map.entry("sys", SysModule::create), Map.entry("time", TimeModule::create),
-                        Map.entry("asyncio", AsyncioModule::create), Map.entry("math", MathModule::create), Map.entry("random", RandomModule::create),
-                        source("dataclasses"), source("functools"), source("operator"), source("contextlib"), source("enum"), source("typing"), source("__future__"), source("json"), Map.entry("_json", JsonModule::create), source("traceback"), Map.entry("_traceback", TracebackModule::create), source("logging"));
-    }
-
-    private static Map.Entry<String, Function<AioContext, PyModule>> source(String name) {
-        return Map.entry(name, context -> sourceModule(context, name));
+        Map<String, Function<AioContext, PyModule>> modules = new java.util.HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
+                        TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "random", RandomModule::create));
+        for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
+                        "__future__", "json", "traceback", "logging"}) {
+            modules.put(name, context -> sourceModule(context, name));
+        }
+        modules.put("_collections", context -> {
+            PyModule m = new PyModule("_collections");
+            m.put("deque", BuiltinTypes.DEQUE);
+            return m;
+        });
+        modules.put("_os", OsModule::create);
+        modules.put("os.path", context -> context.importModule("posixpath"));
+        modules.put("_json", JsonModule::create);
+        modules.put("_traceback", TracebackModule::create);
+        return modules;
     }
 
     /** A module written in aio, shipped as a resource next to this class. */
@@ -92,7 +117,7 @@ public final class AioStdlib implements StdlibProvider {
     /** Runs the aio part of a module ({@code NAME.aio}, a resource next to this class) into it. */
     static void runInto(AioContext context, PyModule m, String name) {
         try (java.io.InputStream in = AioStdlib.class.getResourceAsStream(name + ".aio")) {
-            context.runSourceInto(m, "<aio>/" + name + ".aio", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            context.runSourceInto(m, "<aio>/" + name + ".aio", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), true);
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("aio's " + name + " module is missing from the class path", e);
         }

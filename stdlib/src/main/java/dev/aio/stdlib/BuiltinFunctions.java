@@ -88,10 +88,12 @@ public final class BuiltinFunctions {
     @Builtin(name = "len", params = {"obj"})
     @GenerateNodeFactory
     abstract static class LenNode extends BuiltinNode {
-        @Specialization
+        @Specialization(guards = "list.getPyType() == LIST")
         static long doList(dev.aio.runtime.PyList list) {
             return list.size();
         }
+
+        static final PyType LIST = BuiltinTypes.LIST;
 
         @Specialization(replaces = "doList")
         static long doObject(Object o) {
@@ -501,20 +503,6 @@ public final class BuiltinFunctions {
         }
     }
 
-    @Builtin(name = "vars", params = {"object"})
-    @GenerateNodeFactory
-    abstract static class VarsNode extends BuiltinNode {
-        @Specialization
-        @TruffleBoundary
-        static Object doVars(Object object) {
-            Object d = object instanceof dev.aio.runtime.PyModule ? null : Attributes.find(object, "__dict__");
-            if (d == null) {
-                throw PyErrors.typeError("vars() argument must have __dict__ attribute");
-            }
-            return d;
-        }
-    }
-
     @Builtin(name = "getattr", params = {"obj", "name", "default"}, required = 2)
     @GenerateNodeFactory
     abstract static class GetattrNode extends BuiltinNode {
@@ -638,6 +626,17 @@ public final class BuiltinFunctions {
         return (v.signum() < 0 ? "-" : "") + prefix + v.abs().toString(radix);
     }
 
+    /** {@code open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)}: text files (see {@link TextFile}). */
+    @Builtin(name = "open", params = {"file", "mode", "buffering", "encoding", "errors", "newline"}, required = 1, posOnly = 0)
+    @GenerateNodeFactory
+    abstract static class OpenNode extends BuiltinNode {
+        @Specialization
+        Object doOpen(Object file, Object mode, Object buffering, Object encoding, Object errors, Object newline) {
+            String m = Args.given(mode) ? Args.string(mode, "open() argument 'mode'") : "r";
+            return TextFile.open(AioContext.get(this), file, m, encoding, newline);
+        }
+    }
+
     @Builtin(name = "input", params = {"prompt"}, required = 0)
     @GenerateNodeFactory
     abstract static class InputNode extends BuiltinNode {
@@ -725,12 +724,113 @@ public final class BuiltinFunctions {
         @Specialization
         @TruffleBoundary
         static Object doReversed(Object seq) {
-            if (seq instanceof dev.aio.runtime.PyDict || seq instanceof dev.aio.runtime.PySet || seq instanceof PyIterator) {
+            Object custom = dev.aio.runtime.SpecialMethods.call(seq, "__reversed__");
+            if (custom != dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                return custom;
+            }
+            if (seq instanceof dev.aio.runtime.PyDict d) {
+                Object[] keys = d.keys();
+                java.util.Collections.reverse(Arrays.asList(keys));
+                return new PyIterator.ArrayIterator(keys);
+            }
+            if (seq instanceof dev.aio.runtime.PySet || seq instanceof PyIterator) {
                 throw PyErrors.typeError("'" + PyOps.typeName(seq) + "' object is not reversible");
             }
             List<Object> items = new ArrayList<>(Arrays.asList(Iteration.toArray(seq)));
             java.util.Collections.reverse(items);
             return new PyIterator.ArrayIterator(items.toArray());
+        }
+    }
+
+    /** {@code globals()}: the namespace of the calling code's module (the dict itself). */
+    @Builtin(name = "globals")
+    @GenerateNodeFactory
+    abstract static class GlobalsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doGlobals() {
+            Object[] caller = dev.aio.nodes.ops.CallSite.callerModule();
+            if (caller == null) {
+                throw PyErrors.runtimeError("globals(): no calling module");
+            }
+            return ((dev.aio.runtime.PyModule) caller[0]).namespace();
+        }
+    }
+
+    /** {@code locals()}: at module level the module's namespace; aio cannot list a function's variables yet. */
+    @Builtin(name = "locals")
+    @GenerateNodeFactory
+    abstract static class LocalsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doLocals() {
+            return moduleLocals("locals()");
+        }
+    }
+
+    @TruffleBoundary
+    static dev.aio.runtime.PyDict moduleLocals(String what) {
+        Object[] caller = dev.aio.nodes.ops.CallSite.callerModule();
+        if (caller == null || !(Boolean) caller[1]) {
+            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio supports " + what + " at module level only, not in a function or class body yet");
+        }
+        return ((dev.aio.runtime.PyModule) caller[0]).namespace();
+    }
+
+    /** {@code vars(obj)}: the object's attributes ({@code obj.__dict__}); without argument, {@code locals()}. */
+    @Builtin(name = "vars", params = {"object"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class VarsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doVars(Object obj) {
+            if (!Args.given(obj)) {
+                return moduleLocals("vars()");
+            }
+            Object d = Attributes.find(obj, "__dict__");
+            if (d == null) {
+                throw PyErrors.typeError("vars() argument must have __dict__ attribute");
+            }
+            return d;
+        }
+    }
+
+    /** {@code dir(obj)}: the sorted names of its attributes, its class's and their bases' (without argument: the module's names). */
+    @Builtin(name = "dir", params = {"object"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class DirNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doDir(Object obj) {
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            if (!Args.given(obj)) {
+                addKeys(names, moduleLocals("dir()"));
+            } else if (obj instanceof dev.aio.runtime.PyModule m) {
+                addKeys(names, m.namespace());
+            } else {
+                PyType type = obj instanceof PyType t ? t : PyOps.typeOf(obj);
+                if (!(obj instanceof PyType)) {
+                    Object d = Attributes.find(obj, "__dict__");
+                    if (d instanceof dev.aio.runtime.PyDict dict) {
+                        addKeys(names, dict);
+                    }
+                    names.add("__class__");
+                }
+                for (PyType t : type.getMro()) {
+                    names.addAll(t.dict().keySet());
+                }
+                names.add("__doc__");
+                names.add("__module__");
+            }
+            return new PyList(new ArrayList<>(names));
+        }
+
+        private static void addKeys(java.util.Set<String> names, dev.aio.runtime.PyDict d) {
+            for (Object k : d.keys()) {
+                if (k instanceof String s) {
+                    names.add(s);
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Classes;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
@@ -13,7 +14,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
-/** {@code object.__init__}, {@code object.__new__} and {@code object.__init_subclass__}, which {@code super()} reaches. */
+/** {@code object.__init__}, {@code __new__}, {@code __init_subclass__}, {@code __repr__} and {@code __setattr__}, which {@code super()} reaches. */
 public final class ObjectInit {
     private ObjectInit() {
     }
@@ -27,7 +28,10 @@ public final class ObjectInit {
         }
     }
 
-    /** {@code object.__new__(cls)}: a bare instance; like CPython, the arguments are left to {@code __init__}. */
+    /**
+     * {@code object.__new__(cls, ...)}: a new instance of {@code cls} made of its builtin base; for
+     * a subclass of tuple, {@code tuple.__new__(cls, iterable)} (the items come from the iterable).
+     */
     @Builtin(name = "__new__", params = {"cls"}, varargs = "args", kwargs = "kwargs")
     @GenerateNodeFactory
     abstract static class ObjectNewNode extends BuiltinNode {
@@ -37,9 +41,9 @@ public final class ObjectInit {
                 throw PyErrors.typeError("object.__new__(X): X is not a type object (" + PyOps.typeName(cls) + ")");
             }
             if (!t.isUserDefined()) {
-                throw PyErrors.typeError("object.__new__(" + t.getName() + ") is not safe, use " + t.getName() + ".__new__()");
+                return Calls.call(t, args.items());
             }
-            return Classes.allocate(t, t.builtinBase() == dev.aio.runtime.BuiltinTypes.OBJECT ? new Object[0] : args.items(), null, null);
+            return Classes.allocate(t, args.items(), null, null);
         }
     }
 
@@ -52,6 +56,25 @@ public final class ObjectInit {
             if (kwargs.size() > 0) {
                 throw PyErrors.typeError(((PyType) cls).getName() + ".__init_subclass__() takes no keyword arguments");
             }
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "__repr__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ObjectReprNode extends BuiltinNode {
+        @Specialization
+        static Object doRepr(Object self) {
+            return PyOps.builtinRepr(self);
+        }
+    }
+
+    @Builtin(name = "__setattr__", params = {"self", "name", "value"})
+    @GenerateNodeFactory
+    abstract static class ObjectSetAttrNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(Object self, Object name, Object value) {
+            dev.aio.runtime.Attributes.setDefault(self, Args.string(name, "attribute name"), value);
             return PyNone.NONE;
         }
     }

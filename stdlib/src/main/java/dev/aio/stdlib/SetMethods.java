@@ -159,4 +159,57 @@ public final class SetMethods {
         }
         return r;
     }
+
+    static PySet toSet(Object o) {
+        if (o instanceof PySet s) {
+            return s;
+        }
+        PySet s = new PySet();
+        for (Object x : Iteration.toArray(o)) {
+            s.add(x);
+        }
+        return s;
+    }
+
+    @Builtin(name = "issubset", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class IsSubsetNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(PySet self, Object other) {
+            return dev.aio.runtime.Operators.isSubset(self, toSet(other));
+        }
+    }
+
+    @Builtin(name = "issuperset", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class IsSupersetNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(PySet self, Object other) {
+            return dev.aio.runtime.Operators.isSubset(toSet(other), self);
+        }
+    }
+
+    @Builtin(name = "isdisjoint", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class IsDisjointNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(PySet self, Object other) {
+            for (Object o : Iteration.toArray(other)) {
+                if (self.contains(o)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Builtin(name = "symmetric_difference", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class SymmetricDifferenceNode extends BuiltinNode {
+        @Specialization
+        static Object doDiff(PySet self, Object other) {
+            return dev.aio.runtime.Operators.symmetricDifference(self, toSet(other));
+        }
+    }
 }

@@ -548,4 +548,166 @@ public final class StrMethods {
         }
     }
 
+
+    @Builtin(name = "format_map", params = {"self", "mapping"})
+    @GenerateNodeFactory
+    abstract static class FormatMapNode extends BuiltinNode {
+        @Specialization
+        static Object doFormatMap(String self, Object mapping) {
+            if (!(mapping instanceof PyDict d)) {
+                throw PyErrors.typeError("format_map() argument must be a mapping, not " + PyOps.typeName(mapping));
+            }
+            return StrFormat.format(self, PyTuple.EMPTY, d);
+        }
+    }
+
+    @Builtin(name = "isidentifier", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsIdentifierNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            if (self.isEmpty()) {
+                return false;
+            }
+            int first = self.codePointAt(0);
+            if (first != '_' && !Character.isLetter(first)) {
+                return false;
+            }
+            return self.codePoints().allMatch(c -> c == '_' || Character.isLetterOrDigit(c));
+        }
+    }
+
+    @Builtin(name = "isnumeric", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsNumericNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return !self.isEmpty() && self.codePoints().allMatch(c -> Character.isDigit(c) || Character.getType(c) == Character.LETTER_NUMBER || Character.getType(c) == Character.OTHER_NUMBER);
+        }
+    }
+
+    @Builtin(name = "isdecimal", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsDecimalNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return !self.isEmpty() && self.codePoints().allMatch(c -> Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER);
+        }
+    }
+
+    @Builtin(name = "removeprefix", params = {"self", "prefix"})
+    @GenerateNodeFactory
+    abstract static class RemovePrefixNode extends BuiltinNode {
+        @Specialization
+        static Object doRemove(String self, Object prefix) {
+            String p = Args.string(prefix, "removeprefix() argument");
+            return self.startsWith(p) ? self.substring(p.length()) : self;
+        }
+    }
+
+    @Builtin(name = "removesuffix", params = {"self", "suffix"})
+    @GenerateNodeFactory
+    abstract static class RemoveSuffixNode extends BuiltinNode {
+        @Specialization
+        static Object doRemove(String self, Object suffix) {
+            String p = Args.string(suffix, "removesuffix() argument");
+            return self.endsWith(p) && !p.isEmpty() ? self.substring(0, self.length() - p.length()) : self;
+        }
+    }
+
+    @Builtin(name = "rpartition", params = {"self", "sep"})
+    @GenerateNodeFactory
+    abstract static class RPartitionNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doPartition(String self, Object sep) {
+            String s = Args.string(sep, "rpartition() argument");
+            if (s.isEmpty()) {
+                throw PyErrors.valueError("empty separator");
+            }
+            int i = self.lastIndexOf(s);
+            if (i < 0) {
+                return PyTuple.of("", "", self);
+            }
+            return PyTuple.of(self.substring(0, i), s, self.substring(i + s.length()));
+        }
+    }
+
+    @Builtin(name = "rsplit", params = {"self", "sep", "maxsplit"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class RSplitNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRSplit(String self, Object sep, Object maxsplit) {
+            long max = Args.given(maxsplit) ? Args.index(maxsplit, "maxsplit") : -1;
+            Object separator = Args.orDefault(sep, null);
+            if (max < 0) {
+                return SplitNode.doSplit(self, sep, maxsplit);
+            }
+            List<Object> parts = new ArrayList<>();
+            if (separator == null) {
+                int j = self.length();
+                while (true) {
+                    while (j > 0 && Character.isWhitespace(self.charAt(j - 1))) {
+                        j--;
+                    }
+                    if (j <= 0) {
+                        break;
+                    }
+                    if (parts.size() == max) {
+                        parts.add(self.substring(0, j));
+                        break;
+                    }
+                    int i = j;
+                    while (i > 0 && !Character.isWhitespace(self.charAt(i - 1))) {
+                        i--;
+                    }
+                    parts.add(self.substring(i, j));
+                    j = i;
+                }
+            } else {
+                String s = Args.string(separator, "rsplit() argument");
+                if (s.isEmpty()) {
+                    throw PyErrors.valueError("empty separator");
+                }
+                int end = self.length();
+                while (parts.size() < max) {
+                    int i = self.lastIndexOf(s, end - s.length());
+                    if (i < 0 || end - s.length() < 0) {
+                        break;
+                    }
+                    parts.add(self.substring(i + s.length(), end));
+                    end = i;
+                }
+                parts.add(self.substring(0, end));
+            }
+            java.util.Collections.reverse(parts);
+            return new PyList(parts);
+        }
+    }
+
+    @Builtin(name = "casefold", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CaseFoldNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doFold(String self) {
+            return self.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Builtin(name = "swapcase", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class SwapCaseNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doSwap(String self) {
+            StringBuilder sb = new StringBuilder();
+            self.codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
+            return sb.toString();
+        }
+    }
 }

@@ -25,7 +25,15 @@ public final class SysModule {
         m.put("argv", new PyList(context.getArguments().length == 0 ? new Object[]{""} : (Object[]) context.getArguments().clone()));
         m.put("stdout", new TextStream("stdout", false));
         m.put("stderr", new TextStream("stderr", true));
+        m.put("stdin", TextStream.stdin());
         m.put("version", "3.11.7 (aio)");
+        m.put("version_info", StructSequence.make("sys", "version_info", new String[]{"major", "minor", "micro", "releaselevel", "serial"},
+                        new Object[]{3L, 11L, 7L, "final", 0L}));
+        m.put("hexversion", 0x030B07F0L);
+        m.put("path", context.sysPath());
+        m.put("modules", context.sysModules());
+        m.put("byteorder", "little");
+        m.put("executable", "");
         m.put("platform", "linux");
         m.put("maxsize", Long.MAX_VALUE);
         m.put("implementation", "aio");
@@ -34,6 +42,32 @@ public final class SysModule {
             m.put(spec.name(), context.getLanguage().builtinFunction(spec));
         }
         return m;
+    }
+
+    /** CPython's default; aio's real limit comes from the JVM stack (see README). */
+    private static long recursionLimit = 1000;
+
+    @Builtin(name = "getrecursionlimit")
+    @GenerateNodeFactory
+    abstract static class GetRecursionLimitNode extends BuiltinNode {
+        @Specialization
+        static long doGet() {
+            return recursionLimit;
+        }
+    }
+
+    @Builtin(name = "setrecursionlimit", params = {"limit"})
+    @GenerateNodeFactory
+    abstract static class SetRecursionLimitNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(Object limit) {
+            long n = Args.index(limit, "limit");
+            if (n < 1) {
+                throw dev.aio.runtime.PyErrors.valueError("recursion limit must be greater or equal than 1");
+            }
+            recursionLimit = n;
+            return dev.aio.runtime.PyNone.NONE;
+        }
     }
 
     @Builtin(name = "exit", params = {"status"}, required = 0)

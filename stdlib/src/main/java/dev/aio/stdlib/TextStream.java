@@ -1,25 +1,33 @@
 package dev.aio.stdlib;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioContext;
-import dev.aio.runtime.PyObject;
-import dev.aio.runtime.PyType;
+import dev.aio.runtime.PyErrors;
 
-/** {@code sys.stdout} / {@code sys.stderr}: text written to the context's streams. */
-public final class TextStream extends PyObject {
-    static final PyType TYPE = new PyType("TextIOWrapper", "_io");
-
+/** {@code sys.stdout} / {@code sys.stderr} (text written to the context's streams) and {@code sys.stdin}. */
+public final class TextStream extends TextIO {
     private final String name;
     private final boolean isError;
+    private final boolean isInput;
 
     TextStream(String name, boolean isError) {
-        this.name = name;
-        this.isError = isError;
+        this(name, isError, false);
     }
 
-    String displayName() {
-        return "<" + name + ">";
+    private TextStream(String name, boolean isError, boolean isInput) {
+        this.name = name;
+        this.isError = isError;
+        this.isInput = isInput;
+    }
+
+    static TextStream stdin() {
+        return new TextStream("stdin", false, true);
     }
 
     PrintStream stream(AioContext context) {
@@ -35,12 +43,97 @@ public final class TextStream extends PyObject {
     }
 
     @Override
-    public PyType getPyType() {
-        return TYPE;
+    String name() {
+        return "<" + name + ">";
+    }
+
+    @Override
+    String mode() {
+        return isInput ? "r" : "w";
+    }
+
+    @Override
+    String encoding() {
+        return "utf-8";
+    }
+
+    @Override
+    boolean isClosed() {
+        return false;
+    }
+
+    @Override
+    boolean readable() {
+        return isInput;
+    }
+
+    @Override
+    boolean writable() {
+        return !isInput;
+    }
+
+    @Override
+    @TruffleBoundary
+    long write(String text) {
+        if (isInput) {
+            return super.write(text);
+        }
+        write(AioContext.get(null), text);
+        return text.codePointCount(0, text.length());
+    }
+
+    @Override
+    @TruffleBoundary
+    void flush() {
+        if (!isInput) {
+            stream(AioContext.get(null)).flush();
+        }
+    }
+
+    /** Reads byte by byte, as {@code input()} does, so that the two can be mixed. */
+    @Override
+    @TruffleBoundary
+    String readLine(long size) {
+        if (!isInput) {
+            return super.readLine(size);
+        }
+        AioContext context = AioContext.get(null);
+        context.out().flush();
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        try {
+            InputStream in = context.getEnv().in();
+            int c;
+            while ((size < 0 || line.size() < size) && (c = in.read()) != -1) {
+                line.write(c);
+                if (c == '\n') {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw PyErrors.osError(5, "Input/output error", null);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    @TruffleBoundary
+    String read(long size) {
+        if (!isInput) {
+            return super.read(size);
+        }
+        StringBuilder sb = new StringBuilder();
+        while (size < 0 || sb.length() < size) {
+            String line = readLine(size < 0 ? -1 : size - sb.length());
+            if (line.isEmpty()) {
+                break;
+            }
+            sb.append(line);
+        }
+        return sb.toString();
     }
 
     @Override
     public String repr() {
-        return "<_io.TextIOWrapper name='<" + name + ">' mode='w' encoding='utf-8'>";
+        return "<_io.TextIOWrapper name='" + name() + "' mode='" + mode() + "' encoding='utf-8'>";
     }
 }

@@ -188,7 +188,7 @@ public final class TypeConstructors {
             if (!Args.given(iterable)) {
                 return PyTuple.EMPTY;
             }
-            return iterable instanceof PyTuple ? iterable : PyTuple.of(Iteration.toArray(iterable).clone());
+            return iterable instanceof PyTuple t && t.getPyType() == BuiltinTypes.TUPLE ? iterable : PyTuple.of(Iteration.toArray(iterable).clone());
         }
     }
 
@@ -242,34 +242,30 @@ public final class TypeConstructors {
         }
     }
 
-    /** {@code object()}: a featureless instance, the usual sentinel. */
+    /** {@code type(x)}, and {@code type(name, bases, namespace)}, which makes a class as a class statement does. */
+    @Builtin(name = "type", params = {"cls", "object", "bases", "dict"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class TypeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doType(Object cls, Object object, Object bases, Object dict) {
+            if (!Args.given(bases) && !Args.given(dict)) {
+                return PyOps.typeOf(object);
+            }
+            if (!Args.given(dict)) {
+                throw PyErrors.typeError("type() takes 1 or 3 arguments");
+            }
+            return Classes.typeNew(BuiltinTypes.TYPE, object, bases, dict, null, null);
+        }
+    }
+
+    /** {@code object()}: a featureless object, as sentinels are made. */
     @Builtin(name = "object", params = {"cls"})
     @GenerateNodeFactory
     abstract static class ObjectNode extends BuiltinNode {
         @Specialization
         static Object doObject(Object cls) {
-            return new dev.aio.runtime.PyObject() {
-                @Override
-                public PyType getPyType() {
-                    return BuiltinTypes.OBJECT;
-                }
-            };
-        }
-    }
-
-    /** {@code type(obj)}, or {@code type(name, bases, namespace)}: a new class. */
-    @Builtin(name = "type", params = {"cls", "object", "bases", "namespace"}, required = 2)
-    @GenerateNodeFactory
-    abstract static class TypeNode extends BuiltinNode {
-        @Specialization
-        static Object doType(Object cls, Object object, Object bases, Object namespace) {
-            if (bases == Missing.INSTANCE && namespace == Missing.INSTANCE) {
-                return PyOps.typeOf(object);
-            }
-            if (namespace == Missing.INSTANCE) {
-                throw PyErrors.typeError("type() takes 1 or 3 arguments");
-            }
-            return Classes.typeNew(BuiltinTypes.TYPE, object, bases, namespace, null, null);
+            return new dev.aio.runtime.PyInstance(BuiltinTypes.OBJECT);
         }
     }
 
@@ -296,6 +292,9 @@ public final class TypeConstructors {
             PyType type = (PyType) cls;
             if (type == BuiltinTypes.OS_ERROR && args.size() >= 2 && args.get(0) instanceof Long errno) {
                 type = BuiltinTypes.osErrorFor(errno);
+            }
+            if (type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+                return PyBaseException.osError(type, args);
             }
             return new PyBaseException(type, args);
         }

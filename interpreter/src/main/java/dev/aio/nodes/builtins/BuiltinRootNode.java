@@ -1,5 +1,9 @@
 package dev.aio.nodes.builtins;
 
+import java.util.List;
+
+import com.oracle.truffle.api.TruffleStackTraceElement;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 
@@ -30,6 +34,12 @@ public final class BuiltinRootNode extends RootNode {
     @Override
     public String getName() {
         return spec.name();
+    }
+
+    /** For tools: the coroutines this builtin resumes, when it runs the event loop ({@link CoroutineFrames}). */
+    @Override
+    protected List<TruffleStackTraceElement> findAsynchronousFrames(Frame frame) {
+        return CoroutineFrames.resumedBy(getCallTarget());
     }
 
     /** Builtins are not aio frames: tracebacks skip them, as CPython's skip C functions. */

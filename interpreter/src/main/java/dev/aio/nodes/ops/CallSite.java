@@ -50,6 +50,58 @@ public final class CallSite {
         });
     }
 
+    /**
+     * The {@code __name__} of the module whose code called the running builtin, skipping aio's
+     * library written in aio (so that a namedtuple made in {@code helper.py} belongs to
+     * {@code helper}, as CPython's {@code sys._getframe(1)} finds); {@code __main__} when unknown.
+     */
+    @TruffleBoundary
+    public static String moduleName() {
+        String file = Truffle.getRuntime().iterateFrames(frame -> {
+            AioRootNode root = aioRoot(frame);
+            if (root == null || root.getCode() == null || root.getCode().fileName().startsWith("<aio>/")) {
+                return null;
+            }
+            return root.getCode().fileName();
+        });
+        return dev.aio.AioContext.get(null).moduleNameOfFile(file);
+    }
+
+    /** The aio function a frame runs (also when it is a resumed coroutine or generator), or null. */
+    private static AioRootNode aioRoot(com.oracle.truffle.api.frame.FrameInstance frame) {
+        if (!(frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target)) {
+            return null;
+        }
+        Object root = target.getRootNode();
+        if (root instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode c) {
+            root = c.getSourceRootNode();
+        }
+        return root instanceof AioRootNode r ? r : null;
+    }
+
+    /**
+     * The module of the aio code that called the running builtin ({@code globals()}), and whether
+     * that code is the module's own body (not a function's); {@code null} when there is none.
+     */
+    @TruffleBoundary
+    public static Object[] callerModule() {
+        Object[] found = Truffle.getRuntime().iterateFrames(frame -> {
+            AioRootNode root = aioRoot(frame);
+            if (root == null || root.getCode() == null || root.getCode().fileName().startsWith("<aio>/")) {
+                return null;
+            }
+            boolean moduleLevel = root.getCode().name().equals("<module>") && !(frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget t
+                            && t.getRootNode() instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode);
+            return new Object[]{root.getCode().fileName(), moduleLevel};
+        });
+        if (found == null) {
+            return null;
+        }
+        dev.aio.AioContext context = dev.aio.AioContext.get(null);
+        Object module = context.sysModules().get(context.moduleNameOfFile((String) found[0]));
+        return module instanceof dev.aio.runtime.PyModule ? new Object[]{module, found[1]} : null;
+    }
+
     @TruffleBoundary
     public static String describe() {
         return Truffle.getRuntime().iterateFrames(frame -> {
@@ -67,24 +119,6 @@ public final class CallSite {
             }
             return section.getSource().getName() + ":" + section.getStartLine() + ": " + section.getSource().getCharacters(section.getStartLine()).toString().strip();
         });
-    }
-
-    /** The {@code __name__} of the module of the innermost program code running (what {@code type(name, bases, ns)} records as {@code __module__}). */
-    @TruffleBoundary
-    public static Object callerModuleName() {
-        Object name = Truffle.getRuntime().iterateFrames(frame -> {
-            if (!(frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target) || !(target.getRootNode() instanceof AioRootNode
-                            || target.getRootNode() instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode)) {
-                return null;
-            }
-            Object[] args = frame.getFrame(com.oracle.truffle.api.frame.FrameInstance.FrameAccess.READ_ONLY).getArguments();
-            // Code of aio's library written in aio stands for CPython's C code here: look past it.
-            if (args.length == 0 || !(args[0] instanceof dev.aio.runtime.PyFunction f) || f.getCode().fileName().startsWith("<aio>/")) {
-                return null;
-            }
-            return f.getGlobals().get("__name__");
-        });
-        return name == null ? "builtins" : name;
     }
 
     /**

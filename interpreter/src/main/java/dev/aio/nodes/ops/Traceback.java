@@ -116,6 +116,9 @@ public final class Traceback {
                     emit("Traceback (most recent call last):\n");
                     emit(stack(e));
                 }
+                if (e.getSyntaxLocation() != null) {
+                    emit(e.getSyntaxLocation());
+                }
                 emit(formatExceptionOnly(e) + "\n");
             } else if (groupDepth > MAX_GROUP_DEPTH) {
                 emit("... (max_group_depth is " + MAX_GROUP_DEPTH + ")\n");
@@ -203,7 +206,7 @@ public final class Traceback {
         PyType type = e.getPyType();
         String module = type.getModule();
         String name = module.equals("builtins") || module.equals("__main__") ? type.getName() : module + "." + type.getName();
-        String message = e.str();
+        String message = e.getSyntaxLocation() != null ? dev.aio.runtime.PyOps.str(e.getArgs().get(0)) : e.str();
         return message.isEmpty() ? name : name + ": " + message;
     }
 

@@ -25,6 +25,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PySlice;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.Subscripts;
 
 /** The semantics behind the bytecode's value operations. */
@@ -44,6 +45,18 @@ public final class ValueOps {
         // Like CPython's linecache: no source line for code that is not a file (-c, stdin).
         String text = file.matches("<[^/]*>") ? null : at.getSource().getCharacters(line).toString().strip();
         context.warnNeverAwaited(coroutine, file, line, text);
+    }
+
+    /** CPython's {@code sys.displayhook}: None is not shown; anything else is printed as its repr and kept in {@code builtins._}. */
+    @TruffleBoundary
+    public static void display(Object value) {
+        if (value == PyNone.NONE) {
+            return;
+        }
+        AioContext context = AioContext.get(null);
+        String text = PyOps.repr(value);
+        context.getBuiltins().put("_", value);
+        context.out().println(text);
     }
 
     public static PyFunction function(VirtualFrame frame) {
@@ -114,20 +127,23 @@ public final class ValueOps {
 
     @TruffleBoundary
     public static Object inplaceAdd(Object a, Object b) {
+        if (SpecialMethods.isUserObject(a)) {
+            Object r = SpecialMethods.call(a, "__iadd__", b);
+            if (r != SpecialMethods.NOT_DEFINED && r != SpecialMethods.NOT_IMPLEMENTED) {
+                return r;
+            }
+        }
         if (a instanceof PyList l) {
             l.items().addAll(java.util.Arrays.asList(Iteration.toArray(b)));
             return l;
         }
-        return Operators.binary(BinaryOperator.ADD, a, b);
-    }
-
-    /** A unary operator on an instance of a class written in aio: its special method. */
-    private static Object unarySpecial(Object a, String method, String op) {
-        Object r = dev.aio.runtime.SpecialMethods.call(a, method);
-        if (r == dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
-            throw PyErrors.typeError("bad operand type for unary " + op + ": '" + PyOps.typeName(a) + "'");
+        if (a instanceof dev.aio.runtime.PyDeque d) {
+            for (Object x : b == d ? d.toArray() : Iteration.toArray(b)) {
+                d.addLast(x);
+            }
+            return d;
         }
-        return r;
+        return Operators.binary(BinaryOperator.ADD, a, b);
     }
 
     @TruffleBoundary
@@ -135,7 +151,11 @@ public final class ValueOps {
         if (Numbers.isNumber(a)) {
             return Numbers.neg(a);
         }
-        return unarySpecial(a, "__neg__", "-");
+        Object r = SpecialMethods.call(a, "__neg__");
+        if (r != SpecialMethods.NOT_DEFINED) {
+            return r;
+        }
+        throw PyErrors.typeError("bad operand type for unary -: '" + PyOps.typeName(a) + "'");
     }
 
     @TruffleBoundary
@@ -146,7 +166,11 @@ public final class ValueOps {
         if (Numbers.isNumber(a)) {
             return a;
         }
-        return unarySpecial(a, "__pos__", "+");
+        Object r = SpecialMethods.call(a, "__pos__");
+        if (r != SpecialMethods.NOT_DEFINED) {
+            return r;
+        }
+        throw PyErrors.typeError("bad operand type for unary +: '" + PyOps.typeName(a) + "'");
     }
 
     @TruffleBoundary
@@ -154,7 +178,11 @@ public final class ValueOps {
         if (Numbers.isInt(a)) {
             return Numbers.normalize(Numbers.big(a).not());
         }
-        return unarySpecial(a, "__invert__", "~");
+        Object r = SpecialMethods.call(a, "__invert__");
+        if (r != SpecialMethods.NOT_DEFINED) {
+            return r;
+        }
+        throw PyErrors.typeError("bad operand type for unary ~: '" + PyOps.typeName(a) + "'");
     }
 
     public static Object getAttr(Object obj, String name) {
@@ -281,23 +309,84 @@ public final class ValueOps {
     @TruffleBoundary
     public static Object importModule(String dottedName) {
         AioContext ctx = AioContext.get(null);
-        PyModule module = ctx.importModule(dottedName);
+        Object module = ctx.importForCode(dottedName);
         int dot = dottedName.indexOf('.');
-        return dot < 0 ? module : ctx.importModule(dottedName.substring(0, dot));
+        return dot < 0 ? module : ctx.importForCode(dottedName.substring(0, dot));
+    }
+
+    @TruffleBoundary
+    public static Object importSubmodule(String dottedName) {
+        return AioContext.get(null).importForCode(dottedName);
+    }
+
+    /**
+     * {@code from .mod import x} in a module of a package: the module {@code .mod} names, found from
+     * the importing module's {@code __package__}.
+     */
+    @TruffleBoundary
+    public static Object importRelative(PyModule globals, String name, int level) {
+        Object pkg = globals.get("__package__");
+        if (!(pkg instanceof String base) || base.isEmpty()) {
+            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "attempted relative import with no known parent package");
+        }
+        for (int i = 1; i < level; i++) {
+            int dot = base.lastIndexOf('.');
+            if (dot < 0) {
+                throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "attempted relative import beyond top-level package");
+            }
+            base = base.substring(0, dot);
+        }
+        return AioContext.get(null).importForCode(name.isEmpty() ? base : base + "." + name);
     }
 
     @TruffleBoundary
     public static Object importFrom(Object module, String name) {
-        PyModule m = (PyModule) module;
+        if (!(module instanceof PyModule m)) {
+            Object v = Attributes.find(module, name);
+            if (v == null) {
+                throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + PyOps.str(Attributes.find(module, "__name__")) + "' (unknown location)");
+            }
+            return v;
+        }
         Object v = m.get(name);
         if (v == null) {
-            PyModule sub = AioContext.get(null).findModule(m.getName() + "." + name);
+            AioContext ctx = AioContext.get(null);
+            Object sub = ctx.sysModules().get(m.getName() + "." + name);
+            if (sub == null) {
+                sub = ctx.findModule(m.getName() + "." + name);
+            }
             if (sub != null) {
                 return sub;
             }
-            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + m.getName() + "' (unknown location)");
+            Object file = m.get("__file__");
+            String location = file instanceof String f && !f.startsWith("<") ? f : "unknown location";
+            if (ctx.isInitializing(m)) {
+                throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from partially initialized module '" + m.getName()
+                                + "' (most likely due to a circular import) (" + location + ")");
+            }
+            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + m.getName() + "' (" + location + ")");
         }
         return v;
+    }
+
+    @TruffleBoundary
+    public static void importStar(PyModule globals, Object module) {
+        PyModule m = (PyModule) module;
+        Object all = m.get("__all__");
+        if (all != null) {
+            for (Object name : Iteration.toArray(all)) {
+                if (!(name instanceof String s)) {
+                    throw PyErrors.typeError("Item in " + m.getName() + ".__all__ must be str, not " + PyOps.typeName(name));
+                }
+                globals.put(s, importFrom(m, s));
+            }
+            return;
+        }
+        for (Object key : m.namespace().keys()) {
+            if (key instanceof String s && !s.startsWith("_")) {
+                globals.put(s, m.get(s));
+            }
+        }
     }
 
     @TruffleBoundary

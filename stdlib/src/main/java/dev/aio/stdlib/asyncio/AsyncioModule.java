@@ -79,7 +79,7 @@ public final class AsyncioModule {
         m.put("TimeoutError", BuiltinTypes.TIMEOUT_ERROR);
         m.put("LifoQueue", Queue.LIFO_TYPE);
         m.put("PriorityQueue", Queue.PRIORITY_TYPE);
-        context.runSourceInto(m, "<aio>/asyncio/tasks.aio", resource("tasks.aio"));
+        context.runSourceInto(m, "<aio>/asyncio/tasks.aio", resource("tasks.aio"), true);
         return m;
     }
 

@@ -1,0 +1,3 @@
+# Fails while it is being imported.
+print("failing: starting")
+LIMIT = int("not a number")

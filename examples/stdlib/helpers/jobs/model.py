@@ -1,0 +1,3 @@
+from collections import namedtuple
+
+Job = namedtuple("Job", "name cost")

@@ -1,0 +1,178 @@
+package dev.aio;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleFile;
+
+import dev.aio.compiler.AioSyntaxException;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyDict;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyTuple;
+
+/**
+ * Importing modules written by the user: {@code NAME.aio} or {@code NAME.py} files and packages
+ * (folders with {@code __init__.aio}/{@code __init__.py}, or without one: namespace packages) found
+ * along {@code sys.path}, whose first entry is the main script's folder. As in CPython, a module is
+ * in {@code sys.modules} while its body runs (so circular imports see it partially initialised),
+ * and is removed again if its body fails. Files are read through Truffle's file system, so an
+ * embedder's IO policy applies (without IO, such imports are not found).
+ */
+final class Imports {
+    private final AioContext context;
+    /** {@code sys.modules}: every imported module by name. */
+    final PyDict modules = new PyDict();
+    /** {@code sys.path}. */
+    final PyList path = new PyList();
+    /** Modules whose body is running now. */
+    private final Set<PyModule> initializing = new HashSet<>();
+
+    Imports(AioContext context) {
+        this.context = context;
+    }
+
+    boolean isInitializing(PyModule m) {
+        return initializing.contains(m);
+    }
+
+    /** The module named {@code name} from the files along sys.path (or the parent package's path), or {@code null}. */
+    @TruffleBoundary
+    PyModule load(String name) {
+        int dot = name.lastIndexOf('.');
+        Object[] dirs;
+        PyModule parent = null;
+        if (dot >= 0) {
+            String parentName = name.substring(0, dot);
+            Object p = context.importForCode(parentName);
+            Object parentPath = p instanceof PyModule pm ? pm.get("__path__") : null;
+            if (parentPath == null) {
+                // Not a package: it has no submodules (importModule says so).
+                return null;
+            }
+            parent = (PyModule) p;
+            Object already = modules.get(name);
+            if (already instanceof PyModule m) {
+                // Importing the parent imported this one too.
+                return m;
+            }
+            dirs = dev.aio.runtime.Iteration.toArray(parentPath);
+        } else {
+            dirs = path.toArray();
+        }
+        String last = name.substring(dot + 1);
+        TruffleFile namespace = null;
+        for (Object entry : dirs) {
+            if (!(entry instanceof String dirName)) {
+                continue;
+            }
+            try {
+                TruffleFile dir = context.getEnv().getPublicTruffleFile(dirName.isEmpty() ? "." : dirName);
+                TruffleFile pkg = dir.resolve(last);
+                if (pkg.isDirectory()) {
+                    for (String init : new String[]{"__init__.aio", "__init__.py"}) {
+                        TruffleFile initFile = pkg.resolve(init);
+                        if (initFile.isRegularFile()) {
+                            return run(name, parent, last, initFile, pkg);
+                        }
+                    }
+                    if (namespace == null) {
+                        namespace = pkg;
+                    }
+                }
+                for (String ext : new String[]{".aio", ".py"}) {
+                    TruffleFile file = dir.resolve(last + ext);
+                    if (file.isRegularFile()) {
+                        return run(name, parent, last, file, null);
+                    }
+                }
+            } catch (SecurityException | UnsupportedOperationException | IllegalArgumentException e) {
+                // No file access in this context (or a path the file system rejects): not found here.
+            }
+        }
+        if (namespace != null) {
+            PyModule m = new PyModule(name);
+            m.put("__file__", PyNone.NONE);
+            m.put("__path__", new PyList(new Object[]{absolute(namespace)}));
+            m.put("__package__", name);
+            modules.put(name, m);
+            if (parent != null) {
+                parent.put(last, m);
+            }
+            return m;
+        }
+        return null;
+    }
+
+    private static String absolute(TruffleFile f) {
+        return f.getAbsoluteFile().normalize().getPath();
+    }
+
+    private PyModule run(String name, PyModule parent, String last, TruffleFile file, TruffleFile packageDir) {
+        String fileName = absolute(file);
+        String text;
+        try {
+            text = new String(file.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot read " + fileName + ": " + e.getMessage());
+        }
+        PyModule m = new PyModule(name);
+        m.put("__file__", fileName);
+        if (packageDir != null) {
+            m.put("__path__", new PyList(new Object[]{absolute(packageDir)}));
+            m.put("__package__", name);
+        } else {
+            m.put("__package__", parent == null ? "" : parent.getName());
+        }
+        modules.put(name, m);
+        context.registerModuleFile(fileName, name);
+        initializing.add(m);
+        try {
+            context.runSourceInto(m, fileName, text);
+        } catch (AioSyntaxException e) {
+            modules.remove(name);
+            throw syntaxError(e.getMessage());
+        } catch (RuntimeException e) {
+            modules.remove(name);
+            throw e;
+        } finally {
+            initializing.remove(m);
+        }
+        if (parent != null) {
+            parent.put(last, m);
+        }
+        Object result = modules.get(name);
+        return result instanceof PyModule r ? r : m;
+    }
+
+    /** A syntax error in an imported file: a SyntaxError the importer may catch, printed as CPython prints it. */
+    private static AioException syntaxError(String report) {
+        String[] lines = report.split("\n");
+        String last = lines[lines.length - 1];
+        int colon = last.indexOf(": ");
+        String kind = colon < 0 ? "SyntaxError" : last.substring(0, colon);
+        String message = colon < 0 ? last : last.substring(colon + 2);
+        String fileName = null;
+        long line = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  File \"(.*)\", line (\\d+)").matcher(lines[0]);
+        if (m.find()) {
+            fileName = m.group(1);
+            line = Long.parseLong(m.group(2));
+        }
+        PyBaseException e = new PyBaseException(kind.equals("IndentationError") ? BuiltinTypes.INDENTATION_ERROR : BuiltinTypes.SYNTAX_ERROR,
+                        PyTuple.of(message, PyTuple.of(fileName == null ? PyNone.NONE : fileName, line, PyNone.NONE, PyNone.NONE, line, PyNone.NONE)));
+        e.setSyntaxLocation(report.substring(0, report.length() - last.length() - 1).stripTrailing() + "\n");
+        e.dict().put("msg", message);
+        e.dict().put("filename", fileName == null ? PyNone.NONE : fileName);
+        e.dict().put("lineno", line);
+        return new AioException(e, null);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.aio;
+
+import com.oracle.truffle.api.ThreadLocalAction;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+
+/**
+ * {@code --time-limit} for code that never gives the event loop back (a loop that never awaits):
+ * the loop checks the limit only between steps, so a daemon thread watches the clock and, once
+ * the limit has passed, stops the run at the main thread's next safepoint. Under the real clock
+ * the limit counts from the start; under the virtual clock, where time moves only at the loop,
+ * it counts real time since the loop last made progress.
+ */
+final class RunawayWatchdog {
+    /** Lets the loop's own check, which stops at the exact instant, come first. */
+    private static final long GRACE_NANOS = 100_000_000;
+
+    private final AioContext context;
+    private final Env env;
+    private final Thread mainThread;
+    private final long limitNanos;
+    private final boolean virtual;
+    private final long start = System.nanoTime();
+    private volatile long lastProgress = start;
+    private volatile boolean stopped;
+    private final Thread watcher;
+
+    RunawayWatchdog(AioContext context, Env env, double limitSeconds, boolean virtual) {
+        this.context = context;
+        this.env = env;
+        this.mainThread = Thread.currentThread();
+        this.limitNanos = (long) (limitSeconds * 1e9) + GRACE_NANOS;
+        this.virtual = virtual;
+        this.watcher = new Thread(this::watch, "aio-time-limit");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** The loop ran a step or moved time on. */
+    void progress() {
+        lastProgress = System.nanoTime();
+    }
+
+    void stop() {
+        stopped = true;
+        watcher.interrupt();
+    }
+
+    private void stopMainThread() {
+        try {
+            env.submitThreadLocal(new Thread[]{mainThread}, new ThreadLocalAction(true, false) {
+                @Override
+                protected void perform(Access access) {
+                    context.stopRun(context.timeLimitMessage(), 124);
+                }
+            });
+        } catch (IllegalStateException e) {
+            // The context closed meanwhile: the run is over anyway.
+        }
+    }
+
+    private void watch() {
+        try {
+            while (!stopped) {
+                long since = virtual ? lastProgress : start;
+                long left = since + limitNanos - System.nanoTime();
+                if (left <= 0) {
+                    stopMainThread();
+                    return;
+                }
+                Thread.sleep(Math.max(1, Math.min(left / 1_000_000, 50)));
+            }
+        } catch (InterruptedException e) {
+            // The run ended first.
+        }
+    }
+}

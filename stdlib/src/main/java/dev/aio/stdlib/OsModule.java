@@ -1,0 +1,225 @@
+package dev.aio.stdlib;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.PyDict;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+
+/**
+ * {@code _os}: the file-system primitives under aio's {@code os} and {@code os.path} (written in
+ * aio), all through Truffle's {@link TruffleFile} so that an embedder's IO policy applies.
+ */
+public final class OsModule {
+    private OsModule() {
+    }
+
+    static PyModule create(AioContext context) {
+        PyModule m = new PyModule("_os");
+        for (var f : OsModuleFactory.getFactories()) {
+            BuiltinSpec spec = BuiltinSpec.of(f);
+            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        }
+        PyDict environ = new PyDict();
+        try {
+            context.getEnv().getEnvironment().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> environ.put(e.getKey(), e.getValue()));
+        } catch (SecurityException e) {
+            // No environment access: an empty os.environ.
+        }
+        m.put("environ", environ);
+        return m;
+    }
+
+    private static String path(Object p, String function) {
+        if (!(p instanceof String s)) {
+            throw PyErrors.typeError(function + ": path should be string, bytes or os.PathLike, not " + dev.aio.runtime.PyOps.typeName(p));
+        }
+        return s;
+    }
+
+    private static TruffleFile file(String path) {
+        return TextFile.resolve(AioContext.get(null), path);
+    }
+
+    @Builtin(name = "getcwd")
+    @GenerateNodeFactory
+    abstract static class GetCwdNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doGetCwd() {
+            try {
+                return AioContext.get(null).getEnv().getCurrentWorkingDirectory().getPath();
+            } catch (SecurityException e) {
+                throw TextFile.noAccess(".");
+            }
+        }
+    }
+
+    @Builtin(name = "listdir", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class ListDirNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doListDir(Object p) {
+            String path = path(p, "listdir");
+            try {
+                List<Object> names = new ArrayList<>();
+                for (TruffleFile f : file(path).list()) {
+                    names.add(f.getName());
+                }
+                return new PyList(names);
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    @Builtin(name = "stat_kind", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class StatKindNode extends BuiltinNode {
+        /** "file", "dir", "other", or None when nothing is there. */
+        @Specialization
+        @TruffleBoundary
+        static Object doKind(Object p) {
+            String path = path(p, "stat");
+            try {
+                TruffleFile f = file(path);
+                if (!f.exists()) {
+                    return PyNone.NONE;
+                }
+                return f.isDirectory() ? "dir" : f.isRegularFile() ? "file" : "other";
+            } catch (SecurityException e) {
+                throw TextFile.noAccess(path);
+            }
+        }
+    }
+
+    @Builtin(name = "getsize", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class GetSizeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doSize(Object p) {
+            String path = path(p, "stat");
+            try {
+                TruffleFile f = file(path);
+                if (!f.exists()) {
+                    throw PyErrors.osError(2, "No such file or directory", path);
+                }
+                return f.size();
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    @Builtin(name = "mkdir", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class MkdirNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doMkdir(Object p) {
+            String path = path(p, "mkdir");
+            try {
+                file(path).createDirectory();
+                return PyNone.NONE;
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    @Builtin(name = "remove", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class RemoveNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRemove(Object p) {
+            String path = path(p, "remove");
+            try {
+                TruffleFile f = file(path);
+                if (f.isDirectory()) {
+                    throw PyErrors.osError(21, "Is a directory", path);
+                }
+                f.delete();
+                return PyNone.NONE;
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    @Builtin(name = "rmdir", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class RmdirNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRmdir(Object p) {
+            String path = path(p, "rmdir");
+            try {
+                TruffleFile f = file(path);
+                if (f.exists() && !f.isDirectory()) {
+                    throw PyErrors.osError(20, "Not a directory", path);
+                }
+                f.delete();
+                return PyNone.NONE;
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    @Builtin(name = "replace", params = {"src", "dst"})
+    @GenerateNodeFactory
+    abstract static class ReplaceNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doReplace(Object s, Object d) {
+            String src = path(s, "replace");
+            String dst = path(d, "replace");
+            try {
+                file(src).move(file(dst), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return PyNone.NONE;
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, src);
+            }
+        }
+    }
+
+    @Builtin(name = "abspath", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class AbsPathNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doAbsPath(Object p) {
+            String path = path(p, "abspath");
+            try {
+                return file(path).getAbsoluteFile().normalize().getPath();
+            } catch (SecurityException e) {
+                throw TextFile.noAccess(path);
+            }
+        }
+    }
+
+    @Builtin(name = "cpu_count")
+    @GenerateNodeFactory
+    abstract static class CpuCountNode extends BuiltinNode {
+        @Specialization
+        static long doCount() {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package dev.aio.stdlib;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleFile;
+
+import dev.aio.AioContext;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyOps;
+
+/**
+ * A text file from {@code open(path, mode, encoding=..., newline=...)}. Every access goes through
+ * Truffle's {@link TruffleFile}, so an embedder's file-system policy applies: a context without IO
+ * access gets a PermissionError.
+ *
+ * <p>Files opened for reading keep their text in memory (read whole at {@code open}); {@code r+},
+ * {@code w+} and {@code a+} write the whole text back at each write. Write-only files ({@code w},
+ * {@code a}, {@code x}) write through at each {@code write()}, so the text is on disk at once (as
+ * CPython's buffers are flushed when the file object goes away, which aio cannot tell).
+ */
+final class TextFile extends TextIO {
+    private final TruffleFile file;
+    private final String name;
+    private final String mode;
+    private final String encodingName;
+    private final Charset charset;
+    /** {@code newline=None}: universal newlines when reading. */
+    private final boolean translateNewlines;
+    private final boolean reading;
+    private final boolean writing;
+    private final boolean appending;
+    /** The whole text, for files that can be read; the position is a char index into it. */
+    private StringBuilder text;
+    private int position;
+    /** Write-only files: the open stream, and how many bytes it holds (for tell()). */
+    private OutputStream out;
+    private long written;
+    private boolean closed;
+
+    private TextFile(TruffleFile file, String name, String mode, String encodingName, Charset charset, boolean translateNewlines, boolean reading,
+                    boolean writing, boolean appending) {
+        this.file = file;
+        this.name = name;
+        this.mode = mode;
+        this.encodingName = encodingName;
+        this.charset = charset;
+        this.translateNewlines = translateNewlines;
+        this.reading = reading;
+        this.writing = writing;
+        this.appending = appending;
+    }
+
+    @TruffleBoundary
+    static TextFile open(AioContext context, Object path, String mode, Object encoding, Object newline) {
+        if (!(path instanceof String name)) {
+            throw PyErrors.typeError("expected str, bytes or os.PathLike object, not " + PyOps.typeName(path));
+        }
+        char kind = 0;
+        boolean plus = false;
+        boolean text = false;
+        boolean binary = false;
+        for (char c : mode.toCharArray()) {
+            switch (c) {
+                case 'r', 'w', 'a', 'x' -> {
+                    if (kind != 0) {
+                        throw PyErrors.valueError("must have exactly one of create/read/write/append mode");
+                    }
+                    kind = c;
+                }
+                case '+' -> plus = true;
+                case 't' -> text = true;
+                case 'b' -> binary = true;
+                default -> throw PyErrors.valueError("invalid mode: '" + mode + "'");
+            }
+        }
+        if (mode.chars().distinct().count() != mode.length()) {
+            throw PyErrors.valueError("invalid mode: '" + mode + "'");
+        }
+        if (text && binary) {
+            throw PyErrors.valueError("can't have text and binary mode at once");
+        }
+        if (kind == 0) {
+            throw PyErrors.valueError("Must have exactly one of create/read/write/append mode and at most one plus");
+        }
+        if (binary) {
+            throw PyErrors.valueError("aio does not support binary files yet (mode '" + mode + "'): open them in text mode");
+        }
+        String encodingName = encoding == dev.aio.runtime.Missing.INSTANCE || encoding == dev.aio.runtime.PyNone.NONE ? null : Args.string(encoding, "open() argument 'encoding'");
+        Charset charset = charset(encodingName);
+        Object nl = Args.orDefault(newline, null);
+        if (nl != null && !(nl instanceof String)) {
+            throw PyErrors.typeError("open() argument 'newline' must be str or None, not " + PyOps.typeName(nl));
+        }
+        if (nl != null && !List.of("", "\n", "\r", "\r\n").contains(nl)) {
+            throw PyErrors.valueError("illegal newline value: " + nl);
+        }
+        boolean reading = kind == 'r' || plus;
+        boolean writing = kind != 'r' || plus;
+        TextFile f = new TextFile(resolve(context, name), name, mode, encodingName == null ? "UTF-8" : encodingName, charset, nl == null, reading, writing, kind == 'a');
+        f.openFile(kind);
+        return f;
+    }
+
+    private static Charset charset(String encoding) {
+        if (encoding == null) {
+            return StandardCharsets.UTF_8;
+        }
+        String e = encoding.toLowerCase().replace('_', '-');
+        try {
+            return switch (e) {
+                case "utf-8", "utf8", "u8", "utf-8-sig" -> StandardCharsets.UTF_8;
+                case "ascii", "us-ascii" -> StandardCharsets.US_ASCII;
+                case "latin-1", "latin1", "iso-8859-1", "iso8859-1" -> StandardCharsets.ISO_8859_1;
+                default -> Charset.forName(e);
+            };
+        } catch (IllegalArgumentException ex) {
+            throw PyErrors.raise(BuiltinTypes.LOOKUP_ERROR, "unknown encoding: " + encoding);
+        }
+    }
+
+    static TruffleFile resolve(AioContext context, String name) {
+        try {
+            return context.getEnv().getPublicTruffleFile(name);
+        } catch (SecurityException | UnsupportedOperationException e) {
+            throw noAccess(name);
+        } catch (IllegalArgumentException e) {
+            throw PyErrors.valueError("invalid path: " + PyOps.repr(name));
+        }
+    }
+
+    /** The context may not touch files: a PermissionError that says how to allow it. */
+    static AioException noAccess(String name) {
+        return PyErrors.osError(13, "Permission denied (this aio context has no file access; embedders allow it with Context.Builder.allowIO)", name);
+    }
+
+    private AioException error(Exception e) {
+        return fileError(e, name);
+    }
+
+    /** A Java file-system failure as the OSError CPython raises for it. */
+    static AioException fileError(Exception e, Object name) {
+        if (e instanceof SecurityException) {
+            return noAccess(String.valueOf(name));
+        }
+        if (e instanceof NoSuchFileException) {
+            return PyErrors.osError(2, "No such file or directory", name);
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return PyErrors.osError(17, "File exists", name);
+        }
+        if (e instanceof AccessDeniedException) {
+            return PyErrors.osError(13, "Permission denied", name);
+        }
+        if (e instanceof NotDirectoryException) {
+            return PyErrors.osError(20, "Not a directory", name);
+        }
+        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return PyErrors.osError(39, "Directory not empty", name);
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Is a directory")) {
+            return PyErrors.osError(21, "Is a directory", name);
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Not a directory")) {
+            return PyErrors.osError(20, "Not a directory", name);
+        }
+        return PyErrors.osError(5, "Input/output error (" + e.getMessage() + ")", name);
+    }
+
+    private void openFile(char kind) {
+        try {
+            if (file.isDirectory()) {
+                throw PyErrors.osError(21, "Is a directory", name);
+            }
+            if (kind == 'r') {
+                if (!file.exists()) {
+                    throw PyErrors.osError(2, "No such file or directory", name);
+                }
+                text = new StringBuilder(decode(file.readAllBytes()));
+                return;
+            }
+            if (kind == 'x' && file.exists()) {
+                throw PyErrors.osError(17, "File exists", name);
+            }
+            if (reading) {
+                // w+, a+, x+: read-write text kept in memory.
+                text = new StringBuilder(kind == 'a' && file.exists() ? decode(file.readAllBytes()) : "");
+                position = kind == 'a' ? text.length() : 0;
+                store();
+                return;
+            }
+            List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
+            options.add(kind == 'a' ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+            if (kind == 'x') {
+                options.set(1, StandardOpenOption.CREATE_NEW);
+            }
+            out = file.newOutputStream(options.toArray(new OpenOption[0]));
+            written = kind == 'a' ? file.size() : 0;
+        } catch (IOException | SecurityException e) {
+            throw error(e);
+        }
+    }
+
+    private String decode(byte[] bytes) {
+        String s = new String(bytes, charset);
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF' && encodingName.equalsIgnoreCase("utf-8-sig")) {
+            s = s.substring(1);
+        }
+        return translateNewlines ? s.replace("\r\n", "\n").replace('\r', '\n') : s;
+    }
+
+    /** Writes the whole text back (read-write modes). */
+    private void store() {
+        try (OutputStream o = file.newOutputStream(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            o.write(text.toString().getBytes(charset));
+        } catch (IOException | SecurityException e) {
+            throw error(e);
+        }
+    }
+
+    @Override
+    String name() {
+        return name;
+    }
+
+    @Override
+    String mode() {
+        return mode;
+    }
+
+    @Override
+    String encoding() {
+        return encodingName;
+    }
+
+    @Override
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    boolean readable() {
+        checkOpen();
+        return reading;
+    }
+
+    @Override
+    boolean writable() {
+        checkOpen();
+        return writing;
+    }
+
+    @Override
+    boolean seekable() {
+        checkOpen();
+        return true;
+    }
+
+    @Override
+    @TruffleBoundary
+    String read(long size) {
+        checkOpen();
+        if (!reading) {
+            throw unsupported("not readable");
+        }
+        int end = size < 0 ? text.length() : offset(position, size);
+        String s = text.substring(position, end);
+        position = end;
+        return s;
+    }
+
+    @Override
+    @TruffleBoundary
+    String readLine(long size) {
+        checkOpen();
+        if (!reading) {
+            throw unsupported("not readable");
+        }
+        int newline = text.indexOf("\n", position);
+        int end = newline < 0 ? text.length() : newline + 1;
+        if (size >= 0) {
+            end = Math.min(end, offset(position, size));
+        }
+        String s = text.substring(position, end);
+        position = end;
+        return s;
+    }
+
+    /** The char index {@code count} code points after {@code from}, or the end. */
+    private int offset(int from, long count) {
+        int i = from;
+        for (long k = 0; k < count && i < text.length(); k++) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
+    }
+
+    @Override
+    @TruffleBoundary
+    long write(String s) {
+        checkOpen();
+        if (!writing) {
+            throw unsupported("not writable");
+        }
+        if (out != null) {
+            try {
+                byte[] bytes = s.getBytes(charset);
+                out.write(bytes);
+                out.flush();
+                written += bytes.length;
+            } catch (IOException | SecurityException e) {
+                throw error(e);
+            }
+        } else {
+            if (appending) {
+                position = text.length();
+            }
+            int end = Math.min(text.length(), position + s.length());
+            text.replace(position, end, s);
+            position += s.length();
+            store();
+        }
+        return s.codePointCount(0, s.length());
+    }
+
+    @Override
+    @TruffleBoundary
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException | SecurityException e) {
+                throw error(e);
+            }
+        }
+        text = null;
+    }
+
+    @Override
+    void flush() {
+        checkOpen();
+    }
+
+    /** Like CPython's text files: the position is a byte offset into the encoded text. */
+    @Override
+    @TruffleBoundary
+    long tell() {
+        checkOpen();
+        if (out != null) {
+            return written;
+        }
+        return text.substring(0, position).getBytes(charset).length;
+    }
+
+    @Override
+    @TruffleBoundary
+    long seek(long offset, long whence) {
+        checkOpen();
+        if (whence == 1 && offset != 0) {
+            throw unsupported("can't do nonzero cur-relative seeks");
+        }
+        if (whence == 2 && offset != 0) {
+            throw unsupported("can't do nonzero end-relative seeks");
+        }
+        if (whence < 0 || whence > 2) {
+            throw PyErrors.valueError("invalid whence (" + whence + ", should be 0, 1 or 2)");
+        }
+        if (whence == 0 && offset < 0) {
+            throw PyErrors.valueError("negative seek position " + offset);
+        }
+        if (out != null) {
+            if (whence == 0 && offset != written) {
+                throw unsupported("aio cannot seek in a write-only file yet; open it with '+'");
+            }
+            return written;
+        }
+        if (whence == 1) {
+            return tell();
+        }
+        if (whence == 2) {
+            position = text.length();
+            return tell();
+        }
+        int i = 0;
+        long bytes = 0;
+        while (i < text.length() && bytes < offset) {
+            int cp = text.codePointAt(i);
+            bytes += new String(Character.toChars(cp)).getBytes(charset).length;
+            i += Character.charCount(cp);
+        }
+        position = i;
+        return offset;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.aio.stdlib;
+
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyIterator;
+import dev.aio.runtime.PyType;
+
+/**
+ * A text stream: {@code sys.stdout}, {@code sys.stderr}, {@code sys.stdin}, or a file from
+ * {@code open()} ({@link TextFile}). Iterating one gives its lines.
+ */
+public abstract class TextIO extends PyIterator {
+    static final PyType TYPE = new PyType("TextIOWrapper", "_io");
+    /** {@code io.UnsupportedOperation}: reading a file opened for writing, and the like. */
+    static final PyType UNSUPPORTED_OPERATION = new PyType("UnsupportedOperation", "io", BuiltinTypes.OS_ERROR, BuiltinTypes.VALUE_ERROR);
+
+    abstract String name();
+
+    abstract String mode();
+
+    abstract String encoding();
+
+    abstract boolean isClosed();
+
+    boolean readable() {
+        return false;
+    }
+
+    boolean writable() {
+        return false;
+    }
+
+    boolean seekable() {
+        return false;
+    }
+
+    /** Up to {@code size} characters ({@code size < 0}: all that is left). */
+    String read(long size) {
+        throw unsupported("not readable");
+    }
+
+    /** The next line with its newline, up to {@code size} characters; empty at the end. */
+    String readLine(long size) {
+        throw unsupported("not readable");
+    }
+
+    /** Writes the text; returns how many characters. */
+    long write(String text) {
+        throw unsupported("not writable");
+    }
+
+    void flush() {
+    }
+
+    void close() {
+    }
+
+    long tell() {
+        throw unsupported("underlying stream is not seekable");
+    }
+
+    long seek(long offset, long whence) {
+        throw unsupported("underlying stream is not seekable");
+    }
+
+    void checkOpen() {
+        if (isClosed()) {
+            throw PyErrors.valueError("I/O operation on closed file.");
+        }
+    }
+
+    static dev.aio.runtime.AioException unsupported(String message) {
+        return PyErrors.raise(UNSUPPORTED_OPERATION, message);
+    }
+
+    /** Iteration: line by line. */
+    @Override
+    public Object next() {
+        checkOpen();
+        String line = readLine(-1);
+        return line.isEmpty() ? null : line;
+    }
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+
+    @Override
+    public String repr() {
+        return "<_io.TextIOWrapper name=" + dev.aio.runtime.PyOps.repr(name()) + " mode=" + dev.aio.runtime.PyOps.repr(mode()) + " encoding="
+                        + dev.aio.runtime.PyOps.repr(encoding()) + ">";
+    }
+}

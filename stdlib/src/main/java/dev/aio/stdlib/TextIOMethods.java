@@ -1,0 +1,252 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Iteration;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+
+/** Methods of text streams and files ({@code _io.TextIOWrapper}). */
+public final class TextIOMethods {
+    private TextIOMethods() {
+    }
+
+    static long size(Object size, String what) {
+        Object s = Args.orDefault(size, -1L);
+        return Args.index(s, what);
+    }
+
+    @Builtin(name = "read", params = {"self", "size"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class ReadNode extends BuiltinNode {
+        @Specialization
+        static Object doRead(TextIO self, Object size) {
+            self.checkOpen();
+            return self.read(size(size, "size"));
+        }
+    }
+
+    @Builtin(name = "readline", params = {"self", "size"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class ReadLineNode extends BuiltinNode {
+        @Specialization
+        static Object doReadLine(TextIO self, Object size) {
+            self.checkOpen();
+            return self.readLine(size(size, "size"));
+        }
+    }
+
+    @Builtin(name = "readlines", params = {"self", "hint"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class ReadLinesNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doReadLines(TextIO self, Object hint) {
+            self.checkOpen();
+            long limit = size(hint, "hint");
+            PyList lines = new PyList();
+            long total = 0;
+            for (String line = self.readLine(-1); !line.isEmpty(); line = self.readLine(-1)) {
+                lines.append(line);
+                total += line.length();
+                if (limit > 0 && total >= limit) {
+                    break;
+                }
+            }
+            return lines;
+        }
+    }
+
+    @Builtin(name = "write", params = {"self", "text"})
+    @GenerateNodeFactory
+    abstract static class WriteNode extends BuiltinNode {
+        @Specialization
+        static Object doWrite(TextIO self, Object text) {
+            self.checkOpen();
+            if (!(text instanceof String s)) {
+                throw PyErrors.typeError("write() argument must be str, not " + PyOps.typeName(text));
+            }
+            return self.write(s);
+        }
+    }
+
+    @Builtin(name = "writelines", params = {"self", "lines"})
+    @GenerateNodeFactory
+    abstract static class WriteLinesNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doWriteLines(TextIO self, Object lines) {
+            self.checkOpen();
+            for (Object line : Iteration.toArray(lines)) {
+                if (!(line instanceof String s)) {
+                    throw PyErrors.typeError("write() argument must be str, not " + PyOps.typeName(line));
+                }
+                self.write(s);
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "flush", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class FlushNode extends BuiltinNode {
+        @Specialization
+        static Object doFlush(TextIO self) {
+            self.checkOpen();
+            self.flush();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "close", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CloseNode extends BuiltinNode {
+        @Specialization
+        static Object doClose(TextIO self) {
+            self.close();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "tell", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class TellNode extends BuiltinNode {
+        @Specialization
+        static Object doTell(TextIO self) {
+            self.checkOpen();
+            return self.tell();
+        }
+    }
+
+    @Builtin(name = "seek", params = {"self", "cookie", "whence"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class SeekNode extends BuiltinNode {
+        @Specialization
+        static Object doSeek(TextIO self, Object cookie, Object whence) {
+            self.checkOpen();
+            return self.seek(Args.index(cookie, "cookie"), Args.given(whence) ? Args.index(whence, "whence") : 0);
+        }
+    }
+
+    @Builtin(name = "readable", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReadableNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(TextIO self) {
+            return self.readable();
+        }
+    }
+
+    @Builtin(name = "writable", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class WritableNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(TextIO self) {
+            return self.writable();
+        }
+    }
+
+    @Builtin(name = "seekable", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class SeekableNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(TextIO self) {
+            return self.seekable();
+        }
+    }
+
+    @Builtin(name = "isatty", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsAttyNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(TextIO self) {
+            self.checkOpen();
+            return false;
+        }
+    }
+
+    @Builtin(name = "__enter__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class EnterNode extends BuiltinNode {
+        @Specialization
+        static Object doEnter(TextIO self) {
+            self.checkOpen();
+            return self;
+        }
+    }
+
+    @Builtin(name = "__exit__", params = {"self"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class ExitNode extends BuiltinNode {
+        @Specialization
+        static Object doExit(TextIO self, Object args) {
+            self.close();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "__iter__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IterNode extends BuiltinNode {
+        @Specialization
+        static Object doIter(TextIO self) {
+            self.checkOpen();
+            return self;
+        }
+    }
+
+    @Builtin(name = "__next__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class NextNode extends BuiltinNode {
+        @Specialization
+        static Object doNext(TextIO self) {
+            Object line = self.next();
+            if (line == null) {
+                throw PyErrors.raiseNoArgs(dev.aio.runtime.BuiltinTypes.STOP_ITERATION);
+            }
+            return line;
+        }
+    }
+
+    @Builtin(name = "name", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class NameNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(TextIO self) {
+            return self.name();
+        }
+    }
+
+    @Builtin(name = "mode", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class ModeNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(TextIO self) {
+            return self.mode();
+        }
+    }
+
+    @Builtin(name = "encoding", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class EncodingNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(TextIO self) {
+            return self.encoding();
+        }
+    }
+
+    @Builtin(name = "closed", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class ClosedNode extends BuiltinNode {
+        @Specialization
+        static boolean doGet(TextIO self) {
+            return self.isClosed();
+        }
+    }
+}
