@@ -9,8 +9,8 @@ import dev.aio.nodes.AioRootNode;
 
 /** Where the aio code that called the running builtin stands: {@code file:line: source}. */
 public final class CallSite {
-    /** The frame local naming the exception an except block is handling; not a Python identifier, so never a variable. */
-    public static final String HANDLED_EXCEPTION_LOCAL = "$handled";
+    /** The frame local naming the exception an except block is handling; not a Python identifier (and hidden from debuggers, as other internal locals starting with a dot). */
+    public static final String HANDLED_EXCEPTION_LOCAL = ".handled";
 
     private CallSite() {
     }
