@@ -99,8 +99,7 @@ final class CodeGenerator {
     // ----- roots ----------------------------------------------------------------------------------
 
     AioRootNode compileModule(List<Stmt> body, Pos pos) {
-        stringAnnotations = body.stream().anyMatch(st -> st instanceof Stmt.ImportFrom f && "__future__".equals(f.module())
-                        && f.names().stream().anyMatch(a -> a.name().equals("annotations")));
+        stringAnnotations = ScopeAnalyzer.futureAnnotations(body);
         b.beginSourceSection(0, sourceMap.index(Integer.MAX_VALUE, 0));
         b.beginRoot();
         if (isCoroutine) {

@@ -24,12 +24,22 @@ final class ScopeAnalyzer {
 
     static Map<Object, Scope> analyze(Module module) {
         ScopeAnalyzer a = new ScopeAnalyzer();
+        a.stringAnnotations = futureAnnotations(module.body());
         Scope root = new Scope(Scope.Kind.MODULE, null);
         a.scopes.put(module, root);
         a.current = root;
         a.stmts(module.body());
         root.resolve();
         return a.scopes;
+    }
+
+    /** Annotations are kept as strings, never evaluated (so they read no name). */
+    private boolean stringAnnotations;
+
+    /** Whether a module says {@code from __future__ import annotations} (PEP 563). */
+    static boolean futureAnnotations(List<Stmt> body) {
+        return body.stream().anyMatch(st -> st instanceof Stmt.ImportFrom f && "__future__".equals(f.module())
+                        && f.names().stream().anyMatch(a -> a.name().equals("annotations")));
     }
 
     private void stmts(List<Stmt> body) {
@@ -79,7 +89,9 @@ final class ScopeAnalyzer {
                     target(a.target());
                 }
                 if (current.kind != Scope.Kind.FUNCTION) {
-                    expr(a.annotation());
+                    if (!stringAnnotations) {
+                        expr(a.annotation());
+                    }
                     if (a.target() instanceof Expr.Name) {
                         current.assigned.add("__annotations__");
                     }

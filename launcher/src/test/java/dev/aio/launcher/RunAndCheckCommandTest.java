@@ -94,4 +94,20 @@ class RunAndCheckCommandTest {
         assertEquals("  File \"" + where + "\", line 8\n    prnt(missing_value)\n    ^^^^\nNameError: name 'prnt' is not defined\n"
                         + "  File \"" + where + "\", line 8\n    prnt(missing_value)\n         ^^^^^^^^^^^^^\nNameError: name 'missing_value' is not defined\n", r.err());
     }
+
+    @Test
+    void checkSkipsAnnotationsKeptAsStrings() throws IOException {
+        Path file = dir.resolve("future.aio");
+        Files.writeString(file, String.join("\n",
+                        "from __future__ import annotations",
+                        "class Node:",
+                        "    next: Node | None = None",
+                        "    handler: Handler",
+                        ""));
+        assertEquals(0, aio("", "check", file.toString()).status());
+        Files.writeString(file, "class Node:\n    handler: Handler\n");
+        Result r = aio("", "check", file.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("NameError: name 'Handler' is not defined"), r.err());
+    }
 }
