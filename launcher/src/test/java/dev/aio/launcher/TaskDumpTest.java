@@ -26,7 +26,7 @@ class TaskDumpTest {
                     "    w = asyncio.create_task(worker(q), name='worker-0')",
                     "    await asyncio.sleep(0)",
                     "    print('ready', flush=True)",
-                    "    await asyncio.sleep(1.5)",
+                    "    await asyncio.sleep(4)",
                     "    q.put_nowait(1)",
                     "    await w",
                     "    print('done')",
@@ -52,7 +52,7 @@ class TaskDumpTest {
         String report = err.toString(StandardCharsets.UTF_8).replaceFirst("loop time [0-9.]+ s", "loop time T s");
         assertEquals(String.join("\n",
                         "aio: tasks at loop time T s:",
-                        "  task 'Task-1' (main) is waiting for asyncio.sleep(1.5) at <string>:11",
+                        "  task 'Task-1' (main) is waiting for asyncio.sleep(4) at <string>:11",
                         "  task 'worker-0' (worker) is waiting for queue.get() at <string>:3",
                         "      await stack: worker() at <string>:5 -> fetch() at <string>:3",
                         ""), report);
