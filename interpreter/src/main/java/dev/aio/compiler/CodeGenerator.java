@@ -218,15 +218,25 @@ final class CodeGenerator {
     // ----- statements -----------------------------------------------------------------------------
 
     private void statements(List<Stmt> body) {
+        boolean afterJump = false;
         for (Stmt s : body) {
-            statement(s);
+            statement(s, afterJump);
+            afterJump = s instanceof Stmt.Return || s instanceof Stmt.Break || s instanceof Stmt.Continue || s instanceof Stmt.If || s instanceof Stmt.Try;
         }
     }
 
-    private void statement(Stmt s) {
+    /**
+     * {@code afterJump}: the statement may follow a return, break or continue. Such code is
+     * compiled all the same (for its syntax errors), and a label makes it reachable to the DSL:
+     * Truffle 25.0.1 mis-assembles a with or finally nested in code it considers unreachable.
+     */
+    private void statement(Stmt s, boolean afterJump) {
         int[] range = sourceMap.range(s.pos());
         b.beginSourceSection(range[0], range[1]);
         b.beginBlock();
+        if (afterJump) {
+            b.emitLabel(b.createLabel());
+        }
         statementBody(s);
         b.endBlock();
         b.endSourceSection();
