@@ -980,6 +980,8 @@ final class CodeGenerator {
         BytecodeLocal comp = comprehensionVar(name);
         if (comp != null) {
             b.emitLoadLocal(comp);
+        } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
+            b.emitLoadClassName(name);
         } else if (scope.isCell(name) || scope.isFree(name)) {
             b.beginCellGet(name, scope.isFree(name));
             b.emitLoadLocal(local(name));
@@ -1005,15 +1007,15 @@ final class CodeGenerator {
                     b.beginStoreLocal(comp);
                     value.run();
                     b.endStoreLocal();
+                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
+                    b.beginStoreClassName(name);
+                    value.run();
+                    b.endStoreClassName();
                 } else if (scope.isCell(name) || scope.isFree(name)) {
                     b.beginCellSet();
                     b.emitLoadLocal(local(name));
                     value.run();
                     b.endCellSet();
-                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
-                    b.beginStoreClassName(name);
-                    value.run();
-                    b.endStoreClassName();
                 } else if (scope.isLocal(name)) {
                     b.beginStoreLocal(local(name));
                     value.run();
