@@ -178,7 +178,12 @@ public final class Traceback {
         PyType type = e.getPyType();
         String module = type.getModule();
         String name = module.equals("builtins") || module.equals("__main__") ? type.getName() : module + "." + type.getName();
-        String message = e.str();
+        String message;
+        try {
+            message = e.str();
+        } catch (AioException failed) {
+            message = "<exception str() failed>";
+        }
         return message.isEmpty() ? name : name + ": " + message;
     }
 
