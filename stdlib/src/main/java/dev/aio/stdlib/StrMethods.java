@@ -379,7 +379,7 @@ public final class StrMethods {
         if (w <= len) {
             return s;
         }
-        int total = (int) (w - len);
+        int total = PyErrors.checkedLength(w) - len;
         int left;
         if (align == 0) {
             left = 0;
@@ -402,7 +402,7 @@ public final class StrMethods {
             if (w <= len) {
                 return self;
             }
-            String zeros = "0".repeat((int) (w - len));
+            String zeros = "0".repeat(PyErrors.checkedLength(w) - len);
             if (!self.isEmpty() && (self.charAt(0) == '+' || self.charAt(0) == '-')) {
                 return self.charAt(0) + zeros + self.substring(1);
             }

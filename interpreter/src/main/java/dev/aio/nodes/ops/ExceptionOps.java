@@ -126,14 +126,17 @@ public final class ExceptionOps {
     }
 
     /**
-     * A Java StackOverflowError in aio code is Python's RecursionError; arguments no specialization
-     * of a builtin or operation accepts are a TypeError; other internal errors stay internal.
+     * A Java StackOverflowError in aio code is Python's RecursionError, an OutOfMemoryError its
+     * MemoryError; arguments no specialization of a builtin or operation accepts are a TypeError;
+     * other internal errors stay internal.
      */
     @TruffleBoundary
     public static Throwable translateInternal(Throwable t, AioRootNode root, BytecodeNode bytecodeNode, int bytecodeIndex) {
         AioException e;
         if (t instanceof StackOverflowError) {
             e = PyErrors.raise(BuiltinTypes.RECURSION_ERROR, "maximum recursion depth exceeded");
+        } else if (t instanceof OutOfMemoryError) {
+            e = PyErrors.raiseNoArgs(BuiltinTypes.MEMORY_ERROR);
         } else if (t instanceof UnsupportedSpecializationException u) {
             e = PyErrors.typeError(unsupportedArguments(u));
         } else {
