@@ -283,16 +283,26 @@ final class CodeGenerator {
     // ----- statements -----------------------------------------------------------------------------
 
     private void statements(List<Stmt> body) {
+        boolean afterJump = false;
         for (Stmt s : body) {
-            statement(s);
+            statement(s, afterJump);
+            afterJump = s instanceof Stmt.Return || s instanceof Stmt.Break || s instanceof Stmt.Continue || s instanceof Stmt.If || s instanceof Stmt.Try;
         }
     }
 
-    private void statement(Stmt s) {
+    /**
+     * {@code afterJump}: the statement may follow a return, break or continue. Such code is
+     * compiled all the same (for its syntax errors), and a label makes it reachable to the DSL:
+     * Truffle 25.0.1 mis-assembles a with or finally nested in code it considers unreachable.
+     */
+    private void statement(Stmt s, boolean afterJump) {
         int[] range = sourceMap.range(s.pos());
         b.beginSourceSection(range[0], range[1]);
         b.beginTag(StandardTags.StatementTag.class);
         b.beginBlock();
+        if (afterJump) {
+            b.emitLabel(b.createLabel());
+        }
         statementBody(s);
         b.endBlock();
         b.endTag(StandardTags.StatementTag.class);
@@ -1100,6 +1110,8 @@ final class CodeGenerator {
             b.endCellGet();
         } else if (comp != null) {
             b.emitLoadLocal(comp);
+        } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
+            b.emitLoadClassName(name);
         } else if (scope.isCell(name) || scope.isFree(name)) {
             b.beginCellGet(name, scope.isFree(name));
             b.emitLoadLocal(local(name));
@@ -1130,15 +1142,15 @@ final class CodeGenerator {
                     b.beginStoreLocal(comp);
                     value.run();
                     b.endStoreLocal();
+                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
+                    b.beginStoreClassName(name);
+                    value.run();
+                    b.endStoreClassName();
                 } else if (scope.isCell(name) || scope.isFree(name)) {
                     b.beginCellSet();
                     b.emitLoadLocal(local(name));
                     value.run();
                     b.endCellSet();
-                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
-                    b.beginStoreClassName(name);
-                    value.run();
-                    b.endStoreClassName();
                 } else if (scope.isLocal(name)) {
                     b.beginStoreLocal(local(name));
                     value.run();

@@ -87,22 +87,25 @@ final class Scope {
                 wanted.add(name);
             }
         }
+        Set<String> wantedInside = new LinkedHashSet<>();
         for (Scope child : children) {
             for (String name : child.free) {
                 if (child.enclosingComprehensionVars.contains(name)) {
                     comprehensionCells.add(name);
                     continue;
                 }
-                // A class body's names are not visible to the functions defined in it.
                 if (isLocal(name) && kind == Kind.FUNCTION) {
                     cells.add(name);
                 } else if (!declaredGlobal.contains(name)) {
-                    wanted.add(name);
+                    wantedInside.add(name);
                 }
             }
         }
+        wanted.addAll(wantedInside);
         for (String name : wanted) {
-            if (!isLocal(name) && (enclosingComprehensionVars.contains(name) || parent != null && parent.providesBinding(name))) {
+            // A class body's names are not visible to the functions defined in it: they pass its own binding by.
+            boolean passedBy = kind == Kind.CLASS && wantedInside.contains(name);
+            if ((!isLocal(name) || passedBy) && (enclosingComprehensionVars.contains(name) || parent != null && parent.providesBinding(name))) {
                 free.add(name);
             }
         }

@@ -26,7 +26,12 @@ public final class AioException extends AbstractTruffleException {
     @Override
     @TruffleBoundary
     public String getMessage() {
-        String s = exception.str();
+        String s;
+        try {
+            s = exception.str();
+        } catch (AioException failed) {
+            s = "<exception str() failed>";
+        }
         return s.isEmpty() ? exception.getPyType().getName() : exception.getPyType().getName() + ": " + s;
     }
 }

@@ -94,6 +94,9 @@ public final class Iteration {
         if (o instanceof PyDeque d) {
             return d.toArray();
         }
+        if (o instanceof PyRange r) {
+            PyErrors.checkedLength(r.length());
+        }
         java.util.ArrayList<Object> items = new java.util.ArrayList<>();
         PyIterator it = iter(o);
         for (Object x = it.next(); x != null; x = it.next()) {

@@ -267,19 +267,22 @@ public final class Operators {
             }
             long n = Math.max(0, Numbers.asLong(count));
             if (seq instanceof String s) {
-                return s.repeat((int) n);
+                repeatedLength(s.length(), n);
+                return s.isEmpty() ? s : s.repeat((int) n);
             }
             Object[] items = seq instanceof PyList l ? l.toArray() : ((PyTuple) seq).items();
-            if ((long) items.length * n > Integer.MAX_VALUE - 8) {
-                throw PyErrors.raiseNoArgs(BuiltinTypes.MEMORY_ERROR);
-            }
-            Object[] r = new Object[(int) (items.length * n)];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(items, 0, r, i * items.length, items.length);
+            Object[] r = new Object[repeatedLength(items.length, n)];
+            for (int at = 0; at < r.length; at += items.length) {
+                System.arraycopy(items, 0, r, at, items.length);
             }
             return seq instanceof PyList ? new PyList(r) : new PyTuple(r);
         }
         throw unsupported("*", a, b);
+    }
+
+    /** {@code length * n}, or MemoryError when that many items do not fit a Java array. */
+    private static int repeatedLength(int length, long n) {
+        return PyErrors.checkedLength(length == 0 ? 0 : n > Integer.MAX_VALUE ? Long.MAX_VALUE : length * n);
     }
 
     private static boolean isSequence(Object o) {

@@ -122,14 +122,14 @@ public final class PercentFormatting {
                 return Formatting.format(s, (left ? "<" : ">") + width + (precision == null ? "" : "." + precision));
             }
             case 'c' -> {
-                String s = value instanceof Long l ? new String(Character.toChars(l.intValue())) : PyOps.str(value);
+                String s = value instanceof Long l ? new String(Character.toChars(codePoint(l))) : PyOps.str(value);
                 return Formatting.format(s, (left ? "<" : ">") + width);
             }
             case 'd', 'i', 'u' -> {
                 Object number = integral(value, type);
                 String spec = prefix + width + "d";
                 String r = Formatting.format(number, spec);
-                return precision == null ? r : zeroPadDigits(r, Integer.parseInt(precision));
+                return precision == null ? r : zeroPadDigits(r, precision(precision));
             }
             case 'x', 'X', 'o' -> {
                 Object number = integral(value, type);
@@ -154,6 +154,21 @@ public final class PercentFormatting {
         }
         String what = type == 'd' || type == 'i' || type == 'u' ? "a real number" : "an integer";
         throw PyErrors.typeError("%" + type + " format: " + what + " is required, not " + PyOps.typeName(value));
+    }
+
+    private static int precision(String digits) {
+        try {
+            return PyErrors.checkedLength(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            throw PyErrors.valueError("precision too big");
+        }
+    }
+
+    private static int codePoint(long c) {
+        if (c < 0 || c > Character.MAX_CODE_POINT) {
+            throw PyErrors.overflowError("%c arg not in range(0x110000)");
+        }
+        return (int) c;
     }
 
     /** {@code %.3d}: at least that many digits. */

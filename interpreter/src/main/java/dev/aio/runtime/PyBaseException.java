@@ -123,6 +123,9 @@ public final class PyBaseException extends PyObject {
             if (r instanceof String s) {
                 return s;
             }
+            if (r != SpecialMethods.NOT_DEFINED) {
+                throw PyErrors.typeError("__str__ returned non-string (type " + PyOps.typeName(r) + ")");
+            }
         }
         Object[] a = args.items();
         if (a.length == 0) {

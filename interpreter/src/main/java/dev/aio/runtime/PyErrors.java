@@ -74,4 +74,12 @@ public final class PyErrors {
     public static AioException overflowError(String message) {
         return raise(BuiltinTypes.OVERFLOW_ERROR, message);
     }
+
+    /** The length of a string or sequence about to be made: MemoryError beyond what a Java array holds. */
+    public static int checkedLength(long length) {
+        if (length > Integer.MAX_VALUE - 8) {
+            throw raiseNoArgs(BuiltinTypes.MEMORY_ERROR);
+        }
+        return (int) length;
+    }
 }

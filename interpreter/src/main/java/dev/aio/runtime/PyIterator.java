@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import com.oracle.truffle.api.TruffleSafepoint;
+
 /** A Python iterator implemented in Java. {@link #next()} returns {@code null} when exhausted. */
 public abstract class PyIterator extends PyObject {
     public abstract Object next();
@@ -55,6 +57,8 @@ public abstract class PyIterator extends PyObject {
             if (remaining <= 0) {
                 return null;
             }
+            // Builtins such as sum() may run through a range of any length in Java: let a cancel in.
+            TruffleSafepoint.poll(null);
             remaining--;
             long v = next;
             next += step;

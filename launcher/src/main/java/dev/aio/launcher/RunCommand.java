@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.io.IOAccess;
 
 import picocli.CommandLine;
@@ -68,6 +70,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE ARGS", description = {"The script to run (.aio or .py; '-' reads it from standard input),", "then arguments for it (sys.argv[1:])."})
     List<String> positional = new ArrayList<>();
+
+    /** Sees each run's context once it is built; tests use it to cancel runs that never end. */
+    static volatile Consumer<Context> contextWatcher;
 
     private InputStream in;
     private PrintStream out;
@@ -134,6 +139,10 @@ public final class RunCommand implements Callable<Integer> {
             builder.option("aio.Timeline", timeline.toAbsolutePath().toString());
         }
         try (Context context = builder.build()) {
+            Consumer<Context> watcher = contextWatcher;
+            if (watcher != null) {
+                watcher.accept(context);
+            }
             try {
                 context.eval(Source.newBuilder("aio", text, name).build());
                 return 0;
@@ -141,8 +150,8 @@ public final class RunCommand implements Callable<Integer> {
                 return report(e);
             }
         } catch (PolyglotException e) {
-            // Closing a context that exited reports the exit again.
-            return e.isExit() ? e.getExitStatus() : report(e);
+            // Closing a context that exited, or was cancelled, reports that again.
+            return e.isExit() ? e.getExitStatus() : e.isCancelled() ? 130 : report(e);
         } catch (IOException e) {
             err.println("aio: " + e.getMessage());
             return 1;
@@ -165,9 +174,21 @@ public final class RunCommand implements Callable<Integer> {
             return 130;
         }
         err.println("aio: internal error — please report: " + e.getMessage());
-        if (e.getSourceLocation() != null) {
-            err.println("  at " + e.getSourceLocation().getSource().getName() + ":" + e.getSourceLocation().getStartLine());
+        String where = aioLocation(e);
+        if (where != null) {
+            err.println("  at " + where);
         }
         return 70;
+    }
+
+    /** FILE:LINE of the innermost aio frame the error passed through, or null (such as while compiling). */
+    private static String aioLocation(PolyglotException e) {
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            SourceSection at = frame.getSourceLocation();
+            if (frame.isGuestFrame() && at != null) {
+                return at.getSource().getName() + ":" + at.getStartLine();
+            }
+        }
+        return null;
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -304,11 +305,21 @@ public final class MathModule {
             if (v < 0) {
                 throw PyErrors.valueError("factorial() not defined for negative values");
             }
-            BigInteger r = BigInteger.ONE;
-            for (long i = 2; i <= v; i++) {
-                r = r.multiply(BigInteger.valueOf(i));
+            return Numbers.normalize(product(2, v));
+        }
+
+        /** lo * (lo+1) * ... * hi, halving the range so that big numbers multiply big numbers (fast); cancellable. */
+        private static BigInteger product(long lo, long hi) {
+            if (hi - lo < 16) {
+                TruffleSafepoint.poll(null);
+                BigInteger r = BigInteger.ONE;
+                for (long i = lo; i <= hi; i++) {
+                    r = r.multiply(BigInteger.valueOf(i));
+                }
+                return r;
             }
-            return Numbers.normalize(r);
+            long mid = (lo + hi) >>> 1;
+            return product(lo, mid).multiply(product(mid + 1, hi));
         }
     }
 

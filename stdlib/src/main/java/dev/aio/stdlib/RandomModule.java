@@ -4,6 +4,7 @@ import java.util.Random;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
@@ -155,6 +156,11 @@ public final class RandomModule {
         Object doShuffle(PyList x) {
             java.util.Collections.shuffle(x.items(), random(AioContext.get(this)));
             return PyNone.NONE;
+        }
+
+        @Fallback
+        static Object doOther(Object x) {
+            throw PyErrors.typeError("'" + dev.aio.runtime.PyOps.typeName(x) + "' object does not support item assignment");
         }
     }
 

@@ -433,7 +433,7 @@ public final class StrMethods {
         if (w <= len) {
             return s;
         }
-        int total = (int) (w - len);
+        int total = PyErrors.checkedLength(w) - len;
         int left;
         if (align == 0) {
             left = 0;
@@ -456,7 +456,7 @@ public final class StrMethods {
             if (w <= len) {
                 return self;
             }
-            String zeros = "0".repeat((int) (w - len));
+            String zeros = "0".repeat(PyErrors.checkedLength(w) - len);
             if (!self.isEmpty() && (self.charAt(0) == '+' || self.charAt(0) == '-')) {
                 return self.charAt(0) + zeros + self.substring(1);
             }

@@ -2,9 +2,11 @@ package dev.aio.nodes.ops;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
+import com.oracle.truffle.api.dsl.UnsupportedSpecializationException;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.nodes.AioRootNode;
+import dev.aio.nodes.builtins.BuiltinRootNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
@@ -136,15 +138,38 @@ public final class ExceptionOps {
         return new AioException(new PyBaseException(BuiltinTypes.ASSERTION_ERROR, args), location);
     }
 
-    /** A Java StackOverflowError in aio code is Python's RecursionError; other internal errors stay internal. */
+    /**
+     * A Java StackOverflowError in aio code is Python's RecursionError, an OutOfMemoryError its
+     * MemoryError; arguments no specialization of a builtin or operation accepts are a TypeError;
+     * other internal errors stay internal.
+     */
     @TruffleBoundary
     public static Throwable translateInternal(Throwable t, AioRootNode root, BytecodeNode bytecodeNode, int bytecodeIndex) {
+        AioException e;
         if (t instanceof StackOverflowError) {
-            AioException e = PyErrors.raise(BuiltinTypes.RECURSION_ERROR, "maximum recursion depth exceeded");
-            Traceback.recordFrame(e, root, bytecodeNode, bytecodeIndex, null);
-            return e;
+            e = PyErrors.raise(BuiltinTypes.RECURSION_ERROR, "maximum recursion depth exceeded");
+        } else if (t instanceof OutOfMemoryError) {
+            e = PyErrors.raiseNoArgs(BuiltinTypes.MEMORY_ERROR);
+        } else if (t instanceof UnsupportedSpecializationException u) {
+            e = PyErrors.typeError(unsupportedArguments(u));
+        } else {
+            return t;
         }
-        return t;
+        Traceback.recordFrame(e, root, bytecodeNode, bytecodeIndex, null);
+        return e;
+    }
+
+    private static String unsupportedArguments(UnsupportedSpecializationException u) {
+        StringBuilder types = new StringBuilder();
+        for (Object value : u.getSuppliedValues()) {
+            if (value == dev.aio.runtime.Missing.INSTANCE) {
+                continue;
+            }
+            types.append(types.isEmpty() ? "'" : ", '").append(dev.aio.runtime.PyOps.typeName(value)).append('\'');
+        }
+        Node node = u.getNode();
+        String name = node != null && node.getRootNode() instanceof BuiltinRootNode builtin ? builtin.getName() + "()" : "operation";
+        return "unsupported argument types for " + name + ": " + types;
     }
 
 }

@@ -206,7 +206,12 @@ public final class Traceback {
         PyType type = e.getPyType();
         String module = type.getModule();
         String name = module.equals("builtins") || module.equals("__main__") ? type.getName() : module + "." + type.getName();
-        String message = e.getSyntaxLocation() != null ? dev.aio.runtime.PyOps.str(e.getArgs().get(0)) : e.str();
+        String message;
+        try {
+            message = e.getSyntaxLocation() != null ? dev.aio.runtime.PyOps.str(e.getArgs().get(0)) : e.str();
+        } catch (AioException failed) {
+            message = "<exception str() failed>";
+        }
         return message.isEmpty() ? name : name + ": " + message;
     }
 

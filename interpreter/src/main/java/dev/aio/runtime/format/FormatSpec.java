@@ -47,7 +47,7 @@ public record FormatSpec(int fill, char align, char sign, boolean noNegativeZero
             i++;
         }
         if (i > start) {
-            width = Integer.parseInt(new String(cps, start, i - start));
+            width = number(cps, start, i);
         }
         char grouping = NONE;
         if (i < cps.length && (cps[i] == ',' || cps[i] == '_')) {
@@ -66,7 +66,7 @@ public record FormatSpec(int fill, char align, char sign, boolean noNegativeZero
             if (i == start) {
                 throw new FormatSpecException("Format specifier missing precision");
             }
-            precision = Integer.parseInt(new String(cps, start, i - start));
+            precision = number(cps, start, i);
         }
         char type = NONE;
         if (i < cps.length) {
@@ -80,6 +80,17 @@ public record FormatSpec(int fill, char align, char sign, boolean noNegativeZero
             align = '=';
         }
         return new FormatSpec(fill, align, sign, z, alternate, zeroPad, width, grouping, precision, type);
+    }
+
+    /** A width or precision: CPython refuses one beyond its ssize_t; a Java string ends sooner (MemoryError). */
+    private static int number(int[] cps, int start, int end) {
+        long n;
+        try {
+            n = Long.parseLong(new String(cps, start, end - start));
+        } catch (NumberFormatException e) {
+            throw new FormatSpecException("Too many decimal digits in format string");
+        }
+        return dev.aio.runtime.PyErrors.checkedLength(n);
     }
 
     private static boolean isAlign(int c) {

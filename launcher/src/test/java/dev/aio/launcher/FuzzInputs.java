@@ -1,0 +1,453 @@
+package dev.aio.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inputs for {@link FuzzTest}: mutants of the example corpus, random streams of Python tokens, and
+ * random programs that are mostly well-formed (so that they get past the parser and run). Input
+ * {@code i} depends only on the seed, {@code i} and the corpus, so it can be regenerated alone.
+ */
+final class FuzzInputs {
+    private static final Pattern TOKEN = Pattern.compile(
+                    "[ \\t]+|\\n|#[^\\n]*|[A-Za-z_][A-Za-z_0-9]*|\\d[\\d_]*(\\.\\d*)?([eE][-+]?\\d+)?j?|\"[^\"\\n]*\"|'[^'\\n]*'|\\*\\*=?|//=?|->|[<>=!]=|<<=?|>>=?|:=|\\.\\.\\.|.");
+
+    private static final String CHARS = "()[]{}:;,.'\"\\#=+-*/%@<>!&|^~ \t\n0123456789abcxyz_\u00e9\u0000\r$?`";
+    private static final String[] KEYWORDS = {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+                    "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+                    "with", "yield", "match", "case", "type", "_", "print", "except*"};
+    private static final String[] OPERATORS = {"+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "~", ":=", "<", ">", "<=", ">=", "==", "!=", "(", ")",
+                    "[", "]", "{", "}", ",", ":", ";", ".", "...", "=", "->", "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**=", "!", "$",
+                    "?", "`", "\\", "\\\n", "#", "\"", "'", "\"\"\"", "'''", "\t", "\r", "\u00a0", "\u00e9", "\0"};
+    private static final String[] NAMES = {"x", "y", "z", "f", "g", "C", "D", "main", "self", "cls", "len", "range", "int", "str", "list", "dict", "set", "tuple", "type",
+                    "object", "super", "isinstance", "issubclass", "asyncio", "sleep", "gather", "create_task", "run", "Exception", "ValueError", "BaseException",
+                    "ExceptionGroup", "__init__", "__aenter__", "__aexit__", "__iter__", "__next__", "__anext__", "__await__", "__class__", "__dict__", "__name__",
+                    "__getattr__", "__eq__", "__hash__", "__len__", "__bool__", "__repr__", "__str__", "__call__", "__getitem__", "__set_name__", "__get__", "__init_subclass__",
+                    "__enter__", "__exit__", "iter", "next", "sorted", "sum", "min", "max", "abs", "repr", "hash", "id", "getattr", "setattr", "hasattr",
+                    "callable", "sys", "math", "random", "time", "format", "enumerate", "zip", "map", "filter", "reversed", "any", "all", "divmod", "pow", "round",
+                    "chr", "ord", "bool", "float", "bytes", "frozenset", "slice", "property", "staticmethod", "classmethod", "dataclasses", "dataclass", "Queue",
+                    "Event", "Lock", "Semaphore", "Condition", "TaskGroup", "timeout", "wait_for", "wait", "shield", "as_completed", "current_task", "get_running_loop",
+                    "to_thread", "Future", "Task", "CancelledError", "TimeoutError", "StopIteration", "StopAsyncIteration", "GeneratorExit", "KeyboardInterrupt",
+                    "SystemExit", "NotImplemented", "Ellipsis", "vars", "dir", "globals", "locals", "exec", "eval", "open", "input", "iter", "aiter", "anext",
+                    "append", "pop", "get", "items", "keys", "values", "join", "split", "send", "throw", "close", "cancel", "result", "done", "exception", "put", "put_nowait",
+                    "get_nowait", "task_done", "set_result", "set_exception", "add_done_callback", "call_soon", "call_later", "exit", "argv", "args", "kwargs"};
+    private static final String[] NUMBERS = {"0", "1", "2", "3", "-1", "7", "10", "255", "3.14", "0.5", "1e308", "1e-9", "0x1f", "0o7", "0b101", "1_000", "10**100",
+                    "2**63", "-2**63", "9223372036854775807", "9223372036854775808", "2j", "1.5e300", "0.0", "-0.0", "float('inf')", "float('nan')", "00", "1__0",
+                    "0x", "1e", "08", "1.", ".5", "1_", "0b2"};
+    private static final String[] STRINGS = {"'a'", "\"b\"", "''", "'abc'", "f'{x}'", "f\"{x!r:>{y}}\"", "f'{'", "f'{x=}'", "f'{{}}'", "r'\\d'", "b'x'", "'''t'''",
+                    "\"\\n\"", "'\\x'", "'\\N{EM DASH}'", "'\u00e9'", "'\\u00e9'", "'%s %d'", "'{}{}'", "'{0}{x}'", "'{:>10}'", "'{:,.2f}'", "\"%(a)s\"", "'\\'",
+                    "'\\t\\0'", "'😀'", "rb'\\x'", "u'u'", "f'{x:{y}}'", "f'{x!z}'", "'%'", "'%*d'", "'{!r}'", "'{0.x}'", "'{0[1]}'"};
+
+    private static final String[] VALID_NUMBERS = {"0", "1", "2", "3", "-1", "7", "10", "255", "3.14", "0.5", "1e308", "1e-9", "0x1f", "0o7", "0b101", "1_000",
+                    "10**100", "2**63", "-2**63", "9223372036854775807", "2j", "1.5e300", "0.0", "-0.0", "float('inf')", "float('nan')", "True", "None"};
+    private static final String[] VALID_STRINGS = {"'a'", "\"b\"", "''", "'abc'", "f'{x}'", "f\"{x!r:>{y}}\"", "f'{x=}'", "f'{{}}'", "r'\\d'", "b'x'", "'''t'''",
+                    "'\\N{EM DASH}'", "'\u00e9'", "'%s %d'", "'{}{}'", "'{0}{x}'", "'{:>10}'", "'{:,.2f}'", "\"%(a)s\"", "'%*d'", "'{!r}'", "'{0.x}'", "'{0[1]}'",
+                    "f'{x:{y}}'", "'%'", "'{'", "'%c'", "'{:%}'", "'{:x}'", "'{:=^5}'", "'{:c}'", "'%.3e'"};
+    private static final String[] BINARY = {"+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "<", ">", "<=", ">=", "==", "!=", "and", "or", "in",
+                    "not in", "is", "is not"};
+    private static final String[] SIMPLE = {"N = E", "print(E)", "N += E", "N -= E", "N, *N = E", "N[E] = E", "N.N = E", "del N", "del N[E]", "assert E, E",
+                    "raise E", "raise E from E", "return E", "yield E", "await E", "pass", "break", "continue", "N = lambda N, *N, **N: E", "print(*E)", "print(**E)",
+                    "E", "N = [E for N in E if E]", "N = {E: E for N in E}", "N = (E for N in E)", "N: E = E", "N = E if E else E",
+                    "N = await asyncio.gather(E, E)", "N = asyncio.create_task(E)", "await asyncio.sleep(E)", "print(N.N(E))", "N = N(E, N=E)",
+                    "print(repr(E), str(E), len(E))", "print(E[E:E:E])", "print(E % E)", "print(format(E, E))", "print(E.format(E))", "print(sorted(E))",
+                    "N = iter(E); print(next(N))", "print(int(E), float(E), str(E), list(E), dict(E), set(E), tuple(E))", "N = N.N(E)", "(N := E)",
+                    "N = await N.N(E)", "print(hash(E), bool(E), abs(E), -E, ~E, not E)", "global N", "nonlocal N"};
+    private static final String[] COMPOUND = {"if E:", "while E:", "for N in E:", "async for N in E:", "try:", "with E as N:", "async with E as N:", "def N(N, N=E, *N, **N):",
+                    "def N(self, N):", "async def N(N):", "class N(N):", "class N:", "@E\ndef N(N):", "@E\nclass N:", "match E:"};
+    /** Definitions a random program may start with, so that its names refer to something. */
+    private static final String[] DEFINITIONS = {"""
+                    class C:
+                        def __init__(self, x=1):
+                            self.x = x
+                        def __repr__(self):
+                            return f'C({self.x})'
+                        def __eq__(self, other):
+                            return self.x == other
+                        def __hash__(self):
+                            return hash(self.x)
+                        def __lt__(self, other):
+                            return self.x < other
+                        def __iter__(self):
+                            return iter([self.x])
+                        def __len__(self):
+                            return self.x
+                        def __getitem__(self, i):
+                            return self.x
+                        def __call__(self, *a, **k):
+                            return self
+                        def __add__(self, other):
+                            return self.x + other
+                        def __bool__(self):
+                            return self.x
+                        def __enter__(self):
+                            return self
+                        def __exit__(self, *a):
+                            return self.x
+                        async def __aenter__(self):
+                            return self
+                        async def __aexit__(self, *a):
+                            return False
+                        def __await__(self):
+                            return iter([self.x])
+                        def __aiter__(self):
+                            return self
+                        async def __anext__(self):
+                            raise StopAsyncIteration
+                        def __str__(self):
+                            return self.x
+                        def __format__(self, spec):
+                            return spec
+                        def __getattr__(self, name):
+                            return self.x
+                    """, """
+                    class D(Exception):
+                        def __init__(self, *args):
+                            super().__init__(*args)
+                        def __str__(self):
+                            return 1
+                    """, """
+                    def gen(n):
+                        for i in range(n):
+                            x = yield i
+                        return x
+                    """, """
+                    async def agen(n):
+                        for i in range(n):
+                            yield i
+                            await asyncio.sleep(0)
+                    """, """
+                    async def coro(x=0):
+                        await asyncio.sleep(x)
+                        return x
+                    """, """
+                    def f(x=0, *args, y=1, **kwargs):
+                        return x
+                    """, """
+                    x, y, z = 1, 'a', [1, 2]
+                    """};
+
+    private final List<String> corpus;
+
+    FuzzInputs(List<String> corpus) {
+        this.corpus = corpus;
+    }
+
+    /** The seed of input {@code index}. */
+    static long seedOf(long seed, int index) {
+        long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** One input: what kind it is ({@code mutant}, {@code tokens}, {@code program}) and its text. */
+    record Input(String kind, String text) {
+    }
+
+    /** Input {@code index}: half are mutants of the corpus, a quarter token soup, a quarter random programs. */
+    Input input(long seed, int index) {
+        Random r = new Random(seedOf(seed, index));
+        int kind = r.nextInt(4);
+        if (kind <= 1) {
+            String text = corpus.get(r.nextInt(corpus.size()));
+            int mutations = 1 + (r.nextInt(3) == 0 ? r.nextInt(6) : 0);
+            for (int i = 0; i < mutations; i++) {
+                text = mutate(r, text);
+            }
+            return new Input("mutant", text);
+        }
+        return kind == 2 ? new Input("tokens", tokenSoup(r)) : new Input("program", randomProgram(r));
+    }
+
+    // ----- mutations of the corpus ------------------------------------------------------------
+
+    private String mutate(Random r, String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int n = lines.size();
+        int a = r.nextInt(n);
+        int b = r.nextInt(n);
+        switch (r.nextInt(14)) {
+            case 0 -> lines.remove(a);
+            case 1 -> lines.add(a, lines.get(b));
+            case 2 -> {
+                String t = lines.get(a);
+                lines.set(a, lines.get(b));
+                lines.set(b, t);
+            }
+            case 3 -> lines.set(a, reindent(r, lines.get(a)));
+            case 4 -> {
+                String other = corpus.get(r.nextInt(corpus.size()));
+                String[] otherLines = other.split("\n");
+                lines.add(a, otherLines[r.nextInt(otherLines.length)]);
+            }
+            case 5 -> {
+                return text.substring(0, boundary(text, r.nextInt(text.length() + 1)));
+            }
+            case 6, 7 -> {
+                return charMutation(r, text);
+            }
+            default -> {
+                return tokenMutation(r, text);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String reindent(Random r, String line) {
+        String body = line.stripLeading();
+        String indent = line.substring(0, line.length() - body.length());
+        return switch (r.nextInt(5)) {
+            case 0 -> body;
+            case 1 -> "    " + line;
+            case 2 -> indent.length() >= 4 ? line.substring(4) : body;
+            case 3 -> " ".repeat(r.nextInt(9)) + body;
+            default -> "\t" + line;
+        };
+    }
+
+    private static String charMutation(Random r, String text) {
+        int at = boundary(text, r.nextInt(text.length() + 1));
+        int next = at < text.length() ? text.offsetByCodePoints(at, 1) : at;
+        String c = String.valueOf(CHARS.charAt(r.nextInt(CHARS.length())));
+        return switch (r.nextInt(3)) {
+            case 0 -> text.substring(0, at) + text.substring(next);
+            case 1 -> text.substring(0, at) + c + text.substring(at);
+            default -> text.substring(0, at) + c + text.substring(next);
+        };
+    }
+
+    /** {@code at}, moved back if it would split a surrogate pair (a lone surrogate cannot be written as UTF-8). */
+    private static int boundary(String text, int at) {
+        return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at)) ? at - 1 : at;
+    }
+
+    private String tokenMutation(Random r, String text) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        List<Integer> solid = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).isBlank()) {
+                solid.add(i);
+            }
+        }
+        if (solid.isEmpty()) {
+            return text + randomToken(r);
+        }
+        int at = solid.get(r.nextInt(solid.size()));
+        String replacement = randomToken(r);
+        if (r.nextBoolean()) {
+            // a token of the same class from the same file: more mutants get past the parser
+            for (int tries = 0; tries < 20; tries++) {
+                String t = tokens.get(solid.get(r.nextInt(solid.size())));
+                if (tokenClass(t) == tokenClass(tokens.get(at))) {
+                    replacement = t;
+                    break;
+                }
+            }
+        }
+        switch (r.nextInt(4)) {
+            case 0 -> tokens.remove(at);
+            case 1 -> tokens.add(at, replacement + " ");
+            case 2 -> tokens.set(at, replacement);
+            default -> {
+                int to = solid.get(r.nextInt(solid.size()));
+                String t = tokens.get(at);
+                tokens.set(at, tokens.get(to));
+                tokens.set(to, t);
+            }
+        }
+        return String.join("", tokens);
+    }
+
+    private static char tokenClass(String token) {
+        char c = token.charAt(0);
+        return Character.isLetter(c) || c == '_' ? 'n' : Character.isDigit(c) ? 'd' : c == '\'' || c == '"' ? 's' : c == '#' ? '#' : 'o';
+    }
+
+    // ----- random token streams -------------------------------------------------------------
+
+    private static String randomToken(Random r) {
+        String[] pool = switch (r.nextInt(5)) {
+            case 0 -> KEYWORDS;
+            case 1 -> OPERATORS;
+            case 2 -> NAMES;
+            case 3 -> NUMBERS;
+            default -> STRINGS;
+        };
+        return pool[r.nextInt(pool.length)];
+    }
+
+    private static String tokenSoup(Random r) {
+        StringBuilder sb = new StringBuilder();
+        int lines = 1 + r.nextInt(12);
+        for (int i = 0; i < lines; i++) {
+            sb.append(indent(r));
+            int tokens = 1 + r.nextInt(10);
+            for (int j = 0; j < tokens; j++) {
+                sb.append(randomToken(r)).append(r.nextInt(4) == 0 ? "" : " ");
+            }
+            sb.append(r.nextInt(20) == 0 ? "" : "\n");
+        }
+        return sb.toString();
+    }
+
+    private static String indent(Random r) {
+        return switch (r.nextInt(8)) {
+            case 0 -> "    ";
+            case 1 -> "        ";
+            case 2 -> " ".repeat(r.nextInt(6));
+            case 3 -> "\t";
+            default -> "";
+        };
+    }
+
+    // ----- random programs (mostly well-formed, so that they run) -----------------------------
+
+    private static final int IN_ASYNC = 1;
+    private static final int IN_LOOP = 2;
+    private static final int IN_FUNCTION = 4;
+
+    private static String randomProgram(Random r) {
+        StringBuilder sb = new StringBuilder("import asyncio\n");
+        for (String d : DEFINITIONS) {
+            if (r.nextInt(3) == 0) {
+                sb.append(d);
+            }
+        }
+        boolean async = r.nextBoolean();
+        if (async) {
+            sb.append("async def main():\n");
+        }
+        block(r, sb, async ? 1 : 0, 1 + r.nextInt(8), async ? IN_ASYNC | IN_FUNCTION : 0);
+        if (async) {
+            sb.append(r.nextInt(4) == 0 ? "asyncio.run(main(), debug=" + expr(r, 1) + ")\n" : "asyncio.run(main())\n");
+        }
+        return sb.toString();
+    }
+
+    /** Whether a statement fits where it is (await in a coroutine, break in a loop...): usually required, to get past the compiler. */
+    private static boolean fits(String template, int where) {
+        boolean awaits = template.contains("await") || template.startsWith("async for") || template.startsWith("async with");
+        boolean loops = template.startsWith("break") || template.startsWith("continue");
+        boolean returns = template.startsWith("return") || template.startsWith("yield") || template.startsWith("nonlocal");
+        return (!awaits || (where & IN_ASYNC) != 0) && (!loops || (where & IN_LOOP) != 0) && (!returns || (where & IN_FUNCTION) != 0);
+    }
+
+    private static String pick(Random r, String[] templates, int where) {
+        String t = templates[r.nextInt(templates.length)];
+        while (!fits(t, where) && r.nextInt(20) != 0) {
+            t = templates[r.nextInt(templates.length)];
+        }
+        return t;
+    }
+
+    private static void block(Random r, StringBuilder sb, int depth, int statements, int where) {
+        String indent = "    ".repeat(depth);
+        for (int i = 0; i < statements; i++) {
+            if (depth >= 4 || r.nextInt(4) != 0) {
+                sb.append(indent).append(fill(r, pick(r, SIMPLE, where))).append('\n');
+                continue;
+            }
+            String template = pick(r, COMPOUND, where);
+            String header = fill(r, template);
+            sb.append(indent).append(header.replace("\n", "\n" + indent)).append('\n');
+            if (header.startsWith("match")) {
+                for (int c = 0; c < 1 + r.nextInt(3); c++) {
+                    sb.append(indent).append("    case ").append(pattern(r)).append(":\n");
+                    block(r, sb, depth + 2, 1 + r.nextInt(2), where);
+                }
+                continue;
+            }
+            int inside = template.contains("async def") ? IN_ASYNC | IN_FUNCTION
+                            : template.contains("def ") ? IN_FUNCTION
+                                            : template.contains("class ") ? 0 : template.contains("for ") || template.startsWith("while") ? where | IN_LOOP : where;
+            block(r, sb, depth + 1, 1 + r.nextInt(3), inside);
+            if (header.equals("try:")) {
+                int handlers = r.nextInt(3);
+                for (int h = 0; h < handlers; h++) {
+                    sb.append(indent).append(r.nextBoolean() ? "except:" : fill(r, "except N as N:")).append('\n');
+                    block(r, sb, depth + 1, 1 + r.nextInt(2), where);
+                }
+                if (handlers == 0 || r.nextBoolean()) {
+                    sb.append(indent).append("finally:\n");
+                    block(r, sb, depth + 1, 1 + r.nextInt(2), where);
+                }
+            } else if (r.nextInt(4) == 0 && (header.startsWith("if") || header.startsWith("for") || header.startsWith("while"))) {
+                sb.append(indent).append("else:\n");
+                block(r, sb, depth + 1, 1 + r.nextInt(2), where);
+            }
+        }
+    }
+
+    private static String pattern(Random r) {
+        return switch (r.nextInt(8)) {
+            case 0 -> "_";
+            case 1 -> name(r);
+            case 2 -> VALID_NUMBERS[r.nextInt(VALID_NUMBERS.length)];
+            case 3 -> "[" + name(r) + ", *" + name(r) + "]";
+            case 4 -> "{'a': " + name(r) + "}";
+            case 5 -> "C(x=" + name(r) + ")";
+            case 6 -> VALID_STRINGS[r.nextInt(4)] + " | " + VALID_NUMBERS[r.nextInt(6)];
+            default -> "(" + name(r) + ", " + name(r) + ") if " + expr(r, 1);
+        };
+    }
+
+    /** The template with each {@code N} a name and each {@code E} an expression. */
+    private static String fill(Random r, String template) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : template.toCharArray()) {
+            boolean hole = sb.isEmpty() || !Character.isLetterOrDigit(sb.charAt(sb.length() - 1));
+            if (c == 'N' && hole) {
+                sb.append(name(r));
+            } else if (c == 'E' && hole) {
+                sb.append(expr(r, r.nextInt(3)));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String name(Random r) {
+        return r.nextInt(3) == 0 ? NAMES[r.nextInt(NAMES.length)] : NAMES[r.nextInt(12)];
+    }
+
+    private static String expr(Random r, int depth) {
+        int choice = depth <= 0 ? r.nextInt(3) : r.nextInt(16);
+        return switch (choice) {
+            case 0 -> name(r);
+            case 1 -> VALID_NUMBERS[r.nextInt(VALID_NUMBERS.length)];
+            case 2 -> VALID_STRINGS[r.nextInt(VALID_STRINGS.length)];
+            case 3, 4 -> expr(r, depth - 1) + " " + BINARY[r.nextInt(BINARY.length)] + " " + expr(r, depth - 1);
+            case 5 -> name(r) + "(" + args(r, depth, true) + ")";
+            case 6 -> "(" + expr(r, depth - 1) + ")." + name(r) + "(" + args(r, depth, true) + ")";
+            case 7 -> "[" + args(r, depth, false) + "]";
+            case 8 -> "(" + expr(r, depth - 1) + ", " + args(r, depth, false) + ")";
+            case 9 -> "{" + expr(r, depth - 1) + ": " + expr(r, depth - 1) + "}";
+            case 10 -> "(" + expr(r, depth - 1) + ")[" + expr(r, depth - 1) + (r.nextBoolean() ? ":" + expr(r, depth - 1) : "") + "]";
+            case 11 -> (r.nextBoolean() ? "not " : "-") + expr(r, depth - 1);
+            case 12 -> "(lambda " + name(r) + ": " + expr(r, depth - 1) + ")";
+            case 13 -> "{" + expr(r, depth - 1) + ", " + args(r, depth, false) + "}";
+            case 14 -> "(" + expr(r, depth - 1) + ")." + name(r);
+            default -> name(r) + "(" + args(r, depth, true) + ")";
+        };
+    }
+
+    private static String args(Random r, int depth, boolean keywords) {
+        int n = r.nextInt(4);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i > 0 ? ", " : "").append(r.nextInt(6) == 0 ? "*" : "").append(expr(r, depth - 1));
+        }
+        if (keywords && r.nextInt(4) == 0) {
+            sb.append(n > 0 ? ", " : "").append(name(r)).append('=').append(expr(r, depth - 1));
+        }
+        return sb.toString();
+    }
+}
