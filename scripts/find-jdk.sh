@@ -1,5 +1,6 @@
 # Sourced by ./aio and ./test (so .ci/run), and by bin/aio of the distribution (as lib/find-jdk.sh):
-# selects a JDK 21+ for building and running aio, and the JVM options aio runs with (AIO_JVM_OPTS).
+# selects a JDK 21+ for building and running aio, and the JVM options aio runs with (AIO_JVM_OPTS,
+# and AIO_LAUNCH from aio_launch: where its jars go, and the JIT compiler).
 # Order: $JAVA_HOME if new enough, the newest suitable JDK under /usr/lib/jvm, then `java` on PATH.
 # A caller that only runs aio sets AIO_JDK_RUNTIME_ONLY=1: then a Java runtime without javac will do.
 
@@ -51,7 +52,7 @@ aio_find_jdk() {
     export JAVA_HOME="$best"
     export PATH="$JAVA_HOME/bin:$PATH"
     AIO_JAVA_MAJOR=$best_major
-    AIO_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xshare:auto)
+    AIO_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=org.graalvm.truffle,ALL-UNNAMED -XX:+UseSerialGC -Xshare:auto)
     # JDK 24+ warns about sun.misc.Unsafe, which Maven and Truffle still use.
     if [ "$best_major" -ge 24 ]; then
         AIO_JVM_OPTS+=(--sun-misc-unsafe-memory-access=allow)
@@ -60,6 +61,37 @@ aio_find_jdk() {
             *) export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow" ;;
         esac
     fi
+}
+
+aio_has_jvmci() {
+    # The JDK's release file lists its modules; without one, Truffle itself finds out (and aio says so).
+    local release="$JAVA_HOME/release"
+    [ ! -f "$release" ] || grep -q 'jdk\.internal\.vm\.ci' "$release"
+}
+
+aio_launch() {
+    # Sets AIO_LAUNCH, the java options that put aio's jars in place. $1: the lib directory (its
+    # *.jar on the class path, truffle/ on the module path, jvmci/ the Graal compiler); $2: the
+    # launcher jar when it is elsewhere. The Truffle runtime JIT-compiles aio code only with the
+    # Graal compiler on the upgrade module path and JVMCI on; AIO_JIT=off runs without it. The
+    # launcher learns the choice from -Daio.jit, to explain once why a run has no JIT.
+    local lib=$1 cp="$1/*" compiler
+    [ -z "${2:-}" ] || cp="$2:$cp"
+    AIO_LAUNCH=(--module-path "$lib/truffle" --add-modules ALL-MODULE-PATH -cp "$cp")
+    compiler=("$lib"/jvmci/compiler-*.jar)
+    [ -f "${compiler[0]}" ] && compiler=${compiler[0]} || compiler=""
+    case "${AIO_JIT:-on}" in
+        off | 0 | false | no) AIO_LAUNCH+=(-Daio.jit=off) ;;
+        *)
+            if [ -z "$compiler" ]; then
+                AIO_LAUNCH+=("-Daio.jit=unavailable: the Graal compiler is missing from $lib/jvmci")
+            elif ! aio_has_jvmci; then
+                AIO_LAUNCH+=("-Daio.jit=unavailable: the Java runtime in $JAVA_HOME has no JVMCI")
+            else
+                AIO_LAUNCH+=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path "$compiler" -Daio.jit=on)
+            fi
+            ;;
+    esac
 }
 
 aio_find_jdk

@@ -139,6 +139,7 @@ public final class RunCommand implements Callable<Integer> {
             builder.option("aio.Timeline", timeline.toAbsolutePath().toString());
         }
         try (Context context = builder.build()) {
+            JitStatus.warnIfMissing(context.getEngine(), err);
             Consumer<Context> watcher = contextWatcher;
             if (watcher != null) {
                 watcher.accept(context);

@@ -8,9 +8,9 @@ public final class Version implements IVersionProvider {
     public String[] getVersion() {
         String runtime;
         try (org.graalvm.polyglot.Engine engine = org.graalvm.polyglot.Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
-            runtime = engine.getImplementationName();
+            runtime = JitStatus.describe(engine);
         }
-        return new String[]{"aio " + aioVersion(), "Truffle runtime: " + runtime,
+        return new String[]{"aio " + aioVersion(), runtime,
                         "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")};
     }
 

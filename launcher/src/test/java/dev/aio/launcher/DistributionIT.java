@@ -42,11 +42,9 @@ class DistributionIT {
         String name = tarball.getFileName().toString().replace(".tar.gz", "");
         Path home = install.resolve(name);
         assertTrue(Files.isExecutable(home.resolve("bin/aio")));
-        try (var jars = Files.list(home.resolve("lib"))) {
-            List<String> names = jars.map(p -> p.getFileName().toString()).toList();
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("aio-launcher-")), names.toString());
-            assertTrue(names.stream().anyMatch(n -> n.startsWith("chromeinspector-tool-")), names.toString());
-        }
+        assertTrue(names(home.resolve("lib")).stream().anyMatch(n -> n.startsWith("aio-launcher-")));
+        assertTrue(names(home.resolve("lib/truffle")).stream().anyMatch(n -> n.startsWith("chromeinspector-tool-")));
+        assertTrue(names(home.resolve("lib/jvmci")).stream().anyMatch(n -> n.startsWith("compiler-")));
 
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("aio"), home.resolve("bin/aio"));
@@ -61,5 +59,15 @@ class DistributionIT {
         // env(1) looks aio up on the PATH the command gets, as a shell would.
         String path = bin + ":" + System.getenv("PATH");
         assertEquals("Hello from __main__\n", run(work, Map.of("PATH", path), "/usr/bin/env", "aio", "run", "hello.aio"));
+        // This JDK has JVMCI: the distribution runs aio on the Graal JIT compiler.
+        String version = run(work, Map.of("PATH", path), "/usr/bin/env", "aio", "--version");
+        assertTrue(version.contains("with the Graal JIT compiler"), version);
+        assertTrue(run(work, Map.of("PATH", path, "AIO_JIT", "off"), "/usr/bin/env", "aio", "--version").contains("no JIT compiler (AIO_JIT=off)"));
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
     }
 }
