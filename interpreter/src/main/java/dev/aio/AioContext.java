@@ -506,10 +506,12 @@ public final class AioContext {
 
     // ----- never-awaited coroutines -------------------------------------------------------------
 
+    @TruffleBoundary
     public void coroutineCreated(PyCoroutine c) {
         unstartedCoroutines.add(c);
     }
 
+    @TruffleBoundary
     public void coroutineStarted(PyCoroutine c) {
         unstartedCoroutines.remove(c);
     }

@@ -33,7 +33,12 @@ public final class MainRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        AioContext context = AioContext.get(this);
+        return runMain(AioContext.get(this));
+    }
+
+    /** Runs once per program: nothing here is worth compiling (the module's own root is). */
+    @TruffleBoundary
+    private Object runMain(AioContext context) {
         PyModule main = context.mainModule(module.getCode().fileName());
         PyFunction moduleFunction = new PyFunction(module.getCode(), main, null, null, new dev.aio.runtime.PyCell[0]);
         context.interpreterLock().acquireUninterruptibly();
