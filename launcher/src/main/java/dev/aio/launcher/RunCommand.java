@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.SourceSection;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,22 +128,8 @@ public final class RunCommand implements Callable<Integer> {
             err.println("aio: interrupted");
             return 130;
         }
+        // The message names the aio line that was running, when there was one (see AioInternalError).
         err.println("aio: internal error — please report: " + e.getMessage());
-        String where = aioLocation(e);
-        if (where != null) {
-            err.println("  at " + where);
-        }
         return 70;
-    }
-
-    /** FILE:LINE of the innermost aio frame the error passed through, or null (such as while compiling). */
-    private static String aioLocation(PolyglotException e) {
-        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
-            SourceSection at = frame.getSourceLocation();
-            if (frame.isGuestFrame() && at != null) {
-                return at.getSource().getName() + ":" + at.getStartLine();
-            }
-        }
-        return null;
     }
 }
