@@ -155,6 +155,7 @@ final class CodeGenerator {
 
     /** Binds parameters to locals (or cells), loads closure cells, and for a coroutine suspends before the body. */
     private void prologue(Parameters p) {
+        b.emitSafepointPoll();
         List<String> slots = new ArrayList<>();
         p.posOnly().forEach(x -> slots.add(x.name()));
         p.args().forEach(x -> slots.add(x.name()));

@@ -166,13 +166,15 @@ class FuzzTest {
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void runsThatNeverEndCanBeCancelled() throws IOException {
         try (Watchdog watchdog = new Watchdog(300)) {
-            for (String program : List.of("while True:\n    pass\n", "print(sum(range(10**15)))\n")) {
+            String spawner = "import asyncio\nasync def spawn():\n    asyncio.create_task(spawn())\n    raise ValueError\nasync def main():\n    asyncio.create_task(spawn())\n    await asyncio.sleep(1)\nasyncio.run(main())\n";
+            String recursion = "def f():\n    try:\n        f()\n    except RecursionError:\n        f()\nf()\n";
+            for (String program : List.of("while True:\n    pass\n", "print(sum(range(10**15)))\n", spawner, recursion)) {
                 Path file = dir.resolve("forever.aio");
                 Files.writeString(file, program);
                 Run run = new Run(0);
                 watchdog.current.set(run);
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int status = AioMain.run(new String[]{"run", file.toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                int status = AioMain.run(new String[]{"run", "--virtual-time", file.toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
                                 new PrintStream(err, true, StandardCharsets.UTF_8));
                 run.done = true;
                 assertEquals(130, status, program);

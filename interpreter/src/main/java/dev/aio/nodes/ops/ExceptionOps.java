@@ -7,6 +7,7 @@ import com.oracle.truffle.api.nodes.ControlFlowException;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
 
+import dev.aio.AioContext;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.builtins.BuiltinRootNode;
 import dev.aio.runtime.AioException;
@@ -137,6 +138,10 @@ public final class ExceptionOps {
     public static Throwable translateInternal(Throwable t, AioRootNode root, BytecodeNode bytecodeNode, int bytecodeIndex) {
         AioException e;
         if (t instanceof StackOverflowError) {
+            if (AioContext.get(root).getEnv().getContext().isCancelling()) {
+                // The stack overflowed while the embedder's cancel unwound it: no aio code may catch that.
+                return t;
+            }
             e = PyErrors.raise(BuiltinTypes.RECURSION_ERROR, "maximum recursion depth exceeded");
         } else if (t instanceof OutOfMemoryError) {
             e = PyErrors.raiseNoArgs(BuiltinTypes.MEMORY_ERROR);
