@@ -1029,18 +1029,22 @@ final class CodeGenerator {
             }
             case Expr.Attribute a -> {
                 BytecodeLocal tmp = spill(value);
-                b.beginSetAttr(a.attr());
-                expr(a.value());
-                b.emitLoadLocal(tmp);
-                b.endSetAttr();
+                inSection(a, () -> {
+                    b.beginSetAttr(a.attr());
+                    expr(a.value());
+                    b.emitLoadLocal(tmp);
+                    b.endSetAttr();
+                });
             }
             case Expr.Subscript s -> {
                 BytecodeLocal tmp = spill(value);
-                b.beginSetItem();
-                expr(s.value());
-                subscriptIndex(s.slice());
-                b.emitLoadLocal(tmp);
-                b.endSetItem();
+                inSection(s, () -> {
+                    b.beginSetItem();
+                    expr(s.value());
+                    subscriptIndex(s.slice());
+                    b.emitLoadLocal(tmp);
+                    b.endSetItem();
+                });
             }
             case Expr.Tuple t -> unpackInto(t.elts(), value, t.pos());
             case Expr.ListExpr l -> unpackInto(l.elts(), value, l.pos());
@@ -1105,13 +1109,18 @@ final class CodeGenerator {
             constant(c.value());
             return;
         }
+        inSection(e, () -> exprBody(e));
+    }
+
+    /** Code that tracebacks attribute to {@code e} (marked with ^^^ under it). */
+    private void inSection(Expr e, Runnable code) {
         int[] range = sourceMap.range(e.pos());
         if (range == null) {
-            exprBody(e);
+            code.run();
             return;
         }
         b.beginSourceSection(range[0], range[1]);
-        exprBody(e);
+        code.run();
         b.endSourceSection();
     }
 

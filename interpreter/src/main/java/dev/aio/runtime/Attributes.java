@@ -193,8 +193,8 @@ public final class Attributes {
         if (obj instanceof PyBaseException e) {
             switch (name) {
                 case "args" -> e.setArgs(new PyTuple(Iteration.toArray(value)));
-                case "__cause__" -> e.setCause(value == PyNone.NONE ? null : (PyBaseException) value);
-                case "__context__" -> e.setContext(value == PyNone.NONE ? null : (PyBaseException) value);
+                case "__cause__" -> e.setCause(exceptionOrNone(value, "cause"));
+                case "__context__" -> e.setContext(exceptionOrNone(value, "context"));
                 default -> e.dict().put(name, value);
             }
             return;
@@ -208,5 +208,15 @@ public final class Attributes {
             throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object has no attribute '" + name + "'");
         }
         throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object attribute '" + name + "' is read-only");
+    }
+
+    private static PyBaseException exceptionOrNone(Object value, String what) {
+        if (value == PyNone.NONE) {
+            return null;
+        }
+        if (value instanceof PyBaseException e) {
+            return e;
+        }
+        throw PyErrors.typeError("exception " + what + " must be None or derive from BaseException");
     }
 }
