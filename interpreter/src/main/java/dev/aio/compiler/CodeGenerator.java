@@ -947,7 +947,7 @@ final class CodeGenerator {
                     b.emitLoadNull();
                     b.endStoreLocal();
                     b.endBlock();
-                } else if (comp == null && !scope.isCell(n.id()) && !scope.isFree(n.id())) {
+                } else if (comp == null && !scope.isShared(n.id())) {
                     b.emitDeleteGlobal(n.id());
                 } else {
                     throw new CompileError(n.pos(), "deleting a variable shared with a closure is not supported by aio yet");
@@ -981,9 +981,7 @@ final class CodeGenerator {
         BytecodeLocal comp = comprehensionVar(name);
         if (comp != null) {
             b.emitLoadLocal(comp);
-        } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
-            b.emitLoadClassName(name);
-        } else if (scope.isCell(name) || scope.isFree(name)) {
+        } else if (scope.isShared(name)) {
             b.beginCellGet(name, scope.isFree(name));
             b.emitLoadLocal(local(name));
             b.endCellGet();
@@ -1008,15 +1006,15 @@ final class CodeGenerator {
                     b.beginStoreLocal(comp);
                     value.run();
                     b.endStoreLocal();
-                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
-                    b.beginStoreClassName(name);
-                    value.run();
-                    b.endStoreClassName();
-                } else if (scope.isCell(name) || scope.isFree(name)) {
+                } else if (scope.isShared(name)) {
                     b.beginCellSet();
                     b.emitLoadLocal(local(name));
                     value.run();
                     b.endCellSet();
+                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
+                    b.beginStoreClassName(name);
+                    value.run();
+                    b.endStoreClassName();
                 } else if (scope.isLocal(name)) {
                     b.beginStoreLocal(local(name));
                     value.run();
