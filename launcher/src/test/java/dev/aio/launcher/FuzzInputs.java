@@ -169,7 +169,7 @@ final class FuzzInputs {
         int n = lines.size();
         int a = r.nextInt(n);
         int b = r.nextInt(n);
-        switch (r.nextInt(14)) {
+        switch (r.nextInt(18)) {
             case 0 -> lines.remove(a);
             case 1 -> lines.add(a, lines.get(b));
             case 2 -> {
@@ -188,6 +188,9 @@ final class FuzzInputs {
             }
             case 6, 7 -> {
                 return charMutation(r, text);
+            }
+            case 8, 9, 10, 11 -> {
+                return valueMutation(r, text);
             }
             default -> {
                 return tokenMutation(r, text);
@@ -268,6 +271,35 @@ final class FuzzInputs {
     private static char tokenClass(String token) {
         char c = token.charAt(0);
         return Character.isLetter(c) || c == '_' ? 'n' : Character.isDigit(c) ? 'd' : c == '\'' || c == '"' ? 's' : c == '#' ? '#' : 'o';
+    }
+
+    /** Odd values for the builtins and asyncio functions the examples call: they mostly parse, and run into the edge cases. */
+    private static final String[] ODD_VALUES = {"None", "0", "-1", "1", "2**63", "-2**63", "10**100", "1e308", "-0.0", "float('nan')", "float('inf')", "''", "'x'",
+                    "[]", "{}", "()", "(1, 2)", "{1}", "True", "1.5", "object()", "print", "len", "(lambda *a, **k: None)", "Exception()", "ValueError", "asyncio.sleep(0)",
+                    "asyncio.get_event_loop", "range(3)", "iter([])", "b''", "...", "NotImplemented", "type", "-1e-300", "9223372036854775807", "'\udcff'", "'a' * 100"};
+
+    /** Replaces a name or literal (not a keyword, not a definition's name) with an odd value. */
+    private static String valueMutation(Random r, String text) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            char c = tokenClass(t);
+            boolean keyword = java.util.Arrays.asList(KEYWORDS).contains(t) && !t.equals("None") && !t.equals("True") && !t.equals("False");
+            boolean defined = i >= 2 && (tokens.get(i - 2).equals("def") || tokens.get(i - 2).equals("class") || tokens.get(i - 2).equals("import"));
+            if ((c == 'n' && !keyword && !defined) || c == 'd' || c == 's') {
+                values.add(i);
+            }
+        }
+        if (values.isEmpty()) {
+            return text;
+        }
+        tokens.set(values.get(r.nextInt(values.size())), "(" + ODD_VALUES[r.nextInt(ODD_VALUES.length)] + ")");
+        return String.join("", tokens);
     }
 
     // ----- random token streams -------------------------------------------------------------
