@@ -215,6 +215,7 @@ final class CodeGenerator {
 
     /** Binds parameters to locals (or cells), loads closure cells, and for a coroutine suspends before the body. */
     private void prologue(Parameters p) {
+        b.emitSafepointPoll();
         List<String> slots = new ArrayList<>();
         p.posOnly().forEach(x -> slots.add(x.name()));
         p.args().forEach(x -> slots.add(x.name()));
@@ -1067,7 +1068,7 @@ final class CodeGenerator {
                     b.emitLoadNull();
                     b.endStoreLocal();
                     b.endBlock();
-                } else if (comp == null && !scope.isCell(n.id()) && !scope.isFree(n.id())) {
+                } else if (comp == null && !scope.isShared(n.id())) {
                     b.emitDeleteGlobal(n.id());
                 } else {
                     throw new CompileError(n.pos(), "deleting a variable shared with a closure is not supported by aio yet");
@@ -1110,9 +1111,7 @@ final class CodeGenerator {
             b.endCellGet();
         } else if (comp != null) {
             b.emitLoadLocal(comp);
-        } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
-            b.emitLoadClassName(name);
-        } else if (scope.isCell(name) || scope.isFree(name)) {
+        } else if (scope.isShared(name)) {
             b.beginCellGet(name, scope.isFree(name));
             b.emitLoadLocal(local(name));
             b.endCellGet();
@@ -1142,15 +1141,15 @@ final class CodeGenerator {
                     b.beginStoreLocal(comp);
                     value.run();
                     b.endStoreLocal();
-                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
-                    b.beginStoreClassName(name);
-                    value.run();
-                    b.endStoreClassName();
-                } else if (scope.isCell(name) || scope.isFree(name)) {
+                } else if (scope.isShared(name)) {
                     b.beginCellSet();
                     b.emitLoadLocal(local(name));
                     value.run();
                     b.endCellSet();
+                } else if (scope.kind == Scope.Kind.CLASS && scope.isLocal(name)) {
+                    b.beginStoreClassName(name);
+                    value.run();
+                    b.endStoreClassName();
                 } else if (scope.isLocal(name)) {
                     b.beginStoreLocal(local(name));
                     value.run();
@@ -1163,33 +1162,22 @@ final class CodeGenerator {
             }
             case Expr.Attribute a -> {
                 BytecodeLocal tmp = spill(value);
-                // A failing store points at its target, as CPython's tracebacks do.
-                int[] range = sourceMap.range(a.pos());
-                if (range != null) {
-                    b.beginSourceSection(range[0], range[1]);
-                }
-                b.beginSetAttr(a.attr());
-                expr(a.value());
-                b.emitLoadLocal(tmp);
-                b.endSetAttr();
-                if (range != null) {
-                    b.endSourceSection();
-                }
+                inSection(a, () -> {
+                    b.beginSetAttr(a.attr());
+                    expr(a.value());
+                    b.emitLoadLocal(tmp);
+                    b.endSetAttr();
+                });
             }
             case Expr.Subscript s -> {
                 BytecodeLocal tmp = spill(value);
-                int[] range = sourceMap.range(s.pos());
-                if (range != null) {
-                    b.beginSourceSection(range[0], range[1]);
-                }
-                b.beginSetItem();
-                expr(s.value());
-                subscriptIndex(s.slice());
-                b.emitLoadLocal(tmp);
-                b.endSetItem();
-                if (range != null) {
-                    b.endSourceSection();
-                }
+                inSection(s, () -> {
+                    b.beginSetItem();
+                    expr(s.value());
+                    subscriptIndex(s.slice());
+                    b.emitLoadLocal(tmp);
+                    b.endSetItem();
+                });
             }
             case Expr.Tuple t -> unpackInto(t.elts(), value, t.pos());
             case Expr.ListExpr l -> unpackInto(l.elts(), value, l.pos());
@@ -1254,13 +1242,18 @@ final class CodeGenerator {
             constant(c.value());
             return;
         }
+        inSection(e, () -> exprBody(e));
+    }
+
+    /** Code that tracebacks attribute to {@code e} (marked with ^^^ under it). */
+    private void inSection(Expr e, Runnable code) {
         int[] range = sourceMap.range(e.pos());
         if (range == null) {
-            exprBody(e);
+            code.run();
             return;
         }
         b.beginSourceSection(range[0], range[1]);
-        exprBody(e);
+        code.run();
         b.endSourceSection();
     }
 

@@ -38,6 +38,11 @@ final class Scope {
     final List<dev.aio.ast.Expr.Name> loads = new ArrayList<>();
     /** {@code from m import *} binds names no one can list. */
     boolean importsStar;
+    /**
+     * Free variables a class body only passes on to the functions defined in it: the class binds
+     * the name itself (or declares it global), and its functions do not see that binding.
+     */
+    final Set<String> passedOn = new LinkedHashSet<>();
     /** The function contains {@code yield}: calling it makes a generator. */
     boolean isGenerator;
     /** The scope itself awaits ({@code await}, {@code async for}, {@code async with}): an interactive chunk that does runs as a coroutine. */
@@ -76,6 +81,11 @@ final class Scope {
         return free.contains(name);
     }
 
+    /** Whether this scope's own code reaches {@code name} through a cell. */
+    boolean isShared(String name) {
+        return cells.contains(name) || free.contains(name) && !passedOn.contains(name);
+    }
+
     /** After the tree is complete: decide cells and free variables, innermost scopes first. */
     void resolve() {
         for (Scope child : children) {
@@ -96,17 +106,20 @@ final class Scope {
                 }
                 if (isLocal(name) && kind == Kind.FUNCTION) {
                     cells.add(name);
-                } else if (!declaredGlobal.contains(name)) {
+                } else if (kind == Kind.CLASS || !declaredGlobal.contains(name)) {
                     wantedInside.add(name);
                 }
             }
         }
         wanted.addAll(wantedInside);
         for (String name : wanted) {
-            // A class body's names are not visible to the functions defined in it: they pass its own binding by.
-            boolean passedBy = kind == Kind.CLASS && wantedInside.contains(name);
-            if ((!isLocal(name) || passedBy) && (enclosingComprehensionVars.contains(name) || parent != null && parent.providesBinding(name))) {
+            // A class body's own binding of a name is not visible to the functions defined in it.
+            boolean passOn = kind == Kind.CLASS && wantedInside.contains(name) && (isLocal(name) || declaredGlobal.contains(name));
+            if ((!isLocal(name) || passOn) && (enclosingComprehensionVars.contains(name) || parent != null && parent.providesBinding(name))) {
                 free.add(name);
+                if (passOn) {
+                    passedOn.add(name);
+                }
             }
         }
     }

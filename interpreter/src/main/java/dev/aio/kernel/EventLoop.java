@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
 
 import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
@@ -149,6 +150,8 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     }
 
     private void runOnce() {
+        // Tasks that never loop still give a cancel (the embedder's) its chance once per iteration.
+        TruffleSafepoint.poll(null);
         clock.beginIteration();
         while (!scheduled.isEmpty() && scheduled.peek().isCancelled()) {
             scheduled.poll();

@@ -1,6 +1,7 @@
 package dev.aio.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.bytecode.BytecodeRootNode;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
@@ -751,6 +752,15 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     }
 
     // ----- calls and functions ------------------------------------------------------------------
+
+    /** At each function's entry, so that a cancel reaches recursion too: the interpreter polls only at loop back-edges. */
+    @Operation
+    public static final class SafepointPoll {
+        @Specialization
+        static void doPoll(@Bind Node node) {
+            TruffleSafepoint.poll(node);
+        }
+    }
 
     @Operation(tags = StandardTags.CallTag.class)
     public static final class CallFunction {

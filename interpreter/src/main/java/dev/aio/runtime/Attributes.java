@@ -353,8 +353,8 @@ public final class Attributes {
         if (obj instanceof PyBaseException e) {
             switch (name) {
                 case "args" -> e.setArgs(new PyTuple(Iteration.toArray(value)));
-                case "__cause__" -> e.setCause(value == PyNone.NONE ? null : (PyBaseException) value);
-                case "__context__" -> e.setContext(value == PyNone.NONE ? null : (PyBaseException) value);
+                case "__cause__" -> e.setCause(exceptionOrNone(value, "cause"));
+                case "__context__" -> e.setContext(exceptionOrNone(value, "context"));
                 case "__traceback__" -> PyTraceback.set(e, value);
                 default -> e.dict().put(name, value);
             }
@@ -410,5 +410,15 @@ public final class Attributes {
         if (removed == null) {
             throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + PyOps.typeName(obj) + "' object has no attribute '" + name + "'");
         }
+    }
+
+    private static PyBaseException exceptionOrNone(Object value, String what) {
+        if (value == PyNone.NONE) {
+            return null;
+        }
+        if (value instanceof PyBaseException e) {
+            return e;
+        }
+        throw PyErrors.typeError("exception " + what + " must be None or derive from BaseException");
     }
 }

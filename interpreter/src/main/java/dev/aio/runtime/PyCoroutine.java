@@ -54,6 +54,12 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
             r = continuation.continueWith(value);
         } catch (AioException e) {
             finish();
+            if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                // PEP 479, as for generators: a Future cannot take StopIteration as its exception.
+                AioException error = PyErrors.runtimeError("coroutine raised StopIteration");
+                error.getException().setCause(e.getException());
+                throw error;
+            }
             throw e;
         } finally {
             running = false;

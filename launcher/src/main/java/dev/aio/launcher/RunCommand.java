@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.io.IOAccess;
 
 import picocli.CommandLine;
@@ -148,11 +147,11 @@ public final class RunCommand implements Callable<Integer> {
                 context.eval(Source.newBuilder("aio", text, name).build());
                 return 0;
             } catch (PolyglotException e) {
-                return report(e);
+                return report(e, context);
             }
         } catch (PolyglotException e) {
             // Closing a context that exited, or was cancelled, reports that again.
-            return e.isExit() ? e.getExitStatus() : e.isCancelled() ? 130 : report(e);
+            return e.isExit() ? e.getExitStatus() : e.isCancelled() ? 130 : report(e, null);
         } catch (IOException e) {
             err.println("aio: " + e.getMessage());
             return 1;
@@ -161,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int report(PolyglotException e) {
+    private int report(PolyglotException e, Context context) {
         out.flush();
         if (e.isExit()) {
             return e.getExitStatus();
@@ -170,26 +169,22 @@ public final class RunCommand implements Callable<Integer> {
             err.print(e.getMessage());
             return 1;
         }
-        if (e.isInterrupted() || e.isCancelled()) {
+        if (e.isInterrupted() || e.isCancelled() || context != null && (e.isInternalError() || e.isResourceExhausted()) && closesAsCancelled(context)) {
             err.println("aio: interrupted");
             return 130;
         }
+        // The message names the aio line that was running, when there was one (see AioInternalError).
         err.println("aio: internal error — please report: " + e.getMessage());
-        String where = aioLocation(e);
-        if (where != null) {
-            err.println("  at " + where);
-        }
         return 70;
     }
 
-    /** FILE:LINE of the innermost aio frame the error passed through, or null (such as while compiling). */
-    private static String aioLocation(PolyglotException e) {
-        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
-            SourceSection at = frame.getSourceLocation();
-            if (frame.isGuestFrame() && at != null) {
-                return at.getSource().getName() + ":" + at.getStartLine();
-            }
+    /** A cancel (by an embedder) can surface as another error, a stack overflow while it unwound deep recursion: closing tells. */
+    private static boolean closesAsCancelled(Context context) {
+        try {
+            context.close();
+            return false;
+        } catch (PolyglotException e) {
+            return e.isCancelled();
         }
-        return null;
     }
 }

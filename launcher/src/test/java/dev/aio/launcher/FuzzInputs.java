@@ -42,8 +42,8 @@ final class FuzzInputs {
                     "'\\t\\0'", "'😀'", "rb'\\x'", "u'u'", "f'{x:{y}}'", "f'{x!z}'", "'%'", "'%*d'", "'{!r}'", "'{0.x}'", "'{0[1]}'"};
 
     private static final String[] VALID_NUMBERS = {"0", "1", "2", "3", "-1", "7", "10", "255", "3.14", "0.5", "1e308", "1e-9", "0x1f", "0o7", "0b101", "1_000",
-                    "10**100", "2**63", "-2**63", "9223372036854775807", "2j", "1.5e300", "0.0", "-0.0", "float('inf')", "float('nan')", "True", "None"};
-    private static final String[] VALID_STRINGS = {"'a'", "\"b\"", "''", "'abc'", "f'{x}'", "f\"{x!r:>{y}}\"", "f'{x=}'", "f'{{}}'", "r'\\d'", "b'x'", "'''t'''",
+                    "10**100", "2**63", "-2**63", "9223372036854775807", "1.5e300", "0.0", "-0.0", "float('inf')", "float('nan')", "True", "None"};
+    private static final String[] VALID_STRINGS = {"'a'", "\"b\"", "''", "'abc'", "f'{x}'", "f\"{x!r:>{y}}\"", "f'{x=}'", "f'{{}}'", "r'\\d'", "'''t'''",
                     "'\\N{EM DASH}'", "'\u00e9'", "'%s %d'", "'{}{}'", "'{0}{x}'", "'{:>10}'", "'{:,.2f}'", "\"%(a)s\"", "'%*d'", "'{!r}'", "'{0.x}'", "'{0[1]}'",
                     "f'{x:{y}}'", "'%'", "'{'", "'%c'", "'{:%}'", "'{:x}'", "'{:=^5}'", "'{:c}'", "'%.3e'"};
     private static final String[] BINARY = {"+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "<", ">", "<=", ">=", "==", "!=", "and", "or", "in",
@@ -147,11 +147,11 @@ final class FuzzInputs {
     record Input(String kind, String text) {
     }
 
-    /** Input {@code index}: half are mutants of the corpus, a quarter token soup, a quarter random programs. */
+    /** Input {@code index}: half are mutants of the corpus; token soup, random programs and random calls share the rest. */
     Input input(long seed, int index) {
         Random r = new Random(seedOf(seed, index));
-        int kind = r.nextInt(4);
-        if (kind <= 1) {
+        int kind = r.nextInt(8);
+        if (kind <= 3) {
             String text = corpus.get(r.nextInt(corpus.size()));
             int mutations = 1 + (r.nextInt(3) == 0 ? r.nextInt(6) : 0);
             for (int i = 0; i < mutations; i++) {
@@ -159,7 +159,11 @@ final class FuzzInputs {
             }
             return new Input("mutant", text);
         }
-        return kind == 2 ? new Input("tokens", tokenSoup(r)) : new Input("program", randomProgram(r));
+        return switch (kind) {
+            case 4, 5 -> new Input("tokens", tokenSoup(r));
+            case 6 -> new Input("program", randomProgram(r));
+            default -> new Input("calls", randomCalls(r));
+        };
     }
 
     // ----- mutations of the corpus ------------------------------------------------------------
@@ -169,7 +173,7 @@ final class FuzzInputs {
         int n = lines.size();
         int a = r.nextInt(n);
         int b = r.nextInt(n);
-        switch (r.nextInt(14)) {
+        switch (r.nextInt(18)) {
             case 0 -> lines.remove(a);
             case 1 -> lines.add(a, lines.get(b));
             case 2 -> {
@@ -188,6 +192,9 @@ final class FuzzInputs {
             }
             case 6, 7 -> {
                 return charMutation(r, text);
+            }
+            case 8, 9, 10, 11 -> {
+                return valueMutation(r, text);
             }
             default -> {
                 return tokenMutation(r, text);
@@ -268,6 +275,35 @@ final class FuzzInputs {
     private static char tokenClass(String token) {
         char c = token.charAt(0);
         return Character.isLetter(c) || c == '_' ? 'n' : Character.isDigit(c) ? 'd' : c == '\'' || c == '"' ? 's' : c == '#' ? '#' : 'o';
+    }
+
+    /** Odd values for the builtins and asyncio functions the examples call: they mostly parse, and run into the edge cases. */
+    private static final String[] ODD_VALUES = {"None", "0", "-1", "1", "2**63", "-2**63", "10**100", "1e308", "-0.0", "float('nan')", "float('inf')", "''", "'x'",
+                    "[]", "{}", "()", "(1, 2)", "{1}", "True", "1.5", "object()", "print", "len", "(lambda *a, **k: None)", "Exception()", "ValueError", "asyncio.sleep(0)",
+                    "asyncio.get_event_loop", "range(3)", "iter([])", "...", "NotImplemented", "type", "-1e-300", "9223372036854775807", "'\udcff'", "'a' * 100"};
+
+    /** Replaces a name or literal (not a keyword, not a definition's name) with an odd value. */
+    private static String valueMutation(Random r, String text) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            char c = tokenClass(t);
+            boolean keyword = java.util.Arrays.asList(KEYWORDS).contains(t) && !t.equals("None") && !t.equals("True") && !t.equals("False");
+            boolean defined = i >= 2 && (tokens.get(i - 2).equals("def") || tokens.get(i - 2).equals("class") || tokens.get(i - 2).equals("import"));
+            if ((c == 'n' && !keyword && !defined) || c == 'd' || c == 's') {
+                values.add(i);
+            }
+        }
+        if (values.isEmpty()) {
+            return text;
+        }
+        tokens.set(values.get(r.nextInt(values.size())), "(" + ODD_VALUES[r.nextInt(ODD_VALUES.length)] + ")");
+        return String.join("", tokens);
     }
 
     // ----- random token streams -------------------------------------------------------------
@@ -436,6 +472,90 @@ final class FuzzInputs {
             case 13 -> "{" + expr(r, depth - 1) + ", " + args(r, depth, false) + "}";
             case 14 -> "(" + expr(r, depth - 1) + ")." + name(r);
             default -> name(r) + "(" + args(r, depth, true) + ")";
+        };
+    }
+
+    // ----- random calls of builtins, methods and asyncio -----------------------------------------
+
+    /** Objects a calls program makes first, {@code o[0]}...: receivers and arguments of the calls. */
+    private static final String[] OBJECTS = {"[3, 1, 2]", "{'a': 1, 2: 'b'}", "'a,b c'", "{1, 2}", "(1, 'x')", "asyncio.Queue(2)", "asyncio.Lock()", "asyncio.Event()",
+                    "asyncio.Semaphore(1)", "asyncio.Condition()", "loop.create_future()", "asyncio.create_task(asyncio.sleep(0.5, 'r'))", "range(2, 9, 3)", "1.5", "7",
+                    "None", "asyncio.LifoQueue()", "asyncio.PriorityQueue()", "asyncio.Barrier(2)", "asyncio.BoundedSemaphore(1)", "iter([1, 2])", "C()", "ValueError('v')",
+                    "ExceptionGroup('g', [ValueError(1), TypeError(2)])", "asyncio.timeout(1)", "asyncio.TaskGroup()", "(x for x in 'ab')", "agen()", "coro()",
+                    "{}.keys()", "dataclasses.make_dataclass if hasattr(dataclasses, 'make_dataclass') else P(1)", "P(2)", "math.pi", "2**70", "True", "print"};
+    private static final String[] FUNCTIONS = {"len", "sorted", "min", "max", "sum", "abs", "round", "divmod", "pow", "int", "float", "str", "repr", "hash", "format",
+                    "chr", "ord", "hex", "bin", "oct", "isinstance", "issubclass", "getattr", "setattr", "hasattr", "iter", "next", "list", "tuple", "dict", "set", "enumerate",
+                    "zip", "map", "filter", "reversed", "any", "all", "range", "type", "print", "bool", "callable", "id", "super", "object", "math.sqrt", "math.floor",
+                    "math.ceil", "math.log", "math.gcd", "math.factorial", "math.isclose", "math.fsum", "math.copysign", "math.isnan", "random.choice", "random.sample",
+                    "random.randint", "random.shuffle", "random.uniform", "random.randrange", "random.seed", "time.sleep", "time.monotonic", "asyncio.sleep",
+                    "asyncio.gather", "asyncio.wait_for", "asyncio.wait", "asyncio.shield", "asyncio.create_task", "asyncio.ensure_future", "asyncio.timeout",
+                    "asyncio.as_completed", "asyncio.Queue", "asyncio.Semaphore", "asyncio.Lock", "asyncio.Event", "asyncio.Condition", "asyncio.Barrier",
+                    "asyncio.TaskGroup", "asyncio.to_thread", "asyncio.run", "asyncio.iscoroutine", "asyncio.isfuture", "asyncio.current_task", "asyncio.all_tasks",
+                    "asyncio.get_running_loop", "asyncio.timeout_at", "asyncio.wrap_future", "loop.call_soon", "loop.call_later", "loop.call_at", "loop.create_future",
+                    "loop.run_in_executor", "loop.time", "loop.create_task", "loop.call_exception_handler", "loop.set_exception_handler", "loop.run_until_complete",
+                    "loop.is_running", "loop.stop", "ExceptionGroup", "BaseExceptionGroup", "dataclasses.asdict", "dataclasses.fields", "dataclasses.replace",
+                    "dataclasses.is_dataclass", "sys.exit", "C", "P", "coro", "agen", "gen"};
+    private static final String[] METHODS = {"append", "pop", "get", "put", "put_nowait", "get_nowait", "set_result", "set_exception", "cancel", "result", "exception",
+                    "add_done_callback", "remove_done_callback", "join", "split", "format", "acquire", "release", "wait", "set", "clear", "notify", "notify_all", "update",
+                    "items", "index", "count", "insert", "remove", "sort", "setdefault", "startswith", "replace", "center", "done", "cancelled", "get_name", "set_name",
+                    "task_done", "qsize", "full", "empty", "locked", "is_set", "wait_for", "extend", "copy", "keys", "values", "discard", "union", "add", "reverse",
+                    "strip", "upper", "zfill", "rjust", "partition", "send", "throw", "close", "asend", "athrow", "aclose", "__anext__", "__next__", "__aenter__",
+                    "__aexit__", "__enter__", "__exit__", "__len__", "__iter__", "__getitem__", "__eq__", "__repr__", "__str__", "__hash__", "__bool__", "create_task",
+                    "reschedule", "when", "expired", "split", "subgroup", "derive", "with_traceback", "add_note", "abort", "reset", "uncancel", "cancelling", "get_coro",
+                    "print_stack", "get_stack", "x", "__class__", "__dict__", "args", "maxsize"};
+    private static final String[] KEYWORD_NAMES = {"key", "reverse", "timeout", "return_exceptions", "name", "maxsize", "default", "start", "sep", "end", "msg",
+                    "return_when", "result", "delay", "k", "step", "base", "ndigits", "strict", "debug", "n"};
+
+    /** A coroutine that makes some objects and calls random functions and methods on them and odd values, each call on its own. */
+    private static String randomCalls(Random r) {
+        StringBuilder sb = new StringBuilder("""
+                        import asyncio, math, random, time, sys, dataclasses
+                        class C:
+                            x = 1
+                        @dataclasses.dataclass
+                        class P:
+                            x: int = 0
+                        async def coro(x=0):
+                            await asyncio.sleep(0.01)
+                            return x
+                        async def agen():
+                            yield 1
+                        def gen():
+                            yield 1
+                        async def main():
+                            loop = asyncio.get_running_loop()
+                            o = []
+                        """);
+        int objects = 3 + r.nextInt(6);
+        for (int i = 0; i < objects; i++) {
+            sb.append("    o.append(").append(OBJECTS[r.nextInt(OBJECTS.length)]).append(")\n");
+        }
+        int calls = 4 + r.nextInt(12);
+        for (int i = 0; i < calls; i++) {
+            String callee = r.nextBoolean() ? FUNCTIONS[r.nextInt(FUNCTIONS.length)] : "o[" + r.nextInt(objects) + "]." + METHODS[r.nextInt(METHODS.length)];
+            StringBuilder args = new StringBuilder();
+            int n = r.nextInt(4);
+            for (int a = 0; a < n; a++) {
+                args.append(a > 0 ? ", " : "").append(callArgument(r, objects));
+            }
+            if (r.nextInt(4) == 0) {
+                args.append(n > 0 ? ", " : "").append(KEYWORD_NAMES[r.nextInt(KEYWORD_NAMES.length)]).append('=').append(callArgument(r, objects));
+            }
+            sb.append("    try:\n        r = ").append(callee).append('(').append(args).append(")\n");
+            sb.append("        if asyncio.iscoroutine(r) or asyncio.isfuture(r):\n            r = await asyncio.wait_for(r, 2)\n");
+            sb.append("        print(").append(i).append(", repr(r)[:60])\n");
+            sb.append("    except Exception as e:\n        print(").append(i).append(", type(e).__name__, e)\n");
+        }
+        sb.append(r.nextInt(5) == 0 ? "    await asyncio.sleep(1)\n" : "").append("asyncio.run(main())\n");
+        return sb.toString();
+    }
+
+    private static String callArgument(Random r, int objects) {
+        return switch (r.nextInt(4)) {
+            case 0 -> "o[" + r.nextInt(objects) + "]";
+            case 1 -> VALID_NUMBERS[r.nextInt(VALID_NUMBERS.length)];
+            case 2 -> VALID_STRINGS[r.nextInt(VALID_STRINGS.length)];
+            default -> ODD_VALUES[r.nextInt(ODD_VALUES.length)];
         };
     }
 

@@ -53,7 +53,7 @@ class FuzzTest {
     private static final int MAX_FAILURES = 10;
 
     private static final Pattern JAVA_TRACE = Pattern.compile(
-                    "(?m)^\\s*at [\\w$.]+\\.[\\w$<>]+\\([^)]*\\)\\s*$|Exception in thread|internal error|\\b(java|jdk|sun|com\\.oracle|org\\.graalvm|org\\.antlr|dev\\.aio)\\.[\\w$.]*(Exception|Error)\\b");
+                    "(?m)^\\s*at [\\w$.]+\\.[\\w$<>]+\\([^)]*\\)\\s*$|Exception in thread|aio: internal error|\\b(java|jdk|sun|com\\.oracle|org\\.graalvm|org\\.antlr|dev\\.aio)\\.[\\w$.]*(Exception|Error)\\b");
     private static final Pattern JAVA_OBJECT = Pattern.compile("\\b(dev\\.aio|com\\.oracle|org\\.graalvm|org\\.antlr|java\\.lang|java\\.util)\\.\\w|\\bPy[A-Z]\\w*@[0-9a-f]{4,}|\\$\\$Lambda");
     private static final Pattern LOCATED = Pattern.compile("(?m)^[ |+]*File \"[^\"]*\", line \\d+");
     private static final Pattern SYNTAX_ERROR = Pattern.compile("(?m)^(SyntaxError|IndentationError|TabError)(: .*)?$");
@@ -166,13 +166,15 @@ class FuzzTest {
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void runsThatNeverEndCanBeCancelled() throws IOException {
         try (Watchdog watchdog = new Watchdog(300)) {
-            for (String program : List.of("while True:\n    pass\n", "print(sum(range(10**15)))\n")) {
+            String spawner = "import asyncio\nasync def spawn():\n    asyncio.create_task(spawn())\n    raise ValueError\nasync def main():\n    asyncio.create_task(spawn())\n    await asyncio.sleep(1)\nasyncio.run(main())\n";
+            String recursion = "def f():\n    try:\n        f()\n    except RecursionError:\n        f()\nf()\n";
+            for (String program : List.of("while True:\n    pass\n", "print(sum(range(10**15)))\n", spawner, recursion)) {
                 Path file = dir.resolve("forever.aio");
                 Files.writeString(file, program);
                 Run run = new Run(0);
                 watchdog.current.set(run);
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int status = AioMain.run(new String[]{"run", file.toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                int status = AioMain.run(new String[]{"run", "--virtual-time", file.toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
                                 new PrintStream(err, true, StandardCharsets.UTF_8));
                 run.done = true;
                 assertEquals(130, status, program);
@@ -208,12 +210,13 @@ class FuzzTest {
 
     /** What happened, or {@code FAILURE: why}. */
     static String classify(int status, String out, String err, String input, boolean cancelled) {
-        if (JAVA_TRACE.matcher(err).find()) {
-            return "FAILURE: internal error or Java stack trace on stderr";
+        String trace = notFrom(input, JAVA_TRACE.matcher(err));
+        if (trace != null) {
+            return "FAILURE: internal error or Java stack trace on stderr: " + trace;
         }
-        var leak = JAVA_OBJECT.matcher(out + err);
-        if (leak.find() && !input.contains(leak.group())) {
-            return "FAILURE: a Java object or class name in the output: " + leak.group();
+        String leak = notFrom(input, JAVA_OBJECT.matcher(out + err));
+        if (leak != null) {
+            return "FAILURE: a Java object or class name in the output: " + leak;
         }
         boolean exits = input.contains("exit") || input.contains("SystemExit");
         if (cancelled && status == 130) {
@@ -234,6 +237,16 @@ class FuzzTest {
             case 124 -> err.contains("time limit") ? "time limit" : exits ? "sys.exit" : "FAILURE: exit status 124 without the time-limit message";
             default -> exits ? "sys.exit" : "FAILURE: exit status " + status;
         };
+    }
+
+    /** The first match that is not just text of the input (a traceback quotes source lines). */
+    private static String notFrom(String input, java.util.regex.Matcher m) {
+        while (m.find()) {
+            if (!input.contains(m.group().strip())) {
+                return m.group().strip();
+            }
+        }
+        return null;
     }
 
     private static void report(Map<String, Integer> outcomes, ConcurrentLinkedQueue<Failure> failures, long started) throws IOException {

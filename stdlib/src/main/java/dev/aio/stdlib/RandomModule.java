@@ -126,9 +126,12 @@ public final class RandomModule {
             long lo = Args.given(stop) ? Args.index(start, "randrange") : 0;
             long hi = Args.given(stop) ? Args.index(stop, "randrange") : Args.index(start, "randrange");
             long st = Args.given(step) ? Args.index(step, "randrange") : 1;
+            if (st == 0) {
+                throw PyErrors.valueError("zero step for randrange()");
+            }
             long n = st > 0 ? (hi - lo + st - 1) / st : (lo - hi - st - 1) / -st;
-            if (st == 0 || n <= 0) {
-                throw PyErrors.valueError("empty range for randrange()");
+            if (n <= 0) {
+                throw PyErrors.valueError("empty range for randrange()" + (st == 1 && Args.given(stop) ? " (" + lo + ", " + hi + ", " + (hi - lo) + ")" : ""));
             }
             return lo + st * (long) (random(AioContext.get(this)).nextDouble() * n);
         }

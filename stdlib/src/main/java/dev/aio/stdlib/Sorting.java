@@ -9,6 +9,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Operators;
+import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyOps;
 
@@ -33,10 +34,29 @@ final class Sorting {
     static void sort(PyList list, Object key, Object reverse) {
         Object keyFn = Args.orDefault(key, null);
         boolean descending = Args.given(reverse) && PyOps.isTrue(reverse);
-        List<Keyed> items = new ArrayList<>(list.size());
-        for (Object v : list.items()) {
-            items.add(new Keyed(keyFn == null ? v : Calls.call(keyFn, v), v));
+        Object[] values = list.toArray();
+        // As in CPython, the list is empty while keys and comparisons run; it gets its items back however the sort ends.
+        list.items().clear();
+        List<Keyed> items = new ArrayList<>(values.length);
+        try {
+            for (Object v : values) {
+                items.add(new Keyed(keyFn == null ? v : Calls.call(keyFn, v), v));
+            }
+            sortKeyed(items, descending);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = items.get(i).value();
+            }
+        } finally {
+            boolean modified = !list.items().isEmpty();
+            list.items().clear();
+            java.util.Collections.addAll(list.items(), values);
+            if (modified) {
+                throw PyErrors.valueError("list modified during sort");
+            }
         }
+    }
+
+    private static void sortKeyed(List<Keyed> items, boolean descending) {
         if (descending) {
             // Python's reverse sort keeps equal elements in their original order.
             Collections.reverse(items);
@@ -57,10 +77,6 @@ final class Sorting {
         }
         if (descending) {
             Collections.reverse(items);
-        }
-        list.items().clear();
-        for (Keyed k : items) {
-            list.items().add(k.value());
         }
     }
 }

@@ -3,11 +3,15 @@ package dev.aio.nodes.ops;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.dsl.UnsupportedSpecializationException;
+import com.oracle.truffle.api.nodes.ControlFlowException;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.SourceSection;
 
+import dev.aio.AioContext;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.builtins.BuiltinRootNode;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.AioInternalError;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
@@ -141,17 +145,24 @@ public final class ExceptionOps {
     /**
      * A Java StackOverflowError in aio code is Python's RecursionError, an OutOfMemoryError its
      * MemoryError; arguments no specialization of a builtin or operation accepts are a TypeError;
-     * other internal errors stay internal.
+     * other Java exceptions are bugs of aio, which leave naming the aio line they interrupted.
      */
     @TruffleBoundary
     public static Throwable translateInternal(Throwable t, AioRootNode root, BytecodeNode bytecodeNode, int bytecodeIndex) {
         AioException e;
         if (t instanceof StackOverflowError) {
+            if (AioContext.get(root).getEnv().getContext().isCancelling()) {
+                // The stack overflowed while the embedder's cancel unwound it: no aio code may catch that.
+                return t;
+            }
             e = PyErrors.raise(BuiltinTypes.RECURSION_ERROR, "maximum recursion depth exceeded");
         } else if (t instanceof OutOfMemoryError) {
             e = PyErrors.raiseNoArgs(BuiltinTypes.MEMORY_ERROR);
         } else if (t instanceof UnsupportedSpecializationException u) {
             e = PyErrors.typeError(unsupportedArguments(u));
+        } else if (t instanceof RuntimeException && !(t instanceof ControlFlowException) && !(t instanceof AioInternalError)) {
+            SourceSection at = bytecodeIndex < 0 ? null : bytecodeNode.getSourceLocation(bytecodeIndex);
+            return new AioInternalError(t, at == null ? null : at.getSource().getName() + ":" + at.getStartLine());
         } else {
             return t;
         }

@@ -209,6 +209,9 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object delay, Object callback, PyTuple args, Object ctx) {
+            if (!dev.aio.runtime.Numbers.isNumber(delay)) {
+                throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + dev.aio.runtime.PyOps.typeName(delay) + "'");
+            }
             double d = dev.aio.runtime.Numbers.toDouble(delay);
             return new HandleObject(self.callLater(d, () -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
         }
@@ -220,6 +223,9 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object when, Object callback, PyTuple args, Object ctx) {
+            if (!dev.aio.runtime.Numbers.isNumber(when)) {
+                throw PyErrors.typeError("'>=' not supported between instances of '" + dev.aio.runtime.PyOps.typeName(when) + "' and 'float'");
+            }
             double w = dev.aio.runtime.Numbers.toDouble(when);
             return new HandleObject(self.callAt(w, () -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
         }

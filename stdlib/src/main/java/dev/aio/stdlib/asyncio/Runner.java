@@ -100,7 +100,10 @@ public final class Runner extends PyObject {
                 loop.runUntilComplete(Task.internal(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
             }
         } finally {
-            loop.reportUnretrievedExceptions();
+            if (!broken) {
+                // not after an internal error or a cancel by the embedder: those end the run at once
+                loop.reportUnretrievedExceptions();
+            }
             loop.close();
             loop = null;
             state = State.CLOSED;
