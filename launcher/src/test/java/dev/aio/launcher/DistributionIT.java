@@ -1,6 +1,7 @@
 package dev.aio.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -35,12 +36,7 @@ class DistributionIT {
 
     @Test
     void unpackedAndLinkedOnThePathItRunsAProgram() throws Exception {
-        Path tarball = Path.of(System.getProperty("aio.dist"));
-        assertTrue(Files.isRegularFile(tarball), tarball + " (made by mvn package)");
-        Path install = Files.createDirectories(dir.resolve("opt"));
-        run(install, Map.of(), "tar", "xzf", tarball.toString());
-        String name = tarball.getFileName().toString().replace(".tar.gz", "");
-        Path home = install.resolve(name);
+        Path home = unpack();
         assertTrue(Files.isExecutable(home.resolve("bin/aio")));
         assertTrue(names(home.resolve("lib")).stream().anyMatch(n -> n.startsWith("aio-launcher-")));
         assertTrue(names(home.resolve("lib/truffle")).stream().anyMatch(n -> n.startsWith("chromeinspector-tool-")));
@@ -63,6 +59,77 @@ class DistributionIT {
         String version = run(work, Map.of("PATH", path), "/usr/bin/env", "aio", "--version");
         assertTrue(version.contains("with the Graal JIT compiler"), version);
         assertTrue(run(work, Map.of("PATH", path, "AIO_JIT", "off"), "/usr/bin/env", "aio", "--version").contains("no JIT compiler (AIO_JIT=off)"));
+    }
+
+    @Test
+    void withoutTheJitARunLeavesAClassCacheForTheNextOnes() throws Exception {
+        Path home = unpack();
+        Path cache = dir.resolve("cache");
+        Files.writeString(dir.resolve("hello.aio"), "print('hello')\n");
+        Map<String, String> env = Map.of("AIO_JIT", "off", "XDG_CACHE_HOME", cache.toString());
+        assertEquals("hello\n", run(dir, env, home.resolve("bin/aio").toString(), "run", "hello.aio"));
+        // A background job writes the cache after that first run.
+        List<String> written = List.of();
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); written.isEmpty() && System.nanoTime() < deadline; Thread.sleep(200)) {
+            written = names(cache.resolve("aio")).stream().filter(n -> n.matches("aio-[0-9a-f]{16}\\.aot")).toList();
+        }
+        assertEquals(1, written.size(), names(cache.resolve("aio")).toString());
+        assertEquals("hello\n", run(dir, env, home.resolve("bin/aio").toString(), "run", "hello.aio"));
+        assertEquals(written, names(cache.resolve("aio")).stream().filter(n -> n.endsWith(".aot")).toList());
+    }
+
+    /**
+     * On the JIT, a queue pipeline's coroutine bodies (their continuations) and the queue's
+     * builtins are compiled, and no root goes back and forth between compiled and interpreted
+     * code. Low thresholds and compilation on the running thread make that happen within the run.
+     */
+    @Test
+    void onTheJitCoroutinesAndQueueOperationsAreCompiledAndStayCompiled() throws Exception {
+        Path home = unpack();
+        Files.writeString(dir.resolve("pipeline.aio"), """
+                        import asyncio
+
+                        async def producer(queue, n):
+                            for i in range(n):
+                                await queue.put(i)
+                            await queue.put(None)
+
+                        async def consumer(queue):
+                            total = 0
+                            while True:
+                                item = await queue.get()
+                                queue.task_done()
+                                if item is None:
+                                    return total
+                                total += item
+
+                        async def main():
+                            queue = asyncio.Queue(maxsize=10)
+                            consumer_task = asyncio.create_task(consumer(queue))
+                            await producer(queue, 20000)
+                            await queue.join()
+                            print("total", await consumer_task)
+
+                        asyncio.run(main())
+                        """);
+        String trace = run(dir, Map.of("AIO_JAVA_OPTS", "-Dpolyglot.engine.TraceCompilation=true -Dpolyglot.engine.BackgroundCompilation=false"
+                        + " -Dpolyglot.engine.FirstTierCompilationThreshold=100 -Dpolyglot.engine.LastTierCompilationThreshold=1000000"),
+                        home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "pipeline.aio");
+        assertTrue(trace.contains("\ntotal 199990000\n"), trace);
+        for (String root : List.of("aio:producer(resume_bci=", "aio:consumer(resume_bci=", "builtin:put ", "builtin:get ")) {
+            assertTrue(trace.lines().anyMatch(l -> l.startsWith("[engine] opt done") && l.contains(root)), root + " compiled:\n" + trace);
+            assertTrue(trace.lines().filter(l -> l.matches("\\[engine\\] opt (deopt|inval).*") && l.contains(root)).count() <= 3, root + " deoptimized again and again:\n" + trace);
+        }
+        assertFalse(trace.contains("opt failed"), trace);
+    }
+
+    /** The distribution, unpacked in a fresh folder: its home. */
+    private Path unpack() throws IOException, InterruptedException {
+        Path tarball = Path.of(System.getProperty("aio.dist"));
+        assertTrue(Files.isRegularFile(tarball), tarball + " (made by mvn package)");
+        Path install = Files.createDirectories(dir.resolve("opt"));
+        run(install, Map.of(), "tar", "xzf", tarball.toString());
+        return install.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
     }
 
     private static List<String> names(Path dir) throws IOException {

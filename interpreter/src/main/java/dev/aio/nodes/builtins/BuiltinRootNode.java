@@ -36,6 +36,12 @@ public final class BuiltinRootNode extends RootNode {
         return spec.name();
     }
 
+    /** How compilation traces and the profiler name this root. */
+    @Override
+    public String toString() {
+        return "builtin:" + spec.name();
+    }
+
     /** For tools: the coroutines this builtin resumes, when it runs the event loop ({@link CoroutineFrames}). */
     @Override
     protected List<TruffleStackTraceElement> findAsynchronousFrames(Frame frame) {
