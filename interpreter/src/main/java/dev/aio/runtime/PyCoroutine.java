@@ -14,6 +14,8 @@ import dev.aio.kernel.ThrowRequest;
  */
 public final class PyCoroutine extends PyObject implements CoroutineLike {
     private final PyFunction function;
+    /** Kept: a context lookup from Java code costs a thread-local read on the JIT runtime, at every step. */
+    private final AioContext context;
     private ContinuationResult continuation;
     private Object yielded;
     private boolean started;
@@ -26,7 +28,8 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
     public PyCoroutine(PyFunction function, ContinuationResult start) {
         this.function = function;
         this.continuation = start;
-        AioContext.get(null).coroutineCreated(this);
+        this.context = AioContext.get(null);
+        context.coroutineCreated(this);
     }
 
     @Override
@@ -43,10 +46,9 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
                 throw PyErrors.typeError("can't send non-None value to a just-started coroutine");
             }
             started = true;
-            AioContext.get(null).coroutineStarted(this);
+            context.coroutineStarted(this);
         }
         running = true;
-        AioContext context = AioContext.get(null);
         // A coroutine awaited inside this step that suspends leaves itself here: the await stack.
         context.setSuspendedCoroutine(null);
         Object r;
@@ -106,7 +108,7 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
         if (!started) {
             started = true;
             finish();
-            AioContext.get(null).coroutineStarted(this);
+            context.coroutineStarted(this);
             return;
         }
         if (finished) {
