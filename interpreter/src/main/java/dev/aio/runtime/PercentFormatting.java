@@ -122,7 +122,15 @@ public final class PercentFormatting {
                 return Formatting.format(s, (left ? "<" : ">") + width + (precision == null ? "" : "." + precision));
             }
             case 'c' -> {
-                String s = value instanceof Long l ? new String(Character.toChars(codePoint(l))) : PyOps.str(value);
+                String s;
+                if (Numbers.isInt(value)) {
+                    Object n = integral(value, type);
+                    s = new String(Character.toChars(codePoint(n instanceof Long l ? l : -1)));
+                } else if (value instanceof String text && text.codePointCount(0, text.length()) == 1) {
+                    s = text;
+                } else {
+                    throw PyErrors.typeError("%c requires int or char");
+                }
                 return Formatting.format(s, (left ? "<" : ">") + width);
             }
             case 'd', 'i', 'u' -> {
@@ -150,6 +158,12 @@ public final class PercentFormatting {
             return value instanceof Boolean b ? (Object) (b ? 1L : 0L) : value;
         }
         if (value instanceof Double d && (type == 'd' || type == 'i' || type == 'u')) {
+            if (d.isNaN()) {
+                throw PyErrors.valueError("cannot convert float NaN to integer");
+            }
+            if (d.isInfinite()) {
+                throw PyErrors.overflowError("cannot convert float infinity to integer");
+            }
             return Numbers.normalize(new java.math.BigDecimal(d).toBigInteger());
         }
         String what = type == 'd' || type == 'i' || type == 'u' ? "a real number" : "an integer";

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyTuple;
 
@@ -22,6 +23,16 @@ final class TimeCalendar {
     /** (year, mon, mday, hour, min, sec, wday, yday, isdst, zone, gmtoff) of {@code seconds} since the epoch. */
     @TruffleBoundary
     static PyTuple brokenDown(double seconds, boolean utc) {
+        if (Double.isNaN(seconds)) {
+            throw PyErrors.valueError("Invalid value NaN (not a number)");
+        }
+        // CPython's limits: a 64-bit time_t, then what the C library can break down (aio: java.time's years).
+        if (!(seconds >= -0x1p63 && seconds < 0x1p63)) {
+            throw PyErrors.raise(BuiltinTypes.OVERFLOW_ERROR, "timestamp out of range for platform time_t");
+        }
+        if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+            throw PyErrors.osError(75, "Value too large for defined data type", null);
+        }
         ZoneId zone = utc ? ZoneOffset.UTC : ZoneId.systemDefault();
         ZonedDateTime t = Instant.ofEpochSecond((long) Math.floor(seconds)).atZone(zone);
         boolean dst = !utc && zone.getRules().isDaylightSavings(t.toInstant());
