@@ -52,7 +52,7 @@ aio_find_jdk() {
     export JAVA_HOME="$best"
     export PATH="$JAVA_HOME/bin:$PATH"
     AIO_JAVA_MAJOR=$best_major
-    AIO_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=org.graalvm.truffle,ALL-UNNAMED -XX:+UseSerialGC)
+    AIO_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=org.graalvm.truffle,ALL-UNNAMED -XX:+UseSerialGC -XX:MetaspaceSize=256m)
     # JDK 24+ warns about sun.misc.Unsafe, which Maven and Truffle still use.
     if [ "$best_major" -ge 24 ]; then
         AIO_JVM_OPTS+=(--sun-misc-unsafe-memory-access=allow)
