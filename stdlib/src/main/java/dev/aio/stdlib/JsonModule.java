@@ -7,6 +7,7 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
@@ -39,11 +40,21 @@ public final class JsonModule {
         @Specialization
         static Object doEncode(Object obj, Object indent, Object itemSeparator, Object keySeparator, Object sortKeys, Object ensureAscii, Object allowNan,
                         Object skipKeys, Object checkCircular, Object dflt) {
-            JsonEncoder.Options options = new JsonEncoder.Options(indent == PyNone.NONE ? null : (String) indent, (String) itemSeparator,
-                            (String) keySeparator, PyOps.isTrue(sortKeys), PyOps.isTrue(ensureAscii), PyOps.isTrue(allowNan), PyOps.isTrue(skipKeys),
+            // CPython's C encoder takes key_separator as its 5th argument, item_separator as its 6th.
+            String key = separator(keySeparator, 5);
+            String item = separator(itemSeparator, 6);
+            JsonEncoder.Options options = new JsonEncoder.Options(indent == PyNone.NONE ? null : (String) indent, item,
+                            key, PyOps.isTrue(sortKeys), PyOps.isTrue(ensureAscii), PyOps.isTrue(allowNan), PyOps.isTrue(skipKeys),
                             PyOps.isTrue(checkCircular), dflt);
             return JsonEncoder.encode(obj, options);
         }
+    }
+
+    private static String separator(Object value, int argument) {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw PyErrors.typeError("make_encoder() argument " + argument + " must be str, not " + PyOps.typeName(value));
     }
 
     /** {@code scan(s, idx, whole, ...)}: the whole document's value, or (value, end) for the value at idx. */
