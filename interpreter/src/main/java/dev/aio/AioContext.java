@@ -305,9 +305,12 @@ public final class AioContext {
         moduleNamesByFile.put(fileName, moduleName);
     }
 
-    /** The {@code __main__} module a script runs in; its folder starts sys.path. */
+    /**
+     * The {@code __main__} module a script runs in; its folder starts sys.path. Every script an
+     * embedder evaluates runs in the same one: the bindings ({@code context.getBindings("aio")}).
+     */
     public PyModule mainModule(String fileName) {
-        PyModule main = interactiveMainModule();
+        PyModule main = bindings();
         main.put("__file__", fileName);
         mainFile = fileName;
         moduleNamesByFile.put(fileName, "__main__");
@@ -332,6 +335,12 @@ public final class AioContext {
             }
         }
         return names;
+    }
+
+    /** The {@code __main__} module: the names a host reads and sets through the polyglot bindings. */
+    @TruffleBoundary
+    public PyModule bindings() {
+        return imports.modules.get("__main__") instanceof PyModule m ? m : interactiveMainModule();
     }
 
     /** The {@code __main__} module of a REPL session: no {@code __file__}, as in CPython's. */

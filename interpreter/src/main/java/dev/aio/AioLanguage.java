@@ -75,6 +75,12 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
         return false;
     }
 
+    /** {@code context.getBindings("aio")}: the globals of {@code __main__}, which every evaluated script shares. */
+    @Override
+    protected Object getScope(AioContext context) {
+        return context.bindings();
+    }
+
     /** How the debugger shows aio values: their repr and type. */
     @Override
     protected Object getLanguageView(AioContext context, Object value) {

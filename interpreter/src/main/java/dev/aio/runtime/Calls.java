@@ -2,6 +2,7 @@ package dev.aio.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
+import com.oracle.truffle.api.interop.InteropLibrary;
 
 import dev.aio.AioLanguage;
 
@@ -55,6 +56,9 @@ public final class Calls {
         }
         if (callee instanceof PyGenericAlias g) {
             return call(g.origin(), positional, kwNames, kwValues);
+        }
+        if (Foreign.is(callee)) {
+            return Foreign.call(callee, positional, kwNames);
         }
         Object call = SpecialMethods.lookup(callee, "__call__");
         if (call != null) {
@@ -118,6 +122,7 @@ public final class Calls {
 
     public static boolean isCallable(Object o) {
         return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyBoundMethod || o instanceof PyType || o instanceof PyGenericAlias
+                        || (Foreign.is(o) && (InteropLibrary.getUncached().isExecutable(o) || InteropLibrary.getUncached().isInstantiable(o)))
                         || SpecialMethods.lookup(o, "__call__") != null;
     }
 }
