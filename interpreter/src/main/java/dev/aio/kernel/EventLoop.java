@@ -40,6 +40,8 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     private boolean closed;
     /** Another thread will hand this loop work (the REPL's inputs): having nothing to do is not a deadlock. */
     private volatile boolean fedByOtherThread;
+    /** Java futures awaited and not yet complete (see {@link HostFuture}): their completion is work to come. */
+    private int hostWaits;
     private Task currentTask;
     /** The {@code --timeline} recorder, or null. */
     private final TimelineRecorder timeline;
@@ -82,6 +84,14 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
 
     public void setFedByOtherThread(boolean fed) {
         this.fedByOtherThread = fed;
+    }
+
+    void hostWaitStarted() {
+        hostWaits++;
+    }
+
+    void hostWaitEnded() {
+        hostWaits--;
     }
 
     public Object getTaskFactory() {
@@ -202,7 +212,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
             return;
         }
         boolean workerPending = defaultExecutor != null && defaultExecutor.hasOutstanding();
-        if (scheduled.isEmpty() && !workerPending && !fedByOtherThread) {
+        if (scheduled.isEmpty() && !workerPending && !fedByOtherThread && hostWaits == 0) {
             context.stopRun(TaskReport.deadlock(this), 3);
         }
         if (scheduled.isEmpty()) {
