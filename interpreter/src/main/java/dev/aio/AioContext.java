@@ -53,6 +53,7 @@ public final class AioContext {
     private final Clock clock;
     private final double timeLimit;
     private final double slowStepSeconds;
+    private final Limits limits;
     /** The blocking call (such as time.sleep) made during the current task step, for the slow-step warning. */
     private String blockingCall;
     private String blockingHint;
@@ -87,6 +88,7 @@ public final class AioContext {
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
         this.timeLimit = env.getOptions().get(AioOptions.TIME_LIMIT);
         this.slowStepSeconds = env.getOptions().get(AioOptions.SLOW_STEP) / 1000.0;
+        this.limits = new Limits(env.getOptions());
         String path = env.getOptions().get(AioOptions.TIMELINE);
         this.timelinePath = path.isEmpty() ? null : path;
         this.timeline = timelinePath == null ? null : new TimelineRecorder();
@@ -229,6 +231,10 @@ public final class AioContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     public String[] getArguments() {

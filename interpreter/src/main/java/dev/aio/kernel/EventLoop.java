@@ -277,6 +277,11 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         tasks.remove(task);
     }
 
+    /** How many tasks are not done yet. */
+    int pendingTaskCount() {
+        return tasks.size();
+    }
+
     /** Tasks not yet done, in creation order. */
     public java.util.List<Task> pendingTasks() {
         java.util.List<Task> r = new java.util.ArrayList<>();

@@ -38,7 +38,7 @@ public final class HostFuture {
                 return;
             }
             if (error != null) {
-                future.setException(HostErrors.toAio(error).getException());
+                future.setException(HostErrors.exceptionOf(error));
             } else {
                 future.setResult(Foreign.toAio(value == null ? null : env.asGuestValue(value)));
             }

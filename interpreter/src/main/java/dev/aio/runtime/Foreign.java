@@ -42,6 +42,10 @@ public final class Foreign {
         if (v == null) {
             return PyNone.NONE;
         }
+        if (v instanceof AioException e) {
+            // An aio exception the host caught (a PolyglotException's guest object), handed back.
+            return e.getException();
+        }
         if (!is(v)) {
             return v;
         }

@@ -7,6 +7,9 @@ import java.util.concurrent.TimeoutException;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.interop.ExceptionType;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
 import dev.aio.AioContext;
 
@@ -20,11 +23,14 @@ public final class HostErrors {
     private HostErrors() {
     }
 
-    /** An exception an interop call threw: aio's own passes through, a host one is converted. */
+    /**
+     * An exception an interop call threw: aio's own passes through, and so does an interrupt or an
+     * exit (Context.interrupt, a stopped run), which no script may catch; any other is converted.
+     */
     @TruffleBoundary
-    public static AioException toAio(AbstractTruffleException e) {
-        if (e instanceof AioException aio) {
-            return aio;
+    public static AbstractTruffleException toAio(AbstractTruffleException e) {
+        if (e instanceof AioException || isUncatchable(e)) {
+            return e;
         }
         var env = AioContext.get(null).getEnv();
         if (env.isHostException(e)) {
@@ -33,8 +39,24 @@ public final class HostErrors {
         return PyErrors.runtimeError(e.getMessage());
     }
 
+    /** The aio exception a Java future's exceptional completion stands for. */
     @TruffleBoundary
-    public static AioException toAio(Throwable t) {
+    public static PyBaseException exceptionOf(Throwable t) {
+        AbstractTruffleException e = toAio(t);
+        return e instanceof AioException aio ? aio.getException() : PyErrors.runtimeError(e.getMessage()).getException();
+    }
+
+    private static boolean isUncatchable(AbstractTruffleException e) {
+        try {
+            ExceptionType type = InteropLibrary.getUncached().getExceptionType(e);
+            return type == ExceptionType.INTERRUPT || type == ExceptionType.EXIT;
+        } catch (UnsupportedMessageException notAnException) {
+            return false;
+        }
+    }
+
+    @TruffleBoundary
+    public static AbstractTruffleException toAio(Throwable t) {
         Throwable cause = t;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
