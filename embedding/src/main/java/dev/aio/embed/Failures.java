@@ -29,7 +29,7 @@ final class Failures {
             return new AioLimitException(e.getMessage());
         }
         if (e.isExit() && e.getExitStatus() == TIME_LIMIT_STATUS) {
-            return new AioLimitException("wall-time limit of " + timeLimitSeconds + " s reached");
+            return new AioLimitException("time limit of " + timeLimitSeconds + " s reached (aio.TimeLimit)");
         }
         if (e.isExit() && e.getExitStatus() == DEADLOCK_STATUS) {
             return new AioScriptException("Deadlock", "no task can ever run again (the report is on the error stream)", "");

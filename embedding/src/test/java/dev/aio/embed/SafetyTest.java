@@ -99,11 +99,11 @@ class SafetyTest {
     void wallTimeLimitStopsSleepersAndRunaways() {
         try (Aio aio = quiet().timeLimit(Duration.ofMillis(300)).build()) {
             AioLimitException e = assertThrows(AioLimitException.class, () -> aio.eval("import asyncio\nasyncio.run(asyncio.sleep(60))"));
-            assertEquals("wall-time limit of 0.3 s reached", e.getMessage());
+            assertEquals("time limit of 0.3 s reached (aio.TimeLimit)", e.getMessage());
         }
         try (Aio aio = quiet().timeLimit(Duration.ofMillis(300)).build()) {
             AioLimitException e = assertThrows(AioLimitException.class, () -> aio.eval("n = 0\nwhile True:\n    n += 1"));
-            assertEquals("wall-time limit of 0.3 s reached", e.getMessage());
+            assertEquals("time limit of 0.3 s reached (aio.TimeLimit)", e.getMessage());
         }
     }
 
