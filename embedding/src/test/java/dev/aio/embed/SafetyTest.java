@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 7, bullet 4: safe by default, limits, stopping runaway scripts. */
 class SafetyTest {
+    /** What the runs report on stderr (the time limit, slow steps) stays out of the test's output. */
     private static AioBuilder quiet() {
-        return Aio.builder().option("engine.WarnInterpreterOnly", "false");
+        return Aio.builder().option("engine.WarnInterpreterOnly", "false").err(new ByteArrayOutputStream());
     }
 
     private static String result(Aio aio) {
@@ -147,5 +149,19 @@ class SafetyTest {
         aio.cancel();
         ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof CancellationException, String.valueOf(e.getCause()));
+    }
+
+    @Test
+    void anInterruptStopsARunawayScriptAndTheContextGoesOn() throws Exception {
+        try (Aio aio = quiet().build()) {
+            CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> aio.eval("n = 0\nwhile True:\n    n += 1"));
+            Thread.sleep(200);
+            aio.context().interrupt(Duration.ofSeconds(10));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof CancellationException, String.valueOf(e.getCause()));
+            assertTrue(aio.bindings().getMember("n").asLong() > 0);
+            aio.eval("n = 7");
+            assertEquals(7, aio.bindings().getMember("n").asInt());
+        }
     }
 }

@@ -48,7 +48,9 @@ import dev.aio.nodes.ops.ValueOps;
  * the compiler) and calls. Tags cost nothing until an instrument asks for them: the DSL then
  * re-runs the compiler's parse with tag instructions.
  */
-@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableBlockScoping = false, defaultLocalValue = "null", enableTagInstrumentation = true,
+// storeBytecodeIndexInFrame: a stack trace taken at a loop's back-edge safepoint (Context.interrupt)
+// finds its line from the frame; without it Truffle 25.0.1's generated lookup fails on that location.
+@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableBlockScoping = false, defaultLocalValue = "null", enableTagInstrumentation = true, storeBytecodeIndexInFrame = true,
                 tagTreeNodeLibrary = AioTagTreeNodeExports.class)
 @ShortCircuitOperation(name = "BoolAnd", operator = Operator.AND_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
 @ShortCircuitOperation(name = "BoolOr", operator = Operator.OR_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
