@@ -105,7 +105,7 @@ public final class Aio implements AutoCloseable {
         if (callable == null || !callable.canExecute()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no aio function named '" + function + "'"));
         }
-        return runAsync(callable, args);
+        return submit(new Job(callable, args, "runAsync: " + function));
     }
 
     /**
@@ -114,9 +114,7 @@ public final class Aio implements AutoCloseable {
      * {@link AioScriptException}. Cancelling the future cancels the task.
      */
     public CompletableFuture<Value> runAsync(Value callable, Object... args) {
-        Job job = new Job(callable, args);
-        inbox.put(job);
-        return job.result;
+        return submit(new Job(callable, args, "runAsync: " + callable));
     }
 
     /**
@@ -124,7 +122,10 @@ public final class Aio implements AutoCloseable {
      * Cancelling the Java future cancels that task (and so the awaited task).
      */
     public CompletableFuture<Value> toFuture(Value awaitable) {
-        Job job = new Job(awaitable, new Object[0]);
+        return submit(new Job(awaitable, new Object[0], "toFuture: " + awaitable));
+    }
+
+    private CompletableFuture<Value> submit(Job job) {
         inbox.put(job);
         return job.result;
     }

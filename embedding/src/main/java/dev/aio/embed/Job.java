@@ -18,10 +18,13 @@ final class Job {
     private final CompletableFuture<Boolean> cancellation = new CompletableFuture<>();
     private final Value callable;
     private final Object[] args;
+    /** The name of the job's task, as diagnostics (slow steps, deadlocks) show it. */
+    private final String name;
 
-    Job(Value callable, Object[] args) {
+    Job(Value callable, Object[] args, String name) {
         this.callable = callable;
         this.args = args;
+        this.name = name;
         result.whenComplete((value, error) -> {
             if (result.isCancelled()) {
                 cancellation.complete(true);
@@ -32,6 +35,7 @@ final class Job {
     /** The job as the serve script sees it: proxies, so that no host access is needed. */
     Object asGuest() {
         return ProxyObject.fromMap(Map.of(
+                        "name", (ProxyExecutable) a -> name,
                         "start", (ProxyExecutable) a -> callable.canExecute() ? callable.execute(args) : callable,
                         "succeed", (ProxyExecutable) a -> result.complete(a[0]),
                         "fail", (ProxyExecutable) a -> result.completeExceptionally(new AioScriptException(a[0].asString(), a[1].asString(), a[2].asString())),

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterEach;
@@ -51,14 +52,48 @@ class AioTest {
                                 return sum(prices) * (1 + tax_rate())
                             def plain(a, b):
                                 return a * b
+                            async def task_name():
+                                return asyncio.current_task().get_name()
                             """);
             CompletableFuture<Void> loop = aio.startLoop(pool);
             CompletableFuture<Value> total = aio.runAsync("total", 1, 2, 3);
             CompletableFuture<Value> plain = aio.runAsync("plain", 6, 7);
             assertEquals(90.0, total.join().asDouble());
             assertEquals(42, plain.join().asInt());
+            assertEquals("runAsync: task_name", aio.runAsync("task_name").join().asString());
             aio.close();
             assertTrue(loop.isDone() && !loop.isCompletedExceptionally());
+        }
+    }
+
+    @Test
+    void javaFailuresOfRegisteredFunctionsAreAioExceptions() {
+        try (Aio aio = aio(AioClock.VIRTUAL)) {
+            aio.register("reserve", args -> {
+                if (args[0].asInt() > 3) {
+                    throw new IllegalStateException("only 3 left");
+                }
+                return CompletableFuture.failedFuture(new TimeoutException("warehouse did not answer"));
+            });
+            aio.eval("""
+                            import asyncio
+                            result = []
+                            async def main():
+                                for n in (5, 1):
+                                    try:
+                                        await reserve(n)
+                                    except (RuntimeError, TimeoutError) as e:
+                                        result.append(f'{type(e).__name__}: {e}')
+                                fut = asyncio.wrap_future(reserve(2))
+                                result.append(type(fut).__name__)
+                                try:
+                                    await fut
+                                except TimeoutError:
+                                    result.append('TimeoutError again')
+                            asyncio.run(main())
+                            """);
+            assertEquals("['RuntimeError: java.lang.IllegalStateException: only 3 left', 'TimeoutError: java.util.concurrent.TimeoutException: warehouse did not answer', "
+                            + "'Future', 'TimeoutError again']", aio.bindings().getMember("result").toString());
         }
     }
 

@@ -205,6 +205,25 @@ public final class AsyncioFunctions {
         }
     }
 
+    /** {@code asyncio.wrap_future}: a Java CompletionStage (aio's concurrent future) as an aio future; an aio future as is. */
+    @Builtin(name = "wrap_future", params = {"future"}, kwOnly = {"loop"})
+    @GenerateNodeFactory
+    abstract static class WrapFutureNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doWrap(Object future, Object loop) {
+            if (future instanceof Future f) {
+                return f;
+            }
+            EventLoop running = runningLoop(AioContext.get(this));
+            CompletionStage<?> stage = HostFuture.stageOf(running.context().getEnv(), future);
+            if (stage == null) {
+                throw PyErrors.typeError("concurrent.futures.Future is expected, got " + PyOps.repr(future));
+            }
+            return HostFuture.wrap(running, stage);
+        }
+    }
+
     @Builtin(name = "ensure_future", params = {"coro_or_future"}, kwOnly = {"loop"})
     @GenerateNodeFactory
     abstract static class EnsureFutureNode extends BuiltinNode {
