@@ -26,7 +26,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * <pre>{@code
  * try (Aio aio = Aio.builder().clock(AioClock.REAL).build()) {
  *     aio.register("fetch", args -> service.fetch(args[0].asInt()));   // returns a CompletableFuture
- *     aio.eval("async def total(n):\n    return sum(await asyncio.gather(*[fetch(i) for i in range(n)]))");
+ *     aio.eval("import asyncio\nasync def total(n):\n    return sum(await asyncio.gather(*[fetch(i) for i in range(n)]))");
  *     aio.startLoop(executor);
  *     int sum = aio.runAsync("total", 10).join().asInt();
  * }
@@ -89,6 +89,7 @@ public final class Aio implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
+                // A checked exception travels wrapped; the script sees its cause (HostErrors unwraps it).
                 throw new CompletionException(e);
             }
         };

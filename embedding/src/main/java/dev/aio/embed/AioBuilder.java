@@ -133,9 +133,6 @@ public final class AioBuilder {
         if (err != null) {
             b.err(err);
         }
-        if (options.keySet().stream().anyMatch(k -> k.startsWith("engine."))) {
-            b.allowExperimentalOptions(true);
-        }
         b.options(options);
         return new Aio(b.build(), seconds);
     }

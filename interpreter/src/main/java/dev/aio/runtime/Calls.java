@@ -2,7 +2,6 @@ package dev.aio.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
-import com.oracle.truffle.api.interop.InteropLibrary;
 
 import dev.aio.AioLanguage;
 
@@ -122,7 +121,7 @@ public final class Calls {
 
     public static boolean isCallable(Object o) {
         return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyBoundMethod || o instanceof PyType || o instanceof PyGenericAlias
-                        || (Foreign.is(o) && (InteropLibrary.getUncached().isExecutable(o) || InteropLibrary.getUncached().isInstantiable(o)))
+                        || (Foreign.is(o) && Foreign.isCallable(o))
                         || SpecialMethods.lookup(o, "__call__") != null;
     }
 }

@@ -101,6 +101,11 @@ public final class Foreign {
         }
     }
 
+    @TruffleBoundary
+    public static boolean isCallable(Object obj) {
+        return INTEROP.isExecutable(obj) || INTEROP.isInstantiable(obj);
+    }
+
     /** Calls a foreign function (or a class: makes an instance); foreign calls take no keyword arguments. */
     @TruffleBoundary
     public static Object call(Object callee, Object[] args, String[] kwNames) {
