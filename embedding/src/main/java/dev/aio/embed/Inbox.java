@@ -48,7 +48,7 @@ final class Inbox {
         if (closed) {
             return CompletableFuture.completedFuture(null);
         }
-        waiting = new CompletableFuture<>();
+        waiting = new FeedFuture<>();
         return waiting;
     }
 

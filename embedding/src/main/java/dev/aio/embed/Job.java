@@ -15,7 +15,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 final class Job {
     final CompletableFuture<Value> result = new CompletableFuture<>();
     /** Completes when the Java side cancels {@link #result}; the serve script awaits it to cancel the task. */
-    private final CompletableFuture<Boolean> cancellation = new CompletableFuture<>();
+    private final CompletableFuture<Boolean> cancellation = new FeedFuture<>();
     private final Value callable;
     private final Object[] args;
     /** The name of the job's task, as diagnostics (slow steps, deadlocks) show it. */

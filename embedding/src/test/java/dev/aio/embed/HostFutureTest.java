@@ -136,4 +136,33 @@ class HostFutureTest {
                         """);
         assertEquals("cancelled", context.getBindings("aio").getMember("result").asString());
     }
+
+    @Test
+    void underTheVirtualClockAJavaCallTakesNoVirtualTime() {
+        context.close();
+        context = Context.newBuilder("aio").allowHostAccess(HostAccess.ALL).option("engine.WarnInterpreterOnly", "false").option("aio.VirtualTime", "true").build();
+        context.getBindings("aio").putMember("slow", (java.util.function.Supplier<CompletableFuture<String>>) () -> CompletableFuture.supplyAsync(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "answer";
+        }, pool));
+        context.eval("aio", """
+                        import asyncio
+                        log = []
+                        async def sleeper():
+                            await asyncio.sleep(1)
+                            log.append(('slept', asyncio.get_running_loop().time()))
+                        async def main():
+                            asyncio.create_task(sleeper())
+                            answer = await asyncio.wait_for(slow.get(), 5)
+                            log.append((answer, asyncio.get_running_loop().time()))
+                            await asyncio.sleep(2)
+                        asyncio.run(main())
+                        result = log
+                        """);
+        assertEquals("[('answer', 0.0), ('slept', 1.0)]", context.getBindings("aio").getMember("result").toString());
+    }
 }

@@ -12,7 +12,8 @@ import dev.aio.runtime.HostErrors;
  * A Java {@link CompletionStage} that aio code awaits, after CPython's {@code asyncio.wrap_future}:
  * an aio future of the loop that gets the stage's outcome. The stage may complete on any thread;
  * its outcome reaches the loop thread through {@code call_soon_threadsafe}. Cancelling the aio
- * future (the awaiting task was cancelled) cancels the Java future.
+ * future (the awaiting task was cancelled) cancels the Java future. Under the virtual clock, time
+ * stands still until the stage completes, unless it is a {@link HostFeed}.
  */
 public final class HostFuture {
     private HostFuture() {
@@ -31,9 +32,10 @@ public final class HostFuture {
     public static Future wrap(EventLoop loop, CompletionStage<?> stage) {
         Future future = new Future(loop).withPurpose("a Java future");
         Env env = loop.context().getEnv();
-        loop.hostWaitStarted();
+        boolean feed = stage instanceof HostFeed;
+        loop.hostWaitStarted(feed);
         stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
-            loop.hostWaitEnded();
+            loop.hostWaitEnded(feed);
             if (future.isDone()) {
                 return;
             }
