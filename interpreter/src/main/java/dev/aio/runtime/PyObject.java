@@ -42,9 +42,13 @@ public abstract class PyObject implements TruffleObject {
         return AioLanguage.class;
     }
 
+    /** {@code repr(value)}; without side effects, only where no aio code can run (no user {@code __repr__}). */
     @ExportMessage
     @TruffleBoundary
-    final Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+    final Object toDisplayString(boolean allowSideEffects) {
+        if (!allowSideEffects && !(this instanceof PyNone || this instanceof PyType)) {
+            return "<" + getPyType().getName() + " object>";
+        }
         return HostView.locked(() -> PyOps.repr(this));
     }
 
