@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,25 @@ class AioTest {
             assertEquals("ValueError", aioError.aioType());
             assertEquals("ValueError: negative: -1", aioError.getMessage());
             assertEquals("Traceback (most recent call last):\n  File \"<string>\", line 3, in check\nValueError: negative: -1\n", aioError.aioTraceback());
+        }
+    }
+
+    /** A Java object whose method fails, for a script that does not catch it. */
+    public static final class Shelf {
+        @HostAccess.Export
+        public void restock(int n) {
+            throw new IllegalArgumentException("cannot restock " + n);
+        }
+    }
+
+    @Test
+    void anUncaughtJavaExceptionIsAnAioErrorWithAnAioTraceback() {
+        try (Aio aio = aio(AioClock.VIRTUAL)) {
+            aio.bindings().putMember("shelf", new Shelf());
+            AioScriptException e = assertThrows(AioScriptException.class, () -> aio.eval("def fill():\n    shelf.restock(-1)\nfill()\n"));
+            assertEquals("RuntimeError: java.lang.IllegalArgumentException: cannot restock -1", e.getMessage());
+            assertEquals("Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n  File \"<string>\", line 2, in fill\n"
+                            + "RuntimeError: java.lang.IllegalArgumentException: cannot restock -1\n", e.aioTraceback());
         }
     }
 
