@@ -69,6 +69,12 @@ class PolyglotEmbeddingTest {
         PolyglotException e = assertThrows(PolyglotException.class, () -> context.getBindings("aio").getMember("fail").execute());
         assertTrue(e.isGuestException());
         assertEquals("ValueError: bad input", e.getMessage());
+        // An exception object handed to Java can be thrown from there.
+        context.eval("aio", "saved = KeyError('missing')");
+        Value saved = context.getBindings("aio").getMember("saved");
+        assertTrue(saved.isException());
+        PolyglotException thrown = assertThrows(PolyglotException.class, saved::throwException);
+        assertEquals("KeyError: 'missing'", thrown.getMessage());
     }
 
     @Test
