@@ -20,9 +20,11 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 7, bullet 3: the embedding API. */
+@Timeout(60)
 class AioTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(3);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -14,9 +14,11 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 7: the complete example of examples/embedding compiles against this module and prints what it should. */
+@Timeout(60)
 class EmbeddingExampleTest {
     private static final Path EXAMPLE = Path.of(System.getProperty("aio.examples.dir", "../examples")).resolve("embedding");
 

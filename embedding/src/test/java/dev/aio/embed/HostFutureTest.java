@@ -14,8 +14,10 @@ import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Issue 7, bullet 2: a script awaits Java futures. */
+@Timeout(60)
 class HostFutureTest {
     private Context context;
     private ExecutorService pool;

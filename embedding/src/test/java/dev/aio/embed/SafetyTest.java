@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.HostAccess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Issue 7, bullet 4: safe by default, limits, stopping runaway scripts. */
+@Timeout(60)
 class SafetyTest {
     /** What the runs report on stderr (the time limit, slow steps) stays out of the test's output. */
     private static AioBuilder quiet() {

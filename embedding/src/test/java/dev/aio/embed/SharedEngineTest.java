@@ -11,8 +11,10 @@ import java.util.concurrent.Future;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Issue 7, bullet 4: several contexts on one engine, from several threads, one context per thread at a time. */
+@Timeout(60)
 class SharedEngineTest {
     private static final Source SCRIPT = Source.create("aio", """
                     import asyncio
