@@ -160,11 +160,14 @@ class AioTest {
     @Test
     void cancellingTheJavaFutureCancelsTheTask() throws Exception {
         try (Aio aio = aio(AioClock.REAL)) {
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            aio.register("started", args -> started.complete(null));
             aio.eval("""
                             import asyncio
                             log = []
                             async def forever():
                                 try:
+                                    started()
                                     await asyncio.sleep(3600)
                                 except asyncio.CancelledError:
                                     log.append('cancelled')
@@ -176,7 +179,7 @@ class AioTest {
                             """);
             aio.startLoop(pool);
             CompletableFuture<Value> f = aio.runAsync("forever");
-            Thread.sleep(50);
+            started.get(10, TimeUnit.SECONDS);
             assertTrue(f.cancel(true));
             assertEquals("cancelled", aio.runAsync("wait_log").get(10, TimeUnit.SECONDS).asString());
         }
