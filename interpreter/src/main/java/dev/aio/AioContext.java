@@ -53,6 +53,7 @@ public final class AioContext {
     private final Clock clock;
     private final double timeLimit;
     private final double slowStepSeconds;
+    private final Limits limits;
     /** The blocking call (such as time.sleep) made during the current task step, for the slow-step warning. */
     private String blockingCall;
     private String blockingHint;
@@ -87,6 +88,7 @@ public final class AioContext {
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
         this.timeLimit = env.getOptions().get(AioOptions.TIME_LIMIT);
         this.slowStepSeconds = env.getOptions().get(AioOptions.SLOW_STEP) / 1000.0;
+        this.limits = new Limits(env.getOptions());
         String path = env.getOptions().get(AioOptions.TIMELINE);
         this.timelinePath = path.isEmpty() ? null : path;
         this.timeline = timelinePath == null ? null : new TimelineRecorder();
@@ -231,6 +233,10 @@ public final class AioContext {
         return clock;
     }
 
+    public Limits limits() {
+        return limits;
+    }
+
     public String[] getArguments() {
         return env.getApplicationArguments();
     }
@@ -305,9 +311,12 @@ public final class AioContext {
         moduleNamesByFile.put(fileName, moduleName);
     }
 
-    /** The {@code __main__} module a script runs in; its folder starts sys.path. */
+    /**
+     * The {@code __main__} module a script runs in; its folder starts sys.path. Every script an
+     * embedder evaluates runs in the same one: the bindings ({@code context.getBindings("aio")}).
+     */
     public PyModule mainModule(String fileName) {
-        PyModule main = interactiveMainModule();
+        PyModule main = bindings();
         main.put("__file__", fileName);
         mainFile = fileName;
         moduleNamesByFile.put(fileName, "__main__");
@@ -332,6 +341,12 @@ public final class AioContext {
             }
         }
         return names;
+    }
+
+    /** The {@code __main__} module: the names a host reads and sets through the polyglot bindings. */
+    @TruffleBoundary
+    public PyModule bindings() {
+        return imports.modules.get("__main__") instanceof PyModule m ? m : interactiveMainModule();
     }
 
     /** The {@code __main__} module of a REPL session: no {@code __file__}, as in CPython's. */

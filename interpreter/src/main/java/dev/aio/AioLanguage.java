@@ -17,13 +17,14 @@ import dev.aio.runtime.PyBuiltinFunction;
 
 /**
  * The aio language: Python-style source, run by a Bytecode DSL interpreter on a single-threaded
- * asyncio event loop.
+ * asyncio event loop. Its code holds no context's state, so contexts of one engine share it
+ * (parsed and compiled once); each context has its own modules, loop and clock.
  */
 // AlwaysHalt marks nothing yet, but every debugger session asks for it, and a Bytecode DSL root
 // refuses to be instrumented for a tag its language does not provide.
 @ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class, DebuggerTags.AlwaysHalt.class})
 @TruffleLanguage.Registration(id = AioLanguage.ID, name = "aio", defaultMimeType = AioLanguage.MIME_TYPE, characterMimeTypes = AioLanguage.MIME_TYPE,
-                fileTypeDetectors = AioFileTypeDetector.class, website = "https://github.com/aio-lang/aio")
+                fileTypeDetectors = AioFileTypeDetector.class, website = "https://github.com/aio-lang/aio", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
 public final class AioLanguage extends TruffleLanguage<AioContext> {
     public static final String ID = "aio";
     public static final String MIME_TYPE = "application/x-aio";
@@ -41,6 +42,12 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     @Override
     protected org.graalvm.options.OptionDescriptors getOptionDescriptors() {
         return new AioOptionsOptionDescriptors();
+    }
+
+    /** Compiling reads aio.CheckNames: contexts that differ in it cannot share code. */
+    @Override
+    protected boolean areOptionsCompatible(org.graalvm.options.OptionValues firstOptions, org.graalvm.options.OptionValues newOptions) {
+        return firstOptions.get(AioOptions.CHECK_NAMES).equals(newOptions.get(AioOptions.CHECK_NAMES));
     }
 
     @Override
@@ -73,6 +80,12 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     @Override
     protected boolean isVisible(AioContext context, Object value) {
         return false;
+    }
+
+    /** {@code context.getBindings("aio")}: the globals of {@code __main__}, which every evaluated script shares. */
+    @Override
+    protected Object getScope(AioContext context) {
+        return context.bindings();
     }
 
     /** How the debugger shows aio values: their repr and type. */

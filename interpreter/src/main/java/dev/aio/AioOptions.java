@@ -27,6 +27,12 @@ public final class AioOptions {
     @Option(name = "Timeline", help = "Write an SVG timeline of the run's tasks (steps, waits, sleeps, how each ended) to this file when the run ends; empty for none.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<String> TIMELINE = new OptionKey<>("");
 
+    @Option(name = "MaxTasks", help = "Raise RuntimeError when a task would be created while this many are pending; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Long> MAX_TASKS = new OptionKey<>(0L);
+
+    @Option(name = "MaxQueueSize", help = "Raise RuntimeError when an item would be put into an asyncio queue that holds this many; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Long> MAX_QUEUE_SIZE = new OptionKey<>(0L);
+
     @Option(name = "CheckNames", help = "Compiling also reports every name read that nothing binds (aio check).", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> CHECK_NAMES = new OptionKey<>(false);
 

@@ -41,6 +41,10 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     private boolean closed;
     /** Another thread will hand this loop work (the REPL's inputs): having nothing to do is not a deadlock. */
     private volatile boolean fedByOtherThread;
+    /** Java futures awaited and not yet complete (see {@link HostFuture}): their completion is work to come. */
+    private int hostWaits;
+    /** Those of them that are {@link HostFeed}s: waiting for them does not hold virtual time still. */
+    private int feedWaits;
     private Task currentTask;
     /** The {@code --timeline} recorder, or null. */
     private final TimelineRecorder timeline;
@@ -83,6 +87,22 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
 
     public void setFedByOtherThread(boolean fed) {
         this.fedByOtherThread = fed;
+    }
+
+    void hostWaitStarted(boolean feed) {
+        if (feed) {
+            feedWaits++;
+        } else {
+            hostWaits++;
+        }
+    }
+
+    void hostWaitEnded(boolean feed) {
+        if (feed) {
+            feedWaits--;
+        } else {
+            hostWaits--;
+        }
     }
 
     public Object getTaskFactory() {
@@ -187,8 +207,9 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
 
     /**
      * Nothing is ready: waits for the next timer or for another thread's callback. Under the
-     * virtual clock a worker thread's call gets its turn first (see {@link DefaultExecutor}); with
-     * no timer and nothing that could ever call back, the program is deadlocked.
+     * virtual clock a worker thread's call gets its turn first (see {@link DefaultExecutor}), and
+     * time stands still while a Java future is awaited (a Java call takes no virtual time); with no
+     * timer and nothing that could ever call back, the program is deadlocked.
      */
     private void waitForWork() throws InterruptedException {
         if (!fromOtherThreads.isEmpty()) {
@@ -205,7 +226,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
             return;
         }
         boolean workerPending = defaultExecutor != null && defaultExecutor.hasOutstanding();
-        if (scheduled.isEmpty() && !workerPending && !fedByOtherThread) {
+        if (scheduled.isEmpty() && !workerPending && !fedByOtherThread && hostWaits == 0 && feedWaits == 0) {
             context.stopRun(TaskReport.deadlock(this), 3);
         }
         if (scheduled.isEmpty()) {
@@ -215,6 +236,10 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         TimerHandle next = scheduled.peek();
         double deadline = next.when();
         if (deadline <= time() && next.ticks() <= clock.ticks()) {
+            return;
+        }
+        if (clock.isVirtual() && hostWaits > 0) {
+            context.interpreterLock().releasedWhile(() -> wakeup.sleep(Long.MAX_VALUE));
             return;
         }
         context.checkTimeLimit(deadline);
@@ -268,6 +293,11 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
 
     void unregisterTask(Task task) {
         tasks.remove(task);
+    }
+
+    /** How many tasks are not done yet. */
+    int pendingTaskCount() {
+        return tasks.size();
     }
 
     /** Tasks not yet done, in creation order. */

@@ -49,6 +49,7 @@ public final class Task extends Future {
 
     private Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart, boolean shownInTimeline) {
         super(loop);
+        loop.context().limits().checkNewTask(loop.pendingTaskCount());
         this.coroutine = coroutine;
         this.name = name;
         this.timeline = shownInTimeline ? loop.timeline() : null;

@@ -26,6 +26,7 @@ import com.oracle.truffle.api.source.SourceSection;
 import dev.aio.AioLanguage;
 import dev.aio.ast.BinaryOperator;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.PyCode;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyOps;
@@ -48,7 +49,9 @@ import dev.aio.nodes.ops.ValueOps;
  * the compiler) and calls. Tags cost nothing until an instrument asks for them: the DSL then
  * re-runs the compiler's parse with tag instructions.
  */
-@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableBlockScoping = false, defaultLocalValue = "null", enableTagInstrumentation = true,
+// storeBytecodeIndexInFrame: a stack trace taken at a loop's back-edge safepoint (Context.interrupt)
+// finds its line from the frame; without it Truffle 25.0.1's generated lookup fails on that location.
+@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableBlockScoping = false, defaultLocalValue = "null", enableTagInstrumentation = true, storeBytecodeIndexInFrame = true,
                 tagTreeNodeLibrary = AioTagTreeNodeExports.class)
 @ShortCircuitOperation(name = "BoolAnd", operator = Operator.AND_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
 @ShortCircuitOperation(name = "BoolOr", operator = Operator.OR_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
@@ -84,14 +87,19 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         return "aio:" + getQualifiedName();
     }
 
-    /** Records each aio frame an exception passes through: Python's traceback, built while unwinding. */
+    /**
+     * Records each aio frame an exception passes through: Python's traceback, built while unwinding.
+     * An exception of the host or another language becomes an aio one here, so that scripts can
+     * catch it and its users see an aio traceback.
+     */
     @Override
     public AbstractTruffleException interceptTruffleException(AbstractTruffleException ex, VirtualFrame frame, BytecodeNode bytecodeNode, int bytecodeIndex) {
-        if (ex instanceof AioException aio) {
+        AbstractTruffleException e = ex instanceof AioException ? ex : HostErrors.toAio(ex);
+        if (e instanceof AioException aio) {
             Traceback.recordFrame(aio, this, bytecodeNode, bytecodeIndex, frame.getArguments());
             chainToHandled(aio, frame, bytecodeNode, bytecodeIndex);
         }
-        return ex;
+        return e;
     }
 
     /** The index of the local naming the exception an except block handles; -1: this code has no handler; -2: not looked up yet. */

@@ -25,6 +25,9 @@ public final class Attributes {
     /** The attribute, or {@code null} when there is none (for {@code hasattr}/{@code getattr} with default). */
     @TruffleBoundary
     public static Object find(Object obj, String name) {
+        if (Foreign.is(obj)) {
+            return Foreign.find(obj, name);
+        }
         if (obj instanceof PyModule m) {
             return name.equals("__dict__") ? m.namespace() : m.get(name);
         }
@@ -325,6 +328,10 @@ public final class Attributes {
     /** {@code object.__setattr__(obj, name, value)}: setting an attribute whatever the class's {@code __setattr__} does. */
     @TruffleBoundary
     public static void setDefault(Object obj, String name, Object value) {
+        if (Foreign.is(obj)) {
+            Foreign.set(obj, name, value);
+            return;
+        }
         if (obj instanceof PyModule m) {
             m.put(name, value);
             return;

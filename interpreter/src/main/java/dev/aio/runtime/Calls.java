@@ -56,6 +56,9 @@ public final class Calls {
         if (callee instanceof PyGenericAlias g) {
             return call(g.origin(), positional, kwNames, kwValues);
         }
+        if (Foreign.is(callee)) {
+            return Foreign.call(callee, positional, kwNames);
+        }
         Object call = SpecialMethods.lookup(callee, "__call__");
         if (call != null) {
             return call(Attributes.bind(call, callee, PyOps.typeOf(callee)), positional, kwNames, kwValues);
@@ -118,6 +121,7 @@ public final class Calls {
 
     public static boolean isCallable(Object o) {
         return o instanceof PyFunction || o instanceof PyBuiltinFunction || o instanceof PyBoundMethod || o instanceof PyType || o instanceof PyGenericAlias
+                        || (Foreign.is(o) && Foreign.isCallable(o))
                         || SpecialMethods.lookup(o, "__call__") != null;
     }
 }

@@ -52,6 +52,9 @@ public final class Iteration {
     /** The iterator of a builtin iterable (also of an instance of a subclass), or {@code null}. */
     @TruffleBoundary
     public static PyIterator builtinIter(Object o) {
+        if (Foreign.is(o)) {
+            return Foreign.iter(o);
+        }
         if (o instanceof PyList l) {
             return new PyIterator.ListIterator(l);
         }

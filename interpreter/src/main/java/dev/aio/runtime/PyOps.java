@@ -28,6 +28,9 @@ public final class PyOps {
         if (o instanceof Boolean) {
             return BuiltinTypes.BOOL;
         }
+        if (Foreign.is(o)) {
+            return Foreign.TYPE;
+        }
         return BuiltinTypes.OBJECT;
     }
 
@@ -279,6 +282,8 @@ public final class PyOps {
             }
         } else if (o instanceof PyObject p) {
             sb.append(p.repr());
+        } else if (Foreign.is(o)) {
+            sb.append(Foreign.repr(o));
         } else {
             sb.append(String.valueOf(o));
         }
@@ -325,6 +330,9 @@ public final class PyOps {
         }
         if (o instanceof PyDeque d) {
             return d.size();
+        }
+        if (Foreign.is(o) && Foreign.len(o) >= 0) {
+            return Foreign.len(o);
         }
         Object n = SpecialMethods.call(o, "__len__");
         if (n != SpecialMethods.NOT_DEFINED) {

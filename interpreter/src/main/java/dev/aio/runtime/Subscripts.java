@@ -24,6 +24,9 @@ public final class Subscripts {
     /** {@code dict.__getitem__} and friends: the builtin containers' subscript, whatever a subclass overrides. */
     @TruffleBoundary
     public static Object builtinGetItem(Object container, Object index) {
+        if (Foreign.is(container)) {
+            return Foreign.getItem(container, index);
+        }
         if (container instanceof PyDict d) {
             Object v = d.get(index);
             if (v == null) {
@@ -86,6 +89,10 @@ public final class Subscripts {
 
     @TruffleBoundary
     public static void builtinSetItem(Object container, Object index, Object value) {
+        if (Foreign.is(container)) {
+            Foreign.setItem(container, index, value);
+            return;
+        }
         if (container instanceof PyDeque q) {
             q.set(dequeIndex(q, index), value);
             return;

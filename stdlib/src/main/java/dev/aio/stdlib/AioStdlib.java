@@ -104,6 +104,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
         modules.put("_traceback", TracebackModule::create);
+        modules.put("java", JavaModule::create);
         return modules;
     }
 

@@ -1,5 +1,6 @@
 package dev.aio.stdlib;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -45,14 +46,17 @@ public final class SysModule {
     }
 
     /** CPython's default; aio's real limit comes from the JVM stack (see README). */
-    private static long recursionLimit = 1000;
+    private static final long DEFAULT_RECURSION_LIMIT = 1000;
+    /** Where sys keeps the limit set, under a hidden name: each context has its own. */
+    private static final String RECURSION_LIMIT = "__aio_recursion_limit__";
 
     @Builtin(name = "getrecursionlimit")
     @GenerateNodeFactory
     abstract static class GetRecursionLimitNode extends BuiltinNode {
         @Specialization
-        static long doGet() {
-            return recursionLimit;
+        @TruffleBoundary
+        long doGet() {
+            return AioContext.get(this).importModule("sys").get(RECURSION_LIMIT) instanceof Long n ? n : DEFAULT_RECURSION_LIMIT;
         }
     }
 
@@ -60,12 +64,13 @@ public final class SysModule {
     @GenerateNodeFactory
     abstract static class SetRecursionLimitNode extends BuiltinNode {
         @Specialization
-        static Object doSet(Object limit) {
+        @TruffleBoundary
+        Object doSet(Object limit) {
             long n = Args.index(limit, "limit");
             if (n < 1) {
                 throw dev.aio.runtime.PyErrors.valueError("recursion limit must be greater or equal than 1");
             }
-            recursionLimit = n;
+            AioContext.get(this).importModule("sys").put(RECURSION_LIMIT, n);
             return dev.aio.runtime.PyNone.NONE;
         }
     }

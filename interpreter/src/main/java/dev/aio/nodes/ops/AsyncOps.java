@@ -3,8 +3,11 @@ package dev.aio.nodes.ops;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.aio.AioContext;
 import dev.aio.kernel.AwaitSignal;
 import dev.aio.kernel.Awaitable;
+import dev.aio.kernel.EventLoop;
+import dev.aio.kernel.HostFuture;
 import dev.aio.kernel.CoroutineLike;
 import dev.aio.kernel.GeneratorAwaitable;
 import dev.aio.kernel.ThrowRequest;
@@ -41,7 +44,19 @@ public final class AsyncOps {
             }
             throw PyErrors.typeError("__await__() returned non-iterator of type '" + PyOps.typeName(iterator) + "'");
         }
+        java.util.concurrent.CompletionStage<?> stage = HostFuture.stageOf(AioContext.get(null).getEnv(), value);
+        if (stage != null) {
+            return HostFuture.wrap(runningLoop(), stage);
+        }
         throw PyErrors.typeError("object " + PyOps.typeName(value) + " can't be used in 'await' expression");
+    }
+
+    private static EventLoop runningLoop() {
+        EventLoop loop = AioContext.get(null).getRunningLoop();
+        if (loop == null) {
+            throw PyErrors.runtimeError("no running event loop");
+        }
+        return loop;
     }
 
     public static Object step(Object awaitable, Object sent) {

@@ -1,5 +1,7 @@
 package dev.aio.stdlib.asyncio;
 
+import java.util.concurrent.CompletionStage;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -8,6 +10,7 @@ import dev.aio.AioContext;
 import dev.aio.kernel.CoroutineLike;
 import dev.aio.kernel.EventLoop;
 import dev.aio.kernel.Future;
+import dev.aio.kernel.HostFuture;
 import dev.aio.kernel.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
@@ -46,7 +49,7 @@ public final class AsyncioFunctions {
         throw PyErrors.typeError(error + PyOps.repr(coro));
     }
 
-    /** {@code ensure_future}: a future as is, a coroutine wrapped in a new task. */
+    /** {@code ensure_future}: a future as is, a coroutine wrapped in a new task, a Java future as an aio one. */
     @TruffleBoundary
     static Future ensureFuture(EventLoop loop, Object arg) {
         if (arg instanceof Future f) {
@@ -54,6 +57,10 @@ public final class AsyncioFunctions {
         }
         if (arg instanceof CoroutineLike) {
             return createTask(loop, arg, Missing.INSTANCE);
+        }
+        CompletionStage<?> stage = HostFuture.stageOf(loop.context().getEnv(), arg);
+        if (stage != null) {
+            return HostFuture.wrap(loop, stage);
         }
         if (arg instanceof dev.aio.kernel.Awaitable || dev.aio.runtime.SpecialMethods.lookup(arg, "__await__") != null) {
             return createTask(loop, new WrapAwaitable((dev.aio.kernel.Awaitable) dev.aio.nodes.ops.AsyncOps.getAwaitable(arg)), Missing.INSTANCE);
@@ -195,6 +202,25 @@ public final class AsyncioFunctions {
                 t.setName(PyOps.str(name));
             }
             return task;
+        }
+    }
+
+    /** {@code asyncio.wrap_future}: a Java CompletionStage (aio's concurrent future) as an aio future; an aio future as is. */
+    @Builtin(name = "wrap_future", params = {"future"}, kwOnly = {"loop"})
+    @GenerateNodeFactory
+    abstract static class WrapFutureNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doWrap(Object future, Object loop) {
+            if (future instanceof Future f) {
+                return f;
+            }
+            EventLoop running = runningLoop(AioContext.get(this));
+            CompletionStage<?> stage = HostFuture.stageOf(running.context().getEnv(), future);
+            if (stage == null) {
+                throw PyErrors.typeError("concurrent.futures.Future is expected, got " + PyOps.repr(future));
+            }
+            return HostFuture.wrap(running, stage);
         }
     }
 

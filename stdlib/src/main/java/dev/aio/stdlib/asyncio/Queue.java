@@ -78,6 +78,7 @@ public final class Queue extends PyObject {
         if (full()) {
             throw PyErrors.raiseNoArgs(QUEUE_FULL);
         }
+        dev.aio.AioContext.get(null).limits().checkQueuePut(items.size());
         items.put(item);
         unfinishedTasks++;
         finished.clear();

@@ -1,0 +1,257 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+
+/**
+ * Values of the host (Java objects an embedder passes in) and of other languages, as aio code
+ * uses them: attributes, calls, subscripts, {@code len}, iteration and {@code repr}, through
+ * interop. What such a value returns is converted to aio values ({@link #toAio}).
+ */
+public final class Foreign {
+    /** The type aio code sees for every foreign value. */
+    public static final PyType TYPE = new PyType("foreign", "polyglot");
+
+    private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
+
+    private Foreign() {
+    }
+
+    public static boolean is(Object o) {
+        return o instanceof TruffleObject && !(o instanceof PyObject);
+    }
+
+    /** A value coming from the host as the aio value it stands for: Java's int is an aio int, null is None. */
+    @TruffleBoundary
+    public static Object toAio(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof Character c) {
+            return c.toString();
+        }
+        if (v == null) {
+            return PyNone.NONE;
+        }
+        if (v instanceof AioException e) {
+            // An aio exception the host caught (a PolyglotException's guest object), handed back.
+            return e.getException();
+        }
+        if (!is(v)) {
+            return v;
+        }
+        try {
+            if (INTEROP.isNull(v)) {
+                return PyNone.NONE;
+            }
+            if (INTEROP.isBoolean(v)) {
+                return INTEROP.asBoolean(v);
+            }
+            if (INTEROP.isString(v)) {
+                return INTEROP.asString(v);
+            }
+            if (INTEROP.isNumber(v)) {
+                if (INTEROP.fitsInLong(v)) {
+                    return INTEROP.asLong(v);
+                }
+                if (INTEROP.fitsInDouble(v)) {
+                    return INTEROP.asDouble(v);
+                }
+            }
+        } catch (UnsupportedMessageException e) {
+            throw new IllegalStateException(e);
+        }
+        return v;
+    }
+
+    /** {@code obj.name}, or {@code null} when the object has no such readable member. */
+    @TruffleBoundary
+    public static Object find(Object obj, String name) {
+        if (!INTEROP.isMemberReadable(obj, name)) {
+            return null;
+        }
+        try {
+            return toAio(INTEROP.readMember(obj, name));
+        } catch (AbstractTruffleException e) {
+            throw HostErrors.toAio(e);
+        } catch (InteropException e) {
+            return null;
+        }
+    }
+
+    @TruffleBoundary
+    public static void set(Object obj, String name, Object value) {
+        try {
+            INTEROP.writeMember(obj, name, value);
+        } catch (AbstractTruffleException e) {
+            throw HostErrors.toAio(e);
+        } catch (UnknownIdentifierException | UnsupportedMessageException e) {
+            throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "cannot set attribute '" + name + "' of " + repr(obj));
+        } catch (InteropException e) {
+            throw PyErrors.typeError("cannot set attribute '" + name + "' of " + repr(obj) + ": " + e.getMessage());
+        }
+    }
+
+    @TruffleBoundary
+    public static boolean isCallable(Object obj) {
+        return INTEROP.isExecutable(obj) || INTEROP.isInstantiable(obj);
+    }
+
+    /** Calls a foreign function (or a class: makes an instance); foreign calls take no keyword arguments. */
+    @TruffleBoundary
+    public static Object call(Object callee, Object[] args, String[] kwNames) {
+        if (kwNames != null && kwNames.length > 0) {
+            throw PyErrors.typeError(repr(callee) + " takes no keyword arguments");
+        }
+        try {
+            if (INTEROP.isExecutable(callee)) {
+                return toAio(INTEROP.execute(callee, args));
+            }
+            if (INTEROP.isInstantiable(callee)) {
+                return toAio(INTEROP.instantiate(callee, args));
+            }
+        } catch (AbstractTruffleException e) {
+            throw HostErrors.toAio(e);
+        } catch (ArityException e) {
+            throw PyErrors.typeError(repr(callee) + ": " + e.getMessage());
+        } catch (InteropException e) {
+            throw PyErrors.typeError("cannot call " + repr(callee) + " with these arguments: " + e.getMessage());
+        }
+        throw PyErrors.typeError("'foreign' object is not callable: " + repr(callee));
+    }
+
+    /** {@code obj[key]}: an array element (an int index, negative from the end) or a hash entry. */
+    @TruffleBoundary
+    public static Object getItem(Object obj, Object key) {
+        try {
+            if (INTEROP.hasArrayElements(obj)) {
+                return toAio(INTEROP.readArrayElement(obj, arrayIndex(obj, key)));
+            }
+            if (INTEROP.hasHashEntries(obj)) {
+                if (!INTEROP.isHashEntryReadable(obj, key)) {
+                    throw PyErrors.keyError(key);
+                }
+                return toAio(INTEROP.readHashValue(obj, key));
+            }
+        } catch (AbstractTruffleException e) {
+            throw HostErrors.toAio(e);
+        } catch (InteropException e) {
+            throw PyErrors.keyError(key);
+        }
+        throw PyErrors.typeError("'foreign' object is not subscriptable: " + repr(obj));
+    }
+
+    @TruffleBoundary
+    public static void setItem(Object obj, Object key, Object value) {
+        try {
+            if (INTEROP.hasArrayElements(obj)) {
+                INTEROP.writeArrayElement(obj, arrayIndex(obj, key), value);
+                return;
+            }
+            if (INTEROP.hasHashEntries(obj)) {
+                INTEROP.writeHashEntry(obj, key, value);
+                return;
+            }
+        } catch (AbstractTruffleException e) {
+            throw HostErrors.toAio(e);
+        } catch (InteropException e) {
+            throw PyErrors.typeError("cannot set item " + PyOps.repr(key) + " of " + repr(obj) + ": " + e.getMessage());
+        }
+        throw PyErrors.typeError("'foreign' object does not support item assignment: " + repr(obj));
+    }
+
+    private static long arrayIndex(Object obj, Object key) throws UnsupportedMessageException {
+        if (!(key instanceof Long i)) {
+            throw PyErrors.typeError("foreign array indices must be integers, not " + PyOps.typeName(key));
+        }
+        long size = INTEROP.getArraySize(obj);
+        long index = i < 0 ? i + size : i;
+        if (index < 0 || index >= size) {
+            throw PyErrors.indexError("foreign array index out of range");
+        }
+        return index;
+    }
+
+    /** {@code len(obj)}, or -1 when the value has no length. */
+    @TruffleBoundary
+    public static long len(Object obj) {
+        try {
+            if (INTEROP.hasArrayElements(obj)) {
+                return INTEROP.getArraySize(obj);
+            }
+            if (INTEROP.hasHashEntries(obj)) {
+                return INTEROP.getHashSize(obj);
+            }
+        } catch (UnsupportedMessageException e) {
+            throw new IllegalStateException(e);
+        }
+        return -1;
+    }
+
+    /** Iterates an array's elements, a map's keys, or any interop iterable; {@code null} when it is none of them. */
+    @TruffleBoundary
+    public static PyIterator iter(Object obj) {
+        try {
+            Object iterator;
+            if (INTEROP.hasHashEntries(obj)) {
+                iterator = INTEROP.getHashKeysIterator(obj);
+            } else if (INTEROP.hasIterator(obj)) {
+                iterator = INTEROP.getIterator(obj);
+            } else {
+                return null;
+            }
+            return new ForeignIterator(iterator);
+        } catch (AbstractTruffleException e) {
+            throw HostErrors.toAio(e);
+        } catch (UnsupportedMessageException e) {
+            return null;
+        }
+    }
+
+    /** What the value says it is (Java's {@code toString()} for a host object). */
+    @TruffleBoundary
+    public static String repr(Object obj) {
+        try {
+            return INTEROP.asString(INTEROP.toDisplayString(obj, true));
+        } catch (UnsupportedMessageException | AbstractTruffleException e) {
+            return "<foreign object>";
+        }
+    }
+
+    /** An interop iterator as an aio iterator. */
+    private static final class ForeignIterator extends PyIterator {
+        private final Object iterator;
+
+        ForeignIterator(Object iterator) {
+            this.iterator = iterator;
+        }
+
+        @Override
+        public Object next() {
+            try {
+                if (!INTEROP.hasIteratorNextElement(iterator)) {
+                    return null;
+                }
+                return toAio(INTEROP.getIteratorNextElement(iterator));
+            } catch (AbstractTruffleException e) {
+                throw HostErrors.toAio(e);
+            } catch (InteropException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public PyType getPyType() {
+            return TYPE;
+        }
+    }
+}
