@@ -100,8 +100,10 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
         return true;
     }
 
+    /** The function of a builtin method, made once per language: each {@code obj.method} bound in the interpreter asks. */
     public PyBuiltinFunction builtinFunction(BuiltinSpec spec) {
-        return builtinFunctions.computeIfAbsent(spec, s -> new PyBuiltinFunction(s, new BuiltinRootNode(this, s).getCallTarget()));
+        PyBuiltinFunction made = builtinFunctions.get(spec);
+        return made != null ? made : builtinFunctions.computeIfAbsent(spec, s -> new PyBuiltinFunction(s, new BuiltinRootNode(this, s).getCallTarget()));
     }
 
     public static AioLanguage get(Node node) {

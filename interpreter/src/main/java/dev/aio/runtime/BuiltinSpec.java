@@ -25,6 +25,21 @@ public record BuiltinSpec(String name, Signature signature, int required, NodeFa
         return new BuiltinSpec(b.name(), sig, required, factory, b.property());
     }
 
+    /**
+     * A builtin is its node factory (a singleton) under a name: hashing just those keeps the
+     * lookup of its function ({@link dev.aio.AioLanguage#builtinFunction}, at every method call)
+     * cheap, where the record's own hash would walk the whole signature.
+     */
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(factory) * 31 + name.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BuiltinSpec other && factory == other.factory && name.equals(other.name) && isProperty == other.isProperty;
+    }
+
     public static java.util.List<BuiltinSpec> all(java.util.List<? extends NodeFactory<? extends BuiltinNode>> factories) {
         return factories.stream().map(BuiltinSpec::of).toList();
     }
