@@ -1,0 +1,30 @@
+# Sourced by ./aio and benchmarks/run*, after scripts/find-jdk.sh and with $root set:
+#   aio_build_if_needed TARGET NAME MAVEN_ARGS...
+# runs `mvn -q -B -DskipTests MAVEN_ARGS...` when TARGET (a module's target/) was never built this
+# way, or a pom or a main source changed since. One build at a time, even when several commands
+# start together; TARGET/lib is copied anew (a jar left there by an older build would load twice).
+aio_build_stale() {
+    [ ! -f "$1/.built" ] || [ -n "$(find "$root/pom.xml" "$root"/*/pom.xml "$root"/*/src/main -newer "$1/.built" -print -quit 2>/dev/null)" ]
+}
+
+aio_build_if_needed() {
+    local target=$1 name=$2
+    shift 2
+    aio_build_stale "$target" || return 0
+    mkdir -p "$target"
+    (
+        flock 9
+        aio_build_stale "$target" || exit 0
+        echo "$name: building (first use or sources changed)..." >&2
+        log=$(mktemp)
+        rm -rf "$target/lib"
+        if ! (cd "$root" && mvn -q -B -DskipTests "$@" >"$log" 2>&1); then
+            cat "$log" >&2
+            rm -f "$log"
+            echo "$name: build failed" >&2
+            exit 1
+        fi
+        rm -f "$log"
+        touch "$target/.built"
+    ) 9>"$target/.build.lock"
+}
