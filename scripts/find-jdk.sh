@@ -52,7 +52,7 @@ aio_find_jdk() {
     export JAVA_HOME="$best"
     export PATH="$JAVA_HOME/bin:$PATH"
     AIO_JAVA_MAJOR=$best_major
-    AIO_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=org.graalvm.truffle,ALL-UNNAMED -XX:+UseSerialGC -XX:MetaspaceSize=256m)
+    AIO_JVM_OPTS=(-Dpolyglot.engine.WarnInterpreterOnly=false -XX:+UseSerialGC -XX:MetaspaceSize=256m)
     # JDK 24+ warns about sun.misc.Unsafe, which Maven and Truffle still use.
     if [ "$best_major" -ge 24 ]; then
         AIO_JVM_OPTS+=(--sun-misc-unsafe-memory-access=allow)
@@ -78,7 +78,7 @@ aio_launch() {
     # why a run has no JIT.
     local lib=$1 cp="$1/*" compiler
     [ -z "${2:-}" ] || cp="$2:$cp"
-    AIO_LAUNCH=(--module-path "$lib/truffle" --add-modules ALL-MODULE-PATH -cp "$cp")
+    AIO_LAUNCH=(--module-path "$lib/truffle" --add-modules ALL-MODULE-PATH --enable-native-access=org.graalvm.truffle,ALL-UNNAMED -cp "$cp")
     compiler=("$lib"/jvmci/compiler-*.jar)
     [ -f "${compiler[0]}" ] && compiler=${compiler[0]} || compiler=""
     case "${AIO_JIT:-on}" in
