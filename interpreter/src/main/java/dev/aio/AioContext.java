@@ -394,6 +394,15 @@ public final class AioContext {
         return DefaultExecutor.ofCurrentThread() == null ? runningLoop : null;
     }
 
+    /** {@link #getRunningLoop}, or CPython's {@code RuntimeError: no running event loop}. */
+    public EventLoop requireRunningLoop() {
+        EventLoop loop = getRunningLoop();
+        if (loop == null) {
+            throw PyErrors.runtimeError("no running event loop");
+        }
+        return loop;
+    }
+
     public void setRunningLoop(EventLoop loop) {
         this.runningLoop = loop;
     }

@@ -6,7 +6,6 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.aio.AioContext;
 import dev.aio.kernel.AwaitSignal;
 import dev.aio.kernel.Awaitable;
-import dev.aio.kernel.EventLoop;
 import dev.aio.kernel.HostFuture;
 import dev.aio.kernel.CoroutineLike;
 import dev.aio.kernel.GeneratorAwaitable;
@@ -46,17 +45,9 @@ public final class AsyncOps {
         }
         java.util.concurrent.CompletionStage<?> stage = HostFuture.stageOf(AioContext.get(null).getEnv(), value);
         if (stage != null) {
-            return HostFuture.wrap(runningLoop(), stage);
+            return HostFuture.wrap(AioContext.get(null).requireRunningLoop(), stage);
         }
         throw PyErrors.typeError("object " + PyOps.typeName(value) + " can't be used in 'await' expression");
-    }
-
-    private static EventLoop runningLoop() {
-        EventLoop loop = AioContext.get(null).getRunningLoop();
-        if (loop == null) {
-            throw PyErrors.runtimeError("no running event loop");
-        }
-        return loop;
     }
 
     public static Object step(Object awaitable, Object sent) {

@@ -25,7 +25,7 @@ public final class AsyncioConstructors {
     abstract static class NewFutureNode extends BuiltinNode {
         @Specialization
         Object doNew(Object cls, Object loop) {
-            return new Future(loop instanceof EventLoop l ? l : AsyncioFunctions.runningLoop(AioContext.get(this)));
+            return new Future(loop instanceof EventLoop l ? l : AioContext.get(this).requireRunningLoop());
         }
     }
 
@@ -36,7 +36,7 @@ public final class AsyncioConstructors {
         @Specialization
         Object doNew(Object cls, Object coro, Object loop, Object name, Object ctx, Object eagerStart) {
             AioContext context = AioContext.get(this);
-            EventLoop l = loop instanceof EventLoop given ? given : AsyncioFunctions.runningLoop(context);
+            EventLoop l = loop instanceof EventLoop given ? given : context.requireRunningLoop();
             CoroutineLike c = AsyncioFunctions.coroutine(coro, "a coroutine was expected, got ");
             boolean eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
             return new Task(l, c, AsyncioFunctions.taskName(context, name), eager);

@@ -30,14 +30,6 @@ public final class AsyncioFunctions {
     private AsyncioFunctions() {
     }
 
-    static EventLoop runningLoop(AioContext context) {
-        EventLoop loop = context.getRunningLoop();
-        if (loop == null) {
-            throw PyErrors.runtimeError("no running event loop");
-        }
-        return loop;
-    }
-
     static String taskName(AioContext context, Object name) {
         return name == Missing.INSTANCE || name == PyNone.NONE ? context.nextTaskName() : PyOps.str(name);
     }
@@ -186,7 +178,7 @@ public final class AsyncioFunctions {
         @Specialization
         Object doGather(PyTuple aws, Object returnExceptions) {
             boolean collect = returnExceptions != Missing.INSTANCE && PyOps.isTrue(returnExceptions);
-            return Gather.gather(runningLoop(AioContext.get(this)), aws.items(), collect);
+            return Gather.gather(AioContext.get(this).requireRunningLoop(), aws.items(), collect);
         }
     }
 
@@ -195,7 +187,7 @@ public final class AsyncioFunctions {
     abstract static class CreateTaskNode extends BuiltinNode {
         @Specialization
         Object doCreateTask(Object coro, Object name, Object ctx) {
-            EventLoop loop = runningLoop(AioContext.get(this));
+            EventLoop loop = AioContext.get(this).requireRunningLoop();
             // CPython 3.11 creates the task unnamed, using up a Task-N number, then renames it.
             Future task = createTask(loop, coro, Missing.INSTANCE);
             if (name != Missing.INSTANCE && name != PyNone.NONE && task instanceof Task t) {
@@ -215,7 +207,7 @@ public final class AsyncioFunctions {
             if (future instanceof Future f) {
                 return f;
             }
-            EventLoop running = runningLoop(AioContext.get(this));
+            EventLoop running = AioContext.get(this).requireRunningLoop();
             CompletionStage<?> stage = HostFuture.stageOf(running.context().getEnv(), future);
             if (stage == null) {
                 throw PyErrors.typeError("concurrent.futures.Future is expected, got " + PyOps.repr(future));
@@ -229,7 +221,7 @@ public final class AsyncioFunctions {
     abstract static class EnsureFutureNode extends BuiltinNode {
         @Specialization
         Object doEnsure(Object arg, Object loop) {
-            return ensureFuture(runningLoop(AioContext.get(this)), arg);
+            return ensureFuture(AioContext.get(this).requireRunningLoop(), arg);
         }
     }
 
@@ -238,7 +230,7 @@ public final class AsyncioFunctions {
     abstract static class CurrentTaskNode extends BuiltinNode {
         @Specialization
         Object doCurrent(Object loop) {
-            Task t = runningLoop(AioContext.get(this)).getCurrentTask();
+            Task t = AioContext.get(this).requireRunningLoop().getCurrentTask();
             return t == null ? PyNone.NONE : t;
         }
     }
@@ -250,7 +242,7 @@ public final class AsyncioFunctions {
         @TruffleBoundary
         Object doAll(Object loop) {
             PySet set = new PySet();
-            for (Task t : runningLoop(AioContext.get(this)).pendingTasks()) {
+            for (Task t : AioContext.get(this).requireRunningLoop().pendingTasks()) {
                 set.add(t);
             }
             return set;
@@ -262,7 +254,7 @@ public final class AsyncioFunctions {
     abstract static class GetRunningLoopNode extends BuiltinNode {
         @Specialization
         Object doGet() {
-            return runningLoop(AioContext.get(this));
+            return AioContext.get(this).requireRunningLoop();
         }
     }
 

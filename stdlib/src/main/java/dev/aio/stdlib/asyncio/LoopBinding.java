@@ -12,10 +12,7 @@ final class LoopBinding {
     private EventLoop loop;
 
     EventLoop get(Object owner) {
-        EventLoop running = AioContext.get(null).getRunningLoop();
-        if (running == null) {
-            throw PyErrors.runtimeError("no running event loop");
-        }
+        EventLoop running = AioContext.get(null).requireRunningLoop();
         if (loop == null) {
             loop = running;
         } else if (loop != running) {

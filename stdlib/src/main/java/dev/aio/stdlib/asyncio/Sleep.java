@@ -39,7 +39,7 @@ final class Sleep extends BuiltinCoroutine {
             if (delay <= 0) {
                 return suspend(null);
             }
-            EventLoop loop = AsyncioFunctions.runningLoop(context);
+            EventLoop loop = context.requireRunningLoop();
             future = new Future(loop).withPurpose(Future.SLEEP_PURPOSE_PREFIX + delayRepr + ")");
             Future f = future;
             timer = loop.callLater(delay, () -> {

@@ -33,7 +33,7 @@ final class ToThread extends BuiltinCoroutine {
             throw new AioException(t.exception(), null);
         }
         if (call == null) {
-            call = AsyncioFunctions.runningLoop(context).defaultExecutor().submit(func, args, kwNames, kwValues);
+            call = context.requireRunningLoop().defaultExecutor().submit(func, args, kwNames, kwValues);
             return suspend(call);
         }
         return call.result();
