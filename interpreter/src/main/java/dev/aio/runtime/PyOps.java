@@ -331,8 +331,9 @@ public final class PyOps {
         if (o instanceof PyDeque d) {
             return d.size();
         }
-        if (Foreign.is(o) && Foreign.len(o) >= 0) {
-            return Foreign.len(o);
+        long foreignLength = Foreign.is(o) ? Foreign.len(o) : -1;
+        if (foreignLength >= 0) {
+            return foreignLength;
         }
         Object n = SpecialMethods.call(o, "__len__");
         if (n != SpecialMethods.NOT_DEFINED) {
