@@ -86,7 +86,7 @@ public final class ReplSession {
         try {
             main = context.interactiveMainModule();
             main.put("asyncio", context.importModule("asyncio"));
-            loop.setFedByOtherThread(true);
+            loop.addFeed();
             while (!closing) {
                 try {
                     loop.runUntilComplete(stopped);

@@ -39,12 +39,13 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
     private boolean stopping;
     private boolean running;
     private boolean closed;
-    /** Another thread will hand this loop work (the REPL's inputs): having nothing to do is not a deadlock. */
-    private volatile boolean fedByOtherThread;
-    /** Java futures awaited and not yet complete (see {@link HostFuture}): their completion is work to come. */
+    /**
+     * Ways other threads hand this loop work (the REPL's inputs, an embedder's inbox awaited as a
+     * {@link HostFeed}): while there is one, having nothing to do is not a deadlock.
+     */
+    private int feeds;
+    /** Other Java futures awaited and not yet complete (see {@link HostFuture}): work to come, in no virtual time. */
     private int hostWaits;
-    /** Those of them that are {@link HostFeed}s: waiting for them does not hold virtual time still. */
-    private int feedWaits;
     private Task currentTask;
     /** The {@code --timeline} recorder, or null. */
     private final TimelineRecorder timeline;
@@ -85,24 +86,21 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
         return h;
     }
 
-    public void setFedByOtherThread(boolean fed) {
-        this.fedByOtherThread = fed;
+    /** Called on the loop's thread: see {@link #feeds}. */
+    public void addFeed() {
+        feeds++;
     }
 
-    void hostWaitStarted(boolean feed) {
-        if (feed) {
-            feedWaits++;
-        } else {
-            hostWaits++;
-        }
+    void removeFeed() {
+        feeds--;
     }
 
-    void hostWaitEnded(boolean feed) {
-        if (feed) {
-            feedWaits--;
-        } else {
-            hostWaits--;
-        }
+    void hostWaitStarted() {
+        hostWaits++;
+    }
+
+    void hostWaitEnded() {
+        hostWaits--;
     }
 
     public Object getTaskFactory() {
@@ -226,7 +224,7 @@ public final class EventLoop extends dev.aio.runtime.PyObject {
             return;
         }
         boolean workerPending = defaultExecutor != null && defaultExecutor.hasOutstanding();
-        if (scheduled.isEmpty() && !workerPending && !fedByOtherThread && hostWaits == 0 && feedWaits == 0) {
+        if (scheduled.isEmpty() && !workerPending && feeds == 0 && hostWaits == 0) {
             context.stopRun(TaskReport.deadlock(this), 3);
         }
         if (scheduled.isEmpty()) {

@@ -33,9 +33,17 @@ public final class HostFuture {
         Future future = new Future(loop).withPurpose("a Java future");
         Env env = loop.context().getEnv();
         boolean feed = stage instanceof HostFeed;
-        loop.hostWaitStarted(feed);
+        if (feed) {
+            loop.addFeed();
+        } else {
+            loop.hostWaitStarted();
+        }
         stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
-            loop.hostWaitEnded(feed);
+            if (feed) {
+                loop.removeFeed();
+            } else {
+                loop.hostWaitEnded();
+            }
             if (future.isDone()) {
                 return;
             }
