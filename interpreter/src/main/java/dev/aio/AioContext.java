@@ -16,12 +16,12 @@ import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.kernel.Clock;
-import dev.aio.kernel.DefaultExecutor;
-import dev.aio.kernel.EventLoop;
+import dev.aio.asyncio.DefaultExecutor;
+import dev.aio.asyncio.EventLoop;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.RealClock;
-import dev.aio.kernel.TimelineRecorder;
-import dev.aio.kernel.TimelineSvg;
+import dev.aio.diagnostics.TimelineRecorder;
+import dev.aio.diagnostics.TimelineSvg;
 import dev.aio.kernel.VirtualClock;
 import dev.aio.kernel.WorkerThreads;
 import dev.aio.nodes.ops.Traceback;
@@ -36,6 +36,8 @@ import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.StdlibProvider;
+import dev.aio.diagnostics.RunawayWatchdog;
+import dev.aio.diagnostics.TaskDumpSignal;
 
 /** The state of one aio run: streams, modules, the clock, the event loop, and run-wide diagnostics. */
 public final class AioContext {
@@ -101,7 +103,7 @@ public final class AioContext {
         }
         builtins = importModule("builtins");
         if (timeLimit > 0) {
-            runawayWatchdog = new RunawayWatchdog(this, env, timeLimit, clock.isVirtual());
+            runawayWatchdog = new RunawayWatchdog(this, env, timeLimit, clock);
         }
         String dumpSignal = env.getOptions().get(AioOptions.DUMP_TASKS_ON);
         if (!dumpSignal.isEmpty()) {
@@ -151,7 +153,7 @@ public final class AioContext {
         }
         timelineWritten = true;
         String name = mainFile.substring(mainFile.lastIndexOf('/') + 1);
-        String title = "aio timeline: " + name + " (" + (clock.isVirtual() ? "virtual" : "real") + " time)";
+        String title = "aio timeline: " + name + " (" + clock.kind() + " time)";
         String svg = TimelineSvg.render(timeline.events(), clock.monotonic(), title);
         try (java.io.Writer w = env.getPublicTruffleFile(timelinePath).newBufferedWriter()) {
             w.write(svg);
@@ -198,10 +200,8 @@ public final class AioContext {
         DefaultExecutor worker = DefaultExecutor.ofCurrentThread();
         if (worker != null) {
             worker.sleep(seconds);
-        } else if (clock.isVirtual()) {
-            clock.blockingSleep(seconds);
         } else {
-            interpreterLock.releasedWhile(() -> clock.blockingSleep(seconds));
+            clock.blockingSleep(seconds, interpreterLock);
         }
     }
 
@@ -455,7 +455,7 @@ public final class AioContext {
     public void checkTimeLimit(double deadline) {
         if (timeLimit > 0 && deadline > timeLimit) {
             try {
-                clock.waitUntil(timeLimit, 0);
+                clock.waitUntil(timeLimit);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -463,7 +463,7 @@ public final class AioContext {
         }
     }
 
-    String timeLimitMessage() {
+    public String timeLimitMessage() {
         return "aio: time limit of " + formatSeconds(timeLimit) + " s reached (--time-limit)";
     }
 
@@ -545,7 +545,7 @@ public final class AioContext {
      * reference count drops, at that line, once per line and message (its default filter).
      */
     @TruffleBoundary
-    public void warnNeverAwaited(dev.aio.kernel.CoroutineLike coroutine, String file, int line, String sourceLine) {
+    public void warnNeverAwaited(dev.aio.asyncio.CoroutineLike coroutine, String file, int line, String sourceLine) {
         if (coroutine instanceof PyCoroutine c) {
             c.close();
         }

@@ -9,9 +9,9 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.nodes.Node;
 
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Future;
-import dev.aio.kernel.Task;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.Task;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.MainRootNode;
 import dev.aio.nodes.ops.Traceback;
@@ -86,7 +86,7 @@ public final class ReplSession {
         try {
             main = context.interactiveMainModule();
             main.put("asyncio", context.importModule("asyncio"));
-            loop.addFeed();
+            loop.scheduler().addFeed();
             while (!closing) {
                 try {
                     loop.runUntilComplete(stopped);

@@ -21,7 +21,7 @@ import dev.aio.ast.Node;
 import dev.aio.ast.Parameters;
 import dev.aio.ast.Pos;
 import dev.aio.ast.Stmt;
-import dev.aio.kernel.AwaitSignal;
+import dev.aio.asyncio.AwaitSignal;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.AioRootNodeGen;
 import dev.aio.runtime.PyCode;

@@ -2,6 +2,7 @@ package dev.aio.kernel;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
@@ -36,7 +37,8 @@ public final class InterpreterLock {
     }
 
     private final OwnedLock lock = new OwnedLock();
-    private final Env env;
+    /** Asks the thread holding the lock to let go at its next safepoint. */
+    private final Consumer<Thread> askToLetGo;
     /** Run by the holder just before it lets go on request (a task dump notes where the holder stands). */
     private volatile Runnable beforeLettingGo;
     private final ThreadLocalAction letGo = new ThreadLocalAction(false, false) {
@@ -53,8 +55,19 @@ public final class InterpreterLock {
         }
     };
 
+    /** The lock of a Truffle context: a holder is asked to let go through a thread-local action. */
     public InterpreterLock(Env env) {
-        this.env = env;
+        this.askToLetGo = owner -> env.submitThreadLocal(new Thread[]{owner}, letGo);
+    }
+
+    private InterpreterLock(Consumer<Thread> askToLetGo) {
+        this.askToLetGo = askToLetGo;
+    }
+
+    /** A lock outside any Truffle context (the kernel's own tests): a holder lets go only when it waits. */
+    public static InterpreterLock withoutSafepoints() {
+        return new InterpreterLock(owner -> {
+        });
     }
 
     public void acquire() throws InterruptedException {
@@ -127,7 +140,7 @@ public final class InterpreterLock {
     private void askOwnerToLetGo() {
         Thread owner = lock.owner();
         if (owner != null) {
-            env.submitThreadLocal(new Thread[]{owner}, letGo);
+            askToLetGo.accept(owner);
         }
     }
 }

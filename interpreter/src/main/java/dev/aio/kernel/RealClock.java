@@ -1,9 +1,10 @@
 package dev.aio.kernel;
 
 import java.time.Instant;
+import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 
-/** The machine's clocks. */
+/** The machine's clocks: the loop sleeps until its next timer, as CPython's selector does. */
 public final class RealClock implements Clock {
     private final long origin = System.nanoTime();
 
@@ -28,7 +29,46 @@ public final class RealClock implements Clock {
     }
 
     @Override
-    public void waitUntil(double deadlineSeconds, long ticks) throws InterruptedException {
+    public boolean isDue(TimerHandle timer, double now) {
+        return timer.when() < now + Scheduler.CLOCK_RESOLUTION;
+    }
+
+    @Override
+    public boolean letWorkersRun(Scheduler loop) {
+        // Worker calls run freely; they wake the loop when they post their outcome.
+        return false;
+    }
+
+    @Override
+    public void waitForTimer(Scheduler loop, TimerHandle next) throws InterruptedException {
+        loop.host().beforeTimeMovesTo(next.when());
+        // CPython's selector waits in whole milliseconds, rounded up, so timers due within that
+        // window run in the same iteration.
+        long nanos = (long) (Math.ceil((next.when() - monotonic()) * 1e3) * 1e6);
+        loop.sleep(nanos);
+    }
+
+    @Override
+    public void startWorkerCall(WorkerCalls workers, Runnable start) {
+        workers.startNow(start);
+    }
+
+    @Override
+    public void sleepInWorker(WorkerCalls workers, double seconds) throws InterruptedException {
+        workers.scheduler().host().interpreterLock().releasedWhile(() -> sleep(seconds));
+    }
+
+    @Override
+    public void blockingSleep(double seconds, InterpreterLock lock) throws InterruptedException {
+        lock.releasedWhile(() -> sleep(seconds));
+    }
+
+    private static void sleep(double seconds) throws InterruptedException {
+        Thread.sleep((long) (seconds * 1000), (int) ((seconds * 1e9) % 1_000_000));
+    }
+
+    @Override
+    public void waitUntil(double deadlineSeconds) throws InterruptedException {
         long deadline = Double.isInfinite(deadlineSeconds) ? Long.MAX_VALUE : origin + (long) (deadlineSeconds * 1e9);
         long left;
         while ((left = deadline - System.nanoTime()) > 0) {
@@ -40,13 +80,19 @@ public final class RealClock implements Clock {
         }
     }
 
+    /** The limit counts from the start of the run. */
     @Override
-    public void blockingSleep(double seconds) throws InterruptedException {
-        Thread.sleep((long) (seconds * 1000), (int) ((seconds * 1e9) % 1_000_000));
+    public long runawayDeadline(long startNanos, long lastProgressNanos, long limitNanos) {
+        return startNanos + limitNanos;
     }
 
     @Override
-    public boolean isVirtual() {
-        return false;
+    public Random newRandom() {
+        return new Random();
+    }
+
+    @Override
+    public String kind() {
+        return "real";
     }
 }

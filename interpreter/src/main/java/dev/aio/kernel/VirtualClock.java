@@ -1,9 +1,33 @@
 package dev.aio.kernel;
 
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+
 /**
- * Virtual time: it stands still while code runs and jumps to the next timer when the loop would
- * wait, so sleeps cost nothing and runs are deterministic. The wall clock starts at the real time
- * rounded down to a whole second, so differences of virtual times are exact ({@code 3.0}).
+ * Virtual time ({@code aio run --virtual-time}, the embedding's {@code Clock.VIRTUAL}): sleeps cost
+ * nothing and every run of a program prints the same. All of its rules live in this class:
+ * <ol>
+ * <li><b>Time stands still while code runs</b> and jumps to the next timer when the loop would
+ * wait ({@link #waitForTimer}); a step that computes for a real second takes no virtual time.
+ * <li><b>Ticks order timers set at the same instant.</b> CPython spends real time in each loop
+ * iteration, so a timer started in a later iteration expires a little later; counting iterations
+ * ({@link #ticks()}) and ordering deadlines by {@code (seconds, ticks)} reproduces that order
+ * without making any visible time inexact ({@code 3.0}, not {@code 3.0000012}).
+ * <li><b>The wall clock starts at the real time rounded down to a whole second</b>, so differences
+ * of {@code time.time()} are exact too.
+ * <li><b>Worker threads take turns</b> ({@code asyncio.to_thread}, {@code run_in_executor}): the loop
+ * gives the turn to one call at a time, in the order the calls were submitted or their
+ * {@code time.sleep} ended, only when it has nothing ready itself; it waits until that call sleeps or
+ * returns, and moves time on only when no call has or wants the turn. A worker's {@code time.sleep}
+ * is a loop timer, so it takes virtual time as {@code asyncio.sleep} does.
+ * <li><b>Java futures take no time</b>: while one that aio code awaits is pending, time stands still
+ * and the loop waits for it in real time (a {@link HostFeed}, such as the REPL's input, is the
+ * exception: the loop's timers run while it waits).
+ * <li><b>{@code time.sleep} on the loop's thread</b> moves time on at once, blocking every task.
+ * <li><b>{@code --time-limit}</b> is loop time, so it ends a run at an exact virtual instant; code
+ * that never gives the loop back is stopped after that much real time without progress.
+ * <li><b>{@code random}</b> without a seed starts from seed 0.
+ * </ol>
  */
 public final class VirtualClock implements Clock {
     private final double wallOrigin = Math.floor(System.currentTimeMillis() / 1000.0);
@@ -20,16 +44,7 @@ public final class VirtualClock implements Clock {
         return wallOrigin + now;
     }
 
-    @Override
-    public void waitUntil(double deadline, long deadlineTicks) {
-        if (deadline > now && !Double.isInfinite(deadline)) {
-            now = deadline;
-            ticks = deadlineTicks;
-        } else if (deadline == now && deadlineTicks > ticks) {
-            ticks = deadlineTicks;
-        }
-    }
-
+    /** How many loop iterations have run at the current time (rule 2). */
     @Override
     public long ticks() {
         return ticks;
@@ -41,15 +56,87 @@ public final class VirtualClock implements Clock {
     }
 
     @Override
-    public void blockingSleep(double seconds) {
+    public boolean isDue(TimerHandle timer, double time) {
+        return timer.when() < time || (timer.when() == time && timer.ticks() <= ticks);
+    }
+
+    /** Rule 4: a worker call that runs or wants the turn goes first; time stands still meanwhile. */
+    @Override
+    public boolean letWorkersRun(Scheduler loop) throws InterruptedException {
+        WorkerCalls workers = loop.workersIfAny();
+        if (workers == null || !(workers.isRunning() || workers.giveTurn())) {
+            return false;
+        }
+        // What the worker posts waits for its turn's end.
+        loop.sleepWhile(workers::isRunning);
+        return true;
+    }
+
+    /** Rules 1, 5 and 7: jump to the timer, unless a Java future is pending. */
+    @Override
+    public void waitForTimer(Scheduler loop, TimerHandle next) throws InterruptedException {
+        if (loop.awaitsHostFuture()) {
+            loop.sleepUntilWoken();
+            return;
+        }
+        loop.host().beforeTimeMovesTo(next.when());
+        moveTo(next.when(), next.ticks());
+    }
+
+    private void moveTo(double deadline, long deadlineTicks) {
+        if (deadline > now && !Double.isInfinite(deadline)) {
+            now = deadline;
+            ticks = deadlineTicks;
+        } else if (deadline == now && deadlineTicks > ticks) {
+            ticks = deadlineTicks;
+        }
+    }
+
+    @Override
+    public void waitUntil(double deadline) {
+        moveTo(deadline, 0);
+    }
+
+    /** Rule 4: a call waits for its turn. */
+    @Override
+    public void startWorkerCall(WorkerCalls workers, Runnable start) {
+        workers.waitForTurn(start);
+    }
+
+    /** Rule 4: the worker's sleep is a loop timer; when it fires, the worker waits for its turn again. */
+    @Override
+    public void sleepInWorker(WorkerCalls workers, double seconds) throws InterruptedException {
+        Scheduler loop = workers.scheduler();
+        CountDownLatch woken = new CountDownLatch(1);
+        loop.callSoonThreadsafe(() -> loop.callLater(seconds, () -> workers.waitForTurn(woken::countDown), "time.sleep() in a worker thread"),
+                        "time.sleep() in a worker thread");
+        workers.endTurn();
+        loop.host().interpreterLock().releasedWhile(woken::await);
+    }
+
+    /** Rule 6: the loop's thread keeps the lock; nothing else runs in no time. */
+    @Override
+    public void blockingSleep(double seconds, InterpreterLock lock) {
         if (seconds > 0) {
             now += seconds;
             ticks = 0;
         }
     }
 
+    /** Rule 7: real time since the loop last made progress. */
     @Override
-    public boolean isVirtual() {
-        return true;
+    public long runawayDeadline(long startNanos, long lastProgressNanos, long limitNanos) {
+        return lastProgressNanos + limitNanos;
+    }
+
+    /** Rule 8. */
+    @Override
+    public Random newRandom() {
+        return new Random(0);
+    }
+
+    @Override
+    public String kind() {
+        return "virtual";
     }
 }

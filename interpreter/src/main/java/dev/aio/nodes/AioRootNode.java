@@ -827,7 +827,7 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     public static final class DropValue {
         @Specialization
         static void doDrop(Object value, @Bind BytecodeNode bytecode, @Bind("$bytecodeIndex") int bci) {
-            if (value instanceof dev.aio.kernel.CoroutineLike c && c.isUnawaited()) {
+            if (value instanceof dev.aio.asyncio.CoroutineLike c && c.isUnawaited()) {
                 ValueOps.warnNeverAwaited(c, bytecode.getSourceLocation(bci));
             }
         }

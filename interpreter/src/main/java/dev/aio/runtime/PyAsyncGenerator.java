@@ -3,9 +3,9 @@ package dev.aio.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
 
-import dev.aio.kernel.AwaitSignal;
-import dev.aio.kernel.Awaitable;
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.AwaitSignal;
+import dev.aio.asyncio.Awaitable;
+import dev.aio.asyncio.ThrowRequest;
 
 /**
  * What an {@code async def} containing {@code yield} returns. Its body suspends for two reasons:

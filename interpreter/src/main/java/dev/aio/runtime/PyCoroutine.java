@@ -4,9 +4,9 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.AwaitSignal;
-import dev.aio.kernel.CoroutineLike;
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.AwaitSignal;
+import dev.aio.asyncio.CoroutineLike;
+import dev.aio.asyncio.ThrowRequest;
 
 /**
  * The coroutine an {@code async def} call returns: its body, suspended in a Bytecode DSL

@@ -3,7 +3,7 @@ package dev.aio.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
 
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.ThrowRequest;
 
 /**
  * The generator a {@code def} containing {@code yield} returns: its body, suspended in a Bytecode

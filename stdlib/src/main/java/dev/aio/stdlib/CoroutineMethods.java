@@ -3,7 +3,7 @@ package dev.aio.stdlib;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.ThrowRequest;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;

@@ -44,7 +44,7 @@ public final class RandomModule {
         if (state instanceof RandomState s) {
             return s.random;
         }
-        Random r = context.clock().isVirtual() ? new Random(0) : new Random();
+        Random r = context.clock().newRandom();
         m.put(STATE, new RandomState(r));
         return r;
     }

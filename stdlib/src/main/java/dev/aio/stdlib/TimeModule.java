@@ -99,7 +99,7 @@ public final class TimeModule {
                 throw PyErrors.valueError("sleep length must be non-negative");
             }
             context.out().flush();
-            if (context.getRunningLoop() != null && dev.aio.kernel.DefaultExecutor.ofCurrentThread() == null) {
+            if (context.getRunningLoop() != null && dev.aio.asyncio.DefaultExecutor.ofCurrentThread() == null) {
                 String site = dev.aio.nodes.ops.CallSite.describe();
                 if (site != null) {
                     context.noteBlockingCall(site, "time.sleep() blocks every task; in a coroutine use \"await asyncio.sleep(...)\"");

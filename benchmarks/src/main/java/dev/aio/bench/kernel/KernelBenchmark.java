@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.EventLoop;
+import dev.aio.asyncio.EventLoop;
 
 /**
  * A benchmark of the kernel's Java classes with no aio code: the event loop, tasks, futures and

@@ -3,8 +3,8 @@ package dev.aio.bench.kernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Future;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
 
 /**
  * Future callback dispatch in the kernel alone: N futures, each given a done-callback and a result

@@ -3,8 +3,8 @@ package dev.aio.bench.kernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Task;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Task;
 
 /** A task's step in the kernel alone: 10 tasks of {@link YieldingCoroutine}s, N bare yields in all. */
 public class KernelTaskStepBenchmark extends KernelBenchmark {

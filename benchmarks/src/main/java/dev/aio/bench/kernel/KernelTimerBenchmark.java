@@ -3,8 +3,8 @@ package dev.aio.bench.kernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Future;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
 
 /** The timer heap in the kernel alone: N {@code call_later}s with distinct delays, out of order, on the virtual clock. */
 public class KernelTimerBenchmark extends KernelBenchmark {

@@ -1,7 +1,7 @@
 package dev.aio.bench.kernel;
 
-import dev.aio.kernel.AwaitSignal;
-import dev.aio.kernel.CoroutineLike;
+import dev.aio.asyncio.AwaitSignal;
+import dev.aio.asyncio.CoroutineLike;
 
 /** A coroutine in Java that does {@code await asyncio.sleep(0)} a given number of times, then returns how often it did. */
 final class YieldingCoroutine implements CoroutineLike {

@@ -4,12 +4,12 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.AwaitSignal;
-import dev.aio.kernel.Awaitable;
-import dev.aio.kernel.HostFuture;
-import dev.aio.kernel.CoroutineLike;
-import dev.aio.kernel.GeneratorAwaitable;
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.AwaitSignal;
+import dev.aio.asyncio.Awaitable;
+import dev.aio.asyncio.HostFuture;
+import dev.aio.asyncio.CoroutineLike;
+import dev.aio.asyncio.GeneratorAwaitable;
+import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyGenerator;

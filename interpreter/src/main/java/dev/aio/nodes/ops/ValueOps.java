@@ -34,7 +34,7 @@ public final class ValueOps {
     }
 
     @TruffleBoundary
-    public static void warnNeverAwaited(dev.aio.kernel.CoroutineLike coroutine, com.oracle.truffle.api.source.SourceSection at) {
+    public static void warnNeverAwaited(dev.aio.asyncio.CoroutineLike coroutine, com.oracle.truffle.api.source.SourceSection at) {
         dev.aio.AioContext context = dev.aio.AioContext.get(null);
         if (at == null || !at.isAvailable()) {
             context.warnNeverAwaited(coroutine, "sys", 1, null);

@@ -1,8 +1,8 @@
 package dev.aio.nodes.ops;
 
-import dev.aio.kernel.AwaitSignal;
-import dev.aio.kernel.Awaitable;
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.AwaitSignal;
+import dev.aio.asyncio.Awaitable;
+import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.PyGenerator;
 import dev.aio.runtime.PyIterator;

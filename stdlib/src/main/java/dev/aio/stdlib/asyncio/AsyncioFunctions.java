@@ -7,11 +7,11 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.CoroutineLike;
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Future;
-import dev.aio.kernel.HostFuture;
-import dev.aio.kernel.Task;
+import dev.aio.asyncio.CoroutineLike;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.HostFuture;
+import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
@@ -54,27 +54,27 @@ public final class AsyncioFunctions {
         if (stage != null) {
             return HostFuture.wrap(loop, stage);
         }
-        if (arg instanceof dev.aio.kernel.Awaitable || dev.aio.runtime.SpecialMethods.lookup(arg, "__await__") != null) {
-            return createTask(loop, new WrapAwaitable((dev.aio.kernel.Awaitable) dev.aio.nodes.ops.AsyncOps.getAwaitable(arg)), Missing.INSTANCE);
+        if (arg instanceof dev.aio.asyncio.Awaitable || dev.aio.runtime.SpecialMethods.lookup(arg, "__await__") != null) {
+            return createTask(loop, new WrapAwaitable((dev.aio.asyncio.Awaitable) dev.aio.nodes.ops.AsyncOps.getAwaitable(arg)), Missing.INSTANCE);
         }
         throw PyErrors.typeError("An asyncio.Future, a coroutine or an awaitable is required");
     }
 
     /** CPython's {@code _wrap_awaitable}: a coroutine that awaits any awaitable, so that a task can run it. */
     private static final class WrapAwaitable extends BuiltinCoroutine {
-        private final dev.aio.kernel.Awaitable inner;
+        private final dev.aio.asyncio.Awaitable inner;
         private boolean started;
 
-        WrapAwaitable(dev.aio.kernel.Awaitable inner) {
+        WrapAwaitable(dev.aio.asyncio.Awaitable inner) {
             super("_wrap_awaitable");
             this.inner = inner;
         }
 
         @Override
         protected Object resume(Object sent) {
-            Object r = inner.step(started ? sent : dev.aio.kernel.AwaitSignal.START);
+            Object r = inner.step(started ? sent : dev.aio.asyncio.AwaitSignal.START);
             started = true;
-            return r == dev.aio.kernel.AwaitSignal.PENDING ? suspend(inner.yielded()) : r;
+            return r == dev.aio.asyncio.AwaitSignal.PENDING ? suspend(inner.yielded()) : r;
         }
     }
 
@@ -153,7 +153,7 @@ public final class AsyncioFunctions {
 
         @Override
         protected Object resume(Object sent) {
-            if (sent instanceof dev.aio.kernel.ThrowRequest t) {
+            if (sent instanceof dev.aio.asyncio.ThrowRequest t) {
                 throw new AioException(t.exception(), null);
             }
             return PyNone.NONE;

@@ -5,9 +5,9 @@ import java.util.List;
 import com.oracle.truffle.api.dsl.NodeFactory;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Future;
-import dev.aio.kernel.Task;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.BuiltinTypes;

@@ -1,7 +1,7 @@
 package dev.aio.stdlib.asyncio;
 
-import dev.aio.kernel.AwaitSignal;
-import dev.aio.kernel.CoroutineLike;
+import dev.aio.asyncio.AwaitSignal;
+import dev.aio.asyncio.CoroutineLike;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Ids;
 import dev.aio.runtime.PyErrors;

@@ -3,8 +3,8 @@ package dev.aio.stdlib.asyncio;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.aio.kernel.Future;
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;

@@ -3,8 +3,8 @@ package dev.aio.stdlib.asyncio;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
-import dev.aio.kernel.Future;
-import dev.aio.kernel.FutureIter;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.FutureIter;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.PyBaseException;

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Future;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyList;

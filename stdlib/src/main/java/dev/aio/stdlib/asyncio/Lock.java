@@ -2,8 +2,8 @@ package dev.aio.stdlib.asyncio;
 
 import java.util.ArrayDeque;
 
-import dev.aio.kernel.Future;
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Ids;

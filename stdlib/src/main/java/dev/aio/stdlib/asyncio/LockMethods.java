@@ -65,7 +65,7 @@ public final class LockMethods {
             return new BuiltinCoroutine(self instanceof Lock ? "Lock.__aexit__" : "Semaphore.__aexit__") {
                 @Override
                 protected Object resume(Object sent) {
-                    if (sent instanceof dev.aio.kernel.ThrowRequest t) {
+                    if (sent instanceof dev.aio.asyncio.ThrowRequest t) {
                         throw new dev.aio.runtime.AioException(t.exception(), null);
                     }
                     if (self instanceof Lock lock) {

@@ -1,7 +1,7 @@
 package dev.aio.stdlib.asyncio;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.EventLoop;
+import dev.aio.asyncio.EventLoop;
 import dev.aio.runtime.PyErrors;
 
 /**

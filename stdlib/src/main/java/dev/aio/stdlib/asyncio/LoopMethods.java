@@ -5,9 +5,9 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Future;
-import dev.aio.kernel.Task;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;

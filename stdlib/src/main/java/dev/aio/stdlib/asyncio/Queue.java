@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
-import dev.aio.kernel.Future;
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
@@ -211,7 +211,7 @@ public final class Queue extends PyObject {
                     wait.markAwaited();
                 }
                 Object r = wait.step(sent);
-                if (r == dev.aio.kernel.AwaitSignal.PENDING) {
+                if (r == dev.aio.asyncio.AwaitSignal.PENDING) {
                     return suspend(((Future) wait.yielded()).withPurpose("queue.join()"));
                 }
                 return PyNone.NONE;

@@ -5,10 +5,10 @@ import java.util.List;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.CoroutineLike;
-import dev.aio.kernel.DefaultExecutor;
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.Task;
+import dev.aio.asyncio.CoroutineLike;
+import dev.aio.asyncio.DefaultExecutor;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Task;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;

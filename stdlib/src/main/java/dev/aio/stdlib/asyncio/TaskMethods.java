@@ -3,7 +3,7 @@ package dev.aio.stdlib.asyncio;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
-import dev.aio.kernel.Task;
+import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.PyNone;

@@ -1,8 +1,8 @@
 package dev.aio.stdlib.asyncio;
 
 import dev.aio.AioContext;
-import dev.aio.kernel.Future;
-import dev.aio.kernel.ThrowRequest;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
 
 /**

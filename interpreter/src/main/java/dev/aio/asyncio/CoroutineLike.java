@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.asyncio;
 
 /** An awaitable that a Task can run: an {@code async def} coroutine or a builtin coroutine. */
 public interface CoroutineLike extends Awaitable {

@@ -1,10 +1,10 @@
-package dev.aio;
+package dev.aio.diagnostics;
 
 import java.io.PrintStream;
 
-import dev.aio.kernel.DefaultExecutor;
-import dev.aio.kernel.EventLoop;
-import dev.aio.kernel.TaskReport;
+import dev.aio.AioContext;
+import dev.aio.asyncio.DefaultExecutor;
+import dev.aio.asyncio.EventLoop;
 import dev.aio.nodes.ops.CallSite;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -14,7 +14,7 @@ import sun.misc.SignalHandler;
  * The signal arrives on a JVM thread; it takes the interpreter lock like a worker thread does, so
  * a task step that is running pauses at its next safepoint and the report sees a consistent loop.
  */
-final class TaskDumpSignal implements SignalHandler {
+public final class TaskDumpSignal implements SignalHandler {
     private final AioContext context;
     private final Signal signal;
     private SignalHandler previous;
@@ -25,7 +25,7 @@ final class TaskDumpSignal implements SignalHandler {
     }
 
     /** Installs the handler, or says on stderr why it cannot be (the JVM may own the signal). */
-    static TaskDumpSignal install(AioContext context, String name, PrintStream err) {
+    public static TaskDumpSignal install(AioContext context, String name, PrintStream err) {
         String bare = name.startsWith("SIG") ? name.substring(3) : name;
         try {
             TaskDumpSignal handler = new TaskDumpSignal(context, new Signal(bare));
@@ -37,7 +37,7 @@ final class TaskDumpSignal implements SignalHandler {
         }
     }
 
-    void uninstall() {
+    public void uninstall() {
         Signal.handle(signal, previous);
     }
 

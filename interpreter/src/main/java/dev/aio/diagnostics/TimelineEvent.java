@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.diagnostics;
 
 /**
  * One thing that happened to a task, for {@code --timeline}: {@code task} numbers tasks in

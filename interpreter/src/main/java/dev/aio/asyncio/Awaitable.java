@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.asyncio;
 
 /**
  * What {@code await} can drive: coroutines, coroutine-like builtins (such as {@code asyncio.sleep}

@@ -1,16 +1,18 @@
-package dev.aio;
+package dev.aio.diagnostics;
 
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 
+import dev.aio.AioContext;
+import dev.aio.kernel.Clock;
+
 /**
  * {@code --time-limit} for code that never gives the event loop back (a loop that never awaits):
  * the loop checks the limit only between steps, so a daemon thread watches the clock and, once
- * the limit has passed, stops the run at the main thread's next safepoint. Under the real clock
- * the limit counts from the start; under the virtual clock, where time moves only at the loop,
- * it counts real time since the loop last made progress.
+ * the limit has passed, stops the run at the main thread's next safepoint. When the limit has
+ * passed is the clock's rule ({@link Clock#runawayDeadline}).
  */
-final class RunawayWatchdog {
+public final class RunawayWatchdog {
     /** Lets the loop's own check, which stops at the exact instant, come first. */
     private static final long GRACE_NANOS = 100_000_000;
 
@@ -18,29 +20,29 @@ final class RunawayWatchdog {
     private final Env env;
     private final Thread mainThread;
     private final long limitNanos;
-    private final boolean virtual;
+    private final Clock clock;
     private final long start = System.nanoTime();
     private volatile long lastProgress = start;
     private volatile boolean stopped;
     private final Thread watcher;
 
-    RunawayWatchdog(AioContext context, Env env, double limitSeconds, boolean virtual) {
+    public RunawayWatchdog(AioContext context, Env env, double limitSeconds, Clock clock) {
         this.context = context;
         this.env = env;
         this.mainThread = Thread.currentThread();
         this.limitNanos = (long) (limitSeconds * 1e9) + GRACE_NANOS;
-        this.virtual = virtual;
+        this.clock = clock;
         this.watcher = new Thread(this::watch, "aio-time-limit");
         watcher.setDaemon(true);
         watcher.start();
     }
 
     /** The loop ran a step or moved time on. */
-    void progress() {
+    public void progress() {
         lastProgress = System.nanoTime();
     }
 
-    void stop() {
+    public void stop() {
         stopped = true;
         watcher.interrupt();
     }
@@ -61,8 +63,7 @@ final class RunawayWatchdog {
     private void watch() {
         try {
             while (!stopped) {
-                long since = virtual ? lastProgress : start;
-                long left = since + limitNanos - System.nanoTime();
+                long left = clock.runawayDeadline(start, lastProgress, limitNanos) - System.nanoTime();
                 if (left <= 0) {
                     stopMainThread();
                     return;

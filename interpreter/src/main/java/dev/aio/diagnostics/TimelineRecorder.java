@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.diagnostics;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,6 +10,9 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.Task;
+import dev.aio.asyncio.TaskObserver;
 
 /**
  * Records what each task does, for {@code --timeline}: when it was made, when its steps ran (in
@@ -18,34 +21,36 @@ import dev.aio.runtime.PyOps;
  * Descriptions run no aio code (no user {@code __repr__}) and hold no object addresses, so under
  * the virtual clock the events of a run are the same every time.
  */
-public final class TimelineRecorder {
+public final class TimelineRecorder implements TaskObserver {
     private static final int MAX_TEXT = 80;
 
     private final List<TimelineEvent> events = new ArrayList<>();
     private int tasks;
 
-    /** A new task: returns its number, which the other calls take. */
+    @Override
     @TruffleBoundary
-    int taskCreated(String name, String coroutine, double time) {
+    public int taskCreated(String name, String coroutine, double time) {
         int id = tasks++;
         events.add(new TimelineEvent(TimelineEvent.Kind.CREATED, id, time, coroutine));
         events.add(new TimelineEvent(TimelineEvent.Kind.NAMED, id, time, name));
         return id;
     }
 
+    @Override
     @TruffleBoundary
-    void taskNamed(int task, String name, double time) {
+    public void taskNamed(int task, String name, double time) {
         events.add(new TimelineEvent(TimelineEvent.Kind.NAMED, task, time, name));
     }
 
+    @Override
     @TruffleBoundary
-    void stepStarted(int task, double time) {
+    public void stepStarted(int task, double time) {
         events.add(new TimelineEvent(TimelineEvent.Kind.STEP_START, task, time, null));
     }
 
-    /** After a step: how the task left it (done, cancelled, failed, waiting for a future, or yielding). */
+    @Override
     @TruffleBoundary
-    void stepEnded(int task, Task t, double time) {
+    public void stepEnded(int task, Task t, double time) {
         TimelineEvent.Kind kind;
         String text = null;
         if (t.isCancelled()) {

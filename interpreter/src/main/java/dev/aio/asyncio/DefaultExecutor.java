@@ -1,15 +1,13 @@
-package dev.aio.kernel;
+package dev.aio.asyncio;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioContext;
+import dev.aio.kernel.WorkerCalls;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
@@ -18,31 +16,22 @@ import dev.aio.runtime.PyNone;
 
 /**
  * A loop's default executor ({@code loop.run_in_executor(None, ...)}, {@code asyncio.to_thread}):
- * runs calls on the context's worker threads and completes a loop future with the outcome.
- *
- * <p>It also tells the loop whether a worker may still hand it work. Under the virtual clock runs
- * must be deterministic, so workers take turns: the loop gives the turn to one call at a time, in
- * the order the calls were submitted or their virtual {@code time.sleep} ended, and only when it
- * has nothing ready itself; it waits until that call sleeps or returns, and moves time on only when
- * no call has or wants the turn.
+ * runs calls on the context's worker threads and completes a loop future with the outcome. When a
+ * call may start and how a worker sleeps is the loop's clock's decision (see {@link WorkerCalls}).
  */
 public final class DefaultExecutor {
     private static final ThreadLocal<DefaultExecutor> WORKER_OF = new ThreadLocal<>();
 
     private final EventLoop loop;
     private final AioContext context;
-    /** Calls submitted and not yet finished (loop thread only). */
-    private int outstanding;
-    /** Calls running and not waiting in a virtual sleep (any thread). */
-    private final AtomicInteger running = new AtomicInteger();
-    /** Under the virtual clock: calls waiting to start or go on (loop thread only). */
-    private final ArrayDeque<Runnable> turns = new ArrayDeque<>();
+    private final WorkerCalls calls;
     private final List<Future> idleWaiters = new ArrayList<>();
     private boolean shutDown;
 
     DefaultExecutor(EventLoop loop) {
         this.loop = loop;
         this.context = loop.context();
+        this.calls = loop.scheduler().workers();
     }
 
     /** The executor whose call this thread is running, if any. */
@@ -58,14 +47,7 @@ public final class DefaultExecutor {
         }
         Future future = new Future(loop).withPurpose("a call in a worker thread");
         Executor threads = context.workerThreads();
-        outstanding++;
-        Runnable start = () -> threads.execute(() -> runCall(future, callable, args, kwNames, kwValues));
-        if (loop.clock().isVirtual()) {
-            turns.add(start);
-        } else {
-            running.incrementAndGet();
-            start.run();
-        }
+        calls.submit(() -> threads.execute(() -> runCall(future, callable, args, kwNames, kwValues)));
         return future;
     }
 
@@ -94,7 +76,7 @@ public final class DefaultExecutor {
             // outcome not yet posted (it would move virtual time on) or the other way round (it
             // would wait for a wake-up that never comes).
             loop.callSoonThreadsafe(outcome, "DefaultExecutor._call_done()");
-            endTurn();
+            calls.endTurn();
         } finally {
             context.interpreterLock().release();
             WORKER_OF.remove();
@@ -102,7 +84,7 @@ public final class DefaultExecutor {
     }
 
     private void finished(Future future, Object result, PyBaseException error) {
-        outstanding--;
+        boolean idle = calls.finished();
         if (!future.isDone()) {
             if (error != null) {
                 future.setException(error);
@@ -110,7 +92,7 @@ public final class DefaultExecutor {
                 future.setResult(result);
             }
         }
-        if (outstanding == 0) {
+        if (idle) {
             for (Future f : idleWaiters) {
                 if (!f.isDone()) {
                     f.setResult(PyNone.NONE);
@@ -120,46 +102,10 @@ public final class DefaultExecutor {
         }
     }
 
-    /** Whether a worker is running a call now (it may hand the loop work at any moment). */
-    boolean isRunning() {
-        return running.get() > 0;
-    }
-
-    boolean hasOutstanding() {
-        return outstanding > 0;
-    }
-
-    private void endTurn() {
-        running.decrementAndGet();
-        loop.wake();
-    }
-
-    /** Under the virtual clock: lets the next waiting call run, if there is one. */
-    boolean giveTurn() {
-        Runnable next = turns.poll();
-        if (next == null) {
-            return false;
-        }
-        running.incrementAndGet();
-        next.run();
-        return true;
-    }
-
-    /**
-     * {@code time.sleep} in a worker. Under the virtual clock the worker waits for a loop timer, so
-     * its sleep takes virtual time like {@code asyncio.sleep} does; either way other threads may run
-     * aio code meanwhile.
-     */
+    /** {@code time.sleep} in a worker: other threads may run aio code meanwhile. */
     @TruffleBoundary
     public void sleep(double seconds) throws InterruptedException {
-        if (!loop.clock().isVirtual()) {
-            context.interpreterLock().releasedWhile(() -> Thread.sleep((long) (seconds * 1000), (int) ((seconds * 1e9) % 1_000_000)));
-            return;
-        }
-        CountDownLatch woken = new CountDownLatch(1);
-        loop.callSoonThreadsafe(() -> loop.callLater(seconds, () -> turns.add(woken::countDown), "time.sleep() in a worker thread"), "time.sleep() in a worker thread");
-        endTurn();
-        context.interpreterLock().releasedWhile(woken::await);
+        calls.sleep(seconds);
     }
 
     /** A future done once no call is outstanding ({@code loop.shutdown_default_executor()}). */
@@ -167,7 +113,7 @@ public final class DefaultExecutor {
     public Future whenIdle() {
         shutDown = true;
         Future f = new Future(loop).withPurpose("the default executor's threads to finish");
-        if (outstanding == 0) {
+        if (calls.isIdle()) {
             f.setResult(PyNone.NONE);
         } else {
             idleWaiters.add(f);

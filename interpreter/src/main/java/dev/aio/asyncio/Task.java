@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.asyncio;
 
 import java.util.List;
 
@@ -25,9 +25,9 @@ public final class Task extends Future {
     private boolean mustCancel;
     private int cancelsRequested;
     private Object pendingCancelMessage;
-    /** Records this task for {@code --timeline}; null when the option is off. */
-    private final TimelineRecorder timeline;
-    private final int timelineId;
+    /** Watches this task (see {@link TaskObserver}); null when nothing does. */
+    private final TaskObserver observer;
+    private final int observerId;
 
     public Task(EventLoop loop, CoroutineLike coroutine, String name) {
         this(loop, coroutine, name, false);
@@ -42,18 +42,18 @@ public final class Task extends Future {
         this(loop, coroutine, name, eagerStart, true);
     }
 
-    /** A task of the runtime's own housekeeping (such as {@code asyncio.run}'s shutdown steps), left out of the timeline. */
+    /** A task of the runtime's own housekeeping (such as {@code asyncio.run}'s shutdown steps), not observed (left out of the timeline). */
     public static Task internal(EventLoop loop, CoroutineLike coroutine, String name) {
         return new Task(loop, coroutine, name, false, false);
     }
 
-    private Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart, boolean shownInTimeline) {
+    private Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart, boolean observed) {
         super(loop);
         loop.context().limits().checkNewTask(loop.pendingTaskCount());
         this.coroutine = coroutine;
         this.name = name;
-        this.timeline = shownInTimeline ? loop.timeline() : null;
-        this.timelineId = timeline != null ? timeline.taskCreated(name, coroutine.qualName() + "()", loop.time()) : -1;
+        this.observer = observed ? loop.taskObserver() : null;
+        this.observerId = observer != null ? observer.taskCreated(name, coroutine.qualName() + "()", loop.time()) : -1;
         coroutine.markAwaited();
         loop.registerTask(this);
         if (eagerStart && loop.isRunning()) {
@@ -69,8 +69,8 @@ public final class Task extends Future {
 
     public void setName(String name) {
         this.name = name;
-        if (timeline != null) {
-            timeline.taskNamed(timelineId, name, loop.time());
+        if (observer != null) {
+            observer.taskNamed(observerId, name, loop.time());
         }
     }
 
@@ -130,8 +130,8 @@ public final class Task extends Future {
         dev.aio.AioContext context = loop.context();
         context.beginStep();
         double started = loop.time();
-        if (timeline != null) {
-            timeline.stepStarted(timelineId, started);
+        if (observer != null) {
+            observer.stepStarted(observerId, started);
         }
         try {
             Object result;
@@ -165,8 +165,8 @@ public final class Task extends Future {
             handleYield(coroutine.yielded());
         } finally {
             loop.swapCurrentTask(previous);
-            if (timeline != null) {
-                timeline.stepEnded(timelineId, this, loop.time());
+            if (observer != null) {
+                observer.stepEnded(observerId, this, loop.time());
             }
             context.endStep(name, coroutine.qualName() + "()", loop.time() - started);
         }

@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.asyncio;
 
 /** Markers of the await protocol; never visible to aio code. */
 public final class AwaitSignal {

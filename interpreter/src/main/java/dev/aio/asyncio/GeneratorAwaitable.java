@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.asyncio;
 
 import dev.aio.runtime.PyGenerator;
 import dev.aio.runtime.PyNone;

@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.diagnostics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

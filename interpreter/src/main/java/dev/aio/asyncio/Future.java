@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.asyncio;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,11 +101,11 @@ public class Future extends PyObject implements Awaitable {
     }
 
     /** What {@link #withPurpose} set, or null. */
-    boolean isSleep() {
+    public boolean isSleep() {
         return purpose != null && purpose.startsWith(SLEEP_PURPOSE_PREFIX);
     }
 
-    String purpose() {
+    public String purpose() {
         return purpose;
     }
 
@@ -123,7 +123,7 @@ public class Future extends PyObject implements Awaitable {
     }
 
     /** The result, without marking an exception retrieved as {@link #result()} does. */
-    Object resultValue() {
+    public Object resultValue() {
         return result;
     }
 

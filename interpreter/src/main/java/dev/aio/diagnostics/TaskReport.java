@@ -1,7 +1,11 @@
-package dev.aio.kernel;
+package dev.aio.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.aio.asyncio.CoroutineLike;
+import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.Task;
 
 /**
  * What every task of a loop is doing, with its await stack: the report printed when no task can
@@ -11,7 +15,7 @@ public final class TaskReport {
     private TaskReport() {
     }
 
-    static String deadlock(EventLoop loop) {
+    public static String deadlock(EventLoop loop) {
         StringBuilder sb = new StringBuilder("aio: deadlock: no task can ever run again (nothing is ready, no timer is pending)");
         for (Task t : loop.pendingTasks()) {
             appendTask(sb, t);

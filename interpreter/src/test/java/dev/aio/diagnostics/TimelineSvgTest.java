@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import dev.aio.kernel.TimelineEvent.Kind;
+import dev.aio.diagnostics.TimelineEvent.Kind;
 
 /** {@link TimelineSvg} on a small hand-built run. */
 class TimelineSvgTest {

@@ -1,4 +1,4 @@
-package dev.aio.kernel;
+package dev.aio.asyncio;
 
 import java.util.concurrent.CompletionStage;
 
@@ -7,6 +7,7 @@ import com.oracle.truffle.api.TruffleLanguage.Env;
 
 import dev.aio.runtime.Foreign;
 import dev.aio.runtime.HostErrors;
+import dev.aio.kernel.HostFeed;
 
 /**
  * A Java {@link CompletionStage} that aio code awaits, after CPython's {@code asyncio.wrap_future}:
@@ -34,15 +35,15 @@ public final class HostFuture {
         Env env = loop.context().getEnv();
         boolean feed = stage instanceof HostFeed;
         if (feed) {
-            loop.addFeed();
+            loop.scheduler().addFeed();
         } else {
-            loop.hostWaitStarted();
+            loop.scheduler().hostWaitStarted();
         }
         stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
             if (feed) {
-                loop.removeFeed();
+                loop.scheduler().removeFeed();
             } else {
-                loop.hostWaitEnded();
+                loop.scheduler().hostWaitEnded();
             }
             if (future.isDone()) {
                 return;

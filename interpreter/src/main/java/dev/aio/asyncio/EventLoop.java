@@ -1,0 +1,242 @@
+package dev.aio.asyncio;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.AioContext;
+import dev.aio.diagnostics.TaskReport;
+import dev.aio.kernel.Clock;
+import dev.aio.kernel.Handle;
+import dev.aio.kernel.InterpreterLock;
+import dev.aio.kernel.LoopHost;
+import dev.aio.kernel.Scheduler;
+import dev.aio.kernel.TimerHandle;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyType;
+
+/**
+ * The event loop as aio code sees it ({@code asyncio.get_running_loop()}), after CPython's
+ * {@code BaseEventLoop}: the kernel's {@link Scheduler} runs its callbacks and timers; this object
+ * adds what is asyncio's, not the kernel's: the tasks it runs, {@code run_until_complete}, the
+ * default executor, the task factory, and how a failing callback is reported. It is the
+ * scheduler's {@link LoopHost}.
+ */
+public final class EventLoop extends PyObject implements LoopHost {
+    public static final PyType TYPE = new PyType("_UnixSelectorEventLoop", "asyncio.unix_events");
+
+    private final AioContext context;
+    private final Scheduler scheduler;
+    private DefaultExecutor defaultExecutor;
+    /** {@code loop.set_task_factory()}: a callable, or null for plain tasks. */
+    private Object taskFactory;
+    private final Set<Task> tasks = new LinkedHashSet<>();
+    private final List<Future> unretrieved = new ArrayList<>();
+    private boolean running;
+    private boolean closed;
+    private Task currentTask;
+    /** What watches this loop's tasks (the {@code --timeline} recorder), or null. */
+    private final TaskObserver taskObserver;
+
+    public EventLoop(AioContext context, Clock clock) {
+        this.context = context;
+        this.scheduler = new Scheduler(clock, this);
+        this.taskObserver = context.timeline();
+    }
+
+    TaskObserver taskObserver() {
+        return taskObserver;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public double time() {
+        return scheduler.time();
+    }
+
+    public Clock clock() {
+        return scheduler.clock();
+    }
+
+    public AioContext context() {
+        return context;
+    }
+
+    public Handle callSoon(Runnable callback, String description) {
+        return scheduler.callSoon(callback, description);
+    }
+
+    /** {@code loop.call_soon_threadsafe}: from any thread; wakes the loop if it waits. */
+    public Handle callSoonThreadsafe(Runnable callback, String description) {
+        return scheduler.callSoonThreadsafe(callback, description);
+    }
+
+    public TimerHandle callAt(double when, Runnable callback, String description) {
+        return scheduler.callAt(when, callback, description);
+    }
+
+    public TimerHandle callLater(double delay, Runnable callback, String description) {
+        return scheduler.callLater(delay, callback, description);
+    }
+
+    public Object getTaskFactory() {
+        return taskFactory;
+    }
+
+    public void setTaskFactory(Object factory) {
+        this.taskFactory = factory;
+    }
+
+    /** The executor of {@code run_in_executor(None, ...)} and {@code asyncio.to_thread}, made on first use. */
+    public DefaultExecutor defaultExecutor() {
+        if (defaultExecutor == null) {
+            defaultExecutor = new DefaultExecutor(this);
+        }
+        return defaultExecutor;
+    }
+
+    /** Runs the loop until {@code future} is done, then returns its result (or raises its exception). */
+    @TruffleBoundary
+    public Object runUntilComplete(Future future) {
+        if (running) {
+            throw PyErrors.runtimeError("This event loop is already running");
+        }
+        if (closed) {
+            throw PyErrors.runtimeError("Event loop is closed");
+        }
+        if (context.getRunningLoop() != null) {
+            throw PyErrors.runtimeError("Cannot run the event loop while another loop is running");
+        }
+        future.addDoneCallback(f -> scheduler.stop(), "_run_until_complete_cb()");
+        running = true;
+        context.setRunningLoop(this);
+        try {
+            scheduler.runUntilStopped();
+        } finally {
+            running = false;
+            context.setRunningLoop(null);
+        }
+        if (!future.isDone()) {
+            throw PyErrors.runtimeError("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    // ----- LoopHost: what the scheduler asks of asyncio -------------------------------------------
+
+    @Override
+    public InterpreterLock interpreterLock() {
+        return context.interpreterLock();
+    }
+
+    @Override
+    public void beforeTimeMovesTo(double deadline) {
+        context.checkTimeLimit(deadline);
+    }
+
+    @Override
+    public void deadlocked() {
+        context.stopRun(TaskReport.deadlock(this), 3);
+    }
+
+    /** CPython's default exception handler reports an {@code Exception}; anything else ends the run. */
+    @Override
+    public void callbackFailed(Handle handle, RuntimeException error) {
+        if (error instanceof AioException e && e.getException().getPyType().isSubtypeOf(BuiltinTypes.EXCEPTION)) {
+            context.reportCallbackError("Exception in callback " + handle.description(), e.getException());
+        } else {
+            throw error;
+        }
+    }
+
+    @Override
+    public RuntimeException interrupted() {
+        return PyErrors.raiseNoArgs(BuiltinTypes.KEYBOARD_INTERRUPT);
+    }
+
+    // ----- tasks --------------------------------------------------------------------------------
+
+    public Task getCurrentTask() {
+        return currentTask;
+    }
+
+    /** Makes {@code task} the current task and returns the one it replaces (an eager start runs inside another task's step). */
+    Task swapCurrentTask(Task task) {
+        Task previous = currentTask;
+        currentTask = task;
+        return previous;
+    }
+
+    void registerTask(Task task) {
+        tasks.add(task);
+    }
+
+    void unregisterTask(Task task) {
+        tasks.remove(task);
+    }
+
+    /** How many tasks are not done yet. */
+    int pendingTaskCount() {
+        return tasks.size();
+    }
+
+    /** Tasks not yet done, in creation order. */
+    public List<Task> pendingTasks() {
+        List<Task> r = new ArrayList<>();
+        for (Task t : tasks) {
+            if (!t.isDone()) {
+                r.add(t);
+            }
+        }
+        return r;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+
+    @Override
+    public String repr() {
+        return "<_UnixSelectorEventLoop running=" + (running ? "True" : "False") + " closed=" + (closed ? "True" : "False") + " debug=False>";
+    }
+
+    void noteUnretrieved(Future f) {
+        unretrieved.add(f);
+    }
+
+    /**
+     * CPython reports a future whose exception nobody retrieved when it is garbage collected; aio
+     * reports them when the loop closes, in the order they failed.
+     */
+    public void reportUnretrievedExceptions() {
+        for (Future f : unretrieved) {
+            if (f.isExceptionUnretrieved()) {
+                String kind = f instanceof Task ? "Task" : "Future";
+                context.reportCallbackError(kind + " exception was never retrieved\nfuture: " + f.repr(), f.getExceptionObject());
+            }
+        }
+        unretrieved.clear();
+    }
+
+    public void close() {
+        closed = true;
+        scheduler.clear();
+    }
+}

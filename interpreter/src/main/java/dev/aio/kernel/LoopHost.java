@@ -1,0 +1,26 @@
+package dev.aio.kernel;
+
+/**
+ * What the {@link Scheduler} needs from whoever runs it: the language (aio's asyncio loop object)
+ * or a test. The kernel knows nothing of aio's objects; exceptions raised by callbacks, the time
+ * limit and what a deadlock means are the host's business.
+ */
+public interface LoopHost {
+    /** The lock the loop thread lets go of while it waits, so worker threads can run. */
+    InterpreterLock interpreterLock();
+
+    /**
+     * The loop is about to move time on to {@code deadline}: the host may end the run here (a time
+     * limit) and then does not return.
+     */
+    void beforeTimeMovesTo(double deadline);
+
+    /** Nothing is ready, no timer is pending and no other thread can ever hand the loop work. */
+    void deadlocked();
+
+    /** A callback raised {@code error}; the host reports it (CPython's {@code call_exception_handler}) or rethrows it. */
+    void callbackFailed(Handle handle, RuntimeException error);
+
+    /** The loop thread was interrupted while it waited: what to throw instead ({@code KeyboardInterrupt}). */
+    RuntimeException interrupted();
+}

@@ -1,0 +1,238 @@
+package dev.aio.kernel;
+
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+
+import com.oracle.truffle.api.TruffleSafepoint;
+
+/**
+ * The heart of the event loop, after CPython's {@code BaseEventLoop._run_once}: a FIFO of ready
+ * callbacks and a heap of timers; each iteration runs the callbacks that were ready when it began.
+ * When nothing is ready it asks its {@link Clock} to wait (the clock is the strategy: the real one
+ * sleeps, the virtual one jumps). It knows nothing of futures, tasks or aio objects: those are built
+ * on it (asyncio's {@code EventLoop} object is its host), and what it needs from them is its
+ * {@link LoopHost}.
+ */
+public final class Scheduler {
+    /** CPython's monotonic clock resolution: timers due within it count as due. */
+    static final double CLOCK_RESOLUTION = 1e-9;
+
+    private final Clock clock;
+    private final LoopHost host;
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    /** Callbacks other threads scheduled ({@code call_soon_threadsafe}); moved to {@link #ready} by the loop. */
+    private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
+    private final Wakeup wakeup = new Wakeup();
+    private long timerSequence;
+    /** Worker-thread calls, made on first use. */
+    private WorkerCalls workers;
+    /**
+     * Ways other threads hand this loop work (the REPL's inputs, an embedder's inbox awaited as a
+     * {@link HostFeed}): while there is one, having nothing to do is not a deadlock.
+     */
+    private int feeds;
+    /** Other Java futures awaited and not yet complete: work to come, in no virtual time. */
+    private int hostWaits;
+    /** {@link #stop()} was called: the iteration running now is the last of {@link #runUntilStopped()}. */
+    private boolean stopping;
+
+    public Scheduler(Clock clock, LoopHost host) {
+        this.clock = clock;
+        this.host = host;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    LoopHost host() {
+        return host;
+    }
+
+    public double time() {
+        return clock.monotonic();
+    }
+
+    public Handle callSoon(Runnable callback, String description) {
+        Handle h = new Handle(callback, description);
+        ready.add(h);
+        return h;
+    }
+
+    /** {@code loop.call_soon_threadsafe}: from any thread; wakes the loop if it waits. */
+    public Handle callSoonThreadsafe(Runnable callback, String description) {
+        Handle h = new Handle(callback, description);
+        fromOtherThreads.add(h);
+        wakeup.wake();
+        return h;
+    }
+
+    public TimerHandle callAt(double when, Runnable callback, String description) {
+        TimerHandle h = new TimerHandle(when, clock.ticks(), timerSequence++, callback, description);
+        scheduled.add(h);
+        return h;
+    }
+
+    public TimerHandle callLater(double delay, Runnable callback, String description) {
+        return callAt(time() + delay, callback, description);
+    }
+
+    /** Wakes the loop if it waits for another thread. */
+    public void wake() {
+        wakeup.wake();
+    }
+
+    /** The calls of worker threads, made on first use. */
+    public WorkerCalls workers() {
+        if (workers == null) {
+            workers = new WorkerCalls(this);
+        }
+        return workers;
+    }
+
+    /** Called on the loop's thread: see {@link #feeds}. */
+    public void addFeed() {
+        feeds++;
+    }
+
+    public void removeFeed() {
+        feeds--;
+    }
+
+    public void hostWaitStarted() {
+        hostWaits++;
+    }
+
+    public void hostWaitEnded() {
+        hostWaits--;
+    }
+
+    /** Runs iterations until {@link #stop()} is called (by a callback), as CPython's {@code run_forever}. */
+    public void runUntilStopped() {
+        try {
+            do {
+                runOnce();
+            } while (!stopping);
+        } finally {
+            stopping = false;
+        }
+    }
+
+    /** {@code loop.stop()}: the current iteration is the last; it does not wait for anything. */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** One iteration: take what other threads posted, wait if nothing is ready, move due timers to the ready queue, run it. */
+    void runOnce() {
+        // Tasks that never loop still give a cancel (the embedder's) its chance once per iteration.
+        TruffleSafepoint.poll(null);
+        clock.beginIteration();
+        while (!scheduled.isEmpty() && scheduled.peek().isCancelled()) {
+            scheduled.poll();
+        }
+        takeCallbacksFromOtherThreads();
+        if (ready.isEmpty() && !stopping) {
+            try {
+                waitForWork();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw host.interrupted();
+            }
+            takeCallbacksFromOtherThreads();
+        }
+        double now = time();
+        host.beforeTimeMovesTo(now);
+        while (!scheduled.isEmpty() && clock.isDue(scheduled.peek(), now)) {
+            ready.add(scheduled.poll());
+        }
+        int todo = ready.size();
+        for (int i = 0; i < todo; i++) {
+            Handle h = ready.poll();
+            if (!h.isCancelled()) {
+                runHandle(h);
+            }
+        }
+    }
+
+    /** Nothing is ready: waits for the next timer or another thread's callback, as the clock has it. */
+    private void waitForWork() throws InterruptedException {
+        if (!fromOtherThreads.isEmpty() || clock.letWorkersRun(this)) {
+            return;
+        }
+        boolean workerPending = workers != null && workers.hasOutstanding();
+        if (scheduled.isEmpty() && !workerPending && feeds == 0 && hostWaits == 0) {
+            host.deadlocked();
+        }
+        TimerHandle next = scheduled.peek();
+        if (next == null) {
+            sleepUntilWoken();
+        } else if (next.when() > time() || next.ticks() > clock.ticks()) {
+            clock.waitForTimer(this, next);
+        }
+    }
+
+    private void takeCallbacksFromOtherThreads() {
+        Handle h;
+        while ((h = fromOtherThreads.poll()) != null) {
+            ready.add(h);
+        }
+    }
+
+    private void runHandle(Handle h) {
+        try {
+            h.run();
+        } catch (RuntimeException e) {
+            host.callbackFailed(h, e);
+        }
+    }
+
+    // ----- for the clocks -----------------------------------------------------------------------
+
+    /** Whether a Java future other than a {@link HostFeed} is awaited. */
+    boolean awaitsHostFuture() {
+        return hostWaits > 0;
+    }
+
+    /** The worker calls, or null if none was ever submitted. */
+    WorkerCalls workersIfAny() {
+        return workers;
+    }
+
+    /** Lets go of the interpreter lock and sleeps until another thread wakes the loop. */
+    void sleepUntilWoken() throws InterruptedException {
+        sleep(Long.MAX_VALUE);
+    }
+
+    /** Lets go of the interpreter lock and sleeps, woken by other threads, as long as {@code condition} holds. */
+    void sleepWhile(BooleanSupplier condition) throws InterruptedException {
+        host.interpreterLock().releasedWhile(() -> {
+            while (condition.getAsBoolean()) {
+                wakeup.sleep(Long.MAX_VALUE);
+            }
+        });
+    }
+
+    /** Lets go of the interpreter lock and sleeps up to {@code nanos}, or until woken. */
+    void sleep(long nanos) throws InterruptedException {
+        host.interpreterLock().releasedWhile(() -> wakeup.sleep(nanos));
+    }
+
+    /** How many callbacks are ready and timers pending (for tests and reports). */
+    public int readyCount() {
+        return ready.size();
+    }
+
+    public int timerCount() {
+        return scheduled.size();
+    }
+
+    /** Drops every pending callback and timer ({@code loop.close()}). */
+    public void clear() {
+        ready.clear();
+        scheduled.clear();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.aio.kernel;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Calls that worker threads run for the loop ({@code run_in_executor}, {@code asyncio.to_thread}),
+ * as the loop sees them: while one is outstanding the loop is not deadlocked, and one that runs may
+ * hand the loop work at any moment. The {@link Clock} decides when a submitted call may start and
+ * how a worker sleeps (the virtual clock makes workers take turns, see {@link VirtualClock}).
+ */
+public final class WorkerCalls {
+    private final Scheduler scheduler;
+    /** Calls submitted and not yet finished (loop thread only). */
+    private int outstanding;
+    /** Calls running and not waiting in a virtual sleep (any thread). */
+    private final AtomicInteger running = new AtomicInteger();
+    /** Calls waiting for their turn to start or go on (loop thread only). */
+    private final ArrayDeque<Runnable> turns = new ArrayDeque<>();
+
+    WorkerCalls(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** On the loop thread: {@code start} hands a call to a worker thread, now or on its turn. */
+    public void submit(Runnable start) {
+        outstanding++;
+        scheduler.clock().startWorkerCall(this, start);
+    }
+
+    /** On the loop thread, once a call's outcome has reached the loop; returns whether none is left. */
+    public boolean finished() {
+        outstanding--;
+        return outstanding == 0;
+    }
+
+    /** On the worker thread, when its call has returned (its outcome already posted to the loop). */
+    public void endTurn() {
+        running.decrementAndGet();
+        scheduler.wake();
+    }
+
+    /** {@code time.sleep} on a worker thread, as the loop's clock has it. */
+    public void sleep(double seconds) throws InterruptedException {
+        scheduler.clock().sleepInWorker(this, seconds);
+    }
+
+    /** Whether no call is outstanding. */
+    public boolean isIdle() {
+        return outstanding == 0;
+    }
+
+    boolean isRunning() {
+        return running.get() > 0;
+    }
+
+    boolean hasOutstanding() {
+        return outstanding > 0;
+    }
+
+    void startNow(Runnable start) {
+        running.incrementAndGet();
+        start.run();
+    }
+
+    void waitForTurn(Runnable resume) {
+        turns.add(resume);
+    }
+
+    /** Lets the next waiting call run, if there is one. */
+    boolean giveTurn() {
+        Runnable next = turns.poll();
+        if (next == null) {
+            return false;
+        }
+        startNow(next);
+        return true;
+    }
+}
