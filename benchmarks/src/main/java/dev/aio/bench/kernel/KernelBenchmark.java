@@ -20,9 +20,10 @@ import dev.aio.AioContext;
 import dev.aio.asyncio.EventLoop;
 
 /**
- * A benchmark of the kernel's Java classes with no aio code: the event loop, tasks, futures and
+ * A benchmark of asyncio's Java classes with no aio code: the event loop, tasks, futures and
  * timers driven by Java callbacks and Java coroutines. An aio context is made and entered on the
- * benchmark thread only because an {@link EventLoop} belongs to one; the difference to the
+ * benchmark thread because futures and tasks are aio objects ({@link SchedulerBenchmark} measures
+ * the kernel's scheduler with no context at all); the difference to the
  * {@code dev.aio.bench.jmh} benchmark of the same operation is what interpreting aio code costs.
  */
 @State(Scope.Thread)

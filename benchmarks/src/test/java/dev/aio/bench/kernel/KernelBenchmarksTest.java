@@ -34,4 +34,11 @@ class KernelBenchmarksTest {
         KernelFutureCallbackBenchmark b = new KernelFutureCallbackBenchmark();
         assertEquals(KernelFutureCallbackBenchmark.N / 100 * 4950, once(b, b::addDoneCallbackSetResult));
     }
+
+    @Test
+    void schedulerWithoutAContext() {
+        SchedulerBenchmark b = new SchedulerBenchmark();
+        assertEquals(SchedulerBenchmark.N, b.callSoonChain());
+        assertEquals(SchedulerBenchmark.N, b.callLater());
+    }
 }
