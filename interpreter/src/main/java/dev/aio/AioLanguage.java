@@ -19,6 +19,44 @@ import dev.aio.runtime.PyBuiltinFunction;
  * The aio language: Python-style source, run by a Bytecode DSL interpreter on a single-threaded
  * asyncio event loop. Its code holds no context's state, so contexts of one engine share it
  * (parsed and compiled once); each context has its own modules, loop and clock.
+ *
+ * <h2>A tour of the interpreter</h2>
+ * Follow a program from its text to its output (the packages, in the order a program meets them):
+ * <ol>
+ * <li><b>Parsing</b> ({@code dev.aio.parser}): {@link dev.aio.parser.AioParser#parse} runs the ANTLR grammar (module
+ * {@code grammar/}) and {@link dev.aio.parser.AstBuilder} turns the parse tree into the AST of
+ * {@code dev.aio.ast} ({@link dev.aio.ast.Module}, {@link dev.aio.ast.Stmt}, {@link dev.aio.ast.Expr}).
+ * Syntax errors are reported as CPython reports them ({@link dev.aio.compiler.SyntaxReport}).
+ * <li><b>Compiling</b> ({@code dev.aio.compiler}): {@link ModuleCompiler} resolves every name's
+ * scope (local, cell, global) first, then {@link dev.aio.compiler.CodeGenerator} emits bytecode for
+ * each function, class body and module through the Bytecode DSL builder; {@code await} and
+ * {@code yield from} compile in {@code AwaitCompiler}.
+ * <li><b>Running</b> ({@code dev.aio.nodes}): {@link dev.aio.nodes.AioRootNode} declares the bytecode's
+ * operations; most call small static helpers in {@code dev.aio.nodes.ops} ({@link dev.aio.nodes.ops.CallOps},
+ * {@link dev.aio.nodes.ops.AsyncOps}, ...). {@link MainRootNode} runs a script: its module code, then
+ * whatever the event loop still has to do.
+ * <li><b>Objects</b> ({@code dev.aio.runtime}): every aio value is a Java {@code Long}, {@code Double},
+ * {@code String}, {@code Boolean} or a {@link dev.aio.runtime.PyObject} that knows its
+ * {@link dev.aio.runtime.PyType}; attribute lookup is {@link dev.aio.runtime.Attributes}, calls are
+ * {@link dev.aio.runtime.Calls}, operators {@link dev.aio.runtime.PyOps}; coroutines are
+ * {@link dev.aio.runtime.PyCoroutine}s. Exceptions travel as {@link dev.aio.runtime.AioException}.
+ * <li><b>asyncio</b> ({@code dev.aio.asyncio}): {@link dev.aio.asyncio.Future} and
+ * {@link dev.aio.asyncio.Task} (CPython's {@code futures.py} and {@code tasks.py}; a task steps its
+ * coroutine as {@code Task.__step} does) and {@link dev.aio.asyncio.EventLoop}, the loop aio code sees.
+ * <li><b>The kernel</b> ({@code dev.aio.kernel}): the {@link dev.aio.kernel.Scheduler} (CPython's
+ * {@code _run_once}: ready callbacks, timers, waiting) and its {@link dev.aio.kernel.Clock}, real or
+ * {@link dev.aio.kernel.VirtualClock} (where every rule of virtual time is written down), and the
+ * {@link dev.aio.kernel.InterpreterLock} that worker threads share. It uses nothing of aio; what it
+ * needs is its {@link dev.aio.kernel.LoopHost}.
+ * <li><b>Diagnostics</b> ({@code dev.aio.diagnostics}): the {@code --timeline} recorder and picture,
+ * deadlock and task reports ({@link dev.aio.diagnostics.TaskReport}), the {@code --time-limit}
+ * watchdog and {@code --dump-tasks-on}.
+ * <li><b>The standard library</b> (module {@code stdlib/}) plugs in as a {@link dev.aio.runtime.StdlibProvider}:
+ * builtins written in Java as Truffle nodes, and modules written in aio ({@code *.aio} resources).
+ * </ol>
+ * {@link AioContext} holds one context's state (modules, the running loop, options and limits);
+ * the {@code aio} command (module {@code launcher/}) and the Java API (module {@code embedding/}) use
+ * only the public polyglot API. {@code docs/design.md} has the map of the code beyond this module.
  */
 // AlwaysHalt marks nothing yet, but every debugger session asks for it, and a Bytecode DSL root
 // refuses to be instrumented for a tag its language does not provide.

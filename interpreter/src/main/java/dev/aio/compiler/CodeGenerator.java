@@ -61,6 +61,8 @@ final class CodeGenerator {
     private final String fileName;
     private final String qualPrefix;
     private final boolean isCoroutine;
+    /** Compiles this code's awaits. */
+    private final AwaitCompiler awaits;
     private final boolean isGenerator;
     /** An interactive chunk's module code: expression statements echo their value (CPython's 'single' mode). */
     private final boolean interactive;
@@ -92,6 +94,7 @@ final class CodeGenerator {
         this.fileName = fileName;
         this.qualPrefix = qualPrefix;
         this.isCoroutine = isCoroutine;
+        this.awaits = new AwaitCompiler(b, scope, isCoroutine);
         this.isGenerator = scope.isGenerator && !isCoroutine;
         this.interactive = interactive;
     }
@@ -525,7 +528,7 @@ final class CodeGenerator {
 
     private void forStatement(Stmt.For f) {
         if (f.isAsync()) {
-            checkAwaitAllowed(f.pos(), "'async for'");
+            awaits.checkAllowed(f.pos(), "'async for'");
         }
         b.beginBlock();
         BytecodeLabel breakLabel = b.createLabel();
@@ -566,7 +569,7 @@ final class CodeGenerator {
         BytecodeLocal item = b.createLocal();
         b.beginStoreLocal(item);
         if (async) {
-            awaitValue(() -> {
+            awaits.awaitValue(() -> {
                 b.beginANextOrStop();
                 b.emitLoadLocal(iterator);
                 b.endANextOrStop();
@@ -1318,7 +1321,7 @@ final class CodeGenerator {
             case Expr.GeneratorExp g -> generatorExpression(g);
             case Expr.JoinedStr j -> joinedString(j);
             case Expr.FormattedValue f -> formattedValue(f);
-            case Expr.Await a -> await(a);
+            case Expr.Await a -> awaits.await(a.pos(), () -> expr(a.value()));
             case Expr.Lambda l -> {
                 PyCode code = compileFunction(l, "<lambda>", l.params(), null, l.body(), false);
                 makeFunction(code, l, l.params());
@@ -1352,7 +1355,7 @@ final class CodeGenerator {
                 if (isCoroutine) {
                     throw new CompileError(y.pos(), "'yield from' inside async function");
                 }
-                delegate(() -> {
+                awaits.delegate(() -> {
                     b.beginGetYieldFromIter();
                     expr(y.value());
                     b.endGetYieldFromIter();
@@ -1706,7 +1709,7 @@ final class CodeGenerator {
         }
         Expr.Comprehension gen = generators.get(index);
         if (gen.isAsync()) {
-            checkAwaitAllowed(gen.iter().pos(), "asynchronous comprehension");
+            awaits.checkAllowed(gen.iter().pos(), "asynchronous comprehension");
         }
         b.beginBlock();
         BytecodeLabel exhausted = b.createLabel();
@@ -1772,30 +1775,6 @@ final class CodeGenerator {
         b.endFormatValue();
     }
 
-    /**
-     * {@code await x}: step the awaitable; while it is pending, yield what it yielded up to the
-     * task and step it again with what the task sends back.
-     */
-    private void await(Expr.Await a) {
-        checkAwaitAllowed(a.pos(), "'await'");
-        awaitValue(() -> expr(a.value()));
-    }
-
-    private void checkAwaitAllowed(Pos pos, String what) {
-        if (!isCoroutine) {
-            throw new CompileError(pos, scope.kind == Scope.Kind.MODULE && what.equals("'await'") ? "'await' outside function" : what + " outside async function");
-        }
-    }
-
-    /** Awaits the value {@code awaitable} emits; produces the result. */
-    private void awaitValue(Runnable awaitable) {
-        delegate(() -> {
-            b.beginGetAwaitable();
-            awaitable.run();
-            b.endGetAwaitable();
-        });
-    }
-
     private void checkYieldAllowed(Pos pos) {
         if (scope.kind != Scope.Kind.FUNCTION) {
             throw new CompileError(pos, "'yield' outside function");
@@ -1831,42 +1810,6 @@ final class CodeGenerator {
     }
 
     /**
-     * Drives what {@code target} emits (an awaitable, or a {@code yield from} delegation) to the end:
-     * each value it yields goes up to whoever resumes this frame, and what they send back goes down.
-     */
-    private void delegate(Runnable targetValue) {
-        BytecodeLocal target = b.createLocal();
-        BytecodeLocal result = b.createLocal();
-        b.beginBlock();
-        b.beginStoreLocal(target);
-        targetValue.run();
-        b.endStoreLocal();
-        b.beginStoreLocal(result);
-        b.beginAwaitStep();
-        b.emitLoadLocal(target);
-        b.emitLoadConstant(AwaitSignal.START);
-        b.endAwaitStep();
-        b.endStoreLocal();
-        b.beginWhile();
-        b.beginIsPending();
-        b.emitLoadLocal(result);
-        b.endIsPending();
-        b.beginStoreLocal(result);
-        b.beginAwaitStep();
-        b.emitLoadLocal(target);
-        b.beginYield();
-        b.beginAwaitYielded();
-        b.emitLoadLocal(target);
-        b.endAwaitYielded();
-        b.endYield();
-        b.endAwaitStep();
-        b.endStoreLocal();
-        b.endWhile();
-        b.emitLoadLocal(result);
-        b.endBlock();
-    }
-
-    /**
      * {@code with m as t: body} and {@code async with}, per PEP 343: the exit method is looked up
      * first, then the enter method called; the body's normal and early exits (return, break,
      * continue) call {@code exit(None, None, None)}, an exception calls {@code exit(type, value,
@@ -1878,7 +1821,7 @@ final class CodeGenerator {
             return;
         }
         if (w.isAsync()) {
-            checkAwaitAllowed(w.pos(), "'async with'");
+            awaits.checkAllowed(w.pos(), "'async with'");
         }
         Stmt.WithItem item = w.items().get(index);
         boolean async = w.isAsync();
@@ -1889,7 +1832,7 @@ final class CodeGenerator {
             b.emitLoadLocal(manager);
             b.endContextExit();
         });
-        BytecodeLocal entered = spill(() -> awaitIf(async, () -> {
+        BytecodeLocal entered = spill(() -> awaits.awaitIf(async, () -> {
             b.beginContextEnter(async);
             b.emitLoadLocal(manager);
             b.endContextEnter();
@@ -1908,7 +1851,7 @@ final class CodeGenerator {
             b.beginTryCatch();
             b.beginIfThenElse();
             b.beginToBool();
-            awaitIf(async, () -> {
+            awaits.awaitIf(async, () -> {
                 b.beginCallFunction();
                 b.emitLoadLocal(exit);
                 b.beginExceptionType();
@@ -1941,7 +1884,7 @@ final class CodeGenerator {
             b.beginNot();
             b.emitLoadLocal(suppressed);
             b.endNot();
-            awaitIf(async, () -> {
+            awaits.awaitIf(async, () -> {
                 b.beginCallFunction();
                 b.emitLoadLocal(exit);
                 b.emitLoadConstant(PyNone.NONE);
@@ -1954,11 +1897,5 @@ final class CodeGenerator {
         b.endBlock();
     }
 
-    private void awaitIf(boolean async, Runnable value) {
-        if (async) {
-            awaitValue(value);
-        } else {
-            value.run();
-        }
-    }
+
 }

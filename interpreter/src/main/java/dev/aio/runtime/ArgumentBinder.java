@@ -15,8 +15,9 @@ public final class ArgumentBinder {
     /**
      * @param defaults values for the last {@code defaults.length} positional parameters
      * @param kwDefaults values of keyword-only parameters that have one
-     * @param requiredFallback what a missing parameter without default gets, or {@code null} to
-     *            raise TypeError (builtins pass {@link Missing#INSTANCE} for their optional tail)
+     * @param requiredPositional how many leading positional parameters without a default must be
+     *            given (TypeError otherwise); the ones after it get {@link Missing#INSTANCE} (a
+     *            builtin's optional tail)
      * @param kwNames names of keyword arguments, or {@code null}
      */
     @TruffleBoundary

@@ -2,7 +2,7 @@ package dev.aio.runtime;
 
 /**
  * The builtin types, shared by every context: their names and hierarchy never change. Methods are
- * attached once by the stdlib ({@link TypeRegistry}).
+ * attached once by the standard library (see {@link StdlibProvider}).
  */
 public final class BuiltinTypes {
     private BuiltinTypes() {
