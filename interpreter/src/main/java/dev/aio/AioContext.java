@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Executor;
@@ -36,6 +35,7 @@ import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.StdlibProvider;
+import dev.aio.diagnostics.NeverAwaitedWarnings;
 import dev.aio.diagnostics.RunawayWatchdog;
 import dev.aio.diagnostics.TaskDumpSignal;
 
@@ -59,10 +59,7 @@ public final class AioContext {
     /** The blocking call (such as time.sleep) made during the current task step, for the slow-step warning. */
     private String blockingCall;
     private String blockingHint;
-    /** Coroutines created but never started, in creation order: warned about at exit. */
-    private final LinkedHashSet<PyCoroutine> unstartedCoroutines = new LinkedHashSet<>();
-    /** Warnings already shown, by location and message (CPython's "default" warning action). */
-    private final java.util.Set<String> warnedOnce = new java.util.HashSet<>();
+    private final NeverAwaitedWarnings neverAwaited;
     private PyModule builtins;
     private EventLoop runningLoop;
     private long taskCounter;
@@ -87,6 +84,7 @@ public final class AioContext {
         this.interpreterLock = new InterpreterLock(env);
         this.out = new PrintStream(env.out(), false, StandardCharsets.UTF_8);
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
+        this.neverAwaited = new NeverAwaitedWarnings(out, err);
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
         this.timeLimit = env.getOptions().get(AioOptions.TIME_LIMIT);
         this.slowStepSeconds = env.getOptions().get(AioOptions.SLOW_STEP) / 1000.0;
@@ -528,48 +526,8 @@ public final class AioContext {
         err.flush();
     }
 
-    // ----- never-awaited coroutines -------------------------------------------------------------
-
-    @TruffleBoundary
-    public void coroutineCreated(PyCoroutine c) {
-        unstartedCoroutines.add(c);
-    }
-
-    @TruffleBoundary
-    public void coroutineStarted(PyCoroutine c) {
-        unstartedCoroutines.remove(c);
-    }
-
-    /**
-     * A coroutine dropped by an expression statement without being awaited: CPython warns when its
-     * reference count drops, at that line, once per line and message (its default filter).
-     */
-    @TruffleBoundary
-    public void warnNeverAwaited(dev.aio.asyncio.CoroutineLike coroutine, String file, int line, String sourceLine) {
-        if (coroutine instanceof PyCoroutine c) {
-            c.close();
-        }
-        String message = "coroutine '" + coroutine.qualName() + "' was never awaited";
-        if (!warnedOnce.add(file + ":" + line + ":" + message)) {
-            return;
-        }
-        out.flush();
-        err.println(file + ":" + line + ": RuntimeWarning: " + message);
-        if (sourceLine != null && !sourceLine.isEmpty()) {
-            err.println("  " + sourceLine);
-        }
-        err.println("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
-        err.flush();
-    }
-
-    /** CPython warns when a coroutine that never ran is collected; aio warns for all of them at exit. */
-    @TruffleBoundary
-    public void warnUnawaitedCoroutines() {
-        out.flush();
-        for (PyCoroutine c : unstartedCoroutines) {
-            err.println("sys:1: RuntimeWarning: coroutine '" + c.qualName() + "' was never awaited");
-        }
-        unstartedCoroutines.clear();
-        err.flush();
+    /** The never-awaited coroutine warnings of this run. */
+    public NeverAwaitedWarnings neverAwaited() {
+        return neverAwaited;
     }
 }

@@ -45,14 +45,14 @@ public final class MainRootNode extends RootNode {
         context.noteProgress();
         try {
             Object result = call.call(moduleFunction);
-            context.warnUnawaitedCoroutines();
+            context.neverAwaited().runEnded();
             return result;
         } catch (AioException e) {
             if (!context.getEnv().getOptions().get(AioOptions.MAIN)) {
                 throw e;
             }
             int status = e.getPyType().isSubtypeOf(BuiltinTypes.SYSTEM_EXIT) ? exitStatus(context, e.getException()) : reportUncaught(context, e);
-            context.warnUnawaitedCoroutines();
+            context.neverAwaited().runEnded();
             context.getEnv().getContext().closeExited(this, status);
             return null;
         } finally {

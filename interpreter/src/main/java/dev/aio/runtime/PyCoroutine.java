@@ -29,7 +29,7 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
         this.function = function;
         this.continuation = start;
         this.context = AioContext.get(null);
-        context.coroutineCreated(this);
+        context.neverAwaited().created(this);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
                 throw PyErrors.typeError("can't send non-None value to a just-started coroutine");
             }
             started = true;
-            context.coroutineStarted(this);
+            context.neverAwaited().started(this);
         }
         running = true;
         // A coroutine awaited inside this step that suspends leaves itself here: the await stack.
@@ -108,7 +108,7 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
         if (!started) {
             started = true;
             finish();
-            context.coroutineStarted(this);
+            context.neverAwaited().started(this);
             return;
         }
         if (finished) {

@@ -37,14 +37,14 @@ public final class ValueOps {
     public static void warnNeverAwaited(dev.aio.asyncio.CoroutineLike coroutine, com.oracle.truffle.api.source.SourceSection at) {
         dev.aio.AioContext context = dev.aio.AioContext.get(null);
         if (at == null || !at.isAvailable()) {
-            context.warnNeverAwaited(coroutine, "sys", 1, null);
+            context.neverAwaited().dropped(coroutine, "sys", 1, null);
             return;
         }
         String file = at.getSource().getName();
         int line = at.getStartLine();
         // Like CPython's linecache: no source line for code that is not a file (-c, stdin).
         String text = file.matches("<[^/]*>") ? null : at.getSource().getCharacters(line).toString().strip();
-        context.warnNeverAwaited(coroutine, file, line, text);
+        context.neverAwaited().dropped(coroutine, file, line, text);
     }
 
     /** CPython's {@code sys.displayhook}: None is not shown; anything else is printed as its repr and kept in {@code builtins._}. */
