@@ -16,6 +16,13 @@ import dev.aio.runtime.PyType;
 
 /** The {@code asyncio} module: its functions, types and exceptions. */
 public final class AsyncioModule {
+    /**
+     * The parts of asyncio written in aio, one per concept as in CPython's Lib/asyncio, run in
+     * this order into the one module (as CPython's {@code asyncio/__init__.py} gathers
+     * {@code from .tasks import *} and the rest).
+     */
+    private static final List<String> AIO_PARTS = List.of("tasks", "timeouts", "locks", "taskgroups");
+
     private AsyncioModule() {
     }
 
@@ -79,7 +86,9 @@ public final class AsyncioModule {
         m.put("TimeoutError", BuiltinTypes.TIMEOUT_ERROR);
         m.put("LifoQueue", Queue.LIFO_TYPE);
         m.put("PriorityQueue", Queue.PRIORITY_TYPE);
-        context.runSourceInto(m, "<aio>/asyncio/tasks.aio", resource("tasks.aio"), true);
+        for (String part : AIO_PARTS) {
+            context.runSourceInto(m, "<aio>/asyncio/" + part + ".aio", resource(part + ".aio"), true);
+        }
         return m;
     }
 
