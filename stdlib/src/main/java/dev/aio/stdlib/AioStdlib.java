@@ -44,7 +44,7 @@ public final class AioStdlib implements StdlibProvider {
             BuiltinTypes.SET.defineMethods(BuiltinSpec.all(SetMethodsFactory.getFactories()));
             dev.aio.runtime.PyGenerator.type().defineMethods(BuiltinSpec.all(GeneratorMethodsFactory.getFactories()));
             dev.aio.runtime.PyAsyncGenerator.type().defineMethods(BuiltinSpec.all(AsyncGeneratorMethodsFactory.getFactories()));
-            dev.aio.runtime.BuiltinTypes.COROUTINE.defineMethods(BuiltinSpec.all(CoroutineMethodsFactory.getFactories()));
+            BuiltinTypes.COROUTINE.defineMethods(BuiltinSpec.all(GeneratorMethodsFactory.getFactories()));
             for (NodeFactory<? extends BuiltinNode> f : TypeConstructorsFactory.getFactories()) {
                 BuiltinSpec spec = BuiltinSpec.of(f);
                 PyType type = switch (spec.name()) {
