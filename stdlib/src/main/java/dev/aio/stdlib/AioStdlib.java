@@ -69,9 +69,9 @@ public final class AioStdlib implements StdlibProvider {
                 t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
             }
             BuiltinTypes.EXCEPTION_GROUP.setConstructor(BuiltinTypes.BASE_EXCEPTION_GROUP.getConstructor());
-            BuiltinTypes.OBJECT.defineMethods(BuiltinSpec.all(ObjectInitFactory.getFactories()));
+            BuiltinTypes.OBJECT.defineMethods(BuiltinSpec.all(ObjectMethodsFactory.getFactories()));
             BuiltinTypes.TYPE.defineMethods(BuiltinSpec.all(TypeMethodsFactory.getFactories()));
-            BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
+            BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionMethodsFactory.getFactories()));
             BuiltinTypes.BASE_EXCEPTION_GROUP.defineMethods(BuiltinSpec.all(ExceptionGroupMethodsFactory.getFactories()));
             dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
             TextIO.TYPE.defineMethods(BuiltinSpec.all(TextIOMethodsFactory.getFactories()));
@@ -126,7 +126,7 @@ public final class AioStdlib implements StdlibProvider {
 
     private static PyModule builtins(AioContext context) {
         PyModule m = new PyModule("builtins");
-        for (NodeFactory<? extends BuiltinNode> f : BuiltinFunctionsFactory.getFactories()) {
+        for (NodeFactory<? extends BuiltinNode> f : BuiltinsModuleFactory.getFactories()) {
             BuiltinSpec spec = BuiltinSpec.of(f);
             m.put(spec.name(), context.getLanguage().builtinFunction(spec));
         }

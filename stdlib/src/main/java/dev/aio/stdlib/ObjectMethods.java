@@ -15,8 +15,8 @@ import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
 /** {@code object.__init__}, {@code __new__}, {@code __init_subclass__}, {@code __repr__} and {@code __setattr__}, which {@code super()} reaches. */
-public final class ObjectInit {
-    private ObjectInit() {
+public final class ObjectMethods {
+    private ObjectMethods() {
     }
 
     @Builtin(name = "__init__", params = {"self"}, varargs = "args", kwargs = "kwargs")

@@ -9,8 +9,8 @@ import dev.aio.runtime.PyDescriptors;
 import dev.aio.runtime.PyNone;
 
 /** {@code BaseException.__init__(self, *args)}: sets {@code args}, as {@code super().__init__(message)} in an exception class expects. */
-public final class ExceptionInit {
-    private ExceptionInit() {
+public final class ExceptionMethods {
+    private ExceptionMethods() {
     }
 
     @Builtin(name = "__init__", params = {"self"}, varargs = "args")

@@ -34,8 +34,8 @@ import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
 /** The builtin functions of the {@code builtins} module. */
-public final class BuiltinFunctions {
-    private BuiltinFunctions() {
+public final class BuiltinsModule {
+    private BuiltinsModule() {
     }
 
     @Builtin(name = "print", varargs = "args", kwOnly = {"sep", "end", "file", "flush"})
