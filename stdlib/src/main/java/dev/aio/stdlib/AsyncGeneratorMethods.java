@@ -12,6 +12,11 @@ public final class AsyncGeneratorMethods {
     private AsyncGeneratorMethods() {
     }
 
+    /** Installs these on {@code async_generator}. */
+    static void install() {
+        PyAsyncGenerator.type().defineBuiltins(AsyncGeneratorMethodsFactory.getFactories());
+    }
+
     @Builtin(name = "__aiter__", params = {"self"})
     @GenerateNodeFactory
     abstract static class AiterNode extends BuiltinNode {

@@ -10,6 +10,7 @@ import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyGenerator;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
@@ -21,6 +22,12 @@ import dev.aio.runtime.Sendable;
  */
 public final class GeneratorMethods {
     private GeneratorMethods() {
+    }
+
+    /** Installs these on generator and coroutine. */
+    static void install() {
+        PyGenerator.type().defineBuiltins(GeneratorMethodsFactory.getFactories());
+        BuiltinTypes.COROUTINE.defineBuiltins(GeneratorMethodsFactory.getFactories());
     }
 
     @Builtin(name = "send", params = {"self", "value"})

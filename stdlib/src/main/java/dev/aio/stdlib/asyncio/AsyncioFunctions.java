@@ -1,5 +1,9 @@
 package dev.aio.stdlib.asyncio;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -20,14 +24,65 @@ import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
 
-/** The functions of the {@code asyncio} module. */
+/**
+ * The {@code asyncio} module: its functions, and the module assembled from its parts (as CPython's
+ * {@code asyncio/__init__.py} gathers {@code from .tasks import *} and the rest): the types written
+ * in Java, one file per concept (Queue, Lock, Event, Semaphore, Runner, and the kernel's Future,
+ * Task and loop), then the parts written in aio.
+ */
 public final class AsyncioFunctions {
+    /** The types and exceptions the module exports, each under its own name. */
+    private static final List<PyType> TYPES = List.of(Future.TYPE, Task.TYPE, Runner.TYPE, Queue.TYPE, Queue.LIFO_TYPE, Queue.PRIORITY_TYPE, Event.TYPE, Lock.TYPE,
+                    Semaphore.TYPE, Semaphore.BOUNDED_TYPE, Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, Queue.QUEUE_SHUT_DOWN, BuiltinTypes.CANCELLED_ERROR,
+                    BuiltinTypes.INVALID_STATE_ERROR, BuiltinTypes.TIMEOUT_ERROR);
+
+    /** The parts written in aio, one per concept as in Lib/asyncio, run into the module in this order. */
+    private static final List<String> AIO_PARTS = List.of("tasks", "timeouts", "locks", "taskgroups");
+
     private AsyncioFunctions() {
+    }
+
+    /** Installs the methods and constructors of asyncio's types (types are shared by every context). */
+    public static void installTypes() {
+        FutureMethods.install();
+        TaskMethods.install();
+        RunnerMethods.install();
+        QueueMethods.install();
+        EventMethods.install();
+        LockMethods.install();
+        LoopMethods.install();
+        HandleMethods.install();
+        TimerHandleMethods.install();
+        for (PyType t : List.of(BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR)) {
+            t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
+        }
+    }
+
+    public static PyModule create(AioContext context) {
+        PyModule m = new PyModule("asyncio");
+        m.defineFunctions(context.getLanguage(), AsyncioFunctionsFactory.getFactories());
+        for (PyType t : TYPES) {
+            m.put(t.getName(), t);
+        }
+        for (String part : AIO_PARTS) {
+            context.runSourceInto(m, "<aio>/asyncio/" + part + ".aio", resource(part + ".aio"), true);
+        }
+        return m;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = AsyncioFunctions.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("aio's asyncio sources are missing from the class path: " + name, e);
+        }
     }
 
     static String taskName(AioContext context, Object name) {

@@ -7,7 +7,6 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.kernel.EventLoop;
 import dev.aio.kernel.Future;
-import dev.aio.kernel.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;
@@ -19,6 +18,11 @@ import dev.aio.runtime.PyTuple;
 /** Methods of the event loop object ({@code asyncio.get_running_loop()}). */
 public final class LoopMethods {
     private LoopMethods() {
+    }
+
+    /** Installs these on the event loop. */
+    static void install() {
+        EventLoop.TYPE.defineBuiltins(LoopMethodsFactory.getFactories());
     }
 
     @Builtin(name = "time", params = {"self"})
