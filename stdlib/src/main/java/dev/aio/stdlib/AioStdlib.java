@@ -8,7 +8,7 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyType;
 import dev.aio.runtime.StdlibProvider;
-import dev.aio.stdlib.asyncio.AsyncioFunctions;
+import dev.aio.stdlib.asyncio.AsyncioModule;
 
 /** Plugs aio's standard library into the interpreter: builtins, type methods, and the importable modules. */
 public final class AioStdlib implements StdlibProvider {
@@ -42,7 +42,7 @@ public final class AioStdlib implements StdlibProvider {
             PropertyMethods.install();
             TextIOMethods.install();
             DequeMethods.install();
-            AsyncioFunctions.installTypes();
+            AsyncioModule.installTypes();
             typesRegistered = true;
         }
     }
@@ -50,7 +50,7 @@ public final class AioStdlib implements StdlibProvider {
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
         Map<String, Function<AioContext, PyModule>> modules = new java.util.HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
-                        TimeModule::create, "asyncio", AsyncioFunctions::create, "math", MathModule::create, "random", RandomModule::create));
+                        TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging"}) {
             modules.put(name, context -> sourceModule(context, name));

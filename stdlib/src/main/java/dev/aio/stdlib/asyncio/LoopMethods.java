@@ -51,7 +51,7 @@ public final class LoopMethods {
             if (self.isClosed()) {
                 throw PyErrors.runtimeError("Event loop is closed");
             }
-            return AsyncioFunctions.createTask(self, coro, name);
+            return AsyncioModule.createTask(self, coro, name);
         }
     }
 
@@ -92,7 +92,7 @@ public final class LoopMethods {
             if (self.isRunning()) {
                 throw PyErrors.runtimeError("This event loop is already running");
             }
-            return self.runUntilComplete(AsyncioFunctions.ensureFuture(self, future));
+            return self.runUntilComplete(AsyncioModule.ensureFuture(self, future));
         }
     }
 
@@ -118,7 +118,7 @@ public final class LoopMethods {
     abstract static class ShutdownAsyncgensNode extends BuiltinNode {
         @Specialization
         static Object doShutdown(EventLoop self) {
-            return new AsyncioFunctions.Immediate("BaseEventLoop.shutdown_asyncgens");
+            return new AsyncioModule.Immediate("BaseEventLoop.shutdown_asyncgens");
         }
     }
 

@@ -77,9 +77,9 @@ public final class TaskMethods {
         Object doNew(Object cls, Object coro, Object loop, Object name, Object ctx, Object eagerStart) {
             AioContext context = AioContext.get(this);
             EventLoop l = loop instanceof EventLoop given ? given : context.requireRunningLoop();
-            CoroutineLike c = AsyncioFunctions.coroutine(coro, "a coroutine was expected, got ");
+            CoroutineLike c = AsyncioModule.coroutine(coro, "a coroutine was expected, got ");
             boolean eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
-            return new Task(l, c, AsyncioFunctions.taskName(context, name), eager);
+            return new Task(l, c, AsyncioModule.taskName(context, name), eager);
         }
     }
 }

@@ -37,7 +37,7 @@ import dev.aio.runtime.PyType;
  * in Java, one file per concept (Queue, Lock, Event, Semaphore, Runner, and the kernel's Future,
  * Task and loop), then the parts written in aio.
  */
-public final class AsyncioFunctions {
+public final class AsyncioModule {
     /** The types and exceptions the module exports, each under its own name. */
     private static final List<PyType> TYPES = List.of(Future.TYPE, Task.TYPE, Runner.TYPE, Queue.TYPE, Queue.LIFO_TYPE, Queue.PRIORITY_TYPE, Event.TYPE, Lock.TYPE,
                     Semaphore.TYPE, Semaphore.BOUNDED_TYPE, Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, Queue.QUEUE_SHUT_DOWN, BuiltinTypes.CANCELLED_ERROR,
@@ -46,7 +46,7 @@ public final class AsyncioFunctions {
     /** The parts written in aio, one per concept as in Lib/asyncio, run into the module in this order. */
     private static final List<String> AIO_PARTS = List.of("tasks", "timeouts", "locks", "taskgroups");
 
-    private AsyncioFunctions() {
+    private AsyncioModule() {
     }
 
     /** Installs the methods and constructors of asyncio's types (types are shared by every context). */
@@ -67,7 +67,7 @@ public final class AsyncioFunctions {
 
     public static PyModule create(AioContext context) {
         PyModule m = new PyModule("asyncio");
-        m.defineFunctions(context.getLanguage(), AsyncioFunctionsFactory.getFactories());
+        m.defineFunctions(context.getLanguage(), AsyncioModuleFactory.getFactories());
         for (PyType t : TYPES) {
             m.put(t.getName(), t);
         }
@@ -78,7 +78,7 @@ public final class AsyncioFunctions {
     }
 
     private static String resource(String name) {
-        try (InputStream in = AsyncioFunctions.class.getResourceAsStream(name)) {
+        try (InputStream in = AsyncioModule.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("aio's asyncio sources are missing from the class path: " + name, e);
