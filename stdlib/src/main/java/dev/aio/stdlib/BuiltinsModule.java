@@ -35,7 +35,7 @@ import dev.aio.runtime.PySuper;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
-/** The builtin functions of the {@code builtins} module. */
+/** The functions of the {@code builtins} module, among them the class helpers {@code super}, {@code staticmethod}, {@code classmethod} and {@code property}. */
 public final class BuiltinsModule {
     private BuiltinsModule() {
     }
