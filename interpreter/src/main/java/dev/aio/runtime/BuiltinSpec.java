@@ -10,7 +10,8 @@ import dev.aio.nodes.builtins.BuiltinNode;
  * the Truffle node that implements it. Language-independent; {@link dev.aio.AioLanguage} makes
  * the callable function from it.
  */
-public record BuiltinSpec(String name, Signature signature, int required, NodeFactory<? extends BuiltinNode> factory, boolean isProperty) {
+public record BuiltinSpec(String name, Signature signature, int required, NodeFactory<? extends BuiltinNode> factory, boolean isProperty, boolean isConstructor,
+                boolean isClassMethod) {
 
     public static BuiltinSpec of(NodeFactory<? extends BuiltinNode> factory) {
         Builtin b = factory.getNodeClass().getAnnotation(Builtin.class);
@@ -22,7 +23,7 @@ public record BuiltinSpec(String name, Signature signature, int required, NodeFa
         int posOnly = b.posOnly() < 0 ? b.params().length : b.posOnly();
         Signature sig = new Signature(b.params(), posOnly, varargs, b.kwOnly(), kwargs);
         int required = b.required() < 0 ? b.params().length : b.required();
-        return new BuiltinSpec(b.name(), sig, required, factory, b.property());
+        return new BuiltinSpec(b.name(), sig, required, factory, b.property(), b.constructor(), b.classMethod());
     }
 
     /**
@@ -38,9 +39,5 @@ public record BuiltinSpec(String name, Signature signature, int required, NodeFa
     @Override
     public boolean equals(Object o) {
         return o instanceof BuiltinSpec other && factory == other.factory && name.equals(other.name) && isProperty == other.isProperty;
-    }
-
-    public static java.util.List<BuiltinSpec> all(java.util.List<? extends NodeFactory<? extends BuiltinNode>> factories) {
-        return factories.stream().map(BuiltinSpec::of).toList();
     }
 }

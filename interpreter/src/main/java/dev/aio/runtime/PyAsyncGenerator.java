@@ -22,14 +22,13 @@ public final class PyAsyncGenerator extends PyObject {
     }
 
     private final PyFunction function;
-    private ContinuationResult continuation;
-    private boolean finished;
+    private final SuspendedBody body;
+    /** An {@code __anext__}, {@code asend} or {@code athrow} is under way, across its awaits (CPython's {@code ag_running_async}). */
     private boolean running;
-    private boolean started;
 
     public PyAsyncGenerator(PyFunction function, ContinuationResult start) {
         this.function = function;
-        this.continuation = start;
+        this.body = new SuspendedBody("async generator", start);
     }
 
     /** {@code __anext__()}; with {@code stopAsNull} exhaustion gives {@code null} instead of raising (for {@code async for}). */
@@ -69,8 +68,8 @@ public final class PyAsyncGenerator extends PyObject {
         public Object step(Object sent) {
             boolean starting = sent == AwaitSignal.START;
             Object value = starting ? first : sent;
-            if (finished || closing && starting && !started) {
-                finish();
+            if (body.isFinished() || closing && starting && !body.isStarted()) {
+                body.finish();
                 if (starting && closing) {
                     return PyNone.NONE;
                 }
@@ -86,13 +85,11 @@ public final class PyAsyncGenerator extends PyObject {
                 throw PyErrors.runtimeError((first instanceof ThrowRequest ? "athrow" : "anext") + "(): asynchronous generator is already running");
             }
             running = true;
-            started = true;
-            Object r;
+            boolean suspended;
             try {
-                r = continuation.continueWith(value);
+                suspended = body.resume(value);
             } catch (AioException e) {
                 running = false;
-                finish();
                 PyType t = e.getPyType();
                 if (closing && (t.isSubtypeOf(BuiltinTypes.GENERATOR_EXIT) || t.isSubtypeOf(BuiltinTypes.STOP_ASYNC_ITERATION))) {
                     return PyNone.NONE;
@@ -102,9 +99,8 @@ public final class PyAsyncGenerator extends PyObject {
                 }
                 throw e;
             }
-            if (r instanceof ContinuationResult next) {
-                continuation = next;
-                Object y = next.getResult();
+            if (suspended) {
+                Object y = body.value();
                 if (y instanceof Produced p) {
                     running = false;
                     if (closing) {
@@ -116,7 +112,6 @@ public final class PyAsyncGenerator extends PyObject {
                 return AwaitSignal.PENDING;
             }
             running = false;
-            finish();
             return closing ? PyNone.NONE : stopped(stopAsNull);
         }
 
@@ -137,11 +132,6 @@ public final class PyAsyncGenerator extends PyObject {
             return null;
         }
         throw PyErrors.raiseNoArgs(BuiltinTypes.STOP_ASYNC_ITERATION);
-    }
-
-    private void finish() {
-        finished = true;
-        continuation = null;
     }
 
     public static PyType type() {

@@ -6,84 +6,58 @@ import com.oracle.truffle.api.bytecode.ContinuationResult;
 import dev.aio.AioContext;
 import dev.aio.asyncio.AwaitSignal;
 import dev.aio.asyncio.CoroutineLike;
-import dev.aio.asyncio.ThrowRequest;
 
 /**
  * The coroutine an {@code async def} call returns: its body, suspended in a Bytecode DSL
  * continuation. Each {@link #step} resumes it until its next {@code await} suspends or it returns.
  */
-public final class PyCoroutine extends PyObject implements CoroutineLike {
+public final class PyCoroutine extends BaseCoroutine implements Sendable {
     private final PyFunction function;
     /** Kept: a context lookup from Java code costs a thread-local read on the JIT runtime, at every step. */
     private final AioContext context;
-    private ContinuationResult continuation;
+    private final SuspendedBody body;
     private Object yielded;
-    private boolean started;
-    private boolean running;
-    private boolean finished;
-    private boolean awaited;
     /** The coroutine this one's current {@code await} runs, while both are suspended. */
     private PyCoroutine awaiting;
 
     public PyCoroutine(PyFunction function, ContinuationResult start) {
         this.function = function;
-        this.continuation = start;
+        this.body = new SuspendedBody("coroutine", start);
         this.context = AioContext.get(null);
         context.neverAwaited().created(this);
     }
 
     @Override
     public Object step(Object sent) {
-        if (finished) {
+        if (body.isFinished()) {
             throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
         }
-        if (running) {
-            throw PyErrors.valueError("coroutine already executing");
-        }
         Object value = sent == AwaitSignal.START ? PyNone.NONE : sent;
-        if (!started) {
-            if (value != PyNone.NONE && !(value instanceof ThrowRequest)) {
-                throw PyErrors.typeError("can't send non-None value to a just-started coroutine");
-            }
-            started = true;
+        if (!body.isStarted()) {
+            body.checkFirstValue(value);
             context.neverAwaited().started(this);
         }
-        running = true;
         // A coroutine awaited inside this step that suspends leaves itself here: the await stack.
         context.setSuspendedCoroutine(null);
-        Object r;
+        boolean suspended;
         try {
-            r = continuation.continueWith(value);
+            suspended = body.resume(value);
         } catch (AioException e) {
-            finish();
-            if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
-                // PEP 479, as for generators: a Future cannot take StopIteration as its exception.
-                AioException error = PyErrors.runtimeError("coroutine raised StopIteration");
-                error.getException().setCause(e.getException());
-                throw error;
-            }
+            yielded = null;
+            awaiting = null;
             throw e;
-        } finally {
-            running = false;
         }
-        if (r instanceof ContinuationResult next) {
-            continuation = next;
-            Object y = next.getResult();
+        if (suspended) {
+            Object y = body.value();
             yielded = y == AwaitSignal.BARE_YIELD ? null : y;
             awaiting = context.getSuspendedCoroutine();
             context.setSuspendedCoroutine(this);
             return AwaitSignal.PENDING;
         }
-        finish();
-        context.setSuspendedCoroutine(null);
-        return r;
-    }
-
-    private void finish() {
-        finished = true;
-        continuation = null;
         yielded = null;
         awaiting = null;
+        context.setSuspendedCoroutine(null);
+        return body.value();
     }
 
     @Override
@@ -92,38 +66,24 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
     }
 
     /** {@code coro.send(v)}: what the coroutine yields to its driver next, or StopIteration carrying its result. */
+    @Override
     @TruffleBoundary
     public Object send(Object value) {
         Object r = step(value);
         if (r == AwaitSignal.PENDING) {
             return yielded == null ? PyNone.NONE : yielded;
         }
-        PyTuple args = r == PyNone.NONE ? PyTuple.EMPTY : PyTuple.of(r);
-        throw new AioException(new PyBaseException(BuiltinTypes.STOP_ITERATION, args), null);
+        throw SuspendedBody.stopIteration(r);
     }
 
     /** {@code coro.close()}: GeneratorExit at the suspended await; a coroutine never started just ends. */
+    @Override
     @TruffleBoundary
     public void close() {
-        if (!started) {
-            started = true;
-            finish();
+        if (!body.isStarted()) {
             context.neverAwaited().started(this);
-            return;
         }
-        if (finished) {
-            return;
-        }
-        try {
-            if (step(new ThrowRequest(new PyBaseException(BuiltinTypes.GENERATOR_EXIT, PyTuple.EMPTY))) == AwaitSignal.PENDING) {
-                throw PyErrors.runtimeError("coroutine ignored GeneratorExit");
-            }
-        } catch (AioException e) {
-            PyType t = e.getPyType();
-            if (!t.isSubtypeOf(BuiltinTypes.GENERATOR_EXIT) && !t.isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
-                throw e;
-            }
-        }
+        body.close(value -> step(value) == AwaitSignal.PENDING);
     }
 
     @Override
@@ -137,30 +97,23 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
     }
 
     public boolean isStarted() {
-        return started;
+        return body.isStarted();
     }
 
     @Override
     public boolean isDone() {
-        return finished;
+        return body.isFinished();
     }
 
     @Override
     public boolean isUnawaited() {
-        return !awaited && !started;
-    }
-
-    @Override
-    public void markAwaited() {
-        if (awaited) {
-            throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
-        }
-        awaited = true;
+        return !isAwaited() && !body.isStarted();
     }
 
     @Override
     @TruffleBoundary
     public String suspendedAt() {
+        ContinuationResult continuation = body.continuation();
         if (continuation == null) {
             return null;
         }
@@ -173,23 +126,13 @@ public final class PyCoroutine extends PyObject implements CoroutineLike {
     public String describeForTask() {
         PyCode code = function.getCode();
         int line = code.firstLine();
-        if (started && !finished) {
-            com.oracle.truffle.api.source.SourceSection at = continuation.getBytecodeLocation().getSourceLocation();
+        if (body.isStarted() && !body.isFinished()) {
+            com.oracle.truffle.api.source.SourceSection at = body.continuation().getBytecodeLocation().getSourceLocation();
             if (at != null && at.isAvailable()) {
                 line = at.getStartLine();
             }
         }
         String where = code.fileName() + ":" + line;
-        return qualName() + "() " + (finished ? "done, defined at " : "running at ") + where;
-    }
-
-    @Override
-    public PyType getPyType() {
-        return BuiltinTypes.COROUTINE;
-    }
-
-    @Override
-    public String repr() {
-        return "<coroutine object " + qualName() + " at " + Ids.address(this) + ">";
+        return qualName() + "() " + (body.isFinished() ? "done, defined at " : "running at ") + where;
     }
 }

@@ -1,6 +1,12 @@
 package dev.aio.runtime;
 
+import java.util.List;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.NodeFactory;
+
+import dev.aio.AioLanguage;
+import dev.aio.nodes.builtins.BuiltinNode;
 
 /** A module: a name and a namespace (a dict, as {@code globals()} and {@code vars(module)} give it). The main script's module is also its globals. */
 public final class PyModule extends PyObject {
@@ -29,6 +35,15 @@ public final class PyModule extends PyObject {
     @TruffleBoundary
     public Object remove(String key) {
         return namespace.remove(key);
+    }
+
+    /** Puts a class of builtin functions (the node factories Truffle generates for it) into this module. */
+    @TruffleBoundary
+    public void defineFunctions(AioLanguage language, List<? extends NodeFactory<? extends BuiltinNode>> factories) {
+        for (NodeFactory<? extends BuiltinNode> factory : factories) {
+            BuiltinSpec spec = BuiltinSpec.of(factory);
+            namespace.put(spec.name(), language.builtinFunction(spec));
+        }
     }
 
     /** The namespace itself: changes to it are changes to the module. */

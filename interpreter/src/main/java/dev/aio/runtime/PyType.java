@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.NodeFactory;
+
+import dev.aio.nodes.builtins.BuiltinNode;
 
 /**
  * A Python type. Builtin types are shared singletons ({@link BuiltinTypes}); their methods are
@@ -183,9 +186,21 @@ public final class PyType extends PyObject {
         dict.put(key, value);
     }
 
-    public void defineMethods(List<BuiltinSpec> specs) {
-        for (BuiltinSpec spec : specs) {
-            define(spec.name(), spec);
+    /**
+     * Installs a class of builtins (the node factories Truffle generates for it) on this type:
+     * each becomes a method, or a class method; a constructor named after this type becomes what
+     * calling the type does, and constructors of other types are theirs to install.
+     */
+    public void defineBuiltins(List<? extends NodeFactory<? extends BuiltinNode>> factories) {
+        for (NodeFactory<? extends BuiltinNode> factory : factories) {
+            BuiltinSpec spec = BuiltinSpec.of(factory);
+            if (spec.isConstructor()) {
+                if (spec.name().equals(name)) {
+                    constructor = spec;
+                }
+            } else {
+                define(spec.name(), spec.isClassMethod() ? new PyDescriptors.ClassMethod(spec) : spec);
+            }
         }
     }
 

@@ -3,11 +3,7 @@ package dev.aio.stdlib;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.oracle.truffle.api.dsl.NodeFactory;
-
 import dev.aio.AioContext;
-import dev.aio.nodes.builtins.BuiltinNode;
-import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyType;
@@ -18,71 +14,35 @@ import dev.aio.stdlib.asyncio.AsyncioModule;
 public final class AioStdlib implements StdlibProvider {
     private static boolean typesRegistered;
 
+    /**
+     * Each class of builtins installs itself on the type it belongs to ({@code install()}, next to
+     * its methods), as SimpleLanguage's {@code installBuiltins} does one builtin a line.
+     */
     @Override
     public void registerTypeMethods() {
         synchronized (AioStdlib.class) {
             if (typesRegistered) {
                 return;
             }
-            BuiltinTypes.LIST.defineMethods(BuiltinSpec.all(ListMethodsFactory.getFactories()));
-            for (BuiltinSpec spec : BuiltinSpec.all(ListMethodsFactory.getFactories())) {
-                if (spec.name().equals("index") || spec.name().equals("count")) {
-                    BuiltinTypes.TUPLE.define(spec.name(), spec);
-                }
-            }
-            BuiltinTypes.DICT.defineMethods(BuiltinSpec.all(DictMethodsFactory.getFactories()));
-            for (BuiltinSpec spec : BuiltinSpec.all(DictDundersFactory.getFactories())) {
-                BuiltinTypes.DICT.define(spec.name(), spec.name().equals("fromkeys") ? new dev.aio.runtime.PyDescriptors.ClassMethod(spec) : spec);
-            }
-            for (BuiltinSpec spec : BuiltinSpec.all(SequenceDundersFactory.getFactories())) {
-                BuiltinTypes.LIST.define(spec.name(), spec);
-                if (SequenceDunders.TUPLE_METHODS.contains(spec.name())) {
-                    BuiltinTypes.TUPLE.define(spec.name(), spec);
-                }
-            }
-            BuiltinTypes.STR.defineMethods(BuiltinSpec.all(StrMethodsFactory.getFactories()));
-            BuiltinTypes.SET.defineMethods(BuiltinSpec.all(SetMethodsFactory.getFactories()));
-            dev.aio.runtime.PyGenerator.type().defineMethods(BuiltinSpec.all(GeneratorMethodsFactory.getFactories()));
-            dev.aio.runtime.PyAsyncGenerator.type().defineMethods(BuiltinSpec.all(AsyncGeneratorMethodsFactory.getFactories()));
-            dev.aio.runtime.BuiltinTypes.COROUTINE.defineMethods(BuiltinSpec.all(CoroutineMethodsFactory.getFactories()));
-            for (NodeFactory<? extends BuiltinNode> f : TypeConstructorsFactory.getFactories()) {
-                BuiltinSpec spec = BuiltinSpec.of(f);
-                PyType type = switch (spec.name()) {
-                    case "int" -> BuiltinTypes.INT;
-                    case "float" -> BuiltinTypes.FLOAT;
-                    case "str" -> BuiltinTypes.STR;
-                    case "bool" -> BuiltinTypes.BOOL;
-                    case "list" -> BuiltinTypes.LIST;
-                    case "tuple" -> BuiltinTypes.TUPLE;
-                    case "set" -> BuiltinTypes.SET;
-                    case "dict" -> BuiltinTypes.DICT;
-                    case "range" -> BuiltinTypes.RANGE;
-                    case "type" -> BuiltinTypes.TYPE;
-                    case "object" -> BuiltinTypes.OBJECT;
-                    case "BaseException" -> BuiltinTypes.BASE_EXCEPTION;
-                    case "BaseExceptionGroup" -> BuiltinTypes.BASE_EXCEPTION_GROUP;
-                    default -> throw new IllegalStateException(spec.name());
-                };
-                type.setConstructor(spec);
-            }
-            for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {
-                t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
-            }
-            BuiltinTypes.EXCEPTION_GROUP.setConstructor(BuiltinTypes.BASE_EXCEPTION_GROUP.getConstructor());
-            BuiltinTypes.OBJECT.defineMethods(BuiltinSpec.all(ObjectInitFactory.getFactories()));
-            BuiltinTypes.TYPE.defineMethods(BuiltinSpec.all(TypeMethodsFactory.getFactories()));
-            BuiltinTypes.BASE_EXCEPTION.defineMethods(BuiltinSpec.all(ExceptionInitFactory.getFactories()));
-            BuiltinTypes.BASE_EXCEPTION_GROUP.defineMethods(BuiltinSpec.all(ExceptionGroupMethodsFactory.getFactories()));
-            dev.aio.runtime.PyDescriptors.propertyType().defineMethods(BuiltinSpec.all(PropertyMethodsFactory.getFactories()));
-            TextIO.TYPE.defineMethods(BuiltinSpec.all(TextIOMethodsFactory.getFactories()));
-            for (BuiltinSpec spec : BuiltinSpec.all(DequeMethodsFactory.getFactories())) {
-                if (spec.name().equals("deque")) {
-                    BuiltinTypes.DEQUE.setConstructor(spec);
-                } else {
-                    BuiltinTypes.DEQUE.define(spec.name(), spec);
-                }
-            }
-            AsyncioModule.registerTypes();
+            ObjectMethods.install();
+            TypeMethods.install();
+            IntMethods.install();
+            FloatMethods.install();
+            BoolMethods.install();
+            StrMethods.install();
+            ListMethods.install();
+            TupleMethods.install();
+            DictMethods.install();
+            SetMethods.install();
+            RangeMethods.install();
+            ExceptionMethods.install();
+            ExceptionGroupMethods.install();
+            GeneratorMethods.install();
+            AsyncGeneratorMethods.install();
+            PropertyMethods.install();
+            TextIOMethods.install();
+            DequeMethods.install();
+            AsyncioModule.installTypes();
             typesRegistered = true;
         }
     }
@@ -126,14 +86,7 @@ public final class AioStdlib implements StdlibProvider {
 
     private static PyModule builtins(AioContext context) {
         PyModule m = new PyModule("builtins");
-        for (NodeFactory<? extends BuiltinNode> f : BuiltinFunctionsFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
-        }
-        for (NodeFactory<? extends BuiltinNode> f : ClassBuiltinsFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
-        }
+        m.defineFunctions(context.getLanguage(), BuiltinsModuleFactory.getFactories());
         for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
                         BuiltinTypes.SET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
             m.put(t.getName(), t);

@@ -5,19 +5,16 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
-import dev.aio.runtime.BuiltinTypes;
-import dev.aio.runtime.Calls;
-import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyAsyncGenerator;
-import dev.aio.runtime.PyBaseException;
-import dev.aio.runtime.PyErrors;
-import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyOps;
-import dev.aio.runtime.PyType;
 
 /** Methods of asynchronous generators: {@code __anext__}, {@code asend}, {@code athrow}, {@code aclose}, {@code __aiter__}. */
 public final class AsyncGeneratorMethods {
     private AsyncGeneratorMethods() {
+    }
+
+    /** Installs these on {@code async_generator}. */
+    static void install() {
+        PyAsyncGenerator.type().defineBuiltins(AsyncGeneratorMethodsFactory.getFactories());
     }
 
     @Builtin(name = "__aiter__", params = {"self"})
@@ -53,7 +50,7 @@ public final class AsyncGeneratorMethods {
     abstract static class AthrowNode extends BuiltinNode {
         @Specialization
         static Object doAthrow(PyAsyncGenerator self, Object typ, Object val, Object tb) {
-            return self.athrow(exception(typ, val));
+            return self.athrow(GeneratorMethods.exception(typ, val));
         }
     }
 
@@ -64,20 +61,5 @@ public final class AsyncGeneratorMethods {
         static Object doAclose(PyAsyncGenerator self) {
             return self.aclose();
         }
-    }
-
-    /** The exception a {@code throw}/{@code athrow} raises: an instance, or a class (with its value) to instantiate. */
-    static PyBaseException exception(Object typ, Object val) {
-        if (val instanceof PyBaseException e && typ instanceof PyType) {
-            return e;
-        }
-        Object e = typ;
-        if (typ instanceof PyType t && t.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
-            e = val == Missing.INSTANCE || val == PyNone.NONE ? Calls.call(t) : Calls.call(t, val);
-        }
-        if (!(e instanceof PyBaseException exc)) {
-            throw PyErrors.typeError("exceptions must be classes or instances deriving from BaseException, not " + PyOps.typeName(typ));
-        }
-        return exc;
     }
 }

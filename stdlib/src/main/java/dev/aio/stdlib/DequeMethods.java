@@ -10,6 +10,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyDeque;
 import dev.aio.runtime.PyErrors;
@@ -21,7 +22,12 @@ public final class DequeMethods {
     private DequeMethods() {
     }
 
-    @Builtin(name = "deque", params = {"cls", "iterable", "maxlen"}, required = 1, posOnly = 1)
+    /** Installs these on {@code collections.deque}. */
+    static void install() {
+        BuiltinTypes.DEQUE.defineBuiltins(DequeMethodsFactory.getFactories());
+    }
+
+    @Builtin(name = "deque", constructor = true, params = {"cls", "iterable", "maxlen"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class NewNode extends BuiltinNode {
         @Specialization
@@ -302,7 +308,6 @@ public final class DequeMethods {
             return new PyDeque.Iterator(self, false);
         }
     }
-
 
     @Builtin(name = "__getitem__", params = {"self", "index"})
     @GenerateNodeFactory

@@ -7,36 +7,45 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyGenerator;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.Sendable;
 
-/** Methods of generators: {@code send}, {@code throw}, {@code close}. */
+/**
+ * Methods of generators and of coroutines, for code that drives them by hand: {@code send},
+ * {@code throw}, {@code close} (CPython's genobject.c serves both types with the same functions).
+ */
 public final class GeneratorMethods {
     private GeneratorMethods() {
+    }
+
+    /** Installs these on generator and coroutine. */
+    static void install() {
+        PyGenerator.type().defineBuiltins(GeneratorMethodsFactory.getFactories());
+        BuiltinTypes.COROUTINE.defineBuiltins(GeneratorMethodsFactory.getFactories());
     }
 
     @Builtin(name = "send", params = {"self", "value"})
     @GenerateNodeFactory
     abstract static class SendNode extends BuiltinNode {
         @Specialization
-        static Object doSend(PyGenerator self, Object value) {
+        static Object doSend(Sendable self, Object value) {
             return self.send(value);
         }
     }
 
-    @Builtin(name = "throw", params = {"self", "exception"})
+    /** {@code throw(exc)} or, as before 3.12, {@code throw(type, value=None, traceback=None)}. */
+    @Builtin(name = "throw", params = {"self", "typ", "val", "tb"}, required = 2)
     @GenerateNodeFactory
     abstract static class ThrowNode extends BuiltinNode {
         @Specialization
-        static Object doThrow(PyGenerator self, Object exception) {
-            Object e = exception instanceof PyType t && t.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION) ? Calls.call(t) : exception;
-            if (!(e instanceof PyBaseException exc)) {
-                throw PyErrors.typeError("exceptions must be classes or instances deriving from BaseException, not " + dev.aio.runtime.PyOps.typeName(exception));
-            }
-            return self.throwIn(exc);
+        static Object doThrow(Sendable self, Object typ, Object val, Object tb) {
+            return self.throwIn(exception(typ, val));
         }
     }
 
@@ -44,9 +53,24 @@ public final class GeneratorMethods {
     @GenerateNodeFactory
     abstract static class CloseNode extends BuiltinNode {
         @Specialization
-        static Object doClose(PyGenerator self) {
+        static Object doClose(Sendable self) {
             self.close();
             return PyNone.NONE;
         }
+    }
+
+    /** The exception a {@code throw}/{@code athrow} raises: an instance, or a class (with its value) to instantiate. */
+    static PyBaseException exception(Object typ, Object val) {
+        if (val instanceof PyBaseException e && typ instanceof PyType) {
+            return e;
+        }
+        Object e = typ;
+        if (typ instanceof PyType t && t.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
+            e = val == Missing.INSTANCE || val == PyNone.NONE ? Calls.call(t) : Calls.call(t, val);
+        }
+        if (!(e instanceof PyBaseException exc)) {
+            throw PyErrors.typeError("exceptions must be classes or instances deriving from BaseException, not " + PyOps.typeName(typ));
+        }
+        return exc;
     }
 }

@@ -12,7 +12,6 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
-import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
@@ -30,10 +29,7 @@ public final class MathModule {
         m.put("tau", 2 * Math.PI);
         m.put("inf", Double.POSITIVE_INFINITY);
         m.put("nan", Double.NaN);
-        for (var f : MathModuleFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
-        }
+        m.defineFunctions(context.getLanguage(), MathModuleFactory.getFactories());
         return m;
     }
 

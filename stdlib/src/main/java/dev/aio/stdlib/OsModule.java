@@ -12,7 +12,6 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
-import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
@@ -29,10 +28,7 @@ public final class OsModule {
 
     static PyModule create(AioContext context) {
         PyModule m = new PyModule("_os");
-        for (var f : OsModuleFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
-        }
+        m.defineFunctions(context.getLanguage(), OsModuleFactory.getFactories());
         PyDict environ = new PyDict();
         try {
             context.getEnv().getEnvironment().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> environ.put(e.getKey(), e.getValue()));

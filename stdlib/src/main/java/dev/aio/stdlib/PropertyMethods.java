@@ -6,11 +6,15 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.PyDescriptors;
-import dev.aio.runtime.PyNone;
 
 /** Methods of property objects: {@code @x.setter}. */
 public final class PropertyMethods {
     private PropertyMethods() {
+    }
+
+    /** Installs these on {@code property}. */
+    static void install() {
+        PyDescriptors.propertyType().defineBuiltins(PropertyMethodsFactory.getFactories());
     }
 
     @Builtin(name = "setter", params = {"self", "fset"})

@@ -3,14 +3,13 @@ package dev.aio.stdlib;
 import java.util.Random;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
-import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
@@ -26,15 +25,11 @@ public final class RandomModule {
     private RandomModule() {
     }
 
-
     private static final String STATE = "__aio_random_state__";
 
     static PyModule create(AioContext context) {
         PyModule m = new PyModule("random");
-        for (var f : RandomModuleFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
-        }
+        m.defineFunctions(context.getLanguage(), RandomModuleFactory.getFactories());
         return m;
     }
 

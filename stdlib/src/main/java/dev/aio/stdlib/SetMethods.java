@@ -6,6 +6,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
@@ -15,6 +16,11 @@ import dev.aio.runtime.PyTuple;
 /** Methods of {@code set}. */
 public final class SetMethods {
     private SetMethods() {
+    }
+
+    /** Installs these on {@code set}. */
+    static void install() {
+        BuiltinTypes.SET.defineBuiltins(SetMethodsFactory.getFactories());
     }
 
     @Builtin(name = "add", params = {"self", "item"})
@@ -210,6 +216,22 @@ public final class SetMethods {
         @Specialization
         static Object doDiff(PySet self, Object other) {
             return dev.aio.runtime.Operators.symmetricDifference(self, toSet(other));
+        }
+    }
+
+    @Builtin(name = "set", constructor = true, params = {"cls", "iterable"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class SetNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doSet(Object cls, Object iterable) {
+            PySet s = new PySet();
+            if (Args.given(iterable)) {
+                for (Object o : Iteration.toArray(iterable)) {
+                    s.add(o);
+                }
+            }
+            return s;
         }
     }
 }

@@ -9,6 +9,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
@@ -20,6 +21,11 @@ import dev.aio.runtime.StrFormat;
 /** Methods of {@code str}. */
 public final class StrMethods {
     private StrMethods() {
+    }
+
+    /** Installs these on {@code str}. */
+    static void install() {
+        BuiltinTypes.STR.defineBuiltins(StrMethodsFactory.getFactories());
     }
 
     @Builtin(name = "join", params = {"self", "iterable"})
@@ -548,7 +554,6 @@ public final class StrMethods {
         }
     }
 
-
     @Builtin(name = "format_map", params = {"self", "mapping"})
     @GenerateNodeFactory
     abstract static class FormatMapNode extends BuiltinNode {
@@ -708,6 +713,15 @@ public final class StrMethods {
             StringBuilder sb = new StringBuilder();
             self.codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
             return sb.toString();
+        }
+    }
+
+    @Builtin(name = "str", constructor = true, params = {"cls", "object"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class StrNode extends BuiltinNode {
+        @Specialization
+        static Object doStr(Object cls, Object x) {
+            return Args.given(x) ? PyOps.str(x) : "";
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
-import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
@@ -38,10 +37,7 @@ public final class SysModule {
         m.put("platform", "linux");
         m.put("maxsize", Long.MAX_VALUE);
         m.put("implementation", "aio");
-        for (var f : SysModuleFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
-        }
+        m.defineFunctions(context.getLanguage(), SysModuleFactory.getFactories());
         return m;
     }
 

@@ -17,6 +17,11 @@ public final class TextIOMethods {
     private TextIOMethods() {
     }
 
+    /** Installs these on the text file type. */
+    static void install() {
+        TextIO.TYPE.defineBuiltins(TextIOMethodsFactory.getFactories());
+    }
+
     static long size(Object size, String what) {
         Object s = Args.orDefault(size, -1L);
         return Args.index(s, what);

@@ -7,12 +7,10 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
-import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyOps;
 
 /** The {@code time} module, on the run's clock: under {@code --virtual-time} every function follows virtual time. */
 public final class TimeModule {
@@ -21,10 +19,7 @@ public final class TimeModule {
 
     static PyModule create(AioContext context) {
         PyModule m = new PyModule("time");
-        for (var f : TimeModuleFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
-        }
+        m.defineFunctions(context.getLanguage(), TimeModuleFactory.getFactories());
         AioStdlib.runInto(context, m, "time");
         return m;
     }

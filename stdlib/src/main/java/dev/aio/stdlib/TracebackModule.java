@@ -7,7 +7,6 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.nodes.ops.Traceback;
-import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
@@ -20,10 +19,7 @@ public final class TracebackModule {
 
     static PyModule create(AioContext context) {
         PyModule m = new PyModule("_traceback");
-        for (var f : TracebackModuleFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
-        }
+        m.defineFunctions(context.getLanguage(), TracebackModuleFactory.getFactories());
         return m;
     }
 

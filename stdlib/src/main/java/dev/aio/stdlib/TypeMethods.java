@@ -6,6 +6,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Classes;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
@@ -16,6 +17,11 @@ import dev.aio.runtime.PyType;
 /** {@code type.__new__} and {@code type.__call__}, which a metaclass written in aio reaches with {@code super()}. */
 public final class TypeMethods {
     private TypeMethods() {
+    }
+
+    /** Installs these on {@code type}. */
+    static void install() {
+        BuiltinTypes.TYPE.defineBuiltins(TypeMethodsFactory.getFactories());
     }
 
     @Builtin(name = "__new__", params = {"metaclass", "name", "bases", "namespace"}, kwargs = "kwargs")
@@ -62,6 +68,23 @@ public final class TypeMethods {
                 values[i++] = e.value;
             }
             return new Keywords(names, values);
+        }
+    }
+
+    /** {@code type(x)}, and {@code type(name, bases, namespace)}, which makes a class as a class statement does. */
+    @Builtin(name = "type", constructor = true, params = {"cls", "object", "bases", "dict"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class TypeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doType(Object cls, Object object, Object bases, Object dict) {
+            if (!Args.given(bases) && !Args.given(dict)) {
+                return PyOps.typeOf(object);
+            }
+            if (!Args.given(dict)) {
+                throw PyErrors.typeError("type() takes 1 or 3 arguments");
+            }
+            return Classes.typeNew(BuiltinTypes.TYPE, object, bases, dict, null, null);
         }
     }
 }

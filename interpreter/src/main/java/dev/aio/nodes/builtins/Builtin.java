@@ -33,4 +33,14 @@ public @interface Builtin {
 
     /** A read-only attribute computed by this builtin from {@code self}. */
     boolean property() default false;
+
+    /**
+     * What calling the type named {@link #name} does (CPython's {@code tp_new} with {@code tp_init});
+     * its first parameter is {@code cls}. Installed by {@link dev.aio.runtime.PyType#defineBuiltins}
+     * on that type only, never as a method.
+     */
+    boolean constructor() default false;
+
+    /** A class method: its first parameter is {@code cls}, the class it is looked up on. */
+    boolean classMethod() default false;
 }

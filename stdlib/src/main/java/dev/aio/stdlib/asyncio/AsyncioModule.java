@@ -1,93 +1,339 @@
 package dev.aio.stdlib.asyncio;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
-import com.oracle.truffle.api.dsl.NodeFactory;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
+import dev.aio.asyncio.CoroutineLike;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Future;
+import dev.aio.asyncio.HostFuture;
 import dev.aio.asyncio.Task;
+import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
-import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
+import dev.aio.runtime.Missing;
+import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PySet;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
-/** The {@code asyncio} module: its functions, types and exceptions. */
+/**
+ * The {@code asyncio} module: its functions, and the module assembled from its parts (as CPython's
+ * {@code asyncio/__init__.py} gathers {@code from .tasks import *} and the rest): the types written
+ * in Java, one file per concept (Queue, Lock, Event, Semaphore, Runner, and the kernel's Future,
+ * Task and loop), then the parts written in aio.
+ */
 public final class AsyncioModule {
+    /** The types and exceptions the module exports, each under its own name. */
+    private static final List<PyType> TYPES = List.of(Future.TYPE, Task.TYPE, Runner.TYPE, Queue.TYPE, Queue.LIFO_TYPE, Queue.PRIORITY_TYPE, Event.TYPE, Lock.TYPE,
+                    Semaphore.TYPE, Semaphore.BOUNDED_TYPE, Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, Queue.QUEUE_SHUT_DOWN, BuiltinTypes.CANCELLED_ERROR,
+                    BuiltinTypes.INVALID_STATE_ERROR, BuiltinTypes.TIMEOUT_ERROR);
+
+    /** The parts written in aio, one per concept as in Lib/asyncio, run into the module in this order. */
+    private static final List<String> AIO_PARTS = List.of("tasks", "timeouts", "locks", "taskgroups");
+
     private AsyncioModule() {
     }
 
-    /** Attaches methods and constructors to the asyncio types (once per JVM; types are shared). */
-    public static synchronized void registerTypes() {
-        if (Future.TYPE.getConstructor() != null) {
-            return;
-        }
-        Future.TYPE.defineMethods(BuiltinSpec.all(FutureMethodsFactory.getFactories()));
-        Task.TYPE.defineMethods(BuiltinSpec.all(TaskMethodsFactory.getFactories()));
-        Queue.TYPE.defineMethods(BuiltinSpec.all(QueueMethodsFactory.getFactories()));
-        Event.TYPE.defineMethods(BuiltinSpec.all(EventMethodsFactory.getFactories()));
-        EventLoop.TYPE.defineMethods(BuiltinSpec.all(LoopMethodsFactory.getFactories()));
-        HandleObject.TYPE.defineMethods(BuiltinSpec.all(HandleMethodsFactory.getFactories()));
-        Runner.TYPE.defineMethods(BuiltinSpec.all(RunnerMethodsFactory.getFactories()));
-        HandleObject.TIMER_TYPE.defineMethods(BuiltinSpec.all(TimerHandleMethodsFactory.getFactories()));
-        Lock.TYPE.defineMethods(BuiltinSpec.all(LockMethodsFactory.getFactories()));
-        Semaphore.TYPE.defineMethods(BuiltinSpec.all(LockMethodsFactory.getFactories()));
-        List<NodeFactory<? extends BuiltinNode>> ctors = AsyncioConstructorsFactory.getFactories();
-        for (NodeFactory<? extends BuiltinNode> f : ctors) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            switch (spec.name()) {
-                case "Future" -> Future.TYPE.setConstructor(spec);
-                case "Task" -> Task.TYPE.setConstructor(spec);
-                case "Queue" -> Queue.TYPE.setConstructor(spec);
-                case "Event" -> Event.TYPE.setConstructor(spec);
-                case "Lock" -> Lock.TYPE.setConstructor(spec);
-                case "Semaphore" -> Semaphore.TYPE.setConstructor(spec);
-                case "BoundedSemaphore" -> Semaphore.BOUNDED_TYPE.setConstructor(spec);
-                case "Runner" -> Runner.TYPE.setConstructor(spec);
-                default -> throw new IllegalStateException(spec.name());
-            }
-        }
-        Queue.LIFO_TYPE.setConstructor(Queue.TYPE.getConstructor());
-        Queue.PRIORITY_TYPE.setConstructor(Queue.TYPE.getConstructor());
-        BuiltinSpec exceptionConstructor = BuiltinTypes.BASE_EXCEPTION.getConstructor();
-        for (PyType t : new PyType[]{Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, Queue.QUEUE_SHUT_DOWN, BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR}) {
-            t.setConstructor(exceptionConstructor);
+    /** Installs the methods and constructors of asyncio's types (types are shared by every context). */
+    public static void installTypes() {
+        FutureMethods.install();
+        TaskMethods.install();
+        RunnerMethods.install();
+        QueueMethods.install();
+        EventMethods.install();
+        LockMethods.install();
+        LoopMethods.install();
+        HandleMethods.install();
+        TimerHandleMethods.install();
+        for (PyType t : List.of(BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR)) {
+            t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
         }
     }
 
     public static PyModule create(AioContext context) {
         PyModule m = new PyModule("asyncio");
-        for (NodeFactory<? extends BuiltinNode> f : AsyncioFunctionsFactory.getFactories()) {
-            BuiltinSpec spec = BuiltinSpec.of(f);
-            m.put(spec.name(), context.getLanguage().builtinFunction(spec));
+        m.defineFunctions(context.getLanguage(), AsyncioModuleFactory.getFactories());
+        for (PyType t : TYPES) {
+            m.put(t.getName(), t);
         }
-        m.put("Future", Future.TYPE);
-        m.put("Task", Task.TYPE);
-        m.put("Runner", Runner.TYPE);
-        m.put("Queue", Queue.TYPE);
-        m.put("Event", Event.TYPE);
-        m.put("Lock", Lock.TYPE);
-        m.put("Semaphore", Semaphore.TYPE);
-        m.put("BoundedSemaphore", Semaphore.BOUNDED_TYPE);
-        m.put("QueueEmpty", Queue.QUEUE_EMPTY);
-        m.put("QueueFull", Queue.QUEUE_FULL);
-        m.put("QueueShutDown", Queue.QUEUE_SHUT_DOWN);
-        m.put("CancelledError", BuiltinTypes.CANCELLED_ERROR);
-        m.put("InvalidStateError", BuiltinTypes.INVALID_STATE_ERROR);
-        m.put("TimeoutError", BuiltinTypes.TIMEOUT_ERROR);
-        m.put("LifoQueue", Queue.LIFO_TYPE);
-        m.put("PriorityQueue", Queue.PRIORITY_TYPE);
-        context.runSourceInto(m, "<aio>/asyncio/tasks.aio", resource("tasks.aio"), true);
+        for (String part : AIO_PARTS) {
+            context.runSourceInto(m, "<aio>/asyncio/" + part + ".aio", resource(part + ".aio"), true);
+        }
         return m;
     }
 
     private static String resource(String name) {
-        try (java.io.InputStream in = AsyncioModule.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
+        try (InputStream in = AsyncioModule.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("aio's asyncio sources are missing from the class path: " + name, e);
         }
     }
+
+    static String taskName(AioContext context, Object name) {
+        return name == Missing.INSTANCE || name == PyNone.NONE ? context.nextTaskName() : PyOps.str(name);
+    }
+
+    static CoroutineLike coroutine(Object coro, String error) {
+        if (coro instanceof CoroutineLike c) {
+            return c;
+        }
+        throw PyErrors.typeError(error + PyOps.repr(coro));
+    }
+
+    /** {@code ensure_future}: a future as is, a coroutine wrapped in a new task, a Java future as an aio one. */
+    @TruffleBoundary
+    static Future ensureFuture(EventLoop loop, Object arg) {
+        if (arg instanceof Future f) {
+            return f;
+        }
+        if (arg instanceof CoroutineLike) {
+            return createTask(loop, arg, Missing.INSTANCE);
+        }
+        CompletionStage<?> stage = HostFuture.stageOf(loop.context().getEnv(), arg);
+        if (stage != null) {
+            return HostFuture.wrap(loop, stage);
+        }
+        if (arg instanceof dev.aio.asyncio.Awaitable || dev.aio.runtime.SpecialMethods.lookup(arg, "__await__") != null) {
+            return createTask(loop, new WrapAwaitable((dev.aio.asyncio.Awaitable) dev.aio.nodes.ops.AsyncOps.getAwaitable(arg)), Missing.INSTANCE);
+        }
+        throw PyErrors.typeError("An asyncio.Future, a coroutine or an awaitable is required");
+    }
+
+    /** CPython's {@code _wrap_awaitable}: a coroutine that awaits any awaitable, so that a task can run it. */
+    private static final class WrapAwaitable extends BuiltinCoroutine {
+        private final dev.aio.asyncio.Awaitable inner;
+        private boolean started;
+
+        WrapAwaitable(dev.aio.asyncio.Awaitable inner) {
+            super("_wrap_awaitable");
+            this.inner = inner;
+        }
+
+        @Override
+        protected Object resume(Object sent) {
+            Object r = inner.step(started ? sent : dev.aio.asyncio.AwaitSignal.START);
+            started = true;
+            return r == dev.aio.asyncio.AwaitSignal.PENDING ? suspend(inner.yielded()) : r;
+        }
+    }
+
+    /**
+     * {@code loop.create_task(coro, name=...)}: a Task, or what the loop's task factory makes of
+     * {@code (loop, coro)}, then named (CPython 3.12).
+     */
+    @TruffleBoundary
+    static Future createTask(EventLoop loop, Object coro, Object name) {
+        boolean named = name != Missing.INSTANCE && name != PyNone.NONE;
+        Object factory = loop.getTaskFactory();
+        if (factory == null) {
+            return new Task(loop, coroutine(coro, "a coroutine was expected, got "), taskName(loop.context(), name));
+        }
+        Object made = Calls.call(factory, loop, coro);
+        if (!(made instanceof Future f)) {
+            throw PyErrors.typeError("the task factory returned " + PyOps.repr(made) + ", not an asyncio.Future");
+        }
+        if (named && f instanceof Task t) {
+            t.setName(PyOps.str(name));
+        }
+        return f;
+    }
+
+    @Builtin(name = "new_event_loop", params = {})
+    @GenerateNodeFactory
+    abstract static class NewEventLoopNode extends BuiltinNode {
+        @Specialization
+        Object doNew() {
+            return AioContext.get(this).newEventLoop();
+        }
+    }
+
+    /** {@code asyncio.run(main)}: one run of a new {@link Runner}, closed afterwards. */
+    @Builtin(name = "run", params = {"main"}, kwOnly = {"debug"})
+    @GenerateNodeFactory
+    abstract static class RunNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doRun(Object main, Object debug) {
+            AioContext context = AioContext.get(this);
+            if (context.getRunningLoop() != null) {
+                throw PyErrors.runtimeError("asyncio.run() cannot be called from a running event loop");
+            }
+            Runner runner = new Runner(context, null);
+            try {
+                return runner.run(main);
+            } finally {
+                runner.close();
+            }
+        }
+    }
+
+    @Builtin(name = "to_thread", params = {"func"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class ToThreadNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doToThread(Object func, PyTuple args, dev.aio.runtime.PyDict kwargs) {
+            Object[] keys = kwargs.keys();
+            String[] kwNames = new String[keys.length];
+            Object[] kwValues = new Object[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                kwNames[i] = (String) keys[i];
+                kwValues[i] = kwargs.get(keys[i]);
+            }
+            return new ToThread(AioContext.get(this), func, args.items(), kwNames, kwValues);
+        }
+    }
+
+    /** A coroutine that finishes at its first step. */
+    static final class Immediate extends BuiltinCoroutine {
+        Immediate(String name) {
+            super(name);
+        }
+
+        @Override
+        protected Object resume(Object sent) {
+            if (sent instanceof dev.aio.asyncio.ThrowRequest t) {
+                throw new AioException(t.exception(), null);
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "sleep", params = {"delay", "result"}, required = 1, posOnly = 0)
+    @GenerateNodeFactory
+    abstract static class SleepNode extends BuiltinNode {
+        @Specialization
+        Object doSleep(Object delay, Object result) {
+            if (!Numbers.isNumber(delay)) {
+                throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(delay) + "' and 'int'");
+            }
+            return new Sleep(AioContext.get(this), delay, result == Missing.INSTANCE ? PyNone.NONE : result);
+        }
+    }
+
+    @Builtin(name = "gather", varargs = "coros_or_futures", kwOnly = {"return_exceptions"})
+    @GenerateNodeFactory
+    abstract static class GatherNode extends BuiltinNode {
+        @Specialization
+        Object doGather(PyTuple aws, Object returnExceptions) {
+            boolean collect = returnExceptions != Missing.INSTANCE && PyOps.isTrue(returnExceptions);
+            return Gather.gather(AioContext.get(this).requireRunningLoop(), aws.items(), collect);
+        }
+    }
+
+    @Builtin(name = "create_task", params = {"coro"}, kwOnly = {"name", "context"})
+    @GenerateNodeFactory
+    abstract static class CreateTaskNode extends BuiltinNode {
+        @Specialization
+        Object doCreateTask(Object coro, Object name, Object ctx) {
+            EventLoop loop = AioContext.get(this).requireRunningLoop();
+            // CPython 3.11 creates the task unnamed, using up a Task-N number, then renames it.
+            Future task = createTask(loop, coro, Missing.INSTANCE);
+            if (name != Missing.INSTANCE && name != PyNone.NONE && task instanceof Task t) {
+                t.setName(PyOps.str(name));
+            }
+            return task;
+        }
+    }
+
+    /** {@code asyncio.wrap_future}: a Java CompletionStage (aio's concurrent future) as an aio future; an aio future as is. */
+    @Builtin(name = "wrap_future", params = {"future"}, kwOnly = {"loop"})
+    @GenerateNodeFactory
+    abstract static class WrapFutureNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doWrap(Object future, Object loop) {
+            if (future instanceof Future f) {
+                return f;
+            }
+            EventLoop running = AioContext.get(this).requireRunningLoop();
+            CompletionStage<?> stage = HostFuture.stageOf(running.context().getEnv(), future);
+            if (stage == null) {
+                throw PyErrors.typeError("concurrent.futures.Future is expected, got " + PyOps.repr(future));
+            }
+            return HostFuture.wrap(running, stage);
+        }
+    }
+
+    @Builtin(name = "ensure_future", params = {"coro_or_future"}, kwOnly = {"loop"})
+    @GenerateNodeFactory
+    abstract static class EnsureFutureNode extends BuiltinNode {
+        @Specialization
+        Object doEnsure(Object arg, Object loop) {
+            return ensureFuture(AioContext.get(this).requireRunningLoop(), arg);
+        }
+    }
+
+    @Builtin(name = "current_task", params = {"loop"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class CurrentTaskNode extends BuiltinNode {
+        @Specialization
+        Object doCurrent(Object loop) {
+            Task t = AioContext.get(this).requireRunningLoop().getCurrentTask();
+            return t == null ? PyNone.NONE : t;
+        }
+    }
+
+    @Builtin(name = "all_tasks", params = {"loop"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class AllTasksNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doAll(Object loop) {
+            PySet set = new PySet();
+            for (Task t : AioContext.get(this).requireRunningLoop().pendingTasks()) {
+                set.add(t);
+            }
+            return set;
+        }
+    }
+
+    @Builtin(name = "get_running_loop")
+    @GenerateNodeFactory
+    abstract static class GetRunningLoopNode extends BuiltinNode {
+        @Specialization
+        Object doGet() {
+            return AioContext.get(this).requireRunningLoop();
+        }
+    }
+
+    @Builtin(name = "iscoroutinefunction", params = {"func"})
+    @GenerateNodeFactory
+    abstract static class IsCoroutineFunctionNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(Object func) {
+            Object f = func instanceof dev.aio.runtime.PyBoundMethod m ? m.getFunction() : func;
+            // Like inspect, look through functools.partial objects.
+            while (f instanceof dev.aio.runtime.PyInstance p && p.getPyType().qualifiedName().equals("functools.partial")) {
+                f = p.dict().get("func");
+            }
+            return f instanceof dev.aio.runtime.PyFunction fn && fn.getCode().isCoroutine();
+        }
+    }
+
+    @Builtin(name = "iscoroutine", params = {"obj"})
+    @GenerateNodeFactory
+    abstract static class IsCoroutineNode extends BuiltinNode {
+        @Specialization
+        static boolean doCheck(Object obj) {
+            return obj instanceof CoroutineLike;
+        }
+    }
+
 }

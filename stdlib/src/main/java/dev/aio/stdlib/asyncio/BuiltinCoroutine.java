@@ -1,21 +1,17 @@
 package dev.aio.stdlib.asyncio;
 
 import dev.aio.asyncio.AwaitSignal;
-import dev.aio.asyncio.CoroutineLike;
-import dev.aio.runtime.BuiltinTypes;
-import dev.aio.runtime.Ids;
+import dev.aio.runtime.BaseCoroutine;
 import dev.aio.runtime.PyErrors;
-import dev.aio.runtime.PyObject;
-import dev.aio.runtime.PyType;
+import dev.aio.runtime.PyNone;
 
 /**
  * A coroutine implemented in Java as a small state machine, standing for one of CPython's
  * {@code async def}s in Lib/asyncio (such as {@code sleep} or {@code Queue.get}): it suspends and
  * resumes at exactly the points the Python version does.
  */
-abstract class BuiltinCoroutine extends PyObject implements CoroutineLike {
+abstract class BuiltinCoroutine extends BaseCoroutine {
     private final String qualName;
-    private boolean awaited;
     private boolean done;
     protected Object yielded;
 
@@ -31,7 +27,7 @@ abstract class BuiltinCoroutine extends PyObject implements CoroutineLike {
         yielded = null;
         Object r = null;
         try {
-            r = resume(sent == AwaitSignal.START ? dev.aio.runtime.PyNone.NONE : sent);
+            r = resume(sent == AwaitSignal.START ? PyNone.NONE : sent);
         } finally {
             if (r != AwaitSignal.PENDING) {
                 done = true;
@@ -66,29 +62,11 @@ abstract class BuiltinCoroutine extends PyObject implements CoroutineLike {
 
     @Override
     public boolean isUnawaited() {
-        return !awaited && !done;
-    }
-
-    @Override
-    public void markAwaited() {
-        if (awaited) {
-            throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
-        }
-        awaited = true;
+        return !isAwaited() && !done;
     }
 
     @Override
     public boolean isDone() {
         return done;
-    }
-
-    @Override
-    public PyType getPyType() {
-        return BuiltinTypes.COROUTINE;
-    }
-
-    @Override
-    public String repr() {
-        return "<coroutine object " + qualName + " at " + Ids.address(this) + ">";
     }
 }

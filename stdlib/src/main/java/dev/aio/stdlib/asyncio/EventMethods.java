@@ -12,6 +12,11 @@ public final class EventMethods {
     private EventMethods() {
     }
 
+    /** Installs these on {@code Event}. */
+    static void install() {
+        Event.TYPE.defineBuiltins(EventMethodsFactory.getFactories());
+    }
+
     @Builtin(name = "set", params = {"self"})
     @GenerateNodeFactory
     abstract static class EventSetNode extends BuiltinNode {
@@ -47,6 +52,15 @@ public final class EventMethods {
         @Specialization
         static Object doWait(Event self) {
             return self.waitCoroutine();
+        }
+    }
+
+    @Builtin(name = "Event", constructor = true, params = {"cls"})
+    @GenerateNodeFactory
+    abstract static class NewEventNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls) {
+            return new Event();
         }
     }
 }

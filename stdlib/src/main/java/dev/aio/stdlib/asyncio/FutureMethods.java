@@ -3,13 +3,16 @@ package dev.aio.stdlib.asyncio;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.aio.AioContext;
+import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.FutureIter;
+import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
-import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
@@ -17,6 +20,11 @@ import dev.aio.runtime.PyType;
 /** Methods of {@code asyncio.Future} (and so of {@code asyncio.Task}). */
 public final class FutureMethods {
     private FutureMethods() {
+    }
+
+    /** Installs these on {@code Future}. */
+    static void install() {
+        Future.TYPE.defineBuiltins(FutureMethodsFactory.getFactories());
     }
 
     @Builtin(name = "result", params = {"self"})
@@ -135,6 +143,15 @@ public final class FutureMethods {
         @Specialization
         static Object doGet(Future self) {
             return self.getLoop();
+        }
+    }
+
+    @Builtin(name = "Future", constructor = true, params = {"cls"}, kwOnly = {"loop"})
+    @GenerateNodeFactory
+    abstract static class NewFutureNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object loop) {
+            return new Future(loop instanceof EventLoop l ? l : AioContext.get(this).requireRunningLoop());
         }
     }
 }

@@ -42,7 +42,7 @@ final class Gather extends Future {
         for (Object arg : awaitables) {
             Future f = seen.get(arg);
             if (f == null) {
-                f = AsyncioFunctions.ensureFuture(loop, arg);
+                f = AsyncioModule.ensureFuture(loop, arg);
                 seen.put(arg, f);
                 outer.distinct++;
                 f.addDoneCallback(outer::childDone, "gather.<locals>._done_callback()");

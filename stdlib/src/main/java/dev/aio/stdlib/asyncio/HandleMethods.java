@@ -12,6 +12,11 @@ public final class HandleMethods {
     private HandleMethods() {
     }
 
+    /** Installs these on {@code Handle}. */
+    static void install() {
+        HandleObject.TYPE.defineBuiltins(HandleMethodsFactory.getFactories());
+    }
+
     @Builtin(name = "cancel", params = {"self"})
     @GenerateNodeFactory
     abstract static class CancelNode extends BuiltinNode {

@@ -5,11 +5,21 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Missing;
+import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 
 /** Methods of {@code asyncio.Lock}, {@code Semaphore} and {@code BoundedSemaphore}; {@code async with} uses the dunder ones. */
 public final class LockMethods {
     private LockMethods() {
+    }
+
+    /** Installs these on {@code Lock}, {@code Semaphore} and {@code BoundedSemaphore}, each with its own constructor. */
+    static void install() {
+        Lock.TYPE.defineBuiltins(LockMethodsFactory.getFactories());
+        Semaphore.TYPE.defineBuiltins(LockMethodsFactory.getFactories());
+        Semaphore.BOUNDED_TYPE.defineBuiltins(LockMethodsFactory.getFactories());
     }
 
     @Builtin(name = "acquire", params = {"self"})
@@ -91,5 +101,43 @@ public final class LockMethods {
         static boolean doSemaphore(Semaphore self) {
             return self.isLocked();
         }
+    }
+
+    @Builtin(name = "Lock", constructor = true, params = {"cls"})
+    @GenerateNodeFactory
+    abstract static class NewLockNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls) {
+            return new Lock();
+        }
+    }
+
+    @Builtin(name = "Semaphore", constructor = true, params = {"cls", "value"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewSemaphoreNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object value) {
+            return new Semaphore(initialValue(value), -1);
+        }
+    }
+
+    @Builtin(name = "BoundedSemaphore", constructor = true, params = {"cls", "value"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewBoundedSemaphoreNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object value) {
+            long v = initialValue(value);
+            return new Semaphore(v, v);
+        }
+    }
+
+    private static long initialValue(Object value) {
+        if (value == Missing.INSTANCE) {
+            return 1;
+        }
+        if (value instanceof Long l) {
+            return l;
+        }
+        throw PyErrors.typeError("'<' not supported between instances of '" + PyOps.typeName(value) + "' and 'int'");
     }
 }

@@ -7,7 +7,6 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Future;
-import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;
@@ -19,6 +18,11 @@ import dev.aio.runtime.PyTuple;
 /** Methods of the event loop object ({@code asyncio.get_running_loop()}). */
 public final class LoopMethods {
     private LoopMethods() {
+    }
+
+    /** Installs these on the event loop. */
+    static void install() {
+        EventLoop.TYPE.defineBuiltins(LoopMethodsFactory.getFactories());
     }
 
     @Builtin(name = "time", params = {"self"})
@@ -47,7 +51,7 @@ public final class LoopMethods {
             if (self.isClosed()) {
                 throw PyErrors.runtimeError("Event loop is closed");
             }
-            return AsyncioFunctions.createTask(self, coro, name);
+            return AsyncioModule.createTask(self, coro, name);
         }
     }
 
@@ -88,7 +92,7 @@ public final class LoopMethods {
             if (self.isRunning()) {
                 throw PyErrors.runtimeError("This event loop is already running");
             }
-            return self.runUntilComplete(AsyncioFunctions.ensureFuture(self, future));
+            return self.runUntilComplete(AsyncioModule.ensureFuture(self, future));
         }
     }
 
@@ -114,7 +118,7 @@ public final class LoopMethods {
     abstract static class ShutdownAsyncgensNode extends BuiltinNode {
         @Specialization
         static Object doShutdown(EventLoop self) {
-            return new AsyncioFunctions.Immediate("BaseEventLoop.shutdown_asyncgens");
+            return new AsyncioModule.Immediate("BaseEventLoop.shutdown_asyncgens");
         }
     }
 

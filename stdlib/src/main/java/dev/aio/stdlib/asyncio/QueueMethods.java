@@ -5,11 +5,26 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Missing;
+import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyType;
 
 /** Methods of {@code asyncio.Queue}. */
 public final class QueueMethods {
     private QueueMethods() {
+    }
+
+    /** Installs these on {@code Queue}, whose constructor LifoQueue and PriorityQueue share; the queue exceptions are constructed as BaseException is. */
+    static void install() {
+        Queue.TYPE.defineBuiltins(QueueMethodsFactory.getFactories());
+        Queue.LIFO_TYPE.setConstructor(Queue.TYPE.getConstructor());
+        Queue.PRIORITY_TYPE.setConstructor(Queue.TYPE.getConstructor());
+        for (PyType t : new PyType[]{Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, Queue.QUEUE_SHUT_DOWN}) {
+            t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
+        }
     }
 
     @Builtin(name = "put", params = {"self", "item"})
@@ -111,6 +126,23 @@ public final class QueueMethods {
         @Specialization
         static long doMaxsize(Queue self) {
             return self.maxsize();
+        }
+    }
+
+    @Builtin(name = "Queue", constructor = true, params = {"cls", "maxsize"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewQueueNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object maxsize) {
+            long max = 0;
+            if (maxsize != Missing.INSTANCE) {
+                if (!(maxsize instanceof Long l)) {
+                    throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(maxsize) + "' and 'int'");
+                }
+                max = l;
+            }
+            // The same constructor makes Queue, LifoQueue and PriorityQueue: the class decides the order.
+            return new Queue((dev.aio.runtime.PyType) cls, max);
         }
     }
 }

@@ -76,7 +76,7 @@ public final class Runner extends PyObject {
         EventLoop l = loop();
         boolean internalError = true;
         try {
-            Object result = l.runUntilComplete(AsyncioFunctions.createTask(l, coro, dev.aio.runtime.Missing.INSTANCE));
+            Object result = l.runUntilComplete(AsyncioModule.createTask(l, coro, dev.aio.runtime.Missing.INSTANCE));
             internalError = false;
             return result;
         } catch (AioException e) {
@@ -96,7 +96,7 @@ public final class Runner extends PyObject {
         try {
             if (!broken) {
                 cancelAllTasks();
-                loop.runUntilComplete(Task.internal(loop, new AsyncioFunctions.Immediate("BaseEventLoop.shutdown_asyncgens"), context.nextTaskName()));
+                loop.runUntilComplete(Task.internal(loop, new AsyncioModule.Immediate("BaseEventLoop.shutdown_asyncgens"), context.nextTaskName()));
                 loop.runUntilComplete(Task.internal(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
             }
         } finally {

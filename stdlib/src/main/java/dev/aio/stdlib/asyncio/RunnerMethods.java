@@ -3,14 +3,21 @@ package dev.aio.stdlib.asyncio;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyTuple;
 
 /** Methods of {@code asyncio.Runner}. */
 public final class RunnerMethods {
     private RunnerMethods() {
+    }
+
+    /** Installs these on {@code Runner}. */
+    static void install() {
+        Runner.TYPE.defineBuiltins(RunnerMethodsFactory.getFactories());
     }
 
     /** {@code context} is accepted as in CPython; aio has no contextvars, so there is no context to run in. */
@@ -59,6 +66,17 @@ public final class RunnerMethods {
         static Object doExit(Runner self, PyTuple args) {
             self.close();
             return PyNone.NONE;
+        }
+    }
+
+    /** {@code debug} is accepted as in CPython; aio has no debug mode (see {@code aio run --slow-step}). */
+    @Builtin(name = "Runner", constructor = true, params = {"cls"}, kwOnly = {"debug", "loop_factory"})
+    @GenerateNodeFactory
+    abstract static class NewRunnerNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object debug, Object loopFactory) {
+            boolean defaultLoop = loopFactory == Missing.INSTANCE || loopFactory == PyNone.NONE;
+            return new Runner(AioContext.get(this), defaultLoop ? null : loopFactory);
         }
     }
 }

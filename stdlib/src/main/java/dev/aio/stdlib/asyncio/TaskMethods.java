@@ -3,15 +3,24 @@ package dev.aio.stdlib.asyncio;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.aio.AioContext;
+import dev.aio.asyncio.CoroutineLike;
+import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 
 /** Methods only {@code asyncio.Task} has. */
 public final class TaskMethods {
     private TaskMethods() {
+    }
+
+    /** Installs these on {@code Task}. */
+    static void install() {
+        Task.TYPE.defineBuiltins(TaskMethodsFactory.getFactories());
     }
 
     @Builtin(name = "get_name", params = {"self"})
@@ -57,6 +66,20 @@ public final class TaskMethods {
         @Specialization
         static long doUncancel(Task self) {
             return self.uncancel();
+        }
+    }
+
+    /** {@code eager_start} is 3.12's: see {@link Task}. */
+    @Builtin(name = "Task", constructor = true, params = {"cls", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"})
+    @GenerateNodeFactory
+    abstract static class NewTaskNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object coro, Object loop, Object name, Object ctx, Object eagerStart) {
+            AioContext context = AioContext.get(this);
+            EventLoop l = loop instanceof EventLoop given ? given : context.requireRunningLoop();
+            CoroutineLike c = AsyncioModule.coroutine(coro, "a coroutine was expected, got ");
+            boolean eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
+            return new Task(l, c, AsyncioModule.taskName(context, name), eager);
         }
     }
 }

@@ -12,6 +12,11 @@ public final class TimerHandleMethods {
     private TimerHandleMethods() {
     }
 
+    /** Installs these on {@code TimerHandle}. */
+    static void install() {
+        HandleObject.TIMER_TYPE.defineBuiltins(TimerHandleMethodsFactory.getFactories());
+    }
+
     /** The loop time the callback is scheduled for. */
     @Builtin(name = "when", params = {"self"})
     @GenerateNodeFactory

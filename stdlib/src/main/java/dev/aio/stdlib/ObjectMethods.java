@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Classes;
 import dev.aio.runtime.PyDict;
@@ -15,8 +16,13 @@ import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
 /** {@code object.__init__}, {@code __new__}, {@code __init_subclass__}, {@code __repr__} and {@code __setattr__}, which {@code super()} reaches. */
-public final class ObjectInit {
-    private ObjectInit() {
+public final class ObjectMethods {
+    private ObjectMethods() {
+    }
+
+    /** Installs these on {@code object}. */
+    static void install() {
+        BuiltinTypes.OBJECT.defineBuiltins(ObjectMethodsFactory.getFactories());
     }
 
     @Builtin(name = "__init__", params = {"self"}, varargs = "args", kwargs = "kwargs")
@@ -76,6 +82,16 @@ public final class ObjectInit {
         static Object doSet(Object self, Object name, Object value) {
             dev.aio.runtime.Attributes.setDefault(self, Args.string(name, "attribute name"), value);
             return PyNone.NONE;
+        }
+    }
+
+    /** {@code object()}: a featureless object, as sentinels are made. */
+    @Builtin(name = "object", constructor = true, params = {"cls"})
+    @GenerateNodeFactory
+    abstract static class ObjectNode extends BuiltinNode {
+        @Specialization
+        static Object doObject(Object cls) {
+            return new dev.aio.runtime.PyInstance(BuiltinTypes.OBJECT);
         }
     }
 }

@@ -1,0 +1,132 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
+
+import dev.aio.asyncio.ThrowRequest;
+
+/**
+ * The body of a generator, a coroutine or an async generator, suspended in a Bytecode DSL
+ * continuation, and the stepping the three share (CPython's {@code gen_send_ex} and
+ * {@code gen_close} in genobject.c): the running and finished states, the check on the first
+ * value sent, PEP 479's conversion of a StopIteration that escapes the body, and closing.
+ */
+public final class SuspendedBody {
+    /** How the owner resumes its body, with its own bookkeeping around {@link #resume}: true when the body suspended again. */
+    @FunctionalInterface
+    public interface Resume {
+        boolean resume(Object value);
+    }
+
+    /** "generator", "coroutine" or "async generator", as CPython's messages name it. */
+    private final String kind;
+    private ContinuationResult continuation;
+    private boolean started;
+    private boolean running;
+    private boolean finished;
+    private Object value;
+
+    public SuspendedBody(String kind, ContinuationResult start) {
+        this.kind = kind;
+        this.continuation = start;
+    }
+
+    /** Only None (or an exception to throw in) can start a body: there is no {@code yield} yet to receive a value. */
+    public void checkFirstValue(Object sent) {
+        if (!started && sent != PyNone.NONE && !(sent instanceof ThrowRequest)) {
+            throw PyErrors.typeError("can't send non-None value to a just-started " + kind);
+        }
+    }
+
+    /**
+     * Runs the body from where it is suspended, with {@code sent} as the value of its suspension
+     * point (a {@link ThrowRequest} raises its exception there). True when it suspends again, what
+     * it suspended with in {@link #value()}; false when it returned, its result in {@link #value()}.
+     */
+    @TruffleBoundary
+    public boolean resume(Object sent) {
+        if (running) {
+            throw PyErrors.valueError(kind + " already executing");
+        }
+        checkFirstValue(sent);
+        started = true;
+        running = true;
+        Object r;
+        try {
+            r = continuation.continueWith(sent);
+        } catch (AioException e) {
+            finish();
+            if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                // PEP 479: a StopIteration leaking out of the body would end the caller's loop silently.
+                AioException error = PyErrors.runtimeError(kind + " raised StopIteration");
+                error.getException().setCause(e.getException());
+                throw error;
+            }
+            throw e;
+        } finally {
+            running = false;
+        }
+        if (r instanceof ContinuationResult next) {
+            continuation = next;
+            value = next.getResult();
+            return true;
+        }
+        finish();
+        value = r;
+        return false;
+    }
+
+    /**
+     * {@code close()}: GeneratorExit at the suspension point, through the owner's {@code resume};
+     * the body must not suspend again. A body never started, or finished, just ends.
+     */
+    @TruffleBoundary
+    public void close(Resume resume) {
+        if (finished || !started) {
+            started = true;
+            finish();
+            return;
+        }
+        try {
+            if (resume.resume(new ThrowRequest(new PyBaseException(BuiltinTypes.GENERATOR_EXIT, PyTuple.EMPTY)))) {
+                throw PyErrors.runtimeError(kind + " ignored GeneratorExit");
+            }
+        } catch (AioException e) {
+            PyType t = e.getPyType();
+            if (!t.isSubtypeOf(BuiltinTypes.GENERATOR_EXIT) && !t.isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The StopIteration that ends a {@code send()} or {@code throw()}: it carries the body's return value. */
+    @TruffleBoundary
+    public static AioException stopIteration(Object returned) {
+        PyTuple args = returned == null || returned == PyNone.NONE ? PyTuple.EMPTY : PyTuple.of(returned);
+        return new AioException(new PyBaseException(BuiltinTypes.STOP_ITERATION, args), null);
+    }
+
+    public void finish() {
+        finished = true;
+        continuation = null;
+        value = null;
+    }
+
+    /** What the body last suspended with, or what it returned. */
+    public Object value() {
+        return value;
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Where the body is suspended, or null once it finished. */
+    public ContinuationResult continuation() {
+        return continuation;
+    }
+}

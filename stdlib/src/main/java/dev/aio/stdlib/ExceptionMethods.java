@@ -1,0 +1,63 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
+
+/** {@code BaseException.__init__(self, *args)}: sets {@code args}, as {@code super().__init__(message)} in an exception class expects. */
+public final class ExceptionMethods {
+    private ExceptionMethods() {
+    }
+
+    /** Installs these on BaseException; every builtin exception class is constructed as BaseException is. */
+    static void install() {
+        BuiltinTypes.BASE_EXCEPTION.defineBuiltins(ExceptionMethodsFactory.getFactories());
+        for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {
+            t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
+        }
+    }
+
+    @Builtin(name = "__init__", params = {"self"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class ExceptionInitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(dev.aio.runtime.PyBaseException self, dev.aio.runtime.PyTuple args) {
+            self.setArgs(args);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "with_traceback", params = {"self", "tb"})
+    @GenerateNodeFactory
+    abstract static class WithTracebackNode extends BuiltinNode {
+        @Specialization
+        static Object doWith(dev.aio.runtime.PyBaseException self, Object tb) {
+            dev.aio.runtime.PyTraceback.set(self, tb);
+            return self;
+        }
+    }
+
+    /** Every exception type: the arguments become {@code e.args}. */
+    @Builtin(name = "BaseException", constructor = true, params = {"cls"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class ExceptionNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, PyTuple args) {
+            PyType type = (PyType) cls;
+            if (type == BuiltinTypes.OS_ERROR && args.size() >= 2 && args.get(0) instanceof Long errno) {
+                type = BuiltinTypes.osErrorFor(errno);
+            }
+            if (type.isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+                return PyBaseException.osError(type, args);
+            }
+            return new PyBaseException(type, args);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.aio.stdlib;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyOps;
+
+/** Methods of {@code int}: its constructor ({@code int(x)}, {@code int(s, base)}). */
+public final class IntMethods {
+    private IntMethods() {
+    }
+
+    /** Installs these on {@code int}. */
+    static void install() {
+        BuiltinTypes.INT.defineBuiltins(IntMethodsFactory.getFactories());
+    }
+
+    @Builtin(name = "int", constructor = true, params = {"cls", "x", "base"}, required = 1, posOnly = 2)
+    @GenerateNodeFactory
+    abstract static class IntNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doInt(Object cls, Object x, Object base) {
+            if (!Args.given(x)) {
+                return 0L;
+            }
+            if (Args.given(base)) {
+                if (!(x instanceof String s)) {
+                    throw PyErrors.typeError("int() can't convert non-string with explicit base");
+                }
+                return parseInt(s, (int) Args.index(base, "base"));
+            }
+            if (x instanceof Long || x instanceof BigInteger) {
+                return x;
+            }
+            if (x instanceof Boolean b) {
+                return b ? 1L : 0L;
+            }
+            if (x instanceof Double d) {
+                if (d.isNaN()) {
+                    throw PyErrors.valueError("cannot convert float NaN to integer");
+                }
+                if (d.isInfinite()) {
+                    throw PyErrors.overflowError("cannot convert float infinity to integer");
+                }
+                return Numbers.normalize(new BigDecimal(d).toBigInteger());
+            }
+            if (x instanceof String s) {
+                return parseInt(s, 10);
+            }
+            for (String method : new String[]{"__int__", "__index__"}) {
+                Object r = dev.aio.runtime.SpecialMethods.call(x, method);
+                if (r != dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                    if (!(r instanceof Long || r instanceof BigInteger || r instanceof Boolean)) {
+                        throw PyErrors.typeError(method + " returned non-int (type " + PyOps.typeName(r) + ")");
+                    }
+                    return r instanceof Boolean b ? (b ? 1L : 0L) : r;
+                }
+            }
+            throw PyErrors.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + PyOps.typeName(x) + "'");
+        }
+
+        static Object parseInt(String text, int base) {
+            String s = text.strip().replace("_", "");
+            int radix = base;
+            String digits = s;
+            boolean negative = false;
+            if (digits.startsWith("-") || digits.startsWith("+")) {
+                negative = digits.startsWith("-");
+                digits = digits.substring(1);
+            }
+            String lower = digits.toLowerCase();
+            if ((radix == 16 || radix == 0) && lower.startsWith("0x")) {
+                radix = 16;
+                digits = digits.substring(2);
+            } else if ((radix == 8 || radix == 0) && lower.startsWith("0o")) {
+                radix = 8;
+                digits = digits.substring(2);
+            } else if ((radix == 2 || radix == 0) && lower.startsWith("0b")) {
+                radix = 2;
+                digits = digits.substring(2);
+            } else if (radix == 0) {
+                radix = 10;
+            }
+            try {
+                if (digits.isEmpty() || text.strip().startsWith("_") || text.contains("__") || text.strip().endsWith("_")) {
+                    throw new NumberFormatException();
+                }
+                BigInteger v = new BigInteger(digits, radix);
+                return Numbers.normalize(negative ? v.negate() : v);
+            } catch (NumberFormatException e) {
+                throw PyErrors.valueError("invalid literal for int() with base " + base + ": " + PyOps.repr(text));
+            }
+        }
+    }
+}
