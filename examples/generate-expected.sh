@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the expected output of every golden example from CPython (python3 3.11), never
-# from aio. Run from anywhere; programs run from examples/ so tracebacks name "group/NAME.aio".
+# from aio. Run from anywhere; each program runs from its own folder, as `aio test` runs it, so
+# tracebacks name "NAME.aio".
 # seed/ is left alone: its expected files are CPython's outputs shipped with the seed; so is
 # diagnostics/, whose programs hang under CPython (see diagnostics/README.md), and python313/,
 # which uses asyncio features newer than python3 3.11 (see python313/README.md).
@@ -36,14 +37,15 @@ for program in "${programs[@]}"; do
     group=${program%%/*}
     case $group in seed | diagnostics | python313) continue ;; esac
     base=${program%.aio}
+    name=${program##*/}
     args=()
     [ -f "$base.args" ] && read -r -a args < "$base.args"
     set +e
-    python3 "$program" "${args[@]}" > "$base.out" 2> "$base.err" < /dev/null
+    (cd "$group" && python3 "$name" "${args[@]}") > "$base.out" 2> "$base.err" < /dev/null
     status=$?
     set -e
-    # CPython names the script by its absolute path; expected files keep it relative to examples/.
-    sed -i "s|$PWD/||g" "$base.out" "$base.err"
+    # CPython names the script by its absolute path; expected files keep it relative to its folder.
+    sed -i "s|$PWD/$group/||g" "$base.out" "$base.err"
     drop_library_frames "$base.err"
     [ -s "$base.err" ] || rm -f "$base.err"
     if [ "$status" -ne 0 ]; then echo "$status" > "$base.status"; else rm -f "$base.status"; fi

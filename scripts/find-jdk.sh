@@ -100,15 +100,18 @@ aio_launch() {
 aio_class_cache() {
     # Without the JIT, a JDK 25+ AOT cache of aio's loaded and linked classes (JEP 483, 514) makes
     # start-up several times faster. (The JIT's upgrade module path turns every class cache off.)
-    # The cache is keyed by the JDK and the jars, so one that does not match is never used. When
-    # there is none, a background job writes it (the JVM prints while it trains, so not in the
-    # user's run), one job at a time, and removes its stale predecessors. $1: lib; $2: the cache's
-    # folder; $3: the launcher jar when it is not in lib.
-    local lib=$1 dir=$2 key cache
+    # The cache is keyed by the JDK and the jars, so one that does not match is never used; its
+    # name starts with the installation's own key (its lib folder), so installations sharing a
+    # folder (~/.cache/aio) keep each its own. When there is none, a background job writes it (the
+    # JVM prints while it trains, so not in the user's run), one job at a time, and removes its
+    # installation's stale predecessors and what killed jobs left. $1: lib; $2: the cache's folder;
+    # $3: the launcher jar when it is not in lib.
+    local lib=$1 dir=$2 install key cache
     [ -n "$dir" ] && [ "$AIO_JAVA_MAJOR" -ge 25 ] || return 0
     mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
+    install=$(cd "$lib" && pwd -P | md5sum | cut -c1-8)
     key=$({ echo "$JAVA_HOME"; head -n 3 "$JAVA_HOME/release" 2>/dev/null; stat -c '%n %s %Y' "$lib"/*.jar "$lib"/truffle/*.jar ${3:+"$3"}; } | md5sum | cut -c1-16)
-    cache="$dir/aio-$key.aot"
+    cache="$dir/aio-$install-$key.aot"
     if [ -s "$cache" ]; then
         AIO_LAUNCH+=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off)
         return 0
@@ -116,12 +119,15 @@ aio_class_cache() {
     (
         flock -n 9 || exit 0
         [ ! -s "$cache" ] || exit 0
+        # Holding the lock, no other job runs: temporary files here are what killed jobs left.
+        find "$dir" -maxdepth 1 -name 'aio-*.aot.*' -delete
+        trap 'rm -f "$cache.$$" "$cache.$$.config"' EXIT
         if "$JAVA_HOME/bin/java" "${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" -XX:AOTCacheOutput="$cache.$$" -Xlog:aot=off -Xlog:cds=off \
             dev.aio.launcher.AioMain run --virtual-time -c "$AIO_CACHE_TRAINING" && [ -s "$cache.$$" ]; then
-            find "$dir" -maxdepth 1 -name 'aio-*.aot' -delete
+            # Its installation's older caches, and those of aio versions that named them by key alone.
+            find "$dir" -maxdepth 1 \( -name "aio-$install-*.aot" -o -name 'aio-????????????????.aot' \) -delete
             mv -f "$cache.$$" "$cache"
         fi
-        rm -f "$cache.$$" "$cache.$$.config"
     ) 9>"$dir/.aio-aot.lock" </dev/null >/dev/null 2>&1 &
 }
 

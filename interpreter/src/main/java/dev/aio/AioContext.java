@@ -3,6 +3,9 @@ package dev.aio;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -100,6 +103,11 @@ public final class AioContext {
             moduleFactories.putAll(provider.modules());
         }
         builtins = importModule("builtins");
+        // What CPython's site module adds to the builtins at start-up, in scripts and at the prompt.
+        PyModule site = importModule("_sitebuiltins");
+        for (String name : new String[]{"exit", "quit", "help"}) {
+            builtins.put(name, site.get(name));
+        }
         if (timeLimit > 0) {
             runawayWatchdog = new RunawayWatchdog(this, env, timeLimit, clock);
         }
@@ -157,9 +165,20 @@ public final class AioContext {
             w.write(svg);
         } catch (IOException | SecurityException | UnsupportedOperationException | IllegalArgumentException e) {
             out.flush();
-            err.println("aio: cannot write the timeline to " + timelinePath + ": " + e.getMessage());
+            err.println("aio: cannot write the timeline to " + timelinePath + ": " + reason(e));
             err.flush();
         }
+    }
+
+    /** Why a file could not be written: a NoSuchFileException's message is only the file's name. */
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        return e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
     }
 
     /** Truffle wants every thread a language made joined before the context closes or exits. */

@@ -62,10 +62,14 @@ public final class ReplSession {
     private final EventLoop loop;
     private final Future stopped;
     private final Thread thread;
+    /** The thread that reads the inputs and hands them over (the launcher's). */
+    private final Thread prompt;
     /** Loop thread only. */
     private PyModule main;
     private Input current;
     private volatile boolean closing;
+    /** Set when the context closes the session (stop()), as opposed to the session ending by itself. */
+    private volatile boolean stopping;
     /** Set when the session ended by itself (a background task's SystemExit, an internal error): what later inputs get. */
     private volatile int endStatus = -1;
 
@@ -76,6 +80,7 @@ public final class ReplSession {
         this.context = context;
         this.loop = context.newEventLoop();
         this.stopped = new Future(loop);
+        this.prompt = Thread.currentThread();
         this.thread = context.getEnv().newTruffleThreadBuilder(this::runLoop).build();
         thread.setName("asyncio-repl");
         thread.start();
@@ -110,6 +115,11 @@ public final class ReplSession {
             if (input != null && input.done.getCount() > 0) {
                 input.exitStatus = endStatus;
                 input.done.countDown();
+            } else if (!stopping) {
+                // A SystemExit from a task or callback while the user types: as CPython's asyncio REPL
+                // exits then, wake the prompt (JLine's read ends on an interrupt), whose next input
+                // finds the session over and gets its exit status.
+                prompt.interrupt();
             }
             context.interpreterLock().release();
         }
@@ -247,6 +257,7 @@ public final class ReplSession {
      * interrupted at its next safepoint) and waits for its thread, as Truffle requires.
      */
     void stop() {
+        stopping = true;
         closing = true;
         loop.callSoonThreadsafe(() -> {
             if (!stopped.isDone()) {

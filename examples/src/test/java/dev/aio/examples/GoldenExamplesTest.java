@@ -25,7 +25,7 @@ class GoldenExamplesTest {
         List<Path> programs = GoldenTests.discover(List.of(EXAMPLES));
         assertFalse(programs.isEmpty(), "no examples found under " + EXAMPLES.toAbsolutePath());
         return programs.stream().map(p -> DynamicTest.dynamicTest(EXAMPLES.relativize(p).toString(), () -> {
-            GoldenTests.Outcome outcome = GoldenTests.run(EXAMPLES.relativize(p), EXAMPLES, false);
+            GoldenTests.Outcome outcome = GoldenTests.run(p, false, GoldenTests.DEFAULT_TIMEOUT_SECONDS);
             assertTrue(outcome.passed(), outcome.report());
         }));
     }

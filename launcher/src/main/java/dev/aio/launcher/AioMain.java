@@ -4,8 +4,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
+import org.graalvm.polyglot.Context;
+
+import dev.aio.launcher.repl.TerminalConsole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +23,7 @@ public final class AioMain implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = run(args, System.in, out, err);
+        int status = run(args, System.in, out, err, null, null, TerminalConsole.isTerminal());
         out.flush();
         err.flush();
         System.exit(status);
@@ -26,11 +31,28 @@ public final class AioMain implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit status: what tests call. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, null, null, false);
+    }
+
+    /**
+     * The same for a golden test: {@code aio run} reads its file from, and runs it in,
+     * {@code workingDirectory} (null: the process's), and {@code watcher} sees the run's context.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Consumer<Context> watcher) {
+        return run(args, in, out, err, workingDirectory, watcher, false);
+    }
+
+    private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Consumer<Context> watcher, boolean terminal) {
         CommandLine cli = new CommandLine(new AioMain());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        RunCommand.streams(cli, in, out, err);
-        ((TestCommand) cli.getSubcommands().get("test").getCommand()).out = out;
+        RunCommand run = RunCommand.streams(cli, in, out, err);
+        run.workingDirectory = workingDirectory;
+        run.watcher = watcher;
+        TestCommand test = cli.getSubcommands().get("test").getCommand();
+        test.out = out;
+        test.err = err;
+        test.showProgress = terminal;
         CheckCommand check = cli.getSubcommands().get("check").getCommand();
         check.out = out;
         check.err = err;
@@ -38,6 +60,16 @@ public final class AioMain implements Callable<Integer> {
         repl.in = in;
         repl.out = out;
         repl.err = err;
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            if (e.getCommandLine() == cli && e instanceof CommandLine.UnmatchedArgumentException && arguments.length > 0 && !arguments[0].startsWith("-")) {
+                // "aio script.py", as one types "python3 script.py".
+                err.println("aio: '" + arguments[0] + "' is not a command; did you mean: aio run " + String.join(" ", arguments));
+                err.println("(aio --help lists the commands)");
+                return 2;
+            }
+            return standard.handleParseException(e, arguments);
+        });
         return cli.execute(args);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -31,12 +32,12 @@ public final class RunCommand implements Callable<Integer> {
     boolean virtualTime;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop after this much loop time (virtual or real), with exit status 124.")
-    double timeLimit;
+    Double timeLimit;
 
     @Option(names = "--slow-step", paramLabel = "MS", defaultValue = "100", description = "Warn when one step of a task blocks the loop longer than MS milliseconds (0: never). Default: ${DEFAULT-VALUE}.")
     double slowStep;
 
-    @Option(names = "--dump-tasks-on", paramLabel = "SIGNAL", description = "Print every task and its await stack to stderr when aio receives SIGNAL (QUIT is Ctrl-\\ in a terminal; or USR1, USR2).")
+    @Option(names = "--dump-tasks-on", paramLabel = "SIGNAL", description = "Print every task and its await stack to stderr when aio receives SIGNAL (USR1: kill -USR1 PID; the JVM keeps QUIT and USR2).")
     String dumpTasksOn = "";
 
     @Option(names = "--timeline", paramLabel = "FILE", description = "When the run ends, write an SVG timeline of its tasks to FILE: their steps, waits, sleeps and how each ended.")
@@ -49,6 +50,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cpusampler", arity = "0..1", paramLabel = "FORMAT", preprocessor = DefaultWhenDetached.class,
                     description = "Profile the run: sample the stack every 10 ms and print, when it ends, where time went (histogram, the default; calltree; json; flamegraph writes flamegraph.svg). Turns --slow-step off.")
     String cpuSampler;
+
+    /** The sampler's own options, named as its warnings name them ("Use --cpusampler.Period=..."). */
+    @Option(names = "--cpusampler.Period", paramLabel = "MS", description = "With --cpusampler: sample every MS milliseconds (default 10).")
+    Long cpuSamplerPeriod;
+
+    @Option(names = "--cpusampler.StackLimit", paramLabel = "N", description = "With --cpusampler: sample at most N frames of each stack (default 10000).")
+    Integer cpuSamplerStackLimit;
+
+    private static final String FLAMEGRAPH_FILE = "flamegraph.svg";
+    private static final List<String> CPU_SAMPLER_FORMATS = List.of("histogram", "calltree", "json", "flamegraph");
 
     /**
      * An option whose value is optional: {@code --inspect=9230} gives one, a detached word is no
@@ -73,21 +84,56 @@ public final class RunCommand implements Callable<Integer> {
     /** Sees each run's context once it is built; tests use it to cancel runs that never end. */
     static volatile Consumer<Context> contextWatcher;
 
+    /** Set by a golden test: the folder the file is read from and the program runs in (null: the process's working directory). */
+    Path workingDirectory;
+    /** Set by a golden test: sees this run's context, to stop it at the test's time limit. */
+    Consumer<Context> watcher;
+
     private InputStream in;
     private PrintStream out;
     private PrintStream err;
 
-    static void streams(CommandLine cli, InputStream in, PrintStream out, PrintStream err) {
+    static RunCommand streams(CommandLine cli, InputStream in, PrintStream out, PrintStream err) {
         CommandLine run = cli.getSubcommands().get("run");
         run.setStopAtPositional(true);
         RunCommand command = run.getCommand();
         command.in = in;
         command.out = out;
         command.err = err;
+        return command;
+    }
+
+    /** What is wrong with the options, for a usage error, or null. */
+    private String optionError() {
+        if (timeLimit != null && !(timeLimit > 0 && Double.isFinite(timeLimit))) {
+            return "--time-limit must be a number of seconds greater than 0, got " + GoldenTests.seconds(timeLimit);
+        }
+        if (!(slowStep >= 0 && Double.isFinite(slowStep))) {
+            return "--slow-step must be a number of milliseconds, 0 or more, got " + GoldenTests.seconds(slowStep);
+        }
+        String signal = dumpTasksOn.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
+        if (signal.equals("QUIT") || signal.equals("USR2")) {
+            return "--dump-tasks-on " + dumpTasksOn + ": the JVM keeps SIG" + signal + " for itself; use USR1";
+        }
+        if (cpuSampler != null && !CPU_SAMPLER_FORMATS.contains(cpuSampler)) {
+            return "--cpusampler: unknown FORMAT '" + cpuSampler + "' (one of: " + String.join(", ", CPU_SAMPLER_FORMATS) + ")";
+        }
+        if (cpuSamplerPeriod != null && cpuSamplerPeriod <= 0 || cpuSamplerStackLimit != null && cpuSamplerStackLimit <= 0) {
+            return "--cpusampler.Period and --cpusampler.StackLimit must be greater than 0";
+        }
+        if ((cpuSamplerPeriod != null || cpuSamplerStackLimit != null) && cpuSampler == null) {
+            return "--cpusampler.Period and --cpusampler.StackLimit go with --cpusampler";
+        }
+        return null;
     }
 
     @Override
     public Integer call() {
+        String optionError = optionError();
+        if (optionError != null) {
+            err.println("aio run: " + optionError);
+            return 2;
+        }
         List<String> argv = new ArrayList<>();
         String text;
         String name;
@@ -101,18 +147,19 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         } else {
             String file = positional.get(0);
+            Path path = workingDirectory == null ? Path.of(file) : workingDirectory.resolve(file);
             try {
                 if (file.equals("-")) {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     name = "<stdin>";
                     in = new java.io.ByteArrayInputStream(new byte[0]);
                 } else {
-                    text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                    text = Files.readString(path, StandardCharsets.UTF_8);
                     // Like CPython, tracebacks name the main script by its absolute path.
-                    name = Path.of(file).toAbsolutePath().normalize().toString();
+                    name = path.toAbsolutePath().normalize().toString();
                 }
             } catch (NoSuchFileException e) {
-                err.println("aio: can't open file '" + Path.of(file).toAbsolutePath() + "': [Errno 2] No such file or directory");
+                err.println("aio: can't open file '" + path.toAbsolutePath() + "': [Errno 2] No such file or directory");
                 return 2;
             } catch (IOException e) {
                 err.println("aio: can't open file '" + file + "': " + e.getMessage());
@@ -124,22 +171,68 @@ public final class RunCommand implements Callable<Integer> {
         Context.Builder builder = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true)
                         .allowIO(IOAccess.ALL)
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
-                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit))
+                        .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit == null ? 0 : timeLimit))
                         // A pause in the debugger is no slow step; the sampler and instrumenting distort step times.
                         .option("aio.SlowStep", String.valueOf(inspect != null || cpuSampler != null ? 0 : slowStep)).option("aio.DumpTasksOn", dumpTasksOn);
+        if (workingDirectory != null) {
+            builder.currentWorkingDirectory(workingDirectory.toAbsolutePath().normalize());
+        }
         if (inspect != null) {
             // Truffle's Chrome inspector: it prints the DevTools URL and waits at the first line.
             builder.option("inspect", inspect);
         }
         if (cpuSampler != null) {
             builder.option("cpusampler", "true").option("cpusampler.Output", cpuSampler);
+            if (cpuSampler.equals("flamegraph")) {
+                // An SVG is no text for the program's standard output.
+                builder.option("cpusampler.OutputFile", resolve(Path.of(FLAMEGRAPH_FILE)).toString());
+            }
+            if (cpuSamplerPeriod != null) {
+                builder.option("cpusampler.Period", cpuSamplerPeriod.toString());
+            }
+            if (cpuSamplerStackLimit != null) {
+                builder.option("cpusampler.StackLimit", cpuSamplerStackLimit.toString());
+            }
         }
+        Path timelineFile = null;
         if (timeline != null) {
-            builder.option("aio.Timeline", timeline.toAbsolutePath().toString());
+            // Found out now, not after the whole run: a picture that cannot be written.
+            timelineFile = resolve(timeline);
+            String problem = FileProblems.cannotWrite(timelineFile);
+            if (problem != null) {
+                err.println("aio run: cannot write the timeline to " + timeline + ": " + problem);
+                return 2;
+            }
+            builder.option("aio.Timeline", timelineFile.toString());
         }
+        int status = run(builder, text, name);
+        if (timelineFile != null && status == 0 && !written(timelineFile)) {
+            // aio said why when the run ended.
+            return 1;
+        }
+        return status;
+    }
+
+    /** A relative path as the program sees it: against its working directory. */
+    private Path resolve(Path p) {
+        return (workingDirectory == null ? p : workingDirectory.resolve(p)).toAbsolutePath().normalize();
+    }
+
+    private static boolean written(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int run(Context.Builder builder, String text, String name) {
         try (Context context = builder.build()) {
             JitStatus.warnIfMissing(context.getEngine(), err);
-            Consumer<Context> watcher = contextWatcher;
+            Consumer<Context> testWatcher = contextWatcher;
+            if (testWatcher != null) {
+                testWatcher.accept(context);
+            }
             if (watcher != null) {
                 watcher.accept(context);
             }

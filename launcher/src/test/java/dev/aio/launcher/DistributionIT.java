@@ -71,7 +71,7 @@ class DistributionIT {
         // A background job writes the cache after that first run.
         List<String> written = List.of();
         for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); written.isEmpty() && System.nanoTime() < deadline; Thread.sleep(200)) {
-            written = names(cache.resolve("aio")).stream().filter(n -> n.matches("aio-[0-9a-f]{16}\\.aot")).toList();
+            written = names(cache.resolve("aio")).stream().filter(n -> n.matches("aio-[0-9a-f]{8}-[0-9a-f]{16}\\.aot")).toList();
         }
         assertEquals(1, written.size(), names(cache.resolve("aio")).toString());
         assertEquals("hello\n", run(dir, env, home.resolve("bin/aio").toString(), "run", "hello.aio"));

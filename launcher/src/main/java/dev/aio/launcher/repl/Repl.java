@@ -60,8 +60,12 @@ public final class Repl {
             try {
                 line = console.readLine(lines.isEmpty() ? ">>> " : "... ");
             } catch (Console.PromptInterrupted e) {
-                err.print("KeyboardInterrupt\n");
-                lines.clear();
+                // Ctrl-C, or the session ended by itself (a task called sys.exit): an empty input tells which.
+                status = eval("");
+                if (status == null) {
+                    err.print("KeyboardInterrupt\n");
+                    lines.clear();
+                }
                 continue;
             }
             if (line == null) {

@@ -17,7 +17,7 @@ import org.jline.terminal.TerminalBuilder;
  * A terminal, through JLine: line editing, history in a file, Tab indents. Ctrl-C at the prompt
  * is JLine's; while an input runs it interrupts the thread that evaluates it.
  */
-final class TerminalConsole implements Console {
+public final class TerminalConsole implements Console {
     private final Terminal terminal;
     private final LineReader reader;
     private final PrintStream out;
@@ -32,14 +32,16 @@ final class TerminalConsole implements Console {
         reader = LineReaderBuilder.builder().terminal(terminal).variable(LineReader.HISTORY_FILE, historyFile).variable(LineReader.BLINK_MATCHING_PAREN, 0)
                         // Python code is full of '!' (!=) and pasted lines should run one by one, as in CPython's REPL.
                         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).option(LineReader.Option.BRACKETED_PASTE, false)
-                        .option(LineReader.Option.INSERT_TAB, true).option(LineReader.Option.HISTORY_TIMESTAMPED, false).build();
+                        .option(LineReader.Option.INSERT_TAB, true).option(LineReader.Option.HISTORY_TIMESTAMPED, false)
+                        // Indented lines are the bodies of blocks: without them a function cannot be recalled.
+                        .option(LineReader.Option.HISTORY_IGNORE_SPACE, false).option(LineReader.Option.HISTORY_REDUCE_BLANKS, false).build();
         terminal.handle(Terminal.Signal.INT, signal -> evaluator.interrupt());
         out = new PrintStream(new AbovePromptOutput(reader, terminal.output()), true, StandardCharsets.UTF_8);
         err = out;
     }
 
     /** Whether standard input and output are a terminal (JDK 22+ says so with Console.isTerminal()). */
-    static boolean isTerminal() {
+    public static boolean isTerminal() {
         java.io.Console console = System.console();
         if (console == null) {
             return false;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * it, and what it writes is read back with terminal controls (colours, cursor moves, carriage
  * returns) removed, so a test can wait for text the way a user watches for it.
  */
-final class PseudoTerminal implements AutoCloseable {
+public final class PseudoTerminal implements AutoCloseable {
     private static final Pattern CONTROLS = Pattern.compile("\u001b\\[[0-9;?<>=]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(\u0007|\u001b\\\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78]|[\r\b\u0007]");
 
     private final Process process;
@@ -36,7 +37,19 @@ final class PseudoTerminal implements AutoCloseable {
         reader.start();
     }
 
-    static boolean available() {
+    /** The launcher in a JVM like the one running the tests (the ./aio script needs the packaged jar, which the test phase precedes). */
+    public static List<String> aio(String... args) {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Dpolyglot.engine.WarnInterpreterOnly=false", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.aio.launcher.AioMain"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    public static boolean available() {
         return find("script") != null;
     }
 
@@ -51,7 +64,7 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Starts {@code command} on a 120x40 terminal with the extra environment {@code env}. */
-    static PseudoTerminal start(List<String> command, Map<String, String> env) throws IOException {
+    public static PseudoTerminal start(List<String> command, Map<String, String> env) throws IOException {
         String shell = "stty cols 120 rows 40; exec " + command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder(find("script").toString(), "-q", "-e", "-f", "-c", shell, "/dev/null").redirectErrorStream(true);
         builder.environment().putAll(env);
@@ -84,7 +97,7 @@ final class PseudoTerminal implements AutoCloseable {
      * Waits until {@code text} appears in what was written after the previous wait's match and
      * returns what came before it; fails after {@code timeout} showing everything written.
      */
-    String expect(String text, Duration timeout) throws InterruptedException {
+    public String expect(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (raw) {
             while (true) {
@@ -120,7 +133,7 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Types {@code keys} (a carriage return is Enter, \u0003 is Ctrl-C, \u0004 is Ctrl-D). */
-    void type(String keys) {
+    public void type(String keys) {
         try {
             OutputStream in = process.getOutputStream();
             in.write(keys.getBytes(StandardCharsets.UTF_8));
@@ -131,7 +144,7 @@ final class PseudoTerminal implements AutoCloseable {
     }
 
     /** The command's exit status, once it has ended. */
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the command did not end within " + timeout + "; the terminal showed:\n" + screenText());
         }

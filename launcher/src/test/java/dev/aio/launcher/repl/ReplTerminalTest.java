@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,23 +23,11 @@ class ReplTerminalTest {
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration STEP = Duration.ofSeconds(30);
 
-    /** The launcher in a JVM like the one running this test (the ./aio script needs the packaged jar, which the test phase precedes). */
-    private static List<String> aio(String... args) {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Dpolyglot.engine.WarnInterpreterOnly=false", "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
-        if (Runtime.version().feature() >= 24) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.aio.launcher.AioMain"));
-        command.addAll(List.of(args));
-        return command;
-    }
-
     @Test
     void aSessionOnATerminal(@TempDir Path dir) throws Exception {
         assumeTrue(PseudoTerminal.available(), "script(1) from util-linux is needed to make a pseudo-terminal");
         Path history = dir.resolve("history");
-        try (PseudoTerminal t = PseudoTerminal.start(aio("repl"), Map.of("TERM", "xterm", "AIO_HISTORY", history.toString()))) {
+        try (PseudoTerminal t = PseudoTerminal.start(PseudoTerminal.aio("repl"), Map.of("TERM", "xterm", "AIO_HISTORY", history.toString()))) {
             t.expect(">>> import asyncio\n", START);
             t.expect(">>> ", START);
 
@@ -94,5 +81,27 @@ class ReplTerminalTest {
         }
         List<String> saved = Files.readAllLines(history);
         assertTrue(saved.contains("await asyncio.sleep(30)") && saved.contains("print('ok')"), saved.toString());
+        // The body of a block is kept, indented, so that the block can be recalled.
+        assertTrue(saved.contains("    for i in range(n):") && saved.contains("        print('tick', i)"), saved.toString());
+    }
+
+    /** exit and help are CPython's; a SystemExit from a task ends the session while the prompt waits, as in CPython. */
+    @Test
+    void exitHelpAndAnExitFromATask(@TempDir Path dir) throws Exception {
+        assumeTrue(PseudoTerminal.available(), "script(1) from util-linux is needed to make a pseudo-terminal");
+        try (PseudoTerminal t = PseudoTerminal.start(PseudoTerminal.aio("repl"), Map.of("TERM", "xterm", "AIO_HISTORY", dir.resolve("history").toString()))) {
+            t.expect(">>> import asyncio\n", START);
+            t.expect(">>> ", START);
+            t.type("exit\r");
+            t.expect("Use exit() or Ctrl-D (i.e. EOF) to exit\n>>> ", STEP);
+            t.type("help\r");
+            t.expect("Type help() for interactive help, or help(object) for help about object.\n>>> ", STEP);
+            t.type("import sys\r");
+            t.expect(">>> ", STEP);
+            t.type("asyncio.get_running_loop().call_later(0.3, sys.exit, 5)\r");
+            t.expect(">>> ", STEP);
+            // Nothing more is typed.
+            assertEquals(5, t.waitFor(STEP));
+        }
     }
 }
