@@ -36,6 +36,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTraceback;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.StdlibProvider;
 import dev.aio.diagnostics.NeverAwaitedWarnings;
@@ -526,13 +527,16 @@ public final class AioContext {
         err.flush();
     }
 
+    /**
+     * What CPython's default exception handler does with a report: logs it on the "asyncio" logger
+     * when the program imported logging, else prints it and the exception's traceback (if any).
+     */
     @TruffleBoundary
     public void reportCallbackError(String header, PyBaseException e) {
         Object logger = asyncioLogger();
         if (logger != null) {
-            // CPython's default exception handler logs the report on the "asyncio" logger.
             if (PyOps.isTrue(Calls.call(Attributes.get(logger, "isEnabledFor"), 40L))) {
-                Object excInfo = new PyTuple(new Object[]{e.getPyType(), e, dev.aio.runtime.PyTraceback.of(e)});
+                Object excInfo = e == null ? PyNone.NONE : new PyTuple(new Object[]{e.getPyType(), e, PyTraceback.of(e)});
                 Object record = Calls.call(Attributes.get(logger, "makeRecord"), "asyncio", 40L, "<aio>/asyncio/base_events.py", 1771L, header,
                                 PyTuple.EMPTY, excInfo, "default_exception_handler");
                 Calls.call(Attributes.get(logger, "handle"), record);
@@ -541,7 +545,9 @@ public final class AioContext {
         }
         out.flush();
         err.println(header);
-        err.print(Traceback.format(e));
+        if (e != null) {
+            err.print(Traceback.format(e));
+        }
         err.flush();
     }
 

@@ -1,6 +1,7 @@
 package dev.aio.asyncio;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,12 @@ import dev.aio.kernel.Scheduler;
 import dev.aio.kernel.TimerHandle;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
 
 /**
@@ -36,6 +41,8 @@ public final class EventLoop extends PyObject implements LoopHost {
     private DefaultExecutor defaultExecutor;
     /** {@code loop.set_task_factory()}: a callable, or null for plain tasks. */
     private Object taskFactory;
+    /** {@code loop.set_exception_handler()}: a callable, or null for the default handler. */
+    private Object exceptionHandler;
     private final Set<Task> tasks = new LinkedHashSet<>();
     private final List<Future> unretrieved = new ArrayList<>();
     private boolean running;
@@ -147,11 +154,19 @@ public final class EventLoop extends PyObject implements LoopHost {
         context.stopRun(TaskReport.deadlock(this), 3);
     }
 
-    /** CPython's default exception handler reports an {@code Exception}; anything else ends the run. */
+    /**
+     * As CPython's {@code Handle._run}: an {@code Exception} goes to the exception handler with
+     * the handle; anything else ({@code SystemExit}, {@code KeyboardInterrupt}, aio's own faults)
+     * ends the run.
+     */
     @Override
     public void callbackFailed(Handle handle, RuntimeException error) {
         if (error instanceof AioException e && e.getException().getPyType().isSubtypeOf(BuiltinTypes.EXCEPTION)) {
-            context.reportCallbackError("Exception in callback " + handle.description(), e.getException());
+            PyDict report = new PyDict();
+            report.put("message", "Exception in callback " + handle.description());
+            report.put("exception", e.getException());
+            report.put("handle", new HandleObject(handle));
+            callExceptionHandler(report);
         } else {
             throw error;
         }
@@ -160,6 +175,69 @@ public final class EventLoop extends PyObject implements LoopHost {
     @Override
     public RuntimeException interrupted() {
         return PyErrors.raiseNoArgs(BuiltinTypes.KEYBOARD_INTERRUPT);
+    }
+
+    // ----- exception handling (CPython's BaseEventLoop.call_exception_handler) -------------------
+
+    public Object getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /** {@code loop.set_exception_handler(handler)}: a callable {@code handler(loop, context)}, or null. */
+    public void setExceptionHandler(Object handler) {
+        this.exceptionHandler = handler;
+    }
+
+    /**
+     * {@code loop.call_exception_handler(context)}: the handler set, else the default one; an
+     * {@code Exception} the handler raises is reported by the default handler.
+     */
+    @TruffleBoundary
+    public void callExceptionHandler(PyDict report) {
+        if (exceptionHandler == null) {
+            defaultExceptionHandler(report);
+            return;
+        }
+        try {
+            Calls.call(exceptionHandler, this, report);
+        } catch (AioException e) {
+            PyType type = e.getException().getPyType();
+            if (type.isSubtypeOf(BuiltinTypes.SYSTEM_EXIT) || type.isSubtypeOf(BuiltinTypes.KEYBOARD_INTERRUPT)) {
+                throw e;
+            }
+            // CPython calls the handler inside the except clause that caught the report's exception.
+            PyBaseException raised = e.getException();
+            if (raised.getContext() == null && report.get("exception") instanceof PyBaseException reported && reported != raised) {
+                raised.setContext(reported);
+            }
+            PyDict failure = new PyDict();
+            failure.put("message", "Unhandled error in exception handler");
+            failure.put("exception", raised);
+            failure.put("context", report);
+            defaultExceptionHandler(failure);
+        }
+    }
+
+    /**
+     * {@code loop.default_exception_handler(context)}: the message, then {@code key: repr(value)}
+     * for the other keys in sorted order, then the exception's traceback, logged on the "asyncio"
+     * logger (standard error when the program never set up logging).
+     */
+    @TruffleBoundary
+    public void defaultExceptionHandler(PyDict report) {
+        Object message = report.get("message");
+        StringBuilder text = new StringBuilder(message == null || !PyOps.isTrue(message) ? "Unhandled exception in event loop" : PyOps.str(message));
+        List<String> keys = new ArrayList<>();
+        for (PyDict.Entry e : report.entries()) {
+            if (e.key instanceof String k && !k.equals("message") && !k.equals("exception")) {
+                keys.add(k);
+            }
+        }
+        Collections.sort(keys);
+        for (String key : keys) {
+            text.append('\n').append(key).append(": ").append(PyOps.repr(report.get(key)));
+        }
+        context.reportCallbackError(text.toString(), report.get("exception") instanceof PyBaseException e ? e : null);
     }
 
     // ----- tasks --------------------------------------------------------------------------------
@@ -228,8 +306,11 @@ public final class EventLoop extends PyObject implements LoopHost {
     public void reportUnretrievedExceptions() {
         for (Future f : unretrieved) {
             if (f.isExceptionUnretrieved()) {
-                String kind = f instanceof Task ? "Task" : "Future";
-                context.reportCallbackError(kind + " exception was never retrieved\nfuture: " + f.repr(), f.getExceptionObject());
+                PyDict report = new PyDict();
+                report.put("message", (f instanceof Task ? "Task" : "Future") + " exception was never retrieved");
+                report.put("exception", f.getExceptionObject());
+                report.put("future", f);
+                callExceptionHandler(report);
             }
         }
         unretrieved.clear();

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
@@ -131,7 +132,17 @@ public class Future extends PyObject implements Awaitable {
         List<Callback> cbs = callbacks;
         callbacks = new ArrayList<>();
         for (Callback cb : cbs) {
-            loop.callSoon(() -> cb.action().accept(this), cb.description());
+            schedule(cb);
+        }
+    }
+
+    /** Schedules a done-callback; an aio callable's handle is named with this future as its argument, as CPython's is. */
+    private void schedule(Callback cb) {
+        Runnable run = () -> cb.action().accept(this);
+        if (cb.target() != null) {
+            loop.scheduler().callSoon(run, () -> CallbackSource.describe(cb.target(), this));
+        } else {
+            loop.callSoon(run, cb.description());
         }
     }
 
@@ -141,7 +152,7 @@ public class Future extends PyObject implements Awaitable {
 
     void addDoneCallback(Callback cb) {
         if (state != State.PENDING) {
-            loop.callSoon(() -> cb.action().accept(this), cb.description());
+            schedule(cb);
         } else {
             callbacks.add(cb);
         }
@@ -149,21 +160,13 @@ public class Future extends PyObject implements Awaitable {
 
     /** {@code fut.add_done_callback(fn)} with an aio callable. */
     public void addDoneCallback(Object callable) {
-        addDoneCallback(new Callback(f -> dev.aio.runtime.Calls.call(callable, f), describeCallable(callable), callable));
+        addDoneCallback(new Callback(f -> Calls.call(callable, f), CallbackSource.describe(callable), callable));
     }
 
     public int removeDoneCallback(Object callable) {
         int before = callbacks.size();
         callbacks.removeIf(cb -> cb.target() == callable);
         return before - callbacks.size();
-    }
-
-    @TruffleBoundary
-    private static String describeCallable(Object callable) {
-        if (callable instanceof dev.aio.runtime.PyFunction f) {
-            return f.getQualName() + "() at " + f.getCode().fileName() + ":" + f.getCode().firstLine();
-        }
-        return PyOps.repr(callable);
     }
 
     /** {@code fut.result()}: raises CancelledError, InvalidStateError or the stored exception. */

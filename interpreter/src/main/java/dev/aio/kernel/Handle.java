@@ -1,12 +1,24 @@
 package dev.aio.kernel;
 
-/** A callback scheduled on the loop ({@code loop.call_soon}); it may be cancelled before it runs. */
+import java.util.function.Supplier;
+
+/**
+ * A callback scheduled on the loop ({@code loop.call_soon}); it may be cancelled before it runs.
+ * Its description (what reports and {@code repr} show) is a string, or made when first asked for
+ * when it shows state that changes meanwhile (a done-callback's future, as CPython's handle does).
+ */
 public class Handle {
     private final Runnable callback;
-    private final String description;
+    /** A String, or a Supplier of one. */
+    private final Object description;
     private boolean cancelled;
 
     public Handle(Runnable callback, String description) {
+        this.callback = callback;
+        this.description = description;
+    }
+
+    public Handle(Runnable callback, Supplier<String> description) {
         this.callback = callback;
         this.description = description;
     }
@@ -24,6 +36,6 @@ public class Handle {
     }
 
     public String description() {
-        return description;
+        return description instanceof Supplier<?> s ? (String) s.get() : (String) description;
     }
 }

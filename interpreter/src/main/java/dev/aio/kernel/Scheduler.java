@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.oracle.truffle.api.TruffleSafepoint;
 
@@ -57,6 +58,13 @@ public final class Scheduler {
     }
 
     public Handle callSoon(Runnable callback, String description) {
+        Handle h = new Handle(callback, description);
+        ready.add(h);
+        return h;
+    }
+
+    /** {@link #callSoon(Runnable, String)} with a description made only if a report needs it. */
+    public Handle callSoon(Runnable callback, Supplier<String> description) {
         Handle h = new Handle(callback, description);
         ready.add(h);
         return h;

@@ -1,5 +1,6 @@
 package dev.aio.stdlib.asyncio;
 
+import dev.aio.asyncio.HandleObject;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -22,7 +23,7 @@ public final class HandleMethods {
     abstract static class CancelNode extends BuiltinNode {
         @Specialization
         static Object doCancel(HandleObject self) {
-            self.handle.cancel();
+            self.handle().cancel();
             return PyNone.NONE;
         }
     }
@@ -32,7 +33,7 @@ public final class HandleMethods {
     abstract static class CancelledNode extends BuiltinNode {
         @Specialization
         static boolean doCancelled(HandleObject self) {
-            return self.handle.isCancelled();
+            return self.handle().isCancelled();
         }
     }
 }

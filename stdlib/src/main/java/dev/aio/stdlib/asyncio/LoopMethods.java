@@ -5,11 +5,14 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
+import dev.aio.asyncio.CallbackSource;
 import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.HandleObject;
 import dev.aio.asyncio.Future;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
@@ -140,26 +143,47 @@ public final class LoopMethods {
         }
     }
 
-    /** The default exception handler: the message, then the exception's traceback, on stderr. */
+    /** {@code loop.call_exception_handler(context)}: the handler set, else the default one. */
     @Builtin(name = "call_exception_handler", params = {"self", "context"})
     @GenerateNodeFactory
     abstract static class CallExceptionHandlerNode extends BuiltinNode {
         @Specialization
+        static Object doHandle(EventLoop self, PyDict context) {
+            self.callExceptionHandler(context);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "default_exception_handler", params = {"self", "context"})
+    @GenerateNodeFactory
+    abstract static class DefaultExceptionHandlerNode extends BuiltinNode {
+        @Specialization
+        static Object doHandle(EventLoop self, PyDict context) {
+            self.defaultExceptionHandler(context);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "get_exception_handler", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetExceptionHandlerNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(EventLoop self) {
+            Object handler = self.getExceptionHandler();
+            return handler == null ? PyNone.NONE : handler;
+        }
+    }
+
+    @Builtin(name = "set_exception_handler", params = {"self", "handler"})
+    @GenerateNodeFactory
+    abstract static class SetExceptionHandlerNode extends BuiltinNode {
+        @Specialization
         @TruffleBoundary
-        Object doHandle(EventLoop self, dev.aio.runtime.PyDict context) {
-            Object message = context.get("message");
-            StringBuilder header = new StringBuilder(message == null ? "Unhandled exception in event loop" : PyOps.str(message));
-            for (dev.aio.runtime.PyDict.Entry e : context.entries()) {
-                if (!e.key.equals("message") && !e.key.equals("exception")) {
-                    header.append('\n').append(PyOps.str(e.key)).append(": ").append(PyOps.repr(e.value));
-                }
+        static Object doSet(EventLoop self, Object handler) {
+            if (handler != PyNone.NONE && !Calls.isCallable(handler)) {
+                throw PyErrors.typeError("A callable object or None is expected, got " + PyOps.repr(handler));
             }
-            Object exc = context.get("exception");
-            if (exc instanceof dev.aio.runtime.PyBaseException e) {
-                AioContext.get(this).reportCallbackError(header.toString(), e);
-            } else {
-                AioContext.get(this).err().println(header);
-            }
+            self.setExceptionHandler(handler == PyNone.NONE ? null : handler);
             return PyNone.NONE;
         }
     }
@@ -170,7 +194,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return new HandleObject(self.callSoon(() -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
+            return new HandleObject(self.callSoon(() -> Calls.call(callback, args.items()), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -180,7 +204,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return new HandleObject(self.callSoonThreadsafe(() -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
+            return new HandleObject(self.callSoonThreadsafe(() -> Calls.call(callback, args.items()), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -217,7 +241,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + dev.aio.runtime.PyOps.typeName(delay) + "'");
             }
             double d = dev.aio.runtime.Numbers.toDouble(delay);
-            return new HandleObject(self.callLater(d, () -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
+            return new HandleObject(self.callLater(d, () -> Calls.call(callback, args.items()), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -231,7 +255,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("'>=' not supported between instances of '" + dev.aio.runtime.PyOps.typeName(when) + "' and 'float'");
             }
             double w = dev.aio.runtime.Numbers.toDouble(when);
-            return new HandleObject(self.callAt(w, () -> Calls.call(callback, args.items()), HandleObject.describe(callback)));
+            return new HandleObject(self.callAt(w, () -> Calls.call(callback, args.items()), CallbackSource.describe(callback, args.items())));
         }
     }
 }

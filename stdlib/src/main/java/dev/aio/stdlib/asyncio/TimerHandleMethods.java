@@ -1,5 +1,6 @@
 package dev.aio.stdlib.asyncio;
 
+import dev.aio.asyncio.HandleObject;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -23,7 +24,7 @@ public final class TimerHandleMethods {
     abstract static class WhenNode extends BuiltinNode {
         @Specialization
         static double doWhen(HandleObject self) {
-            return ((TimerHandle) self.handle).when();
+            return ((TimerHandle) self.handle()).when();
         }
     }
 }

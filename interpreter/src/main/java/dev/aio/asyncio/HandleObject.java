@@ -1,28 +1,24 @@
-package dev.aio.stdlib.asyncio;
+package dev.aio.asyncio;
 
 import dev.aio.kernel.Handle;
 import dev.aio.kernel.TimerHandle;
-import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
 
-/** What {@code loop.call_soon} and friends return: a handle that can be cancelled. */
+/** What {@code loop.call_soon} and friends return (CPython's {@code events.Handle}): a handle that can be cancelled. */
 public final class HandleObject extends PyObject {
-    static final PyType TYPE = new PyType("Handle", "asyncio.events");
-    static final PyType TIMER_TYPE = new PyType("TimerHandle", "asyncio.events", TYPE);
+    public static final PyType TYPE = new PyType("Handle", "asyncio.events");
+    public static final PyType TIMER_TYPE = new PyType("TimerHandle", "asyncio.events", TYPE);
 
-    final Handle handle;
+    private final Handle handle;
 
-    HandleObject(Handle handle) {
+    public HandleObject(Handle handle) {
         this.handle = handle;
     }
 
-    static String describe(Object callback) {
-        if (callback instanceof PyFunction f) {
-            return f.getQualName() + "() at " + f.getCode().fileName() + ":" + f.getCode().firstLine();
-        }
-        return PyOps.repr(callback);
+    public Handle handle() {
+        return handle;
     }
 
     @Override
