@@ -20,7 +20,9 @@ import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyAsyncGenerator;
 import dev.aio.runtime.PyDict;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
@@ -45,6 +47,8 @@ public final class EventLoop extends PyObject implements LoopHost {
     private Object exceptionHandler;
     private final Set<Task> tasks = new LinkedHashSet<>();
     private final List<Future> unretrieved = new ArrayList<>();
+    /** Async generators first iterated while this loop ran and not finished (CPython's {@code _asyncgens}). */
+    private final Set<PyAsyncGenerator> asyncgens = new LinkedHashSet<>();
     private boolean running;
     private boolean closed;
     private Task currentTask;
@@ -238,6 +242,30 @@ public final class EventLoop extends PyObject implements LoopHost {
             text.append('\n').append(key).append(": ").append(PyOps.repr(report.get(key)));
         }
         context.reportCallbackError(text.toString(), report.get("exception") instanceof PyBaseException e ? e : null);
+    }
+
+    // ----- async generators (CPython's sys.set_asyncgen_hooks and shutdown_asyncgens) -----------
+
+    /** An async generator's first {@code __anext__}, {@code asend}, {@code athrow} or {@code aclose} while this loop runs. */
+    @TruffleBoundary
+    public void asyncgenStarted(PyAsyncGenerator agen) {
+        asyncgens.add(agen);
+    }
+
+    @TruffleBoundary
+    public void asyncgenFinished(PyAsyncGenerator agen) {
+        asyncgens.remove(agen);
+    }
+
+    /**
+     * {@code loop.shutdown_asyncgens()}: a coroutine that closes every async generator still
+     * suspended, concurrently, and reports an exception raised while one closes.
+     */
+    @TruffleBoundary
+    public Object shutdownAsyncgens() {
+        PyList closing = new PyList(asyncgens.toArray());
+        asyncgens.clear();
+        return Calls.call(context.importModule("asyncio").get("_shutdown_asyncgens"), this, closing);
     }
 
     // ----- tasks --------------------------------------------------------------------------------

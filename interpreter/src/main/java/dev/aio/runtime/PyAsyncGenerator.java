@@ -3,8 +3,10 @@ package dev.aio.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
 
+import dev.aio.AioContext;
 import dev.aio.asyncio.AwaitSignal;
 import dev.aio.asyncio.Awaitable;
+import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.ThrowRequest;
 
 /**
@@ -23,6 +25,9 @@ public final class PyAsyncGenerator extends PyObject {
 
     private final PyFunction function;
     private final SuspendedBody body;
+    /** The loop told of this generator's first iteration, to close it when the run ends; null if none. */
+    private EventLoop finalizer;
+    private boolean firstIterationSeen;
     /** An {@code __anext__}, {@code asend} or {@code athrow} is under way, across its awaits (CPython's {@code ag_running_async}). */
     private boolean running;
 
@@ -66,6 +71,20 @@ public final class PyAsyncGenerator extends PyObject {
 
         @Override
         public Object step(Object sent) {
+            if (!firstIterationSeen) {
+                firstIterationStarts();
+            }
+            try {
+                return advance(sent);
+            } finally {
+                if (finalizer != null && body.isFinished()) {
+                    finalizer.asyncgenFinished(PyAsyncGenerator.this);
+                    finalizer = null;
+                }
+            }
+        }
+
+        private Object advance(Object sent) {
             boolean starting = sent == AwaitSignal.START;
             Object value = starting ? first : sent;
             if (body.isFinished() || closing && starting && !body.isStarted()) {
@@ -123,6 +142,17 @@ public final class PyAsyncGenerator extends PyObject {
         @Override
         public PyType getPyType() {
             return first instanceof ThrowRequest ? ATHROW_TYPE : ASEND_TYPE;
+        }
+    }
+
+    /** CPython's {@code firstiter} hook, which the running loop sets: the loop will close this generator if it is left suspended. */
+    @TruffleBoundary
+    private void firstIterationStarts() {
+        firstIterationSeen = true;
+        EventLoop loop = AioContext.get(null).getRunningLoop();
+        if (loop != null) {
+            finalizer = loop;
+            loop.asyncgenStarted(this);
         }
     }
 

@@ -44,7 +44,7 @@ public final class AsyncioModule {
                     BuiltinTypes.INVALID_STATE_ERROR, BuiltinTypes.TIMEOUT_ERROR);
 
     /** The parts written in aio, one per concept as in Lib/asyncio, run into the module in this order. */
-    private static final List<String> AIO_PARTS = List.of("tasks", "timeouts", "locks", "taskgroups");
+    private static final List<String> AIO_PARTS = List.of("tasks", "timeouts", "locks", "taskgroups", "base_events");
 
     private AsyncioModule() {
     }
@@ -197,21 +197,6 @@ public final class AsyncioModule {
                 kwValues[i] = kwargs.get(keys[i]);
             }
             return new ToThread(AioContext.get(this), func, args.items(), kwNames, kwValues);
-        }
-    }
-
-    /** A coroutine that finishes at its first step. */
-    static final class Immediate extends BuiltinCoroutine {
-        Immediate(String name) {
-            super(name);
-        }
-
-        @Override
-        protected Object resume(Object sent) {
-            if (sent instanceof dev.aio.asyncio.ThrowRequest t) {
-                throw new AioException(t.exception(), null);
-            }
-            return PyNone.NONE;
         }
     }
 

@@ -121,7 +121,7 @@ public final class LoopMethods {
     abstract static class ShutdownAsyncgensNode extends BuiltinNode {
         @Specialization
         static Object doShutdown(EventLoop self) {
-            return new AsyncioModule.Immediate("BaseEventLoop.shutdown_asyncgens");
+            return self.shutdownAsyncgens();
         }
     }
 

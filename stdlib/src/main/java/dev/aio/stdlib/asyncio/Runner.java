@@ -96,7 +96,7 @@ public final class Runner extends PyObject {
         try {
             if (!broken) {
                 cancelAllTasks();
-                loop.runUntilComplete(Task.internal(loop, new AsyncioModule.Immediate("BaseEventLoop.shutdown_asyncgens"), context.nextTaskName()));
+                loop.runUntilComplete(Task.internal(loop, (CoroutineLike) loop.shutdownAsyncgens(), context.nextTaskName()));
                 loop.runUntilComplete(Task.internal(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
             }
         } finally {
