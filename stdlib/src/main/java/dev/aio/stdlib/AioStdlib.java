@@ -42,6 +42,8 @@ public final class AioStdlib implements StdlibProvider {
             }
             BuiltinTypes.STR.defineMethods(BuiltinSpec.all(StrMethodsFactory.getFactories()));
             BuiltinTypes.SET.defineMethods(BuiltinSpec.all(SetMethodsFactory.getFactories()));
+            BuiltinTypes.ITERATOR.defineMethods(BuiltinSpec.all(IteratorMethodsFactory.getFactories()));
+            dev.aio.runtime.PyGenerator.type().defineMethods(BuiltinSpec.all(IteratorMethodsFactory.getFactories()));
             dev.aio.runtime.PyGenerator.type().defineMethods(BuiltinSpec.all(GeneratorMethodsFactory.getFactories()));
             dev.aio.runtime.PyAsyncGenerator.type().defineMethods(BuiltinSpec.all(AsyncGeneratorMethodsFactory.getFactories()));
             dev.aio.runtime.BuiltinTypes.COROUTINE.defineMethods(BuiltinSpec.all(CoroutineMethodsFactory.getFactories()));
