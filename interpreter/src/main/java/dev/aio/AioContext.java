@@ -267,12 +267,16 @@ public final class AioContext {
             if (dot >= 0 && imports.modules.get(name.substring(0, dot)) instanceof PyModule parent && parent.get("__path__") == null) {
                 throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'; '" + parent.getName() + "' is not a package");
             }
+            if (CPythonLibrary.isNotProvided(name)) {
+                // Part of CPython's standard library, not a typo: say so.
+                throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "aio does not provide module '" + name + "' (yet)");
+            }
             throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
         }
         return m;
     }
 
-    /** A loaded or loadable module (aio's library, then files along sys.path), or {@code null}. */
+    /** A loaded or loadable module (aio's library, then files along sys.path, then CPython's library), or {@code null}. */
     @TruffleBoundary
     public PyModule findModule(String name) {
         Object cached = imports.modules.get(name);

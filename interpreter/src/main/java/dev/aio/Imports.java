@@ -25,7 +25,8 @@ import dev.aio.runtime.PyTuple;
  * along {@code sys.path}, whose first entry is the main script's folder. As in CPython, a module is
  * in {@code sys.modules} while its body runs (so circular imports see it partially initialised),
  * and is removed again if its body fails. Files are read through Truffle's file system, so an
- * embedder's IO policy applies (without IO, such imports are not found).
+ * embedder's IO policy applies (without IO, such imports are not found). A top-level module found
+ * nowhere along sys.path may come from CPython's own library ({@link CPythonLibrary}).
  */
 final class Imports {
     private final AioContext context;
@@ -44,7 +45,10 @@ final class Imports {
         return initializing.contains(m);
     }
 
-    /** The module named {@code name} from the files along sys.path (or the parent package's path), or {@code null}. */
+    /**
+     * The module named {@code name} from the files along sys.path (or the parent package's path),
+     * else from CPython's library, or {@code null}.
+     */
     @TruffleBoundary
     PyModule load(String name) {
         int dot = name.lastIndexOf('.');
@@ -109,6 +113,10 @@ final class Imports {
             }
             return m;
         }
+        CPythonLibrary.Module cpython = parent == null ? CPythonLibrary.find(name) : null;
+        if (cpython != null) {
+            return run(name, null, last, cpython.fileName(), cpython.text(), null, true);
+        }
         return null;
     }
 
@@ -124,10 +132,18 @@ final class Imports {
         } catch (IOException e) {
             throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot read " + fileName + ": " + e.getMessage());
         }
+        return run(name, parent, last, fileName, text, packageDir == null ? null : absolute(packageDir), false);
+    }
+
+    /**
+     * Runs a module's source {@code text} as module {@code name}, which is a package when
+     * {@code packageDir} is given; an {@code internal} one is part of a library, not the program.
+     */
+    private PyModule run(String name, PyModule parent, String last, String fileName, String text, String packageDir, boolean internal) {
         PyModule m = new PyModule(name);
         m.put("__file__", fileName);
         if (packageDir != null) {
-            m.put("__path__", new PyList(new Object[]{absolute(packageDir)}));
+            m.put("__path__", new PyList(new Object[]{packageDir}));
             m.put("__package__", name);
         } else {
             m.put("__package__", parent == null ? "" : parent.getName());
@@ -136,7 +152,7 @@ final class Imports {
         context.registerModuleFile(fileName, name);
         initializing.add(m);
         try {
-            context.runSourceInto(m, fileName, text);
+            context.runSourceInto(m, fileName, text, internal);
         } catch (AioSyntaxException e) {
             modules.remove(name);
             throw syntaxError(e.getMessage());

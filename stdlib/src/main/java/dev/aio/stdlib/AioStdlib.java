@@ -37,6 +37,7 @@ public final class AioStdlib implements StdlibProvider {
             RangeMethods.install();
             ExceptionMethods.install();
             ExceptionGroupMethods.install();
+            IteratorMethods.install();
             GeneratorMethods.install();
             AsyncGeneratorMethods.install();
             PropertyMethods.install();

@@ -1,0 +1,73 @@
+package dev.aio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+/**
+ * CPython's own pure-Python standard library modules, run unchanged from GraalPy's
+ * {@code org.graalvm.python:python-resources} jar on the class path, which carries CPython 3.12's
+ * {@code Lib} under {@code META-INF/resources/libpython/} (as PyPy and GraalPy run CPython's
+ * {@code Lib}). The source is read from the jar at import time; nothing is copied or extracted.
+ * Only the modules aio is known to run correctly are offered: most others need language features
+ * or C accelerator modules aio does not have yet, and a module that fails halfway through its
+ * import would be worse than a clear "not yet" (see docs/design.md, "Standard library: CPython's
+ * pure-Python modules").
+ */
+final class CPythonLibrary {
+    private static final String ROOT = "META-INF/resources/libpython/";
+
+    /** The modules of the jar that run under aio with CPython's behaviour; each has a golden test in examples/stdlib/. */
+    private static final Set<String> OFFERED = Set.of("bisect", "heapq");
+
+    /**
+     * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
+     * import of one says so rather than "No module named".
+     */
+    private static final Set<String> C_MODULES = Set.of("itertools", "array", "binascii", "cmath", "select", "unicodedata", "zlib", "mmap");
+
+    private CPythonLibrary() {
+    }
+
+    /**
+     * A module's source and its file name: {@code <aio>/libpython/NAME.py}, so that, like aio's own
+     * library, its frames stay out of tracebacks (the golden tests' expected output drops CPython's
+     * library frames) and out of the debugger.
+     */
+    record Module(String fileName, String text) {
+    }
+
+    /** The module {@code name} if aio offers it from CPython's library, else {@code null}. */
+    @TruffleBoundary
+    static Module find(String name) {
+        if (!OFFERED.contains(name)) {
+            return null;
+        }
+        URL url = CPythonLibrary.class.getClassLoader().getResource(ROOT + name + ".py");
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return new Module("<aio>/libpython/" + name + ".py", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code name} is a top-level module of CPython's standard library that aio does not provide yet. */
+    @TruffleBoundary
+    static boolean isNotProvided(String name) {
+        if (name.indexOf('.') >= 0 || OFFERED.contains(name)) {
+            return false;
+        }
+        if (C_MODULES.contains(name)) {
+            return true;
+        }
+        ClassLoader loader = CPythonLibrary.class.getClassLoader();
+        return loader.getResource(ROOT + name + ".py") != null || loader.getResource(ROOT + name + "/__init__.py") != null;
+    }
+}
