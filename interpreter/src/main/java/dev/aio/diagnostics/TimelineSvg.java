@@ -1,10 +1,16 @@
 package dev.aio.diagnostics;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import dev.aio.asyncio.Future;
 
 /**
  * Draws recorded {@link TimelineEvent}s as a plain SVG 1.1 picture: one row per task (name and
@@ -21,6 +27,10 @@ public final class TimelineSvg {
     /** A step that takes no time is still drawn this wide. */
     private static final double MIN_STEP_WIDTH = 3;
     private static final double UNFINISHED_MIN_WIDTH = 150;
+    /** Steps that start less than this many pixels apart cannot be told apart: they are drawn as one cluster. */
+    private static final double DENSE_GAP = 4;
+    /** The fewest steps drawn as a cluster. */
+    private static final int MIN_CLUSTER_STEPS = 8;
 
     private static final String RUN_FILL = "#2f6fad";
     private static final String SLEEP_FILL = "#b9dcf2";
@@ -44,6 +54,44 @@ public final class TimelineSvg {
     private record Span(SpanKind kind, double start, double end, String text, boolean unfinished) {
     }
 
+    /**
+     * Steps too close together to draw one by one: how many, from when to when, how long they ran
+     * in all, and what the task mostly waited for between them ({@code waitText} when all those
+     * waits say the same, else null).
+     */
+    private record Cluster(double start, double end, int steps, double running, SpanKind waitKind, String waitText) {
+        static Cluster of(List<Span> spans) {
+            int steps = 0;
+            double running = 0;
+            Map<SpanKind, Double> waited = new EnumMap<>(SpanKind.class);
+            Map<SpanKind, String> texts = new EnumMap<>(SpanKind.class);
+            Set<SpanKind> mixed = EnumSet.noneOf(SpanKind.class);
+            for (Span s : spans) {
+                double d = s.end - s.start;
+                if (s.kind == SpanKind.RUN) {
+                    steps++;
+                    running += d;
+                    continue;
+                }
+                waited.merge(s.kind, d, Double::sum);
+                String previous = texts.putIfAbsent(s.kind, s.text);
+                if (previous != null && !previous.equals(s.text)) {
+                    mixed.add(s.kind);
+                }
+            }
+            SpanKind kind = SpanKind.READY;
+            double most = -1;
+            for (Map.Entry<SpanKind, Double> e : waited.entrySet()) {
+                if (e.getValue() > most) {
+                    most = e.getValue();
+                    kind = e.getKey();
+                }
+            }
+            String text = mixed.contains(kind) ? null : texts.get(kind);
+            return new Cluster(spans.get(0).start, spans.get(spans.size() - 1).end, steps, running, kind, text);
+        }
+    }
+
     private static final class Row {
         final String coroutine;
         final double created;
@@ -61,15 +109,28 @@ public final class TimelineSvg {
     }
 
     /**
-     * The picture of {@code events} (in the order they happened) over loop time {@code [0, end]};
-     * spans still open at {@code end} are drawn up to it.
+     * The picture of {@code events} (in the order they happened) from the first of them to loop
+     * time {@code end}; spans still open at {@code end} are drawn up to it. The axis counts from the
+     * first event, so the real clock's start-up (loop time passing before the main task is made)
+     * leaves no empty stretch; under the virtual clock the first event is at 0 anyway.
      */
     public static String render(List<TimelineEvent> events, double end, String title) {
-        List<Row> rows = rows(events, end);
-        double span = end > 0 ? end : 1;
+        double origin = events.isEmpty() ? 0 : Math.min(events.get(0).time(), end);
+        if (!events.isEmpty() && allEnded(events)) {
+            // Nothing happens after the last task ended (the real clock went on through shutdown).
+            end = events.get(events.size() - 1).time();
+        }
+        List<Row> rows = rows(shifted(events, origin), end - origin);
+        double span = end - origin > 0 ? end - origin : 1;
         Axis axis = Axis.of(span);
         int labelWidth = labelWidth(rows);
-        int width = labelWidth + PLOT_WIDTH + RIGHT_MARGIN;
+        Scale x = t -> labelWidth + t / span * PLOT_WIDTH;
+        // Whatever is drawn past the end of the axis (a wait the run ended in, an ending marker) widens the picture.
+        double right = 0;
+        for (Row r : rows) {
+            right = Math.max(right, rightmost(r, x));
+        }
+        int width = Math.max(labelWidth + PLOT_WIDTH + RIGHT_MARGIN, (int) Math.ceil(right) + 10);
         int bottom = TOP + rows.size() * ROW_HEIGHT;
         Svg svg = new Svg();
         int height = bottom + 36 + Legend.height();
@@ -80,7 +141,6 @@ public final class TimelineSvg {
         svg.line("<rect x=\"0\" y=\"0\" width=\"" + width + "\" height=\"" + height + "\" fill=\"#ffffff\"/>");
         svg.line("<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#222222\">" + escape(title) + "</text>");
 
-        Scale x = t -> labelWidth + t / span * PLOT_WIDTH;
         // Row stripes and labels.
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -114,6 +174,30 @@ public final class TimelineSvg {
         Legend.draw(svg, 10, bottom + 40, width - 20);
         svg.line("</svg>");
         return svg.toString();
+    }
+
+    private static boolean allEnded(List<TimelineEvent> events) {
+        Set<Integer> open = new HashSet<>();
+        for (TimelineEvent e : events) {
+            switch (e.kind()) {
+                case CREATED -> open.add(e.task());
+                case DONE, FAILED, CANCELLED -> open.remove(e.task());
+                default -> {
+                }
+            }
+        }
+        return open.isEmpty();
+    }
+
+    private static List<TimelineEvent> shifted(List<TimelineEvent> events, double origin) {
+        if (origin == 0) {
+            return events;
+        }
+        List<TimelineEvent> out = new ArrayList<>(events.size());
+        for (TimelineEvent e : events) {
+            out.add(new TimelineEvent(e.kind(), e.task(), e.time() - origin, e.text()));
+        }
+        return out;
     }
 
     private static List<Row> rows(List<TimelineEvent> events, double end) {
@@ -168,22 +252,92 @@ public final class TimelineSvg {
         r.waiting = null;
     }
 
+    /** The right end of what {@link #drawRow} draws for {@code r}. */
+    private static double rightmost(Row r, Scale x) {
+        double right = 0;
+        for (Span s : r.spans) {
+            double x0 = x.at(s.start);
+            right = Math.max(right, s.kind != SpanKind.RUN && s.unfinished ? x0 + Math.max(x.at(s.end) - x0, UNFINISHED_MIN_WIDTH) : Math.max(x.at(s.end), x0 + MIN_STEP_WIDTH));
+        }
+        if (r.ending != null) {
+            right = Math.max(right, Math.max(x.at(r.ending.time()), right) + 6 + 8);
+        }
+        return right;
+    }
+
+    /**
+     * The row's spans in time order, with each stretch of steps too close together to draw one by
+     * one (a task looping on a short sleep, seen over a long run) replaced by a {@link Cluster}.
+     */
+    private static List<Object> layout(Row r, Scale x) {
+        List<Span> spans = r.spans;
+        List<Object> out = new ArrayList<>();
+        int i = 0;
+        while (i < spans.size()) {
+            int last = denseStretchEnd(spans, i, x);
+            if (last > i) {
+                out.add(Cluster.of(spans.subList(i, last + 1)));
+                i = last + 1;
+            } else {
+                out.add(spans.get(i++));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The index of the last step of the dense stretch starting with the step at {@code i}, or
+     * {@code i} when there is none: steps less than {@link #DENSE_GAP} pixels apart, with only
+     * narrow waits between them, at least {@link #MIN_CLUSTER_STEPS} of them.
+     */
+    private static int denseStretchEnd(List<Span> spans, int i, Scale x) {
+        if (spans.get(i).kind != SpanKind.RUN) {
+            return i;
+        }
+        int steps = 0;
+        int lastStep = i;
+        double previousStepX = Double.NaN;
+        for (int k = i; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            double x0 = x.at(s.start);
+            if (s.unfinished) {
+                break;
+            }
+            if (s.kind == SpanKind.RUN) {
+                if (steps > 0 && x0 - previousStepX >= DENSE_GAP) {
+                    break;
+                }
+                previousStepX = x0;
+                steps++;
+                lastStep = k;
+            } else if (x.at(s.end) - x0 >= DENSE_GAP) {
+                break;
+            }
+        }
+        return steps >= MIN_CLUSTER_STEPS ? lastStep : i;
+    }
+
     private static void drawRow(Svg svg, Row r, double cy, Scale x, int width) {
         String who = r.name + " (" + r.coroutine + ")";
         svg.line("<g><title>" + escape(who + " created at " + seconds(r.created)) + "</title>" + createdTick(x.at(r.created), cy, 12) + "</g>");
-        for (Span s : r.spans) {
-            if (s.kind != SpanKind.RUN) {
+        List<Object> items = layout(r, x);
+        for (Object item : items) {
+            if (item instanceof Span s && s.kind != SpanKind.RUN) {
                 drawWait(svg, who, s, cy, x);
+            } else if (item instanceof Cluster c) {
+                drawCluster(svg, who, c, cy, x);
             }
         }
         double lastRunEnd = x.at(r.created);
-        for (Span s : r.spans) {
-            if (s.kind == SpanKind.RUN) {
+        for (Object item : items) {
+            if (item instanceof Span s && s.kind == SpanKind.RUN) {
                 double x0 = x.at(s.start);
                 double w = Math.max(MIN_STEP_WIDTH, x.at(s.end) - x0);
                 lastRunEnd = x0 + w;
                 String tip = who + " ran from " + seconds(s.start) + " to " + seconds(s.end) + (s.unfinished ? " (still running when the run ended)" : "");
                 svg.line("<rect x=\"" + num(x0) + "\" y=\"" + num(cy - 9) + "\" width=\"" + num(w) + "\" height=\"18\" fill=\"" + RUN_FILL + "\"><title>" + escape(tip) + "</title></rect>");
+            } else if (item instanceof Cluster c) {
+                lastRunEnd = Math.max(x.at(c.end), x.at(c.start) + MIN_STEP_WIDTH);
             }
         }
         TimelineEvent e = r.ending;
@@ -213,31 +367,92 @@ public final class TimelineSvg {
         }
     }
 
+    /**
+     * A dense stretch of steps: a band in the colours of what the task mostly waited for between
+     * them, with a comb of small marks above and below for the steps, labelled with their count.
+     */
+    private static void drawCluster(Svg svg, String who, Cluster c, double cy, Scale x) {
+        double x0 = x.at(c.start);
+        double w = Math.max(MIN_STEP_WIDTH, x.at(c.end) - x0);
+        String fill;
+        String stroke;
+        String between;
+        String each;
+        switch (c.waitKind) {
+            case SLEEP -> {
+                fill = SLEEP_FILL;
+                stroke = SLEEP_STROKE;
+                between = "sleeping (asyncio.sleep)";
+                double asked = sleepRequested(c.waitText);
+                each = Double.isNaN(asked) ? "sleeping between" : "sleep " + trimSeconds(asked) + " each";
+            }
+            case READY -> {
+                fill = READY_FILL;
+                stroke = READY_STROKE;
+                between = "yielding (asyncio.sleep(0))";
+                each = "yielding between";
+            }
+            default -> {
+                fill = WAIT_FILL;
+                stroke = WAIT_STROKE;
+                between = c.waitText == null ? "waiting" : "waiting for " + c.waitText;
+                each = between;
+            }
+        }
+        String tip = who + " ran " + c.steps + " steps from " + seconds(c.start) + " to " + seconds(c.end) + " (" + seconds(c.running) + " running in all), " + between + " between them";
+        svg.line("<g><title>" + escape(tip) + "</title>");
+        svg.line(band(x0, cy, w, fill, stroke, false));
+        for (double markY : new double[]{cy - 7.5, cy + 7.5}) {
+            svg.line("<line x1=\"" + num(x0) + "\" y1=\"" + num(markY) + "\" x2=\"" + num(x0 + w) + "\" y2=\"" + num(markY) + "\" stroke=\"" + RUN_FILL
+                            + "\" stroke-width=\"3\" stroke-dasharray=\"1.5,2.5\"/>");
+        }
+        for (String label : new String[]{c.steps + " steps, " + each, c.steps + " steps"}) {
+            if (textWidth(label, 9.5) + 10 <= w) {
+                svg.line("<text x=\"" + num(x0 + 6) + "\" y=\"" + num(cy + 3.5) + "\" font-size=\"9.5\" fill=\"#333333\">" + escape(label) + "</text>");
+                break;
+            }
+        }
+        svg.line("</g>");
+    }
+
     private static void drawWait(Svg svg, String who, Span s, double cy, Scale x) {
         double x0 = x.at(s.start);
         // A wait the run ended in (a deadlock, say) is drawn wide enough to read even when it began at the end.
         double w = Math.max(x.at(s.end) - x0, s.unfinished ? UNFINISHED_MIN_WIDTH : 0);
         String fill;
         String stroke;
-        String label;
+        List<String> labels = new ArrayList<>();
         String tip;
         switch (s.kind) {
             case SLEEP -> {
                 fill = SLEEP_FILL;
                 stroke = SLEEP_STROKE;
-                label = s.unfinished ? "sleeping" : "sleep " + trimSeconds(s.end - s.start);
                 tip = who + " sleeping (asyncio.sleep)";
+                double asked = sleepRequested(s.text);
+                String slept = trimSeconds(s.end - s.start);
+                if (s.unfinished) {
+                    labels.add("sleeping");
+                } else if (Double.isNaN(asked)) {
+                    labels.add("sleep " + slept);
+                } else if (s.end - s.start < asked && !slept.equals(trimSeconds(asked))) {
+                    // Woken early (cancelled, say): the band ends there, the label says what was asked for.
+                    String sleep = "sleep " + trimSeconds(asked);
+                    labels.addAll(List.of(sleep + ", cut short after " + slept, sleep + ", cut short", sleep));
+                    tip += ", cut short: it asked for " + trimSeconds(asked) + ",";
+                } else {
+                    labels.add("sleep " + trimSeconds(asked));
+                }
             }
             case READY -> {
                 fill = READY_FILL;
                 stroke = READY_STROKE;
-                label = "ready";
+                labels.add("ready");
                 tip = who + " yielded (asyncio.sleep(0)): ready to run again";
             }
             default -> {
                 fill = WAIT_FILL;
                 stroke = WAIT_STROKE;
-                label = s.text;
+                labels.add(s.text);
                 tip = who + " waiting for " + s.text;
             }
         }
@@ -252,10 +467,26 @@ public final class TimelineSvg {
             svg.line(moon(x0, cy));
         }
         double textX = x0 + (moon ? 18 : 6);
-        if (textWidth(label, 9.5) + (textX - x0) + 4 <= w) {
-            svg.line("<text x=\"" + num(textX) + "\" y=\"" + num(cy + 3.5) + "\" font-size=\"9.5\" fill=\"#333333\">" + escape(label) + "</text>");
+        for (String label : labels) {
+            if (textWidth(label, 9.5) + (textX - x0) + 4 <= w) {
+                svg.line("<text x=\"" + num(textX) + "\" y=\"" + num(cy + 3.5) + "\" font-size=\"9.5\" fill=\"#333333\">" + escape(label) + "</text>");
+                break;
+            }
         }
         svg.line("</g>");
+    }
+
+    /** The delay a sleep asked for, from its description such as {@code asyncio.sleep(0.4)}; NaN when it does not say. */
+    private static double sleepRequested(String text) {
+        if (text == null || !text.startsWith(Future.SLEEP_PURPOSE_PREFIX) || !text.endsWith(")")) {
+            return Double.NaN;
+        }
+        try {
+            double d = Double.parseDouble(text.substring(Future.SLEEP_PURPOSE_PREFIX.length(), text.length() - 1));
+            return d >= 0 && Double.isFinite(d) ? d : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static String band(double x0, double cy, double w, String fill, String stroke, boolean dashed) {

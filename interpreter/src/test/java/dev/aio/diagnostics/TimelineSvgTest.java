@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -109,6 +112,83 @@ class TimelineSvgTest {
     void anEmptyRunStillDrawsAnAxisAndALegend() {
         String svg = TimelineSvg.render(List.of(), 0, "empty");
         assertTrue(svg.contains(">0.0 s</text>") && svg.contains(">1.0 s</text>") && svg.contains("cancelled</text>"), svg);
+    }
+
+    /** A task looping on {@code asyncio.sleep(1)} 5,000 times: one labelled band, not 5,000 overlapping bars. */
+    @Test
+    void stepsTooCloseToDrawOneByOneAreOneCluster() {
+        List<TimelineEvent> events = new ArrayList<>(List.of(
+                        new TimelineEvent(Kind.CREATED, 0, 0, "poller()"),
+                        new TimelineEvent(Kind.NAMED, 0, 0, "poller")));
+        for (int i = 0; i < 5000; i++) {
+            events.add(new TimelineEvent(Kind.STEP_START, 0, i, null));
+            events.add(new TimelineEvent(Kind.SLEEP, 0, i, "asyncio.sleep(1)"));
+        }
+        events.add(new TimelineEvent(Kind.STEP_START, 0, 5000, null));
+        events.add(new TimelineEvent(Kind.DONE, 0, 5000, "None"));
+        String svg = TimelineSvg.render(events, 5000, "dense");
+        assertTrue(svg.contains(">5001 steps, sleep 1 s each</text>"), svg);
+        assertTrue(svg.contains("poller (poller()) ran 5001 steps from 0.000 s to 5000.000 s (0.000 s running in all), sleeping (asyncio.sleep) between them"), svg);
+        assertTrue(count(svg, "height=\"18\" fill=\"#2f6fad\"") <= 2, "no step is drawn on its own");
+    }
+
+    /** A sleep cut short by a cancellation says what it asked for, and where it was cut. */
+    @Test
+    void aSleepCutShortSaysWhatItAskedFor() {
+        List<TimelineEvent> events = List.of(
+                        new TimelineEvent(Kind.CREATED, 0, 0, "sleeper()"),
+                        new TimelineEvent(Kind.NAMED, 0, 0, "sleeper"),
+                        new TimelineEvent(Kind.STEP_START, 0, 0, null),
+                        new TimelineEvent(Kind.SLEEP, 0, 0, "asyncio.sleep(0.4)"),
+                        new TimelineEvent(Kind.STEP_START, 0, 0.3, null),
+                        new TimelineEvent(Kind.CANCELLED, 0, 0.3, null),
+                        new TimelineEvent(Kind.CREATED, 1, 0, "other()"),
+                        new TimelineEvent(Kind.NAMED, 1, 0, "other"),
+                        new TimelineEvent(Kind.STEP_START, 1, 0, null),
+                        new TimelineEvent(Kind.SLEEP, 1, 0, "asyncio.sleep(0.3)"),
+                        new TimelineEvent(Kind.STEP_START, 1, 0.3, null),
+                        new TimelineEvent(Kind.DONE, 1, 0.3, "None"));
+        String svg = TimelineSvg.render(events, 0.3, "cut");
+        assertTrue(svg.contains(">sleep 0.4 s, cut short after 0.3 s</text>"), svg);
+        assertFalse(svg.contains(">sleep 0.3 s, cut"), svg);
+        assertTrue(svg.contains(">sleep 0.3 s</text>"), svg);
+    }
+
+    /** On the real clock, loop time passes before the first task: the axis starts at it, and ends at the last event. */
+    @Test
+    void theAxisSpansTheEventsOnly() {
+        List<TimelineEvent> events = List.of(
+                        new TimelineEvent(Kind.CREATED, 0, 0.8, "main()"),
+                        new TimelineEvent(Kind.NAMED, 0, 0.8, "Task-1"),
+                        new TimelineEvent(Kind.STEP_START, 0, 0.8, null),
+                        new TimelineEvent(Kind.SLEEP, 0, 0.8, "asyncio.sleep(1)"),
+                        new TimelineEvent(Kind.STEP_START, 0, 1.8, null),
+                        new TimelineEvent(Kind.DONE, 0, 1.8, "None"));
+        String svg = TimelineSvg.render(events, 3.1, "real clock");
+        assertTrue(svg.contains(">1.0 s</text>") && !svg.contains(">1.2 s</text>") && !svg.contains(">2.0 s</text>"), svg);
+        assertTrue(svg.contains("sleeping (asyncio.sleep) from 0.000 s to 1.000 s"), svg);
+    }
+
+    /** A wait the run ended in is drawn wide enough to read, and the picture is widened to hold it. */
+    @Test
+    void nothingRunsOffTheRightEdge() {
+        String svg = render();
+        Matcher size = Pattern.compile("<svg [^>]*width=\"(\\d+)\"").matcher(svg);
+        assertTrue(size.find(), svg);
+        int width = Integer.parseInt(size.group(1));
+        Matcher rects = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"").matcher(svg);
+        while (rects.find()) {
+            double right = Double.parseDouble(rects.group(1)) + Double.parseDouble(rects.group(2));
+            assertTrue(right <= width, "a rectangle ends at " + right + " in a picture " + width + " wide");
+        }
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static String texts(Document doc) {
