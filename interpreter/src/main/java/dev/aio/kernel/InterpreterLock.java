@@ -41,7 +41,11 @@ public final class InterpreterLock {
     private final Consumer<Thread> askToLetGo;
     /** Run by the holder just before it lets go on request (a task dump notes where the holder stands). */
     private volatile Runnable beforeLettingGo;
-    private final ThreadLocalAction letGo = new ThreadLocalAction(false, false) {
+    // Side-effecting: while the holder has let go, other threads change what its code sees (a
+    // worker's writes, the task dump's frame reads). Declared free of side effects, compiled code
+    // kept its frame assumptions across the pause and failed with FrameSlotTypeException when a
+    // task dump paused a compiled loop (reproduced 2 of 2 runs under the JIT; none since).
+    private final ThreadLocalAction letGo = new ThreadLocalAction(true, false) {
         @Override
         protected void perform(Access access) {
             if (lock.isHeldByCurrentThread() && lock.hasQueuedThreads()) {
