@@ -595,7 +595,7 @@ final class CodeGenerator {
 
     private void functionDef(Stmt.FunctionDef f) {
         PyCode code = compileFunction(f, f.name(), f.params(), f.body(), null, f.isAsync());
-        store(new Expr.Name(f.pos(), f.name()), () -> decorated(f.decorators(), 0, () -> makeFunction(code, f, f.params())));
+        store(new Expr.Name(f.pos(), scope.mangle(f.name())), () -> decorated(f.decorators(), 0, () -> makeFunction(code, f, f.params())));
     }
 
     /**
@@ -619,7 +619,7 @@ final class CodeGenerator {
             code.setDoc(docstring(c.body()));
             return code;
         });
-        store(new Expr.Name(c.pos(), c.name()), () -> decorated(c.decorators(), 0, () -> {
+        store(new Expr.Name(c.pos(), scope.mangle(c.name())), () -> decorated(c.decorators(), 0, () -> {
             b.beginBuildClass(c.name(), c.keywords().stream().map(Expr.Keyword::name).toArray(String[]::new));
             makeFunction(body, c, Parameters.EMPTY);
             c.bases().forEach(this::expr);

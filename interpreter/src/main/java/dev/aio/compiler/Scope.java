@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.aio.ast.PrivateNames;
+
 /**
  * The names of one function (or the module) and where each lives: a plain local, a cell shared
  * with nested functions, a free variable from an enclosing function, or a global.
@@ -48,12 +50,25 @@ final class Scope {
     /** The scope itself awaits ({@code await}, {@code async for}, {@code async with}): an interactive chunk that does runs as a coroutine. */
     boolean awaits;
 
+    /** A class scope's class name, which mangles the private names bound in it and below it. */
+    String className;
+
     Scope(Kind kind, Scope parent) {
         this.kind = kind;
         this.parent = parent;
         if (parent != null) {
             parent.children.add(this);
         }
+    }
+
+    /** {@code name} as bound in this scope: mangled with the innermost enclosing class ({@link PrivateNames}). */
+    String mangle(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.kind == Kind.CLASS) {
+                return PrivateNames.mangle(s.className, name);
+            }
+        }
+        return name;
     }
 
     boolean isLocal(String name) {

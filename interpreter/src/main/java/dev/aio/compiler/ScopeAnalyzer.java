@@ -53,7 +53,7 @@ final class ScopeAnalyzer {
             case Stmt.FunctionDef f -> {
                 exprs(f.decorators());
                 defaults(f.params());
-                current.assigned.add(f.name());
+                current.assigned.add(current.mangle(f.name()));
                 Scope scope = enter(f);
                 params(f.params());
                 stmts(f.body());
@@ -63,8 +63,9 @@ final class ScopeAnalyzer {
                 exprs(c.bases());
                 c.keywords().forEach(k -> expr(k.value()));
                 exprs(c.decorators());
-                current.assigned.add(c.name());
+                current.assigned.add(current.mangle(c.name()));
                 Scope scope = new Scope(Scope.Kind.CLASS, current);
+                scope.className = c.name();
                 scopes.put(c, scope);
                 current = scope;
                 stmts(c.body());

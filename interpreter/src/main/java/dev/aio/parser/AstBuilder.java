@@ -14,6 +14,7 @@ import dev.aio.ast.CompareOperator;
 import dev.aio.ast.Expr;
 import dev.aio.ast.Module;
 import dev.aio.ast.Parameters;
+import dev.aio.ast.PrivateNames;
 import dev.aio.ast.Pos;
 import dev.aio.ast.Stmt;
 import dev.aio.ast.UnaryOperator;
@@ -24,6 +25,8 @@ import dev.aio.grammar.AioParser.*;
 final class AstBuilder {
     private final String fileName;
     private final SourceLines lines;
+    /** The innermost class whose body is being built: its identifiers are mangled ({@link PrivateNames}). */
+    private String className;
 
     AstBuilder(String fileName, SourceLines lines) {
         this.fileName = fileName;
@@ -139,10 +142,10 @@ final class AstBuilder {
             return importFrom(ctx.import_from(), p);
         }
         if (ctx.global_stmt() != null) {
-            return new Stmt.Global(p, ctx.global_stmt().NAME().stream().map(TerminalNode::getText).toList());
+            return new Stmt.Global(p, ctx.global_stmt().NAME().stream().map(n -> mangled(n.getText())).toList());
         }
         if (ctx.nonlocal_stmt() != null) {
-            return new Stmt.Nonlocal(p, ctx.nonlocal_stmt().NAME().stream().map(TerminalNode::getText).toList());
+            return new Stmt.Nonlocal(p, ctx.nonlocal_stmt().NAME().stream().map(n -> mangled(n.getText())).toList());
         }
         Assert_stmtContext a = ctx.assert_stmt();
         return new Stmt.Assert(p, test(a.test(0)), a.test().size() > 1 ? test(a.test(1)) : null);
@@ -351,7 +354,7 @@ final class AstBuilder {
             }
             List<Stmt> hbody = block(e.block());
             Pos hp = lastPos(pos(e.getStart(), e.COLON().getSymbol()), hbody);
-            handlers.add(new Stmt.ExceptHandler(hp, e.test() == null ? null : test(e.test()), e.NAME() == null ? null : e.NAME().getText(), hbody));
+            handlers.add(new Stmt.ExceptHandler(hp, e.test() == null ? null : test(e.test()), e.NAME() == null ? null : mangled(e.NAME().getText()), hbody));
         }
         List<Stmt> orElse = ctx.else_clause() == null ? List.of() : block(ctx.else_clause().block());
         List<Stmt> finalBody = ctx.finally_clause() == null ? List.of() : block(ctx.finally_clause().block());
@@ -372,6 +375,15 @@ final class AstBuilder {
         return new Stmt.With(lastPos(pos(start, ctx.COLON().getSymbol()), body), items, body, async);
     }
 
+    /**
+     * An identifier as the compiler sees it in the class being built. The names of {@code def} and
+     * {@code class} statements stay unmangled in the tree (they are the {@code __name__}); the
+     * compiler mangles them where it binds them.
+     */
+    private String mangled(String name) {
+        return PrivateNames.mangle(className, name);
+    }
+
     private Stmt funcdef(FuncdefContext ctx, List<Expr> decorators, boolean async, Token start) {
         Parameters params = ctx.parameters() == null ? Parameters.EMPTY : parameters(ctx.parameters());
         List<Stmt> body = block(ctx.block());
@@ -385,7 +397,14 @@ final class AstBuilder {
         if (ctx.arglist() != null) {
             arguments(ctx.arglist(), bases, keywords);
         }
-        List<Stmt> body = block(ctx.block());
+        String enclosingClass = className;
+        className = ctx.NAME().getText();
+        List<Stmt> body;
+        try {
+            body = block(ctx.block());
+        } finally {
+            className = enclosingClass;
+        }
         return new Stmt.ClassDef(lastPos(pos(start, ctx.COLON().getSymbol()), body), ctx.NAME().getText(), bases, keywords, body, decorators);
     }
 
@@ -394,13 +413,13 @@ final class AstBuilder {
         for (Param_itemContext item : ctx.param_item()) {
             if (item instanceof ParamPlainContext plain) {
                 TfpdefContext d = plain.tfpdef();
-                c.plain(new Parameters.Param(pos(d), d.NAME().getText(), d.test() == null ? null : test(d.test())), plain.test() == null ? null : test(plain.test()), pos(item));
+                c.plain(new Parameters.Param(pos(d), mangled(d.NAME().getText()), d.test() == null ? null : test(d.test())), plain.test() == null ? null : test(plain.test()), pos(item));
             } else if (item instanceof ParamStarContext star) {
                 TfpdefContext d = star.tfpdef();
-                c.star(d == null ? null : new Parameters.Param(pos(d), d.NAME().getText(), d.test() == null ? null : test(d.test())), pos(item));
+                c.star(d == null ? null : new Parameters.Param(pos(d), mangled(d.NAME().getText()), d.test() == null ? null : test(d.test())), pos(item));
             } else if (item instanceof ParamDoubleStarContext ds) {
                 TfpdefContext d = ds.tfpdef();
-                c.doubleStar(new Parameters.Param(pos(d), d.NAME().getText(), d.test() == null ? null : test(d.test())), pos(item));
+                c.doubleStar(new Parameters.Param(pos(d), mangled(d.NAME().getText()), d.test() == null ? null : test(d.test())), pos(item));
             } else {
                 c.slash(pos(item));
             }
@@ -412,12 +431,12 @@ final class AstBuilder {
         ParamCollector c = new ParamCollector(this);
         for (Lambda_paramContext item : ctx.lambda_param()) {
             if (item instanceof LambdaPlainContext plain) {
-                c.plain(new Parameters.Param(pos(plain.NAME().getSymbol(), plain.NAME().getSymbol()), plain.NAME().getText(), null), plain.test() == null ? null : test(plain.test()),
+                c.plain(new Parameters.Param(pos(plain.NAME().getSymbol(), plain.NAME().getSymbol()), mangled(plain.NAME().getText()), null), plain.test() == null ? null : test(plain.test()),
                                 pos(item));
             } else if (item instanceof LambdaStarContext star) {
-                c.star(star.NAME() == null ? null : new Parameters.Param(pos(star.NAME().getSymbol(), star.NAME().getSymbol()), star.NAME().getText(), null), pos(item));
+                c.star(star.NAME() == null ? null : new Parameters.Param(pos(star.NAME().getSymbol(), star.NAME().getSymbol()), mangled(star.NAME().getText()), null), pos(item));
             } else if (item instanceof LambdaDoubleStarContext ds) {
-                c.doubleStar(new Parameters.Param(pos(ds.NAME().getSymbol(), ds.NAME().getSymbol()), ds.NAME().getText(), null), pos(item));
+                c.doubleStar(new Parameters.Param(pos(ds.NAME().getSymbol(), ds.NAME().getSymbol()), mangled(ds.NAME().getText()), null), pos(item));
             } else {
                 c.slash(pos(item));
             }
@@ -614,7 +633,7 @@ final class AstBuilder {
             } else if (t instanceof SubscriptTrailerContext sub) {
                 e = new Expr.Subscript(p, e, subscripts(sub.subscriptlist()));
             } else {
-                e = new Expr.Attribute(p, e, ((AttributeTrailerContext) t).NAME().getText());
+                e = new Expr.Attribute(p, e, mangled(((AttributeTrailerContext) t).NAME().getText()));
             }
         }
         return e;
@@ -739,7 +758,7 @@ final class AstBuilder {
     private Expr atom(AtomContext ctx) {
         Pos p = pos(ctx);
         if (ctx instanceof NameAtomContext n) {
-            return new Expr.Name(p, n.NAME().getText());
+            return new Expr.Name(p, mangled(n.NAME().getText()));
         }
         if (ctx instanceof NumberAtomContext n) {
             return new Expr.Constant(p, number(n.NUMBER().getSymbol(), p));
