@@ -28,18 +28,27 @@ public final class Iteration {
         }
     }
 
+    /** The iterator of {@code o} as Java iterates it (a {@code for} loop, unpacking, builtins). */
     @TruffleBoundary
     public static PyIterator iter(Object o) {
+        Object it = iterator(o);
+        return it instanceof PyIterator pi ? pi : new UserIterator(it);
+    }
+
+    /**
+     * What {@code iter(o)} returns: the object {@code o.__iter__()} returns, as it is (so
+     * {@code iter(x) is x} for an iterator whose {@code __iter__} returns itself, as in CPython),
+     * or the iterator of a builtin iterable.
+     */
+    @TruffleBoundary
+    public static Object iterator(Object o) {
         if (SpecialMethods.isUserObject(o)) {
             Object it = SpecialMethods.call(o, "__iter__");
             if (it != SpecialMethods.NOT_DEFINED) {
-                if (it instanceof PyIterator pi) {
-                    return pi;
-                }
-                if (SpecialMethods.lookup(it, "__next__") == null) {
+                if (!(it instanceof PyIterator) && SpecialMethods.lookup(it, "__next__") == null) {
                     throw PyErrors.typeError("iter() returned non-iterator of type '" + PyOps.typeName(it) + "'");
                 }
-                return new UserIterator(it);
+                return it;
             }
         }
         PyIterator builtin = builtinIter(o);

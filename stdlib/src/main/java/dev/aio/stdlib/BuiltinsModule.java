@@ -427,7 +427,7 @@ public final class BuiltinsModule {
     abstract static class IterNode extends BuiltinNode {
         @Specialization
         static Object doIter(Object o) {
-            return Iteration.iter(o);
+            return Iteration.iterator(o);
         }
     }
 
