@@ -72,6 +72,7 @@ public final class BuiltinTypes {
     public static final PyType TYPE_ERROR = new PyType("TypeError", "builtins", EXCEPTION);
     public static final PyType VALUE_ERROR = new PyType("ValueError", "builtins", EXCEPTION);
     public static final PyType UNICODE_ERROR = new PyType("UnicodeError", "builtins", VALUE_ERROR);
+    public static final PyType SYSTEM_ERROR = new PyType("SystemError", "builtins", EXCEPTION);
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", "builtins", EXCEPTION);
     public static final PyType INDENTATION_ERROR = new PyType("IndentationError", "builtins", SYNTAX_ERROR);
 
@@ -89,7 +90,7 @@ public final class BuiltinTypes {
                     PROCESS_LOOKUP_ERROR, CONNECTION_ERROR, BROKEN_PIPE_ERROR, CONNECTION_ABORTED_ERROR, CONNECTION_REFUSED_ERROR,
                     CONNECTION_RESET_ERROR, IMPORT_ERROR,
                     MODULE_NOT_FOUND_ERROR, RUNTIME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, TYPE_ERROR, VALUE_ERROR, UNICODE_ERROR,
-                    SYNTAX_ERROR, INDENTATION_ERROR};
+                    SYSTEM_ERROR, SYNTAX_ERROR, INDENTATION_ERROR};
 
     /** {@code OSError(errno, strerror)} makes the subclass for that errno (Linux numbers), as CPython does. */
     public static PyType osErrorFor(long errno) {

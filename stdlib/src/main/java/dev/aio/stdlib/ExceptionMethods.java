@@ -1,5 +1,6 @@
 package dev.aio.stdlib;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -7,7 +8,10 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
@@ -41,6 +45,31 @@ public final class ExceptionMethods {
         static Object doWith(dev.aio.runtime.PyBaseException self, Object tb) {
             dev.aio.runtime.PyTraceback.set(self, tb);
             return self;
+        }
+    }
+
+    /**
+     * {@code e.add_note(note)} (PEP 678): appends to {@code e.__notes__}, a list made on first use;
+     * the notes are printed under the exception's line.
+     */
+    @Builtin(name = "add_note", params = {"self", "note"})
+    @GenerateNodeFactory
+    abstract static class AddNoteNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doAddNote(PyBaseException self, Object note) {
+            if (!(note instanceof String)) {
+                throw PyErrors.typeError("note must be a str, not '" + PyOps.typeName(note) + "'");
+            }
+            Object notes = self.dict().get("__notes__");
+            if (notes == null) {
+                notes = new PyList();
+                self.dict().put("__notes__", notes);
+            } else if (!(notes instanceof PyList)) {
+                throw PyErrors.typeError("Cannot add note: __notes__ is not a list");
+            }
+            ((PyList) notes).append(note);
+            return PyNone.NONE;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aio.stdlib;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -9,6 +10,7 @@ import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyOps;
 
@@ -40,13 +42,18 @@ public final class TracebackModule {
         }
     }
 
-    /** The last line alone: {@code ValueError: message}. */
+    /** The last line, {@code ValueError: message}, then the lines of its notes: a list of lines as CPython's {@code format_exception_only}. */
     @Builtin(name = "format_only", params = {"exc"})
     @GenerateNodeFactory
     abstract static class FormatOnlyNode extends BuiltinNode {
         @Specialization
+        @TruffleBoundary
         static Object doFormatOnly(Object exc) {
-            return Traceback.formatExceptionOnly(exception(exc)) + "\n";
+            PyBaseException e = exception(exc);
+            PyList lines = new PyList();
+            lines.append(Traceback.formatExceptionOnly(e) + "\n");
+            Traceback.notes(e).forEach(lines::append);
+            return lines;
         }
     }
 

@@ -15,7 +15,11 @@ import dev.aio.ast.Stmt;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.parser.AioParser;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
 /**
@@ -120,6 +124,7 @@ public final class Traceback {
                     emit(e.getSyntaxLocation());
                 }
                 emit(formatExceptionOnly(e) + "\n");
+                emit(String.join("", notes(e)));
             } else if (groupDepth > MAX_GROUP_DEPTH) {
                 emit("... (max_group_depth is " + MAX_GROUP_DEPTH + ")\n");
             } else {
@@ -137,6 +142,7 @@ public final class Traceback {
                 emit(stack(group));
             }
             emit(formatExceptionOnly(group) + "\n");
+            emit(String.join("", notes(group)));
             Object[] members = group.groupExceptions().items();
             int shown = members.length <= MAX_GROUP_WIDTH ? members.length : MAX_GROUP_WIDTH + 1;
             needClose = false;
@@ -213,6 +219,38 @@ public final class Traceback {
             message = "<exception str() failed>";
         }
         return message.isEmpty() ? name : name + ": " + message;
+    }
+
+    /**
+     * The lines under the exception's own line that print its {@code __notes__} (PEP 678), each
+     * ending in a newline, as CPython 3.11's {@code print_exception_notes}: each note's
+     * {@code str()}, or the {@code repr()} of {@code __notes__} if it is not a sequence.
+     */
+    @TruffleBoundary
+    public static List<String> notes(PyBaseException e) {
+        Object notes = e.dict().get("__notes__");
+        List<String> lines = new ArrayList<>();
+        if (notes == null) {
+            return lines;
+        }
+        if (!(notes instanceof PyList) && !(notes instanceof PyTuple)) {
+            lines.add(safeText(notes, true, "<__notes__ repr() failed>") + "\n");
+            return lines;
+        }
+        for (Object note : Iteration.toArray(notes)) {
+            for (String line : safeText(note, false, "<note str() failed>").split("\n", -1)) {
+                lines.add(line + "\n");
+            }
+        }
+        return lines;
+    }
+
+    private static String safeText(Object o, boolean repr, String failed) {
+        try {
+            return repr ? PyOps.repr(o) : PyOps.str(o);
+        } catch (AioException e) {
+            return failed;
+        }
     }
 
     /**
