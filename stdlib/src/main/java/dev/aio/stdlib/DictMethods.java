@@ -40,6 +40,13 @@ public final class DictMethods {
             }
             return;
         }
+        if (SpecialMethods.isUserObject(source) && SpecialMethods.lookup(source, "keys") != null) {
+            // A mapping of the program's (a ChainMap, a class with keys() and __getitem__), as CPython's dict_merge takes it.
+            for (Object key : Iteration.toArray(SpecialMethods.call(source, "keys"))) {
+                d.put(key, Subscripts.getItem(source, key));
+            }
+            return;
+        }
         int i = 0;
         for (Object item : Iteration.toArray(source)) {
             Object[] pair = Iteration.toArray(item);
