@@ -29,6 +29,7 @@ import dev.aio.runtime.PyDescriptors;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySuper;
@@ -64,6 +65,9 @@ public final class BuiltinsModule {
             sb.append(terminator);
             Object target = Args.orDefault(file, null);
             if (target == null) {
+                target = standardOutput(context);
+            }
+            if (target == null) {
                 PrintStream out = context.out();
                 out.print(sb);
                 if (Args.given(flush) && PyOps.isTrue(flush)) {
@@ -72,8 +76,33 @@ public final class BuiltinsModule {
             } else if (target instanceof TextStream stream) {
                 stream.write(context, sb.toString());
             } else {
-                Calls.call(Attributes.get(target, "write"), sb.toString());
+                // A file-like object of the program's gets each piece in its own write(), as CPython's print does.
+                Object write = Attributes.get(target, "write");
+                for (int i = 0; i < items.length; i++) {
+                    if (i > 0) {
+                        Calls.call(write, separator);
+                    }
+                    Calls.call(write, PyOps.str(items[i]));
+                }
+                Calls.call(write, terminator);
+                if (Args.given(flush) && PyOps.isTrue(flush)) {
+                    Calls.call(Attributes.get(target, "flush"));
+                }
             }
+        }
+
+        /**
+         * What {@code sys.stdout} is now, if the program replaced it ({@code contextlib.redirect_stdout},
+         * {@code sys.stdout = buffer}); {@code null} while it is the process's standard output.
+         */
+        private static Object standardOutput(AioContext context) {
+            if (context.sysModules().get("sys") instanceof PyModule sys) {
+                Object stdout = sys.get("stdout");
+                if (stdout != null && !(stdout instanceof TextStream s && s.isStandardOutput())) {
+                    return stdout;
+                }
+            }
+            return null;
         }
 
         private static String separator(Object value, String name, String fallback) {
@@ -532,6 +561,16 @@ public final class BuiltinsModule {
         @Specialization
         static Object doSetattr(Object obj, Object name, Object value) {
             Attributes.set(obj, attributeName(name, "setattr"), value);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "delattr", params = {"obj", "name"})
+    @GenerateNodeFactory
+    abstract static class DelattrNode extends BuiltinNode {
+        @Specialization
+        static Object doDelattr(Object obj, Object name) {
+            Attributes.delete(obj, attributeName(name, "delattr"));
             return PyNone.NONE;
         }
     }

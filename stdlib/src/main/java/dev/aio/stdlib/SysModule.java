@@ -23,9 +23,15 @@ public final class SysModule {
     static PyModule create(AioContext context) {
         PyModule m = new PyModule("sys");
         m.put("argv", new PyList(context.getArguments().length == 0 ? new Object[]{""} : (Object[]) context.getArguments().clone()));
-        m.put("stdout", new TextStream("stdout", false));
-        m.put("stderr", new TextStream("stderr", true));
-        m.put("stdin", TextStream.stdin());
+        TextStream stdout = new TextStream("stdout", false);
+        TextStream stderr = new TextStream("stderr", true);
+        TextStream stdin = TextStream.stdin();
+        m.put("stdout", stdout);
+        m.put("stderr", stderr);
+        m.put("stdin", stdin);
+        m.put("__stdout__", stdout);
+        m.put("__stderr__", stderr);
+        m.put("__stdin__", stdin);
         m.put("version", "3.11.7 (aio)");
         m.put("version_info", StructSequence.make("sys", "version_info", new String[]{"major", "minor", "micro", "releaselevel", "serial"},
                         new Object[]{3L, 11L, 7L, "final", 0L}));

@@ -38,6 +38,11 @@ public final class TextStream extends TextIO {
         return context.out();
     }
 
+    /** Whether this is {@code sys.__stdout__}, the process's standard output. */
+    boolean isStandardOutput() {
+        return !isError && !isInput;
+    }
+
     void write(AioContext context, String text) {
         stream(context).print(text);
     }
