@@ -385,9 +385,19 @@ public final class Attributes {
         throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object attribute '" + name + "' is read-only");
     }
 
-    /** {@code del obj.name}. */
+    /** {@code del obj.name}: through the class's {@code __delattr__} if it has one. */
     @TruffleBoundary
     public static void delete(Object obj, String name) {
+        if (!(obj instanceof PyType) && SpecialMethods.lookup(obj, "__delattr__") != null) {
+            SpecialMethods.call(obj, "__delattr__", name);
+            return;
+        }
+        deleteDefault(obj, name);
+    }
+
+    /** {@code object.__delattr__(obj, name)}: deleting an attribute whatever the class's {@code __delattr__} does. */
+    @TruffleBoundary
+    public static void deleteDefault(Object obj, String name) {
         Object removed = null;
         if (obj instanceof PyModule m) {
             removed = m.remove(name);

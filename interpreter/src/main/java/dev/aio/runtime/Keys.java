@@ -22,6 +22,10 @@ public final class Keys {
 
     /** {@code hash(obj)} for an instance of a class defined in aio code. */
     static long userHash(Object obj) {
+        if (SpecialMethods.lookup(obj, "__hash__") == PyNone.NONE) {
+            // __hash__ = None: the class declares its instances unhashable.
+            throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(obj) + "'");
+        }
         Object h = SpecialMethods.call(obj, "__hash__");
         if (h == SpecialMethods.NOT_DEFINED) {
             if (SpecialMethods.lookup(obj, "__eq__") != null || obj instanceof PyList || obj instanceof PyDict) {

@@ -15,7 +15,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
-/** {@code object.__init__}, {@code __new__}, {@code __init_subclass__}, {@code __repr__} and {@code __setattr__}, which {@code super()} reaches. */
+/** {@code object.__init__}, {@code __new__}, {@code __init_subclass__}, {@code __repr__}, {@code __setattr__} and {@code __delattr__}, which {@code super()} reaches. */
 public final class ObjectMethods {
     private ObjectMethods() {
     }
@@ -81,6 +81,16 @@ public final class ObjectMethods {
         @Specialization
         static Object doSet(Object self, Object name, Object value) {
             dev.aio.runtime.Attributes.setDefault(self, Args.string(name, "attribute name"), value);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "__delattr__", params = {"self", "name"})
+    @GenerateNodeFactory
+    abstract static class ObjectDelAttrNode extends BuiltinNode {
+        @Specialization
+        static Object doDelete(Object self, Object name) {
+            dev.aio.runtime.Attributes.deleteDefault(self, Args.string(name, "attribute name"));
             return PyNone.NONE;
         }
     }
