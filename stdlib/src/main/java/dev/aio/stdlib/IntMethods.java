@@ -14,7 +14,7 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
 
-/** Methods of {@code int}: its constructor ({@code int(x)}, {@code int(s, base)}). */
+/** Methods of {@code int}: its constructor ({@code int(x)}, {@code int(s, base)}), {@code bit_length}, {@code bit_count}. */
 public final class IntMethods {
     private IntMethods() {
     }
@@ -22,6 +22,48 @@ public final class IntMethods {
     /** Installs these on {@code int}. */
     static void install() {
         BuiltinTypes.INT.defineBuiltins(IntMethodsFactory.getFactories());
+    }
+
+    /** The number of bits of {@code abs(self)} without leading zeros. */
+    @Builtin(name = "bit_length", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class BitLengthNode extends BuiltinNode {
+        @Specialization
+        static long doLong(long self) {
+            return 64 - Long.numberOfLeadingZeros(Math.abs(self));
+        }
+
+        @Specialization
+        @TruffleBoundary
+        static long doBig(BigInteger self) {
+            return self.abs().bitLength();
+        }
+
+        @Specialization
+        static long doBool(boolean self) {
+            return self ? 1 : 0;
+        }
+    }
+
+    /** The number of ones in the binary representation of {@code abs(self)}. */
+    @Builtin(name = "bit_count", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class BitCountNode extends BuiltinNode {
+        @Specialization
+        static long doLong(long self) {
+            return Long.bitCount(Math.abs(self));
+        }
+
+        @Specialization
+        @TruffleBoundary
+        static long doBig(BigInteger self) {
+            return self.abs().bitCount();
+        }
+
+        @Specialization
+        static long doBool(boolean self) {
+            return self ? 1 : 0;
+        }
     }
 
     @Builtin(name = "int", constructor = true, params = {"cls", "x", "base"}, required = 1, posOnly = 2)
