@@ -19,6 +19,7 @@ public final class BuiltinTypes {
     public static final PyType TUPLE = new PyType("tuple", "builtins", OBJECT);
     public static final PyType DICT = new PyType("dict", "builtins", OBJECT);
     public static final PyType SET = new PyType("set", "builtins", OBJECT);
+    public static final PyType FROZENSET = new PyType("frozenset", "builtins", OBJECT);
     public static final PyType RANGE = new PyType("range", "builtins", OBJECT);
     public static final PyType ITERATOR = new PyType("iterator", "builtins", OBJECT);
     public static final PyType FUNCTION = new PyType("function", "builtins", OBJECT);

@@ -96,7 +96,7 @@ public final class Keys {
         if (key instanceof PyDeque) {
             throw PyErrors.typeError("unhashable type: 'collections.deque'");
         }
-        if (key instanceof PyList || key instanceof PyDict || key instanceof PySet) {
+        if (key instanceof PyList || key instanceof PyDict || key instanceof PySet s && !s.isFrozen()) {
             throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(key) + "'");
         }
         return key;

@@ -41,7 +41,7 @@ public final class Operators {
                     return Numbers.sub(a, b);
                 }
                 if (a instanceof PySet x && b instanceof PySet y) {
-                    PySet r = new PySet();
+                    PySet r = x.emptyOfSameType();
                     for (Object o : x.toArray()) {
                         if (!y.contains(o)) {
                             r.add(o);
@@ -93,7 +93,7 @@ public final class Operators {
                     return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x & y) : Numbers.normalize(Numbers.big(a).and(Numbers.big(b)));
                 }
                 if (a instanceof PySet x && b instanceof PySet y) {
-                    PySet r = new PySet();
+                    PySet r = x.emptyOfSameType();
                     for (Object o : x.toArray()) {
                         if (y.contains(o)) {
                             r.add(o);
@@ -107,7 +107,7 @@ public final class Operators {
                     return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x | y) : Numbers.normalize(Numbers.big(a).or(Numbers.big(b)));
                 }
                 if (a instanceof PySet x && b instanceof PySet y) {
-                    PySet r = new PySet();
+                    PySet r = x.emptyOfSameType();
                     for (Object o : x.toArray()) {
                         r.add(o);
                     }
@@ -143,7 +143,7 @@ public final class Operators {
 
     @TruffleBoundary
     public static PySet symmetricDifference(PySet x, PySet y) {
-        PySet r = new PySet();
+        PySet r = x.emptyOfSameType();
         for (Object o : x.toArray()) {
             if (!y.contains(o)) {
                 r.add(o);

@@ -275,10 +275,10 @@ public final class PyOps {
             sb.append('}');
         } else if (o instanceof PySet s) {
             if (s.size() == 0) {
-                sb.append("set()");
+                sb.append(s.isFrozen() ? "frozenset()" : "set()");
             } else {
-                appendItems(sb.append('{'), s.toArray());
-                sb.append('}');
+                appendItems(sb.append(s.isFrozen() ? "frozenset({" : "{"), s.toArray());
+                sb.append(s.isFrozen() ? "})" : "}");
             }
         } else if (o instanceof PyObject p) {
             sb.append(p.repr());

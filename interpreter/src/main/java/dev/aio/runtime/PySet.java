@@ -4,9 +4,31 @@ import java.util.LinkedHashMap;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
-/** A mutable set with Python's key semantics (see {@link Keys}). */
+/**
+ * A {@code set}, or a {@code frozenset} (which Java code does not mutate after building it), with
+ * Python's key semantics (see {@link Keys}). A frozenset is hashable: it equals and hashes as its
+ * members do, so it can be a dict key or a set member.
+ */
 public final class PySet extends PyObject {
     private final LinkedHashMap<Object, Object> map = new LinkedHashMap<>();
+    private final boolean frozen;
+
+    public PySet() {
+        this(false);
+    }
+
+    public PySet(boolean frozen) {
+        this.frozen = frozen;
+    }
+
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    /** An empty set of the same type: operations on a frozenset give frozensets, as in CPython. */
+    public PySet emptyOfSameType() {
+        return new PySet(frozen);
+    }
 
     /** How many members compare through a class's {@code __eq__} (see {@link Keys#resolve}). */
     private int userKeys;
@@ -51,7 +73,41 @@ public final class PySet extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.SET;
+        return frozen ? BuiltinTypes.FROZENSET : BuiltinTypes.SET;
+    }
+
+    /** A frozenset equals a set or frozenset with the same members; a set is a key only by identity (never, as it is unhashable). */
+    @Override
+    @TruffleBoundary
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!frozen || !(o instanceof PySet other) || other.size() != size()) {
+            return false;
+        }
+        for (Object key : map.keySet()) {
+            if (!other.map.containsKey(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Independent of the order of the members (CPython mixes each member's hash likewise, then combines them with xor). */
+    @Override
+    @TruffleBoundary
+    public int hashCode() {
+        if (!frozen) {
+            return System.identityHashCode(this);
+        }
+        long h = 0;
+        for (Object member : map.values()) {
+            long m = PyOps.hash(member);
+            h ^= ((m ^ 89869747L) ^ (m << 16)) * 3644798167L;
+        }
+        h ^= (map.size() + 1L) * 1927868237L;
+        return Long.hashCode(h);
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class AioStdlib implements StdlibProvider {
         PyModule m = new PyModule("builtins");
         m.defineFunctions(context.getLanguage(), BuiltinsModuleFactory.getFactories());
         for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
-                        BuiltinTypes.SET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
+                        BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
             m.put(t.getName(), t);
         }
         for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {

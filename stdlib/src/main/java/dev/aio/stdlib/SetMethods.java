@@ -1,11 +1,14 @@
 package dev.aio.stdlib;
 
+import java.util.Set;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyErrors;
@@ -13,14 +16,19 @@ import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PyTuple;
 
-/** Methods of {@code set}. */
+/** Methods of {@code set}, and of {@code frozenset}: those that do not change the set. */
 public final class SetMethods {
     private SetMethods() {
     }
 
-    /** Installs these on {@code set}. */
+    /** The methods a frozenset has too (on a frozenset they make frozensets). */
+    private static final Set<String> NON_MUTATING = Set.of("union", "intersection", "difference", "symmetric_difference", "copy", "issubset",
+                    "issuperset", "isdisjoint", "frozenset");
+
+    /** Installs these on {@code set} and {@code frozenset}. */
     static void install() {
         BuiltinTypes.SET.defineBuiltins(SetMethodsFactory.getFactories());
+        BuiltinTypes.FROZENSET.defineBuiltins(SetMethodsFactory.getFactories().stream().filter(f -> NON_MUTATING.contains(BuiltinSpec.of(f).name())).toList());
     }
 
     @Builtin(name = "add", params = {"self", "item"})
@@ -105,7 +113,7 @@ public final class SetMethods {
         @Specialization
         @TruffleBoundary
         static Object doIntersection(PySet self, Object other) {
-            PySet r = new PySet();
+            PySet r = self.emptyOfSameType();
             PySet o = new PySet();
             for (Object x : Iteration.toArray(other)) {
                 o.add(x);
@@ -159,7 +167,7 @@ public final class SetMethods {
 
     @TruffleBoundary
     static PySet copyOf(PySet s) {
-        PySet r = new PySet();
+        PySet r = s.emptyOfSameType();
         for (Object o : s.toArray()) {
             r.add(o);
         }
@@ -226,6 +234,26 @@ public final class SetMethods {
         @TruffleBoundary
         static Object doSet(Object cls, Object iterable) {
             PySet s = new PySet();
+            if (Args.given(iterable)) {
+                for (Object o : Iteration.toArray(iterable)) {
+                    s.add(o);
+                }
+            }
+            return s;
+        }
+    }
+
+    /** {@code frozenset(iterable)}: a frozenset is returned as it is, as CPython does. */
+    @Builtin(name = "frozenset", constructor = true, params = {"cls", "iterable"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class FrozenSetNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doFrozenSet(Object cls, Object iterable) {
+            if (iterable instanceof PySet s && s.isFrozen()) {
+                return s;
+            }
+            PySet s = new PySet(true);
             if (Args.given(iterable)) {
                 for (Object o : Iteration.toArray(iterable)) {
                     s.add(o);
