@@ -77,6 +77,12 @@ public final class Attributes {
                     return name.equals("__class__") ? g.getPyType() : find(g.origin(), name);
             }
         }
+        if (obj instanceof PyDescriptors.StaticMethod || obj instanceof PyDescriptors.ClassMethod || obj instanceof PyDescriptors.Property) {
+            Object field = PyDescriptors.field(obj, name);
+            if (field != null) {
+                return field;
+            }
+        }
         PyType type = PyOps.typeOf(obj);
         Object classAttr = type.lookup(name);
         if (classAttr instanceof PyDescriptors.Property p) {

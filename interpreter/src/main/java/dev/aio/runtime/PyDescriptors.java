@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 /** {@code @staticmethod}, {@code @classmethod} and {@code @property}: how a class attribute binds. */
 public final class PyDescriptors {
     private PyDescriptors() {
@@ -50,6 +52,56 @@ public final class PyDescriptors {
         @Override
         public PyType getPyType() {
             return PROPERTY;
+        }
+    }
+
+    /**
+     * The attributes CPython gives these objects: {@code __func__}, {@code fget}/{@code fset}/
+     * {@code fdel}, and {@code __isabstractmethod__} (whether a function they wrap is abstract,
+     * which {@code abc} reads); {@code null} for other names.
+     */
+    @TruffleBoundary
+    static Object field(Object descriptor, String name) {
+        Object[] wrapped = switch (descriptor) {
+            case StaticMethod s -> new Object[]{s.function};
+            case ClassMethod c -> new Object[]{c.function};
+            case Property p -> new Object[]{p.getter, p.setter};
+            default -> throw new IllegalArgumentException();
+        };
+        switch (name) {
+            case "__func__":
+                return descriptor instanceof Property ? null : wrapped[0];
+            case "fget", "fset":
+                return descriptor instanceof Property ? orNone(wrapped[name.equals("fget") ? 0 : 1]) : null;
+            case "fdel":
+                return descriptor instanceof Property ? PyNone.NONE : null;
+            case "__isabstractmethod__":
+                for (Object function : wrapped) {
+                    if (isAbstract(function)) {
+                        return true;
+                    }
+                }
+                return false;
+            default:
+                return null;
+        }
+    }
+
+    private static Object orNone(Object o) {
+        return o == null ? PyNone.NONE : o;
+    }
+
+    private static boolean isAbstract(Object function) {
+        if (function == null || function == PyNone.NONE) {
+            return false;
+        }
+        try {
+            return PyOps.isTrue(Attributes.get(function, "__isabstractmethod__"));
+        } catch (AioException e) {
+            if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
+                return false;
+            }
+            throw e;
         }
     }
 
