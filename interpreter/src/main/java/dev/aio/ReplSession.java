@@ -139,7 +139,7 @@ public final class ReplSession {
             closing = true;
         } else if (!closing && !e.getPyType().isSubtypeOf(BuiltinTypes.KEYBOARD_INTERRUPT)) {
             context.out().flush();
-            context.err().print(Traceback.format(e));
+            context.err().print(Traceback.formatUncaught(e));
             context.err().flush();
         }
     }
@@ -221,7 +221,7 @@ public final class ReplSession {
             } else if (input.interrupted || error.getPyType().isSubtypeOf(BuiltinTypes.KEYBOARD_INTERRUPT)) {
                 context.err().print("\nKeyboardInterrupt\n");
             } else {
-                context.err().print(Traceback.format(error));
+                context.err().print(Traceback.formatUncaught(error));
             }
         }
         context.out().flush();

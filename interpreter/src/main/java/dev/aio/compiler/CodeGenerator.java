@@ -183,6 +183,7 @@ final class CodeGenerator {
             }
         }, root -> {
             PyCode code = new PyCode(root, name, qualName, signature(params), async, inner.isGenerator, fileName, node.pos().line());
+            code.setLocalNames(inner.localNames());
             if (lambdaBody == null) {
                 code.setDoc(docstring(body));
             }

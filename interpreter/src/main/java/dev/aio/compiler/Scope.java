@@ -71,6 +71,17 @@ final class Scope {
         return name;
     }
 
+    /** The local variables, parameters first: what CPython's {@code co_varnames} lists. */
+    String[] localNames() {
+        Set<String> names = new LinkedHashSet<>(params);
+        for (String name : assigned) {
+            if (isLocal(name)) {
+                names.add(name);
+            }
+        }
+        return names.toArray(new String[0]);
+    }
+
     boolean isLocal(String name) {
         return kind != Kind.MODULE && !declaredGlobal.contains(name) && !declaredNonlocal.contains(name) && (params.contains(name) || assigned.contains(name));
     }

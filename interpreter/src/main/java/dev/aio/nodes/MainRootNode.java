@@ -64,7 +64,7 @@ public final class MainRootNode extends RootNode {
     @TruffleBoundary
     private static int reportUncaught(AioContext context, AioException e) {
         context.out().flush();
-        context.err().print(Traceback.format(e.getException()));
+        context.err().print(Traceback.formatUncaught(e.getException()));
         context.err().flush();
         return 1;
     }

@@ -312,6 +312,10 @@ public final class Attributes {
                     return a.length == 2 && name.equals("errno") ? a[0] : a.length == 2 && name.equals("strerror") ? a[1] : PyNone.NONE;
                 }
                 return null;
+            case "name":
+                return e.getPyType().isSubtypeOf(BuiltinTypes.NAME_ERROR) || e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR) ? PyNone.NONE : null;
+            case "obj":
+                return e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR) ? PyNone.NONE : null;
             case "value":
                 if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
                     return e.getArgs().size() > 0 ? e.getArgs().get(0) : PyNone.NONE;
@@ -389,6 +393,37 @@ public final class Attributes {
             throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object has no attribute '" + name + "'");
         }
         throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + type.getName() + "' object attribute '" + name + "' is read-only");
+    }
+
+    /** The sorted names of {@code obj}'s attributes, its class's and their bases' ({@code dir(obj)}). */
+    @TruffleBoundary
+    public static java.util.List<String> names(Object obj) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        if (obj instanceof PyModule m) {
+            addKeys(names, m.namespace());
+        } else {
+            PyType type = obj instanceof PyType t ? t : PyOps.typeOf(obj);
+            if (!(obj instanceof PyType)) {
+                if (find(obj, "__dict__") instanceof PyDict dict) {
+                    addKeys(names, dict);
+                }
+                names.add("__class__");
+            }
+            for (PyType t : type.getMro()) {
+                names.addAll(t.dict().keySet());
+            }
+            names.add("__doc__");
+            names.add("__module__");
+        }
+        return new java.util.ArrayList<>(names);
+    }
+
+    private static void addKeys(java.util.Set<String> names, PyDict d) {
+        for (Object k : d.keys()) {
+            if (k instanceof String s) {
+                names.add(s);
+            }
+        }
     }
 
     /** {@code del obj.name}: through the class's {@code __delattr__} if it has one. */

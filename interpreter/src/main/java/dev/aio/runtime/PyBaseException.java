@@ -15,6 +15,8 @@ public final class PyBaseException extends PyObject {
     private PyDict dict;
     /** A SyntaxError in an imported file: the {@code File ..., line N}, source line and caret CPython prints before the message. */
     private String syntaxLocation;
+    /** Where a NameError's name was looked for, for its "Did you mean" suggestion. */
+    private Suggestions.NameScopes nameScopes;
 
     public PyBaseException(PyType type, PyTuple args) {
         this.type = type;
@@ -41,6 +43,14 @@ public final class PyBaseException extends PyObject {
     @Override
     public PyType getPyType() {
         return type;
+    }
+
+    public Suggestions.NameScopes getNameScopes() {
+        return nameScopes;
+    }
+
+    public void setNameScopes(Suggestions.NameScopes nameScopes) {
+        this.nameScopes = nameScopes;
     }
 
     public PyDict dict() {

@@ -13,6 +13,7 @@ public final class PyCode {
     private final boolean isGenerator;
     private final String fileName;
     private final int firstLine;
+    private String[] localNames = {};
     /** The docstring: the body's first statement when it is a string literal. */
     private String doc;
 
@@ -29,6 +30,15 @@ public final class PyCode {
         this.isGenerator = isGenerator;
         this.fileName = fileName;
         this.firstLine = firstLine;
+    }
+
+    /** The names of the function's local variables, parameters first (CPython's {@code co_varnames}). */
+    public String[] localNames() {
+        return localNames;
+    }
+
+    public void setLocalNames(String[] localNames) {
+        this.localNames = localNames;
     }
 
     public String doc() {

@@ -35,14 +35,21 @@ public final class PyErrors {
         return raise(BuiltinTypes.NAME_ERROR, "name '" + name + "' is not defined");
     }
 
+    /** {@code obj} has no attribute {@code name}: the exception carries both ({@code e.name}, {@code e.obj}), as CPython's does, for its suggestion. */
+    @TruffleBoundary
     public static AioException attributeError(Object obj, String name) {
+        String message;
         if (obj instanceof PyModule m) {
-            return raise(BuiltinTypes.ATTRIBUTE_ERROR, "module '" + m.getName() + "' has no attribute '" + name + "'");
+            message = "module '" + m.getName() + "' has no attribute '" + name + "'";
+        } else if (obj instanceof PyType t) {
+            message = "type object '" + t.getName() + "' has no attribute '" + name + "'";
+        } else {
+            message = "'" + PyOps.typeName(obj) + "' object has no attribute '" + name + "'";
         }
-        if (obj instanceof PyType t) {
-            return raise(BuiltinTypes.ATTRIBUTE_ERROR, "type object '" + t.getName() + "' has no attribute '" + name + "'");
-        }
-        return raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + PyOps.typeName(obj) + "' object has no attribute '" + name + "'");
+        AioException e = raise(BuiltinTypes.ATTRIBUTE_ERROR, message);
+        e.getException().dict().put("name", name);
+        e.getException().dict().put("obj", obj);
+        return e;
     }
 
     public static AioException indexError(String message) {

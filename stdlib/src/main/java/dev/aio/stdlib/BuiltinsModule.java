@@ -843,35 +843,16 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static Object doDir(Object obj) {
-            java.util.TreeSet<String> names = new java.util.TreeSet<>();
             if (!Args.given(obj)) {
-                addKeys(names, moduleLocals("dir()"));
-            } else if (obj instanceof dev.aio.runtime.PyModule m) {
-                addKeys(names, m.namespace());
-            } else {
-                PyType type = obj instanceof PyType t ? t : PyOps.typeOf(obj);
-                if (!(obj instanceof PyType)) {
-                    Object d = Attributes.find(obj, "__dict__");
-                    if (d instanceof dev.aio.runtime.PyDict dict) {
-                        addKeys(names, dict);
+                java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                for (Object k : moduleLocals("dir()").keys()) {
+                    if (k instanceof String s) {
+                        names.add(s);
                     }
-                    names.add("__class__");
                 }
-                for (PyType t : type.getMro()) {
-                    names.addAll(t.dict().keySet());
-                }
-                names.add("__doc__");
-                names.add("__module__");
+                return new PyList(new ArrayList<>(names));
             }
-            return new PyList(new ArrayList<>(names));
-        }
-
-        private static void addKeys(java.util.Set<String> names, dev.aio.runtime.PyDict d) {
-            for (Object k : d.keys()) {
-                if (k instanceof String s) {
-                    names.add(s);
-                }
-            }
+            return new PyList(new ArrayList<>(Attributes.names(obj)));
         }
     }
 

@@ -20,6 +20,7 @@ import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.Suggestions;
 import dev.aio.runtime.PyType;
 
 /**
@@ -49,10 +50,22 @@ public final class Traceback {
         entries.add(new Entry(root, bytecode, bytecodeIndex, frameToken));
     }
 
-    /** The whole report, with chained causes and contexts, as CPython prints an uncaught exception. */
+    /** The whole report, with chained causes and contexts, as CPython 3.11's {@code traceback} module formats it (also for logging). */
     @TruffleBoundary
     public static String format(PyBaseException exception) {
-        Printer printer = new Printer();
+        Printer printer = new Printer(false);
+        printer.print(exception);
+        return printer.out.toString();
+    }
+
+    /**
+     * The report of an uncaught exception, as CPython 3.11's {@code sys.excepthook} prints it: as
+     * {@link #format}, with the "Did you mean" suggestions of NameError and AttributeError (which
+     * 3.11's {@code traceback} module does not add).
+     */
+    @TruffleBoundary
+    public static String formatUncaught(PyBaseException exception) {
+        Printer printer = new Printer(true);
         printer.print(exception);
         return printer.out.toString();
     }
@@ -71,6 +84,11 @@ public final class Traceback {
         private final IdentityHashMap<PyBaseException, Boolean> seen = new IdentityHashMap<>();
         private int groupDepth;
         private boolean needClose;
+        private final boolean suggestions;
+
+        Printer(boolean suggestions) {
+            this.suggestions = suggestions;
+        }
 
         private String indent() {
             return " ".repeat(2 * groupDepth);
@@ -86,6 +104,14 @@ public final class Traceback {
 
         private void emit(String text) {
             emit(text, '|');
+        }
+
+        /** The exception's line, its suggestion if any, and the lines of its notes. */
+        private void emitExceptionLine(PyBaseException e) {
+            emit(formatExceptionOnly(e) + (suggestions ? Suggestions.forException(e) : "") + "\n");
+            for (String note : notes(e)) {
+                emit(note);
+            }
         }
 
         void print(PyBaseException exception) {
@@ -123,8 +149,7 @@ public final class Traceback {
                 if (e.getSyntaxLocation() != null) {
                     emit(e.getSyntaxLocation());
                 }
-                emit(formatExceptionOnly(e) + "\n");
-                emit(String.join("", notes(e)));
+                emitExceptionLine(e);
             } else if (groupDepth > MAX_GROUP_DEPTH) {
                 emit("... (max_group_depth is " + MAX_GROUP_DEPTH + ")\n");
             } else {
@@ -141,8 +166,7 @@ public final class Traceback {
                 emit("Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
                 emit(stack(group));
             }
-            emit(formatExceptionOnly(group) + "\n");
-            emit(String.join("", notes(group)));
+            emitExceptionLine(group);
             Object[] members = group.groupExceptions().items();
             int shown = members.length <= MAX_GROUP_WIDTH ? members.length : MAX_GROUP_WIDTH + 1;
             needClose = false;

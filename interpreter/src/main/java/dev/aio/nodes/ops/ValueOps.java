@@ -7,6 +7,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.aio.AioContext;
 import dev.aio.ast.BinaryOperator;
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Formatting;
@@ -14,6 +15,7 @@ import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyCell;
+import dev.aio.runtime.PyCode;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyFunction;
@@ -27,6 +29,7 @@ import dev.aio.runtime.PySlice;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.Subscripts;
+import dev.aio.runtime.Suggestions;
 
 /** The semantics behind the bytecode's value operations. */
 public final class ValueOps {
@@ -68,10 +71,18 @@ public final class ValueOps {
         if (v == null) {
             v = AioContext.get(null).getBuiltins().get(name);
             if (v == null) {
-                throw PyErrors.nameError(name);
+                throw undefinedName(function(frame), name);
             }
         }
         return v;
+    }
+
+    /** The NameError, remembering where the name was looked for (for its "Did you mean" suggestion). */
+    @TruffleBoundary
+    private static AioException undefinedName(PyFunction function, String name) {
+        PyCode code = function.getCode();
+        String[] locals = code == null ? new String[0] : code.localNames();
+        return Suggestions.nameError(name, new Suggestions.NameScopes(locals, function.getGlobals(), AioContext.get(null).getBuiltins()));
     }
 
     public static void deleteGlobal(VirtualFrame frame, String name) {
