@@ -51,6 +51,15 @@ public final class Attributes {
                 case "__func__" -> m.getFunction();
                 default -> find(m.getFunction(), name);
             };
+        } else if (obj instanceof PyCoroutine c) {
+            switch (name) {
+                case "__name__":
+                    return c.name();
+                case "__qualname__":
+                    return c.qualName();
+                default:
+                    break;
+            }
         } else if (obj instanceof PyBuiltinFunction b) {
             switch (name) {
                 case "__name__", "__qualname__":

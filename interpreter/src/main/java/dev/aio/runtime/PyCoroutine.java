@@ -96,6 +96,11 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
         return function.getQualName();
     }
 
+    /** {@code coro.__name__}: its function's name. */
+    public String name() {
+        return function.getName();
+    }
+
     public boolean isStarted() {
         return body.isStarted();
     }
