@@ -43,6 +43,7 @@ public final class AioStdlib implements StdlibProvider {
             PropertyMethods.install();
             TextIOMethods.install();
             DequeMethods.install();
+            MersenneTwisterMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
@@ -51,9 +52,9 @@ public final class AioStdlib implements StdlibProvider {
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
         Map<String, Function<AioContext, PyModule>> modules = new java.util.HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
-                        TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "random", RandomModule::create));
+                        TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {

@@ -195,6 +195,15 @@ public final class MathModule {
         }
     }
 
+    @Builtin(name = "acos", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class AcosNode extends BuiltinNode {
+        @Specialization
+        static double doAcos(Object x) {
+            return checked(Math.acos(real(x)));
+        }
+    }
+
     @Builtin(name = "tan", params = {"x"})
     @GenerateNodeFactory
     abstract static class TanNode extends BuiltinNode {
