@@ -44,6 +44,7 @@ public final class AioStdlib implements StdlibProvider {
             TextIOMethods.install();
             DequeMethods.install();
             MersenneTwisterMethods.install();
+            ItertoolsModule.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
@@ -63,6 +64,7 @@ public final class AioStdlib implements StdlibProvider {
             return m;
         });
         modules.put("_os", OsModule::create);
+        modules.put("itertools", ItertoolsModule::create);
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
         modules.put("_traceback", TracebackModule::create);
