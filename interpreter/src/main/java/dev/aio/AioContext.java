@@ -31,6 +31,7 @@ import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyCoroutine;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
@@ -44,7 +45,7 @@ import dev.aio.diagnostics.RunawayWatchdog;
 import dev.aio.diagnostics.TaskDumpSignal;
 
 /** The state of one aio run: streams, modules, the clock, the event loop, and run-wide diagnostics. */
-public final class AioContext {
+public final class AioContext implements PyContext.Holder {
     private static final ContextReference<AioContext> REFERENCE = ContextReference.create(AioLanguage.class);
 
     private final AioLanguage language;
@@ -499,6 +500,19 @@ public final class AioContext {
             blockingCall = site;
             blockingHint = hint;
         }
+    }
+
+    /** The current {@code contextvars} context of each thread (CPython keeps one per thread state); a new thread starts with an empty one. */
+    private final ThreadLocal<PyContext> currentContext = ThreadLocal.withInitial(PyContext::new);
+
+    @Override
+    public PyContext currentContext() {
+        return currentContext.get();
+    }
+
+    @Override
+    public void setCurrentContext(PyContext context) {
+        currentContext.set(context);
     }
 
     public void beginStep() {

@@ -11,6 +11,7 @@ import dev.aio.kernel.WorkerCalls;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 
@@ -42,16 +43,21 @@ public final class DefaultExecutor {
     /** Runs {@code callable(*args, **kwargs)} on a worker thread; the future gets its outcome. */
     @TruffleBoundary
     public Future submit(Object callable, Object[] args, String[] kwNames, Object[] kwValues) {
+        return submit(callable, args, kwNames, kwValues, null);
+    }
+
+    /** With {@code callContext}, the call runs in that contextvars context (asyncio.to_thread's copy); otherwise in the worker thread's own. */
+    public Future submit(Object callable, Object[] args, String[] kwNames, Object[] kwValues, PyContext callContext) {
         if (shutDown) {
             throw PyErrors.runtimeError("Executor shutdown has been called");
         }
         Future future = new Future(loop).withPurpose("a call in a worker thread");
         Executor threads = context.workerThreads();
-        calls.submit(() -> threads.execute(() -> runCall(future, callable, args, kwNames, kwValues)));
+        calls.submit(() -> threads.execute(() -> runCall(future, callable, args, kwNames, kwValues, callContext)));
         return future;
     }
 
-    private void runCall(Future future, Object callable, Object[] args, String[] kwNames, Object[] kwValues) {
+    private void runCall(Future future, Object callable, Object[] args, String[] kwNames, Object[] kwValues, PyContext callContext) {
         WORKER_OF.set(this);
         try {
             context.interpreterLock().acquire();
@@ -62,7 +68,8 @@ public final class DefaultExecutor {
         try {
             Runnable outcome;
             try {
-                Object result = Calls.call(callable, args, kwNames, kwValues);
+                Object result = callContext == null ? Calls.call(callable, args, kwNames, kwValues)
+                                : callContext.run(context, () -> Calls.call(callable, args, kwNames, kwValues));
                 outcome = () -> finished(future, result, null);
             } catch (AioException e) {
                 outcome = () -> finished(future, null, e.getException());

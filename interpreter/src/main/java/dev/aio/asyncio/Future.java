@@ -10,6 +10,7 @@ import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
@@ -158,9 +159,9 @@ public class Future extends PyObject implements Awaitable {
         }
     }
 
-    /** {@code fut.add_done_callback(fn)} with an aio callable. */
-    public void addDoneCallback(Object callable) {
-        addDoneCallback(new Callback(f -> Calls.call(callable, f), CallbackSource.describe(callable), callable));
+    /** {@code fut.add_done_callback(fn, context=)} with an aio callable, called in {@code context}. */
+    public void addDoneCallback(Object callable, PyContext context) {
+        addDoneCallback(new Callback(f -> context.run(loop.context(), () -> Calls.call(callable, f)), CallbackSource.describe(callable), callable));
     }
 
     public int removeDoneCallback(Object callable) {

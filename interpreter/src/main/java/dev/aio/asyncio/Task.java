@@ -7,6 +7,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
@@ -28,6 +29,8 @@ public final class Task extends Future {
     /** Watches this task (see {@link TaskObserver}); null when nothing does. */
     private final TaskObserver observer;
     private final int observerId;
+    /** The contextvars context every step runs in (CPython's {@code Task._context}). */
+    private final PyContext runContext;
 
     public Task(EventLoop loop, CoroutineLike coroutine, String name) {
         this(loop, coroutine, name, false);
@@ -39,16 +42,22 @@ public final class Task extends Future {
      * returns without suspending never gets scheduled at all.
      */
     public Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart) {
-        this(loop, coroutine, name, eagerStart, true);
+        this(loop, coroutine, name, eagerStart, null, true);
+    }
+
+    /** A task whose steps run in {@code context} ({@code create_task(context=)}); null: a copy of the current context, as CPython takes. */
+    public Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart, PyContext context) {
+        this(loop, coroutine, name, eagerStart, context, true);
     }
 
     /** A task of the runtime's own housekeeping (such as {@code asyncio.run}'s shutdown steps), not observed (left out of the timeline). */
     public static Task internal(EventLoop loop, CoroutineLike coroutine, String name) {
-        return new Task(loop, coroutine, name, false, false);
+        return new Task(loop, coroutine, name, false, null, false);
     }
 
-    private Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart, boolean observed) {
+    private Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart, PyContext context, boolean observed) {
         super(loop);
+        this.runContext = context != null ? context : loop.context().currentContext().copy();
         loop.context().limits().checkNewTask(loop.pendingTaskCount());
         this.coroutine = coroutine;
         this.name = name;
@@ -113,8 +122,16 @@ public final class Task extends Future {
         return true;
     }
 
+    /** CPython's {@code Task.__step}, run as its handle runs it: inside the task's context. */
     @TruffleBoundary
     private void runStep(PyBaseException thrown) {
+        runContext.run(loop.context(), () -> {
+            step(thrown);
+            return null;
+        });
+    }
+
+    private void step(PyBaseException thrown) {
         if (isDone()) {
             throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "_step(): already done: " + repr() + ", " + (thrown == null ? "None" : thrown.repr()));
         }

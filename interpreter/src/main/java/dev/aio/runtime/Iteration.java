@@ -91,6 +91,9 @@ public final class Iteration {
         if (o instanceof PyDeque d) {
             return new PyDeque.Iterator(d, false);
         }
+        if (SpecialMethods.callBuiltin(o, "__iter__") instanceof PyIterator it) {
+            return it;
+        }
         return null;
     }
 

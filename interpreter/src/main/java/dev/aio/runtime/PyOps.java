@@ -339,6 +339,10 @@ public final class PyOps {
         if (n != SpecialMethods.NOT_DEFINED) {
             return checkLen(n);
         }
+        Object builtin = SpecialMethods.callBuiltin(o, "__len__");
+        if (builtin != SpecialMethods.NOT_DEFINED) {
+            return checkLen(builtin);
+        }
         throw PyErrors.typeError("object of type '" + typeName(o) + "' has no len()");
     }
 

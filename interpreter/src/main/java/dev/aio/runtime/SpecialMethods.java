@@ -58,6 +58,24 @@ public final class SpecialMethods {
         return Calls.call(Attributes.bind(method, obj, PyOps.typeOf(obj)), args);
     }
 
+    /**
+     * Calls a special method that a builtin type written in Java defines for its instances
+     * ({@code contextvars.Context}'s {@code __getitem__}, {@code __len__}, {@code __iter__}), for the
+     * protocols that otherwise know only the builtin containers ({@code in} then iterates); {@link #NOT_DEFINED} when it has none.
+     */
+    @TruffleBoundary
+    public static Object callBuiltin(Object obj, String name, Object... args) {
+        if (!(obj instanceof PyObject) || obj instanceof PyType || isUserObject(obj)) {
+            return NOT_DEFINED;
+        }
+        PyType type = PyOps.typeOf(obj);
+        Object method = type.lookup(name);
+        if (!(method instanceof BuiltinSpec)) {
+            return NOT_DEFINED;
+        }
+        return Calls.call(Attributes.bind(method, obj, type), args);
+    }
+
     /** Python's NotImplemented: what a binary special method returns to let the other operand try. */
     public static final Object NOT_IMPLEMENTED = new PyObject() {
         @Override

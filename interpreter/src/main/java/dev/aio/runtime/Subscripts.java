@@ -76,6 +76,10 @@ public final class Subscripts {
             // aio lets any class be subscripted in annotations (Stack[int]); it stands for the class itself.
             return container;
         }
+        Object builtin = SpecialMethods.callBuiltin(container, "__getitem__", index);
+        if (builtin != SpecialMethods.NOT_DEFINED) {
+            return builtin;
+        }
         throw PyErrors.typeError("'" + PyOps.typeName(container) + "' object is not subscriptable");
     }
 

@@ -45,6 +45,9 @@ public final class AioStdlib implements StdlibProvider {
             DequeMethods.install();
             MersenneTwisterMethods.install();
             ItertoolsModule.install();
+            ContextVarMethods.install();
+            ContextTokenMethods.install();
+            ContextMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
@@ -65,6 +68,7 @@ public final class AioStdlib implements StdlibProvider {
         });
         modules.put("_os", OsModule::create);
         modules.put("itertools", ItertoolsModule::create);
+        modules.put("contextvars", ContextvarsModule::create);
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
         modules.put("_traceback", TracebackModule::create);

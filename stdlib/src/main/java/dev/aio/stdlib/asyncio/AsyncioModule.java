@@ -23,6 +23,7 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
@@ -30,6 +31,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
+import dev.aio.stdlib.ContextMethods;
 
 /**
  * The {@code asyncio} module: its functions, and the module assembled from its parts (as CPython's
@@ -103,14 +105,14 @@ public final class AsyncioModule {
             return f;
         }
         if (arg instanceof CoroutineLike) {
-            return createTask(loop, arg, Missing.INSTANCE);
+            return createTask(loop, arg, Missing.INSTANCE, Missing.INSTANCE);
         }
         CompletionStage<?> stage = HostFuture.stageOf(loop.context().getEnv(), arg);
         if (stage != null) {
             return HostFuture.wrap(loop, stage);
         }
         if (arg instanceof dev.aio.asyncio.Awaitable || dev.aio.runtime.SpecialMethods.lookup(arg, "__await__") != null) {
-            return createTask(loop, new WrapAwaitable((dev.aio.asyncio.Awaitable) dev.aio.nodes.ops.AsyncOps.getAwaitable(arg)), Missing.INSTANCE);
+            return createTask(loop, new WrapAwaitable((dev.aio.asyncio.Awaitable) dev.aio.nodes.ops.AsyncOps.getAwaitable(arg)), Missing.INSTANCE, Missing.INSTANCE);
         }
         throw PyErrors.typeError("An asyncio.Future, a coroutine or an awaitable is required");
     }
@@ -138,13 +140,16 @@ public final class AsyncioModule {
      * {@code (loop, coro)}, then named (CPython 3.12).
      */
     @TruffleBoundary
-    static Future createTask(EventLoop loop, Object coro, Object name) {
+    static Future createTask(EventLoop loop, Object coro, Object name, Object context) {
         boolean named = name != Missing.INSTANCE && name != PyNone.NONE;
+        boolean contextGiven = context != Missing.INSTANCE && context != PyNone.NONE;
         Object factory = loop.getTaskFactory();
         if (factory == null) {
-            return new Task(loop, coroutine(coro, "a coroutine was expected, got "), taskName(loop.context(), name));
+            PyContext taskContext = contextGiven ? ContextMethods.contextOrCopy(loop.context(), context) : null;
+            return new Task(loop, coroutine(coro, "a coroutine was expected, got "), taskName(loop.context(), name), false, taskContext);
         }
-        Object made = Calls.call(factory, loop, coro);
+        // As CPython 3.11's create_task: the factory gets context= only when one was given.
+        Object made = contextGiven ? Calls.call(factory, new Object[]{loop, coro}, new String[]{"context"}, new Object[]{context}) : Calls.call(factory, loop, coro);
         if (!(made instanceof Future f)) {
             throw PyErrors.typeError("the task factory returned " + PyOps.repr(made) + ", not an asyncio.Future");
         }
@@ -176,7 +181,7 @@ public final class AsyncioModule {
             }
             Runner runner = new Runner(context, null);
             try {
-                return runner.run(main);
+                return runner.run(main, Missing.INSTANCE);
             } finally {
                 runner.close();
             }
@@ -229,7 +234,7 @@ public final class AsyncioModule {
         Object doCreateTask(Object coro, Object name, Object ctx) {
             EventLoop loop = AioContext.get(this).requireRunningLoop();
             // CPython 3.11 creates the task unnamed, using up a Task-N number, then renames it.
-            Future task = createTask(loop, coro, Missing.INSTANCE);
+            Future task = createTask(loop, coro, Missing.INSTANCE, ctx);
             if (name != Missing.INSTANCE && name != PyNone.NONE && task instanceof Task t) {
                 t.setName(PyOps.str(name));
             }

@@ -1,5 +1,6 @@
 package dev.aio.stdlib.asyncio;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -16,6 +17,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
+import dev.aio.stdlib.ContextMethods;
 
 /** Methods of {@code asyncio.Future} (and so of {@code asyncio.Task}). */
 public final class FutureMethods {
@@ -122,8 +124,9 @@ public final class FutureMethods {
     @GenerateNodeFactory
     abstract static class AddDoneCallbackNode extends BuiltinNode {
         @Specialization
-        static Object doAdd(Future self, Object fn, Object context) {
-            self.addDoneCallback(fn);
+        @TruffleBoundary
+        Object doAdd(Future self, Object fn, Object context) {
+            self.addDoneCallback(fn, ContextMethods.contextOrCopy(AioContext.get(this), context));
             return PyNone.NONE;
         }
     }

@@ -12,11 +12,13 @@ import dev.aio.asyncio.Future;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.stdlib.ContextMethods;
 
 /** Methods of the event loop object ({@code asyncio.get_running_loop()}). */
 public final class LoopMethods {
@@ -54,7 +56,7 @@ public final class LoopMethods {
             if (self.isClosed()) {
                 throw PyErrors.runtimeError("Event loop is closed");
             }
-            return AsyncioModule.createTask(self, coro, name);
+            return AsyncioModule.createTask(self, coro, name, ctx);
         }
     }
 
@@ -188,13 +190,19 @@ public final class LoopMethods {
         }
     }
 
+    /** A callback as CPython's Handle runs it: in the context given, else in a copy of the one current when it was scheduled. */
+    private static Runnable inContext(EventLoop loop, Object ctx, Object callback, PyTuple args) {
+        PyContext context = ContextMethods.contextOrCopy(loop.context(), ctx);
+        return () -> context.run(loop.context(), () -> Calls.call(callback, args.items()));
+    }
+
     @Builtin(name = "call_soon", params = {"self", "callback"}, varargs = "args", kwOnly = {"context"})
     @GenerateNodeFactory
     abstract static class CallSoonNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return new HandleObject(self.callSoon(() -> Calls.call(callback, args.items()), CallbackSource.describe(callback, args.items())));
+            return new HandleObject(self.callSoon(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -204,7 +212,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return new HandleObject(self.callSoonThreadsafe(() -> Calls.call(callback, args.items()), CallbackSource.describe(callback, args.items())));
+            return new HandleObject(self.callSoonThreadsafe(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -241,7 +249,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + dev.aio.runtime.PyOps.typeName(delay) + "'");
             }
             double d = dev.aio.runtime.Numbers.toDouble(delay);
-            return new HandleObject(self.callLater(d, () -> Calls.call(callback, args.items()), CallbackSource.describe(callback, args.items())));
+            return new HandleObject(self.callLater(d, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -255,7 +263,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("'>=' not supported between instances of '" + dev.aio.runtime.PyOps.typeName(when) + "' and 'float'");
             }
             double w = dev.aio.runtime.Numbers.toDouble(when);
-            return new HandleObject(self.callAt(w, () -> Calls.call(callback, args.items()), CallbackSource.describe(callback, args.items())));
+            return new HandleObject(self.callAt(w, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
 }

@@ -62,7 +62,7 @@ public final class Runner extends PyObject {
 
     /** {@code runner.run(coro)}: runs the coroutine as a task of this runner's loop until it is done. */
     @TruffleBoundary
-    Object run(Object coro) {
+    Object run(Object coro, Object taskContext) {
         if (!(coro instanceof CoroutineLike)) {
             throw PyErrors.valueError("a coroutine was expected, got " + PyOps.repr(coro));
         }
@@ -76,7 +76,7 @@ public final class Runner extends PyObject {
         EventLoop l = loop();
         boolean internalError = true;
         try {
-            Object result = l.runUntilComplete(AsyncioModule.createTask(l, coro, dev.aio.runtime.Missing.INSTANCE));
+            Object result = l.runUntilComplete(AsyncioModule.createTask(l, coro, dev.aio.runtime.Missing.INSTANCE, taskContext));
             internalError = false;
             return result;
         } catch (AioException e) {

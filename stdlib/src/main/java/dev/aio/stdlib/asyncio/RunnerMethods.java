@@ -20,13 +20,13 @@ public final class RunnerMethods {
         Runner.TYPE.defineBuiltins(RunnerMethodsFactory.getFactories());
     }
 
-    /** {@code context} is accepted as in CPython; aio has no contextvars, so there is no context to run in. */
+    /** {@code runner.run(coro, context=)}: the main task runs in {@code context} (else in a copy of the current one). */
     @Builtin(name = "run", params = {"self", "coro"}, kwOnly = {"context"})
     @GenerateNodeFactory
     abstract static class RunNode extends BuiltinNode {
         @Specialization
         static Object doRun(Runner self, Object coro, Object ctx) {
-            return self.run(coro);
+            return self.run(coro, ctx);
         }
     }
 

@@ -10,8 +10,10 @@ import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Missing;
+import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.stdlib.ContextMethods;
 
 /** Methods only {@code asyncio.Task} has. */
 public final class TaskMethods {
@@ -79,7 +81,8 @@ public final class TaskMethods {
             EventLoop l = loop instanceof EventLoop given ? given : context.requireRunningLoop();
             CoroutineLike c = AsyncioModule.coroutine(coro, "a coroutine was expected, got ");
             boolean eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
-            return new Task(l, c, AsyncioModule.taskName(context, name), eager);
+            PyContext taskContext = ctx == Missing.INSTANCE || ctx == PyNone.NONE ? null : ContextMethods.contextOrCopy(context, ctx);
+            return new Task(l, c, AsyncioModule.taskName(context, name), eager, taskContext);
         }
     }
 }

@@ -33,7 +33,8 @@ final class ToThread extends BuiltinCoroutine {
             throw new AioException(t.exception(), null);
         }
         if (call == null) {
-            call = context.requireRunningLoop().defaultExecutor().submit(func, args, kwNames, kwValues);
+            // As CPython's to_thread: the call runs in a copy of the caller's context.
+            call = context.requireRunningLoop().defaultExecutor().submit(func, args, kwNames, kwValues, context.currentContext().copy());
             return suspend(call);
         }
         return call.result();
