@@ -144,6 +144,27 @@ public final class MersenneTwisterMethods {
         }
     }
 
+    /** CPython's {@code _randbelow_with_getrandbits}: {@code getrandbits(n.bit_length())} until below n (n > 0). */
+    @Builtin(name = "randbelow", params = {"self", "n"})
+    @GenerateNodeFactory
+    abstract static class RandBelowNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRandBelow(MersenneTwister self, Object n) {
+            BigInteger bound = Numbers.big(n);
+            int k = bound.bitLength();
+            if (k == 0) {
+                return 0L;
+            }
+            while (true) {
+                Object r = self.getrandbits(k);
+                if (Numbers.big(r).compareTo(bound) < 0) {
+                    return r;
+                }
+            }
+        }
+    }
+
     @Builtin(name = "getstate", params = {"self"})
     @GenerateNodeFactory
     abstract static class GetStateNode extends BuiltinNode {
