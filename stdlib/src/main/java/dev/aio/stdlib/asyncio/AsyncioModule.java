@@ -44,7 +44,7 @@ public final class AsyncioModule {
                     BuiltinTypes.INVALID_STATE_ERROR, BuiltinTypes.TIMEOUT_ERROR);
 
     /** The parts written in aio, one per concept as in Lib/asyncio, run into the module in this order. */
-    private static final List<String> AIO_PARTS = List.of("tasks", "timeouts", "locks", "taskgroups", "base_events");
+    private static final List<String> AIO_PARTS = List.of("events", "tasks", "timeouts", "locks", "taskgroups", "base_events");
 
     private AsyncioModule() {
     }
@@ -71,6 +71,8 @@ public final class AsyncioModule {
         for (PyType t : TYPES) {
             m.put(t.getName(), t);
         }
+        m.put("AbstractEventLoop", EventLoop.ABSTRACT_TYPE);
+        m.put("SelectorEventLoop", EventLoop.TYPE);
         for (String part : AIO_PARTS) {
             context.runSourceInto(m, "<aio>/asyncio/" + part + ".aio", resource(part + ".aio"), true);
         }
@@ -154,12 +156,31 @@ public final class AsyncioModule {
         return f;
     }
 
-    @Builtin(name = "new_event_loop", params = {})
+    /**
+     * The loop a future made outside a coroutine belongs to: the running loop, else the policy's
+     * current one, as CPython 3.11's {@code events._get_event_loop()}.
+     */
+    @TruffleBoundary
+    static EventLoop eventLoop(AioContext context) {
+        EventLoop running = context.getRunningLoop();
+        if (running != null) {
+            return running;
+        }
+        Object loop = Calls.call(context.importModule("asyncio").get("_get_event_loop"));
+        if (!(loop instanceof EventLoop l)) {
+            throw PyErrors.typeError("aio runs futures only on its own event loop, not on " + PyOps.repr(loop));
+        }
+        return l;
+    }
+
+    /** {@code asyncio._get_running_loop()}: the loop running in this thread, or None. */
+    @Builtin(name = "_get_running_loop")
     @GenerateNodeFactory
-    abstract static class NewEventLoopNode extends BuiltinNode {
+    abstract static class UnderscoreGetRunningLoopNode extends BuiltinNode {
         @Specialization
-        Object doNew() {
-            return AioContext.get(this).newEventLoop();
+        Object doGet() {
+            EventLoop loop = AioContext.get(this).getRunningLoop();
+            return loop == null ? PyNone.NONE : loop;
         }
     }
 
@@ -218,8 +239,16 @@ public final class AsyncioModule {
         @Specialization
         Object doGather(PyTuple aws, Object returnExceptions) {
             boolean collect = returnExceptions != Missing.INSTANCE && PyOps.isTrue(returnExceptions);
-            return Gather.gather(AioContext.get(this).requireRunningLoop(), aws.items(), collect);
+            return Gather.gather(gatherLoop(AioContext.get(this), aws.items()), aws.items(), collect);
         }
+    }
+
+    /** As CPython's gather: the running loop, else the first future's, else the policy's current loop. */
+    private static EventLoop gatherLoop(AioContext context, Object[] aws) {
+        if (context.getRunningLoop() == null && aws.length > 0 && aws[0] instanceof Future f) {
+            return f.getLoop();
+        }
+        return eventLoop(context);
     }
 
     @Builtin(name = "create_task", params = {"coro"}, kwOnly = {"name", "context"})
@@ -247,7 +276,7 @@ public final class AsyncioModule {
             if (future instanceof Future f) {
                 return f;
             }
-            EventLoop running = AioContext.get(this).requireRunningLoop();
+            EventLoop running = loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this));
             CompletionStage<?> stage = HostFuture.stageOf(running.context().getEnv(), future);
             if (stage == null) {
                 throw PyErrors.typeError("concurrent.futures.Future is expected, got " + PyOps.repr(future));
@@ -261,7 +290,10 @@ public final class AsyncioModule {
     abstract static class EnsureFutureNode extends BuiltinNode {
         @Specialization
         Object doEnsure(Object arg, Object loop) {
-            return ensureFuture(AioContext.get(this).requireRunningLoop(), arg);
+            if (arg instanceof Future f) {
+                return f;
+            }
+            return ensureFuture(loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this)), arg);
         }
     }
 
