@@ -76,6 +76,7 @@ public final class AsyncioModule {
         for (String part : AIO_PARTS) {
             context.runSourceInto(m, "<aio>/asyncio/" + part + ".aio", resource(part + ".aio"), true);
         }
+        AsyncioSubmodules.install(context, m);
         return m;
     }
 
