@@ -60,7 +60,8 @@ public final class AsyncioModule {
         LoopMethods.install();
         HandleMethods.install();
         TimerHandleMethods.install();
-        for (PyType t : List.of(BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR)) {
+        ConcurrentFutureMethods.install();
+        for (PyType t : List.of(BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR, ConcurrentFuture.CANCELLED_ERROR)) {
             t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
         }
     }
@@ -267,6 +268,39 @@ public final class AsyncioModule {
         }
     }
 
+    /**
+     * {@code asyncio.run_coroutine_threadsafe(coro, loop)}: runs the coroutine as a task of
+     * {@code loop}, started on the loop's thread, and returns a concurrent future of its outcome
+     * (CPython's tasks.py).
+     */
+    @Builtin(name = "run_coroutine_threadsafe", params = {"coro", "loop"})
+    @GenerateNodeFactory
+    abstract static class RunCoroutineThreadsafeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRun(Object coro, Object loop) {
+            if (!(coro instanceof CoroutineLike)) {
+                throw PyErrors.typeError("A coroutine object is required");
+            }
+            if (!(loop instanceof EventLoop l)) {
+                throw PyErrors.attributeError(loop, "call_soon_threadsafe");
+            }
+            if (l.isClosed()) {
+                throw PyErrors.runtimeError("Event loop is closed");
+            }
+            ConcurrentFuture future = new ConcurrentFuture(l);
+            l.callSoonThreadsafe(() -> {
+                try {
+                    future.chain(ensureFuture(l, coro));
+                } catch (AioException e) {
+                    future.failToStart(e.getException());
+                    throw e;
+                }
+            }, "run_coroutine_threadsafe.<locals>.callback()");
+            return future;
+        }
+    }
+
     /** {@code asyncio.wrap_future}: a Java CompletionStage (aio's concurrent future) as an aio future; an aio future as is. */
     @Builtin(name = "wrap_future", params = {"future"}, kwOnly = {"loop"})
     @GenerateNodeFactory
@@ -276,6 +310,9 @@ public final class AsyncioModule {
         Object doWrap(Object future, Object loop) {
             if (future instanceof Future f) {
                 return f;
+            }
+            if (future instanceof ConcurrentFuture cf) {
+                return cf.wrap(loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this)));
             }
             EventLoop running = loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this));
             CompletionStage<?> stage = HostFuture.stageOf(running.context().getEnv(), future);
