@@ -267,8 +267,8 @@ final class ConcurrentFuture extends PyObject {
                 loop.clock().blockingSleep(timeout, loop.context().interpreterLock());
                 inTime = false;
             } else {
-                loop.context().stopRun("aio: deadlock: the event loop's thread waits for " + repr()
-                                + ".result(), whose coroutine only that thread's loop can run", 3);
+                loop.context().stopRun("aio: deadlock: the event loop's thread waits in concurrent.futures.Future.result() for a coroutine"
+                                + " only this loop can run\n  hint: await asyncio.wrap_future(future) instead, or call result() in a worker thread", 3);
                 throw CompilerDirectives.shouldNotReachHere("the run has stopped");
             }
         } catch (InterruptedException e) {
