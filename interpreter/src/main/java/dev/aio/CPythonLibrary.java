@@ -58,16 +58,17 @@ final class CPythonLibrary {
         }
     }
 
-    /** Whether {@code name} is a top-level module of CPython's standard library that aio does not provide yet. */
+    /** Whether {@code name} is a module of CPython's standard library (or a submodule of one) that aio does not provide yet. */
     @TruffleBoundary
     static boolean isNotProvided(String name) {
-        if (name.indexOf('.') >= 0 || OFFERED.contains(name)) {
+        if (OFFERED.contains(name)) {
             return false;
         }
         if (C_MODULES.contains(name)) {
             return true;
         }
+        String path = ROOT + name.replace('.', '/');
         ClassLoader loader = CPythonLibrary.class.getClassLoader();
-        return loader.getResource(ROOT + name + ".py") != null || loader.getResource(ROOT + name + "/__init__.py") != null;
+        return loader.getResource(path + ".py") != null || loader.getResource(path + "/__init__.py") != null;
     }
 }

@@ -3,6 +3,7 @@ package dev.aio.asyncio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -113,6 +114,12 @@ public final class DefaultExecutor {
     @TruffleBoundary
     public void sleep(double seconds) throws InterruptedException {
         calls.sleep(seconds);
+    }
+
+    /** In a worker: waits for what the loop's thread completes, at most {@code timeout} seconds (negative: no limit). */
+    @TruffleBoundary
+    public boolean waitFor(Consumer<Runnable> whenDone, double timeout) throws InterruptedException {
+        return calls.waitFor(whenDone, timeout);
     }
 
     /** A future done once no call is outstanding ({@code loop.shutdown_default_executor()}). */

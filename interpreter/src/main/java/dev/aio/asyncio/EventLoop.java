@@ -36,7 +36,9 @@ import dev.aio.runtime.PyType;
  * scheduler's {@link LoopHost}.
  */
 public final class EventLoop extends PyObject implements LoopHost {
-    public static final PyType TYPE = new PyType("_UnixSelectorEventLoop", "asyncio.unix_events");
+    /** {@code asyncio.AbstractEventLoop}: what {@code set_event_loop} accepts. */
+    public static final PyType ABSTRACT_TYPE = new PyType("AbstractEventLoop", "asyncio.events");
+    public static final PyType TYPE = new PyType("_UnixSelectorEventLoop", "asyncio.unix_events", ABSTRACT_TYPE);
 
     private final AioContext context;
     private final Scheduler scheduler;
@@ -114,19 +116,21 @@ public final class EventLoop extends PyObject implements LoopHost {
         return defaultExecutor;
     }
 
-    /** Runs the loop until {@code future} is done, then returns its result (or raises its exception). */
+    /**
+     * {@code loop.run_forever()}: runs iterations until {@code loop.stop()} is called (a stop
+     * requested before the run ends it after one iteration, as in CPython).
+     */
     @TruffleBoundary
-    public Object runUntilComplete(Future future) {
-        if (running) {
-            throw PyErrors.runtimeError("This event loop is already running");
-        }
+    public void runForever() {
         if (closed) {
             throw PyErrors.runtimeError("Event loop is closed");
+        }
+        if (running) {
+            throw PyErrors.runtimeError("This event loop is already running");
         }
         if (context.getRunningLoop() != null) {
             throw PyErrors.runtimeError("Cannot run the event loop while another loop is running");
         }
-        future.addDoneCallback(f -> scheduler.stop(), "_run_until_complete_cb()");
         running = true;
         context.setRunningLoop(this);
         try {
@@ -134,6 +138,27 @@ public final class EventLoop extends PyObject implements LoopHost {
         } finally {
             running = false;
             context.setRunningLoop(null);
+        }
+    }
+
+    /** {@code loop.stop()}: the iteration running now (or the next run's first) is the last. */
+    public void stop() {
+        scheduler.stop();
+    }
+
+    /** Runs the loop until {@code future} is done, then returns its result (or raises its exception). */
+    @TruffleBoundary
+    public Object runUntilComplete(Future future) {
+        if (closed) {
+            throw PyErrors.runtimeError("Event loop is closed");
+        }
+        // Removed afterwards, as CPython does, so that a future finishing later cannot stop another run.
+        Object stopWhenDone = new Object();
+        future.addDoneCallback(new Future.Callback(f -> scheduler.stop(), "_run_until_complete_cb()", stopWhenDone));
+        try {
+            runForever();
+        } finally {
+            future.removeDoneCallback(stopWhenDone);
         }
         if (!future.isDone()) {
             throw PyErrors.runtimeError("Event loop stopped before Future completed.");

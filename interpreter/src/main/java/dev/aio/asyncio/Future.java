@@ -20,7 +20,7 @@ import dev.aio.runtime.PyType;
 
 /** {@code asyncio.Future}, after CPython's futures.py: a result that will be set later, with done-callbacks. */
 public class Future extends PyObject implements Awaitable {
-    public static final PyType TYPE = new PyType("Future", "asyncio");
+    public static final PyType TYPE = new PyType("Future", "_asyncio");
     /** How the purpose of the future {@code asyncio.sleep} waits on starts (the timeline draws sleeps apart). */
     public static final String SLEEP_PURPOSE_PREFIX = "asyncio.sleep(";
 

@@ -1,6 +1,7 @@
 package dev.aio.kernel;
 
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * The event loop's time, and how the loop waits for it: the strategy that makes a run real
@@ -46,6 +47,15 @@ public interface Clock {
 
     /** {@code time.sleep} on a worker thread (which holds {@code lock}). */
     void sleepInWorker(WorkerCalls workers, double seconds) throws InterruptedException;
+
+    /**
+     * A worker thread (which holds the interpreter lock) waits for something the loop's thread
+     * completes, such as {@code concurrent.futures.Future.result()} of a coroutine run by
+     * {@code run_coroutine_threadsafe}: {@code whenDone}, called on the loop's thread, runs its
+     * argument once that is done (at once if it is already). Waits at most {@code timeout} seconds
+     * of this clock (negative: no limit); returns whether it was done in time.
+     */
+    boolean waitInWorker(WorkerCalls workers, Consumer<Runnable> whenDone, double timeout) throws InterruptedException;
 
     /** {@code time.sleep} on the loop's thread: blocks the whole loop; worker threads may run meanwhile. */
     void blockingSleep(double seconds, InterpreterLock lock) throws InterruptedException;

@@ -2,7 +2,10 @@ package dev.aio.kernel;
 
 import java.time.Instant;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /** The machine's clocks: the loop sleeps until its next timer, as CPython's selector does. */
 public final class RealClock implements Clock {
@@ -56,6 +59,21 @@ public final class RealClock implements Clock {
     @Override
     public void sleepInWorker(WorkerCalls workers, double seconds) throws InterruptedException {
         workers.scheduler().host().interpreterLock().releasedWhile(() -> sleep(seconds));
+    }
+
+    @Override
+    public boolean waitInWorker(WorkerCalls workers, Consumer<Runnable> whenDone, double timeout) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        workers.scheduler().callSoonThreadsafe(() -> whenDone.accept(done::countDown), "concurrent.futures.Future.result() in a worker thread");
+        boolean[] inTime = {true};
+        workers.scheduler().host().interpreterLock().releasedWhile(() -> {
+            if (timeout < 0) {
+                done.await();
+            } else {
+                inTime[0] = done.await((long) (timeout * 1e9), TimeUnit.NANOSECONDS);
+            }
+        });
+        return inTime[0];
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.aio.kernel;
 
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Virtual time ({@code aio run --virtual-time}, the embedding's {@code Clock.VIRTUAL}): sleeps cost
@@ -112,6 +114,38 @@ public final class VirtualClock implements Clock {
                         "time.sleep() in a worker thread");
         workers.endTurn();
         loop.host().interpreterLock().releasedWhile(woken::await);
+    }
+
+    /**
+     * Rule 4 again: a worker waiting for the loop gives up its turn; it waits for the turn again
+     * when the thing is done, or when its timeout, a loop timer, expires.
+     */
+    @Override
+    public boolean waitInWorker(WorkerCalls workers, Consumer<Runnable> whenDone, double timeout) throws InterruptedException {
+        Scheduler loop = workers.scheduler();
+        CountDownLatch woken = new CountDownLatch(1);
+        // Both set on the loop's thread, by whichever of the two comes first.
+        AtomicBoolean resumed = new AtomicBoolean();
+        AtomicBoolean done = new AtomicBoolean();
+        loop.callSoonThreadsafe(() -> {
+            TimerHandle timer = timeout < 0 ? null : loop.callLater(timeout, () -> {
+                if (resumed.compareAndSet(false, true)) {
+                    workers.waitForTurn(woken::countDown);
+                }
+            }, "concurrent.futures.Future.result() timeout");
+            whenDone.accept(() -> {
+                if (resumed.compareAndSet(false, true)) {
+                    done.set(true);
+                    if (timer != null) {
+                        timer.cancel();
+                    }
+                    workers.waitForTurn(woken::countDown);
+                }
+            });
+        }, "concurrent.futures.Future.result() in a worker thread");
+        workers.endTurn();
+        loop.host().interpreterLock().releasedWhile(woken::await);
+        return done.get();
     }
 
     /** Rule 6: the loop's thread keeps the lock; nothing else runs in no time. */

@@ -2,6 +2,7 @@ package dev.aio.kernel;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Calls that worker threads run for the loop ({@code run_in_executor}, {@code asyncio.to_thread}),
@@ -47,6 +48,11 @@ public final class WorkerCalls {
     /** {@code time.sleep} on a worker thread, as the loop's clock has it. */
     public void sleep(double seconds) throws InterruptedException {
         scheduler.clock().sleepInWorker(this, seconds);
+    }
+
+    /** On a worker thread: waits for what the loop's thread completes (see {@link Clock#waitInWorker}); returns whether it was done in time. */
+    public boolean waitFor(Consumer<Runnable> whenDone, double timeout) throws InterruptedException {
+        return scheduler.clock().waitInWorker(this, whenDone, timeout);
     }
 
     /** Whether no call is outstanding. */

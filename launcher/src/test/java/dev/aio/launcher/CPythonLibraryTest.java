@@ -43,6 +43,13 @@ class CPythonLibraryTest {
     }
 
     @Test
+    void aStandardSubmoduleAioLacksIsNamedAsSuch() {
+        String imports = "try:\n    import asyncio.subprocess\nexcept ModuleNotFoundError as e:\n    print(e)\n"
+                        + "try:\n    import asyncio.no_such_module\nexcept ModuleNotFoundError as e:\n    print(e)\n";
+        assertEquals("aio does not provide module 'asyncio.subprocess' (yet)\nNo module named 'asyncio.no_such_module'\n", run(Context.newBuilder("aio"), imports));
+    }
+
+    @Test
     void aiosOwnModulesWinOverCPythons() {
         // The jar has CPython's json, functools and enum too; aio's are the ones imported.
         String code = "import json, functools, enum\nprint([m.__name__ for m in (json, functools, enum) if 'libpython' in str(getattr(m, '__file__', ''))])\n";

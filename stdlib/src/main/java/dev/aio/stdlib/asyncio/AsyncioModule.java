@@ -46,7 +46,7 @@ public final class AsyncioModule {
                     BuiltinTypes.INVALID_STATE_ERROR, BuiltinTypes.TIMEOUT_ERROR);
 
     /** The parts written in aio, one per concept as in Lib/asyncio, run into the module in this order. */
-    private static final List<String> AIO_PARTS = List.of("tasks", "timeouts", "locks", "taskgroups", "base_events");
+    private static final List<String> AIO_PARTS = List.of("events", "tasks", "timeouts", "locks", "taskgroups", "base_events");
 
     private AsyncioModule() {
     }
@@ -62,7 +62,8 @@ public final class AsyncioModule {
         LoopMethods.install();
         HandleMethods.install();
         TimerHandleMethods.install();
-        for (PyType t : List.of(BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR)) {
+        ConcurrentFutureMethods.install();
+        for (PyType t : List.of(BuiltinTypes.CANCELLED_ERROR, BuiltinTypes.INVALID_STATE_ERROR, ConcurrentFuture.CANCELLED_ERROR)) {
             t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
         }
     }
@@ -73,9 +74,12 @@ public final class AsyncioModule {
         for (PyType t : TYPES) {
             m.put(t.getName(), t);
         }
+        m.put("AbstractEventLoop", EventLoop.ABSTRACT_TYPE);
+        m.put("SelectorEventLoop", EventLoop.TYPE);
         for (String part : AIO_PARTS) {
             context.runSourceInto(m, "<aio>/asyncio/" + part + ".aio", resource(part + ".aio"), true);
         }
+        AsyncioSubmodules.install(context, m);
         return m;
     }
 
@@ -159,12 +163,31 @@ public final class AsyncioModule {
         return f;
     }
 
-    @Builtin(name = "new_event_loop", params = {})
+    /**
+     * The loop a future made outside a coroutine belongs to: the running loop, else the policy's
+     * current one, as CPython 3.11's {@code events._get_event_loop()}.
+     */
+    @TruffleBoundary
+    static EventLoop eventLoop(AioContext context) {
+        EventLoop running = context.getRunningLoop();
+        if (running != null) {
+            return running;
+        }
+        Object loop = Calls.call(context.importModule("asyncio").get("_get_event_loop"));
+        if (!(loop instanceof EventLoop l)) {
+            throw PyErrors.typeError("aio runs futures only on its own event loop, not on " + PyOps.repr(loop));
+        }
+        return l;
+    }
+
+    /** {@code asyncio._get_running_loop()}: the loop running in this thread, or None. */
+    @Builtin(name = "_get_running_loop")
     @GenerateNodeFactory
-    abstract static class NewEventLoopNode extends BuiltinNode {
+    abstract static class UnderscoreGetRunningLoopNode extends BuiltinNode {
         @Specialization
-        Object doNew() {
-            return AioContext.get(this).newEventLoop();
+        Object doGet() {
+            EventLoop loop = AioContext.get(this).getRunningLoop();
+            return loop == null ? PyNone.NONE : loop;
         }
     }
 
@@ -223,8 +246,16 @@ public final class AsyncioModule {
         @Specialization
         Object doGather(PyTuple aws, Object returnExceptions) {
             boolean collect = returnExceptions != Missing.INSTANCE && PyOps.isTrue(returnExceptions);
-            return Gather.gather(AioContext.get(this).requireRunningLoop(), aws.items(), collect);
+            return Gather.gather(gatherLoop(AioContext.get(this), aws.items()), aws.items(), collect);
         }
+    }
+
+    /** As CPython's gather: the running loop, else the first future's, else the policy's current loop. */
+    private static EventLoop gatherLoop(AioContext context, Object[] aws) {
+        if (context.getRunningLoop() == null && aws.length > 0 && aws[0] instanceof Future f) {
+            return f.getLoop();
+        }
+        return eventLoop(context);
     }
 
     @Builtin(name = "create_task", params = {"coro"}, kwOnly = {"name", "context"})
@@ -242,6 +273,39 @@ public final class AsyncioModule {
         }
     }
 
+    /**
+     * {@code asyncio.run_coroutine_threadsafe(coro, loop)}: runs the coroutine as a task of
+     * {@code loop}, started on the loop's thread, and returns a concurrent future of its outcome
+     * (CPython's tasks.py).
+     */
+    @Builtin(name = "run_coroutine_threadsafe", params = {"coro", "loop"})
+    @GenerateNodeFactory
+    abstract static class RunCoroutineThreadsafeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRun(Object coro, Object loop) {
+            if (!(coro instanceof CoroutineLike)) {
+                throw PyErrors.typeError("A coroutine object is required");
+            }
+            if (!(loop instanceof EventLoop l)) {
+                throw PyErrors.attributeError(loop, "call_soon_threadsafe");
+            }
+            if (l.isClosed()) {
+                throw PyErrors.runtimeError("Event loop is closed");
+            }
+            ConcurrentFuture future = new ConcurrentFuture(l);
+            l.callSoonThreadsafe(() -> {
+                try {
+                    future.chain(ensureFuture(l, coro));
+                } catch (AioException e) {
+                    future.failToStart(e.getException());
+                    throw e;
+                }
+            }, "run_coroutine_threadsafe.<locals>.callback()");
+            return future;
+        }
+    }
+
     /** {@code asyncio.wrap_future}: a Java CompletionStage (aio's concurrent future) as an aio future; an aio future as is. */
     @Builtin(name = "wrap_future", params = {"future"}, kwOnly = {"loop"})
     @GenerateNodeFactory
@@ -252,7 +316,10 @@ public final class AsyncioModule {
             if (future instanceof Future f) {
                 return f;
             }
-            EventLoop running = AioContext.get(this).requireRunningLoop();
+            if (future instanceof ConcurrentFuture cf) {
+                return cf.wrap(loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this)));
+            }
+            EventLoop running = loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this));
             CompletionStage<?> stage = HostFuture.stageOf(running.context().getEnv(), future);
             if (stage == null) {
                 throw PyErrors.typeError("concurrent.futures.Future is expected, got " + PyOps.repr(future));
@@ -266,7 +333,10 @@ public final class AsyncioModule {
     abstract static class EnsureFutureNode extends BuiltinNode {
         @Specialization
         Object doEnsure(Object arg, Object loop) {
-            return ensureFuture(AioContext.get(this).requireRunningLoop(), arg);
+            if (arg instanceof Future f) {
+                return f;
+            }
+            return ensureFuture(loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this)), arg);
         }
     }
 

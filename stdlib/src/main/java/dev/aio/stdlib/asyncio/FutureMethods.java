@@ -154,7 +154,7 @@ public final class FutureMethods {
     abstract static class NewFutureNode extends BuiltinNode {
         @Specialization
         Object doNew(Object cls, Object loop) {
-            return new Future(loop instanceof EventLoop l ? l : AioContext.get(this).requireRunningLoop());
+            return new Future(loop instanceof EventLoop l ? l : AsyncioModule.eventLoop(AioContext.get(this)));
         }
     }
 }

@@ -20,7 +20,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.stdlib.ContextMethods;
 
-/** Methods of the event loop object ({@code asyncio.get_running_loop()}). */
+/** Methods of the event loop object ({@code asyncio.get_running_loop()}, {@code asyncio.new_event_loop()}). */
 public final class LoopMethods {
     private LoopMethods() {
     }
@@ -28,6 +28,39 @@ public final class LoopMethods {
     /** Installs these on the event loop. */
     static void install() {
         EventLoop.TYPE.defineBuiltins(LoopMethodsFactory.getFactories());
+    }
+
+    /**
+     * {@code asyncio.SelectorEventLoop()}: a new loop, as the default policy's {@code new_event_loop}
+     * makes (aio's loop has no selector to choose: {@code selector} is accepted as in CPython).
+     */
+    @Builtin(name = "_UnixSelectorEventLoop", constructor = true, params = {"cls", "selector"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class NewLoopNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object selector) {
+            return AioContext.get(this).newEventLoop();
+        }
+    }
+
+    @Builtin(name = "run_forever", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class RunForeverNode extends BuiltinNode {
+        @Specialization
+        static Object doRun(EventLoop self) {
+            self.runForever();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "stop", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class StopNode extends BuiltinNode {
+        @Specialization
+        static Object doStop(EventLoop self) {
+            self.stop();
+            return PyNone.NONE;
+        }
     }
 
     @Builtin(name = "time", params = {"self"})

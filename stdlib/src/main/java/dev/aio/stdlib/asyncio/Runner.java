@@ -13,6 +13,8 @@ import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
@@ -38,6 +40,8 @@ public final class Runner extends PyObject {
     private EventLoop loop;
     /** An internal error stopped a run: the loop is left as it is, since cleaning up could only hide it. */
     private boolean broken;
+    /** The loop was made by the policy and set as the current loop, to be unset on close (CPython's {@code _set_event_loop}). */
+    private boolean setEventLoop;
 
     Runner(AioContext context, Object loopFactory) {
         this.context = context;
@@ -50,11 +54,16 @@ public final class Runner extends PyObject {
             throw PyErrors.runtimeError("Runner is closed");
         }
         if (state == State.CREATED) {
-            Object made = loopFactory == null ? context.newEventLoop() : Calls.call(loopFactory);
+            PyModule asyncio = context.importModule("asyncio");
+            Object made = loopFactory == null ? Calls.call(asyncio.get("new_event_loop")) : Calls.call(loopFactory);
             if (!(made instanceof EventLoop l)) {
                 throw PyErrors.typeError("loop_factory must return an event loop, not " + PyOps.typeName(made));
             }
             loop = l;
+            if (loopFactory == null && !setEventLoop) {
+                Calls.call(asyncio.get("set_event_loop"), loop);
+                setEventLoop = true;
+            }
             state = State.INITIALIZED;
         }
         return loop;
@@ -103,6 +112,9 @@ public final class Runner extends PyObject {
             if (!broken) {
                 // not after an internal error or a cancel by the embedder: those end the run at once
                 loop.reportUnretrievedExceptions();
+            }
+            if (setEventLoop && !broken) {
+                Calls.call(context.importModule("asyncio").get("set_event_loop"), PyNone.NONE);
             }
             loop.close();
             loop = null;

@@ -78,7 +78,7 @@ public final class TaskMethods {
         @Specialization
         Object doNew(Object cls, Object coro, Object loop, Object name, Object ctx, Object eagerStart) {
             AioContext context = AioContext.get(this);
-            EventLoop l = loop instanceof EventLoop given ? given : context.requireRunningLoop();
+            EventLoop l = loop instanceof EventLoop given ? given : AsyncioModule.eventLoop(context);
             CoroutineLike c = AsyncioModule.coroutine(coro, "a coroutine was expected, got ");
             boolean eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
             PyContext taskContext = ctx == Missing.INSTANCE || ctx == PyNone.NONE ? null : ContextMethods.contextOrCopy(context, ctx);
