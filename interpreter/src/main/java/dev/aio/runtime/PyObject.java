@@ -150,10 +150,17 @@ public abstract class PyObject implements TruffleObject {
         return HostView.locked(() -> Calls.call(m, HostView.toAio(arguments)));
     }
 
-    @ExportMessage(name = "isMemberModifiable")
-    @ExportMessage(name = "isMemberInsertable")
-    final boolean isMemberWritable(@SuppressWarnings("unused") String member) {
-        return HostView.hasWritableMembers(this);
+    /** Interop's contract: a member that exists is modifiable, one that does not is insertable, never both. */
+    @ExportMessage
+    @TruffleBoundary
+    final boolean isMemberModifiable(String member) {
+        return HostView.hasWritableMembers(this) && isMemberReadable(member);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    final boolean isMemberInsertable(String member) {
+        return HostView.hasWritableMembers(this) && !isMemberReadable(member);
     }
 
     @ExportMessage
