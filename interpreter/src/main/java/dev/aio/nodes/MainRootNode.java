@@ -11,6 +11,7 @@ import dev.aio.AioOptions;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Foreign;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
@@ -46,7 +47,7 @@ public final class MainRootNode extends RootNode {
         try {
             Object result = call.call(moduleFunction);
             context.neverAwaited().runEnded();
-            return result;
+            return Foreign.toHost(result);
         } catch (AioException e) {
             if (!context.getEnv().getOptions().get(AioOptions.MAIN)) {
                 throw e;

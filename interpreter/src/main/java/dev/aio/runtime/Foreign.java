@@ -1,6 +1,9 @@
 package dev.aio.runtime;
 
+import java.math.BigInteger;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropException;
@@ -8,6 +11,8 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
+
+import dev.aio.AioContext;
 
 /**
  * Values of the host (Java objects an embedder passes in) and of other languages, as aio code
@@ -42,12 +47,20 @@ public final class Foreign {
         if (v == null) {
             return PyNone.NONE;
         }
+        if (v instanceof HostBigInteger big) {
+            return big.value;
+        }
         if (v instanceof AioException e) {
             // An aio exception the host caught (a PolyglotException's guest object), handed back.
             return e.getException();
         }
         if (!is(v)) {
             return v;
+        }
+        TruffleLanguage.Env env = AioContext.get(null).getEnv();
+        if (env.isHostObject(v) && env.asHostObject(v) instanceof BigInteger big) {
+            // A Java BigInteger is an int, as GraalPy makes it one.
+            return Numbers.normalize(big);
         }
         try {
             if (INTEROP.isNull(v)) {
@@ -66,11 +79,35 @@ public final class Foreign {
                 if (INTEROP.fitsInDouble(v)) {
                     return INTEROP.asDouble(v);
                 }
+                if (INTEROP.fitsInBigInteger(v)) {
+                    return Numbers.normalize(INTEROP.asBigInteger(v));
+                }
             }
         } catch (UnsupportedMessageException e) {
             throw new IllegalStateException(e);
         }
         return v;
+    }
+
+    /**
+     * An aio value handed to the host (or another language): interop has no place for a plain
+     * {@link BigInteger}, so an int beyond 64 bits travels as an interop big integer.
+     */
+    public static Object toHost(Object v) {
+        return v instanceof BigInteger big ? new HostBigInteger(big) : v;
+    }
+
+    static Object[] toHost(Object[] args) {
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof BigInteger) {
+                if (out == args) {
+                    out = args.clone();
+                }
+                out[i] = toHost(args[i]);
+            }
+        }
+        return out;
     }
 
     /** {@code obj.name}, or {@code null} when the object has no such readable member. */
@@ -91,7 +128,7 @@ public final class Foreign {
     @TruffleBoundary
     public static void set(Object obj, String name, Object value) {
         try {
-            INTEROP.writeMember(obj, name, value);
+            INTEROP.writeMember(obj, name, toHost(value));
         } catch (AbstractTruffleException e) {
             throw HostErrors.toAio(e);
         } catch (UnknownIdentifierException | UnsupportedMessageException e) {
@@ -114,10 +151,10 @@ public final class Foreign {
         }
         try {
             if (INTEROP.isExecutable(callee)) {
-                return toAio(INTEROP.execute(callee, args));
+                return toAio(INTEROP.execute(callee, toHost(args)));
             }
             if (INTEROP.isInstantiable(callee)) {
-                return toAio(INTEROP.instantiate(callee, args));
+                return toAio(INTEROP.instantiate(callee, toHost(args)));
             }
         } catch (AbstractTruffleException e) {
             throw HostErrors.toAio(e);
@@ -154,11 +191,11 @@ public final class Foreign {
     public static void setItem(Object obj, Object key, Object value) {
         try {
             if (INTEROP.hasArrayElements(obj)) {
-                INTEROP.writeArrayElement(obj, arrayIndex(obj, key), value);
+                INTEROP.writeArrayElement(obj, arrayIndex(obj, key), toHost(value));
                 return;
             }
             if (INTEROP.hasHashEntries(obj)) {
-                INTEROP.writeHashEntry(obj, key, value);
+                INTEROP.writeHashEntry(obj, toHost(key), toHost(value));
                 return;
             }
         } catch (AbstractTruffleException e) {

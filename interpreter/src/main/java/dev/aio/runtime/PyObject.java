@@ -99,7 +99,7 @@ public abstract class PyObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     final Object execute(Object[] arguments) {
-        return HostView.locked(() -> Calls.call(this, HostView.toAio(arguments)));
+        return Foreign.toHost(HostView.locked(() -> Calls.call(this, HostView.toAio(arguments))));
     }
 
     @ExportMessage
@@ -131,7 +131,7 @@ public abstract class PyObject implements TruffleObject {
         if (v == null) {
             throw UnknownIdentifierException.create(member);
         }
-        return v;
+        return Foreign.toHost(v);
     }
 
     @ExportMessage
@@ -147,7 +147,7 @@ public abstract class PyObject implements TruffleObject {
         if (m == null) {
             throw UnknownIdentifierException.create(member);
         }
-        return HostView.locked(() -> Calls.call(m, HostView.toAio(arguments)));
+        return Foreign.toHost(HostView.locked(() -> Calls.call(m, HostView.toAio(arguments))));
     }
 
     /** Interop's contract: a member that exists is modifiable, one that does not is insertable, never both. */
@@ -204,7 +204,7 @@ public abstract class PyObject implements TruffleObject {
         if (!HostView.isIndex(this, index, false)) {
             throw InvalidArrayIndexException.create(index);
         }
-        return HostView.readElement(this, index);
+        return Foreign.toHost(HostView.readElement(this, index));
     }
 
     @ExportMessage
@@ -271,7 +271,7 @@ public abstract class PyObject implements TruffleObject {
         if (v == null) {
             throw UnknownKeyException.create(key);
         }
-        return v;
+        return Foreign.toHost(v);
     }
 
     @ExportMessage
