@@ -65,9 +65,17 @@ public final class Aio implements AutoCloseable {
         return translated(() -> context.getBindings("aio"));
     }
 
-    /** Runs aio code in {@code __main__} on this thread; an uncaught aio exception is an {@link AioScriptException}. */
+    /**
+     * Runs aio code in {@code __main__} on this thread and answers the value of its last statement
+     * when that is an expression (None otherwise); an uncaught aio exception is an {@link AioScriptException}.
+     */
     public Value eval(String code) {
-        return translated(() -> context.eval(Source.newBuilder("aio", code, "<string>").buildLiteral()));
+        return eval(code, "<string>");
+    }
+
+    /** {@link #eval(String)} of code that tracebacks and source locations name {@code sourceName} (a file name, say). */
+    public Value eval(String code, String sourceName) {
+        return translated(() -> context.eval(Source.newBuilder("aio", code, sourceName).buildLiteral()));
     }
 
     /** Runs a script file in {@code __main__} on this thread (reading it needs no file access for the script). */

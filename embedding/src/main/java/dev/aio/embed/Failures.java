@@ -39,6 +39,13 @@ final class Failures {
             c.initCause(e);
             return c;
         }
+        if (e.isSyntaxError()) {
+            // The message is CPython's whole report: where, the line, the caret, and last the exception.
+            String report = e.getMessage().stripTrailing();
+            String last = report.substring(report.lastIndexOf('\n') + 1);
+            int colon = last.indexOf(": ");
+            return new AioScriptException(colon < 0 ? last : last.substring(0, colon), colon < 0 ? "" : last.substring(colon + 2), report + "\n");
+        }
         if (e.isGuestException() && !e.isInternalError()) {
             String message = e.getMessage();
             int colon = message.indexOf(": ");
