@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -52,6 +54,11 @@ public final class AioContext {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, Function<AioContext, PyModule>> moduleFactories = new HashMap<>();
+    /**
+     * Java exceptions that escaped aio code as themselves, with the aio exception each stood for:
+     * handed back to aio (say, to format the traceback for the embedder), each is that exception again.
+     */
+    private final Map<Throwable, PyBaseException> escapedJavaExceptions = Collections.synchronizedMap(new WeakHashMap<>());
     /** sys.modules and sys.path, and the finding of modules in files. */
     private final Imports imports = new Imports(this);
     /** Source file name → name of the module it defines (the main script and imported files). */
@@ -553,6 +560,10 @@ public final class AioContext {
             err.print(Traceback.format(e));
         }
         err.flush();
+    }
+
+    public Map<Throwable, PyBaseException> escapedJavaExceptions() {
+        return escapedJavaExceptions;
     }
 
     /** The never-awaited coroutine warnings of this run. */

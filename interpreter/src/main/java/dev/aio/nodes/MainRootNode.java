@@ -12,6 +12,7 @@ import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Foreign;
+import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
@@ -50,7 +51,7 @@ public final class MainRootNode extends RootNode {
             return Foreign.toHost(result);
         } catch (AioException e) {
             if (!context.getEnv().getOptions().get(AioOptions.MAIN)) {
-                throw e;
+                throw HostErrors.toHost(e);
             }
             int status = e.getPyType().isSubtypeOf(BuiltinTypes.SYSTEM_EXIT) ? exitStatus(context, e.getException()) : reportUncaught(context, e);
             context.neverAwaited().runEnded();

@@ -25,6 +25,15 @@ public final class Attributes {
     /** The attribute, or {@code null} when there is none (for {@code hasattr}/{@code getattr} with default). */
     @TruffleBoundary
     public static Object find(Object obj, String name) {
+        if (obj instanceof PyBaseException e && e.getJavaException() != null) {
+            // An exception made from a Java one also answers the Java exception's members (getStackTrace...) the host lets scripts use.
+            Object own = findAio(obj, name);
+            return own != null ? own : Foreign.find(e.getJavaException().throwable(), name);
+        }
+        return findAio(obj, name);
+    }
+
+    private static Object findAio(Object obj, String name) {
         if (Foreign.is(obj)) {
             return Foreign.find(obj, name);
         }

@@ -58,9 +58,15 @@ public final class Foreign {
             return v;
         }
         TruffleLanguage.Env env = AioContext.get(null).getEnv();
-        if (env.isHostObject(v) && env.asHostObject(v) instanceof BigInteger big) {
-            // A Java BigInteger is an int, as GraalPy makes it one.
-            return Numbers.normalize(big);
+        if (env.isHostObject(v)) {
+            Object host = env.asHostObject(v);
+            if (host instanceof BigInteger big) {
+                // A Java BigInteger is an int, as GraalPy makes it one.
+                return Numbers.normalize(big);
+            }
+            if (host instanceof Throwable t && AioContext.get(null).escapedJavaExceptions().get(t) instanceof PyBaseException escaped) {
+                return escaped;
+            }
         }
         try {
             if (INTEROP.isNull(v)) {
@@ -108,6 +114,21 @@ public final class Foreign {
             }
         }
         return out;
+    }
+
+    /** A foreign class or type ({@code java.type(...)}, a Java {@code Class} handed in): what {@code except} may name. */
+    @TruffleBoundary
+    public static boolean isJavaClass(Object o) {
+        return is(o) && INTEROP.isMetaObject(o);
+    }
+
+    @TruffleBoundary
+    public static boolean isInstance(Object type, Object value) {
+        try {
+            return INTEROP.isMetaInstance(type, value);
+        } catch (UnsupportedMessageException e) {
+            return false;
+        }
     }
 
     /** {@code obj.name}, or {@code null} when the object has no such readable member. */

@@ -314,7 +314,7 @@ public abstract class PyObject implements TruffleObject {
     @ExportMessage
     final RuntimeException throwException() throws UnsupportedMessageException {
         if (this instanceof PyBaseException e) {
-            throw new AioException(e, null);
+            throw HostErrors.toHost(new AioException(e, null));
         }
         throw UnsupportedMessageException.create();
     }
