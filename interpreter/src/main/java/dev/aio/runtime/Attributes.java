@@ -35,7 +35,9 @@ public final class Attributes {
 
     private static Object findAio(Object obj, String name) {
         if (Foreign.is(obj)) {
-            return Foreign.find(obj, name);
+            // A foreign map answers dict's reading methods (get, keys, values, items), as GraalPy's foreign dicts do.
+            Object mapMethod = Foreign.hasHashEntries(obj) ? Foreign.TYPE.lookup(name) : null;
+            return mapMethod != null ? bind(mapMethod, obj, Foreign.TYPE) : Foreign.find(obj, name);
         }
         if (obj instanceof PyModule m) {
             return name.equals("__dict__") ? m.namespace() : m.get(name);

@@ -187,18 +187,26 @@ public final class Foreign {
         throw PyErrors.typeError("'foreign' object is not callable: " + repr(callee));
     }
 
-    /** {@code obj[key]}: an array element (an int index, negative from the end) or a hash entry. */
+    /** {@code obj[key]}: an array element (an int index, negative from the end), a slice of an array (a list), or a hash entry. */
     @TruffleBoundary
     public static Object getItem(Object obj, Object key) {
         try {
+            if (key instanceof PySlice slice && INTEROP.hasArrayElements(obj)) {
+                int[] range = slice.indices((int) INTEROP.getArraySize(obj));
+                Object[] items = new Object[range[3]];
+                for (int i = 0, at = range[0]; i < items.length; i++, at += range[2]) {
+                    items[i] = toAio(INTEROP.readArrayElement(obj, at));
+                }
+                return new PyList(items);
+            }
             if (INTEROP.hasArrayElements(obj)) {
                 return toAio(INTEROP.readArrayElement(obj, arrayIndex(obj, key)));
             }
             if (INTEROP.hasHashEntries(obj)) {
-                if (!INTEROP.isHashEntryReadable(obj, key)) {
+                if (!INTEROP.isHashEntryReadable(obj, toHost(key))) {
                     throw PyErrors.keyError(key);
                 }
-                return toAio(INTEROP.readHashValue(obj, key));
+                return toAio(INTEROP.readHashValue(obj, toHost(key)));
             }
         } catch (AbstractTruffleException e) {
             throw HostErrors.toAio(e);
@@ -239,6 +247,52 @@ public final class Foreign {
         return index;
     }
 
+    @TruffleBoundary
+    public static boolean hasHashEntries(Object obj) {
+        return INTEROP.hasHashEntries(obj);
+    }
+
+    @TruffleBoundary
+    public static boolean hasArrayElements(Object obj) {
+        return INTEROP.hasArrayElements(obj);
+    }
+
+    /** A foreign map's entries, now, as an aio dict ({@code dict(java_map)}, its keys, values and items). */
+    @TruffleBoundary
+    public static PyDict toDict(Object obj) {
+        PyDict d = new PyDict();
+        try {
+            Object entries = INTEROP.getHashEntriesIterator(obj);
+            while (INTEROP.hasIteratorNextElement(entries)) {
+                Object entry = INTEROP.getIteratorNextElement(entries);
+                d.put(toAio(INTEROP.readArrayElement(entry, 0)), toAio(INTEROP.readArrayElement(entry, 1)));
+            }
+        } catch (AbstractTruffleException e) {
+            throw HostErrors.toAio(e);
+        } catch (InteropException e) {
+            throw PyErrors.typeError("cannot read the entries of " + repr(obj) + ": " + e.getMessage());
+        }
+        return d;
+    }
+
+    /** A foreign array's elements, now, as an aio list. */
+    @TruffleBoundary
+    public static PyList toList(Object obj) {
+        return (PyList) getItem(obj, new PySlice(PyNone.NONE, PyNone.NONE, PyNone.NONE));
+    }
+
+    /** {@code map.get(key, default)} of a foreign map. */
+    @TruffleBoundary
+    public static Object get(Object obj, Object key, Object dflt) {
+        try {
+            return INTEROP.isHashEntryReadable(obj, toHost(key)) ? toAio(INTEROP.readHashValue(obj, toHost(key))) : dflt;
+        } catch (AbstractTruffleException e) {
+            throw HostErrors.toAio(e);
+        } catch (InteropException e) {
+            return dflt;
+        }
+    }
+
     /** {@code len(obj)}, or -1 when the value has no length. */
     @TruffleBoundary
     public static long len(Object obj) {
@@ -275,9 +329,17 @@ public final class Foreign {
         }
     }
 
-    /** What the value says it is (Java's {@code toString()} for a host object). */
+    /** What the value says it is: Java's {@code toString()} for a host object (as GraalPy's str and repr), its display string for others. */
     @TruffleBoundary
     public static String repr(Object obj) {
+        TruffleLanguage.Env env = AioContext.get(null).getEnv();
+        if (env.isHostObject(obj) && !(env.asHostObject(obj) instanceof Class)) {
+            try {
+                return String.valueOf(env.asHostObject(obj));
+            } catch (RuntimeException e) {
+                return "<foreign object>";
+            }
+        }
         try {
             return INTEROP.asString(INTEROP.toDisplayString(obj, true));
         } catch (UnsupportedMessageException | AbstractTruffleException e) {

@@ -43,6 +43,7 @@ public final class AioStdlib implements StdlibProvider {
             PropertyMethods.install();
             TextIOMethods.install();
             DequeMethods.install();
+            ForeignMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
