@@ -44,6 +44,9 @@ public final class Aio implements AutoCloseable {
     private volatile Thread loopThread;
     /** {@link #close()} was called on the loop's own thread: the loop closes the context once it ends. */
     private volatile boolean closeWhenLoopEnds;
+    /** Guards {@link #closed} against a loop thread starting to drive the loop meanwhile. */
+    private final Object lifecycle = new Object();
+    private boolean closed;
 
     Aio(Context context, double timeLimitSeconds) {
         this.context = context;
@@ -145,10 +148,45 @@ public final class Aio implements AutoCloseable {
      * callbacks run here, between the loop's steps.
      */
     public void runLoop() {
+        claimLoop();
+        driveLoop();
+    }
+
+    /** Drives the event loop on a thread of {@code executor}; the future completes when the loop ends. */
+    public CompletableFuture<Void> startLoop(Executor executor) {
+        // Claimed here, not on the executor's thread: a close() from now on waits for the loop.
+        claimLoop();
+        try {
+            executor.execute(() -> {
+                try {
+                    driveLoop();
+                } catch (RuntimeException e) {
+                    // loopDone has it.
+                }
+            });
+        } catch (RuntimeException rejected) {
+            loopDone.completeExceptionally(rejected);
+            throw rejected;
+        }
+        return loopDone;
+    }
+
+    private void claimLoop() {
         if (!loopStarted.compareAndSet(false, true)) {
             throw new IllegalStateException("the loop of this Aio is already driven");
         }
-        loopThread = Thread.currentThread();
+    }
+
+    private void driveLoop() {
+        synchronized (lifecycle) {
+            if (closed) {
+                // close() came first: the loop must not enter a context being closed; the calls submitted never run.
+                inbox.failUnfinished(new CancellationException("the Aio was closed before its loop ran"));
+                loopDone.complete(null);
+                return;
+            }
+            loopThread = Thread.currentThread();
+        }
         try {
             context.getBindings("aio").getMember("_aio_embed_loop").execute(inbox.asGuest());
             loopThread = null;
@@ -168,18 +206,6 @@ public final class Aio implements AutoCloseable {
         }
     }
 
-    /** Drives the event loop on a thread of {@code executor}; the future completes when the loop ends. */
-    public CompletableFuture<Void> startLoop(Executor executor) {
-        executor.execute(() -> {
-            try {
-                runLoop();
-            } catch (RuntimeException e) {
-                // loopDone has it.
-            }
-        });
-        return loopDone;
-    }
-
     /** Stops whatever aio code runs now, from any thread: the context is closed (cancelled). */
     public void cancel() {
         inbox.failUnfinished(new CancellationException("the aio run was cancelled"));
@@ -197,6 +223,9 @@ public final class Aio implements AutoCloseable {
             closeWhenLoopEnds = true;
             inbox.close();
             return;
+        }
+        synchronized (lifecycle) {
+            closed = true;
         }
         if (!loopStarted.get()) {
             inbox.failUnfinished(new CancellationException("the Aio was closed before its loop ran"));
