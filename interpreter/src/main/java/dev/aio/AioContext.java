@@ -17,6 +17,7 @@ import java.util.function.Function;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.kernel.Clock;
@@ -48,6 +49,9 @@ import dev.aio.diagnostics.TaskDumpSignal;
 /** The state of one aio run: streams, modules, the clock, the event loop, and run-wide diagnostics. */
 public final class AioContext {
     private static final ContextReference<AioContext> REFERENCE = ContextReference.create(AioLanguage.class);
+
+    /** Where an embedded run's slow-step warnings go: see {@link #endStep}. */
+    private static final TruffleLogger SLOW_STEP_LOG = TruffleLogger.getLogger(AioLanguage.ID, "slowstep");
 
     private final AioLanguage language;
     private final Env env;
@@ -521,20 +525,25 @@ public final class AioContext {
         }
     }
 
-    /** After a task step: warn if it held the loop longer than {@code --slow-step}. */
+    /**
+     * After a task step: warn if it held the loop longer than {@code --slow-step}. The main program
+     * prints the warning; embedded, it goes to the {@code aio.slowstep} logger, which the embedder's
+     * log handler receives ({@code Context.Builder.logHandler}). Steps of aio's own library code never warn.
+     */
     @TruffleBoundary
-    public void endStep(String taskName, String coroutine, double seconds) {
-        if (slowStepSeconds <= 0 || seconds <= slowStepSeconds) {
+    public void endStep(String taskName, String coroutine, double seconds, boolean libraryCode) {
+        if (slowStepSeconds <= 0 || seconds <= slowStepSeconds || libraryCode) {
+            return;
+        }
+        String warning = String.format("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s\n", taskName, coroutine, seconds)
+                        + (blockingCall != null ? "  at " + blockingCall + "\n  hint: " + blockingHint
+                                        : "  hint: move blocking or CPU-heavy work off the loop (asyncio.to_thread), or await between parts of it");
+        if (!env.getOptions().get(AioOptions.MAIN)) {
+            SLOW_STEP_LOG.warning(warning);
             return;
         }
         out.flush();
-        err.printf("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s%n", taskName, coroutine, seconds);
-        if (blockingCall != null) {
-            err.println("  at " + blockingCall);
-            err.println("  hint: " + blockingHint);
-        } else {
-            err.println("  hint: move blocking or CPU-heavy work off the loop (asyncio.to_thread), or await between parts of it");
-        }
+        err.println(warning);
         err.flush();
     }
 

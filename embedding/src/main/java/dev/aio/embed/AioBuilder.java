@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.graalvm.polyglot.Context;
@@ -30,6 +31,8 @@ public final class AioBuilder {
     private Engine engine;
     private OutputStream out;
     private OutputStream err;
+    private Duration slowStep;
+    private Consumer<String> slowStepSink;
     private final Map<String, String> options = new LinkedHashMap<>();
 
     AioBuilder() {
@@ -104,6 +107,17 @@ public final class AioBuilder {
         return this;
     }
 
+    /**
+     * Reports each step of a task that blocks the loop longer than {@code threshold} to
+     * {@code sink} (a logger, a callback): the text aio run prints as its slow-step warning.
+     * Off unless set; aio's own serve loop never reports.
+     */
+    public AioBuilder slowStepWarnings(Duration threshold, Consumer<String> sink) {
+        this.slowStep = threshold;
+        this.slowStepSink = sink;
+        return this;
+    }
+
     /** Any other option of aio or Truffle ({@code aio.SlowStep}, {@code engine.WarnInterpreterOnly}...). */
     public AioBuilder option(String key, String value) {
         options.put(key, value);
@@ -132,6 +146,10 @@ public final class AioBuilder {
         }
         if (err != null) {
             b.err(err);
+        }
+        if (slowStep != null && slowStepSink != null) {
+            b.option("aio.SlowStep", String.valueOf(slowStep.toNanos() / 1e6));
+            b.logHandler(new SlowStepLog(slowStepSink, err != null ? err : System.err));
         }
         b.options(options);
         return new Aio(b.build(), seconds);
