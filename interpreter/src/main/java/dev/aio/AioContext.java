@@ -575,6 +575,19 @@ public final class AioContext {
         return escapedJavaExceptions;
     }
 
+    /**
+     * The standard input, for input() and sys.stdin: a sandboxed context reads none (it would be
+     * the host's System.in) unless the embedder handed one in (aio.Stdin) or allowed I/O.
+     */
+    @TruffleBoundary
+    public java.io.InputStream stdin() {
+        if (!env.getOptions().get(AioOptions.STDIN) && !env.getOptions().get(AioOptions.MAIN) && !env.isFileIOAllowed()) {
+            throw PyErrors.osError(13, "Permission denied (this aio context may not read the standard input; embedders allow it with AioBuilder.in or the aio.Stdin option)",
+                            "<stdin>");
+        }
+        return env.in();
+    }
+
     /** The never-awaited coroutine warnings of this run. */
     public NeverAwaitedWarnings neverAwaited() {
         return neverAwaited;

@@ -37,6 +37,9 @@ public final class AioOptions {
     @Option(name = "CheckNames", help = "Compiling also reports every name read that nothing binds (aio check).", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> CHECK_NAMES = new OptionKey<>(false);
 
+    @Option(name = "Stdin", help = "Let scripts read the standard input (input(), sys.stdin); contexts with I/O access and the aio command always may.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> STDIN = new OptionKey<>(false);
+
     @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
     public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);
 }

@@ -1,5 +1,6 @@
 package dev.aio.embed;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class AioBuilder {
     private long maxTasks;
     private long maxQueueSize;
     private Engine engine;
+    private InputStream in;
     private OutputStream out;
     private OutputStream err;
     private Duration slowStep;
@@ -97,6 +99,12 @@ public final class AioBuilder {
         return this;
     }
 
+    /** What scripts read with {@code input()} and {@code sys.stdin}; without it they may read nothing (PermissionError). */
+    public AioBuilder in(InputStream stream) {
+        this.in = stream;
+        return this;
+    }
+
     public AioBuilder out(OutputStream stream) {
         this.out = stream;
         return this;
@@ -140,6 +148,9 @@ public final class AioBuilder {
         }
         if (engine != null) {
             b.engine(engine);
+        }
+        if (in != null) {
+            b.in(in).option("aio.Stdin", "true");
         }
         if (out != null) {
             b.out(out);
