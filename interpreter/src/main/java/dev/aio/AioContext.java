@@ -10,7 +10,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -23,6 +26,7 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.aio.kernel.Clock;
 import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.HostFuture;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.RealClock;
 import dev.aio.diagnostics.TimelineRecorder;
@@ -62,6 +66,8 @@ public final class AioContext {
      * Java exceptions that escaped aio code as themselves, with the aio exception each stood for:
      * handed back to aio (say, to format the traceback for the embedder), each is that exception again.
      */
+    /** Java futures the run awaits (not the embedder's inbox): a run stopped by a limit cancels them. */
+    private final Set<CompletionStage<?>> awaitedJavaFutures = ConcurrentHashMap.newKeySet();
     private final Map<Throwable, PyBaseException> escapedJavaExceptions = Collections.synchronizedMap(new WeakHashMap<>());
     /** sys.modules and sys.path, and the finding of modules in files. */
     private final Imports imports = new Imports(this);
@@ -478,6 +484,10 @@ public final class AioContext {
     /** Ends the run at once with a message on stderr and the given exit status (deadlock, time limit). */
     @TruffleBoundary
     public void stopRun(String message, int status) {
+        // Nothing will take what the Java futures the run awaits would give: they are cancelled, as a cancelled task cancels its own.
+        for (CompletionStage<?> stage : awaitedJavaFutures.toArray(new CompletionStage<?>[0])) {
+            HostFuture.cancel(stage);
+        }
         out.flush();
         err.println(message);
         err.flush();
@@ -496,8 +506,10 @@ public final class AioContext {
         }
     }
 
+    /** Names the setting as whoever set it knows it: the aio command's flag, or the context's option. */
     public String timeLimitMessage() {
-        return "aio: time limit of " + formatSeconds(timeLimit) + " s reached (--time-limit)";
+        String setting = env.getOptions().get(AioOptions.MAIN) ? "--time-limit" : "aio.TimeLimit";
+        return "aio: time limit of " + formatSeconds(timeLimit) + " s reached (" + setting + ")";
     }
 
     private static String formatSeconds(double s) {
@@ -569,6 +581,10 @@ public final class AioContext {
             err.print(Traceback.format(e));
         }
         err.flush();
+    }
+
+    public Set<CompletionStage<?>> awaitedJavaFutures() {
+        return awaitedJavaFutures;
     }
 
     public Map<Throwable, PyBaseException> escapedJavaExceptions() {
