@@ -81,6 +81,11 @@ public final class Aio implements AutoCloseable {
         return translated(() -> context.eval(Source.newBuilder("aio", code, sourceName).buildLiteral()));
     }
 
+    /** {@link #eval(String)} of a source built or parsed beforehand (the same Source is compiled once). */
+    public Value eval(Source source) {
+        return translated(() -> context.eval(source));
+    }
+
     /** Runs a script file in {@code __main__} on this thread (reading it needs no file access for the script). */
     public Value runScript(Path path) throws IOException {
         // Named by its absolute path, as CPython's tracebacks name the main script.
