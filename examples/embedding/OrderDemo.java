@@ -21,9 +21,7 @@ import dev.aio.embed.AioClock;
  * completes later, on a thread of a pool), and an aio script, orders.py, orchestrates it with
  * gather, create_task and a Queue.
  *
- * <pre>
- * java -cp "$(cat embedding/target/classpath.txt)" examples/embedding/OrderDemo.java examples/embedding/orders.py
- * </pre>
+ * <p>How to run it from the repository root: docs/embedding.md, "Running the example".
  */
 public final class OrderDemo {
     /** The application's own asynchronous service; scripts may call the methods marked {@code @HostAccess.Export}. */

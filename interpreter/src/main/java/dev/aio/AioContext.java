@@ -6,20 +6,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.kernel.Clock;
 import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.HostFuture;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.RealClock;
 import dev.aio.diagnostics.TimelineRecorder;
@@ -48,11 +55,21 @@ import dev.aio.diagnostics.TaskDumpSignal;
 public final class AioContext implements PyContext.Holder {
     private static final ContextReference<AioContext> REFERENCE = ContextReference.create(AioLanguage.class);
 
+    /** Where an embedded run's slow-step warnings go: see {@link #endStep}. */
+    private static final TruffleLogger SLOW_STEP_LOG = TruffleLogger.getLogger(AioLanguage.ID, "slowstep");
+
     private final AioLanguage language;
     private final Env env;
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, Function<AioContext, PyModule>> moduleFactories = new HashMap<>();
+    /**
+     * Java exceptions that escaped aio code as themselves, with the aio exception each stood for:
+     * handed back to aio (say, to format the traceback for the embedder), each is that exception again.
+     */
+    /** Java futures the run awaits (not the embedder's inbox): a run stopped by a limit cancels them. */
+    private final Set<CompletionStage<?>> awaitedJavaFutures = ConcurrentHashMap.newKeySet();
+    private final Map<Throwable, PyBaseException> escapedJavaExceptions = Collections.synchronizedMap(new WeakHashMap<>());
     /** sys.modules and sys.path, and the finding of modules in files. */
     private final Imports imports = new Imports(this);
     /** Source file name → name of the module it defines (the main script and imported files). */
@@ -468,6 +485,10 @@ public final class AioContext implements PyContext.Holder {
     /** Ends the run at once with a message on stderr and the given exit status (deadlock, time limit). */
     @TruffleBoundary
     public void stopRun(String message, int status) {
+        // Nothing will take what the Java futures the run awaits would give: they are cancelled, as a cancelled task cancels its own.
+        for (CompletionStage<?> stage : awaitedJavaFutures.toArray(new CompletionStage<?>[0])) {
+            HostFuture.cancel(stage);
+        }
         out.flush();
         err.println(message);
         err.flush();
@@ -486,8 +507,10 @@ public final class AioContext implements PyContext.Holder {
         }
     }
 
+    /** Names the setting as whoever set it knows it: the aio command's flag, or the context's option. */
     public String timeLimitMessage() {
-        return "aio: time limit of " + formatSeconds(timeLimit) + " s reached (--time-limit)";
+        String setting = env.getOptions().get(AioOptions.MAIN) ? "--time-limit" : "aio.TimeLimit";
+        return "aio: time limit of " + formatSeconds(timeLimit) + " s reached (" + setting + ")";
     }
 
     private static String formatSeconds(double s) {
@@ -528,20 +551,25 @@ public final class AioContext implements PyContext.Holder {
         }
     }
 
-    /** After a task step: warn if it held the loop longer than {@code --slow-step}. */
+    /**
+     * After a task step: warn if it held the loop longer than {@code --slow-step}. The main program
+     * prints the warning; embedded, it goes to the {@code aio.slowstep} logger, which the embedder's
+     * log handler receives ({@code Context.Builder.logHandler}). Steps of aio's own library code never warn.
+     */
     @TruffleBoundary
-    public void endStep(String taskName, String coroutine, double seconds) {
-        if (slowStepSeconds <= 0 || seconds <= slowStepSeconds) {
+    public void endStep(String taskName, String coroutine, double seconds, boolean libraryCode) {
+        if (slowStepSeconds <= 0 || seconds <= slowStepSeconds || libraryCode) {
+            return;
+        }
+        String warning = String.format("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s\n", taskName, coroutine, seconds)
+                        + (blockingCall != null ? "  at " + blockingCall + "\n  hint: " + blockingHint
+                                        : "  hint: move blocking or CPU-heavy work off the loop (asyncio.to_thread), or await between parts of it");
+        if (!env.getOptions().get(AioOptions.MAIN)) {
+            SLOW_STEP_LOG.warning(warning);
             return;
         }
         out.flush();
-        err.printf("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s%n", taskName, coroutine, seconds);
-        if (blockingCall != null) {
-            err.println("  at " + blockingCall);
-            err.println("  hint: " + blockingHint);
-        } else {
-            err.println("  hint: move blocking or CPU-heavy work off the loop (asyncio.to_thread), or await between parts of it");
-        }
+        err.println(warning);
         err.flush();
     }
 
@@ -567,6 +595,27 @@ public final class AioContext implements PyContext.Holder {
             err.print(Traceback.format(e));
         }
         err.flush();
+    }
+
+    public Set<CompletionStage<?>> awaitedJavaFutures() {
+        return awaitedJavaFutures;
+    }
+
+    public Map<Throwable, PyBaseException> escapedJavaExceptions() {
+        return escapedJavaExceptions;
+    }
+
+    /**
+     * The standard input, for input() and sys.stdin: a sandboxed context reads none (it would be
+     * the host's System.in) unless the embedder handed one in (aio.Stdin) or allowed I/O.
+     */
+    @TruffleBoundary
+    public java.io.InputStream stdin() {
+        if (!env.getOptions().get(AioOptions.STDIN) && !env.getOptions().get(AioOptions.MAIN) && !env.isFileIOAllowed()) {
+            throw PyErrors.osError(13, "Permission denied (this aio context may not read the standard input; embedders allow it with AioBuilder.in or the aio.Stdin option)",
+                            "<stdin>");
+        }
+        return env.in();
     }
 
     /** The never-awaited coroutine warnings of this run. */

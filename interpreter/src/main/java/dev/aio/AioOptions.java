@@ -18,8 +18,9 @@ public final class AioOptions {
     @Option(name = "TimeLimit", help = "Stop the run after this many (virtual or real) seconds of loop time, with exit status 124; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Double> TIME_LIMIT = new OptionKey<>(0.0);
 
-    @Option(name = "SlowStep", help = "Warn when one step of a task blocks the loop longer than this many milliseconds; 0 disables.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
-    public static final OptionKey<Double> SLOW_STEP = new OptionKey<>(100.0);
+    // Off unless asked for: aio run asks (--slow-step, 100 ms by default); an embedder chooses where the warnings go.
+    @Option(name = "SlowStep", help = "Warn when one step of a task blocks the loop longer than this many milliseconds; 0 (the default) disables.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Double> SLOW_STEP = new OptionKey<>(0.0);
 
     @Option(name = "DumpTasksOn", help = "Print every task and its await stack when the process receives this signal (QUIT, USR1, USR2...); empty: never.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<String> DUMP_TASKS_ON = new OptionKey<>("");
@@ -35,6 +36,9 @@ public final class AioOptions {
 
     @Option(name = "CheckNames", help = "Compiling also reports every name read that nothing binds (aio check).", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> CHECK_NAMES = new OptionKey<>(false);
+
+    @Option(name = "Stdin", help = "Let scripts read the standard input (input(), sys.stdin); contexts with I/O access and the aio command always may.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> STDIN = new OptionKey<>(false);
 
     @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
     public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);

@@ -44,6 +44,9 @@ public final class Aio implements AutoCloseable {
     private volatile Thread loopThread;
     /** {@link #close()} was called on the loop's own thread: the loop closes the context once it ends. */
     private volatile boolean closeWhenLoopEnds;
+    /** Guards {@link #closed} against a loop thread starting to drive the loop meanwhile. */
+    private final Object lifecycle = new Object();
+    private boolean closed;
 
     Aio(Context context, double timeLimitSeconds) {
         this.context = context;
@@ -65,9 +68,22 @@ public final class Aio implements AutoCloseable {
         return translated(() -> context.getBindings("aio"));
     }
 
-    /** Runs aio code in {@code __main__} on this thread; an uncaught aio exception is an {@link AioScriptException}. */
+    /**
+     * Runs aio code in {@code __main__} on this thread and answers the value of its last statement
+     * when that is an expression (None otherwise); an uncaught aio exception is an {@link AioScriptException}.
+     */
     public Value eval(String code) {
-        return translated(() -> context.eval(Source.newBuilder("aio", code, "<string>").buildLiteral()));
+        return eval(code, "<string>");
+    }
+
+    /** {@link #eval(String)} of code that tracebacks and source locations name {@code sourceName} (a file name, say). */
+    public Value eval(String code, String sourceName) {
+        return translated(() -> context.eval(Source.newBuilder("aio", code, sourceName).buildLiteral()));
+    }
+
+    /** {@link #eval(String)} of a source built or parsed beforehand (the same Source is compiled once). */
+    public Value eval(Source source) {
+        return translated(() -> context.eval(source));
     }
 
     /** Runs a script file in {@code __main__} on this thread (reading it needs no file access for the script). */
@@ -137,10 +153,45 @@ public final class Aio implements AutoCloseable {
      * callbacks run here, between the loop's steps.
      */
     public void runLoop() {
+        claimLoop();
+        driveLoop();
+    }
+
+    /** Drives the event loop on a thread of {@code executor}; the future completes when the loop ends. */
+    public CompletableFuture<Void> startLoop(Executor executor) {
+        // Claimed here, not on the executor's thread: a close() from now on waits for the loop.
+        claimLoop();
+        try {
+            executor.execute(() -> {
+                try {
+                    driveLoop();
+                } catch (RuntimeException e) {
+                    // loopDone has it.
+                }
+            });
+        } catch (RuntimeException rejected) {
+            loopDone.completeExceptionally(rejected);
+            throw rejected;
+        }
+        return loopDone;
+    }
+
+    private void claimLoop() {
         if (!loopStarted.compareAndSet(false, true)) {
             throw new IllegalStateException("the loop of this Aio is already driven");
         }
-        loopThread = Thread.currentThread();
+    }
+
+    private void driveLoop() {
+        synchronized (lifecycle) {
+            if (closed) {
+                // close() came first: the loop must not enter a context being closed; the calls submitted never run.
+                inbox.failUnfinished(new CancellationException("the Aio was closed before its loop ran"));
+                loopDone.complete(null);
+                return;
+            }
+            loopThread = Thread.currentThread();
+        }
         try {
             context.getBindings("aio").getMember("_aio_embed_loop").execute(inbox.asGuest());
             loopThread = null;
@@ -160,18 +211,6 @@ public final class Aio implements AutoCloseable {
         }
     }
 
-    /** Drives the event loop on a thread of {@code executor}; the future completes when the loop ends. */
-    public CompletableFuture<Void> startLoop(Executor executor) {
-        executor.execute(() -> {
-            try {
-                runLoop();
-            } catch (RuntimeException e) {
-                // loopDone has it.
-            }
-        });
-        return loopDone;
-    }
-
     /** Stops whatever aio code runs now, from any thread: the context is closed (cancelled). */
     public void cancel() {
         inbox.failUnfinished(new CancellationException("the aio run was cancelled"));
@@ -189,6 +228,9 @@ public final class Aio implements AutoCloseable {
             closeWhenLoopEnds = true;
             inbox.close();
             return;
+        }
+        synchronized (lifecycle) {
+            closed = true;
         }
         if (!loopStarted.get()) {
             inbox.failUnfinished(new CancellationException("the Aio was closed before its loop ran"));

@@ -1,9 +1,11 @@
 package dev.aio.embed;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.graalvm.polyglot.Context;
@@ -28,8 +30,11 @@ public final class AioBuilder {
     private long maxTasks;
     private long maxQueueSize;
     private Engine engine;
+    private InputStream in;
     private OutputStream out;
     private OutputStream err;
+    private Duration slowStep;
+    private Consumer<String> slowStepSink;
     private final Map<String, String> options = new LinkedHashMap<>();
 
     AioBuilder() {
@@ -94,6 +99,12 @@ public final class AioBuilder {
         return this;
     }
 
+    /** What scripts read with {@code input()} and {@code sys.stdin}; without it they may read nothing (PermissionError). */
+    public AioBuilder in(InputStream stream) {
+        this.in = stream;
+        return this;
+    }
+
     public AioBuilder out(OutputStream stream) {
         this.out = stream;
         return this;
@@ -101,6 +112,17 @@ public final class AioBuilder {
 
     public AioBuilder err(OutputStream stream) {
         this.err = stream;
+        return this;
+    }
+
+    /**
+     * Reports each step of a task that blocks the loop longer than {@code threshold} to
+     * {@code sink} (a logger, a callback): the text aio run prints as its slow-step warning.
+     * Off unless set; aio's own serve loop never reports.
+     */
+    public AioBuilder slowStepWarnings(Duration threshold, Consumer<String> sink) {
+        this.slowStep = threshold;
+        this.slowStepSink = sink;
         return this;
     }
 
@@ -127,11 +149,18 @@ public final class AioBuilder {
         if (engine != null) {
             b.engine(engine);
         }
+        if (in != null) {
+            b.in(in).option("aio.Stdin", "true");
+        }
         if (out != null) {
             b.out(out);
         }
         if (err != null) {
             b.err(err);
+        }
+        if (slowStep != null && slowStepSink != null) {
+            b.option("aio.SlowStep", String.valueOf(slowStep.toNanos() / 1e6));
+            b.logHandler(new SlowStepLog(slowStepSink, err != null ? err : System.err));
         }
         b.options(options);
         return new Aio(b.build(), seconds);

@@ -39,19 +39,33 @@ final class Failures {
             c.initCause(e);
             return c;
         }
+        if (e.isHostException() && e.asHostException() instanceof RuntimeException original) {
+            // A Java exception the script let through: the embedder gets it back as it was thrown,
+            // the aio frames it passed through as a suppressed AioScriptException.
+            original.addSuppressed(new AioScriptException("RuntimeError", original.toString(), traceback(e, original)));
+            return original;
+        }
+        if (e.isSyntaxError()) {
+            // The message is CPython's whole report: where, the line, the caret, and last the exception.
+            String report = e.getMessage().stripTrailing();
+            String last = report.substring(report.lastIndexOf('\n') + 1);
+            int colon = last.indexOf(": ");
+            return new AioScriptException(colon < 0 ? last : last.substring(0, colon), colon < 0 ? "" : last.substring(colon + 2), report + "\n");
+        }
         if (e.isGuestException() && !e.isInternalError()) {
             String message = e.getMessage();
             int colon = message.indexOf(": ");
             String type = colon < 0 ? message : message.substring(0, colon);
             String text = colon < 0 ? "" : message.substring(colon + 2);
-            return new AioScriptException(type, text, traceback(e));
+            return new AioScriptException(type, text, traceback(e, e.getGuestObject()));
         }
         return e;
     }
 
-    private String traceback(PolyglotException e) {
+    /** {@code exception}: the aio exception, or the Java exception it stood for (aio knows which one that was). */
+    private String traceback(PolyglotException e, Object exception) {
         try {
-            return formatTraceback.execute(e.getGuestObject()).asString();
+            return formatTraceback.execute(exception).asString();
         } catch (PolyglotException | IllegalStateException notNow) {
             // The context is closing: the frames the polyglot stack trace knows.
             return polyglotTraceback(e);

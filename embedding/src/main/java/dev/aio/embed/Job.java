@@ -3,6 +3,7 @@ package dev.aio.embed;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -38,8 +39,20 @@ final class Job {
                         "name", (ProxyExecutable) a -> name,
                         "start", (ProxyExecutable) a -> callable.canExecute() ? callable.execute(args) : callable,
                         "succeed", (ProxyExecutable) a -> result.complete(a[0]),
-                        "fail", (ProxyExecutable) a -> result.completeExceptionally(new AioScriptException(a[0].asString(), a[1].asString(), a[2].asString())),
+                        "fail", (ProxyExecutable) a -> result.completeExceptionally(failure(a[0].asString(), a[1].asString(), a[2].asString(), a[3])),
                         "cancelled", (ProxyExecutable) a -> result.cancel(false),
                         "cancellation", (ProxyExecutable) a -> cancellation));
+    }
+
+    /** A Java exception the job's code let through is given back as it is; an aio one as an {@link AioScriptException}. */
+    private static RuntimeException failure(String type, String message, String traceback, Value exception) {
+        try {
+            exception.throwException();
+        } catch (PolyglotException e) {
+            if (e.isHostException() && e.asHostException() instanceof RuntimeException original) {
+                return original;
+            }
+        }
+        return new AioScriptException(type, message, traceback);
     }
 }

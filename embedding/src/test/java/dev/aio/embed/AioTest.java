@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -147,10 +148,12 @@ class AioTest {
     }
 
     @Test
-    void anUncaughtJavaExceptionIsAnAioErrorWithAnAioTraceback() {
+    void anUncaughtJavaExceptionComesBackWithTheAioTraceback() {
         try (Aio aio = aio(AioClock.VIRTUAL)) {
             aio.bindings().putMember("shelf", new Shelf());
-            AioScriptException e = assertThrows(AioScriptException.class, () -> aio.eval("def fill():\n    shelf.restock(-1)\nfill()\n"));
+            IllegalArgumentException original = assertThrows(IllegalArgumentException.class, () -> aio.eval("def fill():\n    shelf.restock(-1)\nfill()\n"));
+            assertEquals("cannot restock -1", original.getMessage());
+            AioScriptException e = (AioScriptException) Arrays.stream(original.getSuppressed()).filter(AioScriptException.class::isInstance).findFirst().orElseThrow();
             assertEquals("RuntimeError: java.lang.IllegalArgumentException: cannot restock -1", e.getMessage());
             assertEquals("Traceback (most recent call last):\n  File \"<string>\", line 3, in <module>\n  File \"<string>\", line 2, in fill\n"
                             + "RuntimeError: java.lang.IllegalArgumentException: cannot restock -1\n", e.aioTraceback());

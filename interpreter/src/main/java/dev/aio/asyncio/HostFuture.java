@@ -38,8 +38,10 @@ public final class HostFuture {
             loop.scheduler().addFeed();
         } else {
             loop.scheduler().hostWaitStarted();
+            loop.context().awaitedJavaFutures().add(stage);
         }
         stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
+            loop.context().awaitedJavaFutures().remove(stage);
             if (feed) {
                 loop.scheduler().removeFeed();
             } else {
@@ -62,7 +64,7 @@ public final class HostFuture {
         return future;
     }
 
-    private static void cancel(CompletionStage<?> stage) {
+    public static void cancel(CompletionStage<?> stage) {
         try {
             stage.toCompletableFuture().cancel(true);
         } catch (UnsupportedOperationException e) {

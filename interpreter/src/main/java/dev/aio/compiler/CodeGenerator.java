@@ -66,6 +66,12 @@ final class CodeGenerator {
     private final boolean isGenerator;
     /** An interactive chunk's module code: expression statements echo their value (CPython's 'single' mode). */
     private final boolean interactive;
+    /**
+     * A module's last statement when it is an expression statement: its value is what the module
+     * code returns, so that an embedder's {@code context.eval} answers it (as GraalPy's and GraalJS's do).
+     */
+    private Stmt.ExprStmt resultStatement;
+    private BytecodeLocal resultLocal;
     private final Map<String, BytecodeLocal> locals = new HashMap<>();
     private final Deque<Loop> loops = new ArrayDeque<>();
     private final Deque<CleanupRegion> cleanups = new ArrayDeque<>();
@@ -110,9 +116,17 @@ final class CodeGenerator {
             suspendAtStart();
         }
         initAnnotations(body);
+        if (!interactive && !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.ExprStmt last) {
+            resultStatement = last;
+            resultLocal = b.createLocal();
+        }
         statements(body);
         b.beginReturn();
-        b.emitLoadConstant(PyNone.NONE);
+        if (resultLocal != null) {
+            b.emitLoadLocal(resultLocal);
+        } else {
+            b.emitLoadConstant(PyNone.NONE);
+        }
         b.endReturn();
         AioRootNode root = b.endRoot();
         b.endSourceSection();
@@ -321,6 +335,10 @@ final class CodeGenerator {
                     b.beginDisplayValue();
                     expr(e.value());
                     b.endDisplayValue();
+                } else if (e == resultStatement) {
+                    b.beginStoreLocal(resultLocal);
+                    expr(e.value());
+                    b.endStoreLocal();
                 } else {
                     b.beginDropValue();
                     expr(e.value());

@@ -32,13 +32,15 @@ public final class ModuleCompiler {
     }
 
     /** {@code aio check}: every name read that nothing binds, reported as CPython reports the NameError, caret and all. */
-    private static void checkNames(String fileName, String text, Map<Object, Scope> scopes, Scope module, java.util.Set<String> builtins) {
+    private static void checkNames(Source source, String text, Map<Object, Scope> scopes, Scope module, java.util.Set<String> builtins) {
         StringBuilder report = new StringBuilder();
+        int firstLine = 0;
         for (dev.aio.ast.Expr.Name n : NameCheck.undefinedNames(scopes, module, builtins)) {
-            report.append(SyntaxReport.format(fileName, text, n.pos(), "NameError", "name '" + n.id() + "' is not defined"));
+            report.append(SyntaxReport.format(source.getName(), text, n.pos(), "NameError", "name '" + n.id() + "' is not defined"));
+            firstLine = firstLine == 0 ? n.pos().line() : firstLine;
         }
         if (!report.isEmpty()) {
-            throw new AioSyntaxException(report.toString(), null);
+            throw new AioSyntaxException(report.toString(), null, source, firstLine);
         }
     }
 
@@ -49,12 +51,12 @@ public final class ModuleCompiler {
         try {
             module = AioParser.parse(text, fileName);
         } catch (AioSyntaxError e) {
-            throw new AioSyntaxException(e.format(), e);
+            throw new AioSyntaxException(e.format(), e, source, e.line());
         }
         Map<Object, Scope> scopes = ScopeAnalyzer.analyze(module);
         dev.aio.AioContext context = dev.aio.AioContext.get(null);
         if (context != null && context.checksNames()) {
-            checkNames(fileName, text, scopes, scopes.get(module), context.builtinNames());
+            checkNames(source, text, scopes, scopes.get(module), context.builtinNames());
         }
         SourceMap sourceMap = new SourceMap(source);
         AioRootNode[] result = new AioRootNode[1];
@@ -69,7 +71,7 @@ public final class ModuleCompiler {
                 b.endSource();
             });
         } catch (CompileError e) {
-            throw new AioSyntaxException(SyntaxReport.format(fileName, text, e.pos(), "SyntaxError", e.getMessage()), null);
+            throw new AioSyntaxException(SyntaxReport.format(fileName, text, e.pos(), "SyntaxError", e.getMessage()), null, source, e.pos().line());
         }
         return result[0];
     }

@@ -1,5 +1,7 @@
 package dev.aio.diagnostics;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 
@@ -9,7 +11,7 @@ import dev.aio.kernel.Clock;
 /**
  * {@code --time-limit} for code that never gives the event loop back (a loop that never awaits):
  * the loop checks the limit only between steps, so a daemon thread watches the clock and, once
- * the limit has passed, stops the run at the main thread's next safepoint. When the limit has
+ * the limit has passed, stops the run at the next safepoint of the threads running it. When the limit has
  * passed is the clock's rule ({@link Clock#runawayDeadline}).
  */
 public final class RunawayWatchdog {
@@ -18,7 +20,6 @@ public final class RunawayWatchdog {
 
     private final AioContext context;
     private final Env env;
-    private final Thread mainThread;
     private final long limitNanos;
     private final Clock clock;
     private final long start = System.nanoTime();
@@ -29,7 +30,6 @@ public final class RunawayWatchdog {
     public RunawayWatchdog(AioContext context, Env env, double limitSeconds, Clock clock) {
         this.context = context;
         this.env = env;
-        this.mainThread = Thread.currentThread();
         this.limitNanos = (long) (limitSeconds * 1e9) + GRACE_NANOS;
         this.clock = clock;
         this.watcher = new Thread(this::watch, "aio-time-limit");
@@ -47,12 +47,20 @@ public final class RunawayWatchdog {
         watcher.interrupt();
     }
 
-    private void stopMainThread() {
+    /**
+     * Stops the run on whichever threads run it: the thread that made the context may not be the
+     * one running the script (an embedder's executor, a worker). The first thread to reach a
+     * safepoint stops the run; closing the context stops the others.
+     */
+    private void stopRunningThreads() {
+        AtomicBoolean stopping = new AtomicBoolean();
         try {
-            env.submitThreadLocal(new Thread[]{mainThread}, new ThreadLocalAction(true, false) {
+            env.submitThreadLocal(null, new ThreadLocalAction(true, false) {
                 @Override
                 protected void perform(Access access) {
-                    context.stopRun(context.timeLimitMessage(), 124);
+                    if (stopping.compareAndSet(false, true)) {
+                        context.stopRun(context.timeLimitMessage(), 124);
+                    }
                 }
             });
         } catch (IllegalStateException e) {
@@ -65,7 +73,7 @@ public final class RunawayWatchdog {
             while (!stopped) {
                 long left = clock.runawayDeadline(start, lastProgress, limitNanos) - System.nanoTime();
                 if (left <= 0) {
-                    stopMainThread();
+                    stopRunningThreads();
                     return;
                 }
                 Thread.sleep(Math.max(1, Math.min(left / 1_000_000, 50)));

@@ -15,6 +15,7 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
 import dev.aio.AioLanguage;
+import dev.aio.runtime.Foreign;
 import dev.aio.runtime.PyCell;
 
 /**
@@ -100,7 +101,7 @@ final class AioScope implements TruffleObject {
         if (v == null) {
             throw UnknownIdentifierException.create(member);
         }
-        return v;
+        return Foreign.toHost(v);
     }
 
     @ExportMessage

@@ -11,6 +11,8 @@ import dev.aio.AioOptions;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Foreign;
+import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
@@ -46,10 +48,10 @@ public final class MainRootNode extends RootNode {
         try {
             Object result = call.call(moduleFunction);
             context.neverAwaited().runEnded();
-            return result;
+            return Foreign.toHost(result);
         } catch (AioException e) {
             if (!context.getEnv().getOptions().get(AioOptions.MAIN)) {
-                throw e;
+                throw HostErrors.toHost(e);
             }
             int status = e.getPyType().isSubtypeOf(BuiltinTypes.SYSTEM_EXIT) ? exitStatus(context, e.getException()) : reportUncaught(context, e);
             context.neverAwaited().runEnded();

@@ -25,8 +25,19 @@ public final class Attributes {
     /** The attribute, or {@code null} when there is none (for {@code hasattr}/{@code getattr} with default). */
     @TruffleBoundary
     public static Object find(Object obj, String name) {
+        if (obj instanceof PyBaseException e && e.getJavaException() != null) {
+            // An exception made from a Java one also answers the Java exception's members (getStackTrace...) the host lets scripts use.
+            Object own = findAio(obj, name);
+            return own != null ? own : Foreign.find(e.getJavaException().throwable(), name);
+        }
+        return findAio(obj, name);
+    }
+
+    private static Object findAio(Object obj, String name) {
         if (Foreign.is(obj)) {
-            return Foreign.find(obj, name);
+            // A foreign map answers dict's reading methods (get, keys, values, items), as GraalPy's foreign dicts do.
+            Object mapMethod = Foreign.hasHashEntries(obj) ? Foreign.TYPE.lookup(name) : null;
+            return mapMethod != null ? bind(mapMethod, obj, Foreign.TYPE) : Foreign.find(obj, name);
         }
         if (obj instanceof PyModule m) {
             return name.equals("__dict__") ? m.namespace() : m.get(name);

@@ -17,7 +17,8 @@ import dev.aio.AioContext;
  * A Java exception (thrown by a host method aio code called, or completing a host future it
  * awaited) as the aio exception a script sees: CancellationException is CancelledError,
  * TimeoutException is TimeoutError, anything else a RuntimeError naming the Java exception. The
- * script sees its message, never a Java stack trace.
+ * script sees its message, never a Java stack trace; the Java exception itself stays with the aio
+ * one ({@link JavaException}), and goes back to the host if the script does not catch it.
  */
 public final class HostErrors {
     private HostErrors() {
@@ -34,7 +35,11 @@ public final class HostErrors {
         }
         var env = AioContext.get(null).getEnv();
         if (env.isHostException(e)) {
-            return toAio(env.asHostException(e));
+            AbstractTruffleException converted = toAio(env.asHostException(e));
+            if (converted instanceof AioException aio && aio.getException().getJavaException() != null) {
+                aio.getException().setJavaException(new JavaException(aio.getException().getJavaException().throwable(), e));
+            }
+            return converted;
         }
         return PyErrors.runtimeError(e.getMessage());
     }
@@ -68,9 +73,23 @@ public final class HostErrors {
         if (cause instanceof CancellationException) {
             return PyErrors.raiseNoArgs(BuiltinTypes.CANCELLED_ERROR);
         }
-        if (cause instanceof TimeoutException) {
-            return PyErrors.raise(BuiltinTypes.TIMEOUT_ERROR, text);
+        AioException converted = cause instanceof TimeoutException ? PyErrors.raise(BuiltinTypes.TIMEOUT_ERROR, text) : PyErrors.runtimeError(text);
+        converted.getException().setJavaException(new JavaException(AioContext.get(null).getEnv().asGuestValue(cause), null));
+        return converted;
+    }
+
+    /**
+     * What the host gets when {@code e} escapes aio code: the Java exception it was made from, as
+     * it was thrown (so that {@code PolyglotException.isHostException()} holds), or {@code e}.
+     */
+    @TruffleBoundary
+    public static AbstractTruffleException toHost(AioException e) {
+        JavaException java = e.getException().getJavaException();
+        if (java == null || java.thrown() == null) {
+            return e;
         }
-        return PyErrors.runtimeError(text);
+        AioContext context = AioContext.get(null);
+        context.escapedJavaExceptions().put((Throwable) context.getEnv().asHostObject(java.throwable()), e.getException());
+        return java.thrown();
     }
 }

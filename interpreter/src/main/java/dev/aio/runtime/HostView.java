@@ -24,6 +24,8 @@ final class HostView {
         lock.acquireUninterruptibly();
         try {
             return action.get();
+        } catch (AioException e) {
+            throw HostErrors.toHost(e);
         } finally {
             lock.release();
         }

@@ -17,6 +17,8 @@ public final class PyBaseException extends PyObject {
     private String syntaxLocation;
     /** Where a NameError's name was looked for, for its "Did you mean" suggestion. */
     private Suggestions.NameScopes nameScopes;
+    /** The Java exception this one was made from, or null. */
+    private JavaException javaException;
 
     public PyBaseException(PyType type, PyTuple args) {
         this.type = type;
@@ -58,6 +60,14 @@ public final class PyBaseException extends PyObject {
             dict = new PyDict();
         }
         return dict;
+    }
+
+    public JavaException getJavaException() {
+        return javaException;
+    }
+
+    public void setJavaException(JavaException javaException) {
+        this.javaException = javaException;
     }
 
     public String getSyntaxLocation() {

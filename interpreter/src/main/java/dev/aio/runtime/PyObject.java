@@ -99,7 +99,7 @@ public abstract class PyObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     final Object execute(Object[] arguments) {
-        return HostView.locked(() -> Calls.call(this, HostView.toAio(arguments)));
+        return Foreign.toHost(HostView.locked(() -> Calls.call(this, HostView.toAio(arguments))));
     }
 
     @ExportMessage
@@ -131,7 +131,7 @@ public abstract class PyObject implements TruffleObject {
         if (v == null) {
             throw UnknownIdentifierException.create(member);
         }
-        return v;
+        return Foreign.toHost(v);
     }
 
     @ExportMessage
@@ -147,13 +147,20 @@ public abstract class PyObject implements TruffleObject {
         if (m == null) {
             throw UnknownIdentifierException.create(member);
         }
-        return HostView.locked(() -> Calls.call(m, HostView.toAio(arguments)));
+        return Foreign.toHost(HostView.locked(() -> Calls.call(m, HostView.toAio(arguments))));
     }
 
-    @ExportMessage(name = "isMemberModifiable")
-    @ExportMessage(name = "isMemberInsertable")
-    final boolean isMemberWritable(@SuppressWarnings("unused") String member) {
-        return HostView.hasWritableMembers(this);
+    /** Interop's contract: a member that exists is modifiable, one that does not is insertable, never both. */
+    @ExportMessage
+    @TruffleBoundary
+    final boolean isMemberModifiable(String member) {
+        return HostView.hasWritableMembers(this) && isMemberReadable(member);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    final boolean isMemberInsertable(String member) {
+        return HostView.hasWritableMembers(this) && !isMemberReadable(member);
     }
 
     @ExportMessage
@@ -197,7 +204,7 @@ public abstract class PyObject implements TruffleObject {
         if (!HostView.isIndex(this, index, false)) {
             throw InvalidArrayIndexException.create(index);
         }
-        return HostView.readElement(this, index);
+        return Foreign.toHost(HostView.readElement(this, index));
     }
 
     @ExportMessage
@@ -264,7 +271,7 @@ public abstract class PyObject implements TruffleObject {
         if (v == null) {
             throw UnknownKeyException.create(key);
         }
-        return v;
+        return Foreign.toHost(v);
     }
 
     @ExportMessage
@@ -307,7 +314,7 @@ public abstract class PyObject implements TruffleObject {
     @ExportMessage
     final RuntimeException throwException() throws UnsupportedMessageException {
         if (this instanceof PyBaseException e) {
-            throw new AioException(e, null);
+            throw HostErrors.toHost(new AioException(e, null));
         }
         throw UnsupportedMessageException.create();
     }

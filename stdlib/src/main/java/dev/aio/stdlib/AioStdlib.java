@@ -48,6 +48,7 @@ public final class AioStdlib implements StdlibProvider {
             ContextVarMethods.install();
             ContextTokenMethods.install();
             ContextMethods.install();
+            ForeignMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }

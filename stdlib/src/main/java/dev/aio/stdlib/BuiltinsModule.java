@@ -694,7 +694,7 @@ public final class BuiltinsModule {
             context.out().flush();
             try {
                 java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-                java.io.InputStream in = context.getEnv().in();
+                java.io.InputStream in = context.stdin();
                 int c;
                 while ((c = in.read()) != -1 && c != '\n') {
                     line.write(c);

@@ -8,6 +8,7 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Foreign;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyDictView;
@@ -34,7 +35,8 @@ public final class DictMethods {
 
     @TruffleBoundary
     static void update(PyDict d, Object source) {
-        if (source instanceof PyDict other) {
+        if (source instanceof PyDict || Foreign.is(source) && Foreign.hasHashEntries(source)) {
+            PyDict other = source instanceof PyDict given ? given : Foreign.toDict(source);
             for (PyDict.Entry e : other.entries()) {
                 d.put(e.key, e.value);
             }

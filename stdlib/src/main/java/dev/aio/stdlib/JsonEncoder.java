@@ -8,6 +8,7 @@ import java.util.List;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Foreign;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
@@ -55,6 +56,11 @@ final class JsonEncoder {
             array(o, t.items(), level);
         } else if (o instanceof PyDict d) {
             object(d, level);
+        } else if (Foreign.is(o) && Foreign.hasArrayElements(o)) {
+            // A Java list or array is a JSON array, a Java map an object, as the list and dict they stand for.
+            array(o, Foreign.toList(o).toArray(), level);
+        } else if (Foreign.is(o) && Foreign.hasHashEntries(o)) {
+            object(Foreign.toDict(o), level);
         } else {
             enter(o);
             Object replacement = Calls.call(options.defaultFunction(), o);

@@ -106,7 +106,7 @@ public final class TextStream extends TextIO {
         context.out().flush();
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         try {
-            InputStream in = context.getEnv().in();
+            InputStream in = context.stdin();
             int c;
             while ((size < 0 || line.size() < size) && (c = in.read()) != -1) {
                 line.write(c);

@@ -14,6 +14,8 @@ import dev.aio.runtime.AioException;
 import dev.aio.runtime.AioInternalError;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Foreign;
+import dev.aio.runtime.JavaException;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
@@ -104,6 +106,11 @@ public final class ExceptionOps {
         }
         if (type instanceof PyType t && BuiltinTypes.isExceptionType(t)) {
             return actual.isSubtypeOf(t);
+        }
+        if (Foreign.isJavaClass(type)) {
+            // except SomeJavaException: as GraalPy, a Java class catches the Java exceptions that are its instances.
+            JavaException java = ((AioException) caught).getException().getJavaException();
+            return java != null && Foreign.isInstance(type, java.throwable());
         }
         throw PyErrors.typeError("catching classes that do not inherit from BaseException is not allowed");
     }
