@@ -63,10 +63,16 @@ public final class JsonModule {
                         Object parseConstant, Object strict, Object errorClass) {
             JsonScanner.Hooks hooks = new JsonScanner.Hooks(hook(objectHook), hook(objectPairsHook), hook(parseFloat), hook(parseInt),
                             hook(parseConstant), PyOps.isTrue(strict), errorClass);
-            if (PyOps.isTrue(whole)) {
-                return JsonScanner.decode((String) s, hooks);
+            boolean wholeDocument = PyOps.isTrue(whole);
+            if (!(s instanceof String text)) {
+                // CPython's messages: decode's come from re.match, raw_decode's from the C scanner.
+                throw PyErrors.typeError(wholeDocument ? "expected string or bytes-like object, got '" + PyOps.typeName(s) + "'"
+                                : "first argument must be a string, not " + PyOps.typeName(s));
             }
-            return JsonScanner.rawDecode((String) s, (int) Args.index(idx, "idx"), hooks);
+            if (wholeDocument) {
+                return JsonScanner.decode(text, hooks);
+            }
+            return JsonScanner.rawDecode(text, (int) Args.index(idx, "idx"), hooks);
         }
     }
 }
