@@ -18,12 +18,31 @@ public final class AioParser {
 
     public static Module parse(String source, String fileName) {
         SourceLines lines = new SourceLines(source);
+        int nul = source.indexOf('\0');
+        if (nul >= 0) {
+            // CPython shows the line up to the null byte, without a caret.
+            int line = lineAt(source, nul);
+            String text = lines.line(line);
+            throw new AioSyntaxError(fileName, "SyntaxError", "source code cannot contain null bytes", line, 0, 0, text.substring(0, text.indexOf('\0')));
+        }
         try {
             dev.aio.grammar.AioParser.File_inputContext tree = parseTree(source, fileName, lines);
             return new AstBuilder(fileName, lines).module(tree);
         } catch (LexicalException e) {
             throw SyntaxErrors.lexical(fileName, lines, e);
         }
+    }
+
+    /** The 1-based line of a character: lines end at \n, \r\n or \r, as {@link SourceLines} splits them. */
+    private static int lineAt(String source, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            char c = source.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= source.length() || source.charAt(i + 1) != '\n')) {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** Fast SLL prediction first; only input it rejects is parsed again with full LL and error reporting. */
