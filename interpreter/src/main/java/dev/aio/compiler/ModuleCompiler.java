@@ -51,7 +51,13 @@ public final class ModuleCompiler {
         } catch (AioSyntaxError e) {
             throw new AioSyntaxException(e.format(), e);
         }
-        Map<Object, Scope> scopes = ScopeAnalyzer.analyze(module);
+        Map<Object, Scope> scopes;
+        try {
+            scopes = ScopeAnalyzer.analyze(module);
+        } catch (CompileRecursionError e) {
+            // CPython prints it alone, without a traceback or a source line.
+            throw new AioSyntaxException("RecursionError: " + e.getMessage() + "\n", null);
+        }
         dev.aio.AioContext context = dev.aio.AioContext.get(null);
         if (context != null && context.checksNames()) {
             checkNames(fileName, text, scopes, scopes.get(module), context.builtinNames());

@@ -9,6 +9,7 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import dev.aio.ast.Module;
 import dev.aio.grammar.AioLexer;
+import dev.aio.grammar.AioParserBase;
 import dev.aio.grammar.LexicalException;
 
 /** Source text → syntax tree, or an {@link AioSyntaxError} for the first problem, as CPython reports it. */
@@ -30,6 +31,9 @@ public final class AioParser {
             return new AstBuilder(fileName, lines).module(tree);
         } catch (LexicalException e) {
             throw SyntaxErrors.lexical(fileName, lines, e);
+        } catch (AioParserBase.ParserTooDeep e) {
+            // CPython 3.11's parser reports its stack overflow as a bare MemoryError.
+            throw new AioSyntaxError(fileName, "MemoryError", "", 0, 0, 0, null);
         }
     }
 

@@ -77,7 +77,8 @@ class FuzzTest {
 
     /** Cancels each run of the current thread's {@link Run} that is still going after {@code wallMs}. */
     private static final class Watchdog implements AutoCloseable {
-        final ThreadLocal<Run> current = new ThreadLocal<>();
+        /** Inherited: aio runs the command on a thread of its own, started by the worker. */
+        final ThreadLocal<Run> current = new InheritableThreadLocal<>();
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("aio-fuzz-watchdog"));
 
         Watchdog(long wallMs) {
