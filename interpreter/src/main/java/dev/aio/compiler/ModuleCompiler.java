@@ -55,8 +55,7 @@ public final class ModuleCompiler {
         try {
             scopes = ScopeAnalyzer.analyze(module);
         } catch (CompileRecursionError e) {
-            // CPython prints it alone, without a traceback or a source line.
-            throw new AioSyntaxException("RecursionError: " + e.getMessage() + "\n", null);
+            throw compileRecursion();
         }
         dev.aio.AioContext context = dev.aio.AioContext.get(null);
         if (context != null && context.checksNames()) {
@@ -76,7 +75,15 @@ public final class ModuleCompiler {
             });
         } catch (CompileError e) {
             throw new AioSyntaxException(SyntaxReport.format(fileName, text, e.pos(), "SyntaxError", e.getMessage()), null);
+        } catch (StackOverflowError e) {
+            // Compiling on a thread smaller than aio's own (an embedder's), within the nesting limit.
+            throw compileRecursion();
         }
         return result[0];
+    }
+
+    /** CPython prints it alone, without a traceback or a source line. */
+    private static AioSyntaxException compileRecursion() {
+        return new AioSyntaxException("RecursionError: maximum recursion depth exceeded during compilation\n", null);
     }
 }

@@ -11,13 +11,48 @@ import dev.aio.ast.Module;
 import dev.aio.grammar.AioLexer;
 import dev.aio.grammar.AioParserBase;
 import dev.aio.grammar.LexicalException;
+import dev.aio.kernel.InterpreterStack;
 
 /** Source text → syntax tree, or an {@link AioSyntaxError} for the first problem, as CPython reports it. */
 public final class AioParser {
     private AioParser() {
     }
 
+    /**
+     * Parses on a thread with aio's stack ({@link InterpreterStack}): the caller's, an embedder's
+     * thread, may be too small for the deepest nesting CPython parses (200 brackets).
+     */
     public static Module parse(String source, String fileName) {
+        Module[] module = new Module[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread parser = new Thread(null, () -> {
+            try {
+                module[0] = parseHere(source, fileName);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } catch (StackOverflowError e) {
+                failure[0] = new AioSyntaxError(fileName, "MemoryError", "", 0, 0, 0, null);
+            }
+        }, "aio-parser", InterpreterStack.BYTES);
+        parser.start();
+        boolean interrupted = false;
+        while (parser.isAlive()) {
+            try {
+                parser.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return module[0];
+    }
+
+    private static Module parseHere(String source, String fileName) {
         SourceLines lines = new SourceLines(source);
         int nul = source.indexOf('\0');
         if (nul >= 0) {
