@@ -1,7 +1,6 @@
 package dev.aio;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -9,6 +8,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleFile;
 
 import dev.aio.compiler.AioSyntaxException;
+import dev.aio.parser.AioSyntaxError;
+import dev.aio.parser.SourceDecoder;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBaseException;
@@ -128,9 +129,11 @@ final class Imports {
         String fileName = absolute(file);
         String text;
         try {
-            text = new String(file.readAllBytes(), StandardCharsets.UTF_8);
+            text = SourceDecoder.decode(file.readAllBytes(), fileName);
         } catch (IOException e) {
             throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot read " + fileName + ": " + e.getMessage());
+        } catch (AioSyntaxError e) {
+            throw syntaxError(e.format());
         }
         return run(name, parent, last, fileName, text, packageDir == null ? null : absolute(packageDir), false);
     }

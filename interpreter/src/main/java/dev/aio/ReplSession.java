@@ -12,6 +12,7 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.Task;
+import dev.aio.kernel.InterpreterStack;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.MainRootNode;
 import dev.aio.nodes.ops.Traceback;
@@ -81,7 +82,7 @@ public final class ReplSession {
         this.loop = context.newEventLoop();
         this.stopped = new Future(loop);
         this.prompt = Thread.currentThread();
-        this.thread = context.getEnv().newTruffleThreadBuilder(this::runLoop).build();
+        this.thread = context.getEnv().newTruffleThreadBuilder(this::runLoop).stackSize(InterpreterStack.BYTES).build();
         thread.setName("asyncio-repl");
         thread.start();
     }

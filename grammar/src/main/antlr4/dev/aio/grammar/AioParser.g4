@@ -5,7 +5,7 @@
  */
 parser grammar AioParser;
 
-options { tokenVocab = AioLexer; }
+options { tokenVocab = AioLexer; superClass = AioParserBase; }
 
 file_input
     : ( NEWLINE | stmt )* EOF

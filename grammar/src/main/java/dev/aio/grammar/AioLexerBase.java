@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * Turns physical lines into Python's logical lines: NEWLINE ends a statement except inside
@@ -15,9 +16,15 @@ import org.antlr.v4.runtime.Token;
  */
 public abstract class AioLexerBase extends Lexer {
     private static final int TAB_SIZE = 8;
+    /** CPython's tokenizer keeps at most 100 indentation levels, the first one included ({@code MAXINDENT}). */
+    private static final int MAX_INDENT_LEVELS = 100;
+    /** CPython's tokenizer allows at most 200 open brackets ({@code MAXLEVEL}). */
+    private static final int MAX_OPEN_BRACKETS = 200;
 
     private final Deque<Token> pending = new ArrayDeque<>();
     private final Deque<Integer> indents = new ArrayDeque<>();
+    /** The same indentation measured with tabs one column wide: where the two disagree, tabs and spaces are mixed. */
+    private final Deque<Integer> altIndents = new ArrayDeque<>();
     private final Deque<Token> openBrackets = new ArrayDeque<>();
     private Token lastEmitted;
     private boolean atFileStart = true;
@@ -52,7 +59,7 @@ public abstract class AioLexerBase extends Lexer {
             }
             if (atFileStart) {
                 atFileStart = false;
-                if (t.getCharPositionInLine() > 0) {
+                if (indentationOfFirstLine(t) > 0) {
                     throw new LexicalException("IndentationError", "unexpected indent", t.getLine(), t.getCharPositionInLine());
                 }
             }
@@ -71,29 +78,73 @@ public abstract class AioLexerBase extends Lexer {
         return c == '\n' || c == '\r' || c == '\f' || c == '#' || c == CharStream.EOF;
     }
 
+    /**
+     * The first statement's indentation: the blanks before it on its line, where a form feed
+     * starts the count again (as in CPython's tokenizer, which ANTLR's column does not know).
+     */
+    private int indentationOfFirstLine(Token t) {
+        int width = 0;
+        for (int i = t.getStartIndex() - 1; i >= 0; i--) {
+            int c = _input.getText(Interval.of(i, i)).charAt(0);
+            if (c == '\n' || c == '\r' || c == '\f') {
+                break;
+            }
+            width++;
+        }
+        return width;
+    }
+
+    /**
+     * CPython's tokenizer rules: the indentation is measured with tabs to the next multiple of 8
+     * and, to find tabs and spaces mixed so that the meaning depends on the tab size, with tabs one
+     * column wide; the two measures must order the lines the same way, or it is a TabError.
+     */
     private void queueIndentation(Token newline) {
         String text = newline.getText();
         int start = Math.max(text.lastIndexOf('\n'), Math.max(text.lastIndexOf('\r'), text.lastIndexOf('\f'))) + 1;
         int width = 0;
+        int altWidth = 0;
         for (int i = start; i < text.length(); i++) {
             width = text.charAt(i) == '\t' ? (width / TAB_SIZE + 1) * TAB_SIZE : width + 1;
+            altWidth++;
         }
         int line = newline.getLine() + 1;
+        int column = text.length() - start;
         pending.add(token(AioLexer.NEWLINE, "\n", newline));
         int current = indents.isEmpty() ? 0 : indents.peek();
-        if (width > current) {
+        int altCurrent = altIndents.isEmpty() ? 0 : altIndents.peek();
+        if (width == current) {
+            if (altWidth != altCurrent) {
+                throw inconsistentTabs(line);
+            }
+        } else if (width > current) {
+            if (altWidth <= altCurrent) {
+                throw inconsistentTabs(line);
+            }
+            if (indents.size() + 1 >= MAX_INDENT_LEVELS) {
+                throw new LexicalException("IndentationError", "too many levels of indentation", line, -1);
+            }
             indents.push(width);
-            pending.add(positioned(AioLexer.INDENT, line, text.length() - start));
+            altIndents.push(altWidth);
+            pending.add(positioned(AioLexer.INDENT, line, column));
         } else {
             while (width < current) {
                 indents.pop();
+                altIndents.pop();
                 current = indents.isEmpty() ? 0 : indents.peek();
-                pending.add(positioned(AioLexer.DEDENT, line, text.length() - start));
+                pending.add(positioned(AioLexer.DEDENT, line, column));
             }
             if (width != current) {
-                throw new LexicalException("IndentationError", "unindent does not match any outer indentation level", line, text.length() - start);
+                throw new LexicalException("IndentationError", "unindent does not match any outer indentation level", line, column);
+            }
+            if (altWidth != (altIndents.isEmpty() ? 0 : altIndents.peek())) {
+                throw inconsistentTabs(line);
             }
         }
+    }
+
+    private static LexicalException inconsistentTabs(int line) {
+        return new LexicalException("TabError", "inconsistent use of tabs and spaces in indentation", line, -1);
     }
 
     private Token atEndOfInput(Token eof) {
@@ -106,6 +157,7 @@ public abstract class AioLexerBase extends Lexer {
         }
         while (!indents.isEmpty()) {
             indents.pop();
+            altIndents.pop();
             pending.add(token(AioLexer.DEDENT, "", eof));
         }
         pending.add(eof);
@@ -113,6 +165,9 @@ public abstract class AioLexerBase extends Lexer {
     }
 
     protected void onOpenBracket() {
+        if (openBrackets.size() >= MAX_OPEN_BRACKETS) {
+            throw new LexicalException("SyntaxError", "too many nested parentheses", _tokenStartLine, _tokenStartCharPositionInLine);
+        }
         CommonToken open = new CommonToken(_type, String.valueOf((char) _input.LA(-1)));
         open.setLine(_tokenStartLine);
         open.setCharPositionInLine(_tokenStartCharPositionInLine);

@@ -2,7 +2,8 @@ package dev.aio.grammar;
 
 /**
  * A layout error the lexer finds: an unexpected or inconsistent indentation, or a bracket that is
- * never closed or closes the wrong one. Lines are 1-based, columns 0-based (code points).
+ * never closed or closes the wrong one. Lines are 1-based, columns 0-based (code points); -1 where
+ * CPython shows no caret (a TabError, too many indentation levels).
  */
 public final class LexicalException extends RuntimeException {
     private static final long serialVersionUID = 1L;

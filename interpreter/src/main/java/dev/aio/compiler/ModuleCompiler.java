@@ -53,7 +53,12 @@ public final class ModuleCompiler {
         } catch (AioSyntaxError e) {
             throw new AioSyntaxException(e.format(), e, source, e.line());
         }
-        Map<Object, Scope> scopes = ScopeAnalyzer.analyze(module);
+        Map<Object, Scope> scopes;
+        try {
+            scopes = ScopeAnalyzer.analyze(module);
+        } catch (CompileRecursionError e) {
+            throw compileRecursion();
+        }
         dev.aio.AioContext context = dev.aio.AioContext.get(null);
         if (context != null && context.checksNames()) {
             checkNames(source, text, scopes, scopes.get(module), context.builtinNames());
@@ -72,7 +77,15 @@ public final class ModuleCompiler {
             });
         } catch (CompileError e) {
             throw new AioSyntaxException(SyntaxReport.format(fileName, text, e.pos(), "SyntaxError", e.getMessage()), null, source, e.pos().line());
+        } catch (StackOverflowError e) {
+            // Compiling on a thread smaller than aio's own (an embedder's), within the nesting limit.
+            throw compileRecursion();
         }
         return result[0];
+    }
+
+    /** CPython prints it alone, without a traceback or a source line. */
+    private static AioSyntaxException compileRecursion() {
+        return new AioSyntaxException("RecursionError: maximum recursion depth exceeded during compilation\n", null, null, 0);
     }
 }

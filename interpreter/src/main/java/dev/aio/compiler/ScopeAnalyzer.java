@@ -17,8 +17,16 @@ import dev.aio.ast.Stmt;
  * when a lambda in the comprehension captures them).
  */
 final class ScopeAnalyzer {
+    /**
+     * How deep statements and expressions may nest: CPython 3.11's symtable allows three times the
+     * recursion limit (1000) and raises RecursionError beyond (a chain like {@code 1+1+...+1} of
+     * 3000 terms); deeper trees would overflow the stack of this and the later recursive passes.
+     */
+    static final int MAX_NESTING = 3000;
+
     private final Map<Object, Scope> scopes = new IdentityHashMap<>();
     private Scope current;
+    private int nesting;
     /** The comprehension variables in scope at this point of the current function. */
     private Set<String> comprehensionVars = new LinkedHashSet<>();
 
@@ -49,6 +57,18 @@ final class ScopeAnalyzer {
     }
 
     private void stmt(Stmt s) {
+        enterNested();
+        stmtBody(s);
+        nesting--;
+    }
+
+    private void enterNested() {
+        if (++nesting > MAX_NESTING) {
+            throw new CompileRecursionError();
+        }
+    }
+
+    private void stmtBody(Stmt s) {
         switch (s) {
             case Stmt.FunctionDef f -> {
                 exprs(f.decorators());
@@ -248,6 +268,12 @@ final class ScopeAnalyzer {
         if (e == null) {
             return;
         }
+        enterNested();
+        exprBody(e);
+        nesting--;
+    }
+
+    private void exprBody(Expr e) {
         switch (e) {
             case Expr.BoolOp b -> exprs(b.values());
             case Expr.NamedExpr n -> {

@@ -21,7 +21,7 @@ public final class WorkerThreads {
     public WorkerThreads(Env env) {
         int size = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
         this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = env.newTruffleThreadBuilder(r).build();
+            Thread t = env.newTruffleThreadBuilder(r).stackSize(InterpreterStack.BYTES).build();
             synchronized (threads) {
                 t.setName("asyncio_" + threads.size());
                 threads.add(t);

@@ -52,9 +52,16 @@ public final class AioSyntaxError extends RuntimeException {
         return sourceLine;
     }
 
-    /** The report as CPython 3.11 prints it: file and line, the stripped line, carets, then kind and message. */
+    /**
+     * The report as CPython 3.11 prints it: file and line, the stripped line, carets, then kind and
+     * message; only the last when there is no line (a file that cannot be decoded, a parser stack
+     * overflow).
+     */
     public String format() {
         StringBuilder sb = new StringBuilder();
+        if (line == 0) {
+            return sb.append(kind).append(getMessage().isEmpty() ? "" : ": " + getMessage()).append('\n').toString();
+        }
         sb.append("  File \"").append(fileName).append("\", line ").append(line).append('\n');
         if (sourceLine != null) {
             String line = sourceLine.stripTrailing();

@@ -525,16 +525,19 @@ final class AstBuilder {
         return comparison(ctx.comparison());
     }
 
+    /** Linear in the operands: ANTLR's {@code comp_op(i)} and {@code expr(i)} each scan the children. */
     private Expr comparison(ComparisonContext ctx) {
-        Expr left = expr(ctx.expr(0));
-        if (ctx.comp_op().isEmpty()) {
+        List<ExprContext> operands = ctx.expr();
+        List<Comp_opContext> operators = ctx.comp_op();
+        Expr left = expr(operands.get(0));
+        if (operators.isEmpty()) {
             return left;
         }
         List<CompareOperator> ops = new ArrayList<>();
         List<Expr> rest = new ArrayList<>();
-        for (int i = 0; i < ctx.comp_op().size(); i++) {
-            ops.add(compareOperator(ctx.comp_op(i)));
-            rest.add(expr(ctx.expr(i + 1)));
+        for (int i = 0; i < operators.size(); i++) {
+            ops.add(compareOperator(operators.get(i)));
+            rest.add(expr(operands.get(i + 1)));
         }
         return new Expr.Compare(pos(ctx), left, ops, rest);
     }

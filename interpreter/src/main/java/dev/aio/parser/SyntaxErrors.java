@@ -25,7 +25,7 @@ final class SyntaxErrors {
         if (e.getMessage().startsWith("unindent")) {
             column = text == null ? 1 : text.length() + 1;
         }
-        if (e.getMessage().equals("unexpected indent")) {
+        if (e.getMessage().equals("unexpected indent") || e.column() < 0) {
             return new AioSyntaxError(fileName, e.kind(), e.getMessage(), e.line(), 0, 0, text);
         }
         return new AioSyntaxError(fileName, e.kind(), e.getMessage(), e.line(), column, column + 1, text);

@@ -130,7 +130,11 @@ public final class Numbers {
             return toDouble(a) * toDouble(b);
         }
         if (a instanceof BigInteger || b instanceof BigInteger) {
-            return normalize(big(a).multiply(big(b)));
+            try {
+                return normalize(big(a).multiply(big(b)));
+            } catch (ArithmeticException e) {
+                throw tooBig();
+            }
         }
         long x = asLong(a);
         long y = asLong(b);
@@ -288,9 +292,21 @@ public final class Numbers {
             if (base.abs().compareTo(BigInteger.ONE) <= 0) {
                 return normalize(base.signum() < 0 && exp.testBit(0) ? base : base.abs());
             }
-            throw PyErrors.overflowError("exponent too large");
+            throw tooBig();
         }
-        return normalize(base.pow(exp.intValue()));
+        try {
+            return normalize(base.pow(exp.intValue()));
+        } catch (ArithmeticException e) {
+            throw tooBig();
+        }
+    }
+
+    /**
+     * An int result beyond what Java's BigInteger holds (2^31 bits, some 646 million digits):
+     * CPython tries to allocate it and, failing, raises MemoryError.
+     */
+    private static AioException tooBig() {
+        return PyErrors.raiseNoArgs(BuiltinTypes.MEMORY_ERROR);
     }
 
     @TruffleBoundary
@@ -299,10 +315,21 @@ public final class Numbers {
         if (n.signum() < 0) {
             throw PyErrors.valueError("negative shift count");
         }
-        if (n.bitLength() > 31) {
+        if (n.bitLength() > 63) {
             throw PyErrors.overflowError("too many digits in integer");
         }
-        return normalize(big(a).shiftLeft(n.intValue()));
+        BigInteger x = big(a);
+        if (x.signum() == 0) {
+            return 0L;
+        }
+        if (n.bitLength() > 31) {
+            throw tooBig();
+        }
+        try {
+            return normalize(x.shiftLeft(n.intValue()));
+        } catch (ArithmeticException e) {
+            throw tooBig();
+        }
     }
 
     @TruffleBoundary

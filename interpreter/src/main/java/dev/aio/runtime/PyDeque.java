@@ -144,12 +144,19 @@ public final class PyDeque extends PyObject {
     @Override
     @TruffleBoundary
     public String repr() {
+        if (!PyOps.reprEnter(this)) {
+            return "[...]";
+        }
         StringBuilder sb = new StringBuilder("deque([");
-        for (int i = 0; i < size; i++) {
-            if (i > 0) {
-                sb.append(", ");
+        try {
+            for (int i = 0; i < size; i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(PyOps.repr(get(i)));
             }
-            sb.append(PyOps.repr(get(i)));
+        } finally {
+            PyOps.reprLeave(this);
         }
         sb.append("]");
         if (maxlen >= 0) {

@@ -1,6 +1,9 @@
 package dev.aio.runtime;
 
 import java.math.BigInteger;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -251,7 +254,42 @@ public final class PyOps {
             sb.append(b ? "True" : "False");
         } else if (o instanceof Double d) {
             sb.append(FloatFormat.repr(d));
-        } else if (o instanceof PyList l) {
+        } else if ((o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet && ((PySet) o).size() > 0) && !reprEnter(o)) {
+            // Reached again while its own repr is being made: a container that holds itself.
+            sb.append(o instanceof PyList ? "[...]" : o instanceof PyTuple ? "(...)" : o instanceof PyDict ? "{...}" : typeName(o) + "(...)");
+        } else if (o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet && ((PySet) o).size() > 0) {
+            try {
+                appendContainerRepr(sb, o);
+            } finally {
+                reprLeave(o);
+            }
+        } else if (o instanceof PySet s) {
+            sb.append(s.isFrozen() ? "frozenset()" : "set()");
+        } else if (o instanceof PyObject p) {
+            sb.append(p.repr());
+        } else if (Foreign.is(o)) {
+            sb.append(Foreign.repr(o));
+        } else {
+            sb.append(String.valueOf(o));
+        }
+    }
+
+    /** Containers whose repr this thread is making: CPython's {@code Py_ReprEnter}, so that {@code l.append(l)} shows as {@code [[...]]}. */
+    private static final ThreadLocal<Set<Object>> REPR_IN_PROGRESS = ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
+
+    /** False when {@code o}'s repr is already being made further up: the caller shows it as {@code ...}. */
+    @TruffleBoundary
+    public static boolean reprEnter(Object o) {
+        return REPR_IN_PROGRESS.get().add(o);
+    }
+
+    @TruffleBoundary
+    public static void reprLeave(Object o) {
+        REPR_IN_PROGRESS.get().remove(o);
+    }
+
+    private static void appendContainerRepr(StringBuilder sb, Object o) {
+        if (o instanceof PyList l) {
             appendItems(sb.append('['), l.toArray());
             sb.append(']');
         } else if (o instanceof PyTuple t) {
@@ -274,18 +312,8 @@ public final class PyOps {
             }
             sb.append('}');
         } else if (o instanceof PySet s) {
-            if (s.size() == 0) {
-                sb.append(s.isFrozen() ? "frozenset()" : "set()");
-            } else {
-                appendItems(sb.append(s.isFrozen() ? "frozenset({" : "{"), s.toArray());
-                sb.append(s.isFrozen() ? "})" : "}");
-            }
-        } else if (o instanceof PyObject p) {
-            sb.append(p.repr());
-        } else if (Foreign.is(o)) {
-            sb.append(Foreign.repr(o));
-        } else {
-            sb.append(String.valueOf(o));
+            appendItems(sb.append(s.isFrozen() ? "frozenset({" : "{"), s.toArray());
+            sb.append(s.isFrozen() ? "})" : "}");
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -166,5 +167,29 @@ class AioParserTest {
         assertEquals("r", f.params().vararg().name());
         assertEquals("k", f.params().kwOnly().get(0).name());
         assertEquals("kw", f.params().kwarg().name());
+    }
+
+    /** A chained comparison of 10^5 operands (CPython: instant) once took aio 40 s: each operand scanned the list of children. */
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void longComparisonChainParsesInLinearTime() {
+        Expr.Compare c = assertInstanceOf(Expr.Compare.class, expr("1" + "<1".repeat(100_000)));
+        assertEquals(100_000, c.ops().size());
+    }
+
+    @Test
+    void nestingBeyondCPythonsParserStackIsItsMemoryError() {
+        AioSyntaxError e = assertThrows(AioSyntaxError.class, () -> AioParser.parse("print(" + "-".repeat(6000) + "1)\n", "deep.py"));
+        assertEquals("MemoryError\n", e.format());
+    }
+
+    @Test
+    void layoutErrorsAreCPythons() {
+        AioSyntaxError tab = assertThrows(AioSyntaxError.class, () -> AioParser.parse("if 1:\n        x = 1\n\ty = 2\n", "t.py"));
+        assertEquals("  File \"t.py\", line 3\n    y = 2\nTabError: inconsistent use of tabs and spaces in indentation\n", tab.format());
+        AioSyntaxError parens = assertThrows(AioSyntaxError.class, () -> AioParser.parse("x = " + "[".repeat(201) + "]".repeat(201) + "\n", "p.py"));
+        assertEquals("too many nested parentheses", parens.message());
+        assertEquals(205, parens.column());
+        assertInstanceOf(Stmt.If.class, AioParser.parse("\f  \fif 1:\n\f    pass\n", "f.py").body().get(0));
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.graalvm.polyglot.Context;
 
+import dev.aio.kernel.InterpreterStack;
 import dev.aio.launcher.repl.TerminalConsole;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +43,45 @@ public final class AioMain implements Callable<Integer> {
         return run(args, in, out, err, workingDirectory, watcher, false);
     }
 
+    /**
+     * Runs the command on a thread with aio's stack ({@link InterpreterStack}): the caller's may be
+     * the JVM's small default, too small for a deeply nested program or for CPython's recursion limit.
+     */
     private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Consumer<Context> watcher, boolean terminal) {
+        int[] status = new int[1];
+        Throwable[] failure = new Throwable[1];
+        Thread runner = new Thread(null, () -> {
+            try {
+                status[0] = runHere(args, in, out, err, workingDirectory, watcher, terminal);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "aio-main", InterpreterStack.BYTES);
+        runner.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                runner.join();
+                break;
+            } catch (InterruptedException e) {
+                // Passed on: the command stops as it would on the caller's thread.
+                interrupted = true;
+                runner.interrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return status[0];
+    }
+
+    private static int runHere(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Consumer<Context> watcher, boolean terminal) {
         CommandLine cli = new CommandLine(new AioMain());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -2,7 +2,6 @@ package dev.aio.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +13,8 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 
+import dev.aio.parser.AioSyntaxError;
+import dev.aio.parser.SourceDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +35,7 @@ public final class CheckCommand implements Callable<Integer> {
             for (Path file : files) {
                 String text;
                 try {
-                    text = Files.readString(file, StandardCharsets.UTF_8);
+                    text = SourceDecoder.decode(Files.readAllBytes(file), file.toString());
                 } catch (NoSuchFileException e) {
                     err.println("aio: can't open file '" + file.toAbsolutePath() + "': [Errno 2] No such file or directory");
                     status = Math.max(status, 2);
@@ -42,6 +43,10 @@ public final class CheckCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     err.println("aio: can't open file '" + file + "': " + e.getMessage());
                     status = Math.max(status, 2);
+                    continue;
+                } catch (AioSyntaxError e) {
+                    err.print(e.format());
+                    status = Math.max(status, 1);
                     continue;
                 }
                 try {

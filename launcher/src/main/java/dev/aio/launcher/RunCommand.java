@@ -3,7 +3,6 @@ package dev.aio.launcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +17,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 
+import dev.aio.parser.AioSyntaxError;
+import dev.aio.parser.SourceDecoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -150,13 +151,13 @@ public final class RunCommand implements Callable<Integer> {
             Path path = workingDirectory == null ? Path.of(file) : workingDirectory.resolve(file);
             try {
                 if (file.equals("-")) {
-                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     name = "<stdin>";
+                    text = SourceDecoder.decode(in.readAllBytes(), name);
                     in = new java.io.ByteArrayInputStream(new byte[0]);
                 } else {
-                    text = Files.readString(path, StandardCharsets.UTF_8);
                     // Like CPython, tracebacks name the main script by its absolute path.
                     name = path.toAbsolutePath().normalize().toString();
+                    text = SourceDecoder.decode(Files.readAllBytes(path), name);
                 }
             } catch (NoSuchFileException e) {
                 err.println("aio: can't open file '" + path.toAbsolutePath() + "': [Errno 2] No such file or directory");
@@ -164,6 +165,9 @@ public final class RunCommand implements Callable<Integer> {
             } catch (IOException e) {
                 err.println("aio: can't open file '" + file + "': " + e.getMessage());
                 return 2;
+            } catch (AioSyntaxError e) {
+                err.print(e.format());
+                return 1;
             }
             argv.addAll(positional);
         }

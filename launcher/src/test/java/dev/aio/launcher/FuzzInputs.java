@@ -143,14 +143,14 @@ final class FuzzInputs {
         return z ^ (z >>> 31);
     }
 
-    /** One input: what kind it is ({@code mutant}, {@code tokens}, {@code program}) and its text. */
+    /** One input: what kind it is ({@code mutant}, {@code tokens}, {@code program}, {@code calls}, {@code deep}) and its text. */
     record Input(String kind, String text) {
     }
 
-    /** Input {@code index}: half are mutants of the corpus; token soup, random programs and random calls share the rest. */
+    /** Input {@code index}: about half are mutants of the corpus; token soup, random programs, random calls and deep or long inputs share the rest. */
     Input input(long seed, int index) {
         Random r = new Random(seedOf(seed, index));
-        int kind = r.nextInt(8);
+        int kind = r.nextInt(9);
         if (kind <= 3) {
             String text = corpus.get(r.nextInt(corpus.size()));
             int mutations = 1 + (r.nextInt(3) == 0 ? r.nextInt(6) : 0);
@@ -162,7 +162,68 @@ final class FuzzInputs {
         return switch (kind) {
             case 4, 5 -> new Input("tokens", tokenSoup(r));
             case 6 -> new Input("program", randomProgram(r));
-            default -> new Input("calls", randomCalls(r));
+            case 7 -> new Input("calls", randomCalls(r));
+            default -> r.nextBoolean() ? new Input("deep", deepOrLong(r)) : new Input("program", randomProgram(r));
+        };
+    }
+
+    // ----- deeply nested and very long inputs --------------------------------------------------
+
+    /** A size around {@code limit}: below it, at it or past it, so each side of CPython's limits is tried. */
+    private static int around(Random r, int limit) {
+        return Math.max(1, limit / 2 + r.nextInt(limit));
+    }
+
+    /**
+     * Nesting and length near CPython's limits (200 brackets, 100 indentation levels, 3000 levels of
+     * compilation, 6000 of its parser) and long runs of statements, operands and characters: each
+     * must run, or fail with CPython's error, never overflow aio's stack.
+     */
+    private static String deepOrLong(Random r) {
+        String operand = VALID_NUMBERS[r.nextInt(VALID_NUMBERS.length)];
+        return switch (r.nextInt(12)) {
+            case 0 -> {
+                int depth = around(r, 200);
+                StringBuilder open = new StringBuilder();
+                StringBuilder close = new StringBuilder();
+                for (int i = 0; i < depth; i++) {
+                    int kind = r.nextInt(3);
+                    open.append("([{".charAt(kind));
+                    close.insert(0, ")]}".charAt(kind));
+                }
+                yield "x = " + open + operand + close + "\nprint(x)\n";
+            }
+            case 1 -> {
+                String[] ops = {" + ", " - ", " * ", " | ", " & ", " < ", " == ", " and ", " or ", " if 1 else ", ".real + "};
+                int n = around(r, 3000);
+                StringBuilder sb = new StringBuilder("x = ").append(operand);
+                for (int i = 0; i < n; i++) {
+                    sb.append(ops[r.nextInt(ops.length)]).append(r.nextInt(5));
+                }
+                yield sb.append("\nprint(x)\n").toString();
+            }
+            case 2 -> {
+                String[] unary = {"-", "+", "~", "not "};
+                String op = unary[r.nextInt(unary.length)];
+                yield "print(" + op.repeat(around(r, r.nextBoolean() ? 3000 : 6000)) + operand + ")\n";
+            }
+            case 3 -> {
+                String[] headers = {"if True:", "for _ in range(1):", "while True:", "def f():", "try:", "with open(__file__):", "class C:", "async def g():"};
+                int depth = around(r, 100);
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < depth; i++) {
+                    sb.append(" ".repeat(i)).append(headers[r.nextInt(headers.length)]).append('\n');
+                }
+                yield sb.append(" ".repeat(depth)).append("print(1)\n").toString();
+            }
+            case 4 -> "class A:\n    pass\na = A()\na.b = a\nprint(a" + ".b".repeat(around(r, 3000)) + " is a)\n";
+            case 5 -> "f = lambda *a: f\nprint(f" + "()".repeat(around(r, 3000)) + " is f)\n";
+            case 6 -> "print((" + "lambda: ".repeat(around(r, 1500)) + operand + ")())\n";
+            case 7 -> "print([1" + " for _ in range(1)".repeat(around(r, 100)) + " if _ == 0".repeat(r.nextInt(300)) + "])\n";
+            case 8 -> "def f():\n    x = 0\n" + "    x = x + 1\n".repeat(around(r, 3000)) + "    return x\nprint(f())\n";
+            case 9 -> "s = '" + "ab\\n".repeat(around(r, 30_000)) + "'\nprint(len(s))\n";
+            case 10 -> "print(len([" + (operand + ", ").repeat(around(r, 3000)) + "]))\n";
+            default -> "def r(n):\n    return r(n + 1) if n < " + around(r, 2000) + " else n\nprint(r(0))\n";
         };
     }
 

@@ -56,6 +56,8 @@ class FuzzTest {
                     "(?m)^\\s*at [\\w$.]+\\.[\\w$<>]+\\([^)]*\\)\\s*$|Exception in thread|aio: internal error|\\b(java|jdk|sun|com\\.oracle|org\\.graalvm|org\\.antlr|dev\\.aio)\\.[\\w$.]*(Exception|Error)\\b");
     private static final Pattern JAVA_OBJECT = Pattern.compile("\\b(dev\\.aio|com\\.oracle|org\\.graalvm|org\\.antlr|java\\.lang|java\\.util)\\.\\w|\\bPy[A-Z]\\w*@[0-9a-f]{4,}|\\$\\$Lambda");
     private static final Pattern LOCATED = Pattern.compile("(?m)^[ |+]*File \"[^\"]*\", line \\d+");
+    /** What CPython prints, alone, for a program nested deeper than its parser or compiler goes. */
+    private static final Pattern COMPILE_LIMIT = Pattern.compile("MemoryError\n|RecursionError: maximum recursion depth exceeded during compilation\n");
     private static final Pattern SYNTAX_ERROR = Pattern.compile("(?m)^(SyntaxError|IndentationError|TabError)(: .*)?$");
 
     @TempDir Path dir;
@@ -77,7 +79,8 @@ class FuzzTest {
 
     /** Cancels each run of the current thread's {@link Run} that is still going after {@code wallMs}. */
     private static final class Watchdog implements AutoCloseable {
-        final ThreadLocal<Run> current = new ThreadLocal<>();
+        /** Inherited: aio runs the command on a thread of its own, started by the worker. */
+        final ThreadLocal<Run> current = new InheritableThreadLocal<>();
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("aio-fuzz-watchdog"));
 
         Watchdog(long wallMs) {
@@ -230,6 +233,9 @@ class FuzzTest {
                 }
                 if (err.contains("Traceback (most recent call last):") && LOCATED.matcher(err).find()) {
                     yield "uncaught exception";
+                }
+                if (COMPILE_LIMIT.matcher(err).matches()) {
+                    yield "nested beyond CPython's limits";
                 }
                 yield exits ? "sys.exit" : "FAILURE: exit status 1 without a located SyntaxError or traceback";
             }
