@@ -62,7 +62,8 @@ import dev.aio.runtime.PyBuiltinFunction;
 // refuses to be instrumented for a tag its language does not provide.
 @ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class, StandardTags.CallTag.class, DebuggerTags.AlwaysHalt.class})
 @TruffleLanguage.Registration(id = AioLanguage.ID, name = "aio", defaultMimeType = AioLanguage.MIME_TYPE, characterMimeTypes = AioLanguage.MIME_TYPE,
-                fileTypeDetectors = AioFileTypeDetector.class, website = "https://github.com/aio-lang/aio", contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
+                fileTypeDetectors = AioFileTypeDetector.class, website = "https://github.com/aio-lang/aio", contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+                dependentLanguages = "regex")
 public final class AioLanguage extends TruffleLanguage<AioContext> {
     public static final String ID = "aio";
     public static final String MIME_TYPE = "application/x-aio";

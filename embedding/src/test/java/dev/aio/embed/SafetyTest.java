@@ -40,6 +40,19 @@ class SafetyTest {
         }
     }
 
+    /** re runs on TRegex, an internal language: a context safe by default can still use it. */
+    @Test
+    void aSafeContextHasTheReModule() {
+        try (Aio aio = quiet().build()) {
+            aio.eval("""
+                            import re
+                            m = re.search(r"(?P<key>\\w+)=(?P<value>\\d+)", "retries=3")
+                            result = [m.groupdict(), re.sub(r"\\d", lambda d: str(int(d[0]) * 2), "a1b2")]
+                            """);
+            assertEquals("[{'key': 'retries', 'value': '3'}, 'a2b4']", result(aio));
+        }
+    }
+
     @Test
     void aScriptCannotReachJavaIoFileNorFilesNorThreads() {
         try (Aio aio = quiet().build()) {

@@ -42,6 +42,7 @@ class DistributionIT {
         assertTrue(Files.isExecutable(home.resolve("bin/aio")));
         assertTrue(names(home.resolve("lib")).stream().anyMatch(n -> n.startsWith("aio-launcher-")));
         assertTrue(names(home.resolve("lib/truffle")).stream().anyMatch(n -> n.startsWith("chromeinspector-tool-")));
+        assertTrue(names(home.resolve("lib/truffle")).stream().anyMatch(n -> n.startsWith("regex-")), "TRegex, the re module's engine");
         assertTrue(names(home.resolve("lib/jvmci")).stream().anyMatch(n -> n.startsWith("compiler-")));
 
         Path bin = Files.createDirectories(dir.resolve("bin"));
@@ -49,14 +50,15 @@ class DistributionIT {
         Path work = Files.createDirectories(dir.resolve("work"));
         Files.writeString(work.resolve("hello.aio"), """
                         import asyncio
+                        import re
                         async def main():
                             await asyncio.sleep(0.01)
-                            print("Hello from", __name__)
+                            print("Hello from", re.sub(r"_+(\\w+?)_+", r"\\1", __name__))
                         asyncio.run(main())
                         """);
         // env(1) looks aio up on the PATH the command gets, as a shell would.
         String path = bin + ":" + System.getenv("PATH");
-        assertEquals("Hello from __main__\n", run(work, Map.of("PATH", path), "/usr/bin/env", "aio", "run", "--slow-step", "0", "hello.aio"));
+        assertEquals("Hello from main\n", run(work, Map.of("PATH", path), "/usr/bin/env", "aio", "run", "--slow-step", "0", "hello.aio"));
         // This JDK has JVMCI: the distribution runs aio on the Graal JIT compiler.
         String version = run(work, Map.of("PATH", path), "/usr/bin/env", "aio", "--version");
         assertTrue(version.contains("with the Graal JIT compiler"), version);

@@ -59,7 +59,7 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new java.util.HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -72,6 +72,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("contextvars", ContextvarsModule::create);
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
+        modules.put("_tregex", TRegexModule::create);
         modules.put("_traceback", TracebackModule::create);
         modules.put("java", JavaModule::create);
         return modules;
