@@ -7,6 +7,7 @@ import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
+import com.oracle.truffle.api.strings.TruffleString;
 
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
@@ -155,12 +156,31 @@ public final class TRegexModule {
         }
     }
 
+    /**
+     * The string last matched against, as TRegex takes it: matching over one string many times
+     * (finditer, sub, split) would otherwise convert it and scan it for non-BMP characters at each
+     * match.
+     */
+    private record Input(String string, boolean bmp, TruffleString text) {
+        static Input of(String string) {
+            boolean bmp = string.length() == string.codePointCount(0, string.length());
+            return new Input(string, bmp, TruffleString.fromJavaStringUncached(string, TruffleString.Encoding.UTF_16));
+        }
+    }
+
+    private static volatile Input lastInput;
+
     @TruffleBoundary
     private static Object exec(Object regex, String string, int pos, int endpos, int groups) {
-        boolean bmp = string.length() == string.codePointCount(0, string.length());
+        Input in = lastInput;
+        if (in == null || in.string != string) {
+            in = Input.of(string);
+            lastInput = in;
+        }
+        boolean bmp = in.bmp;
         int charEnd = bmp ? endpos : string.offsetByCodePoints(0, endpos);
         int charPos = bmp ? pos : string.offsetByCodePoints(0, pos);
-        String input = charEnd == string.length() ? string : string.substring(0, charEnd);
+        Object input = charEnd == string.length() ? in.text : TruffleString.fromJavaStringUncached(string.substring(0, charEnd), TruffleString.Encoding.UTF_16);
         try {
             Object result = INTEROP.invokeMember(regex, "exec", input, charPos);
             if (!INTEROP.asBoolean(INTEROP.readMember(result, "isMatch"))) {
