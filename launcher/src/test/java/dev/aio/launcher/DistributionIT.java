@@ -51,9 +51,11 @@ class DistributionIT {
         Files.writeString(work.resolve("hello.aio"), """
                         import asyncio
                         import re
+                        # At module level: the first match (TRegex's start-up) would be a slow step in a task.
+                        name = re.sub(r"_+(\\w+?)_+", r"\\1", __name__)
                         async def main():
                             await asyncio.sleep(0.01)
-                            print("Hello from", re.sub(r"_+(\\w+?)_+", r"\\1", __name__))
+                            print("Hello from", name)
                         asyncio.run(main())
                         """);
         // env(1) looks aio up on the PATH the command gets, as a shell would.
