@@ -1,13 +1,16 @@
 package dev.aio;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -22,34 +25,41 @@ import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.Source;
 
-import dev.aio.kernel.Clock;
 import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.HostFuture;
-import dev.aio.kernel.InterpreterLock;
-import dev.aio.kernel.RealClock;
+import dev.aio.compiler.ModuleCompiler;
+import dev.aio.diagnostics.NeverAwaitedWarnings;
+import dev.aio.diagnostics.RunawayWatchdog;
+import dev.aio.diagnostics.TaskDumpSignal;
 import dev.aio.diagnostics.TimelineRecorder;
 import dev.aio.diagnostics.TimelineSvg;
+import dev.aio.kernel.Clock;
+import dev.aio.kernel.InterpreterLock;
+import dev.aio.kernel.RealClock;
 import dev.aio.kernel.VirtualClock;
 import dev.aio.kernel.WorkerThreads;
+import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyCoroutine;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTraceback;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.StdlibProvider;
-import dev.aio.diagnostics.NeverAwaitedWarnings;
-import dev.aio.diagnostics.RunawayWatchdog;
-import dev.aio.diagnostics.TaskDumpSignal;
 
 /** The state of one aio run: streams, modules, the clock, the event loop, and run-wide diagnostics. */
 public final class AioContext implements PyContext.Holder {
@@ -180,7 +190,7 @@ public final class AioContext implements PyContext.Holder {
         String name = mainFile.substring(mainFile.lastIndexOf('/') + 1);
         String title = "aio timeline: " + name + " (" + clock.kind() + " time)";
         String svg = TimelineSvg.render(timeline.events(), clock.monotonic(), title);
-        try (java.io.Writer w = env.getPublicTruffleFile(timelinePath).newBufferedWriter()) {
+        try (Writer w = env.getPublicTruffleFile(timelinePath).newBufferedWriter()) {
             w.write(svg);
         } catch (IOException | SecurityException | UnsupportedOperationException | IllegalArgumentException e) {
             out.flush();
@@ -338,12 +348,12 @@ public final class AioContext implements PyContext.Holder {
     }
 
     /** {@code sys.modules}. */
-    public dev.aio.runtime.PyDict sysModules() {
+    public PyDict sysModules() {
         return imports.modules;
     }
 
     /** {@code sys.path}: the main script's folder first. */
-    public dev.aio.runtime.PyList sysPath() {
+    public PyList sysPath() {
         return imports.path;
     }
 
@@ -373,8 +383,8 @@ public final class AioContext implements PyContext.Holder {
 
     /** The names the builtins module binds. */
     @TruffleBoundary
-    public java.util.Set<String> builtinNames() {
-        java.util.Set<String> names = new java.util.HashSet<>();
+    public Set<String> builtinNames() {
+        Set<String> names = new HashSet<>();
         for (Object key : builtins.namespace().keys()) {
             if (key instanceof String name) {
                 names.add(name);
@@ -414,9 +424,9 @@ public final class AioContext implements PyContext.Holder {
      */
     @TruffleBoundary
     public void runSourceInto(PyModule module, String sourceName, String text, boolean internal) {
-        com.oracle.truffle.api.source.Source source = com.oracle.truffle.api.source.Source.newBuilder(AioLanguage.ID, text, sourceName).internal(internal).build();
-        dev.aio.nodes.AioRootNode root = dev.aio.compiler.ModuleCompiler.compileModule(language, source);
-        root.getCallTarget().call(new dev.aio.runtime.PyFunction(root.getCode(), module, null, null, new dev.aio.runtime.PyCell[0]));
+        Source source = Source.newBuilder(AioLanguage.ID, text, sourceName).internal(internal).build();
+        AioRootNode root = ModuleCompiler.compileModule(language, source);
+        root.getCallTarget().call(new PyFunction(root.getCode(), module, null, null, new PyCell[0]));
     }
 
     // ----- the event loop ---------------------------------------------------------------------
@@ -610,7 +620,7 @@ public final class AioContext implements PyContext.Holder {
      * the host's System.in) unless the embedder handed one in (aio.Stdin) or allowed I/O.
      */
     @TruffleBoundary
-    public java.io.InputStream stdin() {
+    public InputStream stdin() {
         if (!env.getOptions().get(AioOptions.STDIN) && !env.getOptions().get(AioOptions.MAIN) && !env.isFileIOAllowed()) {
             throw PyErrors.osError(13, "Permission denied (this aio context may not read the standard input; embedders allow it with AioBuilder.in or the aio.Stdin option)",
                             "<stdin>");

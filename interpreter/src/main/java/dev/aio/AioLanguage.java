@@ -1,5 +1,10 @@
 package dev.aio;
 
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionValues;
+
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.debug.DebuggerTags;
@@ -71,7 +76,7 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     private static final LanguageReference<AioLanguage> REFERENCE = LanguageReference.create(AioLanguage.class);
 
     /** Builtin functions made from their specs; call targets belong to one language instance. */
-    private final java.util.concurrent.ConcurrentHashMap<BuiltinSpec, PyBuiltinFunction> builtinFunctions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<BuiltinSpec, PyBuiltinFunction> builtinFunctions = new ConcurrentHashMap<>();
 
     @Override
     protected AioContext createContext(Env env) {
@@ -79,13 +84,13 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     }
 
     @Override
-    protected org.graalvm.options.OptionDescriptors getOptionDescriptors() {
+    protected OptionDescriptors getOptionDescriptors() {
         return new AioOptionsOptionDescriptors();
     }
 
     /** Compiling reads aio.CheckNames: contexts that differ in it cannot share code. */
     @Override
-    protected boolean areOptionsCompatible(org.graalvm.options.OptionValues firstOptions, org.graalvm.options.OptionValues newOptions) {
+    protected boolean areOptionsCompatible(OptionValues firstOptions, OptionValues newOptions) {
         return firstOptions.get(AioOptions.CHECK_NAMES).equals(newOptions.get(AioOptions.CHECK_NAMES));
     }
 

@@ -3,6 +3,8 @@ package dev.aio;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleFile;
@@ -12,6 +14,7 @@ import dev.aio.parser.AioSyntaxError;
 import dev.aio.parser.SourceDecoder;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
@@ -69,7 +72,7 @@ final class Imports {
                 // Importing the parent imported this one too.
                 return m;
             }
-            dirs = dev.aio.runtime.Iteration.toArray(parentPath);
+            dirs = Iteration.toArray(parentPath);
         } else {
             dirs = path.toArray();
         }
@@ -181,7 +184,7 @@ final class Imports {
         String message = colon < 0 ? last : last.substring(colon + 2);
         String fileName = null;
         long line = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  File \"(.*)\", line (\\d+)").matcher(lines[0]);
+        Matcher m = Pattern.compile("^  File \"(.*)\", line (\\d+)").matcher(lines[0]);
         if (m.find()) {
             fileName = m.group(1);
             line = Long.parseLong(m.group(2));

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
@@ -143,7 +144,7 @@ class HostFutureTest {
     void underTheVirtualClockAJavaCallTakesNoVirtualTime() {
         context.close();
         context = Context.newBuilder("aio").allowHostAccess(HostAccess.ALL).option("engine.WarnInterpreterOnly", "false").option("aio.VirtualTime", "true").build();
-        context.getBindings("aio").putMember("slow", (java.util.function.Supplier<CompletableFuture<String>>) () -> CompletableFuture.supplyAsync(() -> {
+        context.getBindings("aio").putMember("slow", (Supplier<CompletableFuture<String>>) () -> CompletableFuture.supplyAsync(() -> {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

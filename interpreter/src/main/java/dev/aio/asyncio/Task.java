@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
+import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBaseException;
@@ -11,6 +12,7 @@ import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
 /**
@@ -144,7 +146,7 @@ public final class Task extends Future {
         }
         futureWaiter = null;
         Task previous = loop.swapCurrentTask(this);
-        dev.aio.AioContext context = loop.context();
+        AioContext context = loop.context();
         context.beginStep();
         double started = loop.time();
         if (observer != null) {
@@ -196,7 +198,7 @@ public final class Task extends Future {
 
     private PyBaseException cancelledErrorForPendingCancel() {
         Object msg = pendingCancelMessage;
-        return new PyBaseException(BuiltinTypes.CANCELLED_ERROR, msg == null ? dev.aio.runtime.PyTuple.EMPTY : dev.aio.runtime.PyTuple.of(msg));
+        return new PyBaseException(BuiltinTypes.CANCELLED_ERROR, msg == null ? PyTuple.EMPTY : PyTuple.of(msg));
     }
 
     private void handleYield(Object yielded) {
@@ -223,7 +225,7 @@ public final class Task extends Future {
     }
 
     private static PyBaseException runtimeError(String message) {
-        return new PyBaseException(BuiltinTypes.RUNTIME_ERROR, dev.aio.runtime.PyTuple.of(message));
+        return new PyBaseException(BuiltinTypes.RUNTIME_ERROR, PyTuple.of(message));
     }
 
     private void wakeUp(Future future) {

@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.bytecode.BytecodeLabel;
@@ -24,8 +26,12 @@ import dev.aio.ast.Stmt;
 import dev.aio.asyncio.AwaitSignal;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.AioRootNodeGen;
+import dev.aio.nodes.ops.CallSite;
+import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyEllipsis;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.Signature;
 
 /**
@@ -147,8 +153,8 @@ final class CodeGenerator {
      * enclosing root's parse to add tag instructions, and that parse must find the code it made the
      * first time (new roots would escape the instrumentation already applied, and cost a compile).
      */
-    private PyCode compileRoot(Node node, String qualName, boolean async, java.util.function.Consumer<CodeGenerator> body,
-                    java.util.function.Function<AioRootNode, PyCode> code) {
+    private PyCode compileRoot(Node node, String qualName, boolean async, Consumer<CodeGenerator> body,
+                    Function<AioRootNode, PyCode> code) {
         PyCode done = compiled.get(node);
         if (done != null) {
             return done;
@@ -208,7 +214,7 @@ final class CodeGenerator {
     /** An annotation as PEP 563 keeps it: its source (a string literal as its repr, as ast.unparse gives it). */
     private String annotationText(Expr annotation) {
         if (annotation instanceof Expr.Constant c && c.value() instanceof String s) {
-            return dev.aio.runtime.PyOps.repr(s);
+            return PyOps.repr(s);
         }
         int[] range = sourceMap.range(annotation.pos());
         return sourceMap.source().getCharacters().subSequence(range[0], range[0] + range[1]).toString();
@@ -568,7 +574,7 @@ final class CodeGenerator {
      * which gets the label that moves on to the next item; branches to {@code exhausted} at the end.
      * The caller emits {@code exhausted} after it, in the enclosing block.
      */
-    private void iterate(Runnable iterable, boolean async, Expr target, BytecodeLabel exhausted, java.util.function.Consumer<BytecodeLabel> body) {
+    private void iterate(Runnable iterable, boolean async, Expr target, BytecodeLabel exhausted, Consumer<BytecodeLabel> body) {
         BytecodeLocal iterator = b.createLocal();
         b.beginStoreLocal(iterator);
         if (async) {
@@ -725,7 +731,7 @@ final class CodeGenerator {
      * which are then carried out. (The DSL's TryFinally would inline the cleanup at each early
      * exit, which Truffle 25.0.1 mis-assembles when the cleanup contains a loop.)
      */
-    private void withCleanup(Runnable body, java.util.function.Consumer<BytecodeLocal> onException, Runnable onExit) {
+    private void withCleanup(Runnable body, Consumer<BytecodeLocal> onException, Runnable onExit) {
         b.beginBlock();
         CleanupRegion region = new CleanupRegion(b.createLabel(), b.createLocal(), b.createLocal(), loops.size());
         b.beginStoreLocal(region.action());
@@ -999,7 +1005,7 @@ final class CodeGenerator {
      * ({@code null}: none), for {@code sys.exc_info()}, which reads it from the frames on the stack.
      */
     private void setHandled(BytecodeLocal caught) {
-        b.beginStoreLocal(local(dev.aio.nodes.ops.CallSite.HANDLED_EXCEPTION_LOCAL));
+        b.beginStoreLocal(local(CallSite.HANDLED_EXCEPTION_LOCAL));
         if (caught == null) {
             b.emitLoadNull();
         } else {
@@ -1283,9 +1289,9 @@ final class CodeGenerator {
         if (value == Expr.Constant.NONE) {
             b.emitLoadConstant(PyNone.NONE);
         } else if (value == Expr.Constant.ELLIPSIS) {
-            b.emitLoadConstant(dev.aio.runtime.PyEllipsis.ELLIPSIS);
+            b.emitLoadConstant(PyEllipsis.ELLIPSIS);
         } else if (value instanceof BigInteger big) {
-            b.emitLoadConstant(dev.aio.runtime.Numbers.normalize(big));
+            b.emitLoadConstant(Numbers.normalize(big));
         } else {
             b.emitLoadConstant(value);
         }

@@ -1,17 +1,24 @@
 package dev.aio.compiler;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.oracle.truffle.api.bytecode.BytecodeConfig;
 import com.oracle.truffle.api.source.Source;
 
+import dev.aio.AioContext;
 import dev.aio.AioLanguage;
+import dev.aio.ast.Expr;
 import dev.aio.ast.Module;
+import dev.aio.ast.Node;
 import dev.aio.ast.Pos;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.AioRootNodeGen;
 import dev.aio.parser.AioParser;
 import dev.aio.parser.AioSyntaxError;
+import dev.aio.runtime.PyCode;
 
 /** Source → syntax tree → scopes → bytecode: the module's root node, with every function nested in it. */
 public final class ModuleCompiler {
@@ -32,10 +39,10 @@ public final class ModuleCompiler {
     }
 
     /** {@code aio check}: every name read that nothing binds, reported as CPython reports the NameError, caret and all. */
-    private static void checkNames(Source source, String text, Map<Object, Scope> scopes, Scope module, java.util.Set<String> builtins) {
+    private static void checkNames(Source source, String text, Map<Object, Scope> scopes, Scope module, Set<String> builtins) {
         StringBuilder report = new StringBuilder();
         int firstLine = 0;
-        for (dev.aio.ast.Expr.Name n : NameCheck.undefinedNames(scopes, module, builtins)) {
+        for (Expr.Name n : NameCheck.undefinedNames(scopes, module, builtins)) {
             report.append(SyntaxReport.format(source.getName(), text, n.pos(), "NameError", "name '" + n.id() + "' is not defined"));
             firstLine = firstLine == 0 ? n.pos().line() : firstLine;
         }
@@ -59,14 +66,14 @@ public final class ModuleCompiler {
         } catch (CompileRecursionError e) {
             throw compileRecursion();
         }
-        dev.aio.AioContext context = dev.aio.AioContext.get(null);
+        AioContext context = AioContext.get(null);
         if (context != null && context.checksNames()) {
             checkNames(source, text, scopes, scopes.get(module), context.builtinNames());
         }
         SourceMap sourceMap = new SourceMap(source);
         AioRootNode[] result = new AioRootNode[1];
         // Shared by every parse of this module's roots, the DSL's re-parses for instrumentation included.
-        Map<dev.aio.ast.Node, dev.aio.runtime.PyCode> compiled = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+        Map<Node, PyCode> compiled = Collections.synchronizedMap(new IdentityHashMap<>());
         try {
             AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, b -> {
                 b.beginSource(source);

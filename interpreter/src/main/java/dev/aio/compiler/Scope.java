@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.aio.ast.Expr;
 import dev.aio.ast.PrivateNames;
 
 /**
@@ -37,7 +38,7 @@ final class Scope {
     /** The comprehension variables visible where this function is defined (a lambda in a comprehension). */
     final Set<String> enclosingComprehensionVars = new LinkedHashSet<>();
     /** The names this scope reads (not comprehension variables), for {@code aio check}. */
-    final List<dev.aio.ast.Expr.Name> loads = new ArrayList<>();
+    final List<Expr.Name> loads = new ArrayList<>();
     /** {@code from m import *} binds names no one can list. */
     boolean importsStar;
     /**

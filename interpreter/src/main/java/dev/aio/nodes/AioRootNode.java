@@ -1,5 +1,7 @@
 package dev.aio.nodes;
 
+import java.util.Arrays;
+
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
@@ -7,8 +9,8 @@ import com.oracle.truffle.api.bytecode.BytecodeRootNode;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
 import com.oracle.truffle.api.bytecode.GenerateBytecode;
 import com.oracle.truffle.api.bytecode.Operation;
-import com.oracle.truffle.api.bytecode.ShortCircuitOperation;
 import com.oracle.truffle.api.bytecode.ShortCircuitOperation.Operator;
+import com.oracle.truffle.api.bytecode.ShortCircuitOperation;
 import com.oracle.truffle.api.bytecode.Variadic;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
@@ -21,16 +23,12 @@ import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
 import dev.aio.AioLanguage;
 import dev.aio.ast.BinaryOperator;
-import dev.aio.runtime.AioException;
-import dev.aio.runtime.HostErrors;
-import dev.aio.runtime.PyCode;
-import dev.aio.runtime.PyFunction;
-import dev.aio.runtime.PyOps;
-import dev.aio.runtime.Operators;
+import dev.aio.asyncio.CoroutineLike;
 import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.nodes.ops.CallOps;
 import dev.aio.nodes.ops.CallSite;
@@ -39,6 +37,12 @@ import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.HostErrors;
+import dev.aio.runtime.Operators;
+import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyOps;
 
 /**
  * The body of every aio function, lambda, coroutine and module: a Bytecode DSL interpreter.
@@ -55,7 +59,7 @@ import dev.aio.nodes.ops.ValueOps;
                 tagTreeNodeLibrary = AioTagTreeNodeExports.class)
 @ShortCircuitOperation(name = "BoolAnd", operator = Operator.AND_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
 @ShortCircuitOperation(name = "BoolOr", operator = Operator.OR_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
-public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode implements BytecodeRootNode {
+public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     /** What this root compiles: set once by the compiler right after {@code endRoot}. */
     @CompilerDirectives.CompilationFinal private PyCode code;
@@ -115,7 +119,7 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
         }
         if (handledLocal == -2) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            handledLocal = java.util.Arrays.asList(bytecodeNode.getLocalNames(bytecodeIndex)).indexOf(CallSite.HANDLED_EXCEPTION_LOCAL);
+            handledLocal = Arrays.asList(bytecodeNode.getLocalNames(bytecodeIndex)).indexOf(CallSite.HANDLED_EXCEPTION_LOCAL);
         }
         if (handledLocal >= 0 && bytecodeNode.getLocalValue(bytecodeIndex, frame, handledLocal) instanceof AioException handled) {
             ExceptionOps.chainToContext(aio.getException(), handled.getException());
@@ -827,7 +831,7 @@ public abstract class AioRootNode extends com.oracle.truffle.api.nodes.RootNode 
     public static final class DropValue {
         @Specialization
         static void doDrop(Object value, @Bind BytecodeNode bytecode, @Bind("$bytecodeIndex") int bci) {
-            if (value instanceof dev.aio.asyncio.CoroutineLike c && c.isUnawaited()) {
+            if (value instanceof CoroutineLike c && c.isUnawaited()) {
                 ValueOps.warnNeverAwaited(c, bytecode.getSourceLocation(bci));
             }
         }

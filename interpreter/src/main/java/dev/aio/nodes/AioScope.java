@@ -8,6 +8,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
@@ -162,9 +163,9 @@ final class AioScope implements TruffleObject {
         }
 
         @ExportMessage
-        Object readArrayElement(long index) throws com.oracle.truffle.api.interop.InvalidArrayIndexException {
+        Object readArrayElement(long index) throws InvalidArrayIndexException {
             if (!isArrayElementReadable(index)) {
-                throw com.oracle.truffle.api.interop.InvalidArrayIndexException.create(index);
+                throw InvalidArrayIndexException.create(index);
             }
             return names[(int) index];
         }

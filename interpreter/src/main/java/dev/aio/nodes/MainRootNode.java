@@ -14,10 +14,11 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Foreign;
 import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.PyBaseException;
-import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 
 /**
  * Runs a module as {@code __main__}. As the main program it prints an uncaught exception as a
@@ -42,7 +43,7 @@ public final class MainRootNode extends RootNode {
     @TruffleBoundary
     private Object runMain(AioContext context) {
         PyModule main = context.mainModule(module.getCode().fileName());
-        PyFunction moduleFunction = new PyFunction(module.getCode(), main, null, null, new dev.aio.runtime.PyCell[0]);
+        PyFunction moduleFunction = new PyFunction(module.getCode(), main, null, null, new PyCell[0]);
         context.interpreterLock().acquireUninterruptibly();
         context.noteProgress();
         try {

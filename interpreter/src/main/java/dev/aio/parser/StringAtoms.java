@@ -3,8 +3,11 @@ package dev.aio.parser;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
@@ -302,9 +305,9 @@ final class StringAtoms {
             lexer.removeErrorListeners();
             dev.aio.grammar.AioParser parser = new dev.aio.grammar.AioParser(new CommonTokenStream(lexer));
             parser.removeErrorListeners();
-            parser.addErrorListener(new org.antlr.v4.runtime.BaseErrorListener() {
+            parser.addErrorListener(new BaseErrorListener() {
                 @Override
-                public void syntaxError(org.antlr.v4.runtime.Recognizer<?, ?> r, Object o, int line, int col, String msg, org.antlr.v4.runtime.RecognitionException e) {
+                public void syntaxError(Recognizer<?, ?> r, Object o, int line, int col, String msg, RecognitionException e) {
                     throw error("invalid syntax");
                 }
             });

@@ -1,6 +1,7 @@
 package dev.aio.parser;
 
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -101,7 +102,7 @@ final class SyntaxErrors {
          */
         private AioSyntaxError unclosedBracket(TokenStream tokens) {
             try {
-                if (tokens instanceof org.antlr.v4.runtime.BufferedTokenStream buffered) {
+                if (tokens instanceof BufferedTokenStream buffered) {
                     buffered.fill();
                 }
                 return null;

@@ -1,5 +1,6 @@
 package dev.aio.runtime;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -150,7 +151,7 @@ public final class ArgumentBinder {
         } else if (parts.length == 2) {
             list = parts[0] + " and " + parts[1];
         } else {
-            list = String.join(", ", java.util.Arrays.copyOf(parts, parts.length - 1)) + ", and " + parts[parts.length - 1];
+            list = String.join(", ", Arrays.copyOf(parts, parts.length - 1)) + ", and " + parts[parts.length - 1];
         }
         return PyErrors.typeError(funcName + "() missing " + count + " required " + kind + " argument" + (count == 1 ? "" : "s") + ": " + list);
     }

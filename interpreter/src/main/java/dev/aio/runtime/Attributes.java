@@ -1,5 +1,11 @@
 package dev.aio.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioLanguage;
@@ -258,7 +264,7 @@ public final class Attributes {
     /** {@code C.__dict__}: a snapshot of the class's own namespace (CPython gives a read-only view). */
     private static PyDict namespaceCopy(PyType t) {
         PyDict d = new PyDict();
-        for (java.util.Map.Entry<String, Object> e : t.dict().entrySet()) {
+        for (Map.Entry<String, Object> e : t.dict().entrySet()) {
             if (!(e.getValue() instanceof BuiltinSpec)) {
                 d.put(e.getKey(), e.getValue());
             }
@@ -417,8 +423,8 @@ public final class Attributes {
 
     /** The sorted names of {@code obj}'s attributes, its class's and their bases' ({@code dir(obj)}). */
     @TruffleBoundary
-    public static java.util.List<String> names(Object obj) {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    public static List<String> names(Object obj) {
+        TreeSet<String> names = new TreeSet<>();
         if (obj instanceof PyModule m) {
             addKeys(names, m.namespace());
         } else {
@@ -435,10 +441,10 @@ public final class Attributes {
             names.add("__doc__");
             names.add("__module__");
         }
-        return new java.util.ArrayList<>(names);
+        return new ArrayList<>(names);
     }
 
-    private static void addKeys(java.util.Set<String> names, PyDict d) {
+    private static void addKeys(Set<String> names, PyDict d) {
         for (Object k : d.keys()) {
             if (k instanceof String s) {
                 names.add(s);

@@ -1,9 +1,14 @@
 package dev.aio.runtime;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.nodes.ops.CallSite;
 
 /**
  * Making classes and their instances as CPython's {@code type} does: the metaclass of a class
@@ -41,8 +46,8 @@ public final class Classes {
                 values[nKw++] = kwValues[i];
             }
         }
-        names = java.util.Arrays.copyOf(names, nKw);
-        values = java.util.Arrays.copyOf(values, nKw);
+        names = Arrays.copyOf(names, nKw);
+        values = Arrays.copyOf(values, nKw);
         Object meta = explicit instanceof PyType || explicit == null ? metaclassFor((PyType) explicit, baseTypes) : explicit;
         Map<String, Object> namespace = new LinkedHashMap<>();
         namespace.put("__module__", body.getGlobals().get("__name__"));
@@ -65,7 +70,7 @@ public final class Classes {
     /** PEP 560: a base that is not a class (say {@code Generic[T]}) names the classes to use instead. */
     private static Object[] resolveBases(Object[] bases) {
         Object[] result = bases;
-        java.util.List<Object> out = null;
+        List<Object> out = null;
         for (int i = 0; i < bases.length; i++) {
             Object b = bases[i];
             Object entries = b instanceof PyType ? SpecialMethods.NOT_DEFINED : SpecialMethods.call(b, "__mro_entries__", new PyTuple(bases.clone()));
@@ -79,9 +84,9 @@ public final class Classes {
                 throw PyErrors.typeError("__mro_entries__ must return a tuple");
             }
             if (out == null) {
-                out = new java.util.ArrayList<>(java.util.Arrays.asList(bases).subList(0, i));
+                out = new ArrayList<>(Arrays.asList(bases).subList(0, i));
             }
-            out.addAll(java.util.Arrays.asList(t.items()));
+            out.addAll(Arrays.asList(t.items()));
         }
         if (out != null) {
             result = out.toArray();
@@ -150,7 +155,7 @@ public final class Classes {
             ns.put(key, e.value);
         }
         if (!ns.containsKey("__module__")) {
-            ns.put("__module__", dev.aio.nodes.ops.CallSite.moduleName());
+            ns.put("__module__", CallSite.moduleName());
         }
         ns.putIfAbsent("__qualname__", n);
         return typeNew(meta, n, baseTypes, ns, kwNames, kwValues);

@@ -1,6 +1,7 @@
 package dev.aio.runtime;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -159,7 +160,7 @@ public final class ExceptionGroups {
             return !raised.isEmpty() ? raised.get(0) : rest;
         }
         List<Object> fresh = new ArrayList<>();
-        Set<PyBaseException> keptLeaves = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<PyBaseException> keptLeaves = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PyBaseException e : raised) {
             if (matches.contains(e)) {
                 collectLeaves(e, keptLeaves);

@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import java.util.ArrayList;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /** {@code iter(x)} and the iteration of builtin iterables. */
@@ -112,7 +114,7 @@ public final class Iteration {
         if (o instanceof PyRange r) {
             PyErrors.checkedLength(r.length());
         }
-        java.util.ArrayList<Object> items = new java.util.ArrayList<>();
+        ArrayList<Object> items = new ArrayList<>();
         PyIterator it = iter(o);
         for (Object x = it.next(); x != null; x = it.next()) {
             items.add(x);

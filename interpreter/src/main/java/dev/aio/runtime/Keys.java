@@ -1,6 +1,9 @@
 package dev.aio.runtime;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Turns a Python value into a Java map key with Python's equality: numbers that compare equal become one key. */
 public final class Keys {
@@ -52,12 +55,12 @@ public final class Keys {
      * and an int); else {@code nk}. {@code userKeys} counts the stored keys of the first kind;
      * {@code original} gives the Python key of a stored entry.
      */
-    static <V> Object crossTypeMatch(java.util.Map<Object, V> map, Object key, Object nk, int userKeys, java.util.function.Function<V, Object> original) {
+    static <V> Object crossTypeMatch(Map<Object, V> map, Object key, Object nk, int userKeys, Function<V, Object> original) {
         boolean user = nk instanceof UserKey;
         if (user ? map.size() == userKeys : userKeys == 0) {
             return nk;
         }
-        for (java.util.Map.Entry<Object, V> e : map.entrySet()) {
+        for (Map.Entry<Object, V> e : map.entrySet()) {
             if ((e.getKey() instanceof UserKey) != user && PyOps.eq(key, original.apply(e.getValue()))) {
                 return e.getKey();
             }
@@ -78,7 +81,7 @@ public final class Keys {
                 return (long) v;
             }
             if (v == Math.rint(v) && !Double.isInfinite(v)) {
-                return new java.math.BigDecimal(v).toBigInteger();
+                return new BigDecimal(v).toBigInteger();
             }
             return d;
         }

@@ -2,6 +2,7 @@ package dev.aio.runtime;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -160,7 +161,7 @@ public final class Numbers {
             if (y.signum() == 0) {
                 throw PyErrors.zeroDivision("division by zero");
             }
-            return new BigDecimal(big(a)).divide(new BigDecimal(y), java.math.MathContext.DECIMAL128).doubleValue();
+            return new BigDecimal(big(a)).divide(new BigDecimal(y), MathContext.DECIMAL128).doubleValue();
         }
         long x = asLong(a);
         long y = asLong(b);
@@ -170,7 +171,7 @@ public final class Numbers {
         if (Math.abs(x) < (1L << 53) && Math.abs(y) < (1L << 53)) {
             return (double) x / (double) y;
         }
-        return new BigDecimal(x).divide(new BigDecimal(y), java.math.MathContext.DECIMAL128).doubleValue();
+        return new BigDecimal(x).divide(new BigDecimal(y), MathContext.DECIMAL128).doubleValue();
     }
 
     @TruffleBoundary

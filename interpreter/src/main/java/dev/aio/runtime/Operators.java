@@ -1,5 +1,6 @@
 package dev.aio.runtime;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -260,7 +261,7 @@ public final class Operators {
             Object seq = isSequence(a) ? a : b;
             Object count = seq == a ? b : a;
             if (!(count instanceof Long || count instanceof Boolean)) {
-                if (count instanceof java.math.BigInteger) {
+                if (count instanceof BigInteger) {
                     throw PyErrors.overflowError("cannot fit 'int' into an index-sized integer");
                 }
                 throw PyErrors.typeError("can't multiply sequence by non-int of type '" + PyOps.typeName(count) + "'");

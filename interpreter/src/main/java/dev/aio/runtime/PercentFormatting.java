@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import java.math.BigDecimal;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
@@ -164,7 +166,7 @@ public final class PercentFormatting {
             if (d.isInfinite()) {
                 throw PyErrors.overflowError("cannot convert float infinity to integer");
             }
-            return Numbers.normalize(new java.math.BigDecimal(d).toBigInteger());
+            return Numbers.normalize(new BigDecimal(d).toBigInteger());
         }
         String what = type == 'd' || type == 'i' || type == 'u' ? "a real number" : "an integer";
         throw PyErrors.typeError("%" + type + " format: " + what + " is required, not " + PyOps.typeName(value));

@@ -1,5 +1,10 @@
 package dev.aio.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.aio.nodes.ops.Traceback;
+
 /** A Python exception object: what {@code except E as e} binds. {@link AioException} carries it through Java. */
 public final class PyBaseException extends PyObject {
     private final PyType type;
@@ -10,7 +15,7 @@ public final class PyBaseException extends PyObject {
     /** For an exception group: its members ({@code args} keeps the sequence as given). */
     private PyTuple groupExceptions;
     /** The frames this exception unwound through, innermost first (Python's traceback, reversed). */
-    private final java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback = new java.util.ArrayList<>();
+    private final List<Traceback.Entry> traceback = new ArrayList<>();
     /** Attributes set on instances of exception classes defined in aio code. */
     private PyDict dict;
     /** A SyntaxError in an imported file: the {@code File ..., line N}, source line and caret CPython prints before the message. */
@@ -112,7 +117,7 @@ public final class PyBaseException extends PyObject {
         this.suppressContext = suppressContext;
     }
 
-    public java.util.List<dev.aio.nodes.ops.Traceback.Entry> traceback() {
+    public List<Traceback.Entry> traceback() {
         return traceback;
     }
 

@@ -2,6 +2,7 @@ package dev.aio.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
+import com.oracle.truffle.api.source.SourceSection;
 
 import dev.aio.AioContext;
 import dev.aio.asyncio.AwaitSignal;
@@ -122,7 +123,7 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
         if (continuation == null) {
             return null;
         }
-        com.oracle.truffle.api.source.SourceSection at = continuation.getBytecodeLocation().getSourceLocation();
+        SourceSection at = continuation.getBytecodeLocation().getSourceLocation();
         return at == null || !at.isAvailable() ? null : at.getSource().getName() + ":" + at.getStartLine();
     }
 
@@ -132,7 +133,7 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
         PyCode code = function.getCode();
         int line = code.firstLine();
         if (body.isStarted() && !body.isFinished()) {
-            com.oracle.truffle.api.source.SourceSection at = body.continuation().getBytecodeLocation().getSourceLocation();
+            SourceSection at = body.continuation().getBytecodeLocation().getSourceLocation();
             if (at != null && at.isAvailable()) {
                 line = at.getStartLine();
             }

@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import java.math.BigInteger;
+
 /** {@code slice(start, stop, step)}; each part is an int or None. */
 public final class PySlice extends PyObject {
     private final Object start;
@@ -50,7 +52,7 @@ public final class PySlice extends PyObject {
         if (o instanceof Boolean b) {
             return b ? 1 : 0;
         }
-        if (o instanceof java.math.BigInteger big) {
+        if (o instanceof BigInteger big) {
             return big.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
         }
         throw PyErrors.typeError("slice indices must be integers or None or have an __index__ method");

@@ -1,6 +1,7 @@
 package dev.aio.runtime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ public final class PyType extends PyObject {
             }
             if (next == null) {
                 throw PyErrors.typeError("Cannot create a consistent method resolution order (MRO) for bases "
-                                + String.join(", ", java.util.Arrays.stream(bases).map(PyType::getName).toList()));
+                                + String.join(", ", Arrays.stream(bases).map(PyType::getName).toList()));
             }
             order.add(next);
             for (List<PyType> seq : sequences) {

@@ -2,6 +2,7 @@ package dev.aio.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -38,7 +39,7 @@ public final class PyUnionType extends PyObject {
         return new PyTuple(args.clone());
     }
 
-    public boolean matches(java.util.function.Predicate<PyType> test) {
+    public boolean matches(Predicate<PyType> test) {
         for (Object m : args) {
             if (m instanceof PyType t && test.test(t)) {
                 return true;

@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import java.math.BigInteger;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /** str operations that count code points, as Python does, over Java's UTF-16 strings. */
@@ -44,7 +46,7 @@ public final class Strings {
         if (SpecialMethods.lookup(index, "__index__") != null) {
             return index(length, SpecialMethods.call(index, "__index__"));
         }
-        if (!(index instanceof Long) && !(index instanceof Boolean) && !(index instanceof java.math.BigInteger)) {
+        if (!(index instanceof Long) && !(index instanceof Boolean) && !(index instanceof BigInteger)) {
             throw PyErrors.typeError("string indices must be integers, not '" + PyOps.typeName(index) + "'");
         }
         return Subscripts.normalizeIndex(index, length, "string");

@@ -2,6 +2,8 @@ package dev.aio.runtime;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -128,7 +130,7 @@ public final class Subscripts {
     public static void builtinDelItem(Object container, Object index) {
         if (container instanceof PyDeque q) {
             int i = dequeIndex(q, index);
-            java.util.List<Object> items = new ArrayList<>(java.util.Arrays.asList(q.toArray()));
+            List<Object> items = new ArrayList<>(Arrays.asList(q.toArray()));
             items.remove(i);
             q.setAll(items.toArray());
             return;
@@ -173,7 +175,7 @@ public final class Subscripts {
             int stop = Math.max(start, r[1]);
             ArrayList<Object> items = l.items();
             items.subList(start, stop).clear();
-            items.addAll(start, java.util.Arrays.asList(values));
+            items.addAll(start, Arrays.asList(values));
             return;
         }
         if (values.length != r[3]) {

@@ -1,5 +1,7 @@
 package dev.aio.launcher;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -12,8 +14,8 @@ import org.graalvm.polyglot.Context;
 
 import dev.aio.kernel.InterpreterStack;
 import dev.aio.launcher.repl.TerminalConsole;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code aio} command: run, test, check, repl (also {@code aio} alone). Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
 @Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class, CheckCommand.class, ReplCommand.class},
@@ -22,8 +24,8 @@ public final class AioMain implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status = run(args, System.in, out, err, null, null, TerminalConsole.isTerminal());
         out.flush();
         err.flush();

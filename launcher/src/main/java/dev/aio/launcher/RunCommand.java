@@ -1,5 +1,6 @@
 package dev.aio.launcher;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -19,10 +22,10 @@ import org.graalvm.polyglot.io.IOAccess;
 
 import dev.aio.parser.AioSyntaxError;
 import dev.aio.parser.SourceDecoder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code aio run [options] FILE [ARGS...]}: runs a script as {@code __main__}. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run an aio (or Python) script.",
@@ -68,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     static final class DefaultWhenDetached implements CommandLine.IParameterPreprocessor {
         @Override
-        public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec spec, CommandLine.Model.ArgSpec argSpec, java.util.Map<String, Object> info) {
+        public boolean preprocess(Stack<String> args, CommandLine.Model.CommandSpec spec, CommandLine.Model.ArgSpec argSpec, Map<String, Object> info) {
             if (" ".equals(info.get("separator"))) {
                 args.push(argSpec.paramLabel().contains("PORT") ? "9229" : "histogram");
             }
@@ -153,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
                 if (file.equals("-")) {
                     name = "<stdin>";
                     text = SourceDecoder.decode(in.readAllBytes(), name);
-                    in = new java.io.ByteArrayInputStream(new byte[0]);
+                    in = new ByteArrayInputStream(new byte[0]);
                 } else {
                     // Like CPython, tracebacks name the main script by its absolute path.
                     name = path.toAbsolutePath().normalize().toString();

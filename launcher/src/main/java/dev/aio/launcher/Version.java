@@ -1,5 +1,7 @@
 package dev.aio.launcher;
 
+import org.graalvm.polyglot.Engine;
+
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code aio --version}: aio's version, the Truffle runtime in use and the JVM. */
@@ -7,7 +9,7 @@ public final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String runtime;
-        try (org.graalvm.polyglot.Engine engine = org.graalvm.polyglot.Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
             runtime = JitStatus.describe(engine);
         }
         return new String[]{"aio " + aioVersion(), runtime,

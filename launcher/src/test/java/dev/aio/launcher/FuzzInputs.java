@@ -1,6 +1,7 @@
 package dev.aio.launcher;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -354,7 +355,7 @@ final class FuzzInputs {
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             char c = tokenClass(t);
-            boolean keyword = java.util.Arrays.asList(KEYWORDS).contains(t) && !t.equals("None") && !t.equals("True") && !t.equals("False");
+            boolean keyword = Arrays.asList(KEYWORDS).contains(t) && !t.equals("None") && !t.equals("True") && !t.equals("False");
             boolean defined = i >= 2 && (tokens.get(i - 2).equals("def") || tokens.get(i - 2).equals("class") || tokens.get(i - 2).equals("import"));
             if ((c == 'n' && !keyword && !defined) || c == 'd' || c == 's') {
                 values.add(i);

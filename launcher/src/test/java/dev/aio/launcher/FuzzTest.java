@@ -18,9 +18,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -246,7 +248,7 @@ class FuzzTest {
     }
 
     /** The first match that is not just text of the input (a traceback quotes source lines). */
-    private static String notFrom(String input, java.util.regex.Matcher m) {
+    private static String notFrom(String input, Matcher m) {
         while (m.find()) {
             if (!input.contains(m.group().strip())) {
                 return m.group().strip();
@@ -295,7 +297,7 @@ class FuzzTest {
         return programs;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

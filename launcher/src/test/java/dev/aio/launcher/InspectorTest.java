@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,7 +119,7 @@ class InspectorTest {
         int[] id = {0};
         List<String> stops = new ArrayList<>();
         try {
-            java.util.function.Consumer<String> send = json -> ws.sendText("{\"id\":" + (++id[0]) + "," + json + "}", true).join();
+            Consumer<String> send = json -> ws.sendText("{\"id\":" + (++id[0]) + "," + json + "}", true).join();
             send.accept("\"method\":\"Runtime.enable\"");
             send.accept("\"method\":\"Debugger.enable\"");
             send.accept("\"method\":\"Debugger.setBreakpointByUrl\",\"params\":{\"lineNumber\":2,\"url\":\"" + program.toUri() + "\"}");

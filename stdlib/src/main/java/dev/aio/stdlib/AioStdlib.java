@@ -1,12 +1,18 @@
 package dev.aio.stdlib;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 import dev.aio.AioContext;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyEllipsis;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.StdlibProvider;
 import dev.aio.stdlib.asyncio.AsyncioModule;
 
@@ -56,7 +62,7 @@ public final class AioStdlib implements StdlibProvider {
 
     @Override
     public Map<String, Function<AioContext, PyModule>> modules() {
-        Map<String, Function<AioContext, PyModule>> modules = new java.util.HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
+        Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re"}) {
@@ -87,9 +93,9 @@ public final class AioStdlib implements StdlibProvider {
 
     /** Runs the aio part of a module ({@code NAME.aio}, a resource next to this class) into it. */
     static void runInto(AioContext context, PyModule m, String name) {
-        try (java.io.InputStream in = AioStdlib.class.getResourceAsStream(name + ".aio")) {
-            context.runSourceInto(m, "<aio>/" + name + ".aio", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), true);
-        } catch (java.io.IOException | NullPointerException e) {
+        try (InputStream in = AioStdlib.class.getResourceAsStream(name + ".aio")) {
+            context.runSourceInto(m, "<aio>/" + name + ".aio", new String(in.readAllBytes(), StandardCharsets.UTF_8), true);
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("aio's " + name + " module is missing from the class path", e);
         }
     }
@@ -105,8 +111,8 @@ public final class AioStdlib implements StdlibProvider {
             m.put(t.getName(), t);
         }
         m.put("BaseExceptionGroup", BuiltinTypes.BASE_EXCEPTION_GROUP);
-        m.put("NotImplemented", dev.aio.runtime.SpecialMethods.NOT_IMPLEMENTED);
-        m.put("Ellipsis", dev.aio.runtime.PyEllipsis.ELLIPSIS);
+        m.put("NotImplemented", SpecialMethods.NOT_IMPLEMENTED);
+        m.put("Ellipsis", PyEllipsis.ELLIPSIS);
         m.put("ExceptionGroup", BuiltinTypes.EXCEPTION_GROUP);
         return m;
     }

@@ -1,20 +1,29 @@
 package dev.aio.stdlib;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
+import dev.aio.ast.BinaryOperator;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.nodes.ops.AsyncOps;
+import dev.aio.nodes.ops.CallSite;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
@@ -25,16 +34,22 @@ import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.Operators;
+import dev.aio.runtime.PyAsyncGenerator;
 import dev.aio.runtime.PyDescriptors;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyGenerator;
 import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PySet;
 import dev.aio.runtime.PySuper;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.PyUnionType;
+import dev.aio.runtime.SpecialMethods;
 
 /** The functions of the {@code builtins} module, among them the class helpers {@code super}, {@code staticmethod}, {@code classmethod} and {@code property}. */
 public final class BuiltinsModule {
@@ -120,7 +135,7 @@ public final class BuiltinsModule {
     @GenerateNodeFactory
     abstract static class LenNode extends BuiltinNode {
         @Specialization(guards = "list.getPyType() == LIST")
-        static long doList(dev.aio.runtime.PyList list) {
+        static long doList(PyList list) {
             return list.size();
         }
 
@@ -169,8 +184,8 @@ public final class BuiltinsModule {
 
         @TruffleBoundary
         static boolean isInstance(Object obj, Object types, String error) {
-            if (dev.aio.runtime.SpecialMethods.lookup(types, "__instancecheck__") != null) {
-                return PyOps.isTrue(dev.aio.runtime.SpecialMethods.call(types, "__instancecheck__", obj));
+            if (SpecialMethods.lookup(types, "__instancecheck__") != null) {
+                return PyOps.isTrue(SpecialMethods.call(types, "__instancecheck__", obj));
             }
             if (types instanceof PyType t) {
                 return PyOps.isInstance(obj, t);
@@ -183,7 +198,7 @@ public final class BuiltinsModule {
                 }
                 return false;
             }
-            if (types instanceof dev.aio.runtime.PyUnionType u) {
+            if (types instanceof PyUnionType u) {
                 return u.matches(t -> PyOps.isInstance(obj, t));
             }
             throw PyErrors.typeError(error);
@@ -196,8 +211,8 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static boolean doCheck(Object cls, Object types) {
-            if (dev.aio.runtime.SpecialMethods.lookup(types, "__subclasscheck__") != null) {
-                return PyOps.isTrue(dev.aio.runtime.SpecialMethods.call(types, "__subclasscheck__", cls));
+            if (SpecialMethods.lookup(types, "__subclasscheck__") != null) {
+                return PyOps.isTrue(SpecialMethods.call(types, "__subclasscheck__", cls));
             }
             if (!(cls instanceof PyType c)) {
                 throw PyErrors.typeError("issubclass() arg 1 must be a class");
@@ -213,7 +228,7 @@ public final class BuiltinsModule {
             if (types instanceof PyType t) {
                 return c.isSubtypeOf(t);
             }
-            if (types instanceof dev.aio.runtime.PyUnionType u) {
+            if (types instanceof PyUnionType u) {
                 return u.matches(c::isSubtypeOf);
             }
             throw PyErrors.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
@@ -226,8 +241,8 @@ public final class BuiltinsModule {
         @Specialization
         static Object doAbs(Object x) {
             if (!Numbers.isNumber(x)) {
-                Object r = dev.aio.runtime.SpecialMethods.call(x, "__abs__");
-                if (r == dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                Object r = SpecialMethods.call(x, "__abs__");
+                if (r == SpecialMethods.NOT_DEFINED) {
                     throw PyErrors.typeError("bad operand type for abs(): '" + PyOps.typeName(x) + "'");
                 }
                 return r;
@@ -299,7 +314,7 @@ public final class BuiltinsModule {
             }
             PyIterator it = Iteration.iter(iterable);
             for (Object x = it.next(); x != null; x = it.next()) {
-                total = Operators.binary(dev.aio.ast.BinaryOperator.ADD, total, x);
+                total = Operators.binary(BinaryOperator.ADD, total, x);
             }
             return total;
         }
@@ -396,7 +411,7 @@ public final class BuiltinsModule {
     abstract static class DivmodNode extends BuiltinNode {
         @Specialization
         static Object doDivmod(Object a, Object b) {
-            return PyTuple.of(Operators.binary(dev.aio.ast.BinaryOperator.FLOORDIV, a, b), Operators.binary(dev.aio.ast.BinaryOperator.MOD, a, b));
+            return PyTuple.of(Operators.binary(BinaryOperator.FLOORDIV, a, b), Operators.binary(BinaryOperator.MOD, a, b));
         }
     }
 
@@ -420,7 +435,7 @@ public final class BuiltinsModule {
                 }
                 return Numbers.normalize(r);
             }
-            return Operators.binary(dev.aio.ast.BinaryOperator.POW, base, exp);
+            return Operators.binary(BinaryOperator.POW, base, exp);
         }
     }
 
@@ -466,10 +481,10 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static Object doAiter(Object iterable) {
-            if (!(iterable instanceof dev.aio.runtime.PyAsyncGenerator) && dev.aio.runtime.SpecialMethods.lookup(iterable, "__aiter__") == null) {
+            if (!(iterable instanceof PyAsyncGenerator) && SpecialMethods.lookup(iterable, "__aiter__") == null) {
                 throw PyErrors.typeError("'" + PyOps.typeName(iterable) + "' object is not an async iterable");
             }
-            return dev.aio.nodes.ops.AsyncOps.aiter(iterable);
+            return AsyncOps.aiter(iterable);
         }
     }
 
@@ -481,15 +496,15 @@ public final class BuiltinsModule {
         @TruffleBoundary
         static Object doAnext(Object iterator, Object dflt) {
             Object next;
-            if (iterator instanceof dev.aio.runtime.PyAsyncGenerator g) {
+            if (iterator instanceof PyAsyncGenerator g) {
                 next = g.anext(false);
             } else {
-                next = dev.aio.runtime.SpecialMethods.call(iterator, "__anext__");
-                if (next == dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                next = SpecialMethods.call(iterator, "__anext__");
+                if (next == SpecialMethods.NOT_DEFINED) {
                     throw PyErrors.typeError("'" + PyOps.typeName(iterator) + "' object is not an async iterator");
                 }
             }
-            return Args.given(dflt) ? dev.aio.nodes.ops.AsyncOps.withDefault(next, dflt) : next;
+            return Args.given(dflt) ? AsyncOps.withDefault(next, dflt) : next;
         }
     }
 
@@ -499,10 +514,10 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static Object doNext(Object iterator, Object dflt) {
-            if (iterator instanceof dev.aio.runtime.PyGenerator g) {
+            if (iterator instanceof PyGenerator g) {
                 // A finished generator's StopIteration carries its return value.
                 try {
-                    return g.send(dev.aio.runtime.PyNone.NONE);
+                    return g.send(PyNone.NONE);
                 } catch (AioException e) {
                     if (Args.given(dflt) && e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
                         return dflt;
@@ -511,9 +526,9 @@ public final class BuiltinsModule {
                 }
             }
             if (!(iterator instanceof PyIterator it)) {
-                if (dev.aio.runtime.SpecialMethods.lookup(iterator, "__next__") != null) {
+                if (SpecialMethods.lookup(iterator, "__next__") != null) {
                     try {
-                        return dev.aio.runtime.SpecialMethods.call(iterator, "__next__");
+                        return SpecialMethods.call(iterator, "__next__");
                     } catch (AioException e) {
                         if (Args.given(dflt) && e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
                             return dflt;
@@ -693,8 +708,8 @@ public final class BuiltinsModule {
             }
             context.out().flush();
             try {
-                java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-                java.io.InputStream in = context.stdin();
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                InputStream in = context.stdin();
                 int c;
                 while ((c = in.read()) != -1 && c != '\n') {
                     line.write(c);
@@ -702,9 +717,9 @@ public final class BuiltinsModule {
                 if (c == -1 && line.size() == 0) {
                     throw PyErrors.raise(BuiltinTypes.EOF_ERROR, "EOF when reading a line");
                 }
-                String s = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+                String s = line.toString(StandardCharsets.UTF_8);
                 return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw PyErrors.raise(BuiltinTypes.OS_ERROR, e.getMessage());
             }
         }
@@ -765,20 +780,20 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static Object doReversed(Object seq) {
-            Object custom = dev.aio.runtime.SpecialMethods.call(seq, "__reversed__");
-            if (custom != dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+            Object custom = SpecialMethods.call(seq, "__reversed__");
+            if (custom != SpecialMethods.NOT_DEFINED) {
                 return custom;
             }
-            if (seq instanceof dev.aio.runtime.PyDict d) {
+            if (seq instanceof PyDict d) {
                 Object[] keys = d.keys();
-                java.util.Collections.reverse(Arrays.asList(keys));
+                Collections.reverse(Arrays.asList(keys));
                 return new PyIterator.ArrayIterator(keys);
             }
-            if (seq instanceof dev.aio.runtime.PySet || seq instanceof PyIterator) {
+            if (seq instanceof PySet || seq instanceof PyIterator) {
                 throw PyErrors.typeError("'" + PyOps.typeName(seq) + "' object is not reversible");
             }
             List<Object> items = new ArrayList<>(Arrays.asList(Iteration.toArray(seq)));
-            java.util.Collections.reverse(items);
+            Collections.reverse(items);
             return new PyIterator.ArrayIterator(items.toArray());
         }
     }
@@ -790,11 +805,11 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static Object doGlobals() {
-            Object[] caller = dev.aio.nodes.ops.CallSite.callerModule();
+            Object[] caller = CallSite.callerModule();
             if (caller == null) {
                 throw PyErrors.runtimeError("globals(): no calling module");
             }
-            return ((dev.aio.runtime.PyModule) caller[0]).namespace();
+            return ((PyModule) caller[0]).namespace();
         }
     }
 
@@ -810,12 +825,12 @@ public final class BuiltinsModule {
     }
 
     @TruffleBoundary
-    static dev.aio.runtime.PyDict moduleLocals(String what) {
-        Object[] caller = dev.aio.nodes.ops.CallSite.callerModule();
+    static PyDict moduleLocals(String what) {
+        Object[] caller = CallSite.callerModule();
         if (caller == null || !(Boolean) caller[1]) {
             throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio supports " + what + " at module level only, not in a function or class body yet");
         }
-        return ((dev.aio.runtime.PyModule) caller[0]).namespace();
+        return ((PyModule) caller[0]).namespace();
     }
 
     /** {@code vars(obj)}: the object's attributes ({@code obj.__dict__}); without argument, {@code locals()}. */
@@ -844,7 +859,7 @@ public final class BuiltinsModule {
         @TruffleBoundary
         static Object doDir(Object obj) {
             if (!Args.given(obj)) {
-                java.util.TreeSet<String> names = new java.util.TreeSet<>();
+                TreeSet<String> names = new TreeSet<>();
                 for (Object k : moduleLocals("dir()").keys()) {
                     if (k instanceof String s) {
                         names.add(s);

@@ -2,6 +2,7 @@ package dev.aio.stdlib;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -12,10 +13,12 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Iteration;
+import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyDeque;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.Subscripts;
 
 /** {@code collections.deque}: its constructor and methods (see {@link PyDeque}), with CPython's messages. */
 public final class DequeMethods {
@@ -257,7 +260,7 @@ public final class DequeMethods {
         @TruffleBoundary
         static Object doReverse(PyDeque self) {
             List<Object> items = Arrays.asList(self.toArray());
-            java.util.Collections.reverse(items);
+            Collections.reverse(items);
             self.setAll(items.toArray());
             return PyNone.NONE;
         }
@@ -314,7 +317,7 @@ public final class DequeMethods {
     abstract static class GetItemNode extends BuiltinNode {
         @Specialization
         static Object doGet(PyDeque self, Object index) {
-            return dev.aio.runtime.Subscripts.builtinGetItem(self, index);
+            return Subscripts.builtinGetItem(self, index);
         }
     }
 
@@ -323,7 +326,7 @@ public final class DequeMethods {
     abstract static class SetItemNode extends BuiltinNode {
         @Specialization
         static Object doSet(PyDeque self, Object index, Object value) {
-            dev.aio.runtime.Subscripts.builtinSetItem(self, index, value);
+            Subscripts.builtinSetItem(self, index, value);
             return PyNone.NONE;
         }
     }
@@ -333,7 +336,7 @@ public final class DequeMethods {
     abstract static class DelItemNode extends BuiltinNode {
         @Specialization
         static Object doDel(PyDeque self, Object index) {
-            dev.aio.runtime.Subscripts.builtinDelItem(self, index);
+            Subscripts.builtinDelItem(self, index);
             return PyNone.NONE;
         }
     }
@@ -343,7 +346,7 @@ public final class DequeMethods {
     abstract static class ContainsNode extends BuiltinNode {
         @Specialization
         static boolean doContains(PyDeque self, Object value) {
-            return dev.aio.runtime.Operators.contains(self, value);
+            return Operators.contains(self, value);
         }
     }
 }

@@ -52,7 +52,7 @@ public final class ExceptionGroupMethods {
     abstract static class DeriveNode extends BuiltinNode {
         @Specialization
         static Object doDerive(PyBaseException self, Object excs) {
-            return ExceptionGroups.create(dev.aio.runtime.BuiltinTypes.BASE_EXCEPTION_GROUP, self.groupMessage(), excs);
+            return ExceptionGroups.create(BuiltinTypes.BASE_EXCEPTION_GROUP, self.groupMessage(), excs);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTraceback;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
@@ -32,7 +33,7 @@ public final class ExceptionMethods {
     @GenerateNodeFactory
     abstract static class ExceptionInitNode extends BuiltinNode {
         @Specialization
-        static Object doInit(dev.aio.runtime.PyBaseException self, dev.aio.runtime.PyTuple args) {
+        static Object doInit(PyBaseException self, PyTuple args) {
             self.setArgs(args);
             return PyNone.NONE;
         }
@@ -42,8 +43,8 @@ public final class ExceptionMethods {
     @GenerateNodeFactory
     abstract static class WithTracebackNode extends BuiltinNode {
         @Specialization
-        static Object doWith(dev.aio.runtime.PyBaseException self, Object tb) {
-            dev.aio.runtime.PyTraceback.set(self, tb);
+        static Object doWith(PyBaseException self, Object tb) {
+            PyTraceback.set(self, tb);
             return self;
         }
     }

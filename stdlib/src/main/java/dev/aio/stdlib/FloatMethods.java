@@ -10,6 +10,7 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.SpecialMethods;
 
 /** Methods of {@code float}: its constructor ({@code float(x)}). */
 public final class FloatMethods {
@@ -36,8 +37,8 @@ public final class FloatMethods {
             if (x instanceof String s) {
                 return parseFloat(s);
             }
-            Object r = dev.aio.runtime.SpecialMethods.call(x, "__float__");
-            if (r != dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+            Object r = SpecialMethods.call(x, "__float__");
+            if (r != SpecialMethods.NOT_DEFINED) {
                 if (!(r instanceof Double)) {
                     throw PyErrors.typeError(PyOps.typeName(x) + ".__float__ returned non-float (type " + PyOps.typeName(r) + ")");
                 }

@@ -13,6 +13,7 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.SpecialMethods;
 
 /** Methods of {@code int}: its constructor ({@code int(x)}, {@code int(s, base)}), {@code bit_length}, {@code bit_count}. */
 public final class IntMethods {
@@ -100,8 +101,8 @@ public final class IntMethods {
                 return parseInt(s, 10);
             }
             for (String method : new String[]{"__int__", "__index__"}) {
-                Object r = dev.aio.runtime.SpecialMethods.call(x, method);
-                if (r != dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+                Object r = SpecialMethods.call(x, method);
+                if (r != SpecialMethods.NOT_DEFINED) {
                     if (!(r instanceof Long || r instanceof BigInteger || r instanceof Boolean)) {
                         throw PyErrors.typeError(method + " returned non-int (type " + PyOps.typeName(r) + ")");
                     }

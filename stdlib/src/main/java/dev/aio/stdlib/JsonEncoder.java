@@ -9,6 +9,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Foreign;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
@@ -134,7 +135,7 @@ final class JsonEncoder {
             for (Object[] item : items) {
                 keys.append(new PyTuple(item));
             }
-            Sorting.sort(keys, dev.aio.runtime.Missing.INSTANCE, dev.aio.runtime.Missing.INSTANCE);
+            Sorting.sort(keys, Missing.INSTANCE, Missing.INSTANCE);
             items.clear();
             for (Object t : keys.items()) {
                 items.add(((PyTuple) t).items());

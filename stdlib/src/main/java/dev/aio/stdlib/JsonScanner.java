@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyList;
@@ -177,7 +178,7 @@ final class JsonScanner {
         if (isFloat) {
             value = hooks.parseFloat() == null ? (Object) Double.parseDouble(text) : Calls.call(hooks.parseFloat(), text);
         } else {
-            value = hooks.parseInt() == null ? dev.aio.runtime.Numbers.normalize(new BigInteger(text)) : Calls.call(hooks.parseInt(), text);
+            value = hooks.parseInt() == null ? Numbers.normalize(new BigInteger(text)) : Calls.call(hooks.parseInt(), text);
         }
         return new Object[]{value, i};
     }

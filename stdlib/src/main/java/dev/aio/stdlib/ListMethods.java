@@ -1,5 +1,7 @@
 package dev.aio.stdlib;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -16,6 +18,7 @@ import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.Subscripts;
 
 /**
@@ -152,7 +155,7 @@ public final class ListMethods {
         @Specialization
         @TruffleBoundary
         static Object doReverse(PyList self) {
-            java.util.Collections.reverse(self.items());
+            Collections.reverse(self.items());
             return PyNone.NONE;
         }
     }
@@ -204,7 +207,7 @@ public final class ListMethods {
         static Object doInit(PyList self, Object iterable) {
             Object[] items = Args.given(iterable) ? Iteration.toArray(iterable).clone() : new Object[0];
             self.items().clear();
-            self.items().addAll(java.util.Arrays.asList(items));
+            self.items().addAll(Arrays.asList(items));
             return PyNone.NONE;
         }
     }
@@ -286,7 +289,7 @@ public final class ListMethods {
         @Specialization
         static Object doEq(PyObject self, Object other) {
             if (self instanceof PyList ? !(other instanceof PyList) : !(other instanceof PyTuple)) {
-                return dev.aio.runtime.SpecialMethods.NOT_IMPLEMENTED;
+                return SpecialMethods.NOT_IMPLEMENTED;
             }
             return PyOps.builtinEq(self, other);
         }

@@ -16,6 +16,7 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 
 /** The {@code math} module: constants and the common functions, with CPython's domain errors. */
 public final class MathModule {
@@ -226,7 +227,7 @@ public final class MathModule {
     @GenerateNodeFactory
     abstract static class HypotNode extends BuiltinNode {
         @Specialization
-        static double doHypot(dev.aio.runtime.PyTuple coordinates) {
+        static double doHypot(PyTuple coordinates) {
             double sum = 0;
             for (Object c : coordinates.items()) {
                 double v = real(c);
@@ -288,7 +289,7 @@ public final class MathModule {
     abstract static class GcdNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static Object doGcd(dev.aio.runtime.PyTuple integers) {
+        static Object doGcd(PyTuple integers) {
             BigInteger g = BigInteger.ZERO;
             for (Object o : integers.items()) {
                 if (!Numbers.isInt(o)) {

@@ -5,11 +5,13 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Classes;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyInstance;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
@@ -80,7 +82,7 @@ public final class ObjectMethods {
     abstract static class ObjectSetAttrNode extends BuiltinNode {
         @Specialization
         static Object doSet(Object self, Object name, Object value) {
-            dev.aio.runtime.Attributes.setDefault(self, Args.string(name, "attribute name"), value);
+            Attributes.setDefault(self, Args.string(name, "attribute name"), value);
             return PyNone.NONE;
         }
     }
@@ -90,7 +92,7 @@ public final class ObjectMethods {
     abstract static class ObjectDelAttrNode extends BuiltinNode {
         @Specialization
         static Object doDelete(Object self, Object name) {
-            dev.aio.runtime.Attributes.deleteDefault(self, Args.string(name, "attribute name"));
+            Attributes.deleteDefault(self, Args.string(name, "attribute name"));
             return PyNone.NONE;
         }
     }
@@ -101,7 +103,7 @@ public final class ObjectMethods {
     abstract static class ObjectNode extends BuiltinNode {
         @Specialization
         static Object doObject(Object cls) {
-            return new dev.aio.runtime.PyInstance(BuiltinTypes.OBJECT);
+            return new PyInstance(BuiltinTypes.OBJECT);
         }
     }
 }

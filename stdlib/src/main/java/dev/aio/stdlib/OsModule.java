@@ -1,8 +1,10 @@
 package dev.aio.stdlib;
 
 import java.io.IOException;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleFile;
@@ -17,6 +19,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 
 /**
  * {@code _os}: the file-system primitives under aio's {@code os} and {@code os.path} (written in
@@ -31,7 +34,7 @@ public final class OsModule {
         m.defineFunctions(context.getLanguage(), OsModuleFactory.getFactories());
         PyDict environ = new PyDict();
         try {
-            context.getEnv().getEnvironment().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> environ.put(e.getKey(), e.getValue()));
+            context.getEnv().getEnvironment().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> environ.put(e.getKey(), e.getValue()));
         } catch (SecurityException e) {
             // No environment access: an empty os.environ.
         }
@@ -41,7 +44,7 @@ public final class OsModule {
 
     private static String path(Object p, String function) {
         if (!(p instanceof String s)) {
-            throw PyErrors.typeError(function + ": path should be string, bytes or os.PathLike, not " + dev.aio.runtime.PyOps.typeName(p));
+            throw PyErrors.typeError(function + ": path should be string, bytes or os.PathLike, not " + PyOps.typeName(p));
         }
         return s;
     }
@@ -187,7 +190,7 @@ public final class OsModule {
             String src = path(s, "replace");
             String dst = path(d, "replace");
             try {
-                file(src).move(file(dst), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                file(src).move(file(dst), StandardCopyOption.REPLACE_EXISTING);
                 return PyNone.NONE;
             } catch (IOException | SecurityException e) {
                 throw TextFile.fileError(e, src);

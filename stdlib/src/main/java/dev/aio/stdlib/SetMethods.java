@@ -11,6 +11,7 @@ import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Iteration;
+import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PySet;
@@ -190,7 +191,7 @@ public final class SetMethods {
     abstract static class IsSubsetNode extends BuiltinNode {
         @Specialization
         static boolean doCheck(PySet self, Object other) {
-            return dev.aio.runtime.Operators.isSubset(self, toSet(other));
+            return Operators.isSubset(self, toSet(other));
         }
     }
 
@@ -199,7 +200,7 @@ public final class SetMethods {
     abstract static class IsSupersetNode extends BuiltinNode {
         @Specialization
         static boolean doCheck(PySet self, Object other) {
-            return dev.aio.runtime.Operators.isSubset(toSet(other), self);
+            return Operators.isSubset(toSet(other), self);
         }
     }
 
@@ -223,7 +224,7 @@ public final class SetMethods {
     abstract static class SymmetricDifferenceNode extends BuiltinNode {
         @Specialization
         static Object doDiff(PySet self, Object other) {
-            return dev.aio.runtime.Operators.symmetricDifference(self, toSet(other));
+            return Operators.symmetricDifference(self, toSet(other));
         }
     }
 

@@ -49,7 +49,7 @@ final class Sorting {
         } finally {
             boolean modified = !list.items().isEmpty();
             list.items().clear();
-            java.util.Collections.addAll(list.items(), values);
+            Collections.addAll(list.items(), values);
             if (modified) {
                 throw PyErrors.valueError("list modified during sort");
             }

@@ -1,7 +1,9 @@
 package dev.aio.stdlib;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
@@ -14,6 +16,7 @@ import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.StrFormat;
@@ -174,7 +177,7 @@ public final class StrMethods {
         @Specialization
         @TruffleBoundary
         static Object doUpper(String self) {
-            return self.toUpperCase(java.util.Locale.ROOT);
+            return self.toUpperCase(Locale.ROOT);
         }
     }
 
@@ -184,7 +187,7 @@ public final class StrMethods {
         @Specialization
         @TruffleBoundary
         static Object doLower(String self) {
-            return self.toLowerCase(java.util.Locale.ROOT);
+            return self.toLowerCase(Locale.ROOT);
         }
     }
 
@@ -199,7 +202,7 @@ public final class StrMethods {
             }
             int first = self.codePointAt(0);
             int n = Character.charCount(first);
-            return new String(Character.toChars(Character.toTitleCase(first))) + self.substring(n).toLowerCase(java.util.Locale.ROOT);
+            return new String(Character.toChars(Character.toTitleCase(first))) + self.substring(n).toLowerCase(Locale.ROOT);
         }
     }
 
@@ -280,7 +283,7 @@ public final class StrMethods {
     static boolean affix(String self, Object affix, Object start, Object end, boolean prefix) {
         String name = prefix ? "startswith" : "endswith";
         if (!(affix instanceof String) && !(affix instanceof PyTuple)) {
-            throw PyErrors.typeError(name + " first arg must be str or a tuple of str, not " + dev.aio.runtime.PyOps.typeName(affix));
+            throw PyErrors.typeError(name + " first arg must be str or a tuple of str, not " + PyOps.typeName(affix));
         }
         int[] w = window(self, start, end);
         if (w == null) {
@@ -290,7 +293,7 @@ public final class StrMethods {
         String part = self.substring(from, self.offsetByCodePoints(from, w[1] - w[0]));
         for (Object a : affix instanceof PyTuple t ? t.items() : new Object[]{affix}) {
             if (!(a instanceof String x)) {
-                throw PyErrors.typeError("tuple for " + name + " must only contain str, not " + dev.aio.runtime.PyOps.typeName(a));
+                throw PyErrors.typeError("tuple for " + name + " must only contain str, not " + PyOps.typeName(a));
             }
             if (prefix ? part.startsWith(x) : part.endsWith(x)) {
                 return true;
@@ -305,8 +308,8 @@ public final class StrMethods {
      */
     static int[] window(String self, Object start, Object end) {
         int n = self.codePointCount(0, self.length());
-        long from = Args.given(start) && start != dev.aio.runtime.PyNone.NONE ? Args.index(start, "slice indices") : 0;
-        long to = Args.given(end) && end != dev.aio.runtime.PyNone.NONE ? Args.index(end, "slice indices") : n;
+        long from = Args.given(start) && start != PyNone.NONE ? Args.index(start, "slice indices") : 0;
+        long to = Args.given(end) && end != PyNone.NONE ? Args.index(end, "slice indices") : n;
         from = from < 0 ? Math.max(0, from + n) : from;
         to = to < 0 ? Math.max(0, to + n) : Math.min(to, n);
         if (from > n) {
@@ -689,7 +692,7 @@ public final class StrMethods {
                 }
                 parts.add(self.substring(0, end));
             }
-            java.util.Collections.reverse(parts);
+            Collections.reverse(parts);
             return new PyList(parts);
         }
     }
@@ -700,7 +703,7 @@ public final class StrMethods {
         @Specialization
         @TruffleBoundary
         static Object doFold(String self) {
-            return self.toLowerCase(java.util.Locale.ROOT);
+            return self.toLowerCase(Locale.ROOT);
         }
     }
 

@@ -7,12 +7,16 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.nodes.ops.CallSite;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyTraceback;
 import dev.aio.runtime.PyTuple;
 
 /** The {@code sys} module. */
@@ -70,10 +74,10 @@ public final class SysModule {
         Object doSet(Object limit) {
             long n = Args.index(limit, "limit");
             if (n < 1) {
-                throw dev.aio.runtime.PyErrors.valueError("recursion limit must be greater or equal than 1");
+                throw PyErrors.valueError("recursion limit must be greater or equal than 1");
             }
             AioContext.get(this).importModule("sys").put(RECURSION_LIMIT, n);
-            return dev.aio.runtime.PyNone.NONE;
+            return PyNone.NONE;
         }
     }
 
@@ -93,11 +97,11 @@ public final class SysModule {
     abstract static class ExcInfoNode extends BuiltinNode {
         @Specialization
         static Object doExcInfo() {
-            PyBaseException e = dev.aio.nodes.ops.CallSite.handledException();
+            PyBaseException e = CallSite.handledException();
             if (e == null) {
-                return new PyTuple(new Object[]{dev.aio.runtime.PyNone.NONE, dev.aio.runtime.PyNone.NONE, dev.aio.runtime.PyNone.NONE});
+                return new PyTuple(new Object[]{PyNone.NONE, PyNone.NONE, PyNone.NONE});
             }
-            return new PyTuple(new Object[]{e.getPyType(), e, dev.aio.runtime.PyTraceback.of(e)});
+            return new PyTuple(new Object[]{e.getPyType(), e, PyTraceback.of(e)});
         }
     }
 }

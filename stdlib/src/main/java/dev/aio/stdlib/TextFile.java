@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +21,9 @@ import com.oracle.truffle.api.TruffleFile;
 import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 
 /**
@@ -100,7 +103,7 @@ final class TextFile extends TextIO {
         if (binary) {
             throw PyErrors.valueError("aio does not support binary files yet (mode '" + mode + "'): open them in text mode");
         }
-        String encodingName = encoding == dev.aio.runtime.Missing.INSTANCE || encoding == dev.aio.runtime.PyNone.NONE ? null : Args.string(encoding, "open() argument 'encoding'");
+        String encodingName = encoding == Missing.INSTANCE || encoding == PyNone.NONE ? null : Args.string(encoding, "open() argument 'encoding'");
         Charset charset = charset(encodingName);
         Object nl = Args.orDefault(newline, null);
         if (nl != null && !(nl instanceof String)) {
@@ -169,7 +172,7 @@ final class TextFile extends TextIO {
         if (e instanceof NotDirectoryException) {
             return PyErrors.osError(20, "Not a directory", name);
         }
-        if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+        if (e instanceof DirectoryNotEmptyException) {
             return PyErrors.osError(39, "Directory not empty", name);
         }
         if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Is a directory")) {

@@ -1,8 +1,10 @@
 package dev.aio.stdlib;
 
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyIterator;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
 
 /**
@@ -69,7 +71,7 @@ public abstract class TextIO extends PyIterator {
         }
     }
 
-    static dev.aio.runtime.AioException unsupported(String message) {
+    static AioException unsupported(String message) {
         return PyErrors.raise(UNSUPPORTED_OPERATION, message);
     }
 
@@ -88,7 +90,7 @@ public abstract class TextIO extends PyIterator {
 
     @Override
     public String repr() {
-        return "<_io.TextIOWrapper name=" + dev.aio.runtime.PyOps.repr(name()) + " mode=" + dev.aio.runtime.PyOps.repr(mode()) + " encoding="
-                        + dev.aio.runtime.PyOps.repr(encoding()) + ">";
+        return "<_io.TextIOWrapper name=" + PyOps.repr(name()) + " mode=" + PyOps.repr(mode()) + " encoding="
+                        + PyOps.repr(encoding()) + ">";
     }
 }

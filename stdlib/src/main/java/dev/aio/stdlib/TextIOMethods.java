@@ -6,6 +6,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
@@ -213,7 +214,7 @@ public final class TextIOMethods {
         static Object doNext(TextIO self) {
             Object line = self.next();
             if (line == null) {
-                throw PyErrors.raiseNoArgs(dev.aio.runtime.BuiltinTypes.STOP_ITERATION);
+                throw PyErrors.raiseNoArgs(BuiltinTypes.STOP_ITERATION);
             }
             return line;
         }

@@ -1,5 +1,6 @@
 package dev.aio.stdlib;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -104,7 +105,7 @@ public final class TextStream extends TextIO {
         }
         AioContext context = AioContext.get(null);
         context.out().flush();
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
             InputStream in = context.stdin();
             int c;

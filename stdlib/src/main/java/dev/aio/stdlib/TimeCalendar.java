@@ -3,16 +3,19 @@ package dev.aio.stdlib;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
+import java.time.temporal.IsoFields;
 import java.util.Locale;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 
 /** Broken-down time and {@code strftime} for the time module, in the C locale and the system's time zone. */
@@ -55,7 +58,7 @@ final class TimeCalendar {
 
     private static long num(Object o) {
         if (!(o instanceof Long l)) {
-            throw PyErrors.typeError("an integer is required (got type " + dev.aio.runtime.PyOps.typeName(o) + ")");
+            throw PyErrors.typeError("an integer is required (got type " + PyOps.typeName(o) + ")");
         }
         return l;
     }
@@ -74,7 +77,7 @@ final class TimeCalendar {
         String zone = f.length > 9 && f[9] instanceof String z ? z : "";
         long gmtoff = f.length > 10 && f[10] instanceof Long g ? g : 0;
         DayOfWeek dow = DayOfWeek.of(wday + 1);
-        java.time.Month mon = java.time.Month.of(Math.max(1, Math.min(12, month)));
+        Month mon = Month.of(Math.max(1, Math.min(12, month)));
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
@@ -109,8 +112,8 @@ final class TimeCalendar {
                 case 'R' -> sb.append(strftime("%H:%M", f));
                 case 'y' -> sb.append(String.format("%02d", Math.floorMod(year, 100)));
                 case 'Y' -> sb.append(year);
-                case 'G' -> sb.append(LocalDateTime.of(year, Math.max(1, month), Math.max(1, day), 0, 0).get(java.time.temporal.IsoFields.WEEK_BASED_YEAR));
-                case 'V' -> sb.append(String.format("%02d", LocalDateTime.of(year, Math.max(1, month), Math.max(1, day), 0, 0).get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+                case 'G' -> sb.append(LocalDateTime.of(year, Math.max(1, month), Math.max(1, day), 0, 0).get(IsoFields.WEEK_BASED_YEAR));
+                case 'V' -> sb.append(String.format("%02d", LocalDateTime.of(year, Math.max(1, month), Math.max(1, day), 0, 0).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
                 case 'z' -> sb.append(String.format("%s%02d%02d", gmtoff < 0 ? "-" : "+", Math.abs(gmtoff) / 3600, Math.abs(gmtoff) % 3600 / 60));
                 case 'Z' -> sb.append(zone);
                 case 'n' -> sb.append('\n');

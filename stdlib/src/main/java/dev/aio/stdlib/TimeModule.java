@@ -1,13 +1,20 @@
 package dev.aio.stdlib;
 
+import java.util.Arrays;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
+import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.nodes.ops.CallSite;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
+import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
@@ -94,8 +101,8 @@ public final class TimeModule {
                 throw PyErrors.valueError("sleep length must be non-negative");
             }
             context.out().flush();
-            if (context.getRunningLoop() != null && dev.aio.asyncio.DefaultExecutor.ofCurrentThread() == null) {
-                String site = dev.aio.nodes.ops.CallSite.describe();
+            if (context.getRunningLoop() != null && DefaultExecutor.ofCurrentThread() == null) {
+                String site = CallSite.describe();
                 if (site != null) {
                     context.noteBlockingCall(site, "time.sleep() blocks every task; in a coroutine use \"await asyncio.sleep(...)\"");
                 }
@@ -113,7 +120,7 @@ public final class TimeModule {
     @TruffleBoundary
     static Object structTime(AioContext context, Object secs, boolean utc) {
         double seconds = !Args.given(secs) || secs == PyNone.NONE ? context.clock().wallTime() : Args.toDouble(secs, utc ? "gmtime" : "localtime");
-        return dev.aio.runtime.Calls.call(context.importModule("time").get("struct_time"), TimeCalendar.brokenDown(seconds, utc));
+        return Calls.call(context.importModule("time").get("struct_time"), TimeCalendar.brokenDown(seconds, utc));
     }
 
     /** The fields of a struct_time or 9-tuple argument (zone and offset included when it has them); now's when None. */
@@ -122,13 +129,13 @@ public final class TimeModule {
         if (!Args.given(t) || t == PyNone.NONE) {
             return TimeCalendar.brokenDown(context.clock().wallTime(), false).items();
         }
-        Object[] items = dev.aio.runtime.Iteration.toArray(t);
+        Object[] items = Iteration.toArray(t);
         if (items.length != 9) {
             throw PyErrors.typeError(function + "(): illegal time tuple argument");
         }
-        Object zone = dev.aio.runtime.Attributes.find(t, "tm_zone");
-        Object offset = dev.aio.runtime.Attributes.find(t, "tm_gmtoff");
-        Object[] all = java.util.Arrays.copyOf(items, 11);
+        Object zone = Attributes.find(t, "tm_zone");
+        Object offset = Attributes.find(t, "tm_gmtoff");
+        Object[] all = Arrays.copyOf(items, 11);
         all[9] = zone == null ? PyNone.NONE : zone;
         all[10] = offset == null ? PyNone.NONE : offset;
         return all;

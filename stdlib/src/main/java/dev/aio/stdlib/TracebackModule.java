@@ -7,6 +7,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.nodes.ops.CallSite;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
@@ -63,7 +64,7 @@ public final class TracebackModule {
     abstract static class CallerNode extends BuiltinNode {
         @Specialization
         static Object doCaller() {
-            return dev.aio.nodes.ops.CallSite.programCaller();
+            return CallSite.programCaller();
         }
     }
 }

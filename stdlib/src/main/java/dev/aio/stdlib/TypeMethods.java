@@ -31,7 +31,7 @@ public final class TypeMethods {
         @TruffleBoundary
         static Object doNew(Object metaclass, Object name, Object bases, Object namespace, PyDict kwargs) {
             PyType meta = checkType(metaclass, "type.__new__(X): X");
-            if (!meta.isSubtypeOf(dev.aio.runtime.BuiltinTypes.TYPE)) {
+            if (!meta.isSubtypeOf(BuiltinTypes.TYPE)) {
                 throw PyErrors.typeError("type.__new__(" + meta.getName() + "): " + meta.getName() + " is not a subtype of type");
             }
             Keywords kw = Keywords.of(kwargs);

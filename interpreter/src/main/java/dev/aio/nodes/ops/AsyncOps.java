@@ -1,16 +1,21 @@
 package dev.aio.nodes.ops;
 
+import java.util.concurrent.CompletionStage;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.AioContext;
 import dev.aio.asyncio.AwaitSignal;
 import dev.aio.asyncio.Awaitable;
-import dev.aio.asyncio.HostFuture;
 import dev.aio.asyncio.CoroutineLike;
 import dev.aio.asyncio.GeneratorAwaitable;
+import dev.aio.asyncio.HostFuture;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Iteration;
+import dev.aio.runtime.PyAsyncGenerator;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyGenerator;
 import dev.aio.runtime.PyOps;
@@ -43,7 +48,7 @@ public final class AsyncOps {
             }
             throw PyErrors.typeError("__await__() returned non-iterator of type '" + PyOps.typeName(iterator) + "'");
         }
-        java.util.concurrent.CompletionStage<?> stage = HostFuture.stageOf(AioContext.get(null).getEnv(), value);
+        CompletionStage<?> stage = HostFuture.stageOf(AioContext.get(null).getEnv(), value);
         if (stage != null) {
             return HostFuture.wrap(AioContext.get(null).requireRunningLoop(), stage);
         }
@@ -72,29 +77,29 @@ public final class AsyncOps {
     }
 
     public static Object produce(Object value) {
-        return new dev.aio.runtime.PyAsyncGenerator.Produced(value);
+        return new PyAsyncGenerator.Produced(value);
     }
 
     @TruffleBoundary
     public static Object aiter(Object iterable) {
-        if (iterable instanceof dev.aio.runtime.PyAsyncGenerator) {
+        if (iterable instanceof PyAsyncGenerator) {
             return iterable;
         }
-        Object aiter = dev.aio.runtime.SpecialMethods.lookup(iterable, "__aiter__");
+        Object aiter = SpecialMethods.lookup(iterable, "__aiter__");
         if (aiter == null) {
             throw PyErrors.typeError("'async for' requires an object with __aiter__ method, got " + PyOps.typeName(iterable));
         }
-        return dev.aio.runtime.SpecialMethods.call(iterable, "__aiter__");
+        return SpecialMethods.call(iterable, "__aiter__");
     }
 
     /** The next item of an async iterator as an awaitable; StopAsyncIteration becomes a {@code null} result. */
     @TruffleBoundary
     public static Object anextOrStop(Object iterator) {
-        if (iterator instanceof dev.aio.runtime.PyAsyncGenerator g) {
+        if (iterator instanceof PyAsyncGenerator g) {
             return g.anext(true);
         }
-        Object next = dev.aio.runtime.SpecialMethods.call(iterator, "__anext__");
-        if (next == dev.aio.runtime.SpecialMethods.NOT_DEFINED) {
+        Object next = SpecialMethods.call(iterator, "__anext__");
+        if (next == SpecialMethods.NOT_DEFINED) {
             throw PyErrors.typeError("'async for' received an object from __aiter__ that does not implement __anext__: " + PyOps.typeName(iterator));
         }
         Object inner = getAwaitable(next);
@@ -126,7 +131,7 @@ public final class AsyncOps {
             try {
                 return inner.step(sent);
             } catch (AioException e) {
-                if (e.getPyType().isSubtypeOf(dev.aio.runtime.BuiltinTypes.STOP_ASYNC_ITERATION)) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ASYNC_ITERATION)) {
                     return null;
                 }
                 throw e;
@@ -141,7 +146,7 @@ public final class AsyncOps {
 
     @TruffleBoundary
     public static Object yieldFrom(Object iterable) {
-        return new YieldFromDelegation(dev.aio.runtime.Iteration.iter(iterable));
+        return new YieldFromDelegation(Iteration.iter(iterable));
     }
 
     /** A throw into a coroutine suspended at its start raises there, before its first line. */

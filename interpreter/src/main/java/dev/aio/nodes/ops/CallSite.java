@@ -1,11 +1,21 @@
 package dev.aio.nodes.ops;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
+import com.oracle.truffle.api.bytecode.ContinuationRootNode;
+import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.frame.FrameInstance;
+import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
+import dev.aio.AioContext;
 import dev.aio.nodes.AioRootNode;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyTuple;
 
 /** Where the aio code that called the running builtin stands: {@code file:line: source}. */
 public final class CallSite {
@@ -21,21 +31,21 @@ public final class CallSite {
      * it, as CPython chains their exception states), or {@code null}.
      */
     @TruffleBoundary
-    public static dev.aio.runtime.PyBaseException handledException() {
+    public static PyBaseException handledException() {
         return Truffle.getRuntime().iterateFrames(frame -> {
-            if (!(frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target)) {
+            if (!(frame.getCallTarget() instanceof RootCallTarget target)) {
                 return null;
             }
             // A frame below the top may have been called from Java (an await steps the awaited
             // coroutine) and then has no call node to find its bytecode by: use its root's.
             BytecodeNode bytecode;
-            com.oracle.truffle.api.frame.Frame locals;
-            if (target.getRootNode() instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode continuation) {
+            Frame locals;
+            if (target.getRootNode() instanceof ContinuationRootNode continuation) {
                 bytecode = continuation.getLocation().getBytecodeNode();
-                locals = (com.oracle.truffle.api.frame.Frame) frame.getFrame(com.oracle.truffle.api.frame.FrameInstance.FrameAccess.READ_ONLY).getArguments()[0];
+                locals = (Frame) frame.getFrame(FrameInstance.FrameAccess.READ_ONLY).getArguments()[0];
             } else if (target.getRootNode() instanceof AioRootNode root) {
                 bytecode = root.getBytecodeNode();
-                locals = frame.getFrame(com.oracle.truffle.api.frame.FrameInstance.FrameAccess.READ_ONLY);
+                locals = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY);
             } else {
                 return null;
             }
@@ -43,7 +53,7 @@ public final class CallSite {
             for (int i = 0; i < names.length; i++) {
                 if (HANDLED_EXCEPTION_LOCAL.equals(names[i])) {
                     Object v = bytecode.getLocalValue(0, locals, i);
-                    return v instanceof dev.aio.runtime.AioException e ? e.getException() : null;
+                    return v instanceof AioException e ? e.getException() : null;
                 }
             }
             return null;
@@ -64,16 +74,16 @@ public final class CallSite {
             }
             return root.getCode().fileName();
         });
-        return dev.aio.AioContext.get(null).moduleNameOfFile(file);
+        return AioContext.get(null).moduleNameOfFile(file);
     }
 
     /** The aio function a frame runs (also when it is a resumed coroutine or generator), or null. */
-    private static AioRootNode aioRoot(com.oracle.truffle.api.frame.FrameInstance frame) {
-        if (!(frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target)) {
+    private static AioRootNode aioRoot(FrameInstance frame) {
+        if (!(frame.getCallTarget() instanceof RootCallTarget target)) {
             return null;
         }
         Object root = target.getRootNode();
-        if (root instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode c) {
+        if (root instanceof ContinuationRootNode c) {
             root = c.getSourceRootNode();
         }
         return root instanceof AioRootNode r ? r : null;
@@ -90,26 +100,26 @@ public final class CallSite {
             if (root == null || root.getCode() == null || root.getCode().fileName().startsWith("<aio>/")) {
                 return null;
             }
-            boolean moduleLevel = root.getCode().name().equals("<module>") && !(frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget t
-                            && t.getRootNode() instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode);
+            boolean moduleLevel = root.getCode().name().equals("<module>") && !(frame.getCallTarget() instanceof RootCallTarget t
+                            && t.getRootNode() instanceof ContinuationRootNode);
             return new Object[]{root.getCode().fileName(), moduleLevel};
         });
         if (found == null) {
             return null;
         }
-        dev.aio.AioContext context = dev.aio.AioContext.get(null);
+        AioContext context = AioContext.get(null);
         Object module = context.sysModules().get(context.moduleNameOfFile((String) found[0]));
-        return module instanceof dev.aio.runtime.PyModule ? new Object[]{module, found[1]} : null;
+        return module instanceof PyModule ? new Object[]{module, found[1]} : null;
     }
 
     @TruffleBoundary
     public static String describe() {
         return Truffle.getRuntime().iterateFrames(frame -> {
-            if (!(frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget target)) {
+            if (!(frame.getCallTarget() instanceof RootCallTarget target)) {
                 return null;
             }
-            com.oracle.truffle.api.nodes.RootNode root = target.getRootNode();
-            if (!(root instanceof AioRootNode) && !(root instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode)) {
+            RootNode root = target.getRootNode();
+            if (!(root instanceof AioRootNode) && !(root instanceof ContinuationRootNode)) {
                 return null;
             }
             BytecodeNode bytecode = BytecodeNode.get(frame);
@@ -127,11 +137,11 @@ public final class CallSite {
      * the frame was called from Java and its position is not known.
      */
     @TruffleBoundary
-    public static dev.aio.runtime.PyTuple programCaller() {
-        dev.aio.runtime.PyTuple found = Truffle.getRuntime().iterateFrames(frame -> {
-            com.oracle.truffle.api.nodes.RootNode root = frame.getCallTarget() instanceof com.oracle.truffle.api.RootCallTarget t ? t.getRootNode() : null;
-            if (root instanceof com.oracle.truffle.api.bytecode.ContinuationRootNode c) {
-                root = (com.oracle.truffle.api.nodes.RootNode) c.getSourceRootNode();
+    public static PyTuple programCaller() {
+        PyTuple found = Truffle.getRuntime().iterateFrames(frame -> {
+            RootNode root = frame.getCallTarget() instanceof RootCallTarget t ? t.getRootNode() : null;
+            if (root instanceof ContinuationRootNode c) {
+                root = (RootNode) c.getSourceRootNode();
             }
             if (!(root instanceof AioRootNode aio) || aio.getCode() == null || aio.getCode().fileName().startsWith("<aio>/")) {
                 return null;
@@ -139,8 +149,8 @@ public final class CallSite {
             BytecodeNode bytecode = BytecodeNode.get(frame);
             SourceSection section = bytecode == null ? null : bytecode.getSourceLocation(frame);
             long line = section == null || !section.isAvailable() ? 0 : section.getStartLine();
-            return new dev.aio.runtime.PyTuple(new Object[]{aio.getCode().fileName(), line, aio.getCode().name()});
+            return new PyTuple(new Object[]{aio.getCode().fileName(), line, aio.getCode().name()});
         });
-        return found != null ? found : new dev.aio.runtime.PyTuple(new Object[]{"(unknown file)", 0L, "(unknown function)"});
+        return found != null ? found : new PyTuple(new Object[]{"(unknown file)", 0L, "(unknown function)"});
     }
 }

@@ -1,5 +1,6 @@
 package dev.aio.nodes.ops;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -54,8 +55,8 @@ public final class ClassOps {
 
     public static Object buildClass(String name, String[] kwNames, Object body, Object[] basesAndKeywords) {
         int nBases = basesAndKeywords.length - kwNames.length;
-        Object[] bases = java.util.Arrays.copyOf(basesAndKeywords, nBases);
-        Object[] kwValues = java.util.Arrays.copyOfRange(basesAndKeywords, nBases, basesAndKeywords.length);
+        Object[] bases = Arrays.copyOf(basesAndKeywords, nBases);
+        Object[] kwValues = Arrays.copyOfRange(basesAndKeywords, nBases, basesAndKeywords.length);
         return Classes.build(name, (PyFunction) body, bases, kwNames, kwValues);
     }
 

@@ -12,13 +12,17 @@ import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.builtins.BuiltinRootNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.AioInternalError;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Foreign;
 import dev.aio.runtime.JavaException;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTraceback;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
@@ -121,17 +125,17 @@ public final class ExceptionOps {
 
     @TruffleBoundary
     public static Object contextExit(Object manager, boolean async) {
-        Object exit = dev.aio.runtime.Attributes.find(manager, async ? "__aexit__" : "__exit__");
-        if (exit == null || dev.aio.runtime.Attributes.find(manager, async ? "__aenter__" : "__enter__") == null) {
+        Object exit = Attributes.find(manager, async ? "__aexit__" : "__exit__");
+        if (exit == null || Attributes.find(manager, async ? "__aenter__" : "__enter__") == null) {
             String kind = async ? "asynchronous context manager" : "context manager";
-            throw PyErrors.typeError("'" + dev.aio.runtime.PyOps.typeName(manager) + "' object does not support the " + kind + " protocol");
+            throw PyErrors.typeError("'" + PyOps.typeName(manager) + "' object does not support the " + kind + " protocol");
         }
         return exit;
     }
 
     @TruffleBoundary
     public static Object contextEnter(Object manager, boolean async) {
-        return Calls.call(dev.aio.runtime.Attributes.get(manager, async ? "__aenter__" : "__enter__"));
+        return Calls.call(Attributes.get(manager, async ? "__aenter__" : "__enter__"));
     }
 
     public static Object value(Object caught) {
@@ -140,7 +144,7 @@ public final class ExceptionOps {
 
     @TruffleBoundary
     public static Object traceback(Object caught) {
-        return dev.aio.runtime.PyTraceback.of(((AioException) caught).getException());
+        return PyTraceback.of(((AioException) caught).getException());
     }
 
     @TruffleBoundary
@@ -180,10 +184,10 @@ public final class ExceptionOps {
     private static String unsupportedArguments(UnsupportedSpecializationException u) {
         StringBuilder types = new StringBuilder();
         for (Object value : u.getSuppliedValues()) {
-            if (value == dev.aio.runtime.Missing.INSTANCE) {
+            if (value == Missing.INSTANCE) {
                 continue;
             }
-            types.append(types.isEmpty() ? "'" : ", '").append(dev.aio.runtime.PyOps.typeName(value)).append('\'');
+            types.append(types.isEmpty() ? "'" : ", '").append(PyOps.typeName(value)).append('\'');
         }
         Node node = u.getNode();
         String name = node != null && node.getRootNode() instanceof BuiltinRootNode builtin ? builtin.getName() + "()" : "operation";

@@ -238,7 +238,7 @@ public final class Traceback {
         String name = module.equals("builtins") || module.equals("__main__") ? type.getName() : module + "." + type.getName();
         String message;
         try {
-            message = e.getSyntaxLocation() != null ? dev.aio.runtime.PyOps.str(e.getArgs().get(0)) : e.str();
+            message = e.getSyntaxLocation() != null ? PyOps.str(e.getArgs().get(0)) : e.str();
         } catch (AioException failed) {
             message = "<exception str() failed>";
         }

@@ -1,12 +1,15 @@
 package dev.aio.nodes.ops;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.source.SourceSection;
 
 import dev.aio.AioContext;
 import dev.aio.ast.BinaryOperator;
+import dev.aio.asyncio.CoroutineLike;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
@@ -16,6 +19,7 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyDeque;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyFunction;
@@ -37,8 +41,8 @@ public final class ValueOps {
     }
 
     @TruffleBoundary
-    public static void warnNeverAwaited(dev.aio.asyncio.CoroutineLike coroutine, com.oracle.truffle.api.source.SourceSection at) {
-        dev.aio.AioContext context = dev.aio.AioContext.get(null);
+    public static void warnNeverAwaited(CoroutineLike coroutine, SourceSection at) {
+        AioContext context = AioContext.get(null);
         if (at == null || !at.isAvailable()) {
             context.neverAwaited().dropped(coroutine, "sys", 1, null);
             return;
@@ -145,10 +149,10 @@ public final class ValueOps {
             }
         }
         if (a instanceof PyList l) {
-            l.items().addAll(java.util.Arrays.asList(Iteration.toArray(b)));
+            l.items().addAll(Arrays.asList(Iteration.toArray(b)));
             return l;
         }
-        if (a instanceof dev.aio.runtime.PyDeque d) {
+        if (a instanceof PyDeque d) {
             for (Object x : b == d ? d.toArray() : Iteration.toArray(b)) {
                 d.addLast(x);
             }
@@ -256,7 +260,7 @@ public final class ValueOps {
 
     @TruffleBoundary
     public static void listExtend(Object list, Object iterable) {
-        ((PyList) list).items().addAll(java.util.Arrays.asList(Iteration.toArray(iterable)));
+        ((PyList) list).items().addAll(Arrays.asList(Iteration.toArray(iterable)));
     }
 
     public static Object listToTuple(Object list) {
@@ -304,7 +308,7 @@ public final class ValueOps {
         }
         Object[] out = new Object[before + 1 + after];
         System.arraycopy(items, 0, out, 0, before);
-        out[before] = new PyList(java.util.Arrays.copyOfRange(items, before, items.length - after));
+        out[before] = new PyList(Arrays.copyOfRange(items, before, items.length - after));
         System.arraycopy(items, items.length - after, out, before + 1, after);
         return out;
     }

@@ -1,5 +1,7 @@
 package dev.aio.runtime.format;
 
+import dev.aio.runtime.PyErrors;
+
 /**
  * A parsed format spec, Python's mini-language:
  * {@code [[fill]align][sign][z][#][0][width][grouping][.precision][type]}.
@@ -90,7 +92,7 @@ public record FormatSpec(int fill, char align, char sign, boolean noNegativeZero
         } catch (NumberFormatException e) {
             throw new FormatSpecException("Too many decimal digits in format string");
         }
-        return dev.aio.runtime.PyErrors.checkedLength(n);
+        return PyErrors.checkedLength(n);
     }
 
     private static boolean isAlign(int c) {

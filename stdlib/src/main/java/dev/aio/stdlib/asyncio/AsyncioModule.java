@@ -11,6 +11,8 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
+import dev.aio.asyncio.AwaitSignal;
+import dev.aio.asyncio.Awaitable;
 import dev.aio.asyncio.CoroutineLike;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Future;
@@ -18,19 +20,25 @@ import dev.aio.asyncio.HostFuture;
 import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyBoundMethod;
 import dev.aio.runtime.PyContext;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyInstance;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SpecialMethods;
 import dev.aio.stdlib.ContextMethods;
 
 /**
@@ -115,27 +123,27 @@ public final class AsyncioModule {
         if (stage != null) {
             return HostFuture.wrap(loop, stage);
         }
-        if (arg instanceof dev.aio.asyncio.Awaitable || dev.aio.runtime.SpecialMethods.lookup(arg, "__await__") != null) {
-            return createTask(loop, new WrapAwaitable((dev.aio.asyncio.Awaitable) dev.aio.nodes.ops.AsyncOps.getAwaitable(arg)), Missing.INSTANCE, Missing.INSTANCE);
+        if (arg instanceof Awaitable || SpecialMethods.lookup(arg, "__await__") != null) {
+            return createTask(loop, new WrapAwaitable((Awaitable) AsyncOps.getAwaitable(arg)), Missing.INSTANCE, Missing.INSTANCE);
         }
         throw PyErrors.typeError("An asyncio.Future, a coroutine or an awaitable is required");
     }
 
     /** CPython's {@code _wrap_awaitable}: a coroutine that awaits any awaitable, so that a task can run it. */
     private static final class WrapAwaitable extends BuiltinCoroutine {
-        private final dev.aio.asyncio.Awaitable inner;
+        private final Awaitable inner;
         private boolean started;
 
-        WrapAwaitable(dev.aio.asyncio.Awaitable inner) {
+        WrapAwaitable(Awaitable inner) {
             super("_wrap_awaitable");
             this.inner = inner;
         }
 
         @Override
         protected Object resume(Object sent) {
-            Object r = inner.step(started ? sent : dev.aio.asyncio.AwaitSignal.START);
+            Object r = inner.step(started ? sent : AwaitSignal.START);
             started = true;
-            return r == dev.aio.asyncio.AwaitSignal.PENDING ? suspend(inner.yielded()) : r;
+            return r == AwaitSignal.PENDING ? suspend(inner.yielded()) : r;
         }
     }
 
@@ -216,7 +224,7 @@ public final class AsyncioModule {
     abstract static class ToThreadNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        Object doToThread(Object func, PyTuple args, dev.aio.runtime.PyDict kwargs) {
+        Object doToThread(Object func, PyTuple args, PyDict kwargs) {
             Object[] keys = kwargs.keys();
             String[] kwNames = new String[keys.length];
             Object[] kwValues = new Object[keys.length];
@@ -378,12 +386,12 @@ public final class AsyncioModule {
     abstract static class IsCoroutineFunctionNode extends BuiltinNode {
         @Specialization
         static boolean doCheck(Object func) {
-            Object f = func instanceof dev.aio.runtime.PyBoundMethod m ? m.getFunction() : func;
+            Object f = func instanceof PyBoundMethod m ? m.getFunction() : func;
             // Like inspect, look through functools.partial objects.
-            while (f instanceof dev.aio.runtime.PyInstance p && p.getPyType().qualifiedName().equals("functools.partial")) {
+            while (f instanceof PyInstance p && p.getPyType().qualifiedName().equals("functools.partial")) {
                 f = p.dict().get("func");
             }
-            return f instanceof dev.aio.runtime.PyFunction fn && fn.getCode().isCoroutine();
+            return f instanceof PyFunction fn && fn.getCode().isCoroutine();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.Ids;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;
 
@@ -72,6 +73,6 @@ public final class Event extends PyObject {
     @Override
     public String repr() {
         String state = value ? "set" : "unset";
-        return "<asyncio.locks.Event object at " + dev.aio.runtime.Ids.address(this) + " [" + state + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+        return "<asyncio.locks.Event object at " + Ids.address(this) + " [" + state + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
     }
 }

@@ -11,6 +11,8 @@ import dev.aio.asyncio.FutureIter;
 import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
@@ -109,8 +111,8 @@ public final class FutureMethods {
         @Specialization
         static Object doSet(Future self, Object exception) {
             Object e = exception;
-            if (e instanceof PyType t && t.isSubtypeOf(dev.aio.runtime.BuiltinTypes.BASE_EXCEPTION)) {
-                e = dev.aio.runtime.Calls.call(t);
+            if (e instanceof PyType t && t.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
+                e = Calls.call(t);
             }
             if (!(e instanceof PyBaseException exc)) {
                 throw PyErrors.typeError("exception must be an instance of BaseException, not " + PyOps.typeName(exception));

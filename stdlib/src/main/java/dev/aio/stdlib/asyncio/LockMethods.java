@@ -3,8 +3,10 @@ package dev.aio.stdlib.asyncio;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.aio.asyncio.ThrowRequest;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
@@ -75,8 +77,8 @@ public final class LockMethods {
             return new BuiltinCoroutine(self instanceof Lock ? "Lock.__aexit__" : "Semaphore.__aexit__") {
                 @Override
                 protected Object resume(Object sent) {
-                    if (sent instanceof dev.aio.asyncio.ThrowRequest t) {
-                        throw new dev.aio.runtime.AioException(t.exception(), null);
+                    if (sent instanceof ThrowRequest t) {
+                        throw new AioException(t.exception(), null);
                     }
                     if (self instanceof Lock lock) {
                         lock.release();

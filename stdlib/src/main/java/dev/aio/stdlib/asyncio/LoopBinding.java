@@ -3,6 +3,7 @@ package dev.aio.stdlib.asyncio;
 import dev.aio.AioContext;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyOps;
 
 /**
  * The loop of a Queue, Event or other primitive: as in CPython 3.10+ they may be created outside
@@ -16,7 +17,7 @@ final class LoopBinding {
         if (loop == null) {
             loop = running;
         } else if (loop != running) {
-            throw PyErrors.runtimeError(dev.aio.runtime.PyOps.repr(owner) + " is bound to a different event loop");
+            throw PyErrors.runtimeError(PyOps.repr(owner) + " is bound to a different event loop");
         }
         return loop;
     }

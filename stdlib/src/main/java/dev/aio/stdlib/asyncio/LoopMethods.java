@@ -7,11 +7,12 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.asyncio.CallbackSource;
 import dev.aio.asyncio.EventLoop;
-import dev.aio.asyncio.HandleObject;
 import dev.aio.asyncio.Future;
+import dev.aio.asyncio.HandleObject;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
@@ -278,10 +279,10 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object delay, Object callback, PyTuple args, Object ctx) {
-            if (!dev.aio.runtime.Numbers.isNumber(delay)) {
-                throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + dev.aio.runtime.PyOps.typeName(delay) + "'");
+            if (!Numbers.isNumber(delay)) {
+                throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + PyOps.typeName(delay) + "'");
             }
-            double d = dev.aio.runtime.Numbers.toDouble(delay);
+            double d = Numbers.toDouble(delay);
             return new HandleObject(self.callLater(d, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
@@ -292,10 +293,10 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object when, Object callback, PyTuple args, Object ctx) {
-            if (!dev.aio.runtime.Numbers.isNumber(when)) {
-                throw PyErrors.typeError("'>=' not supported between instances of '" + dev.aio.runtime.PyOps.typeName(when) + "' and 'float'");
+            if (!Numbers.isNumber(when)) {
+                throw PyErrors.typeError("'>=' not supported between instances of '" + PyOps.typeName(when) + "' and 'float'");
             }
-            double w = dev.aio.runtime.Numbers.toDouble(when);
+            double w = Numbers.toDouble(when);
             return new HandleObject(self.callAt(w, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }

@@ -1,16 +1,22 @@
 package dev.aio.stdlib.asyncio;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
+import dev.aio.AioContext;
+import dev.aio.asyncio.AwaitSignal;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Ids;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
 
 /**
@@ -78,7 +84,7 @@ public final class Queue extends PyObject {
         if (full()) {
             throw PyErrors.raiseNoArgs(QUEUE_FULL);
         }
-        dev.aio.AioContext.get(null).limits().checkQueuePut(items.size());
+        AioContext.get(null).limits().checkQueuePut(items.size());
         items.put(item);
         unfinishedTasks++;
         finished.clear();
@@ -125,7 +131,7 @@ public final class Queue extends PyObject {
                 finished.set();
             }
         }
-        for (ArrayDeque<Future> waiters : java.util.List.of(getters, putters)) {
+        for (ArrayDeque<Future> waiters : List.of(getters, putters)) {
             while (!waiters.isEmpty()) {
                 Future waiter = waiters.poll();
                 if (!waiter.isDone()) {
@@ -211,7 +217,7 @@ public final class Queue extends PyObject {
                     wait.markAwaited();
                 }
                 Object r = wait.step(sent);
-                if (r == dev.aio.asyncio.AwaitSignal.PENDING) {
+                if (r == AwaitSignal.PENDING) {
                     return suspend(((Future) wait.yielded()).withPurpose("queue.join()"));
                 }
                 return PyNone.NONE;
@@ -227,9 +233,9 @@ public final class Queue extends PyObject {
     @Override
     @TruffleBoundary
     public String repr() {
-        StringBuilder sb = new StringBuilder("<" + type.getName() + " at ").append(dev.aio.runtime.Ids.address(this)).append(" maxsize=").append(maxsize);
+        StringBuilder sb = new StringBuilder("<" + type.getName() + " at ").append(Ids.address(this)).append(" maxsize=").append(maxsize);
         if (!items.isEmpty()) {
-            sb.append(" _queue=").append(dev.aio.runtime.PyOps.repr(new dev.aio.runtime.PyList(items.toArray())));
+            sb.append(" _queue=").append(PyOps.repr(new PyList(items.toArray())));
         }
         if (!getters.isEmpty()) {
             sb.append(" _getters[").append(getters.size()).append(']');

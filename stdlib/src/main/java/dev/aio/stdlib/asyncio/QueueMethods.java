@@ -78,7 +78,7 @@ public final class QueueMethods {
     abstract static class ShutdownNode extends BuiltinNode {
         @Specialization
         static Object doShutdown(Queue self, Object immediate) {
-            self.shutdown(immediate != dev.aio.runtime.Missing.INSTANCE && dev.aio.runtime.PyOps.isTrue(immediate));
+            self.shutdown(immediate != Missing.INSTANCE && PyOps.isTrue(immediate));
             return PyNone.NONE;
         }
     }
@@ -142,7 +142,7 @@ public final class QueueMethods {
                 max = l;
             }
             // The same constructor makes Queue, LifoQueue and PriorityQueue: the class decides the order.
-            return new Queue((dev.aio.runtime.PyType) cls, max);
+            return new Queue((PyType) cls, max);
         }
     }
 }

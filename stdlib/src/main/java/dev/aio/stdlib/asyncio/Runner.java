@@ -11,6 +11,7 @@ import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Task;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
@@ -85,7 +86,7 @@ public final class Runner extends PyObject {
         EventLoop l = loop();
         boolean internalError = true;
         try {
-            Object result = l.runUntilComplete(AsyncioModule.createTask(l, coro, dev.aio.runtime.Missing.INSTANCE, taskContext));
+            Object result = l.runUntilComplete(AsyncioModule.createTask(l, coro, Missing.INSTANCE, taskContext));
             internalError = false;
             return result;
         } catch (AioException e) {
