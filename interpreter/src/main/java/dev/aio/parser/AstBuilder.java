@@ -14,12 +14,13 @@ import dev.aio.ast.CompareOperator;
 import dev.aio.ast.Expr;
 import dev.aio.ast.Module;
 import dev.aio.ast.Parameters;
-import dev.aio.ast.PrivateNames;
 import dev.aio.ast.Pos;
+import dev.aio.ast.PrivateNames;
 import dev.aio.ast.Stmt;
 import dev.aio.ast.UnaryOperator;
 import dev.aio.grammar.AioLexer;
 import dev.aio.grammar.AioParser.*;
+import dev.aio.runtime.IntDigitLimit;
 
 /** Builds the syntax tree ({@code dev.aio.ast}) from ANTLR's parse tree, with CPython's node positions. */
 final class AstBuilder {
@@ -881,6 +882,10 @@ final class AstBuilder {
         }
         if (lower.contains(".") || lower.contains("e")) {
             return Double.parseDouble(text);
+        }
+        String tooLong = IntDigitLimit.tooManyDigits(text.length());
+        if (tooLong != null) {
+            throw error(p, tooLong + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.");
         }
         return normalize(new BigInteger(text));
     }

@@ -248,8 +248,10 @@ public final class PyOps {
     private static void appendBuiltinRepr(StringBuilder sb, Object o) {
         if (o instanceof String s) {
             sb.append(StringRepr.repr(s));
-        } else if (o instanceof Long || o instanceof BigInteger) {
+        } else if (o instanceof Long) {
             sb.append(o);
+        } else if (o instanceof BigInteger b) {
+            sb.append(IntDigitLimit.toDecimal(b));
         } else if (o instanceof Boolean b) {
             sb.append(b ? "True" : "False");
         } else if (o instanceof Double d) {

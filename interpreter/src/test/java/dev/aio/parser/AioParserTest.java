@@ -192,4 +192,14 @@ class AioParserTest {
         assertEquals(205, parens.column());
         assertInstanceOf(Stmt.If.class, AioParser.parse("\f  \fif 1:\n\f    pass\n", "f.py").body().get(0));
     }
+
+    /** CPython 3.11's limit on decimal conversions applies to literals; hexadecimal ones are not limited. */
+    @Test
+    void aDecimalLiteralOverTheDigitLimitIsASyntaxError() {
+        AioSyntaxError e = assertThrows(AioSyntaxError.class, () -> AioParser.parse("n = " + "1".repeat(5000) + "\n", "big.py"));
+        assertEquals("Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"
+                        + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", e.message());
+        assertEquals(1, e.line());
+        assertInstanceOf(Stmt.Assign.class, AioParser.parse("n = 0x" + "f".repeat(5000) + "\n", "hex.py").body().get(0));
+    }
 }

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.IntDigitLimit;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
@@ -137,6 +138,9 @@ public final class IntMethods {
             try {
                 if (digits.isEmpty() || text.strip().startsWith("_") || text.contains("__") || text.strip().endsWith("_")) {
                     throw new NumberFormatException();
+                }
+                if (Integer.bitCount(radix) != 1) {
+                    IntDigitLimit.checkParse(digits.length() - digits.chars().filter(c -> c == '_').count());
                 }
                 BigInteger v = new BigInteger(digits, radix);
                 return Numbers.normalize(negative ? v.negate() : v);

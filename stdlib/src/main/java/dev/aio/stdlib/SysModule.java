@@ -10,6 +10,7 @@ import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.nodes.ops.CallSite;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.IntDigitLimit;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
@@ -77,6 +78,26 @@ public final class SysModule {
                 throw PyErrors.valueError("recursion limit must be greater or equal than 1");
             }
             AioContext.get(this).importModule("sys").put(RECURSION_LIMIT, n);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "get_int_max_str_digits")
+    @GenerateNodeFactory
+    abstract static class GetIntMaxStrDigitsNode extends BuiltinNode {
+        @Specialization
+        long doGet() {
+            return IntDigitLimit.get();
+        }
+    }
+
+    @Builtin(name = "set_int_max_str_digits", params = {"maxdigits"})
+    @GenerateNodeFactory
+    abstract static class SetIntMaxStrDigitsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doSet(Object maxDigits) {
+            IntDigitLimit.set(Args.index(maxDigits, "maxdigits"));
             return PyNone.NONE;
         }
     }

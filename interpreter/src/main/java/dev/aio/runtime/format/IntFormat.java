@@ -2,6 +2,8 @@ package dev.aio.runtime.format;
 
 import java.math.BigInteger;
 
+import dev.aio.runtime.IntDigitLimit;
+
 /** {@code format(int, spec)}. */
 public final class IntFormat {
     private IntFormat() {
@@ -38,7 +40,7 @@ public final class IntFormat {
             case 'x', 'X' -> 16;
             default -> 10;
         };
-        String digits = value.abs().toString(radix);
+        String digits = radix == 10 ? IntDigitLimit.toDecimal(value.abs()) : value.abs().toString(radix);
         if (type == 'X') {
             digits = digits.toUpperCase();
         }
