@@ -9,6 +9,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Foreign;
+import dev.aio.runtime.IntDigitLimit;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
@@ -47,8 +48,10 @@ final class JsonEncoder {
             out.append("null");
         } else if (o instanceof Boolean b) {
             out.append(b ? "true" : "false");
-        } else if (o instanceof Long || o instanceof BigInteger) {
+        } else if (o instanceof Long) {
             out.append(o);
+        } else if (o instanceof BigInteger b) {
+            out.append(IntDigitLimit.toDecimal(b));
         } else if (o instanceof Double d) {
             out.append(floatText(d));
         } else if (o instanceof PyList l) {
@@ -177,8 +180,11 @@ final class JsonEncoder {
         if (key == PyNone.NONE) {
             return "null";
         }
-        if (key instanceof Long || key instanceof BigInteger) {
+        if (key instanceof Long) {
             return key.toString();
+        }
+        if (key instanceof BigInteger b) {
+            return IntDigitLimit.toDecimal(b);
         }
         if (options.skipKeys()) {
             return null;

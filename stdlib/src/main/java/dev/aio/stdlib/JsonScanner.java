@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.IntDigitLimit;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyDict;
@@ -178,7 +179,13 @@ final class JsonScanner {
         if (isFloat) {
             value = hooks.parseFloat() == null ? (Object) Double.parseDouble(text) : Calls.call(hooks.parseFloat(), text);
         } else {
-            value = hooks.parseInt() == null ? Numbers.normalize(new BigInteger(text)) : Calls.call(hooks.parseInt(), text);
+            if (hooks.parseInt() == null) {
+                // CPython's scanner converts with int(), under the digit limit.
+                IntDigitLimit.checkParse(text.length() - (text.startsWith("-") ? 1 : 0));
+                value = Numbers.normalize(new BigInteger(text));
+            } else {
+                value = Calls.call(hooks.parseInt(), text);
+            }
         }
         return new Object[]{value, i};
     }
