@@ -718,11 +718,36 @@ final class CodeGenerator {
             return;
         }
         withCleanup(tryExcept, caught -> {
-            block(t.finalBody());
+            finallyOnException(t.finalBody(), caught);
             b.beginReraise();
             b.emitLoadLocal(caught);
             b.endReraise();
         }, () -> block(t.finalBody()));
+    }
+
+    /**
+     * A {@code finally} block run because its {@code try} raised: as in CPython, that exception is
+     * the one being handled meanwhile ({@code sys.exc_info()}, a bare {@code raise}), and anything
+     * the block raises gets it as its {@code __context__}.
+     */
+    private void finallyOnException(List<Stmt> body, BytecodeLocal caught) {
+        BytecodeLocal outer = handledExceptions.peek();
+        b.beginTryCatch();
+        b.beginBlock();
+        setHandled(caught);
+        handledExceptions.push(caught);
+        block(body);
+        handledExceptions.pop();
+        setHandled(outer);
+        b.endBlock();
+        b.beginBlock();
+        setHandled(outer);
+        b.beginChainAndReraise();
+        b.emitLoadException();
+        b.emitLoadLocal(caught);
+        b.endChainAndReraise();
+        b.endBlock();
+        b.endTryCatch();
     }
 
     /**
