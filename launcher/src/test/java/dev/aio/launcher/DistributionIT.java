@@ -129,6 +129,39 @@ class DistributionIT {
         assertFalse(trace.contains("opt failed"), trace);
     }
 
+    /**
+     * Running out of heap in a task is Python's MemoryError: the program's finally blocks run, it
+     * can catch it, the traceback names the line once, and the run recovers (hardening 13).
+     */
+    @Test
+    void runningOutOfMemoryIsACatchableMemoryError() throws Exception {
+        Path home = unpack();
+        Files.writeString(dir.resolve("hog.aio"), """
+                        import asyncio, traceback
+
+                        async def hog():
+                            data = []
+                            try:
+                                while True:
+                                    data.append([0] * 100000)
+                            finally:
+                                data.clear()
+                                print("finally ran")
+
+                        async def main():
+                            try:
+                                await hog()
+                            except MemoryError:
+                                print(traceback.format_exc().count("data.append"), "frame")
+                                print("caught MemoryError")
+
+                        asyncio.run(main())
+                        print("recovered")
+                        """);
+        assertEquals("finally ran\n1 frame\ncaught MemoryError\nrecovered\n",
+                        run(dir, Map.of("AIO_JAVA_OPTS", "-Xmx256m"), home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "hog.aio"));
+    }
+
     /** The distribution, unpacked in a fresh folder: its home. */
     private Path unpack() throws IOException, InterruptedException {
         Path tarball = Path.of(System.getProperty("aio.dist"));

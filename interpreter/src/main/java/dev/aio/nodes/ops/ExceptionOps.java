@@ -177,7 +177,7 @@ public final class ExceptionOps {
         } else {
             return t;
         }
-        Traceback.recordFrame(e, root, bytecodeNode, bytecodeIndex, null);
+        // The root's interceptTruffleException records this frame, as for every aio exception.
         return e;
     }
 
