@@ -731,12 +731,21 @@ final class CodeGenerator {
      * the block raises gets it as its {@code __context__}.
      */
     private void finallyOnException(List<Stmt> body, BytecodeLocal caught) {
+        handling(caught, () -> block(body));
+    }
+
+    /**
+     * Runs {@code body} while {@code caught} is the exception being handled (an except block, a
+     * finally block run by an exception): {@code sys.exc_info()} and a bare {@code raise} see it,
+     * and whatever the body raises gets it as its context.
+     */
+    private void handling(BytecodeLocal caught, Runnable body) {
         BytecodeLocal outer = handledExceptions.peek();
         b.beginTryCatch();
         b.beginBlock();
         setHandled(caught);
         handledExceptions.push(caught);
-        block(body);
+        body.run();
         handledExceptions.pop();
         setHandled(outer);
         b.endBlock();
@@ -1001,23 +1010,7 @@ final class CodeGenerator {
                 b.endExceptionValue();
             });
         }
-        BytecodeLocal outer = handledExceptions.peek();
-        b.beginTryCatch();
-        b.beginBlock();
-        setHandled(caught);
-        handledExceptions.push(caught);
-        statements(h.body());
-        handledExceptions.pop();
-        setHandled(outer);
-        b.endBlock();
-        b.beginBlock();
-        setHandled(outer);
-        b.beginChainAndReraise();
-        b.emitLoadException();
-        b.emitLoadLocal(caught);
-        b.endChainAndReraise();
-        b.endBlock();
-        b.endTryCatch();
+        handling(caught, () -> statements(h.body()));
         if (h.name() != null) {
             unbind(h.name());
         }
