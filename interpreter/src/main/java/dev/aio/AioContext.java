@@ -27,6 +27,7 @@ import com.oracle.truffle.api.TruffleLogger;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
+import dev.aio.asyncio.CoroutineLike;
 import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.HostFuture;
@@ -567,11 +568,12 @@ public final class AioContext implements PyContext.Holder {
      * log handler receives ({@code Context.Builder.logHandler}). Steps of aio's own library code never warn.
      */
     @TruffleBoundary
-    public void endStep(String taskName, String coroutine, double seconds, boolean libraryCode) {
-        if (slowStepSeconds <= 0 || seconds <= slowStepSeconds || libraryCode) {
+    public void endStep(String taskName, CoroutineLike coroutine, double seconds) {
+        // Names are made only for a slow step: this runs after every step.
+        if (slowStepSeconds <= 0 || seconds <= slowStepSeconds || isLibraryCode(coroutine)) {
             return;
         }
-        String warning = String.format("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s\n", taskName, coroutine, seconds)
+        String warning = String.format("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s\n", taskName, coroutine.qualName() + "()", seconds)
                         + (blockingCall != null ? "  at " + blockingCall + "\n  hint: " + blockingHint
                                         : "  hint: move blocking or CPU-heavy work off the loop (asyncio.to_thread), or await between parts of it");
         if (!env.getOptions().get(AioOptions.MAIN)) {
@@ -581,6 +583,11 @@ public final class AioContext implements PyContext.Holder {
         out.flush();
         err.println(warning);
         err.flush();
+    }
+
+    /** A coroutine of aio's own library written in aio (the embedding API's serve loop): not the program's to be warned about. */
+    private static boolean isLibraryCode(CoroutineLike coroutine) {
+        return coroutine.describeForTask().contains(" at <aio>/");
     }
 
     /**

@@ -187,13 +187,8 @@ public final class Task extends Future {
             if (observer != null) {
                 observer.stepEnded(observerId, this, loop.time());
             }
-            context.endStep(name, coroutine.qualName() + "()", loop.time() - started, isLibraryCode(coroutine));
+            context.endStep(name, coroutine, loop.time() - started);
         }
-    }
-
-    /** A coroutine of aio's own library written in aio (the embedding API's serve loop): not the program's to be warned about. */
-    private static boolean isLibraryCode(CoroutineLike coroutine) {
-        return coroutine.describeForTask().contains(" at <aio>/");
     }
 
     private PyBaseException cancelledErrorForPendingCancel() {
