@@ -87,6 +87,9 @@ public final class AioContext implements PyContext.Holder {
     private final Map<String, String> moduleNamesByFile = new HashMap<>();
     private final Clock clock;
     private final double timeLimit;
+    /** When the first event loop started: {@code --time-limit} counts loop time, not start-up and imports. */
+    private double timeLimitOrigin;
+    private boolean loopStarted;
     private final double slowStepSeconds;
     private final Limits limits;
     /** The blocking call (such as time.sleep) made during the current task step, for the slow-step warning. */
@@ -209,6 +212,13 @@ public final class AioContext implements PyContext.Holder {
             return "Permission denied";
         }
         return e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
+    }
+
+    /** The run is being stopped: calls running in worker threads are interrupted, not waited for. */
+    void interruptWorkerThreads() {
+        if (workerThreads != null) {
+            workerThreads.interrupt();
+        }
     }
 
     /** Truffle wants every thread a language made joined before the context closes or exits. */
@@ -506,11 +516,20 @@ public final class AioContext implements PyContext.Holder {
         env.getContext().closeExited(null, status);
     }
 
+    /** A loop starts running: the first one starts {@code --time-limit}'s count. */
+    public void loopStarting() {
+        if (timeLimit > 0 && !loopStarted) {
+            loopStarted = true;
+            timeLimitOrigin = clock.monotonic();
+            runawayWatchdog.loopStarted();
+        }
+    }
+
     /** Stops the run when the loop would go past {@code --time-limit}. */
     public void checkTimeLimit(double deadline) {
-        if (timeLimit > 0 && deadline > timeLimit) {
+        if (timeLimit > 0 && deadline > timeLimitOrigin + timeLimit) {
             try {
-                clock.waitUntil(timeLimit);
+                clock.waitUntil(timeLimitOrigin + timeLimit);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

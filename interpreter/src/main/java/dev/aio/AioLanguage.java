@@ -107,7 +107,13 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     @Override
     protected void exitContext(AioContext context, ExitMode exitMode, int exitCode) {
         context.stopReplSession();
-        context.stopWorkerThreads();
+        if (exitMode == ExitMode.HARD) {
+            // Truffle cancels the context's threads only after these notifications: joining a
+            // worker that never looks at interrupts would wait forever. finalizeContext joins them.
+            context.interruptWorkerThreads();
+        } else {
+            context.stopWorkerThreads();
+        }
         context.writeTimeline();
     }
 

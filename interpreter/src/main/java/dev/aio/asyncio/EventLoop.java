@@ -133,6 +133,7 @@ public final class EventLoop extends PyObject implements LoopHost {
         }
         running = true;
         context.setRunningLoop(this);
+        context.loopStarting();
         try {
             scheduler.runUntilStopped();
         } finally {

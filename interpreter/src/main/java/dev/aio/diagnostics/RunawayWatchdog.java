@@ -22,7 +22,8 @@ public final class RunawayWatchdog {
     private final Env env;
     private final long limitNanos;
     private final Clock clock;
-    private final long start = System.nanoTime();
+    /** Start-up until the first loop starts counts too, so that a runaway before any loop is stopped. */
+    private volatile long start = System.nanoTime();
     private volatile long lastProgress = start;
     private volatile boolean stopped;
     private final Thread watcher;
@@ -35,6 +36,12 @@ public final class RunawayWatchdog {
         this.watcher = new Thread(this::watch, "aio-time-limit");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** The first loop started: the limit counts from here, as the loop's own check does. */
+    public void loopStarted() {
+        start = System.nanoTime();
+        lastProgress = start;
     }
 
     /** The loop ran a step or moved time on. */

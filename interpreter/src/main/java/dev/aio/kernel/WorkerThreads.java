@@ -34,7 +34,18 @@ public final class WorkerThreads {
         return pool;
     }
 
-    /** Interrupts calls still running (the run is over) and waits until every thread has ended. */
+    /**
+     * Interrupts calls still running (the run is over). Code that never looks at interrupts (a
+     * runaway loop) goes on until Truffle cancels the context's threads, after the exit notifications.
+     */
+    public void interrupt() {
+        pool.shutdownNow();
+    }
+
+    /**
+     * Interrupts calls still running and waits until every thread has ended, except the calling
+     * one: a worker may be the thread that closes the context (a runaway stopped at its safepoint).
+     */
     public void shutDown() throws InterruptedException {
         pool.shutdownNow();
         List<Thread> made;
@@ -42,7 +53,9 @@ public final class WorkerThreads {
             made = new ArrayList<>(threads);
         }
         for (Thread t : made) {
-            t.join();
+            if (t != Thread.currentThread()) {
+                t.join();
+            }
         }
     }
 }
