@@ -1,5 +1,6 @@
 package dev.aio.parser;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +16,11 @@ import dev.aio.ast.Expr;
 import dev.aio.ast.Pos;
 import dev.aio.grammar.AioLexer;
 import dev.aio.grammar.LexicalException;
+import dev.aio.runtime.PyBytes;
 
 /**
- * Adjacent string literals, plain or formatted, become one constant or one f-string. The
+ * Adjacent string literals, plain or formatted, become one constant or one f-string; adjacent
+ * bytes literals one bytes constant. The
  * expressions inside f-string replacement fields are parsed where they stand, so their positions
  * are positions in the file.
  */
@@ -35,7 +38,9 @@ final class StringAtoms {
     Expr strings(List<TerminalNode> tokens, Pos pos) {
         List<Expr> parts = new ArrayList<>();
         boolean formatted = false;
-        for (TerminalNode node : tokens) {
+        ByteArrayOutputStream bytes = null;
+        for (int k = 0; k < tokens.size(); k++) {
+            TerminalNode node = tokens.get(k);
             Token t = node.getSymbol();
             String text = t.getText();
             int q = 0;
@@ -47,8 +52,19 @@ final class StringAtoms {
             String body = text.substring(q + quoteLength, text.length() - quoteLength);
             boolean raw = prefix.contains("r");
             Pos tokenPos = builder.pos(t, t);
+            if (k > 0 && prefix.contains("b") != (bytes != null)) {
+                throw mixedBytes(tokens.get(tokens.size() - 1).getSymbol());
+            }
             if (prefix.contains("b")) {
-                throw builder.error(tokenPos, "bytes literals are not supported by aio");
+                if (bytes == null) {
+                    bytes = new ByteArrayOutputStream();
+                }
+                try {
+                    bytes.writeBytes(StringLiterals.decodeBytes(body, raw));
+                } catch (StringLiterals.BadEscape e) {
+                    throw builder.error(tokenPos, e.getMessage());
+                }
+                continue;
             }
             Cursor bodyStart = new Cursor(t.getLine(), t.getCharPositionInLine() + q + quoteLength);
             if (prefix.contains("f")) {
@@ -58,11 +74,30 @@ final class StringAtoms {
                 parts.add(new Expr.Constant(tokenPos, decode(body, raw, tokenPos)));
             }
         }
+        if (bytes != null) {
+            return new Expr.Constant(pos, new PyBytes(bytes.toByteArray()));
+        }
         List<Expr> merged = merge(parts, pos);
         if (!formatted) {
             return merged.isEmpty() ? new Expr.Constant(pos, "") : merged.get(0);
         }
         return new Expr.JoinedStr(pos, merged);
+    }
+
+    /**
+     * CPython 3.11 points this error at the token after the last literal (where its parser stood),
+     * which is the first non-blank character after it on its line, or the line's end.
+     */
+    private AioSyntaxError mixedBytes(Token last) {
+        Pos end = builder.pos(last, last);
+        String line = lines.line(end.endLine());
+        int col = end.endCol();
+        int offset = line.offsetByCodePoints(0, Math.min(col, line.codePointCount(0, line.length())));
+        while (offset < line.length() && (line.charAt(offset) == ' ' || line.charAt(offset) == '\t')) {
+            offset++;
+            col++;
+        }
+        return builder.error(new Pos(end.endLine(), col, end.endLine(), col + 1), "cannot mix bytes and nonbytes literals");
     }
 
     private String decode(String body, boolean raw, Pos pos) {

@@ -38,6 +38,9 @@ public final class AioStdlib implements StdlibProvider {
             StrMethods.install();
             ListMethods.install();
             TupleMethods.install();
+            BytesMethods.install();
+            ByteArrayMethods.install();
+            MemoryViewMethods.install();
             DictMethods.install();
             SetMethods.install();
             RangeMethods.install();
@@ -104,6 +107,7 @@ public final class AioStdlib implements StdlibProvider {
         PyModule m = new PyModule("builtins");
         m.defineFunctions(context.getLanguage(), BuiltinsModuleFactory.getFactories());
         for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
+                        BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
                         BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
             m.put(t.getName(), t);
         }
