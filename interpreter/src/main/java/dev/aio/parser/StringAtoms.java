@@ -1,6 +1,7 @@
 package dev.aio.parser;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,16 +54,21 @@ final class StringAtoms {
             boolean raw = prefix.contains("r");
             Pos tokenPos = builder.pos(t, t);
             if (k > 0 && prefix.contains("b") != (bytes != null)) {
-                throw mixedBytes(tokens.get(tokens.size() - 1).getSymbol());
+                throw builder.error(afterStrings(tokens), "cannot mix bytes and nonbytes literals");
             }
             if (prefix.contains("b")) {
                 if (bytes == null) {
                     bytes = new ByteArrayOutputStream();
                 }
+                if (!body.chars().allMatch(c -> c < 0x80)) {
+                    // CPython's caret spans the literal's UTF-8 bytes here, not its characters.
+                    int width = text.getBytes(StandardCharsets.UTF_8).length;
+                    throw builder.error(new Pos(tokenPos.line(), tokenPos.col(), tokenPos.line(), tokenPos.col() + width), "bytes can only contain ASCII literal characters");
+                }
                 try {
                     bytes.writeBytes(StringLiterals.decodeBytes(body, raw));
                 } catch (StringLiterals.BadEscape e) {
-                    throw builder.error(tokenPos, e.getMessage());
+                    throw builder.error(afterStrings(tokens), e.getMessage());
                 }
                 continue;
             }
@@ -71,7 +77,11 @@ final class StringAtoms {
                 formatted = true;
                 parts.addAll(new FString(raw, tokenPos).parse(body, bodyStart, 0));
             } else {
-                parts.add(new Expr.Constant(tokenPos, decode(body, raw, tokenPos)));
+                try {
+                    parts.add(new Expr.Constant(tokenPos, StringLiterals.decode(body, raw)));
+                } catch (StringLiterals.BadEscape e) {
+                    throw builder.error(afterStrings(tokens), e.getMessage());
+                }
             }
         }
         if (bytes != null) {
@@ -85,10 +95,12 @@ final class StringAtoms {
     }
 
     /**
-     * CPython 3.11 points this error at the token after the last literal (where its parser stood),
-     * which is the first non-blank character after it on its line, or the line's end.
+     * Where CPython 3.11 points the errors it finds once its parser has read all the adjacent
+     * literals (mixing, bad escapes): at the token after the last one, which is the first
+     * non-blank character after it on its line, or the line's end.
      */
-    private AioSyntaxError mixedBytes(Token last) {
+    private Pos afterStrings(List<TerminalNode> tokens) {
+        Token last = tokens.get(tokens.size() - 1).getSymbol();
         Pos end = builder.pos(last, last);
         String line = lines.line(end.endLine());
         int col = end.endCol();
@@ -97,7 +109,7 @@ final class StringAtoms {
             offset++;
             col++;
         }
-        return builder.error(new Pos(end.endLine(), col, end.endLine(), col + 1), "cannot mix bytes and nonbytes literals");
+        return new Pos(end.endLine(), col, end.endLine(), col + 1);
     }
 
     private String decode(String body, boolean raw, Pos pos) {

@@ -107,15 +107,10 @@ final class StringLiterals {
     }
 
     /**
-     * The bytes of a bytes literal's body, as CPython's {@code _PyBytes_DecodeEscape}: only ASCII
-     * characters; {@code \\u}, {@code \\U} and {@code \\N} are not escapes there and stay as written.
+     * The bytes of a bytes literal's body (ASCII characters only, which the caller checks), as
+     * CPython's {@code _PyBytes_DecodeEscape}: {@code \\u}, {@code \\U} and {@code \\N} are not escapes there and stay as written.
      */
     static byte[] decodeBytes(String body, boolean raw) {
-        for (int k = 0; k < body.length(); k++) {
-            if (body.charAt(k) > 0x7f) {
-                throw new BadEscape("bytes can only contain ASCII literal characters", k);
-            }
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length());
         int i = 0;
         while (i < body.length()) {

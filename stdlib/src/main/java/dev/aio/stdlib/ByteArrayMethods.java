@@ -8,6 +8,7 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Bytes;
+import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyByteArray;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
@@ -23,7 +24,7 @@ public final class ByteArrayMethods {
         BuiltinTypes.BYTEARRAY.defineBuiltins(ByteArrayMethodsFactory.getFactories());
     }
 
-    @Builtin(name = "bytearray", constructor = true, params = {"cls", "source", "encoding", "errors"}, required = 1)
+    @Builtin(name = "bytearray", constructor = true, params = {"cls", "source", "encoding", "errors"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class ByteArrayNode extends BuiltinNode {
         @Specialization
@@ -51,7 +52,15 @@ public final class ByteArrayMethods {
             if (iterable instanceof Long || iterable instanceof Boolean || iterable instanceof Double) {
                 throw PyErrors.typeError("can't extend bytearray with " + PyOps.typeName(iterable));
             }
-            self.append(Bytes.fromObject(iterable, "bytearray"));
+            byte[] more = Bytes.bufferOf(iterable);
+            if (more == null) {
+                Object[] items = Iteration.toArray(iterable);
+                more = new byte[items.length];
+                for (int i = 0; i < items.length; i++) {
+                    more[i] = (byte) Bytes.byteValue(items[i], "byte must be in range(0, 256)");
+                }
+            }
+            self.append(more);
             return PyNone.NONE;
         }
     }

@@ -40,7 +40,7 @@ public final class BytesMethods {
         BuiltinTypes.BYTEARRAY.defineBuiltins(BytesMethodsFactory.getFactories());
     }
 
-    @Builtin(name = "bytes", constructor = true, params = {"cls", "source", "encoding", "errors"}, required = 1)
+    @Builtin(name = "bytes", constructor = true, params = {"cls", "source", "encoding", "errors"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class BytesNode extends BuiltinNode {
         @Specialization
@@ -102,7 +102,7 @@ public final class BytesMethods {
         }
     }
 
-    @Builtin(name = "decode", params = {"self", "encoding", "errors"}, required = 1)
+    @Builtin(name = "decode", params = {"self", "encoding", "errors"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class DecodeNode extends BuiltinNode {
         @Specialization
@@ -112,7 +112,7 @@ public final class BytesMethods {
         }
     }
 
-    @Builtin(name = "hex", params = {"self", "sep", "bytes_per_sep"}, required = 1)
+    @Builtin(name = "hex", params = {"self", "sep", "bytes_per_sep"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class HexNode extends BuiltinNode {
         @Specialization
@@ -173,7 +173,7 @@ public final class BytesMethods {
         return c == ' ' || c >= '\t' && c <= '\r';
     }
 
-    @Builtin(name = "split", params = {"self", "sep", "maxsplit"}, required = 1)
+    @Builtin(name = "split", params = {"self", "sep", "maxsplit"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class SplitNode extends BuiltinNode {
         @Specialization
@@ -182,7 +182,7 @@ public final class BytesMethods {
         }
     }
 
-    @Builtin(name = "rsplit", params = {"self", "sep", "maxsplit"}, required = 1)
+    @Builtin(name = "rsplit", params = {"self", "sep", "maxsplit"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class RSplitNode extends BuiltinNode {
         @Specialization
@@ -265,7 +265,7 @@ public final class BytesMethods {
         return new PyList(parts);
     }
 
-    @Builtin(name = "splitlines", params = {"self", "keepends"}, required = 1)
+    @Builtin(name = "splitlines", params = {"self", "keepends"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class SplitLinesNode extends BuiltinNode {
         @Specialization
@@ -787,7 +787,7 @@ public final class BytesMethods {
             return self.make(self.toArray());
         }
         int pad = PyErrors.checkedLength(w) - n;
-        int left = where == 0 ? 0 : where == 1 ? pad : pad / 2 + (pad & n & 1);
+        int left = where == 0 ? 0 : where == 1 ? pad : pad / 2 + (int) (pad & w & 1);
         byte[] out = new byte[n + pad];
         Arrays.fill(out, fill);
         System.arraycopy(self.array(), 0, out, left, n);

@@ -66,7 +66,7 @@ public final class MemoryViewMethods {
         }
     }
 
-    @Builtin(name = "hex", params = {"self", "sep", "bytes_per_sep"}, required = 1)
+    @Builtin(name = "hex", params = {"self", "sep", "bytes_per_sep"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class HexNode extends BuiltinNode {
         @Specialization

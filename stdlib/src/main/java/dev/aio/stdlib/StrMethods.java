@@ -730,6 +730,9 @@ public final class StrMethods {
             if (Args.given(encoding) || Args.given(errors)) {
                 // str(b, encoding, errors) decodes, as bytes.decode does.
                 byte[] b = Bytes.bufferOf(x);
+                if (x instanceof String) {
+                    throw PyErrors.typeError("decoding str is not supported");
+                }
                 if (b == null) {
                     throw PyErrors.typeError("decoding to str: need a bytes-like object, " + PyOps.typeName(x) + " found");
                 }
@@ -740,7 +743,7 @@ public final class StrMethods {
         }
     }
 
-    @Builtin(name = "encode", params = {"self", "encoding", "errors"}, required = 1)
+    @Builtin(name = "encode", params = {"self", "encoding", "errors"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class EncodeNode extends BuiltinNode {
         @Specialization
