@@ -2,6 +2,7 @@ package dev.aio.stdlib;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
@@ -15,6 +16,7 @@ import dev.aio.runtime.Calls;
 import dev.aio.runtime.IntDigitLimit;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyBytes;
+import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.SpecialMethods;
@@ -175,6 +177,9 @@ public final class IntMethods {
             }
             if (x instanceof String s) {
                 return parseInt(s, 10);
+            }
+            if (x instanceof PyBytesLike b) {
+                return parseInt(new String(b.toArray(), StandardCharsets.ISO_8859_1), 10);
             }
             for (String method : new String[]{"__int__", "__index__"}) {
                 Object r = SpecialMethods.call(x, method);
