@@ -41,6 +41,7 @@ public final class AioStdlib implements StdlibProvider {
             BytesMethods.install();
             ByteArrayMethods.install();
             MemoryViewMethods.install();
+            HashMethods.install();
             DictMethods.install();
             SetMethods.install();
             RangeMethods.install();
@@ -83,6 +84,8 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_json", JsonModule::create);
         modules.put("_tregex", TRegexModule::create);
         modules.put("_traceback", TracebackModule::create);
+        modules.put("hashlib", HashlibModule::create);
+        modules.put("binascii", BinasciiModule::create);
         modules.put("java", JavaModule::create);
         return modules;
     }
