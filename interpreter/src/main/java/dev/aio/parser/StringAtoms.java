@@ -1,5 +1,7 @@
 package dev.aio.parser;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +17,11 @@ import dev.aio.ast.Expr;
 import dev.aio.ast.Pos;
 import dev.aio.grammar.AioLexer;
 import dev.aio.grammar.LexicalException;
+import dev.aio.runtime.PyBytes;
 
 /**
- * Adjacent string literals, plain or formatted, become one constant or one f-string. The
+ * Adjacent string literals, plain or formatted, become one constant or one f-string; adjacent
+ * bytes literals one bytes constant. The
  * expressions inside f-string replacement fields are parsed where they stand, so their positions
  * are positions in the file.
  */
@@ -35,7 +39,9 @@ final class StringAtoms {
     Expr strings(List<TerminalNode> tokens, Pos pos) {
         List<Expr> parts = new ArrayList<>();
         boolean formatted = false;
-        for (TerminalNode node : tokens) {
+        ByteArrayOutputStream bytes = null;
+        for (int k = 0; k < tokens.size(); k++) {
+            TerminalNode node = tokens.get(k);
             Token t = node.getSymbol();
             String text = t.getText();
             int q = 0;
@@ -47,22 +53,63 @@ final class StringAtoms {
             String body = text.substring(q + quoteLength, text.length() - quoteLength);
             boolean raw = prefix.contains("r");
             Pos tokenPos = builder.pos(t, t);
+            if (k > 0 && prefix.contains("b") != (bytes != null)) {
+                throw builder.error(afterStrings(tokens), "cannot mix bytes and nonbytes literals");
+            }
             if (prefix.contains("b")) {
-                throw builder.error(tokenPos, "bytes literals are not supported by aio");
+                if (bytes == null) {
+                    bytes = new ByteArrayOutputStream();
+                }
+                if (!body.chars().allMatch(c -> c < 0x80)) {
+                    // CPython's caret spans the literal's UTF-8 bytes here, not its characters.
+                    int width = text.getBytes(StandardCharsets.UTF_8).length;
+                    throw builder.error(new Pos(tokenPos.line(), tokenPos.col(), tokenPos.line(), tokenPos.col() + width), "bytes can only contain ASCII literal characters");
+                }
+                try {
+                    bytes.writeBytes(StringLiterals.decodeBytes(body, raw));
+                } catch (StringLiterals.BadEscape e) {
+                    throw builder.error(afterStrings(tokens), e.getMessage());
+                }
+                continue;
             }
             Cursor bodyStart = new Cursor(t.getLine(), t.getCharPositionInLine() + q + quoteLength);
             if (prefix.contains("f")) {
                 formatted = true;
                 parts.addAll(new FString(raw, tokenPos).parse(body, bodyStart, 0));
             } else {
-                parts.add(new Expr.Constant(tokenPos, decode(body, raw, tokenPos)));
+                try {
+                    parts.add(new Expr.Constant(tokenPos, StringLiterals.decode(body, raw)));
+                } catch (StringLiterals.BadEscape e) {
+                    throw builder.error(afterStrings(tokens), e.getMessage());
+                }
             }
+        }
+        if (bytes != null) {
+            return new Expr.Constant(pos, new PyBytes(bytes.toByteArray()));
         }
         List<Expr> merged = merge(parts, pos);
         if (!formatted) {
             return merged.isEmpty() ? new Expr.Constant(pos, "") : merged.get(0);
         }
         return new Expr.JoinedStr(pos, merged);
+    }
+
+    /**
+     * Where CPython 3.11 points the errors it finds once its parser has read all the adjacent
+     * literals (mixing, bad escapes): at the token after the last one, which is the first
+     * non-blank character after it on its line, or the line's end.
+     */
+    private Pos afterStrings(List<TerminalNode> tokens) {
+        Token last = tokens.get(tokens.size() - 1).getSymbol();
+        Pos end = builder.pos(last, last);
+        String line = lines.line(end.endLine());
+        int col = end.endCol();
+        int offset = line.offsetByCodePoints(0, Math.min(col, line.codePointCount(0, line.length())));
+        while (offset < line.length() && (line.charAt(offset) == ' ' || line.charAt(offset) == '\t')) {
+            offset++;
+            col++;
+        }
+        return new Pos(end.endLine(), col, end.endLine(), col + 1);
     }
 
     private String decode(String body, boolean raw, Pos pos) {

@@ -1,6 +1,11 @@
 package dev.aio.parser;
 
-/** Decodes the body of a (non-f) string literal: Python's escape sequences, or none for raw strings. */
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Decodes the body of a (non-f) string or bytes literal: Python's escape sequences, or none for raw
+ * literals.
+ */
 final class StringLiterals {
     private StringLiterals() {
     }
@@ -99,5 +104,67 @@ final class StringLiterals {
             throw new BadEscape("(unicode error) 'unicodeescape' codec can't decode bytes in position " + start + "-" + (i + n - 1) + ": " + what, start);
         }
         return i + n;
+    }
+
+    /**
+     * The bytes of a bytes literal's body (ASCII characters only, which the caller checks), as
+     * CPython's {@code _PyBytes_DecodeEscape}: {@code \\u}, {@code \\U} and {@code \\N} are not escapes there and stay as written.
+     */
+    static byte[] decodeBytes(String body, boolean raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length());
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i);
+            if (raw || c != '\\' || i + 1 >= body.length()) {
+                out.write(c);
+                i++;
+                continue;
+            }
+            char e = body.charAt(i + 1);
+            int start = i;
+            i += 2;
+            switch (e) {
+                case '\n' -> {
+                }
+                case '\r' -> {
+                    if (i < body.length() && body.charAt(i) == '\n') {
+                        i++;
+                    }
+                }
+                case '\\', '\'', '"' -> out.write(e);
+                case 'a' -> out.write(7);
+                case 'b' -> out.write('\b');
+                case 'f' -> out.write('\f');
+                case 'n' -> out.write('\n');
+                case 'r' -> out.write('\r');
+                case 't' -> out.write('\t');
+                case 'v' -> out.write(0x0b);
+                case 'x' -> {
+                    int hi = i < body.length() ? Character.digit(body.charAt(i), 16) : -1;
+                    int lo = i + 1 < body.length() ? Character.digit(body.charAt(i + 1), 16) : -1;
+                    if (hi < 0 || lo < 0) {
+                        throw new BadEscape("(value error) invalid \\x escape at position " + start, start);
+                    }
+                    out.write(hi * 16 + lo);
+                    i += 2;
+                }
+                default -> {
+                    if (e >= '0' && e <= '7') {
+                        int value = e - '0';
+                        int digits = 1;
+                        while (digits < 3 && i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '7') {
+                            value = value * 8 + (body.charAt(i++) - '0');
+                            digits++;
+                        }
+                        // CPython 3.11 keeps the low 8 bits of an octal escape above 0o377.
+                        out.write(value & 0xff);
+                    } else {
+                        out.write('\\');
+                        out.write(e);
+                    }
+                }
+            }
+        }
+        return out.toByteArray();
     }
 }

@@ -17,6 +17,9 @@ public final class BuiltinTypes {
     public static final PyType NONE_TYPE = new PyType("NoneType", "builtins", OBJECT);
     public static final PyType LIST = new PyType("list", "builtins", OBJECT);
     public static final PyType TUPLE = new PyType("tuple", "builtins", OBJECT);
+    public static final PyType BYTES = new PyType("bytes", "builtins", OBJECT);
+    public static final PyType BYTEARRAY = new PyType("bytearray", "builtins", OBJECT);
+    public static final PyType MEMORYVIEW = new PyType("memoryview", "builtins", OBJECT);
     public static final PyType DICT = new PyType("dict", "builtins", OBJECT);
     public static final PyType SET = new PyType("set", "builtins", OBJECT);
     public static final PyType FROZENSET = new PyType("frozenset", "builtins", OBJECT);
@@ -73,6 +76,8 @@ public final class BuiltinTypes {
     public static final PyType TYPE_ERROR = new PyType("TypeError", "builtins", EXCEPTION);
     public static final PyType VALUE_ERROR = new PyType("ValueError", "builtins", EXCEPTION);
     public static final PyType UNICODE_ERROR = new PyType("UnicodeError", "builtins", VALUE_ERROR);
+    public static final PyType UNICODE_DECODE_ERROR = new PyType("UnicodeDecodeError", "builtins", UNICODE_ERROR);
+    public static final PyType UNICODE_ENCODE_ERROR = new PyType("UnicodeEncodeError", "builtins", UNICODE_ERROR);
     public static final PyType SYSTEM_ERROR = new PyType("SystemError", "builtins", EXCEPTION);
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", "builtins", EXCEPTION);
     public static final PyType INDENTATION_ERROR = new PyType("IndentationError", "builtins", SYNTAX_ERROR);
@@ -91,6 +96,7 @@ public final class BuiltinTypes {
                     PROCESS_LOOKUP_ERROR, CONNECTION_ERROR, BROKEN_PIPE_ERROR, CONNECTION_ABORTED_ERROR, CONNECTION_REFUSED_ERROR,
                     CONNECTION_RESET_ERROR, IMPORT_ERROR,
                     MODULE_NOT_FOUND_ERROR, RUNTIME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, TYPE_ERROR, VALUE_ERROR, UNICODE_ERROR,
+                    UNICODE_DECODE_ERROR, UNICODE_ENCODE_ERROR,
                     SYSTEM_ERROR, SYNTAX_ERROR, INDENTATION_ERROR};
 
     /** {@code OSError(errno, strerror)} makes the subclass for that errno (Linux numbers), as CPython does. */

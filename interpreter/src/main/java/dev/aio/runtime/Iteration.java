@@ -78,6 +78,12 @@ public final class Iteration {
         if (o instanceof String s) {
             return new PyIterator.StringIterator(s);
         }
+        if (o instanceof PyBytesLike b) {
+            return new Bytes.ByteIterator(b);
+        }
+        if (o instanceof PyMemoryView m) {
+            return new Bytes.ByteIterator(new PyBytes(m.toArray()));
+        }
         if (o instanceof PyDict d) {
             return new PyIterator.ArrayIterator(d.keys());
         }

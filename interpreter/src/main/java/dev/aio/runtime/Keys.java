@@ -99,7 +99,13 @@ public final class Keys {
         if (key instanceof PyDeque) {
             throw PyErrors.typeError("unhashable type: 'collections.deque'");
         }
-        if (key instanceof PyList || key instanceof PyDict || key instanceof PySet s && !s.isFrozen()) {
+        if (key instanceof PyMemoryView m) {
+            if (!m.isReadOnly()) {
+                throw PyErrors.valueError("cannot hash writable memoryview object");
+            }
+            return new PyBytes(m.toArray());
+        }
+        if (key instanceof PyList || key instanceof PyByteArray || key instanceof PyDict || key instanceof PySet s && !s.isFrozen()) {
             throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(key) + "'");
         }
         return key;

@@ -73,6 +73,9 @@ public final class Operators {
                 if (a instanceof String s) {
                     return PercentFormatting.format(s, b);
                 }
+                if (a instanceof PyBytesLike bytes) {
+                    return PercentFormatting.format(bytes, b);
+                }
                 break;
             case POW:
                 if (numbers) {
@@ -222,6 +225,12 @@ public final class Operators {
         if (a instanceof PyDeque d) {
             return dequeOperation("+", d, b, false);
         }
+        if (a instanceof PyBytesLike x) {
+            return Bytes.concat(x, b);
+        }
+        if (a instanceof PyMemoryView && b instanceof PyBytesLike y) {
+            return y.make(Bytes.concat(new PyBytes(Bytes.requireBuffer(a)), y).toArray());
+        }
         if (a instanceof String x) {
             if (b instanceof String y) {
                 return x.concat(y);
@@ -271,6 +280,9 @@ public final class Operators {
                 repeatedLength(s.length(), n);
                 return s.isEmpty() ? s : s.repeat((int) n);
             }
+            if (seq instanceof PyBytesLike bytes) {
+                return Bytes.repeat(bytes, n);
+            }
             Object[] items = seq instanceof PyList l ? l.toArray() : ((PyTuple) seq).items();
             Object[] r = new Object[repeatedLength(items.length, n)];
             for (int at = 0; at < r.length; at += items.length) {
@@ -287,7 +299,7 @@ public final class Operators {
     }
 
     private static boolean isSequence(Object o) {
-        return o instanceof String || o instanceof PyList || o instanceof PyTuple;
+        return o instanceof String || o instanceof PyList || o instanceof PyTuple || o instanceof PyBytesLike;
     }
 
     public static AioException unsupported(String symbol, Object a, Object b) {
@@ -318,6 +330,9 @@ public final class Operators {
         }
         if (a instanceof PyTuple x && b instanceof PyTuple y) {
             return compareSequences(symbol, x.items(), y.items());
+        }
+        if (a instanceof PyBytesLike x && b instanceof PyBytesLike y) {
+            return Bytes.compare(x, y);
         }
         if (a instanceof PyDeque x && b instanceof PyDeque y) {
             return compareSequences(symbol, x.toArray(), y.toArray());
@@ -428,6 +443,9 @@ public final class Operators {
         }
         if (container instanceof PyDict d) {
             return d.containsKey(item);
+        }
+        if (container instanceof PyBytesLike b) {
+            return Bytes.contains(b, item);
         }
         if (container instanceof PySet s) {
             return s.contains(item);

@@ -1,12 +1,14 @@
 package dev.aio.runtime;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
  * {@code "template" % values}: each conversion is translated to the equivalent format spec and
  * rendered by {@link Formatting}, so both notations share one implementation of the number formats.
+ * {@code b"template" % values} (PEP 461) runs the same code over the bytes read as Latin-1 text.
  */
 public final class PercentFormatting {
     private PercentFormatting() {
@@ -14,6 +16,17 @@ public final class PercentFormatting {
 
     @TruffleBoundary
     public static String format(String template, Object values) {
+        return format(template, values, false);
+    }
+
+    /** {@code bytes % values}: the result has the type of the template (bytes or bytearray). */
+    @TruffleBoundary
+    public static PyBytesLike format(PyBytesLike template, Object values) {
+        String text = new String(template.array(), 0, template.length(), StandardCharsets.ISO_8859_1);
+        return template.make(format(text, values, true).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static String format(String template, Object values, boolean bytes) {
         Object[] args = values instanceof PyTuple t ? t.items() : new Object[]{values};
         PyDict mapping = values instanceof PyDict d ? d : null;
         StringBuilder out = new StringBuilder();
@@ -38,7 +51,8 @@ public final class PercentFormatting {
                 if (mapping == null) {
                     throw PyErrors.typeError("format requires a mapping");
                 }
-                String key = template.substring(i + 1, close);
+                String text = template.substring(i + 1, close);
+                Object key = bytes ? new PyBytes(text.getBytes(StandardCharsets.ISO_8859_1)) : text;
                 mappedValue = mapping.get(key);
                 if (mappedValue == null) {
                     throw PyErrors.keyError(key);
@@ -94,7 +108,7 @@ public final class PercentFormatting {
                 }
                 value = args[next++];
             }
-            out.append(convert(type, value, flags.toString(), width, precision));
+            out.append(convert(type, value, flags.toString(), width, precision, bytes));
         }
         if (mapping == null && next < args.length) {
             throw PyErrors.typeError("not all arguments converted during string formatting");
@@ -112,12 +126,33 @@ public final class PercentFormatting {
         return l;
     }
 
-    private static String convert(char type, Object value, String flags, String width, String precision) {
+    private static String convert(char type, Object value, String flags, String width, String precision, boolean bytes) {
         boolean left = flags.indexOf('-') >= 0;
         String align = left ? "<" : flags.indexOf('0') >= 0 && type != 's' && type != 'r' && type != 'a' && type != 'c' ? "0" : ">";
         String sign = flags.indexOf('+') >= 0 ? "+" : flags.indexOf(' ') >= 0 ? " " : "";
         String alt = flags.indexOf('#') >= 0 ? "#" : "";
         String prefix = align.equals("0") ? sign + alt + "0" : align + sign + alt;
+        if (bytes && (type == 's' || type == 'b')) {
+            byte[] b = Bytes.bufferOf(value);
+            if (b == null) {
+                throw PyErrors.typeError("%b requires a bytes-like object, or an object that implements __bytes__, not '" + PyOps.typeName(value) + "'");
+            }
+            return Formatting.format(new String(b, StandardCharsets.ISO_8859_1), (left ? "<" : ">") + width + (precision == null ? "" : "." + precision));
+        }
+        if (bytes && type == 'c') {
+            byte[] b = Bytes.bufferOf(value);
+            if (b != null && b.length != 1 || b == null && !Numbers.isInt(value)) {
+                throw PyErrors.typeError("%c requires an integer in range(256) or a single byte");
+            }
+            if (b == null && value instanceof Long l && (l < 0 || l > 255)) {
+                throw PyErrors.overflowError("%c arg not in range(256)");
+            }
+            int c = b != null ? b[0] & 0xff : Bytes.byteValue(value, "%c arg not in range(256)");
+            return Formatting.format(String.valueOf((char) c), (left ? "<" : ">") + width);
+        }
+        if (bytes && type == 'r') {
+            type = 'a';
+        }
         switch (type) {
             case 's', 'r', 'a' -> {
                 String s = type == 's' ? PyOps.str(value) : type == 'r' ? PyOps.repr(value) : Formatting.ascii(PyOps.repr(value));

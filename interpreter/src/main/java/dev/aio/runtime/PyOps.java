@@ -79,6 +79,12 @@ public final class PyOps {
         if (o instanceof PyTuple t) {
             return t.size() != 0;
         }
+        if (o instanceof PyBytesLike b) {
+            return b.length() != 0;
+        }
+        if (o instanceof PyMemoryView m) {
+            return m.length() != 0;
+        }
         if (o instanceof PyDict d) {
             return d.size() != 0;
         }
@@ -120,6 +126,9 @@ public final class PyOps {
         }
         if (a instanceof PyTuple t) {
             return t.equals(b);
+        }
+        if (Bytes.isBytesLike(a) || Bytes.isBytesLike(b)) {
+            return Bytes.equal(a, b);
         }
         if (a instanceof PyList la && b instanceof PyList lb) {
             if (la.size() != lb.size()) {
@@ -345,6 +354,12 @@ public final class PyOps {
         }
         if (o instanceof PyTuple t) {
             return t.size();
+        }
+        if (o instanceof PyBytesLike b) {
+            return b.length();
+        }
+        if (o instanceof PyMemoryView m) {
+            return m.length();
         }
         if (o instanceof PyDict d) {
             return d.size();

@@ -61,6 +61,12 @@ public final class Subscripts {
         if (container instanceof String str) {
             return Strings.getItem(str, index);
         }
+        if (container instanceof PyBytesLike b) {
+            return Bytes.getItem(b, index);
+        }
+        if (container instanceof PyMemoryView m) {
+            return Bytes.getItem(m, index);
+        }
         if (container instanceof PyRange r) {
             if (index instanceof PySlice) {
                 throw PyErrors.typeError("range slicing is not supported by aio");
@@ -115,6 +121,14 @@ public final class Subscripts {
             l.set(normalizeIndex(index, l.size(), "list assignment"), value);
             return;
         }
+        if (container instanceof PyByteArray b) {
+            Bytes.setItem(b, index, value);
+            return;
+        }
+        if (container instanceof PyMemoryView m) {
+            Bytes.setItem(m, index, value);
+            return;
+        }
         throw PyErrors.typeError("'" + PyOps.typeName(container) + "' object does not support item assignment");
     }
 
@@ -155,6 +169,10 @@ public final class Subscripts {
                 return;
             }
             l.items().remove(normalizeIndex(index, l.size(), "list assignment"));
+            return;
+        }
+        if (container instanceof PyByteArray b) {
+            Bytes.delItem(b, index);
             return;
         }
         throw PyErrors.typeError("'" + PyOps.typeName(container) + "' object doesn't support item deletion");

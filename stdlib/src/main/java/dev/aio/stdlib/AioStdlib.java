@@ -38,6 +38,10 @@ public final class AioStdlib implements StdlibProvider {
             StrMethods.install();
             ListMethods.install();
             TupleMethods.install();
+            BytesMethods.install();
+            ByteArrayMethods.install();
+            MemoryViewMethods.install();
+            HashMethods.install();
             DictMethods.install();
             SetMethods.install();
             RangeMethods.install();
@@ -80,6 +84,8 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_json", JsonModule::create);
         modules.put("_tregex", TRegexModule::create);
         modules.put("_traceback", TracebackModule::create);
+        modules.put("hashlib", HashlibModule::create);
+        modules.put("binascii", BinasciiModule::create);
         modules.put("java", JavaModule::create);
         return modules;
     }
@@ -104,6 +110,7 @@ public final class AioStdlib implements StdlibProvider {
         PyModule m = new PyModule("builtins");
         m.defineFunctions(context.getLanguage(), BuiltinsModuleFactory.getFactories());
         for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
+                        BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
                         BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
             m.put(t.getName(), t);
         }

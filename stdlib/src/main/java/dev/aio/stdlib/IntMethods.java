@@ -2,6 +2,7 @@ package dev.aio.stdlib;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
@@ -10,8 +11,12 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Bytes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.IntDigitLimit;
 import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyBytes;
+import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.SpecialMethods;
@@ -68,6 +73,78 @@ public final class IntMethods {
         }
     }
 
+    /** {@code int.to_bytes(length=1, byteorder='big', *, signed=False)}: two's complement when signed. */
+    @Builtin(name = "to_bytes", params = {"self", "length", "byteorder"}, required = 1, kwOnly = {"signed"})
+    @GenerateNodeFactory
+    abstract static class ToBytesNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doToBytes(Object self, Object length, Object byteorder, Object signed) {
+            long n = Args.given(length) ? Args.index(length, "length") : 1;
+            if (n < 0) {
+                throw PyErrors.valueError("length argument must be non-negative");
+            }
+            boolean little = littleEndian(byteorder);
+            boolean isSigned = Args.given(signed) && PyOps.isTrue(signed);
+            BigInteger value = Numbers.big(self instanceof Boolean b ? (Object) (b ? 1L : 0L) : self);
+            if (!isSigned && value.signum() < 0) {
+                throw PyErrors.overflowError("can't convert negative int to unsigned");
+            }
+            int bits = isSigned ? value.bitLength() + 1 : value.bitLength();
+            if (bits > n * 8 && !(value.signum() == 0 && n == 0)) {
+                throw PyErrors.overflowError("int too big to convert");
+            }
+            byte[] twos = value.toByteArray();
+            byte[] out = new byte[PyErrors.checkedLength(n)];
+            byte fill = (byte) (value.signum() < 0 ? 0xff : 0);
+            for (int i = 0; i < out.length; i++) {
+                int from = twos.length - 1 - i;
+                out[out.length - 1 - i] = from >= 0 ? twos[from] : fill;
+            }
+            if (little) {
+                for (int i = 0; i < out.length / 2; i++) {
+                    byte t = out[i];
+                    out[i] = out[out.length - 1 - i];
+                    out[out.length - 1 - i] = t;
+                }
+            }
+            return new PyBytes(out);
+        }
+    }
+
+    private static boolean littleEndian(Object byteorder) {
+        String order = Args.given(byteorder) ? Args.string(byteorder, "to_bytes() argument 'byteorder'") : "big";
+        if (!order.equals("big") && !order.equals("little")) {
+            throw PyErrors.valueError("byteorder must be either 'little' or 'big'");
+        }
+        return order.equals("little");
+    }
+
+    /** {@code int.from_bytes(bytes, byteorder='big', *, signed=False)}. */
+    @Builtin(name = "from_bytes", classMethod = true, params = {"cls", "bytes", "byteorder"}, required = 2, kwOnly = {"signed"})
+    @GenerateNodeFactory
+    abstract static class FromBytesNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doFromBytes(Object cls, Object bytes, Object byteorder, Object signed) {
+            byte[] b = Bytes.bufferOf(bytes);
+            if (b == null) {
+                b = Bytes.fromObject(bytes, "bytes");
+            }
+            if (littleEndian(byteorder)) {
+                for (int i = 0; i < b.length / 2; i++) {
+                    byte t = b[i];
+                    b[i] = b[b.length - 1 - i];
+                    b[b.length - 1 - i] = t;
+                }
+            }
+            boolean isSigned = Args.given(signed) && PyOps.isTrue(signed);
+            BigInteger value = b.length == 0 ? BigInteger.ZERO : isSigned ? new BigInteger(b) : new BigInteger(1, b);
+            Object result = Numbers.normalize(value);
+            return cls == BuiltinTypes.INT ? result : Calls.call(cls, result);
+        }
+    }
+
     @Builtin(name = "int", constructor = true, params = {"cls", "x", "base"}, required = 1, posOnly = 2)
     @GenerateNodeFactory
     abstract static class IntNode extends BuiltinNode {
@@ -100,6 +177,9 @@ public final class IntMethods {
             }
             if (x instanceof String s) {
                 return parseInt(s, 10);
+            }
+            if (x instanceof PyBytesLike b) {
+                return parseInt(new String(b.toArray(), StandardCharsets.ISO_8859_1), 10);
             }
             for (String method : new String[]{"__int__", "__index__"}) {
                 Object r = SpecialMethods.call(x, method);

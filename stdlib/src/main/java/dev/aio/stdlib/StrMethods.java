@@ -12,7 +12,10 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Bytes;
+import dev.aio.runtime.Codecs;
 import dev.aio.runtime.Iteration;
+import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
@@ -719,12 +722,34 @@ public final class StrMethods {
         }
     }
 
-    @Builtin(name = "str", constructor = true, params = {"cls", "object"}, required = 1, posOnly = 1)
+    @Builtin(name = "str", constructor = true, params = {"cls", "object", "encoding", "errors"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class StrNode extends BuiltinNode {
         @Specialization
-        static Object doStr(Object cls, Object x) {
+        static Object doStr(Object cls, Object x, Object encoding, Object errors) {
+            if (Args.given(encoding) || Args.given(errors)) {
+                // str(b, encoding, errors) decodes, as bytes.decode does.
+                byte[] b = Bytes.bufferOf(x);
+                if (x instanceof String) {
+                    throw PyErrors.typeError("decoding str is not supported");
+                }
+                if (b == null) {
+                    throw PyErrors.typeError("decoding to str: need a bytes-like object, " + PyOps.typeName(x) + " found");
+                }
+                return Codecs.decode(b, Args.given(encoding) ? Args.string(encoding, "str() argument 'encoding'") : "utf-8",
+                                Args.given(errors) ? Args.string(errors, "str() argument 'errors'") : "strict");
+            }
             return Args.given(x) ? PyOps.str(x) : "";
+        }
+    }
+
+    @Builtin(name = "encode", params = {"self", "encoding", "errors"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class EncodeNode extends BuiltinNode {
+        @Specialization
+        static Object doEncode(String self, Object encoding, Object errors) {
+            return new PyBytes(Codecs.encode(self, Args.given(encoding) ? Args.string(encoding, "encode() argument 'encoding'") : "utf-8",
+                            Args.given(errors) ? Args.string(errors, "encode() argument 'errors'") : "strict"));
         }
     }
 }

@@ -13,10 +13,12 @@ import dev.aio.asyncio.CoroutineLike;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Bytes;
 import dev.aio.runtime.Formatting;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.Operators;
+import dev.aio.runtime.PyByteArray;
 import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyCode;
 import dev.aio.runtime.PyDeque;
@@ -151,6 +153,14 @@ public final class ValueOps {
         if (a instanceof PyList l) {
             l.items().addAll(Arrays.asList(Iteration.toArray(b)));
             return l;
+        }
+        if (a instanceof PyByteArray bytes) {
+            byte[] more = Bytes.bufferOf(b);
+            if (more == null) {
+                throw PyErrors.typeError("can't concat " + PyOps.typeName(b) + " to bytearray");
+            }
+            bytes.append(more);
+            return bytes;
         }
         if (a instanceof PyDeque d) {
             for (Object x : b == d ? d.toArray() : Iteration.toArray(b)) {
