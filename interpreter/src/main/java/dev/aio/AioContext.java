@@ -34,6 +34,7 @@ import dev.aio.asyncio.HostFuture;
 import dev.aio.compiler.ModuleCompiler;
 import dev.aio.diagnostics.NeverAwaitedWarnings;
 import dev.aio.diagnostics.RunawayWatchdog;
+import dev.aio.diagnostics.SlowStepMeter;
 import dev.aio.diagnostics.TaskDumpSignal;
 import dev.aio.diagnostics.TimelineRecorder;
 import dev.aio.diagnostics.TimelineSvg;
@@ -91,6 +92,8 @@ public final class AioContext implements PyContext.Holder {
     private double timeLimitOrigin;
     private boolean loopStarted;
     private final double slowStepSeconds;
+    /** On the real clock, what of a slow step's time its own code spent; null on the virtual clock (only a blocking sleep moves it) or with the warning off. */
+    private final SlowStepMeter slowStepMeter;
     private final Limits limits;
     /** The blocking call (such as time.sleep) made during the current task step, for the slow-step warning. */
     private String blockingCall;
@@ -124,6 +127,7 @@ public final class AioContext implements PyContext.Holder {
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
         this.timeLimit = env.getOptions().get(AioOptions.TIME_LIMIT);
         this.slowStepSeconds = env.getOptions().get(AioOptions.SLOW_STEP) / 1000.0;
+        this.slowStepMeter = slowStepSeconds > 0 && clock instanceof RealClock ? SlowStepMeter.create() : null;
         this.limits = new Limits(env.getOptions());
         String path = env.getOptions().get(AioOptions.TIMELINE);
         this.timelinePath = path.isEmpty() ? null : path;
@@ -257,6 +261,13 @@ public final class AioContext implements PyContext.Holder {
         DefaultExecutor worker = DefaultExecutor.ofCurrentThread();
         if (worker != null) {
             worker.sleep(seconds);
+        } else if (slowStepMeter != null) {
+            long start = System.nanoTime();
+            try {
+                clock.blockingSleep(seconds, interpreterLock);
+            } finally {
+                slowStepMeter.blocked((System.nanoTime() - start) / 1e9);
+            }
         } else {
             clock.blockingSleep(seconds, interpreterLock);
         }
@@ -571,6 +582,9 @@ public final class AioContext implements PyContext.Holder {
     public void beginStep() {
         blockingCall = null;
         blockingHint = null;
+        if (slowStepMeter != null) {
+            slowStepMeter.stepStarted();
+        }
         noteProgress();
     }
 
@@ -585,11 +599,16 @@ public final class AioContext implements PyContext.Holder {
      * After a task step: warn if it held the loop longer than {@code --slow-step}. The main program
      * prints the warning; embedded, it goes to the {@code aio.slowstep} logger, which the embedder's
      * log handler receives ({@code Context.Builder.logHandler}). Steps of aio's own library code never warn.
+     * On the real clock only the time the step's own code spent counts ({@link SlowStepMeter}).
      */
     @TruffleBoundary
-    public void endStep(String taskName, CoroutineLike coroutine, double seconds) {
+    public void endStep(String taskName, CoroutineLike coroutine, double wallSeconds) {
         // Names are made only for a slow step: this runs after every step.
-        if (slowStepSeconds <= 0 || seconds <= slowStepSeconds || isLibraryCode(coroutine)) {
+        if (slowStepSeconds <= 0 || wallSeconds <= slowStepSeconds) {
+            return;
+        }
+        double seconds = slowStepMeter == null ? wallSeconds : slowStepMeter.ownSeconds(wallSeconds);
+        if (seconds <= slowStepSeconds || isLibraryCode(coroutine)) {
             return;
         }
         String warning = String.format("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s\n", taskName, coroutine.qualName() + "()", seconds)
