@@ -71,43 +71,88 @@ aio_has_jvmci() {
 
 aio_launch() {
     # Sets AIO_LAUNCH, the java options that put aio's jars in place. $1: the lib directory (its
-    # *.jar on the class path, truffle/ on the module path, jvmci/ the Graal compiler); $2: the
-    # launcher jar when it is elsewhere; $3: where to keep the class cache. The Truffle runtime
-    # JIT-compiles aio code only with the Graal compiler on the upgrade module path and JVMCI on;
-    # AIO_JIT=off runs without it. The launcher learns the choice from -Daio.jit, to explain once
-    # why a run has no JIT.
-    local lib=$1 cp="$1/*" compiler
-    [ -z "${2:-}" ] || cp="$2:$cp"
-    AIO_LAUNCH=(--module-path "$lib/truffle" --add-modules ALL-MODULE-PATH --enable-native-access=org.graalvm.truffle,ALL-UNNAMED -cp "$cp")
+    # *.jar, truffle/ GraalVM's modules, jvmci/ the Graal compiler); $2: a jar of aio's elsewhere
+    # (the benchmarks'); $3: where to keep a class cache written for this machine. The Truffle
+    # runtime JIT-compiles aio code only with the Graal compiler on the upgrade module path, JVMCI
+    # on and GraalVM's jars on the module path; AIO_JIT=off runs without it, every jar on the class
+    # path, where the JDK can use a class cache written elsewhere (lib/aio.aot, written by the
+    # build). The launcher learns the choice from -Daio.jit, to explain once why a run has no JIT.
+    local lib=$1 compiler
     compiler=("$lib"/jvmci/compiler-*.jar)
     [ -f "${compiler[0]}" ] && compiler=${compiler[0]} || compiler=""
     case "${AIO_JIT:-on}" in
-        off | 0 | false | no) AIO_LAUNCH+=(-Daio.jit=off) ;;
-        *)
-            if [ -z "$compiler" ]; then
-                AIO_LAUNCH+=("-Daio.jit=unavailable: the Graal compiler is missing from $lib/jvmci")
-            elif ! aio_has_jvmci; then
-                AIO_LAUNCH+=("-Daio.jit=unavailable: the Java runtime in $JAVA_HOME has no JVMCI")
-            else
-                AIO_LAUNCH+=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path "$compiler" -Daio.jit=on)
-                return 0
-            fi
+        off | 0 | false | no)
+            AIO_LAUNCH=(-Daio.jit=off)
+            aio_class_path "$lib" "${2:-}"
+            aio_class_cache "$lib" "${3:-}" "${2:-}"
+            return 0
             ;;
     esac
-    aio_class_cache "$lib" "${3:-}" "${2:-}"
+    AIO_LAUNCH=(--module-path "$lib/truffle" --add-modules ALL-MODULE-PATH --enable-native-access=org.graalvm.truffle,ALL-UNNAMED -cp "${2:+$2:}$lib/*")
+    if [ -z "$compiler" ]; then
+        AIO_LAUNCH+=("-Daio.jit=unavailable: the Graal compiler is missing from $lib/jvmci")
+    elif ! aio_has_jvmci; then
+        AIO_LAUNCH+=("-Daio.jit=unavailable: the Java runtime in $JAVA_HOME has no JVMCI")
+    else
+        AIO_LAUNCH+=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path "$compiler" -Daio.jit=on)
+    fi
+}
+
+aio_class_path() {
+    # Without the JIT: every jar on the class path, named one by one in a fixed order (a class
+    # cache records the class path; "lib/*" would follow the directory's order). The JDK accepts a
+    # cache for a class path moved elsewhere as a whole, never for a module path moved.
+    local lib=$1 cp=${2:-} jar
+    for jar in "$lib"/*.jar "$lib"/truffle/*.jar; do
+        [ -f "$jar" ] && cp="${cp:+$cp:}$jar"
+    done
+    AIO_LAUNCH+=(--enable-native-access=ALL-UNNAMED -cp "$cp")
+}
+
+aio_jdk_key() {
+    # What a class cache depends on in the JDK: its build, and its modules image.
+    { grep -E '^(IMPLEMENTOR|JAVA_RUNTIME_VERSION)=' "$JAVA_HOME/release" 2>/dev/null; stat -c '%s %Y' "$JAVA_HOME/lib/modules" 2>/dev/null; } | md5sum | cut -c1-16
+}
+
+aio_write_class_cache() {
+    # Run by the build (launcher/pom.xml): writes lib/aio.aot, the JDK 25+ AOT cache of the classes
+    # aio loads and links while it runs $AIO_CACHE_TRAINING (JEP 483, 514), and lib/aio.aot.jdk, the
+    # key of the JDK it belongs to. $1: lib. On an older JDK it writes nothing.
+    local lib=$1 program
+    rm -f "$lib/aio.aot" "$lib/aio.aot.jdk"
+    [ "$AIO_JAVA_MAJOR" -ge 25 ] || return 0
+    AIO_LAUNCH=(-Daio.jit=off)
+    aio_class_path "$lib"
+    program=$(mktemp -d)
+    printf '%s' "$AIO_CACHE_TRAINING" >"$program/train.py"
+    if "$JAVA_HOME/bin/java" "${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" -XX:AOTCacheOutput="$lib/aio.aot" -Xlog:aot=off -Xlog:cds=off \
+        dev.aio.launcher.AioMain run "$program/train.py" >"$program/log" 2>&1 && [ -s "$lib/aio.aot" ]; then
+        aio_jdk_key >"$lib/aio.aot.jdk"
+        rm -rf "$program"
+    else
+        cat "$program/log" >&2
+        rm -rf "$program" "$lib/aio.aot"
+        return 1
+    fi
 }
 
 aio_class_cache() {
     # Without the JIT, a JDK 25+ AOT cache of aio's loaded and linked classes (JEP 483, 514) makes
     # start-up several times faster. (The JIT's upgrade module path turns every class cache off.)
-    # The cache is keyed by the JDK and the jars, so one that does not match is never used; its
-    # name starts with the installation's own key (its lib folder), so installations sharing a
-    # folder (~/.cache/aio) keep each its own. When there is none, a background job writes it (the
-    # JVM prints while it trains, so not in the user's run), one job at a time, and removes its
-    # installation's stale predecessors and what killed jobs left. $1: lib; $2: the cache's folder;
-    # $3: the launcher jar when it is not in lib.
+    # The build writes one into lib (aio_write_class_cache), used when it is for this JDK. Else a
+    # cache keyed by the JDK and the jars, so one that does not match is never used; its name
+    # starts with the installation's own key (its lib folder), so installations sharing a folder
+    # (~/.cache/aio) keep each its own. When there is none, a background job writes it (the JVM
+    # prints while it trains, so not in the user's run), one job at a time, and removes its
+    # installation's stale predecessors and what killed jobs left. $1: lib; $2: the cache's
+    # folder; $3: a jar of aio's not in lib.
     local lib=$1 dir=$2 install key cache
-    [ -n "$dir" ] && [ "$AIO_JAVA_MAJOR" -ge 25 ] || return 0
+    [ "$AIO_JAVA_MAJOR" -ge 25 ] || return 0
+    if [ -s "$lib/aio.aot" ] && [ -z "${3:-}" ] && [ "$(cat "$lib/aio.aot.jdk" 2>/dev/null)" = "$(aio_jdk_key)" ]; then
+        AIO_LAUNCH+=(-XX:AOTCache="$lib/aio.aot" -Xlog:aot=off -Xlog:cds=off)
+        return 0
+    fi
+    [ -n "$dir" ] || return 0
     mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
     install=$(cd "$lib" && pwd -P | md5sum | cut -c1-8)
     key=$({ echo "$JAVA_HOME"; head -n 3 "$JAVA_HOME/release" 2>/dev/null; stat -c '%n %s %Y' "$lib"/*.jar "$lib"/truffle/*.jar ${3:+"$3"}; } | md5sum | cut -c1-16)
