@@ -91,6 +91,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
         modules.put("_tregex", TRegexModule::create);
+        modules.put("_string", StringModule::create);
         modules.put("_traceback", TracebackModule::create);
         modules.put("hashlib", HashlibModule::create);
         modules.put("binascii", BinasciiModule::create);
