@@ -209,6 +209,9 @@ public final class Attributes {
         if (obj instanceof BuiltinSubclassInstance b) {
             return b.instanceDict();
         }
+        if (obj instanceof PySimpleNamespace n) {
+            return n.dict();
+        }
         return null;
     }
 
@@ -232,7 +235,7 @@ public final class Attributes {
             case "__bases__":
                 return new PyTuple(t.getBases().clone());
             case "__dict__":
-                return namespaceCopy(t);
+                return new PyMappingProxy(namespaceCopy(t));
             default:
                 break;
         }
@@ -261,13 +264,18 @@ public final class Attributes {
         return v;
     }
 
-    /** {@code C.__dict__}: a snapshot of the class's own namespace (CPython gives a read-only view). */
+    /**
+     * What {@code C.__dict__} shows (read-only, as CPython's mappingproxy): a snapshot of the
+     * class's own namespace, a builtin type's methods as the functions that implement them.
+     */
     private static PyDict namespaceCopy(PyType t) {
         PyDict d = new PyDict();
         for (Map.Entry<String, Object> e : t.dict().entrySet()) {
-            if (!(e.getValue() instanceof BuiltinSpec)) {
-                d.put(e.getKey(), e.getValue());
+            Object v = e.getValue();
+            if (v instanceof PyDescriptors.ClassMethod cm && cm.function instanceof BuiltinSpec spec) {
+                v = spec;
             }
+            d.put(e.getKey(), v instanceof BuiltinSpec spec ? AioLanguage.get(null).builtinFunction(spec) : v);
         }
         return d;
     }

@@ -15,6 +15,7 @@ public final class BuiltinTypes {
     public static final PyType FLOAT = new PyType("float", "builtins", OBJECT);
     public static final PyType STR = new PyType("str", "builtins", OBJECT);
     public static final PyType NONE_TYPE = new PyType("NoneType", "builtins", OBJECT);
+    public static final PyType NOT_IMPLEMENTED_TYPE = new PyType("NotImplementedType", "builtins", OBJECT);
     public static final PyType LIST = new PyType("list", "builtins", OBJECT);
     public static final PyType TUPLE = new PyType("tuple", "builtins", OBJECT);
     public static final PyType BYTES = new PyType("bytes", "builtins", OBJECT);
@@ -32,6 +33,11 @@ public final class BuiltinTypes {
     public static final PyType COROUTINE = new PyType("coroutine", "builtins", OBJECT);
     public static final PyType ELLIPSIS = new PyType("ellipsis", "builtins", OBJECT);
     public static final PyType DEQUE = new PyType("deque", "collections", OBJECT);
+    public static final PyType CODE = new PyType("code", "builtins", OBJECT);
+    public static final PyType CELL = new PyType("cell", "builtins", OBJECT);
+    public static final PyType FRAME = new PyType("frame", "builtins", OBJECT);
+    public static final PyType MAPPING_PROXY = new PyType("mappingproxy", "builtins", OBJECT);
+    public static final PyType SIMPLE_NAMESPACE = new PyType("SimpleNamespace", "types", OBJECT);
 
     public static final PyType BASE_EXCEPTION = new PyType("BaseException", "builtins", OBJECT);
     public static final PyType SYSTEM_EXIT = new PyType("SystemExit", "builtins", BASE_EXCEPTION);
@@ -82,6 +88,19 @@ public final class BuiltinTypes {
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", "builtins", EXCEPTION);
     public static final PyType INDENTATION_ERROR = new PyType("IndentationError", "builtins", SYNTAX_ERROR);
 
+    public static final PyType WARNING = new PyType("Warning", "builtins", EXCEPTION);
+    public static final PyType USER_WARNING = new PyType("UserWarning", "builtins", WARNING);
+    public static final PyType DEPRECATION_WARNING = new PyType("DeprecationWarning", "builtins", WARNING);
+    public static final PyType PENDING_DEPRECATION_WARNING = new PyType("PendingDeprecationWarning", "builtins", WARNING);
+    public static final PyType SYNTAX_WARNING = new PyType("SyntaxWarning", "builtins", WARNING);
+    public static final PyType RUNTIME_WARNING = new PyType("RuntimeWarning", "builtins", WARNING);
+    public static final PyType FUTURE_WARNING = new PyType("FutureWarning", "builtins", WARNING);
+    public static final PyType IMPORT_WARNING = new PyType("ImportWarning", "builtins", WARNING);
+    public static final PyType UNICODE_WARNING = new PyType("UnicodeWarning", "builtins", WARNING);
+    public static final PyType BYTES_WARNING = new PyType("BytesWarning", "builtins", WARNING);
+    public static final PyType RESOURCE_WARNING = new PyType("ResourceWarning", "builtins", WARNING);
+    public static final PyType ENCODING_WARNING = new PyType("EncodingWarning", "builtins", WARNING);
+
     public static final PyType BASE_EXCEPTION_GROUP = new PyType("BaseExceptionGroup", "builtins", BASE_EXCEPTION);
     public static final PyType EXCEPTION_GROUP = new PyType("ExceptionGroup", "builtins", BASE_EXCEPTION_GROUP, EXCEPTION);
 
@@ -97,7 +116,8 @@ public final class BuiltinTypes {
                     CONNECTION_RESET_ERROR, IMPORT_ERROR,
                     MODULE_NOT_FOUND_ERROR, RUNTIME_ERROR, NOT_IMPLEMENTED_ERROR, RECURSION_ERROR, TYPE_ERROR, VALUE_ERROR, UNICODE_ERROR,
                     UNICODE_DECODE_ERROR, UNICODE_ENCODE_ERROR,
-                    SYSTEM_ERROR, SYNTAX_ERROR, INDENTATION_ERROR};
+                    SYSTEM_ERROR, SYNTAX_ERROR, INDENTATION_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING, PENDING_DEPRECATION_WARNING,
+                    SYNTAX_WARNING, RUNTIME_WARNING, FUTURE_WARNING, IMPORT_WARNING, UNICODE_WARNING, BYTES_WARNING, RESOURCE_WARNING, ENCODING_WARNING};
 
     /** {@code OSError(errno, strerror)} makes the subclass for that errno (Linux numbers), as CPython does. */
     public static PyType osErrorFor(long errno) {

@@ -152,6 +152,14 @@ public final class PyBaseException extends PyObject {
                 throw PyErrors.typeError("__str__ returned non-string (type " + PyOps.typeName(r) + ")");
             }
         }
+        return builtinStr();
+    }
+
+    /** {@code BaseException.__str__}: the message made of the arguments, whatever the class overrides. */
+    public String builtinStr() {
+        if (isGroup()) {
+            return str();
+        }
         Object[] a = args.items();
         if (a.length == 0) {
             return "";

@@ -3,8 +3,8 @@ package dev.aio.runtime;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.nodes.RootNode;
 
-/** The compiled body of a {@code def}, {@code async def}, lambda or module: what functions made from it share. */
-public final class PyCode {
+/** The compiled body of a {@code def}, {@code async def}, lambda or module: what functions made from it share ({@code f.__code__}). */
+public final class PyCode extends PyObject {
     private final RootNode root;
     private final String name;
     private final String qualName;
@@ -84,5 +84,15 @@ public final class PyCode {
 
     public int firstLine() {
         return firstLine;
+    }
+
+    @Override
+    public PyType getPyType() {
+        return BuiltinTypes.CODE;
+    }
+
+    @Override
+    public String repr() {
+        return "<code object " + name + " at " + Ids.address(this) + ", file \"" + fileName + "\", line " + firstLine + ">";
     }
 }

@@ -153,6 +153,15 @@ public final class PyOps {
             }
             return true;
         }
+        if (a instanceof PySimpleNamespace na && b instanceof PySimpleNamespace nb) {
+            return eq(na.dict(), nb.dict());
+        }
+        if (a instanceof PyMappingProxy pa) {
+            return eq(pa.mapping(), b instanceof PyMappingProxy pb ? pb.mapping() : b);
+        }
+        if (b instanceof PyMappingProxy pb) {
+            return eq(a, pb.mapping());
+        }
         if (a instanceof PySet sa && b instanceof PySet sb) {
             if (sa.size() != sb.size()) {
                 return false;

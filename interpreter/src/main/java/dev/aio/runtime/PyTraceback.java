@@ -2,6 +2,8 @@ package dev.aio.runtime;
 
 import java.util.List;
 
+import com.oracle.truffle.api.source.SourceSection;
+
 import dev.aio.nodes.ops.Traceback;
 
 /**
@@ -10,7 +12,7 @@ import dev.aio.nodes.ops.Traceback;
  * a context manager that rethrew the exception into a generator hides that detour, as in CPython.
  */
 public final class PyTraceback extends PyObject {
-    private static final PyType TYPE = new PyType("traceback", "builtins", BuiltinTypes.OBJECT);
+    public static final PyType TYPE = new PyType("traceback", "builtins", BuiltinTypes.OBJECT);
 
     private final List<Traceback.Entry> entries;
 
@@ -32,6 +34,26 @@ public final class PyTraceback extends PyObject {
         if (tb instanceof PyTraceback t) {
             e.traceback().addAll(t.entries);
         }
+    }
+
+    /**
+     * The frame this traceback object stands for: the outermost one recorded, where the exception
+     * was caught ({@code tb_next} leads inwards to where it was raised, as in CPython).
+     */
+    public Traceback.Entry entry() {
+        return entries.get(entries.size() - 1);
+    }
+
+    /** {@code tb.tb_lineno}: the line the frame was running. */
+    public long line() {
+        Traceback.Entry e = entry();
+        SourceSection s = e.bytecode() == null ? null : e.bytecode().getSourceLocation(e.bytecodeIndex());
+        return s == null || !s.isAvailable() ? e.root().getCode().firstLine() : s.getStartLine();
+    }
+
+    /** {@code tb.tb_next}: the traceback of the frame it called, or None at the frame that raised. */
+    public Object next() {
+        return entries.size() > 1 ? new PyTraceback(List.copyOf(entries.subList(0, entries.size() - 1))) : PyNone.NONE;
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class SpecialMethods {
     public static final Object NOT_IMPLEMENTED = new PyObject() {
         @Override
         public PyType getPyType() {
-            return BuiltinTypes.OBJECT;
+            return BuiltinTypes.NOT_IMPLEMENTED_TYPE;
         }
 
         @Override

@@ -59,6 +59,14 @@ public final class AioStdlib implements StdlibProvider {
             ContextTokenMethods.install();
             ContextMethods.install();
             ForeignMethods.install();
+            CodeMethods.install();
+            CellMethods.install();
+            FrameMethods.install();
+            FunctionMethods.install();
+            TracebackMethods.install();
+            MappingProxyMethods.install();
+            SimpleNamespaceMethods.install();
+            ModuleMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
@@ -69,7 +77,7 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -83,6 +91,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
         modules.put("_tregex", TRegexModule::create);
+        modules.put("_string", StringModule::create);
         modules.put("_traceback", TracebackModule::create);
         modules.put("hashlib", HashlibModule::create);
         modules.put("binascii", BinasciiModule::create);

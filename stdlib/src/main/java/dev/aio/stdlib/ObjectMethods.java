@@ -9,6 +9,7 @@ import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Classes;
+import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyInstance;
@@ -74,6 +75,16 @@ public final class ObjectMethods {
         @Specialization
         static Object doRepr(Object self) {
             return PyOps.builtinRepr(self);
+        }
+    }
+
+    /** {@code object.__str__}: the object's repr (an exception's message, as {@code BaseException.__str__}). */
+    @Builtin(name = "__str__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ObjectStrNode extends BuiltinNode {
+        @Specialization
+        static Object doStr(Object self) {
+            return self instanceof PyBaseException e ? e.builtinStr() : PyOps.repr(self);
         }
     }
 

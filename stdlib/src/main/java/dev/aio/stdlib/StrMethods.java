@@ -11,6 +11,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Bytes;
 import dev.aio.runtime.Codecs;
@@ -23,6 +24,7 @@ import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.StrFormat;
+import dev.aio.runtime.Subscripts;
 
 /** Methods of {@code str}. */
 public final class StrMethods {
@@ -105,7 +107,7 @@ public final class StrMethods {
         }
     }
 
-    @Builtin(name = "splitlines", params = {"self", "keepends"}, required = 1)
+    @Builtin(name = "splitlines", params = {"self", "keepends"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class SplitLinesNode extends BuiltinNode {
         @Specialization
@@ -750,6 +752,180 @@ public final class StrMethods {
         static Object doEncode(String self, Object encoding, Object errors) {
             return new PyBytes(Codecs.encode(self, Args.given(encoding) ? Args.string(encoding, "encode() argument 'encoding'") : "utf-8",
                             Args.given(errors) ? Args.string(errors, "encode() argument 'errors'") : "strict"));
+        }
+    }
+
+    /** {@code str.expandtabs(tabsize=8)}: each tab up to the next multiple of tabsize, columns counted from the last newline. */
+    @Builtin(name = "expandtabs", params = {"self", "tabsize"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class ExpandTabsNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doExpandTabs(String self, Object tabsize) {
+            long size = Args.given(tabsize) ? Args.index(tabsize, "tabsize") : 8;
+            StringBuilder sb = new StringBuilder();
+            long column = 0;
+            for (int i = 0; i < self.length(); i++) {
+                char c = self.charAt(i);
+                if (c == '\t') {
+                    if (size > 0) {
+                        long spaces = size - column % size;
+                        sb.append(" ".repeat(PyErrors.checkedLength(spaces)));
+                        column += spaces;
+                    }
+                } else {
+                    sb.append(c);
+                    column = c == '\n' || c == '\r' ? 0 : column + (Character.isLowSurrogate(c) ? 0 : 1);
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * {@code str.translate(table)}: each character's code point looked up in the table
+     * ({@code __getitem__}); a LookupError keeps the character, None deletes it, an int or a str
+     * replaces it.
+     */
+    @Builtin(name = "translate", params = {"self", "table"})
+    @GenerateNodeFactory
+    abstract static class TranslateNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doTranslate(String self, Object table) {
+            StringBuilder sb = new StringBuilder();
+            self.codePoints().forEach(cp -> {
+                Object mapped;
+                try {
+                    mapped = Subscripts.getItem(table, (long) cp);
+                } catch (AioException e) {
+                    if (e.getPyType().isSubtypeOf(BuiltinTypes.LOOKUP_ERROR)) {
+                        sb.appendCodePoint(cp);
+                        return;
+                    }
+                    throw e;
+                }
+                if (mapped == PyNone.NONE) {
+                    return;
+                }
+                if (mapped instanceof String s) {
+                    sb.append(s);
+                } else if (mapped instanceof Long || mapped instanceof Integer || mapped instanceof Boolean) {
+                    long v = Args.index(mapped, "character mapping");
+                    if (v < 0 || v > 0x10FFFF) {
+                        throw PyErrors.valueError("character mapping must be in range(0x110000)");
+                    }
+                    sb.appendCodePoint((int) v);
+                } else {
+                    throw PyErrors.typeError("character mapping must return integer, None or str");
+                }
+            });
+            return sb.toString();
+        }
+    }
+
+    /** {@code str.maketrans(x[, y[, z]])}, a static method in CPython: the table {@code translate} takes. */
+    @Builtin(name = "maketrans", classMethod = true, params = {"cls", "x", "y", "z"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class MakeTransNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doMakeTrans(@SuppressWarnings("unused") Object cls, Object x, Object y, Object z) {
+            PyDict table = new PyDict();
+            if (!Args.given(y)) {
+                if (!(x instanceof PyDict d)) {
+                    throw PyErrors.typeError("if you give only one argument to maketrans it must be a dict");
+                }
+                for (Object key : d.keys()) {
+                    if (key instanceof String s) {
+                        if (s.codePointCount(0, s.length()) != 1) {
+                            throw PyErrors.valueError("string keys in translate table must be of length 1");
+                        }
+                        table.put((long) s.codePointAt(0), d.get(key));
+                    } else if (key instanceof Long) {
+                        table.put(key, d.get(key));
+                    } else {
+                        throw PyErrors.typeError("keys in translate table must be strings or integers");
+                    }
+                }
+                return table;
+            }
+            if (!(x instanceof String from)) {
+                throw PyErrors.typeError("maketrans() argument 1 must be str, not " + PyOps.typeName(x));
+            }
+            if (!(y instanceof String to)) {
+                throw PyErrors.typeError("maketrans() argument 2 must be str, not " + PyOps.typeName(y));
+            }
+            int[] fromPoints = from.codePoints().toArray();
+            int[] toPoints = to.codePoints().toArray();
+            if (fromPoints.length != toPoints.length) {
+                throw PyErrors.valueError("the first two maketrans arguments must have equal length");
+            }
+            for (int i = 0; i < fromPoints.length; i++) {
+                table.put((long) fromPoints[i], (long) toPoints[i]);
+            }
+            if (Args.given(z)) {
+                if (!(z instanceof String deleted)) {
+                    throw PyErrors.typeError("maketrans() argument 3 must be str, not " + PyOps.typeName(z));
+                }
+                deleted.codePoints().forEach(cp -> table.put((long) cp, PyNone.NONE));
+            }
+            return table;
+        }
+    }
+
+    @Builtin(name = "isascii", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsAsciiNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return self.chars().allMatch(c -> c < 128);
+        }
+    }
+
+    /** {@code str.isprintable()}: no character of Unicode's "Other" or "Separator" categories but the space. */
+    @Builtin(name = "isprintable", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsPrintableNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            return self.codePoints().allMatch(cp -> cp == ' ' || switch (Character.getType(cp)) {
+                case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SPACE_SEPARATOR,
+                                Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+                default -> true;
+            });
+        }
+    }
+
+    /** {@code str.istitle()}: uppercase characters only at the start of words, lowercase ones only after a cased one, and at least one cased. */
+    @Builtin(name = "istitle", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsTitleNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doCheck(String self) {
+            boolean cased = false;
+            boolean previousCased = false;
+            for (int cp : self.codePoints().toArray()) {
+                if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+                    if (previousCased) {
+                        return false;
+                    }
+                    previousCased = true;
+                    cased = true;
+                } else if (Character.isLowerCase(cp)) {
+                    if (!previousCased) {
+                        return false;
+                    }
+                    previousCased = true;
+                    cased = true;
+                } else {
+                    previousCased = false;
+                }
+            }
+            return cased;
         }
     }
 }

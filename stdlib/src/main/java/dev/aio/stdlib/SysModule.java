@@ -14,9 +14,11 @@ import dev.aio.runtime.IntDigitLimit;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyFrame;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PySimpleNamespace;
 import dev.aio.runtime.PyTraceback;
 import dev.aio.runtime.PyTuple;
 
@@ -47,7 +49,13 @@ public final class SysModule {
         m.put("executable", "");
         m.put("platform", "linux");
         m.put("maxsize", Long.MAX_VALUE);
-        m.put("implementation", "aio");
+        PySimpleNamespace implementation = new PySimpleNamespace();
+        implementation.dict().put("name", "aio");
+        implementation.dict().put("cache_tag", PyNone.NONE);
+        implementation.dict().put("version", m.get("version_info"));
+        implementation.dict().put("hexversion", m.get("hexversion"));
+        m.put("implementation", implementation);
+        m.put("warnoptions", new PyList());
         m.defineFunctions(context.getLanguage(), SysModuleFactory.getFactories());
         return m;
     }
@@ -123,6 +131,21 @@ public final class SysModule {
                 return new PyTuple(new Object[]{PyNone.NONE, PyNone.NONE, PyNone.NONE});
             }
             return new PyTuple(new Object[]{e.getPyType(), e, PyTraceback.of(e)});
+        }
+    }
+
+    /** {@code sys._getframe(depth=0)}: the frame of the code {@code depth} calls above the caller. */
+    @Builtin(name = "_getframe", params = {"depth"}, required = 0)
+    @GenerateNodeFactory
+    abstract static class GetFrameNode extends BuiltinNode {
+        @Specialization
+        static Object doGetFrame(Object depth) {
+            long n = Args.given(depth) ? Args.index(depth, "depth") : 0;
+            PyFrame frame = n < 0 || n > Integer.MAX_VALUE ? null : CallSite.frame((int) n);
+            if (frame == null) {
+                throw PyErrors.valueError("call stack is not deep enough");
+            }
+            return frame;
         }
     }
 }

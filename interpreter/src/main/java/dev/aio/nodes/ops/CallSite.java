@@ -1,5 +1,8 @@
 package dev.aio.nodes.ops;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.Truffle;
@@ -14,6 +17,9 @@ import dev.aio.AioContext;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyFrame;
+import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyTuple;
 
@@ -152,5 +158,47 @@ public final class CallSite {
             return new PyTuple(new Object[]{aio.getCode().fileName(), line, aio.getCode().name()});
         });
         return found != null ? found : new PyTuple(new Object[]{"(unknown file)", 0L, "(unknown function)"});
+    }
+    /**
+     * {@code sys._getframe(depth)}: the frame of the aio code {@code depth} calls above the running
+     * builtin, linked to its callers, or {@code null} when the stack is not that deep. Each frame
+     * is a snapshot of its code, line and globals.
+     */
+    @TruffleBoundary
+    public static PyFrame frame(int depth) {
+        List<Object[]> found = new ArrayList<>();
+        Truffle.getRuntime().iterateFrames(frame -> {
+            AioRootNode root = aioRoot(frame);
+            if (root == null || root.getCode() == null) {
+                return null;
+            }
+            BytecodeNode bytecode = BytecodeNode.get(frame);
+            SourceSection section = bytecode == null ? null : bytecode.getSourceLocation(frame);
+            long line = section == null || !section.isAvailable() ? root.getCode().firstLine() : section.getStartLine();
+            Object[] arguments = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY).getArguments();
+            if (frame.getCallTarget() instanceof RootCallTarget t && t.getRootNode() instanceof ContinuationRootNode && arguments.length > 0
+                            && arguments[0] instanceof Frame suspended) {
+                arguments = suspended.getArguments();
+            }
+            PyModule globals = arguments.length > 0 && arguments[0] instanceof PyFunction f ? f.getGlobals() : moduleOfFile(root.getCode().fileName());
+            found.add(new Object[]{root.getCode(), line, globals});
+            return null;
+        });
+        if (depth >= found.size()) {
+            return null;
+        }
+        PyFrame back = null;
+        for (int i = found.size() - 1; i >= depth; i--) {
+            Object[] f = found.get(i);
+            back = new PyFrame((PyCode) f[0], (long) f[1], (PyModule) f[2], back);
+        }
+        return back;
+    }
+
+    /** The module loaded from {@code fileName}, or {@code null}. */
+    @TruffleBoundary
+    public static PyModule moduleOfFile(String fileName) {
+        AioContext context = AioContext.get(null);
+        return context.sysModules().get(context.moduleNameOfFile(fileName)) instanceof PyModule m ? m : null;
     }
 }
