@@ -161,47 +161,6 @@ class DistributionIT {
                         run(dir, Map.of("AIO_JAVA_OPTS", "-Xmx256m"), home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "hog.aio"));
     }
 
-    /**
-     * Under the JIT, a task dump taken while a task runs compiled code (an on-stack-replaced loop)
-     * names the line the task runs, not the line that started the loop (hardening 7).
-     */
-    @Test
-    void onTheJitATaskDumpNamesTheLineABusyTaskRuns() throws Exception {
-        Path home = unpack();
-        Files.writeString(dir.resolve("busy.aio"), """
-                        import asyncio, time
-
-                        async def main():
-                            print("ready", flush=True)
-                            end = time.monotonic() + 6
-                            n = 0
-                            while time.monotonic() < end:
-                                n += 1
-                            print("done")
-
-                        asyncio.run(main())
-                        """);
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "--dump-tasks-on", "USR1", "busy.aio")
-                        .directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().remove("JAVA_HOME");
-        pb.environment().put("AIO_JAVA_OPTS", "-Dpolyglot.engine.BackgroundCompilation=false -Dpolyglot.engine.OSRCompilationThreshold=1000");
-        Process p = pb.start();
-        StringBuilder out = new StringBuilder();
-        var reader = p.inputReader(StandardCharsets.UTF_8);
-        String line = reader.readLine();
-        assertEquals("ready", line);
-        out.append(line).append('\n');
-        Thread.sleep(3000);
-        new ProcessBuilder("kill", "-USR1", String.valueOf(p.pid())).start().waitFor();
-        while ((line = reader.readLine()) != null) {
-            out.append(line).append('\n');
-        }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out.toString());
-        assertEquals(0, p.exitValue(), out.toString());
-        assertTrue(out.toString().matches("(?s).*task 'Task-1' \\(main\\) is running at (.*/)?busy\\.aio:[78]:.*"), out.toString());
-        assertTrue(out.toString().endsWith("done\n"), out.toString());
-    }
-
     /** The distribution, unpacked in a fresh folder: its home. */
     private Path unpack() throws IOException, InterruptedException {
         Path tarball = Path.of(System.getProperty("aio.dist"));
