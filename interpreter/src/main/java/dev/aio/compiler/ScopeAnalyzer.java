@@ -32,9 +32,14 @@ final class ScopeAnalyzer {
     private Set<String> comprehensionVars = new LinkedHashSet<>();
 
     static Map<Object, Scope> analyze(Module module) {
+        return analyze(module, Scope.Kind.MODULE);
+    }
+
+    /** {@code rootKind}: {@code CLASS} for code run with locals apart from its globals (exec, eval). */
+    static Map<Object, Scope> analyze(Module module, Scope.Kind rootKind) {
         ScopeAnalyzer a = new ScopeAnalyzer();
         a.stringAnnotations = futureAnnotations(module.body());
-        Scope root = new Scope(Scope.Kind.MODULE, null);
+        Scope root = new Scope(rootKind, null);
         a.scopes.put(module, root);
         a.current = root;
         a.stmts(module.body());

@@ -69,7 +69,7 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "importlib"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -109,6 +109,7 @@ public final class AioStdlib implements StdlibProvider {
     private static PyModule builtins(AioContext context) {
         PyModule m = new PyModule("builtins");
         m.defineFunctions(context.getLanguage(), BuiltinsModuleFactory.getFactories());
+        m.defineFunctions(context.getLanguage(), CodeBuiltinsFactory.getFactories());
         for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
                         BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
                         BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
