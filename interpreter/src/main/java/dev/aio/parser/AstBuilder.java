@@ -22,6 +22,7 @@ import dev.aio.ast.UnaryOperator;
 import dev.aio.grammar.AioLexer;
 import dev.aio.grammar.AioParser.*;
 import dev.aio.runtime.IntDigitLimit;
+import dev.aio.runtime.PyComplex;
 
 /** Builds the syntax tree ({@code dev.aio.ast}) from ANTLR's parse tree, with CPython's node positions. */
 final class AstBuilder {
@@ -897,7 +898,7 @@ final class AstBuilder {
         String text = t.getText().replace("_", "");
         String lower = text.toLowerCase();
         if (lower.endsWith("j")) {
-            throw error(p, "complex numbers are not supported by aio");
+            return new PyComplex(0.0, Double.parseDouble(text.substring(0, text.length() - 1)));
         }
         if (lower.startsWith("0x")) {
             return normalize(new BigInteger(text.substring(2), 16));

@@ -34,6 +34,7 @@ public final class AioStdlib implements StdlibProvider {
             TypeMethods.install();
             IntMethods.install();
             FloatMethods.install();
+            ComplexMethods.install();
             BoolMethods.install();
             StrMethods.install();
             ListMethods.install();
@@ -110,7 +111,7 @@ public final class AioStdlib implements StdlibProvider {
         PyModule m = new PyModule("builtins");
         m.defineFunctions(context.getLanguage(), BuiltinsModuleFactory.getFactories());
         m.defineFunctions(context.getLanguage(), CodeBuiltinsFactory.getFactories());
-        for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
+        for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.COMPLEX, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
                         BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
                         BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
             m.put(t.getName(), t);

@@ -38,6 +38,7 @@ import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyAsyncGenerator;
 import dev.aio.runtime.PyDescriptors;
 import dev.aio.runtime.DictNamespace;
+import dev.aio.runtime.PyComplex;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyGenerator;
@@ -242,6 +243,9 @@ public final class BuiltinsModule {
     abstract static class AbsNode extends BuiltinNode {
         @Specialization
         static Object doAbs(Object x) {
+            if (x instanceof PyComplex c) {
+                return c.abs();
+            }
             if (!Numbers.isNumber(x)) {
                 Object r = SpecialMethods.call(x, "__abs__");
                 if (r == SpecialMethods.NOT_DEFINED) {
