@@ -50,6 +50,7 @@ public final class AioStdlib implements StdlibProvider {
             ExceptionGroupMethods.install();
             IteratorMethods.install();
             GeneratorMethods.install();
+            CoroutineMethods.install();
             AsyncGeneratorMethods.install();
             PropertyMethods.install();
             TextIOMethods.install();
