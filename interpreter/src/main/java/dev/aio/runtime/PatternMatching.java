@@ -13,8 +13,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  */
 public final class PatternMatching {
     /** The builtin types whose class pattern takes the subject itself as its one positional sub-pattern ({@code int(x)}). */
-    private static final PyType[] MATCH_SELF = {BuiltinTypes.BOOL, BuiltinTypes.DICT, BuiltinTypes.FLOAT, BuiltinTypes.FROZENSET, BuiltinTypes.INT,
-                    BuiltinTypes.LIST, BuiltinTypes.SET, BuiltinTypes.STR, BuiltinTypes.TUPLE};
+    private static final PyType[] MATCH_SELF = {BuiltinTypes.BOOL, BuiltinTypes.BYTEARRAY, BuiltinTypes.BYTES, BuiltinTypes.DICT, BuiltinTypes.FLOAT,
+                    BuiltinTypes.FROZENSET, BuiltinTypes.INT, BuiltinTypes.LIST, BuiltinTypes.SET, BuiltinTypes.STR, BuiltinTypes.TUPLE};
 
     private PatternMatching() {
     }
