@@ -3,8 +3,6 @@ package dev.aio;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleFile;
@@ -136,7 +134,7 @@ final class Imports {
         } catch (IOException e) {
             throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot read " + fileName + ": " + e.getMessage());
         } catch (AioSyntaxError e) {
-            throw syntaxError(e.format());
+            throw new AioSyntaxException(e.format(), e, null, e.line()).toPython(false);
         }
         return run(name, parent, last, fileName, text, packageDir == null ? null : absolute(packageDir), false);
     }
@@ -161,7 +159,7 @@ final class Imports {
             context.runSourceInto(m, fileName, text, internal);
         } catch (AioSyntaxException e) {
             modules.remove(name);
-            throw syntaxError(e.getMessage());
+            throw e.toPython(false);
         } catch (RuntimeException e) {
             modules.remove(name);
             throw e;
@@ -173,28 +171,5 @@ final class Imports {
         }
         Object result = modules.get(name);
         return result instanceof PyModule r ? r : m;
-    }
-
-    /** A syntax error in an imported file: a SyntaxError the importer may catch, printed as CPython prints it. */
-    private static AioException syntaxError(String report) {
-        String[] lines = report.split("\n");
-        String last = lines[lines.length - 1];
-        int colon = last.indexOf(": ");
-        String kind = colon < 0 ? "SyntaxError" : last.substring(0, colon);
-        String message = colon < 0 ? last : last.substring(colon + 2);
-        String fileName = null;
-        long line = 0;
-        Matcher m = Pattern.compile("^  File \"(.*)\", line (\\d+)").matcher(lines[0]);
-        if (m.find()) {
-            fileName = m.group(1);
-            line = Long.parseLong(m.group(2));
-        }
-        PyBaseException e = new PyBaseException(kind.equals("IndentationError") ? BuiltinTypes.INDENTATION_ERROR : BuiltinTypes.SYNTAX_ERROR,
-                        PyTuple.of(message, PyTuple.of(fileName == null ? PyNone.NONE : fileName, line, PyNone.NONE, PyNone.NONE, line, PyNone.NONE)));
-        e.setSyntaxLocation(report.substring(0, report.length() - last.length() - 1).stripTrailing() + "\n");
-        e.dict().put("msg", message);
-        e.dict().put("filename", fileName == null ? PyNone.NONE : fileName);
-        e.dict().put("lineno", line);
-        return new AioException(e, null);
     }
 }

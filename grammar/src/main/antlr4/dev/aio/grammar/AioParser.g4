@@ -87,6 +87,73 @@ compound_stmt
     | classdef
     | decorated
     | async_stmt
+    | match_stmt
+    ;
+
+/*
+ * The match statement (PEP 634). 'match' and 'case' are soft keywords: NAME tokens, keywords only
+ * where this rule's predicates see them, so that they stay usable as names everywhere else.
+ */
+match_stmt
+    : {isSoftKeyword("match")}? NAME match_subject COLON NEWLINE INDENT case_block+ DEDENT
+    ;
+
+match_subject
+    : ( namedexpr_test | star_expr ) ( COMMA ( namedexpr_test | star_expr ) )* COMMA?
+    ;
+
+case_block
+    : {isSoftKeyword("case")}? NAME patterns ( IF namedexpr_test )? COLON block
+    ;
+
+/* Several patterns separated by commas make a sequence pattern; the builder checks the rest. */
+patterns
+    : star_or_pattern ( COMMA star_or_pattern )* COMMA?
+    ;
+
+star_or_pattern
+    : STAR NAME
+    | pattern
+    ;
+
+pattern
+    : closed_pattern ( OR_OP closed_pattern )* ( AS NAME )?
+    ;
+
+closed_pattern
+    : number_pattern                                            # numberPattern
+    | STRING+                                                   # stringPattern
+    | NONE                                                      # nonePattern
+    | TRUE                                                      # truePattern
+    | FALSE                                                     # falsePattern
+    | dotted_name                                               # namePattern
+    | dotted_name OPEN_PAREN pattern_arguments? CLOSE_PAREN     # classPattern
+    | OPEN_PAREN patterns? CLOSE_PAREN                          # groupPattern
+    | OPEN_BRACK patterns? CLOSE_BRACK                          # listPattern
+    | OPEN_BRACE mapping_items? CLOSE_BRACE                     # mappingPattern
+    ;
+
+/* A literal number, possibly negative, or a complex literal such as -1+2j. */
+number_pattern
+    : MINUS? NUMBER ( ( ADD | MINUS ) NUMBER )?
+    ;
+
+pattern_arguments
+    : pattern_argument ( COMMA pattern_argument )* COMMA?
+    ;
+
+pattern_argument
+    : NAME ASSIGN pattern
+    | pattern
+    ;
+
+mapping_items
+    : mapping_item ( COMMA mapping_item )* COMMA?
+    ;
+
+mapping_item
+    : POWER NAME
+    | closed_pattern COLON pattern
     ;
 
 async_stmt

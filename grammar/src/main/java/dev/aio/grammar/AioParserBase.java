@@ -19,6 +19,11 @@ public abstract class AioParserBase extends Parser {
         super(input);
     }
 
+    /** Whether the next token is the soft keyword {@code word} ('match', 'case'): a NAME spelled so. */
+    protected boolean isSoftKeyword(String word) {
+        return word.equals(_input.LT(1).getText());
+    }
+
     @Override
     public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
         if (++depth > MAX_DEPTH) {

@@ -58,7 +58,7 @@ public sealed interface Expr extends Node {
 
     /**
      * A literal. value is a {@code Long} (when the int fits) or {@code java.math.BigInteger}, a
-     * {@code Double}, a {@code String} (escapes already decoded, adjacent literals concatenated), a
+     * {@code Double}, a {@code PyComplex} (an imaginary literal), a {@code String} (escapes already decoded, adjacent literals concatenated), a
      * {@code Boolean}, {@link Constant#NONE} or {@link Constant#ELLIPSIS}.
      */
     record Constant(Pos pos, Object value) implements Expr {

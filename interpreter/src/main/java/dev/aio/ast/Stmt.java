@@ -52,6 +52,9 @@ public sealed interface Stmt extends Node {
 
     record Nonlocal(Pos pos, List<String> names) implements Stmt {}
 
+    /** {@code match subject:} with its cases in source order. */
+    record Match(Pos pos, Expr subject, List<MatchCase> cases) implements Stmt {}
+
     record ExprStmt(Pos pos, Expr value) implements Stmt {}
 
     record Pass(Pos pos) implements Stmt {}
@@ -62,6 +65,9 @@ public sealed interface Stmt extends Node {
 
     /** {@code except [type [as name]]: body}; type and name may be {@code null}. */
     record ExceptHandler(Pos pos, Expr type, String name, List<Stmt> body) {}
+
+    /** {@code case pattern [if guard]: body}; guard may be {@code null}. */
+    record MatchCase(Pos pos, Pattern pattern, Expr guard, List<Stmt> body) {}
 
     /** {@code contextExpr [as optionalVars]}. */
     record WithItem(Expr contextExpr, Expr optionalVars) {}

@@ -425,6 +425,7 @@ final class CodeGenerator {
             case Stmt.Delete d -> d.targets().forEach(this::delete);
             case Stmt.ClassDef c -> classDef(c);
             case Stmt.With w -> withStatement(w, 0);
+            case Stmt.Match m -> new MatchCompiler(this, b).match(m);
         }
     }
 
@@ -521,7 +522,7 @@ final class CodeGenerator {
         }
     }
 
-    private void block(List<Stmt> body) {
+    void block(List<Stmt> body) {
         b.beginBlock();
         statements(body);
         b.endBlock();
@@ -1173,7 +1174,7 @@ final class CodeGenerator {
     }
 
     /** Stores the value {@code value} emits into {@code target}. */
-    private void store(Expr target, Runnable value) {
+    void store(Expr target, Runnable value) {
         switch (target) {
             case Expr.Name n -> {
                 String name = n.id();
@@ -1293,7 +1294,12 @@ final class CodeGenerator {
 
     /** Code that tracebacks attribute to {@code e} (marked with ^^^ under it). */
     private void inSection(Expr e, Runnable code) {
-        int[] range = sourceMap.range(e.pos());
+        section(e.pos(), code);
+    }
+
+    /** Code that tracebacks attribute to the source at {@code pos}. */
+    void section(Pos pos, Runnable code) {
+        int[] range = sourceMap.range(pos);
         if (range == null) {
             code.run();
             return;

@@ -51,18 +51,36 @@ public final class ModuleCompiler {
         }
     }
 
+    /**
+     * The code {@code compile()}, {@code exec()} and {@code eval()} run: mode {@code "exec"} (a
+     * module's statements), {@code "eval"} (one expression, whose value the code returns) or
+     * {@code "single"} (one interactive statement, echoing expression values). With
+     * {@code separateLocals} the top-level names bind in a locals mapping apart from the globals,
+     * which the code reads first, as a class body does (CPython's {@code exec(code, globals, locals)}).
+     */
+    public static AioRootNode compileCode(AioLanguage language, Source source, String mode, boolean separateLocals) {
+        return compile(language, source, mode.equals("single"), mode.equals("eval"), separateLocals);
+    }
+
     private static AioRootNode compile(AioLanguage language, Source source, boolean interactive) {
+        return compile(language, source, interactive, false, false);
+    }
+
+    private static AioRootNode compile(AioLanguage language, Source source, boolean interactive, boolean expression, boolean separateLocals) {
         String fileName = source.getName();
         String text = source.getCharacters().toString();
         Module module;
         try {
             module = AioParser.parse(text, fileName);
+            if (expression) {
+                AioParser.checkExpression(module, text, fileName);
+            }
         } catch (AioSyntaxError e) {
             throw new AioSyntaxException(e.format(), e, source, e.line());
         }
         Map<Object, Scope> scopes;
         try {
-            scopes = ScopeAnalyzer.analyze(module);
+            scopes = ScopeAnalyzer.analyze(module, separateLocals ? Scope.Kind.CLASS : Scope.Kind.MODULE);
         } catch (CompileRecursionError e) {
             throw compileRecursion();
         }
@@ -78,12 +96,18 @@ public final class ModuleCompiler {
             AioRootNodeGen.create(language, BytecodeConfig.WITH_SOURCE, b -> {
                 b.beginSource(source);
                 Scope scope = scopes.get(module);
-                CodeGenerator g = new CodeGenerator(language, b, scopes, compiled, scope, sourceMap, fileName, "", interactive && scope.awaits, interactive);
+                CodeGenerator g = new CodeGenerator(language, b, scopes, compiled, scope, sourceMap, fileName, "", interactive && scope.awaits && !separateLocals, interactive);
                 result[0] = g.compileModule(module.body(), Pos.NONE);
                 b.endSource();
             });
         } catch (CompileError e) {
-            throw new AioSyntaxException(SyntaxReport.format(fileName, text, e.pos(), "SyntaxError", e.getMessage()), null, source, e.pos().line());
+            Pos p = e.pos();
+            // CPython's compiler reads the line back from the file: code compiled from a string ("<string>") has none.
+            boolean fromFile = !fileName.startsWith("<");
+            String line = fromFile && p.line() >= 1 && p.line() <= source.getLineCount() ? source.getCharacters(p.line()).toString() : null;
+            int endCol = p.endLine() == p.line() ? p.endCol() : p.col() + 1;
+            AioSyntaxError cause = new AioSyntaxError(fileName, "SyntaxError", e.getMessage(), p.line(), p.col() + 1, endCol + 1, line);
+            throw new AioSyntaxException(SyntaxReport.format(fileName, text, p, "SyntaxError", e.getMessage()), cause, source, p.line());
         } catch (StackOverflowError e) {
             // Compiling on a thread smaller than aio's own (an embedder's), within the nesting limit.
             throw compileRecursion();

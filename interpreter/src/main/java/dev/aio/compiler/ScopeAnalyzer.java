@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.aio.ast.Expr;
 import dev.aio.ast.Module;
 import dev.aio.ast.Parameters;
+import dev.aio.ast.Pattern;
 import dev.aio.ast.Stmt;
 
 /**
@@ -31,9 +32,14 @@ final class ScopeAnalyzer {
     private Set<String> comprehensionVars = new LinkedHashSet<>();
 
     static Map<Object, Scope> analyze(Module module) {
+        return analyze(module, Scope.Kind.MODULE);
+    }
+
+    /** {@code rootKind}: {@code CLASS} for code run with locals apart from its globals (exec, eval). */
+    static Map<Object, Scope> analyze(Module module, Scope.Kind rootKind) {
         ScopeAnalyzer a = new ScopeAnalyzer();
         a.stringAnnotations = futureAnnotations(module.body());
-        Scope root = new Scope(Scope.Kind.MODULE, null);
+        Scope root = new Scope(rootKind, null);
         a.scopes.put(module, root);
         a.current = root;
         a.stmts(module.body());
@@ -182,6 +188,14 @@ final class ScopeAnalyzer {
             }
             case Stmt.Global g -> current.declaredGlobal.addAll(g.names());
             case Stmt.Nonlocal n -> current.declaredNonlocal.addAll(n.names());
+            case Stmt.Match m -> {
+                expr(m.subject());
+                for (Stmt.MatchCase c : m.cases()) {
+                    pattern(c.pattern());
+                    expr(c.guard());
+                    stmts(c.body());
+                }
+            }
             case Stmt.ExprStmt e -> expr(e.value());
             case Stmt.Pass p -> {
             }
@@ -189,6 +203,42 @@ final class ScopeAnalyzer {
             }
             case Stmt.Continue c -> {
             }
+        }
+    }
+
+    /** A pattern binds its capture names and reads the names of its values, classes and keys. */
+    private void pattern(Pattern p) {
+        switch (p) {
+            case Pattern.MatchValue v -> expr(v.value());
+            case Pattern.MatchSingleton s -> {
+            }
+            case Pattern.MatchSequence s -> s.patterns().forEach(this::pattern);
+            case Pattern.MatchMapping m -> {
+                exprs(m.keys());
+                m.patterns().forEach(this::pattern);
+                if (m.rest() != null) {
+                    current.assigned.add(m.rest());
+                }
+            }
+            case Pattern.MatchClass c -> {
+                expr(c.cls());
+                c.patterns().forEach(this::pattern);
+                c.kwdPatterns().forEach(this::pattern);
+            }
+            case Pattern.MatchStar s -> {
+                if (s.name() != null) {
+                    current.assigned.add(s.name());
+                }
+            }
+            case Pattern.MatchAs a -> {
+                if (a.pattern() != null) {
+                    pattern(a.pattern());
+                }
+                if (a.name() != null) {
+                    current.assigned.add(a.name());
+                }
+            }
+            case Pattern.MatchOr o -> o.patterns().forEach(this::pattern);
         }
     }
 

@@ -40,6 +40,7 @@ import dev.aio.nodes.ops.ValueOps;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.Operators;
+import dev.aio.runtime.PatternMatching;
 import dev.aio.runtime.PyCode;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyOps;
@@ -733,6 +734,40 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
         @Specialization
         static Object doGet(int index, Object array) {
             return ((Object[]) array)[index];
+        }
+    }
+
+    // ----- match statement ---------------------------------------------------------------------
+
+    /** A sequence pattern: the subject's items ({@code after < 0}: exactly {@code before}), or {@code null}. */
+    @Operation
+    @ConstantOperand(type = int.class)
+    @ConstantOperand(type = int.class)
+    public static final class MatchSequence {
+        @Specialization
+        static Object doMatch(int before, int after, Object subject) {
+            return PatternMatching.sequence(subject, before, after);
+        }
+    }
+
+    /** A mapping pattern: the values of the keys (and, with {@code rest}, a dict of the others), or {@code null}. */
+    @Operation
+    @ConstantOperand(type = boolean.class)
+    public static final class MatchMapping {
+        @Specialization
+        static Object doMatch(boolean rest, Object subject, @Variadic Object[] keys) {
+            return PatternMatching.mapping(subject, keys, rest);
+        }
+    }
+
+    /** A class pattern: the attributes its sub-patterns match, or {@code null}. */
+    @Operation
+    @ConstantOperand(type = int.class)
+    @ConstantOperand(type = String[].class)
+    public static final class MatchClass {
+        @Specialization
+        static Object doMatch(int positional, String[] keywords, Object subject, Object cls) {
+            return PatternMatching.classPattern(subject, cls, positional, keywords);
         }
     }
 

@@ -8,6 +8,8 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import dev.aio.ast.Module;
+import dev.aio.ast.Pos;
+import dev.aio.ast.Stmt;
 import dev.aio.grammar.AioLexer;
 import dev.aio.grammar.AioParserBase;
 import dev.aio.grammar.LexicalException;
@@ -50,6 +52,50 @@ public final class AioParser {
             throw failure[0];
         }
         return module[0];
+    }
+
+    /**
+     * {@code eval}'s input must be one expression: anything else is CPython's "invalid syntax", at
+     * the token where its expression grammar stops (an {@code =}, a {@code ;}, a keyword, the next line).
+     */
+    public static void checkExpression(Module module, String source, String fileName) {
+        SourceLines lines = new SourceLines(source);
+        if (module.body().isEmpty()) {
+            throw new AioSyntaxError(fileName, "SyntaxError", "invalid syntax", 0, 0, 0, null);
+        }
+        Stmt first = module.body().get(0);
+        Pos at;
+        int length = 1;
+        if (first instanceof Stmt.Assign a) {
+            at = nextToken(lines, a.targets().get(0).pos());
+        } else if (first instanceof Stmt.AugAssign a) {
+            at = nextToken(lines, a.target().pos());
+            length = 2;
+        } else if (!(first instanceof Stmt.ExprStmt)) {
+            at = first.pos();
+            String line = lines.line(at.line());
+            int end = at.col();
+            while (end < line.length() && Character.isLetter(line.charAt(end))) {
+                end++;
+            }
+            length = end - at.col();
+        } else if (module.body().size() > 1) {
+            Pos next = module.body().get(1).pos();
+            at = next.line() == first.pos().endLine() ? nextToken(lines, first.pos()) : next;
+        } else {
+            return;
+        }
+        throw SyntaxErrors.at(fileName, lines, "SyntaxError", "invalid syntax", at.line(), at.col(), length);
+    }
+
+    /** Where the first token after {@code pos} starts, on the same line. */
+    private static Pos nextToken(SourceLines lines, Pos pos) {
+        String line = lines.line(pos.endLine());
+        int col = pos.endCol();
+        while (col < line.length() && Character.isWhitespace(line.charAt(col))) {
+            col++;
+        }
+        return new Pos(pos.endLine(), col, pos.endLine(), col + 1);
     }
 
     private static Module parseHere(String source, String fileName) {

@@ -14,6 +14,7 @@ import dev.aio.ast.CompareOperator;
 import dev.aio.ast.Expr;
 import dev.aio.ast.Module;
 import dev.aio.ast.Parameters;
+import dev.aio.ast.Pattern;
 import dev.aio.ast.Pos;
 import dev.aio.ast.PrivateNames;
 import dev.aio.ast.Stmt;
@@ -21,6 +22,7 @@ import dev.aio.ast.UnaryOperator;
 import dev.aio.grammar.AioLexer;
 import dev.aio.grammar.AioParser.*;
 import dev.aio.runtime.IntDigitLimit;
+import dev.aio.runtime.PyComplex;
 
 /** Builds the syntax tree ({@code dev.aio.ast}) from ANTLR's parse tree, with CPython's node positions. */
 final class AstBuilder {
@@ -309,6 +311,9 @@ final class AstBuilder {
             }
             return funcdef(d.async_funcdef().funcdef(), decorators, true, d.async_funcdef().getStart());
         }
+        if (ctx.match_stmt() != null) {
+            return matchStmt(ctx.match_stmt());
+        }
         Async_stmtContext a = ctx.async_stmt();
         if (a.funcdef() != null) {
             return funcdef(a.funcdef(), List.of(), true, a.getStart());
@@ -331,6 +336,19 @@ final class AstBuilder {
         List<Stmt> body = block(ctx.block());
         Pos p = lastPos(pos(ctx.getStart(), ctx.COLON().getSymbol()), orElse.isEmpty() ? body : orElse);
         return new Stmt.If(p, namedExpr(ctx.namedexpr_test()), body, orElse);
+    }
+
+    private Stmt matchStmt(Match_stmtContext ctx) {
+        PatternBuilder patterns = new PatternBuilder(this);
+        List<Stmt.MatchCase> cases = new ArrayList<>();
+        for (Case_blockContext c : ctx.case_block()) {
+            Pattern pattern = patterns.top(c.patterns());
+            Expr guard = c.namedexpr_test() == null ? null : namedExpr(c.namedexpr_test());
+            List<Stmt> body = block(c.block());
+            cases.add(new Stmt.MatchCase(lastPos(pos(c.getStart(), c.COLON().getSymbol()), body), pattern, guard, body));
+        }
+        Pos p = span(pos(ctx.getStart(), ctx.COLON().getSymbol()), cases.get(cases.size() - 1).pos());
+        return patterns.match(ctx, cases, p);
     }
 
     private Stmt forStmt(For_stmtContext ctx, boolean async, Token start) {
@@ -381,7 +399,7 @@ final class AstBuilder {
      * {@code class} statements stay unmangled in the tree (they are the {@code __name__}); the
      * compiler mangles them where it binds them.
      */
-    private String mangled(String name) {
+    String mangled(String name) {
         return PrivateNames.mangle(className, name);
     }
 
@@ -462,7 +480,7 @@ final class AstBuilder {
         return new Expr.Tuple(pos(ctx), elts);
     }
 
-    private Expr starExpr(Star_exprContext ctx) {
+    Expr starExpr(Star_exprContext ctx) {
         return new Expr.Starred(pos(ctx), expr(ctx.expr()));
     }
 
@@ -768,7 +786,7 @@ final class AstBuilder {
             return new Expr.Constant(p, number(n.NUMBER().getSymbol(), p));
         }
         if (ctx instanceof StringAtomContext s) {
-            return new StringAtoms(this, fileName, lines).strings(s.STRING(), p);
+            return strings(s.STRING(), p);
         }
         if (ctx instanceof NoneAtomContext) {
             return new Expr.Constant(p, Expr.Constant.NONE);
@@ -848,6 +866,17 @@ final class AstBuilder {
     }
 
 
+    /** Adjacent string literals as one constant, or an f-string. */
+    Expr strings(List<TerminalNode> tokens, Pos p) {
+        return new StringAtoms(this, fileName, lines).strings(tokens, p);
+    }
+
+    /** A number literal token as a constant. */
+    Expr number(Token t) {
+        Pos p = pos(t, t);
+        return new Expr.Constant(p, number(t, p));
+    }
+
     private Expr element(ParseTree child) {
         if (child instanceof Star_exprContext s) {
             return starExpr(s);
@@ -869,7 +898,7 @@ final class AstBuilder {
         String text = t.getText().replace("_", "");
         String lower = text.toLowerCase();
         if (lower.endsWith("j")) {
-            throw error(p, "complex numbers are not supported by aio");
+            return new PyComplex(0.0, Double.parseDouble(text.substring(0, text.length() - 1)));
         }
         if (lower.startsWith("0x")) {
             return normalize(new BigInteger(text.substring(2), 16));

@@ -32,6 +32,8 @@ public final class BuiltinTypes {
     public static final PyType MODULE = new PyType("module", "builtins", OBJECT);
     public static final PyType COROUTINE = new PyType("coroutine", "builtins", OBJECT);
     public static final PyType ELLIPSIS = new PyType("ellipsis", "builtins", OBJECT);
+    public static final PyType CODE = new PyType("code", "builtins", OBJECT);
+    public static final PyType COMPLEX = new PyType("complex", "builtins", OBJECT);
     public static final PyType DEQUE = new PyType("deque", "collections", OBJECT);
     public static final PyType CODE = new PyType("code", "builtins", OBJECT);
     public static final PyType CELL = new PyType("cell", "builtins", OBJECT);

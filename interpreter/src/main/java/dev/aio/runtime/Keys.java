@@ -88,6 +88,9 @@ public final class Keys {
         if (key instanceof BigInteger) {
             return key;
         }
+        if (key instanceof PyComplex c) {
+            return c.key();
+        }
         if (SpecialMethods.isUserObject(key)) {
             if (SpecialMethods.lookup(key, "__eq__") != null || SpecialMethods.lookup(key, "__hash__") != null) {
                 return new UserKey(key);

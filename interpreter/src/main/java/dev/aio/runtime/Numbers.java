@@ -6,6 +6,8 @@ import java.math.MathContext;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
+import dev.aio.ast.BinaryOperator;
+
 /** int/float/bool arithmetic with Python's semantics: unbounded ints, floor division, modulo sign, errors. */
 public final class Numbers {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -271,8 +273,9 @@ public final class Numbers {
             if (x == 0.0 && y < 0) {
                 throw PyErrors.zeroDivision("0.0 cannot be raised to a negative power");
             }
-            if (x < 0 && y != Math.rint(y)) {
-                throw PyErrors.valueError("complex numbers are not supported by aio");
+            if (x < 0 && y != Math.rint(y) && !Double.isInfinite(y)) {
+                // CPython's float_pow: a negative base to a fractional power is complex.
+                return PyComplex.binary(BinaryOperator.POW, new PyComplex(x, 0.0), new PyComplex(y, 0.0));
             }
             double r = Math.pow(x, y);
             if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) {

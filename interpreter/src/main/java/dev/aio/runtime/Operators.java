@@ -29,6 +29,15 @@ public final class Operators {
             }
             // Instances of subclasses of builtin types fall back on the builtin operation.
         }
+        if (a instanceof PyComplex || b instanceof PyComplex) {
+            Object r = PyComplex.binary(op, a, b);
+            if (r != null) {
+                return r;
+            }
+            if (!(a instanceof String || a instanceof PyList || a instanceof PyTuple)) {
+                throw unsupported(op.symbol, a, b);
+            }
+        }
         boolean numbers = Numbers.isNumber(a) && Numbers.isNumber(b);
         boolean ints = numbers && Numbers.isInt(a) && Numbers.isInt(b);
         switch (op) {

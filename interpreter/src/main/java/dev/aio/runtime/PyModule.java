@@ -11,11 +11,18 @@ import dev.aio.nodes.builtins.BuiltinNode;
 /** A module: a name and a namespace (a dict, as {@code globals()} and {@code vars(module)} give it). The main script's module is also its globals. */
 public final class PyModule extends PyObject {
     private final String name;
-    private final PyDict namespace = new PyDict();
+    private final PyDict namespace;
 
     public PyModule(String name) {
         this.name = name;
+        this.namespace = new PyDict();
         namespace.put("__name__", name);
+    }
+
+    /** The globals of code that {@code exec}/{@code eval} run in a dict of the program's: names live in that dict. */
+    public PyModule(String name, PyDict namespace) {
+        this.name = name;
+        this.namespace = namespace;
     }
 
     public String getName() {

@@ -61,6 +61,9 @@ public final class PyOps {
         if (o instanceof BigInteger b) {
             return b.signum() != 0;
         }
+        if (o instanceof PyComplex c) {
+            return c.isTrue();
+        }
         if (SpecialMethods.isUserObject(o)) {
             Object b = SpecialMethods.call(o, "__bool__");
             if (b != SpecialMethods.NOT_DEFINED) {
@@ -120,6 +123,9 @@ public final class PyOps {
         }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return Numbers.compare(a, b) == 0 && !Numbers.isNaN(a) && !Numbers.isNaN(b);
+        }
+        if (a instanceof PyComplex || b instanceof PyComplex) {
+            return PyComplex.equal(a, b);
         }
         if (a instanceof String s) {
             return s.equals(b);

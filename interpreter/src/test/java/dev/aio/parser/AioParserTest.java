@@ -24,6 +24,7 @@ import dev.aio.ast.BinaryOperator;
 import dev.aio.ast.CompareOperator;
 import dev.aio.ast.Expr;
 import dev.aio.ast.Module;
+import dev.aio.ast.Pattern;
 import dev.aio.ast.Pos;
 import dev.aio.ast.Stmt;
 import dev.aio.ast.UnaryOperator;
@@ -76,6 +77,52 @@ class AioParserTest {
         assertEquals(message, e.message());
         assertEquals(line, e.line());
         assertEquals(column, e.column());
+    }
+
+    /** The pattern errors CPython 3.11's parser reports (python3 gives the same messages and columns). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "match x:\\n    case C(x=1, y):\\n        pass            |positional patterns follow keyword patterns|2|17",
+        "match x:\\n    case {y: 1}:\\n        pass               |invalid syntax|2|12",
+        "match x:\\n    case 1 as _:\\n        pass               |cannot use '_' as a target|2|15",
+        "match x:\\n    case {**_}:\\n        pass                |invalid syntax|2|13",
+        "match x:\\n    case {**r, 'a': 1}:\\n        pass        |invalid syntax|2|16",
+        "match x:\\n    case *a:\\n        pass                  |invalid syntax|2|12",
+        "match x:\\n    case (*a):\\n        pass                |invalid syntax|2|13",
+        "match x:\\n    case 1+2:\\n        pass                 |imaginary number required in complex literal|2|12",
+        "match x:\\n    case 1j+1:\\n        pass                |real number required in complex literal|2|10",
+        "match x:\\n    case f'a':\\n        pass                |patterns may only match literals and attribute lookups|2|10",
+    })
+    void malformedPatternsAreReportedLikeCPython(String source, String message, int line, int column) {
+        AioSyntaxError e = assertThrows(AioSyntaxError.class, () -> AioParser.parse(source.strip().replace("\\n", "\n") + "\n", "se.py"));
+        assertEquals(message, e.message());
+        assertEquals(line, e.line());
+        assertEquals(column, e.column());
+    }
+
+    @Test
+    void matchStatementBuildsPatterns() {
+        Module m = AioParser.parse("match p:\n    case Point(0, y=[a, *rest]) | {'k': _, **kw} if a:\n        pass\n    case -1 | 2 as n:\n        pass\n", "<test>");
+        Stmt.Match match = assertInstanceOf(Stmt.Match.class, m.body().get(0));
+        assertEquals(2, match.cases().size());
+        Pattern.MatchOr or = assertInstanceOf(Pattern.MatchOr.class, match.cases().get(0).pattern());
+        Pattern.MatchClass cls = assertInstanceOf(Pattern.MatchClass.class, or.patterns().get(0));
+        assertEquals(List.of("y"), cls.kwdAttrs());
+        Pattern.MatchSequence seq = assertInstanceOf(Pattern.MatchSequence.class, cls.kwdPatterns().get(0));
+        assertEquals(new Pattern.MatchStar(new Pos(2, 24, 2, 29), "rest"), seq.patterns().get(1));
+        Pattern.MatchMapping map = assertInstanceOf(Pattern.MatchMapping.class, or.patterns().get(1));
+        assertEquals("kw", map.rest());
+        assertInstanceOf(Expr.Name.class, match.cases().get(0).guard());
+        Pattern.MatchAs as = assertInstanceOf(Pattern.MatchAs.class, match.cases().get(1).pattern());
+        assertEquals("n", as.name());
+    }
+
+    @Test
+    void matchAndCaseStayNames() {
+        Module m = AioParser.parse("match = 1\ncase = match(case)\nmatch[0]\nprint(match, case)\n", "<test>");
+        assertEquals(4, m.body().size());
+        assertInstanceOf(Stmt.Assign.class, m.body().get(1));
+        assertInstanceOf(Stmt.ExprStmt.class, m.body().get(2));
     }
 
     @Test

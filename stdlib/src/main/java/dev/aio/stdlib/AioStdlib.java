@@ -34,6 +34,7 @@ public final class AioStdlib implements StdlibProvider {
             TypeMethods.install();
             IntMethods.install();
             FloatMethods.install();
+            ComplexMethods.install();
             BoolMethods.install();
             StrMethods.install();
             ListMethods.install();
@@ -49,6 +50,7 @@ public final class AioStdlib implements StdlibProvider {
             ExceptionGroupMethods.install();
             IteratorMethods.install();
             GeneratorMethods.install();
+            CoroutineMethods.install();
             AsyncGeneratorMethods.install();
             PropertyMethods.install();
             TextIOMethods.install();
@@ -77,7 +79,7 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -118,7 +120,8 @@ public final class AioStdlib implements StdlibProvider {
     private static PyModule builtins(AioContext context) {
         PyModule m = new PyModule("builtins");
         m.defineFunctions(context.getLanguage(), BuiltinsModuleFactory.getFactories());
-        for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
+        m.defineFunctions(context.getLanguage(), CodeBuiltinsFactory.getFactories());
+        for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.COMPLEX, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
                         BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
                         BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
             m.put(t.getName(), t);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -36,6 +37,8 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyAsyncGenerator;
 import dev.aio.runtime.PyDescriptors;
+import dev.aio.runtime.DictNamespace;
+import dev.aio.runtime.PyComplex;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyGenerator;
@@ -240,6 +243,9 @@ public final class BuiltinsModule {
     abstract static class AbsNode extends BuiltinNode {
         @Specialization
         static Object doAbs(Object x) {
+            if (x instanceof PyComplex c) {
+                return c.abs();
+            }
             if (!Numbers.isNumber(x)) {
                 Object r = SpecialMethods.call(x, "__abs__");
                 if (r == SpecialMethods.NOT_DEFINED) {
@@ -805,32 +811,41 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static Object doGlobals() {
-            Object[] caller = CallSite.callerModule();
+            CallSite.Caller caller = CallSite.caller();
             if (caller == null) {
                 throw PyErrors.runtimeError("globals(): no calling module");
             }
-            return ((PyModule) caller[0]).namespace();
+            return caller.function().getGlobals().namespace();
         }
     }
 
-    /** {@code locals()}: at module level the module's namespace; aio cannot list a function's variables yet. */
+    /**
+     * {@code locals()}: the module's namespace at module level, a class body's namespace, and in a
+     * function a new dict of its bound variables at the time of the call (CPython 3.11's snapshot:
+     * assigning to it does not change the variables).
+     */
     @Builtin(name = "locals")
     @GenerateNodeFactory
     abstract static class LocalsNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
         static Object doLocals() {
-            return moduleLocals("locals()");
+            return callerLocals("locals()");
         }
     }
 
     @TruffleBoundary
-    static PyDict moduleLocals(String what) {
-        Object[] caller = CallSite.callerModule();
-        if (caller == null || !(Boolean) caller[1]) {
-            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio supports " + what + " at module level only, not in a function or class body yet");
+    static PyDict callerLocals(String what) {
+        CallSite.Caller caller = CallSite.caller();
+        if (caller == null) {
+            throw PyErrors.runtimeError(what + ": no calling frame");
         }
-        return ((PyModule) caller[0]).namespace();
+        return switch (caller.locals()) {
+            case null -> caller.function().getGlobals().namespace();
+            case PyDict snapshot -> snapshot;
+            case Map<?, ?> namespace -> DictNamespace.asDict(namespace);
+            default -> throw new IllegalStateException("locals of " + caller);
+        };
     }
 
     /** {@code vars(obj)}: the object's attributes ({@code obj.__dict__}); without argument, {@code locals()}. */
@@ -841,7 +856,7 @@ public final class BuiltinsModule {
         @TruffleBoundary
         static Object doVars(Object obj) {
             if (!Args.given(obj)) {
-                return moduleLocals("vars()");
+                return callerLocals("vars()");
             }
             Object d = Attributes.find(obj, "__dict__");
             if (d == null) {
@@ -860,7 +875,7 @@ public final class BuiltinsModule {
         static Object doDir(Object obj) {
             if (!Args.given(obj)) {
                 TreeSet<String> names = new TreeSet<>();
-                for (Object k : moduleLocals("dir()").keys()) {
+                for (Object k : callerLocals("dir()").keys()) {
                     if (k instanceof String s) {
                         names.add(s);
                     }

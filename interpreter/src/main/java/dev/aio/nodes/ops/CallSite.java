@@ -2,6 +2,7 @@ package dev.aio.nodes.ops;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
@@ -17,7 +18,9 @@ import dev.aio.AioContext;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.PyBaseException;
+import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyFrame;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyModule;
@@ -83,6 +86,66 @@ public final class CallSite {
         return AioContext.get(null).moduleNameOfFile(file);
     }
 
+    /**
+     * The aio code that called the running builtin ({@code exec}, {@code eval}, {@code locals}):
+     * its function, whose module holds its globals, and its local names: the class namespace of a
+     * class body (or of code that {@code exec} runs with locals of its own), a snapshot of a
+     * function's bound variables (CPython 3.11's {@code locals()}), {@code null} at module level.
+     */
+    public record Caller(PyFunction function, Object locals) {
+    }
+
+    /** The innermost aio frame's {@link Caller}, or {@code null} when no aio code is running. */
+    @TruffleBoundary
+    public static Caller caller() {
+        return Truffle.getRuntime().iterateFrames(frame -> {
+            if (!(frame.getCallTarget() instanceof RootCallTarget target)) {
+                return null;
+            }
+            BytecodeNode bytecode;
+            Frame locals;
+            if (target.getRootNode() instanceof ContinuationRootNode continuation) {
+                bytecode = continuation.getLocation().getBytecodeNode();
+                locals = (Frame) frame.getFrame(FrameInstance.FrameAccess.READ_ONLY).getArguments()[0];
+            } else if (target.getRootNode() instanceof AioRootNode root) {
+                bytecode = root.getBytecodeNode();
+                locals = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY);
+            } else {
+                return null;
+            }
+            Object[] args = locals.getArguments();
+            if (!(args[0] instanceof PyFunction function)) {
+                return null;
+            }
+            if (args.length > 1 && args[1] instanceof Map<?, ?> namespace) {
+                return new Caller(function, namespace);
+            }
+            AioRootNode root = (AioRootNode) bytecode.getRootNode();
+            if (root.getCode() != null && root.getCode().name().equals("<module>") && !(target.getRootNode() instanceof ContinuationRootNode)) {
+                return new Caller(function, null);
+            }
+            return new Caller(function, variables(bytecode, locals));
+        });
+    }
+
+    /** A function's bound variables by name, cells read through, the compiler's temporaries left out. */
+    private static PyDict variables(BytecodeNode bytecode, Frame frame) {
+        PyDict snapshot = new PyDict();
+        Object[] names = bytecode.getLocalNames(0);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] instanceof String name && !name.startsWith(".") && !snapshot.containsKey(name)) {
+                Object v = bytecode.getLocalValue(0, frame, i);
+                if (v instanceof PyCell cell) {
+                    v = cell.value;
+                }
+                if (v != null) {
+                    snapshot.put(name, v);
+                }
+            }
+        }
+        return snapshot;
+    }
+
     /** The aio function a frame runs (also when it is a resumed coroutine or generator), or null. */
     private static AioRootNode aioRoot(FrameInstance frame) {
         if (!(frame.getCallTarget() instanceof RootCallTarget target)) {
@@ -93,29 +156,6 @@ public final class CallSite {
             root = c.getSourceRootNode();
         }
         return root instanceof AioRootNode r ? r : null;
-    }
-
-    /**
-     * The module of the aio code that called the running builtin ({@code globals()}), and whether
-     * that code is the module's own body (not a function's); {@code null} when there is none.
-     */
-    @TruffleBoundary
-    public static Object[] callerModule() {
-        Object[] found = Truffle.getRuntime().iterateFrames(frame -> {
-            AioRootNode root = aioRoot(frame);
-            if (root == null || root.getCode() == null || root.getCode().fileName().startsWith("<aio>/")) {
-                return null;
-            }
-            boolean moduleLevel = root.getCode().name().equals("<module>") && !(frame.getCallTarget() instanceof RootCallTarget t
-                            && t.getRootNode() instanceof ContinuationRootNode);
-            return new Object[]{root.getCode().fileName(), moduleLevel};
-        });
-        if (found == null) {
-            return null;
-        }
-        AioContext context = AioContext.get(null);
-        Object module = context.sysModules().get(context.moduleNameOfFile((String) found[0]));
-        return module instanceof PyModule ? new Object[]{module, found[1]} : null;
     }
 
     @TruffleBoundary

@@ -22,6 +22,7 @@ import dev.aio.runtime.PyByteArray;
 import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyCode;
 import dev.aio.runtime.PyDeque;
+import dev.aio.runtime.PyComplex;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyFunction;
@@ -176,6 +177,9 @@ public final class ValueOps {
         if (Numbers.isNumber(a)) {
             return Numbers.neg(a);
         }
+        if (a instanceof PyComplex c) {
+            return new PyComplex(-c.real, -c.imag);
+        }
         Object r = SpecialMethods.call(a, "__neg__");
         if (r != SpecialMethods.NOT_DEFINED) {
             return r;
@@ -188,7 +192,7 @@ public final class ValueOps {
         if (a instanceof Boolean b) {
             return b ? 1L : 0L;
         }
-        if (Numbers.isNumber(a)) {
+        if (Numbers.isNumber(a) || a instanceof PyComplex) {
             return a;
         }
         Object r = SpecialMethods.call(a, "__pos__");
