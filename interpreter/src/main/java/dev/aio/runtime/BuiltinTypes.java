@@ -35,7 +35,6 @@ public final class BuiltinTypes {
     public static final PyType CODE = new PyType("code", "builtins", OBJECT);
     public static final PyType COMPLEX = new PyType("complex", "builtins", OBJECT);
     public static final PyType DEQUE = new PyType("deque", "collections", OBJECT);
-    public static final PyType CODE = new PyType("code", "builtins", OBJECT);
     public static final PyType CELL = new PyType("cell", "builtins", OBJECT);
     public static final PyType FRAME = new PyType("frame", "builtins", OBJECT);
     public static final PyType MAPPING_PROXY = new PyType("mappingproxy", "builtins", OBJECT);

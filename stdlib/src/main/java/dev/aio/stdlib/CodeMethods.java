@@ -8,6 +8,7 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyCodeObject;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.Signature;
 
@@ -30,6 +31,11 @@ public final class CodeMethods {
     private CodeMethods() {
     }
 
+    /** A function's code, or what {@code compile()} made: the module-level code it wraps. */
+    private static PyCode code(Object receiver) {
+        return receiver instanceof PyCodeObject compiled ? compiled.code() : (PyCode) receiver;
+    }
+
     static void install() {
         BuiltinTypes.CODE.defineBuiltins(CodeMethodsFactory.getFactories());
     }
@@ -38,7 +44,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class NameNode extends BuiltinNode {
         @Specialization
-        static Object doName(PyCode self) {
+        static Object doName(Object receiver) {
+            PyCode self = code(receiver);
             return self.name();
         }
     }
@@ -47,7 +54,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class QualNameNode extends BuiltinNode {
         @Specialization
-        static Object doQualName(PyCode self) {
+        static Object doQualName(Object receiver) {
+            PyCode self = code(receiver);
             return self.qualName();
         }
     }
@@ -56,7 +64,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class FileNameNode extends BuiltinNode {
         @Specialization
-        static Object doFileName(PyCode self) {
+        static Object doFileName(Object receiver) {
+            PyCode self = code(receiver);
             return self.fileName();
         }
     }
@@ -65,7 +74,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class FirstLineNode extends BuiltinNode {
         @Specialization
-        static long doFirstLine(PyCode self) {
+        static long doFirstLine(Object receiver) {
+            PyCode self = code(receiver);
             return self.firstLine();
         }
     }
@@ -75,7 +85,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class ArgCountNode extends BuiltinNode {
         @Specialization
-        static long doArgCount(PyCode self) {
+        static long doArgCount(Object receiver) {
+            PyCode self = code(receiver);
             return self.signature() == null ? 0 : self.signature().positional().length;
         }
     }
@@ -84,7 +95,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class PosOnlyArgCountNode extends BuiltinNode {
         @Specialization
-        static long doPosOnly(PyCode self) {
+        static long doPosOnly(Object receiver) {
+            PyCode self = code(receiver);
             return self.signature() == null ? 0 : self.signature().posOnlyCount();
         }
     }
@@ -93,7 +105,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class KwOnlyArgCountNode extends BuiltinNode {
         @Specialization
-        static long doKwOnly(PyCode self) {
+        static long doKwOnly(Object receiver) {
+            PyCode self = code(receiver);
             return self.signature() == null ? 0 : self.signature().kwOnly().length;
         }
     }
@@ -104,7 +117,8 @@ public final class CodeMethods {
     abstract static class VarNamesNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static Object doVarNames(PyCode self) {
+        static Object doVarNames(Object receiver) {
+            PyCode self = code(receiver);
             return new PyTuple(self.localNames().clone());
         }
     }
@@ -113,7 +127,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class NLocalsNode extends BuiltinNode {
         @Specialization
-        static long doNLocals(PyCode self) {
+        static long doNLocals(Object receiver) {
+            PyCode self = code(receiver);
             return self.localNames().length;
         }
     }
@@ -127,7 +142,8 @@ public final class CodeMethods {
     @GenerateNodeFactory
     abstract static class FlagsNode extends BuiltinNode {
         @Specialization
-        static long doFlags(PyCode self) {
+        static long doFlags(Object receiver) {
+            PyCode self = code(receiver);
             long flags = self.name().equals("<module>") ? 0 : CO_OPTIMIZED | CO_NEWLOCALS;
             Signature signature = self.signature();
             if (signature != null && signature.hasVarargs()) {
