@@ -84,6 +84,12 @@ public final class ValueOps {
         return v;
     }
 
+    /** The builtin {@code name} resolves to in {@code globals}' module, or {@code null} when the module has the name or builtins lack it. */
+    @TruffleBoundary
+    public static PyDict.Entry builtinEntry(PyDict globals, String name) {
+        return globals.entry(name) != null ? null : AioContext.get(null).getBuiltins().namespace().entry(name);
+    }
+
     /** The NameError, remembering where the name was looked for (for its "Did you mean" suggestion). */
     @TruffleBoundary
     private static AioException undefinedName(PyFunction function, String name) {
