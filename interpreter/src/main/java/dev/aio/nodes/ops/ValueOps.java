@@ -310,14 +310,39 @@ public final class ValueOps {
 
     @TruffleBoundary
     public static Object unpack(Object value, int count) {
-        Object[] items = Iteration.toArray(value);
-        if (items.length < count) {
-            throw PyErrors.valueError("not enough values to unpack (expected " + count + ", got " + items.length + ")");
+        if (value instanceof PyTuple || value instanceof PyList) {
+            Object[] items = Iteration.toArray(value);
+            if (items.length < count) {
+                throw notEnoughToUnpack(count, items.length);
+            }
+            if (items.length > count) {
+                throw tooManyToUnpack(count);
+            }
+            return items;
         }
-        if (items.length > count) {
-            throw PyErrors.valueError("too many values to unpack (expected " + count + ")");
+        // As CPython's unpack_iterable: take count items, then ask for one more, so that an endless
+        // iterator (a pending future's, which yields the future) fails at once instead of running forever.
+        PyIterator it = Iteration.iter(value);
+        Object[] items = new Object[count];
+        for (int i = 0; i < count; i++) {
+            Object x = it.next();
+            if (x == null) {
+                throw notEnoughToUnpack(count, i);
+            }
+            items[i] = x;
+        }
+        if (it.next() != null) {
+            throw tooManyToUnpack(count);
         }
         return items;
+    }
+
+    private static RuntimeException notEnoughToUnpack(int expected, int got) {
+        return PyErrors.valueError("not enough values to unpack (expected " + expected + ", got " + got + ")");
+    }
+
+    private static RuntimeException tooManyToUnpack(int expected) {
+        return PyErrors.valueError("too many values to unpack (expected " + expected + ")");
     }
 
     @TruffleBoundary
