@@ -2,6 +2,7 @@ package dev.aio.nodes;
 
 import java.util.Arrays;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
@@ -42,6 +43,7 @@ import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PatternMatching;
 import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyOps;
 
@@ -444,12 +446,40 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
         }
     }
 
+    /**
+     * A global or builtin name. The first lookup keeps the name's slot in the module's dict (or in
+     * builtins, while the module's keys stay as they were), so later reads are a field load: the
+     * role of CPython's LOAD_GLOBAL inline cache, guarded by the dict's key version there.
+     */
     @Operation
     @ConstantOperand(type = String.class)
     public static final class LoadGlobal {
-        @Specialization
+        @Specialization(guards = {"globals(frame) == cachedGlobals", "entry != null", "entry.isLive()"}, limit = "1")
+        static Object doGlobal(VirtualFrame frame, String name,
+                        @Cached("globals(frame)") PyDict cachedGlobals,
+                        @Cached("cachedGlobals.entry(name)") PyDict.Entry entry) {
+            return entry.value;
+        }
+
+        @Specialization(guards = {"globals(frame) == cachedGlobals", "entry != null", "entry.isLive()"}, assumptions = "keysUnchanged", limit = "1")
+        static Object doBuiltin(VirtualFrame frame, String name,
+                        @Cached("globals(frame)") PyDict cachedGlobals,
+                        @Cached("cachedGlobals.keysUnchanged()") Assumption keysUnchanged,
+                        @Cached("builtinEntry(cachedGlobals, name)") PyDict.Entry entry) {
+            return entry.value;
+        }
+
+        @Specialization(replaces = {"doGlobal", "doBuiltin"})
         static Object doLoad(VirtualFrame frame, String name) {
             return ValueOps.loadGlobal(frame, name);
+        }
+
+        static PyDict globals(VirtualFrame frame) {
+            return ValueOps.function(frame).getGlobals().namespace();
+        }
+
+        static PyDict.Entry builtinEntry(PyDict globals, String name) {
+            return ValueOps.builtinEntry(globals, name);
         }
     }
 
@@ -812,9 +842,9 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     @Operation(tags = StandardTags.CallTag.class)
     public static final class CallFunction {
         @Specialization
-        static Object doCall(Object callee, @Variadic Object[] args,
+        static Object doCall(Object callee, @Variadic(startOffset = 1) Object[] frameArguments,
                         @Cached CallOps.CallNode call) {
-            return call.execute(callee, args);
+            return call.execute(callee, frameArguments);
         }
     }
 
@@ -842,9 +872,9 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     @ConstantOperand(type = String.class)
     public static final class CallMethod {
         @Specialization
-        static Object doCall(String name, Object receiver, @Variadic Object[] args,
+        static Object doCall(String name, Object receiver, @Variadic(startOffset = 2) Object[] frameArguments,
                         @Cached CallOps.CallNode call) {
-            return CallOps.callMethod(name, receiver, args, call);
+            return CallOps.callMethod(name, receiver, frameArguments, call);
         }
     }
 

@@ -4,7 +4,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.dsl.NonIdempotent;
 
 /**
  * An insertion-ordered mapping with Python's key semantics: {@code 1}, {@code 1.0} and
@@ -37,15 +40,29 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
         return attributes;
     }
 
+    /** A key's slot: it stays the same object while the key is in the dict, so a cache may hold it (LoadGlobal does). */
     public static final class Entry {
         public final Object key;
         public Object value;
+        private boolean removed;
 
         Entry(Object key, Object value) {
             this.key = key;
             this.value = value;
         }
+
+        /** False once its key is removed from the dict: a cached entry is then stale (a guard to check on every use). */
+        @NonIdempotent
+        public boolean isLive() {
+            return !removed;
+        }
     }
+
+    /**
+     * Valid while no key is added or removed: a cache that relies on a key being absent (a global
+     * name that is a builtin) holds it. Made on first request, invalidated by the next change.
+     */
+    private Assumption keysUnchanged;
 
     /** How many keys compare through a class's {@code __eq__} (see {@link Keys#resolve}). */
     private int userKeys;
@@ -58,12 +75,34 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
 
     @TruffleBoundary
     public Object get(Object key) {
+        Entry e = entry(key);
+        return e == null ? null : e.value;
+    }
+
+    /** The slot of {@code key}, or {@code null} when the dict has no such key. */
+    @TruffleBoundary
+    public Entry entry(Object key) {
         Object nk = Keys.normalize(key);
         Entry e = map.get(nk);
         if (e == null && (userKeys > 0 || Keys.isUserKey(nk))) {
             e = map.get(Keys.crossTypeMatch(map, key, nk, userKeys, x -> x.key));
         }
-        return e == null ? null : e.value;
+        return e;
+    }
+
+    @TruffleBoundary
+    public Assumption keysUnchanged() {
+        if (keysUnchanged == null) {
+            keysUnchanged = Truffle.getRuntime().createAssumption("dict keys unchanged");
+        }
+        return keysUnchanged;
+    }
+
+    private void keysChanged() {
+        if (keysUnchanged != null) {
+            keysUnchanged.invalidate();
+            keysUnchanged = null;
+        }
     }
 
     @TruffleBoundary
@@ -75,6 +114,7 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
             if (Keys.isUserKey(nk)) {
                 userKeys++;
             }
+            keysChanged();
         } else {
             e.value = value;
         }
@@ -84,10 +124,15 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
     public Object remove(Object key) {
         Object nk = resolve(key);
         Entry e = map.remove(nk);
-        if (e != null && Keys.isUserKey(nk)) {
+        if (e == null) {
+            return null;
+        }
+        if (Keys.isUserKey(nk)) {
             userKeys--;
         }
-        return e == null ? null : e.value;
+        e.removed = true;
+        keysChanged();
+        return e.value;
     }
 
     @TruffleBoundary
@@ -101,8 +146,12 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
 
     @TruffleBoundary
     public void clear() {
+        for (Entry e : map.values()) {
+            e.removed = true;
+        }
         map.clear();
         userKeys = 0;
+        keysChanged();
     }
 
     public Iterable<Entry> entries() {
@@ -134,6 +183,8 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
             if (Keys.isUserKey(lastKey)) {
                 userKeys--;
             }
+            last.removed = true;
+            keysChanged();
         }
         return last;
     }

@@ -1,10 +1,10 @@
 package dev.aio.nodes.ops;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.GenerateInline;
@@ -33,39 +33,50 @@ public final class CallOps {
     private CallOps() {
     }
 
-    /** {@code f(a, b)}: direct calls to a function whose parameters the arguments fill exactly. */
+    /**
+     * {@code f(a, b)}: direct calls to a function whose parameters the arguments fill exactly.
+     * {@code frameArguments} is the callee frame's argument array as the operation built it: slot 0
+     * is free for the callee (every aio frame's first argument), the call's arguments follow, so a
+     * simple call passes it on without copying (CPython's vectorcall leaves a slot free the same way).
+     */
     @GenerateInline(false)
     public abstract static class CallNode extends Node {
-        public abstract Object execute(Object callee, Object[] args);
+        public abstract Object execute(Object callee, Object[] frameArguments);
 
-        protected static boolean isSimpleCall(PyFunction f, Object[] args) {
-            return f.getCode().signature().isSimple(args.length);
+        protected static boolean isSimpleCall(PyFunction f, Object[] frameArguments) {
+            return f.getCode().signature().isSimple(frameArguments.length - 1);
         }
 
-        @Specialization(guards = {"f.getCode() == cachedCode", "isSimpleCall(f, args)"}, limit = "3")
-        static Object doDirect(PyFunction f, Object[] args,
+        protected static boolean isSimpleCall(BuiltinSpec spec, Object[] frameArguments) {
+            return spec.signature().isSimple(frameArguments.length - 1);
+        }
+
+        @Specialization(guards = {"f.getCode() == cachedCode", "isSimpleCall(f, frameArguments)"}, limit = "3")
+        static Object doDirect(PyFunction f, Object[] frameArguments,
                         @Cached("f.getCode()") PyCode cachedCode,
                         @Cached("create(cachedCode.callTarget())") DirectCallNode callNode) {
-            Object result = callNode.call(Calls.prepend(f, args));
+            frameArguments[0] = f;
+            Object result = callNode.call(frameArguments);
             return cachedCode.isCoroutine() || cachedCode.isGenerator() ? Calls.wrapResult(f, result) : result;
         }
 
-        @Specialization(guards = {"b.getSpec() == cachedSpec", "cachedSpec.signature().isSimple(args.length)"}, limit = "3")
-        static Object doBuiltin(PyBuiltinFunction b, Object[] args,
+        @Specialization(guards = {"b.getSpec() == cachedSpec", "isSimpleCall(cachedSpec, frameArguments)"}, limit = "3")
+        static Object doBuiltin(PyBuiltinFunction b, Object[] frameArguments,
                         @Cached("b.getSpec()") BuiltinSpec cachedSpec,
                         @Cached("create(b.getCallTarget())") DirectCallNode callNode) {
-            return callNode.call(Calls.prepend(b, args));
+            frameArguments[0] = b;
+            return callNode.call(frameArguments);
         }
 
         @Specialization(replaces = {"doDirect", "doBuiltin"})
-        static Object doGeneric(Object callee, Object[] args,
+        static Object doGeneric(Object callee, Object[] frameArguments,
                         @Cached IndirectCallNode indirect,
                         @Bind Node node) {
-            if (callee instanceof PyFunction f && isSimpleCall(f, args)) {
-                RootCallTarget target = f.getCode().callTarget();
-                return Calls.wrapResult(f, indirect.call(target, Calls.prepend(f, args)));
+            if (callee instanceof PyFunction f && isSimpleCall(f, frameArguments)) {
+                frameArguments[0] = f;
+                return Calls.wrapResult(f, indirect.call(f.getCode().callTarget(), frameArguments));
             }
-            return callAt(node, callee, args, null, null);
+            return callAt(node, callee, Arrays.copyOfRange(frameArguments, 1, frameArguments.length), null, null);
         }
     }
 
@@ -116,12 +127,17 @@ public final class CallOps {
         return callAt(location, callee, args, names, values);
     }
 
-    public static Object callMethod(String name, Object receiver, Object[] args, CallNode call) {
+    /**
+     * {@code receiver.name(args)}: {@code frameArguments} has two free slots before the arguments,
+     * for the function and the receiver, so a method found on the class is called with no copy.
+     */
+    public static Object callMethod(String name, Object receiver, Object[] frameArguments, CallNode call) {
         Object method = Attributes.get(receiver, name);
         if (method instanceof PyBoundMethod m) {
-            return call.execute(m.getFunction(), Calls.prepend(m.getSelf(), args));
+            frameArguments[1] = m.getSelf();
+            return call.execute(m.getFunction(), frameArguments);
         }
-        return call.execute(method, args);
+        return call.execute(method, Arrays.copyOfRange(frameArguments, 1, frameArguments.length));
     }
 
     @TruffleBoundary

@@ -84,6 +84,12 @@ public final class ValueOps {
         return v;
     }
 
+    /** The builtin {@code name} resolves to in {@code globals}' module, or {@code null} when the module has the name or builtins lack it. */
+    @TruffleBoundary
+    public static PyDict.Entry builtinEntry(PyDict globals, String name) {
+        return globals.entry(name) != null ? null : AioContext.get(null).getBuiltins().namespace().entry(name);
+    }
+
     /** The NameError, remembering where the name was looked for (for its "Did you mean" suggestion). */
     @TruffleBoundary
     private static AioException undefinedName(PyFunction function, String name) {
@@ -304,14 +310,39 @@ public final class ValueOps {
 
     @TruffleBoundary
     public static Object unpack(Object value, int count) {
-        Object[] items = Iteration.toArray(value);
-        if (items.length < count) {
-            throw PyErrors.valueError("not enough values to unpack (expected " + count + ", got " + items.length + ")");
+        if (value instanceof PyTuple || value instanceof PyList) {
+            Object[] items = Iteration.toArray(value);
+            if (items.length < count) {
+                throw notEnoughToUnpack(count, items.length);
+            }
+            if (items.length > count) {
+                throw tooManyToUnpack(count);
+            }
+            return items;
         }
-        if (items.length > count) {
-            throw PyErrors.valueError("too many values to unpack (expected " + count + ")");
+        // As CPython's unpack_iterable: take count items, then ask for one more, so that an endless
+        // iterator (a pending future's, which yields the future) fails at once instead of running forever.
+        PyIterator it = Iteration.iter(value);
+        Object[] items = new Object[count];
+        for (int i = 0; i < count; i++) {
+            Object x = it.next();
+            if (x == null) {
+                throw notEnoughToUnpack(count, i);
+            }
+            items[i] = x;
+        }
+        if (it.next() != null) {
+            throw tooManyToUnpack(count);
         }
         return items;
+    }
+
+    private static RuntimeException notEnoughToUnpack(int expected, int got) {
+        return PyErrors.valueError("not enough values to unpack (expected " + expected + ", got " + got + ")");
+    }
+
+    private static RuntimeException tooManyToUnpack(int expected) {
+        return PyErrors.valueError("too many values to unpack (expected " + expected + ")");
     }
 
     @TruffleBoundary
