@@ -372,6 +372,6 @@ public final class EventLoop extends PyObject implements LoopHost {
 
     public void close() {
         closed = true;
-        scheduler.clear();
+        scheduler.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.aio.kernel;
 
+import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,9 +11,11 @@ import com.oracle.truffle.api.TruffleSafepoint;
 
 /**
  * The heart of the event loop, after CPython's {@code BaseEventLoop._run_once}: a FIFO of ready
- * callbacks and a heap of timers; each iteration runs the callbacks that were ready when it began.
- * When nothing is ready it asks its {@link Clock} to wait (the clock is the strategy: the real one
- * sleeps, the virtual one jumps). It knows nothing of futures, tasks or aio objects: those are built
+ * callbacks, a heap of timers and the channels it watches ({@code add_reader}, {@code add_writer},
+ * CPython's {@code BaseSelectorEventLoop}); each iteration takes the callbacks of channels that are
+ * ready, then runs the callbacks that were ready when it began. When nothing is ready it asks its
+ * {@link Clock} to wait (the clock is the strategy: the real one waits on the {@link IoSelector}
+ * until the next timer, the virtual one jumps). It knows nothing of futures, tasks or aio objects: those are built
  * on it (asyncio's {@code EventLoop} object is its host), and what it needs from them is its
  * {@link LoopHost}.
  */
@@ -26,7 +29,7 @@ public final class Scheduler {
     /** Callbacks other threads scheduled ({@code call_soon_threadsafe}); moved to {@link #ready} by the loop. */
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
-    private final Wakeup wakeup = new Wakeup();
+    private final IoSelector io = new IoSelector(ready::add);
     private long timerSequence;
     /** Worker-thread calls, made on first use. */
     private WorkerCalls workers;
@@ -74,7 +77,7 @@ public final class Scheduler {
     public Handle callSoonThreadsafe(Runnable callback, String description) {
         Handle h = new Handle(callback, description);
         fromOtherThreads.add(h);
-        wakeup.wake();
+        io.wake();
         return h;
     }
 
@@ -90,7 +93,35 @@ public final class Scheduler {
 
     /** Wakes the loop if it waits for another thread. */
     public void wake() {
-        wakeup.wake();
+        io.wake();
+    }
+
+    /**
+     * {@code loop.add_reader}: {@code callback} runs in each iteration that finds {@code channel}
+     * (non-blocking) readable, or acceptable; it replaces the channel's reader. {@code fromOutside}:
+     * what the channel waits for comes from outside the program (a remote peer), not from another
+     * of its own channels, so virtual time stands still while it is awaited (see {@link VirtualClock}).
+     */
+    public Handle addReader(SelectableChannel channel, Runnable callback, String description, boolean fromOutside) {
+        Handle h = new Handle(callback, description);
+        io.addReader(channel, h, fromOutside);
+        return h;
+    }
+
+    /** {@code loop.add_writer}: as {@link #addReader}, for the channel being writable, or its connection made. */
+    public Handle addWriter(SelectableChannel channel, Runnable callback, String description, boolean fromOutside) {
+        Handle h = new Handle(callback, description);
+        io.addWriter(channel, h, fromOutside);
+        return h;
+    }
+
+    /** {@code loop.remove_reader}: returns whether the channel had one. */
+    public boolean removeReader(SelectableChannel channel) {
+        return io.removeReader(channel);
+    }
+
+    public boolean removeWriter(SelectableChannel channel) {
+        return io.removeWriter(channel);
     }
 
     /** The calls of worker threads, made on first use. */
@@ -142,6 +173,7 @@ public final class Scheduler {
         while (!scheduled.isEmpty() && scheduled.peek().isCancelled()) {
             scheduled.poll();
         }
+        io.beginIteration();
         takeCallbacksFromOtherThreads();
         if (ready.isEmpty() && !stopping) {
             try {
@@ -152,6 +184,8 @@ public final class Scheduler {
             }
             takeCallbacksFromOtherThreads();
         }
+        // As CPython's select with a zero timeout: channels are watched even when the loop is busy.
+        io.pollOnce();
         double now = time();
         host.beforeTimeMovesTo(now);
         while (!scheduled.isEmpty() && clock.isDue(scheduled.peek(), now)) {
@@ -172,7 +206,7 @@ public final class Scheduler {
             return;
         }
         boolean workerPending = workers != null && workers.hasOutstanding();
-        if (scheduled.isEmpty() && !workerPending && feeds == 0 && hostWaits == 0) {
+        if (scheduled.isEmpty() && !workerPending && feeds == 0 && hostWaits == 0 && !io.hasRegistrations()) {
             host.deadlocked();
         }
         TimerHandle next = scheduled.peek();
@@ -205,28 +239,41 @@ public final class Scheduler {
         return hostWaits > 0;
     }
 
+    /** Whether a channel waits for something from outside the program (see {@link #addReader}). */
+    boolean awaitsOutsideIo() {
+        return io.waitsForOutside();
+    }
+
+    /** Takes the callbacks of the channels that are ready now, without waiting; returns whether there were any. */
+    boolean pollIo() {
+        return io.poll();
+    }
+
     /** The worker calls, or null if none was ever submitted. */
     WorkerCalls workersIfAny() {
         return workers;
     }
 
-    /** Lets go of the interpreter lock and sleeps until another thread wakes the loop. */
+    /** Lets go of the interpreter lock and waits until a channel is ready or another thread wakes the loop. */
     void sleepUntilWoken() throws InterruptedException {
         sleep(Long.MAX_VALUE);
     }
 
-    /** Lets go of the interpreter lock and sleeps, woken by other threads, as long as {@code condition} holds. */
+    /**
+     * Lets go of the interpreter lock and sleeps, woken by other threads, as long as {@code condition}
+     * holds; channels that become ready meanwhile wait for the next iteration.
+     */
     void sleepWhile(BooleanSupplier condition) throws InterruptedException {
         host.interpreterLock().releasedWhile(() -> {
             while (condition.getAsBoolean()) {
-                wakeup.sleep(Long.MAX_VALUE);
+                io.park();
             }
         });
     }
 
-    /** Lets go of the interpreter lock and sleeps up to {@code nanos}, or until woken. */
+    /** Lets go of the interpreter lock and waits up to {@code nanos}, until a channel is ready or another thread wakes the loop. */
     void sleep(long nanos) throws InterruptedException {
-        host.interpreterLock().releasedWhile(() -> wakeup.sleep(nanos));
+        host.interpreterLock().releasedWhile(() -> io.select(nanos));
     }
 
     /** How many callbacks are ready and timers pending (for tests and reports). */
@@ -238,9 +285,10 @@ public final class Scheduler {
         return scheduled.size();
     }
 
-    /** Drops every pending callback and timer ({@code loop.close()}). */
-    public void clear() {
+    /** Drops every pending callback, timer and watched channel, and closes the selector ({@code loop.close()}). */
+    public void close() {
         ready.clear();
         scheduled.clear();
+        io.close();
     }
 }

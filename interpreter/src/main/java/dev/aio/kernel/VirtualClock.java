@@ -25,6 +25,12 @@ import java.util.function.Consumer;
  * <li><b>Java futures take no time</b>: while one that aio code awaits is pending, time stands still
  * and the loop waits for it in real time (a {@link HostFeed}, such as the REPL's input, is the
  * exception: the loop's timers run while it waits).
+ * <li><b>Channels come before jumps.</b> The loop looks at its channels (sockets, pipes) without
+ * waiting before it moves time on, and moves it only when none is ready. While a channel waits for
+ * something from outside the program (a connection being made, a remote peer's data, a
+ * subprocess's output), time stands still and the loop waits for it in real time, as for a Java
+ * future; a channel whose peer is another channel of the same program (a server and its client on
+ * localhost) holds nothing up, since only the program itself can make it ready.
  * <li><b>{@code time.sleep} on the loop's thread</b> moves time on at once, blocking every task.
  * <li><b>{@code --time-limit}</b> is loop time, so it ends a run at an exact virtual instant; code
  * that never gives the loop back is stopped after that much real time without progress.
@@ -74,10 +80,13 @@ public final class VirtualClock implements Clock {
         return true;
     }
 
-    /** Rules 1, 5 and 7: jump to the timer, unless a Java future is pending. */
+    /** Rules 1, 5, 6 and 8: jump to the timer, unless a channel is ready, or a Java future or the outside world is awaited. */
     @Override
     public void waitForTimer(Scheduler loop, TimerHandle next) throws InterruptedException {
-        if (loop.awaitsHostFuture()) {
+        if (loop.pollIo()) {
+            return;
+        }
+        if (loop.awaitsHostFuture() || loop.awaitsOutsideIo()) {
             loop.sleepUntilWoken();
             return;
         }
@@ -148,7 +157,7 @@ public final class VirtualClock implements Clock {
         return done.get();
     }
 
-    /** Rule 6: the loop's thread keeps the lock; nothing else runs in no time. */
+    /** Rule 7: the loop's thread keeps the lock; nothing else runs in no time. */
     @Override
     public void blockingSleep(double seconds, InterpreterLock lock) {
         if (seconds > 0) {
@@ -157,13 +166,13 @@ public final class VirtualClock implements Clock {
         }
     }
 
-    /** Rule 7: real time since the loop last made progress. */
+    /** Rule 8: real time since the loop last made progress. */
     @Override
     public long runawayDeadline(long startNanos, long lastProgressNanos, long limitNanos) {
         return lastProgressNanos + limitNanos;
     }
 
-    /** Rule 8. */
+    /** Rule 9. */
     @Override
     public Random newRandom() {
         return new Random(0);
