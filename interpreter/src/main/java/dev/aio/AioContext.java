@@ -48,6 +48,7 @@ import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.ProgramSignals;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyContext;
@@ -106,6 +107,7 @@ public final class AioContext implements PyContext.Holder {
     private PyCoroutine suspendedCoroutine;
     private final InterpreterLock interpreterLock;
     private TaskDumpSignal taskDumpSignal;
+    private final ProgramSignals signals;
     private RunawayWatchdog runawayWatchdog;
     /** The threads of default executors, made on first use. */
     private WorkerThreads workerThreads;
@@ -132,6 +134,7 @@ public final class AioContext implements PyContext.Holder {
         String path = env.getOptions().get(AioOptions.TIMELINE);
         this.timelinePath = path.isEmpty() ? null : path;
         this.timeline = timelinePath == null ? null : new TimelineRecorder();
+        this.signals = new ProgramSignals(this, env.getOptions().get(AioOptions.MAIN));
     }
 
     void initialize() {
@@ -144,6 +147,9 @@ public final class AioContext implements PyContext.Holder {
         PyModule site = importModule("_sitebuiltins");
         for (String name : new String[]{"exit", "quit", "help"}) {
             builtins.put(name, site.get(name));
+        }
+        if (env.getOptions().get(AioOptions.MAIN)) {
+            signals.startMainProgram();
         }
         if (timeLimit > 0) {
             runawayWatchdog = new RunawayWatchdog(this, env, timeLimit, clock);
@@ -162,6 +168,7 @@ public final class AioContext implements PyContext.Holder {
         if (taskDumpSignal != null) {
             taskDumpSignal.uninstall();
         }
+        signals.stop();
         stopReplSession();
         stopWorkerThreads();
         writeTimeline();
@@ -234,6 +241,11 @@ public final class AioContext implements PyContext.Holder {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The program's signal handlers ({@code signal.signal}, {@code loop.add_signal_handler}). */
+    public ProgramSignals signals() {
+        return signals;
     }
 
     public InterpreterLock interpreterLock() {

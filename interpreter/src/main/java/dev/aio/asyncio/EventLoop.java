@@ -2,8 +2,10 @@ package dev.aio.asyncio;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -19,6 +21,7 @@ import dev.aio.kernel.TimerHandle;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.ProgramSignals;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyAsyncGenerator;
 import dev.aio.runtime.PyDict;
@@ -54,6 +57,11 @@ public final class EventLoop extends PyObject implements LoopHost {
     private boolean running;
     private boolean closed;
     private Task currentTask;
+    /** {@code add_signal_handler} callbacks by signal number (CPython's {@code _signal_handlers}). */
+    private final Map<Integer, SignalCallback> signalHandlers = new HashMap<>();
+
+    private record SignalCallback(Runnable callback, String description) {
+    }
     /** What watches this loop's tasks (the {@code --timeline} recorder), or null. */
     private final TaskObserver taskObserver;
 
@@ -371,7 +379,60 @@ public final class EventLoop extends PyObject implements LoopHost {
     }
 
     public void close() {
+        for (Integer signum : List.copyOf(signalHandlers.keySet())) {
+            removeSignalHandler(signum);
+        }
         closed = true;
         scheduler.close();
+    }
+
+    // ----- signals (CPython's _UnixSelectorEventLoop.add_signal_handler) -------------------------
+
+    /**
+     * {@code loop.add_signal_handler}: {@code callback} runs on this loop, in the iteration after
+     * the signal comes; the program's handler for the signal is {@code noop}, so the signal does
+     * nothing else.
+     */
+    @TruffleBoundary
+    public void addSignalHandler(int signum, Runnable callback, String description, Object noop) {
+        ProgramSignals signals = context.signals();
+        if (!signals.onMainThread()) {
+            throw PyErrors.runtimeError("set_wakeup_fd only works in main thread of the main interpreter");
+        }
+        signals.setWakeup(s -> scheduler.callSoonThreadsafe(() -> handleSignal(s), "_UnixSelectorEventLoop._handle_signal()"));
+        signalHandlers.put(signum, new SignalCallback(callback, description));
+        try {
+            signals.setHandler(signum, noop);
+        } catch (AioException e) {
+            signalHandlers.remove(signum);
+            if (signalHandlers.isEmpty()) {
+                signals.setWakeup(null);
+            }
+            if (e.getPyType().isSubtypeOf(BuiltinTypes.OS_ERROR)) {
+                throw PyErrors.runtimeError("sig " + signum + " cannot be caught");
+            }
+            throw e;
+        }
+    }
+
+    /** {@code loop.remove_signal_handler}: the signal's handler is the default again; returns whether there was one. */
+    @TruffleBoundary
+    public boolean removeSignalHandler(int signum) {
+        if (signalHandlers.remove(signum) == null) {
+            return false;
+        }
+        ProgramSignals signals = context.signals();
+        signals.setHandler(signum, signum == ProgramSignals.SIGINT ? ProgramSignals.DEFAULT_INT_HANDLER : ProgramSignals.SIG_DFL);
+        if (signalHandlers.isEmpty()) {
+            signals.setWakeup(null);
+        }
+        return true;
+    }
+
+    private void handleSignal(int signum) {
+        SignalCallback c = signalHandlers.get(signum);
+        if (c != null) {
+            scheduler.callSoon(c.callback(), c.description());
+        }
     }
 }

@@ -101,6 +101,20 @@ public final class InterpreterLock {
         lock.unlock();
     }
 
+    /** Runs {@code action} holding the lock: taken for it if this thread does not hold it already. */
+    public void runHolding(Runnable action) {
+        if (lock.isHeldByCurrentThread()) {
+            action.run();
+            return;
+        }
+        acquireUninterruptibly();
+        try {
+            action.run();
+        } finally {
+            release();
+        }
+    }
+
     /** Runs {@code wait} without the lock (if this thread holds it), then takes it back. */
     public void releasedWhile(Blocking wait) throws InterruptedException {
         int holds = unlockAll();

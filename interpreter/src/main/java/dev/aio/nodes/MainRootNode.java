@@ -69,7 +69,8 @@ public final class MainRootNode extends RootNode {
         context.out().flush();
         context.err().print(Traceback.formatUncaught(e.getException()));
         context.err().flush();
-        return 1;
+        // CPython ends by SIGINT after an uncaught KeyboardInterrupt: status 130 to a shell.
+        return e.getPyType().isSubtypeOf(BuiltinTypes.KEYBOARD_INTERRUPT) ? 130 : 1;
     }
 
     /** {@code sys.exit(code)}: None is 0, an int is the status, anything else is printed and gives 1. */

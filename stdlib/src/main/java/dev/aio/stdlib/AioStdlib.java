@@ -79,7 +79,7 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -98,6 +98,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("hashlib", HashlibModule::create);
         modules.put("binascii", BinasciiModule::create);
         modules.put("java", JavaModule::create);
+        modules.put("_signal", SignalModule::create);
         return modules;
     }
 

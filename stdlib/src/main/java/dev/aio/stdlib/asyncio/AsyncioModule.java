@@ -395,6 +395,16 @@ public final class AsyncioModule {
         }
     }
 
+    /** The program's handler of a signal given to {@code loop.add_signal_handler} (CPython's {@code unix_events._sighandler_noop}): the loop runs the callback. */
+    @Builtin(name = "_sighandler_noop", params = {"signum", "frame"})
+    @GenerateNodeFactory
+    abstract static class SighandlerNoopNode extends BuiltinNode {
+        @Specialization
+        static Object doNothing(Object signum, Object frame) {
+            return PyNone.NONE;
+        }
+    }
+
     @Builtin(name = "iscoroutine", params = {"obj"})
     @GenerateNodeFactory
     abstract static class IsCoroutineNode extends BuiltinNode {

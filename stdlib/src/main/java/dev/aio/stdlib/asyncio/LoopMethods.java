@@ -6,19 +6,24 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
 import dev.aio.asyncio.CallbackSource;
+import dev.aio.asyncio.CoroutineLike;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.HandleObject;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
+import dev.aio.runtime.ProgramSignals;
 import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.SpecialMethods;
 import dev.aio.stdlib.ContextMethods;
 
 /** Methods of the event loop object ({@code asyncio.get_running_loop()}, {@code asyncio.new_event_loop()}). */
@@ -228,6 +233,47 @@ public final class LoopMethods {
     private static Runnable inContext(EventLoop loop, Object ctx, Object callback, PyTuple args) {
         PyContext context = ContextMethods.contextOrCopy(loop.context(), ctx);
         return () -> context.run(loop.context(), () -> Calls.call(callback, args.items()));
+    }
+
+    /** CPython's {@code _check_signal}: a signal number (an int, or a {@code signal.Signals} member). */
+    private static int checkSignal(Object sig) {
+        if (!(sig instanceof Long) && !(sig instanceof Boolean) && SpecialMethods.lookup(sig, "__index__") == null) {
+            throw PyErrors.typeError("sig must be an int, not " + PyOps.repr(sig));
+        }
+        long n = sig instanceof Long l ? l : sig instanceof Boolean b ? (b ? 1 : 0) : (Long) SpecialMethods.call(sig, "__index__");
+        if (n < 1 || n >= ProgramSignals.NSIG || n == 32 || n == 33) {
+            throw PyErrors.valueError("invalid signal number " + PyOps.str(sig));
+        }
+        return (int) n;
+    }
+
+    @Builtin(name = "add_signal_handler", params = {"self", "sig", "callback"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class AddSignalHandlerNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doAdd(EventLoop self, Object sig, Object callback, PyTuple args) {
+            PyModule asyncio = self.context().importModule("asyncio");
+            if (callback instanceof CoroutineLike || PyOps.isTrue(Calls.call(asyncio.get("iscoroutinefunction"), callback))) {
+                throw PyErrors.typeError("coroutines cannot be used with add_signal_handler()");
+            }
+            int signum = checkSignal(sig);
+            if (self.isClosed()) {
+                throw PyErrors.runtimeError("Event loop is closed");
+            }
+            self.addSignalHandler(signum, inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), asyncio.get("_sighandler_noop"));
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "remove_signal_handler", params = {"self", "sig"})
+    @GenerateNodeFactory
+    abstract static class RemoveSignalHandlerNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doRemove(EventLoop self, Object sig) {
+            return self.removeSignalHandler(checkSignal(sig));
+        }
     }
 
     @Builtin(name = "call_soon", params = {"self", "callback"}, varargs = "args", kwOnly = {"context"})

@@ -8,10 +8,14 @@ import dev.aio.AioContext;
 import dev.aio.asyncio.CoroutineLike;
 import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.asyncio.EventLoop;
+import dev.aio.asyncio.Future;
 import dev.aio.asyncio.Task;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.Attributes;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
+import dev.aio.runtime.ProgramSignals;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
@@ -43,6 +47,9 @@ public final class Runner extends PyObject {
     private boolean broken;
     /** The loop was made by the policy and set as the current loop, to be unset on close (CPython's {@code _set_event_loop}). */
     private boolean setEventLoop;
+    /** The task {@code run()} runs, and how many times Ctrl-C came meanwhile. */
+    private Future mainTask;
+    private int interruptCount;
 
     Runner(AioContext context, Object loopFactory) {
         this.context = context;
@@ -84,17 +91,55 @@ public final class Runner extends PyObject {
             throw PyErrors.runtimeError("aio runs one event loop at a time: an event loop cannot run in a worker thread");
         }
         EventLoop l = loop();
+        Future task = AsyncioModule.createTask(l, coro, Missing.INSTANCE, taskContext);
+        // Ctrl-C cancels the main task first, as CPython 3.11's Runner does; only the main program
+        // handles signals, and only while the program has not set a SIGINT handler of its own.
+        ProgramSignals signals = context.signals();
+        Object sigintHandler = null;
+        if (signals.onMainThread() && signals.getHandler(ProgramSignals.SIGINT) == ProgramSignals.DEFAULT_INT_HANDLER) {
+            sigintHandler = Attributes.get(this, "_on_sigint");
+            signals.setHandler(ProgramSignals.SIGINT, sigintHandler);
+        }
+        mainTask = task;
+        interruptCount = 0;
         boolean internalError = true;
         try {
-            Object result = l.runUntilComplete(AsyncioModule.createTask(l, coro, Missing.INSTANCE, taskContext));
+            Object result = l.runUntilComplete(task);
             internalError = false;
             return result;
         } catch (AioException e) {
             internalError = false;
+            if (interruptCount > 0 && e.getPyType().isSubtypeOf(BuiltinTypes.CANCELLED_ERROR) && task instanceof Task t && t.uncancel() == 0) {
+                AioException interrupt = PyErrors.raiseNoArgs(BuiltinTypes.KEYBOARD_INTERRUPT);
+                interrupt.getException().setContext(e.getException());
+                throw interrupt;
+            }
             throw e;
         } finally {
             broken |= internalError;
+            mainTask = null;
+            if (sigintHandler != null && signals.getHandler(ProgramSignals.SIGINT) == sigintHandler) {
+                signals.setHandler(ProgramSignals.SIGINT, ProgramSignals.DEFAULT_INT_HANDLER);
+            }
         }
+    }
+
+    /**
+     * The SIGINT handler while {@code run()} runs (CPython's {@code Runner._on_sigint}): the first
+     * Ctrl-C cancels the main task, so that its {@code finally} blocks run; a second one raises
+     * KeyboardInterrupt where the program is.
+     */
+    @TruffleBoundary
+    void onSigint() {
+        interruptCount++;
+        if (interruptCount == 1 && mainTask != null && !mainTask.isDone()) {
+            mainTask.cancel(null);
+            // Wakes the loop if it waits on its selector.
+            loop.callSoonThreadsafe(() -> {
+            }, "<lambda>()");
+            return;
+        }
+        throw PyErrors.raiseNoArgs(BuiltinTypes.KEYBOARD_INTERRUPT);
     }
 
     /** {@code runner.close()}: cancels the tasks left, runs the loop's shutdown steps, closes it. */

@@ -40,6 +40,16 @@ public final class RunnerMethods {
         }
     }
 
+    @Builtin(name = "_on_sigint", params = {"self", "signum", "frame"})
+    @GenerateNodeFactory
+    abstract static class OnSigintNode extends BuiltinNode {
+        @Specialization
+        static Object doOnSigint(Runner self, Object signum, Object frame) {
+            self.onSigint();
+            return PyNone.NONE;
+        }
+    }
+
     @Builtin(name = "get_loop", params = {"self"})
     @GenerateNodeFactory
     abstract static class GetLoopNode extends BuiltinNode {
