@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
@@ -108,6 +109,8 @@ public final class AioContext implements PyContext.Holder {
     private final InterpreterLock interpreterLock;
     private TaskDumpSignal taskDumpSignal;
     private final ProgramSignals signals;
+    /** State of the standard library's modules that belongs to the program, not to one module object (see {@link #programState}). */
+    private final Map<Class<?>, Object> programState = new HashMap<>();
     private RunawayWatchdog runawayWatchdog;
     /** The threads of default executors, made on first use. */
     private WorkerThreads workerThreads;
@@ -241,6 +244,12 @@ public final class AioContext implements PyContext.Holder {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The program's one {@code type} object of a library module's state, made by {@code make} on first use (the program's open sockets). */
+    @TruffleBoundary
+    public <T> T programState(Class<T> type, Supplier<T> make) {
+        return type.cast(programState.computeIfAbsent(type, t -> make.get()));
     }
 
     /** The program's signal handlers ({@code signal.signal}, {@code loop.add_signal_handler}). */

@@ -69,6 +69,7 @@ public final class AioStdlib implements StdlibProvider {
             MappingProxyMethods.install();
             SimpleNamespaceMethods.install();
             ModuleMethods.install();
+            SocketMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
@@ -99,6 +100,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("binascii", BinasciiModule::create);
         modules.put("java", JavaModule::create);
         modules.put("_signal", SignalModule::create);
+        modules.put("socket", SocketModule::create);
         return modules;
     }
 

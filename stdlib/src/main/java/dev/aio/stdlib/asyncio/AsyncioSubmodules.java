@@ -29,6 +29,7 @@ final class AsyncioSubmodules {
                     Map.entry("locks", List.of("Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier")),
                     Map.entry("queues", List.of("Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty")),
                     Map.entry("runners", List.of("Runner", "run")),
+                    Map.entry("streams", List.of("StreamReader", "StreamWriter", "StreamReaderProtocol", "open_connection", "start_server")),
                     Map.entry("taskgroups", List.of("TaskGroup")),
                     Map.entry("tasks", List.of("Task", "create_task", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", "wait", "wait_for", "as_completed",
                                     "sleep", "gather", "shield", "ensure_future", "run_coroutine_threadsafe", "current_task", "all_tasks", "_register_task",

@@ -25,6 +25,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.SpecialMethods;
 import dev.aio.stdlib.ContextMethods;
+import dev.aio.stdlib.PySocket;
 
 /** Methods of the event loop object ({@code asyncio.get_running_loop()}, {@code asyncio.new_event_loop()}). */
 public final class LoopMethods {
@@ -233,6 +234,60 @@ public final class LoopMethods {
     private static Runnable inContext(EventLoop loop, Object ctx, Object callback, PyTuple args) {
         PyContext context = ContextMethods.contextOrCopy(loop.context(), ctx);
         return () -> context.run(loop.context(), () -> Calls.call(callback, args.items()));
+    }
+
+    /** A socket the loop may watch (CPython takes any object with a {@code fileno()}; aio's selector needs a channel). */
+    private static PySocket watchable(Object fileobj) {
+        if (fileobj instanceof PySocket s) {
+            return s;
+        }
+        throw PyErrors.valueError("Invalid file object: " + PyOps.repr(fileobj) + " (aio's loop watches sockets of its socket module)");
+    }
+
+    @Builtin(name = "add_reader", params = {"self", "fd", "callback"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class AddReaderNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doAdd(EventLoop self, Object fd, Object callback, PyTuple args) {
+            PySocket s = watchable(fd);
+            self.scheduler().addReader(s.selectable(), inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), s.waitsForOutside());
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "add_writer", params = {"self", "fd", "callback"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class AddWriterNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doAdd(EventLoop self, Object fd, Object callback, PyTuple args) {
+            PySocket s = watchable(fd);
+            self.scheduler().addWriter(s.selectable(), inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), s.waitsForOutside());
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "remove_reader", params = {"self", "fd"})
+    @GenerateNodeFactory
+    abstract static class RemoveReaderNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doRemove(EventLoop self, Object fd) {
+            PySocket s = watchable(fd);
+            return !s.isClosed() && s.hasChannel() && self.scheduler().removeReader(s.selectable());
+        }
+    }
+
+    @Builtin(name = "remove_writer", params = {"self", "fd"})
+    @GenerateNodeFactory
+    abstract static class RemoveWriterNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doRemove(EventLoop self, Object fd) {
+            PySocket s = watchable(fd);
+            return !s.isClosed() && s.hasChannel() && self.scheduler().removeWriter(s.selectable());
+        }
     }
 
     /** CPython's {@code _check_signal}: a signal number (an int, or a {@code signal.Signals} member). */

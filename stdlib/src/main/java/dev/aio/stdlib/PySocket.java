@@ -1,0 +1,426 @@
+package dev.aio.stdlib;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AlreadyConnectedException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ConnectionPendingException;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.UnresolvedAddressException;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.AioContext;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBytes;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyObject;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
+
+/**
+ * A TCP socket of the {@code socket} module, on a JDK channel: a {@link ServerSocketChannel} once
+ * it listens, a {@link SocketChannel} once it connects (or was accepted); until then it only
+ * remembers the address it was bound to. A non-blocking socket raises {@code BlockingIOError} where
+ * CPython's does, so that asyncio's {@code sock_*} methods and transports wait for it on the loop's
+ * selector. The embedder must allow socket access ({@code IOAccess} with host sockets).
+ */
+public final class PySocket extends PyObject {
+    static final PyType TYPE = new PyType("socket", "socket");
+    static final long AF_INET = 2;
+    static final long AF_INET6 = 10;
+    static final long SOCK_STREAM = 1;
+
+    private final AioContext context;
+    private final long family;
+    private final long proto;
+    private NetworkChannel channel;
+    private InetSocketAddress boundTo;
+    private boolean blocking = true;
+    private boolean reuseAddress;
+    private boolean noDelay;
+    private boolean closed;
+
+    PySocket(AioContext context, long family, long proto) {
+        this.context = context;
+        this.family = family;
+        this.proto = proto;
+        if (!context.getEnv().isSocketIOAllowed()) {
+            throw PyErrors.osError(13, "Permission denied (this aio context may not use sockets; embedders allow it with Context.Builder.allowIO)", null);
+        }
+    }
+
+    private PySocket(AioContext context, SocketChannel accepted, long family) {
+        this.context = context;
+        this.family = family;
+        this.proto = 6;
+        this.channel = accepted;
+        sockets().opened(localAddress());
+    }
+
+    private ProgramSockets sockets() {
+        return context.programState(ProgramSockets.class, ProgramSockets::new);
+    }
+
+    long family() {
+        return family;
+    }
+
+    long proto() {
+        return proto;
+    }
+
+    /** The channel the loop's selector watches; OSError(EBADF) when closed or not yet listening or connecting. */
+    public SelectableChannel selectable() {
+        if (closed || channel == null) {
+            throw PyErrors.osError(9, "Bad file descriptor", null);
+        }
+        return (SelectableChannel) channel;
+    }
+
+    /**
+     * Whether what this socket waits for comes from outside the program: a connection being made,
+     * or data from a peer that is not one of the program's own sockets.
+     */
+    @TruffleBoundary
+    public boolean waitsForOutside() {
+        if (channel instanceof SocketChannel s) {
+            if (s.isConnectionPending()) {
+                return true;
+            }
+            try {
+                return s.isConnected() && !sockets().isOwn((InetSocketAddress) s.getRemoteAddress());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @TruffleBoundary
+    void setBlocking(boolean flag) {
+        blocking = flag;
+        if (channel != null) {
+            try {
+                ((SelectableChannel) channel).configureBlocking(flag);
+            } catch (IOException e) {
+                throw error(e, null);
+            }
+        }
+    }
+
+    boolean isBlocking() {
+        return blocking;
+    }
+
+    @TruffleBoundary
+    void setOption(long level, long option, Object value) {
+        boolean on = PyOps.isTrue(value);
+        if (level == SocketModule.SOL_SOCKET && option == SocketModule.SO_REUSEADDR) {
+            reuseAddress = on;
+        } else if (level == SocketModule.IPPROTO_TCP && option == SocketModule.TCP_NODELAY) {
+            noDelay = on;
+            if (channel instanceof SocketChannel s) {
+                try {
+                    s.setOption(StandardSocketOptions.TCP_NODELAY, on);
+                } catch (IOException e) {
+                    throw error(e, null);
+                }
+            }
+        } else {
+            throw PyErrors.osError(92, "Protocol not available", null);
+        }
+    }
+
+    @TruffleBoundary
+    void bind(Object address) {
+        checkOpen();
+        if (channel != null) {
+            throw PyErrors.osError(22, "Invalid argument", null);
+        }
+        boundTo = SocketModule.socketAddress(address, family);
+        if (boundTo.isUnresolved()) {
+            throw SocketModule.gaiError();
+        }
+    }
+
+    @TruffleBoundary
+    void listen(int backlog) {
+        checkOpen();
+        if (channel instanceof ServerSocketChannel) {
+            return;
+        }
+        try {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
+            server.bind(boundTo != null ? boundTo : new InetSocketAddress(0), backlog);
+            server.configureBlocking(blocking);
+            channel = server;
+            sockets().opened(localAddress());
+        } catch (IOException e) {
+            throw error(e, null);
+        }
+    }
+
+    /** {@code sock.accept()}: (a new socket, the peer's address); BlockingIOError when none is waiting. */
+    @TruffleBoundary
+    PyTuple accept() {
+        if (!(channel instanceof ServerSocketChannel server)) {
+            throw PyErrors.osError(22, "Invalid argument", null);
+        }
+        try {
+            SocketChannel accepted = server.accept();
+            if (accepted == null) {
+                throw wouldBlock();
+            }
+            PySocket s = new PySocket(context, accepted, family);
+            return PyTuple.of(s, SocketModule.addressTuple((InetSocketAddress) accepted.getRemoteAddress()));
+        } catch (IOException e) {
+            throw error(e, null);
+        }
+    }
+
+    /**
+     * {@code sock.connect(address)}: on a non-blocking socket, BlockingIOError (EINPROGRESS) while
+     * the connection is being made; {@link #connectError()} says how it ended.
+     */
+    @TruffleBoundary
+    void connect(Object address) {
+        checkOpen();
+        InetSocketAddress to = SocketModule.socketAddress(address, family);
+        if (to.isUnresolved()) {
+            throw SocketModule.gaiError();
+        }
+        try {
+            SocketChannel s = channel instanceof SocketChannel existing ? existing : openClient();
+            boolean done = s.connect(to);
+            sockets().opened(localAddress());
+            if (!done) {
+                throw PyErrors.osError(115, "Operation now in progress", null);
+            }
+        } catch (IOException | UnresolvedAddressException | AlreadyConnectedException | ConnectionPendingException e) {
+            throw error(e, null);
+        }
+    }
+
+    private SocketChannel openClient() throws IOException {
+        SocketChannel s = SocketChannel.open();
+        if (boundTo != null) {
+            s.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
+            s.bind(boundTo);
+        }
+        s.setOption(StandardSocketOptions.TCP_NODELAY, noDelay);
+        s.configureBlocking(blocking);
+        channel = s;
+        return s;
+    }
+
+    /** {@code sock.getsockopt(SOL_SOCKET, SO_ERROR)} after a non-blocking connect: 0, or the errno it failed with. */
+    @TruffleBoundary
+    long connectError() {
+        if (!(channel instanceof SocketChannel s)) {
+            return 0;
+        }
+        try {
+            return s.isConnectionPending() && !s.finishConnect() ? 115 : 0;
+        } catch (IOException e) {
+            AioException error = error(e, null);
+            return error.getException().getArgs().items()[0] instanceof Long errno ? errno : 5;
+        }
+    }
+
+    /** {@code sock.send(data)}: how many bytes went; BlockingIOError when none could. */
+    @TruffleBoundary
+    long send(byte[] data, int offset, int length) {
+        SocketChannel s = connected();
+        try {
+            int n = s.write(ByteBuffer.wrap(data, offset, length));
+            if (n == 0 && length > 0) {
+                throw wouldBlock();
+            }
+            return n;
+        } catch (IOException e) {
+            throw error(e, null);
+        }
+    }
+
+    /** {@code sock.recv(n)}: up to n bytes, b'' at the end of the stream; BlockingIOError when none is there yet. */
+    @TruffleBoundary
+    PyBytes recv(int max) {
+        SocketChannel s = connected();
+        ByteBuffer b = ByteBuffer.allocate(Math.max(0, max));
+        try {
+            int n = s.read(b);
+            if (n < 0) {
+                return PyBytes.EMPTY;
+            }
+            if (n == 0 && max > 0) {
+                throw wouldBlock();
+            }
+            byte[] got = new byte[n];
+            System.arraycopy(b.array(), 0, got, 0, n);
+            return new PyBytes(got);
+        } catch (IOException e) {
+            throw error(e, null);
+        }
+    }
+
+    @TruffleBoundary
+    void shutdown(long how) {
+        SocketChannel s = connected();
+        try {
+            if (how == 0 || how == 2) {
+                s.shutdownInput();
+            }
+            if (how == 1 || how == 2) {
+                s.shutdownOutput();
+            }
+        } catch (IOException e) {
+            throw error(e, null);
+        }
+    }
+
+    private SocketChannel connected() {
+        checkOpen();
+        if (channel instanceof SocketChannel s && s.isConnected()) {
+            return s;
+        }
+        throw PyErrors.osError(107, "Transport endpoint is not connected", null);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw PyErrors.osError(9, "Bad file descriptor", null);
+        }
+    }
+
+    @TruffleBoundary
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (channel != null) {
+            sockets().closed(localAddress());
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // CPython's close ignores ECONNRESET and the like too.
+            }
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public boolean hasChannel() {
+        return channel != null;
+    }
+
+    @TruffleBoundary
+    InetSocketAddress localAddress() {
+        try {
+            return channel == null ? boundTo : (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @TruffleBoundary
+    Object getsockname() {
+        checkOpen();
+        InetSocketAddress a = localAddress();
+        return SocketModule.addressTuple(a != null ? a : new InetSocketAddress(family == AF_INET6 ? "::" : "0.0.0.0", 0));
+    }
+
+    @TruffleBoundary
+    Object getpeername() {
+        checkOpen();
+        try {
+            SocketAddress a = channel instanceof SocketChannel s ? s.getRemoteAddress() : null;
+            if (a == null) {
+                throw PyErrors.osError(107, "Transport endpoint is not connected", null);
+            }
+            return SocketModule.addressTuple((InetSocketAddress) a);
+        } catch (IOException e) {
+            throw error(e, null);
+        }
+    }
+
+    private static AioException wouldBlock() {
+        return PyErrors.osError(11, "Resource temporarily unavailable", null);
+    }
+
+    /** A JDK socket failure as the OSError CPython raises for it. */
+    @TruffleBoundary
+    static AioException error(Throwable e, Object address) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof ConnectException || m.contains("Connection refused")) {
+            return PyErrors.osError(111, "Connection refused", null);
+        }
+        if (m.contains("Connection reset")) {
+            return PyErrors.osError(104, "Connection reset by peer", null);
+        }
+        if (m.contains("Broken pipe")) {
+            return PyErrors.osError(32, "Broken pipe", null);
+        }
+        if (e instanceof BindException) {
+            return m.contains("in use") ? PyErrors.osError(98, "Address already in use", null) : PyErrors.osError(99, "Cannot assign requested address", null);
+        }
+        if (e instanceof NoRouteToHostException) {
+            return PyErrors.osError(113, "No route to host", null);
+        }
+        if (e instanceof ClosedChannelException) {
+            return PyErrors.osError(9, "Bad file descriptor", null);
+        }
+        if (e instanceof NotYetConnectedException) {
+            return PyErrors.osError(107, "Transport endpoint is not connected", null);
+        }
+        if (e instanceof AlreadyConnectedException) {
+            return PyErrors.osError(106, "Transport endpoint is already connected", null);
+        }
+        if (e instanceof ConnectionPendingException) {
+            return PyErrors.osError(114, "Operation already in progress", null);
+        }
+        if (e instanceof UnresolvedAddressException || e instanceof UnknownHostException) {
+            return SocketModule.gaiError();
+        }
+        return PyErrors.raise(BuiltinTypes.OS_ERROR, m);
+    }
+
+    @Override
+    public PyType getPyType() {
+        return TYPE;
+    }
+
+    @Override
+    @TruffleBoundary
+    public String repr() {
+        if (closed) {
+            return "<socket.socket [closed] fd=-1, family=" + family + ", type=1, proto=" + proto + ">";
+        }
+        StringBuilder b = new StringBuilder("<socket.socket family=").append(family).append(", type=1, proto=").append(proto);
+        InetSocketAddress local = localAddress();
+        if (local != null) {
+            b.append(", laddr=").append(PyOps.repr(SocketModule.addressTuple(local)));
+        }
+        if (channel instanceof SocketChannel s && s.isConnected()) {
+            b.append(", raddr=").append(PyOps.repr(getpeername()));
+        }
+        return b.append('>').toString();
+    }
+}

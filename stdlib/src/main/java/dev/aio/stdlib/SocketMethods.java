@@ -1,0 +1,245 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.PyBytesLike;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyMemoryView;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+
+/** Methods of {@code socket.socket} ({@link PySocket}). */
+public final class SocketMethods {
+    private SocketMethods() {
+    }
+
+    static void install() {
+        PySocket.TYPE.defineBuiltins(SocketMethodsFactory.getFactories());
+    }
+
+    private static long integer(Object o, long missing) {
+        if (!Args.given(o) || o == PyNone.NONE) {
+            return missing;
+        }
+        if (o instanceof Long l) {
+            return l;
+        }
+        throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object cannot be interpreted as an integer");
+    }
+
+    @Builtin(name = "socket", constructor = true, params = {"cls", "family", "type", "proto", "fileno"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class NewSocketNode extends BuiltinNode {
+        @Specialization
+        Object doNew(Object cls, Object family, Object type, Object proto, Object fileno) {
+            long f = integer(family, PySocket.AF_INET);
+            long t = integer(type, PySocket.SOCK_STREAM);
+            if (f != PySocket.AF_INET && f != PySocket.AF_INET6) {
+                throw PyErrors.osError(97, "Address family not supported by protocol", null);
+            }
+            if (t != PySocket.SOCK_STREAM) {
+                throw PyErrors.osError(94, "Socket type not supported", null);
+            }
+            return new PySocket(AioContext.get(this), f, integer(proto, 0));
+        }
+    }
+
+    @Builtin(name = "setblocking", params = {"self", "flag"})
+    @GenerateNodeFactory
+    abstract static class SetBlockingNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(PySocket self, Object flag) {
+            self.setBlocking(PyOps.isTrue(flag));
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "getblocking", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetBlockingNode extends BuiltinNode {
+        @Specialization
+        static boolean doGet(PySocket self) {
+            return self.isBlocking();
+        }
+    }
+
+    @Builtin(name = "setsockopt", params = {"self", "level", "optname", "value"})
+    @GenerateNodeFactory
+    abstract static class SetSockOptNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(PySocket self, Object level, Object option, Object value) {
+            self.setOption(integer(level, 0), integer(option, 0), value);
+            return PyNone.NONE;
+        }
+    }
+
+    /** Only {@code SO_ERROR} (how a non-blocking connect ended), as asyncio's {@code sock_connect} asks. */
+    @Builtin(name = "getsockopt", params = {"self", "level", "optname"})
+    @GenerateNodeFactory
+    abstract static class GetSockOptNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(PySocket self, Object level, Object option) {
+            if (integer(level, 0) == SocketModule.SOL_SOCKET && integer(option, 0) == SocketModule.SO_ERROR) {
+                return self.connectError();
+            }
+            throw PyErrors.osError(92, "Protocol not available", null);
+        }
+    }
+
+    @Builtin(name = "bind", params = {"self", "address"})
+    @GenerateNodeFactory
+    abstract static class BindNode extends BuiltinNode {
+        @Specialization
+        static Object doBind(PySocket self, Object address) {
+            self.bind(address);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "listen", params = {"self", "backlog"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class ListenNode extends BuiltinNode {
+        @Specialization
+        static Object doListen(PySocket self, Object backlog) {
+            self.listen((int) Math.max(0, Math.min(4096, integer(backlog, 128))));
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "accept", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class AcceptNode extends BuiltinNode {
+        @Specialization
+        static Object doAccept(PySocket self) {
+            return self.accept();
+        }
+    }
+
+    @Builtin(name = "connect", params = {"self", "address"})
+    @GenerateNodeFactory
+    abstract static class ConnectNode extends BuiltinNode {
+        @Specialization
+        static Object doConnect(PySocket self, Object address) {
+            self.connect(address);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "send", params = {"self", "data", "flags"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class SendNode extends BuiltinNode {
+        @Specialization
+        static Object doSend(PySocket self, Object data, Object flags) {
+            if (data instanceof PyBytesLike b) {
+                return self.send(b.array(), 0, b.length());
+            }
+            if (data instanceof PyMemoryView v) {
+                byte[] content = v.toArray();
+                return self.send(content, 0, content.length);
+            }
+            throw PyErrors.typeError("a bytes-like object is required, not '" + PyOps.typeName(data) + "'");
+        }
+    }
+
+    @Builtin(name = "recv", params = {"self", "bufsize", "flags"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class RecvNode extends BuiltinNode {
+        @Specialization
+        static Object doRecv(PySocket self, Object bufsize, Object flags) {
+            long n = integer(bufsize, 0);
+            if (n < 0) {
+                throw PyErrors.valueError("negative buffersize in recv");
+            }
+            return self.recv((int) Math.min(n, 1 << 20));
+        }
+    }
+
+    @Builtin(name = "shutdown", params = {"self", "how"})
+    @GenerateNodeFactory
+    abstract static class ShutdownNode extends BuiltinNode {
+        @Specialization
+        static Object doShutdown(PySocket self, Object how) {
+            self.shutdown(integer(how, 2));
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "close", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class CloseNode extends BuiltinNode {
+        @Specialization
+        static Object doClose(PySocket self) {
+            self.close();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "getsockname", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetSockNameNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(PySocket self) {
+            return self.getsockname();
+        }
+    }
+
+    @Builtin(name = "getpeername", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetPeerNameNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(PySocket self) {
+            return self.getpeername();
+        }
+    }
+
+    @Builtin(name = "family", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class FamilyNode extends BuiltinNode {
+        @Specialization
+        static long doGet(PySocket self) {
+            return self.family();
+        }
+    }
+
+    @Builtin(name = "type", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class TypeNode extends BuiltinNode {
+        @Specialization
+        static long doGet(PySocket self) {
+            return PySocket.SOCK_STREAM;
+        }
+    }
+
+    @Builtin(name = "proto", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class ProtoNode extends BuiltinNode {
+        @Specialization
+        static long doGet(PySocket self) {
+            return self.proto();
+        }
+    }
+
+    @Builtin(name = "__enter__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class EnterNode extends BuiltinNode {
+        @Specialization
+        static Object doEnter(PySocket self) {
+            return self;
+        }
+    }
+
+    @Builtin(name = "__exit__", params = {"self"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class ExitNode extends BuiltinNode {
+        @Specialization
+        static Object doExit(PySocket self, PyTuple args) {
+            self.close();
+            return PyNone.NONE;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.aio.stdlib;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
+import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+
+/**
+ * {@code socket}: the TCP part of CPython's module ({@link PySocket}), IPv4 and IPv6 addresses as
+ * {@code (host, port)} tuples, and {@code getaddrinfo} through the JDK's resolver.
+ */
+public final class SocketModule {
+    static final long SOL_SOCKET = 1;
+    static final long SO_REUSEADDR = 2;
+    static final long SO_ERROR = 4;
+    static final long IPPROTO_TCP = 6;
+    static final long TCP_NODELAY = 1;
+
+    private SocketModule() {
+    }
+
+    static PyModule create(AioContext context) {
+        PyModule m = new PyModule("socket");
+        m.defineFunctions(context.getLanguage(), SocketModuleFactory.getFactories());
+        m.put("socket", PySocket.TYPE);
+        m.put("SocketType", PySocket.TYPE);
+        m.put("AF_INET", PySocket.AF_INET);
+        m.put("AF_INET6", PySocket.AF_INET6);
+        m.put("AF_UNSPEC", 0L);
+        m.put("SOCK_STREAM", PySocket.SOCK_STREAM);
+        m.put("SOL_SOCKET", SOL_SOCKET);
+        m.put("SO_REUSEADDR", SO_REUSEADDR);
+        m.put("SO_ERROR", SO_ERROR);
+        m.put("IPPROTO_TCP", IPPROTO_TCP);
+        m.put("TCP_NODELAY", TCP_NODELAY);
+        m.put("SHUT_RD", 0L);
+        m.put("SHUT_WR", 1L);
+        m.put("SHUT_RDWR", 2L);
+        m.put("AI_PASSIVE", 1L);
+        return m;
+    }
+
+    /** CPython's {@code socket.gaierror} for a name the resolver does not know (aio raises it as an OSError). */
+    static AioException gaiError() {
+        return PyErrors.osError(-2, "Name or service not known", null);
+    }
+
+    /** {@code (host, port)} (IPv6: {@code (host, port, flowinfo, scope_id)}) as a JDK address, unresolved if the name is unknown. */
+    @TruffleBoundary
+    static InetSocketAddress socketAddress(Object address, long family) {
+        if (!(address instanceof PyTuple t) || t.items().length < 2) {
+            String want = family == PySocket.AF_INET6 ? "AF_INET6" : "AF_INET";
+            throw PyErrors.typeError(want + " address must be tuple, not " + PyOps.typeName(address));
+        }
+        Object host = t.items()[0];
+        Object port = t.items()[1];
+        if (!(host instanceof String h)) {
+            throw PyErrors.typeError("str, bytes or bytearray expected, not " + PyOps.typeName(host));
+        }
+        if (!(port instanceof Long p)) {
+            throw PyErrors.typeError("'" + PyOps.typeName(port) + "' object cannot be interpreted as an integer");
+        }
+        if (p < 0 || p > 65535) {
+            throw PyErrors.raise(BuiltinTypes.OVERFLOW_ERROR, "connect(): port must be 0-65535.");
+        }
+        String name = h.isEmpty() ? (family == PySocket.AF_INET6 ? "::" : "0.0.0.0") : h;
+        try {
+            return new InetSocketAddress(InetAddress.getByName(name), (int) (long) p);
+        } catch (UnknownHostException e) {
+            return InetSocketAddress.createUnresolved(name, (int) (long) p);
+        }
+    }
+
+    /** A JDK address as CPython's address tuple. */
+    @TruffleBoundary
+    static PyTuple addressTuple(InetSocketAddress a) {
+        InetAddress ip = a.getAddress();
+        if (ip instanceof Inet6Address v6) {
+            String host = v6.getHostAddress();
+            int percent = host.indexOf('%');
+            host = compressIPv6(percent < 0 ? host : host.substring(0, percent));
+            return PyTuple.of(host, (long) a.getPort(), 0L, (long) v6.getScopeId());
+        }
+        return PyTuple.of(ip == null ? a.getHostString() : ip.getHostAddress(), (long) a.getPort());
+    }
+
+    /** The JDK writes {@code 0:0:0:0:0:0:0:1}; CPython {@code ::1}. */
+    private static String compressIPv6(String full) {
+        String[] parts = full.split(":");
+        int bestStart = -1;
+        int bestLength = 0;
+        for (int i = 0; i < parts.length;) {
+            if (parts[i].equals("0")) {
+                int j = i;
+                while (j < parts.length && parts[j].equals("0")) {
+                    j++;
+                }
+                if (j - i > bestLength && j - i > 1) {
+                    bestStart = i;
+                    bestLength = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestStart < 0) {
+            return full;
+        }
+        String head = String.join(":", List.of(parts).subList(0, bestStart));
+        String tail = String.join(":", List.of(parts).subList(bestStart + bestLength, parts.length));
+        return head + "::" + tail;
+    }
+
+    /**
+     * {@code socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)}: the JDK's resolver
+     * (a blocking call, as CPython's; asyncio calls it in a worker thread).
+     */
+    @Builtin(name = "getaddrinfo", params = {"host", "port", "family", "type", "proto", "flags"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class GetAddrInfoNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doGetAddrInfo(Object host, Object port, Object family, Object type, Object proto, Object flags) {
+            long wantFamily = family instanceof Long f ? f : 0;
+            long p = port == PyNone.NONE ? 0 : port instanceof Long l ? l : port instanceof String s && s.matches("\\d+") ? Long.parseLong(s) : -1;
+            if (p < 0) {
+                throw PyErrors.osError(-8, "Servname not supported for ai_socktype", null);
+            }
+            InetAddress[] found;
+            try {
+                found = host == PyNone.NONE ? new InetAddress[]{InetAddress.getLoopbackAddress()} : InetAddress.getAllByName(PyOps.str(host));
+            } catch (UnknownHostException e) {
+                throw gaiError();
+            }
+            List<Object> infos = new ArrayList<>();
+            for (InetAddress a : found) {
+                long fam = a instanceof Inet6Address ? PySocket.AF_INET6 : PySocket.AF_INET;
+                if (wantFamily != 0 && wantFamily != fam) {
+                    continue;
+                }
+                infos.add(PyTuple.of(fam, PySocket.SOCK_STREAM, IPPROTO_TCP, "", addressTuple(new InetSocketAddress(a, (int) p))));
+            }
+            if (infos.isEmpty()) {
+                throw PyErrors.osError(-9, "Address family for hostname not supported", null);
+            }
+            return new PyList(infos.toArray());
+        }
+    }
+}
