@@ -6,6 +6,8 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -23,6 +25,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 final class IoSelector {
     /** A channel's reader and writer callbacks (CPython's {@code (reader, writer)} key data). */
     private static final class Registration {
+        SelectionKey key;
         Handle reader;
         Handle writer;
         boolean readerFromOutside;
@@ -30,6 +33,8 @@ final class IoSelector {
     }
 
     private final Consumer<Handle> ready;
+    /** By channel, also after the channel was closed, so that its reader and writer can still be removed. */
+    private final Map<SelectableChannel, Registration> registrations = new IdentityHashMap<>();
     /** Read by other threads to wake the loop. */
     private volatile Selector selector;
     private volatile Thread sleeper;
@@ -126,21 +131,23 @@ final class IoSelector {
     }
 
     private Registration registration(SelectableChannel channel) {
-        Registration r = existing(channel);
+        Registration r = registrations.get(channel);
         if (r == null) {
             r = new Registration();
             try {
-                channel.register(selector(), 0, r);
+                SelectionKey key = channel.keyFor(selector());
+                r.key = key != null && key.isValid() ? key : channel.register(selector(), 0, r);
+                r.key.attach(r);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            registrations.put(channel, r);
         }
         return r;
     }
 
     private Registration existing(SelectableChannel channel) {
-        SelectionKey key = selector == null ? null : channel.keyFor(selector);
-        return key == null || !key.isValid() ? null : (Registration) key.attachment();
+        return registrations.get(channel);
     }
 
     /**
@@ -149,8 +156,10 @@ final class IoSelector {
      * channel cancels it.
      */
     private void updateInterest(SelectableChannel channel, Registration r) {
-        SelectionKey key = channel.keyFor(selector);
-        if (key == null || !key.isValid()) {
+        if (r.reader == null && r.writer == null) {
+            registrations.remove(channel);
+        }
+        if (!r.key.isValid()) {
             return;
         }
         int valid = channel.validOps();
@@ -163,7 +172,7 @@ final class IoSelector {
             boolean connecting = channel instanceof SocketChannel s && s.isConnectionPending();
             ops |= connecting ? SelectionKey.OP_CONNECT : valid & SelectionKey.OP_WRITE;
         }
-        key.interestOps(ops);
+        r.key.interestOps(ops);
     }
 
     /** CPython's {@code _process_events}: the callbacks of a ready channel join the ready queue. */
@@ -295,6 +304,7 @@ final class IoSelector {
                 // Nothing is left to wait on either way.
             }
             selector = null;
+            registrations.clear();
             registered = 0;
             fromOutside = 0;
         }

@@ -253,6 +253,23 @@ class SelectorWaitTest {
     }
 
     @Test
+    void aChannelClosedBeforeItsReaderIsRemovedNoLongerHoldsVirtualTime() throws Exception {
+        Scheduler loop = new Scheduler(new VirtualClock(), host);
+        Pipe p = pipe();
+        List<String> ran = new ArrayList<>();
+        loop.addReader(p.source(), () -> ran.add("reader"), "reader", true);
+        p.source().close();
+        // As asyncio does: the socket is closed, then a done-callback removes its reader.
+        assertTrue(loop.removeReader(p.source()));
+        loop.callLater(10, () -> {
+            ran.add("timer at " + loop.time());
+            loop.stop();
+        }, "timer");
+        run(loop);
+        assertEquals(List.of("timer at 10.0"), ran);
+    }
+
+    @Test
     void aWatchedChannelIsNoDeadlockAndRemovingItsReaderIsOnce() throws Exception {
         Scheduler loop = new Scheduler(new VirtualClock(), host);
         Pipe p = pipe();

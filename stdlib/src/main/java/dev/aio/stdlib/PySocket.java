@@ -53,6 +53,8 @@ public final class PySocket extends PyObject {
     private boolean reuseAddress;
     private boolean noDelay;
     private boolean closed;
+    /** The local address this socket counts under in {@link ProgramSockets}, once it has one. */
+    private InetSocketAddress registered;
 
     PySocket(AioContext context, long family, long proto) {
         this.context = context;
@@ -68,7 +70,15 @@ public final class PySocket extends PyObject {
         this.family = family;
         this.proto = 6;
         this.channel = accepted;
-        sockets().opened(localAddress());
+        registerLocalAddress();
+    }
+
+    /** Counts this socket's local address as the program's, once the JDK knows it (a connecting socket's only when connected). */
+    private void registerLocalAddress() {
+        if (registered == null) {
+            registered = localAddress();
+            sockets().opened(registered);
+        }
     }
 
     private ProgramSockets sockets() {
@@ -169,7 +179,7 @@ public final class PySocket extends PyObject {
             server.bind(boundTo != null ? boundTo : new InetSocketAddress(0), backlog);
             server.configureBlocking(blocking);
             channel = server;
-            sockets().opened(localAddress());
+            registerLocalAddress();
         } catch (IOException e) {
             throw error(e, null);
         }
@@ -206,9 +216,9 @@ public final class PySocket extends PyObject {
         }
         try {
             SocketChannel s = channel instanceof SocketChannel existing ? existing : openClient();
-            boolean done = s.connect(to);
-            sockets().opened(localAddress());
-            if (!done) {
+            if (s.connect(to)) {
+                registerLocalAddress();
+            } else {
                 throw PyErrors.osError(115, "Operation now in progress", null);
             }
         } catch (IOException | UnresolvedAddressException | AlreadyConnectedException | ConnectionPendingException e) {
@@ -235,7 +245,11 @@ public final class PySocket extends PyObject {
             return 0;
         }
         try {
-            return s.isConnectionPending() && !s.finishConnect() ? 115 : 0;
+            if (s.isConnectionPending() && !s.finishConnect()) {
+                return 115;
+            }
+            registerLocalAddress();
+            return 0;
         } catch (IOException e) {
             AioException error = error(e, null);
             return error.getException().getArgs().items()[0] instanceof Long errno ? errno : 5;
@@ -314,7 +328,7 @@ public final class PySocket extends PyObject {
         }
         closed = true;
         if (channel != null) {
-            sockets().closed(localAddress());
+            sockets().closed(registered);
             try {
                 channel.close();
             } catch (IOException e) {
@@ -323,12 +337,9 @@ public final class PySocket extends PyObject {
         }
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
-    public boolean hasChannel() {
-        return channel != null;
+    /** The channel, also once closed (its reader and writer can still be removed from the loop), or null before it listens or connects. */
+    public SelectableChannel channelOrNull() {
+        return (SelectableChannel) channel;
     }
 
     @TruffleBoundary

@@ -1,5 +1,7 @@
 package dev.aio.stdlib.asyncio;
 
+import java.nio.channels.SelectableChannel;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -274,8 +276,8 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static boolean doRemove(EventLoop self, Object fd) {
-            PySocket s = watchable(fd);
-            return !s.isClosed() && s.hasChannel() && self.scheduler().removeReader(s.selectable());
+            SelectableChannel channel = watchable(fd).channelOrNull();
+            return channel != null && self.scheduler().removeReader(channel);
         }
     }
 
@@ -285,8 +287,8 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static boolean doRemove(EventLoop self, Object fd) {
-            PySocket s = watchable(fd);
-            return !s.isClosed() && s.hasChannel() && self.scheduler().removeWriter(s.selectable());
+            SelectableChannel channel = watchable(fd).channelOrNull();
+            return channel != null && self.scheduler().removeWriter(channel);
         }
     }
 
