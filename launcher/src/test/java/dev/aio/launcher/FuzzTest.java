@@ -243,6 +243,9 @@ class FuzzTest {
             }
             case 3 -> err.contains("aio: deadlock") ? "deadlock" : exits ? "sys.exit" : "FAILURE: exit status 3 without a deadlock report";
             case 124 -> err.contains("time limit") ? "time limit" : exits ? "sys.exit" : "FAILURE: exit status 124 without the time-limit message";
+            // An uncaught KeyboardInterrupt ends with CPython's status for SIGINT.
+            case 130 -> err.contains("Traceback (most recent call last):") && err.contains("KeyboardInterrupt") ? "uncaught KeyboardInterrupt"
+                            : exits ? "sys.exit" : "FAILURE: exit status 130 without a KeyboardInterrupt traceback";
             default -> exits ? "sys.exit" : "FAILURE: exit status " + status;
         };
     }
