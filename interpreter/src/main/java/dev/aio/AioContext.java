@@ -100,13 +100,18 @@ public final class AioContext implements PyContext.Holder {
     private String blockingHint;
     private final NeverAwaitedWarnings neverAwaited;
     private PyModule builtins;
-    private EventLoop runningLoop;
+    private final ThreadLocal<EventLoop> runningLoops = new ThreadLocal<>();
+    /** The first loop running now, and its thread (see {@link #anyRunningLoop}). */
+    private volatile EventLoop runningLoop;
+    private volatile Thread runningLoopThread;
     private long taskCounter;
     /** The innermost coroutine that suspended in the step running now (see PyCoroutine.step). */
     private PyCoroutine suspendedCoroutine;
     private final InterpreterLock interpreterLock;
     private TaskDumpSignal taskDumpSignal;
     private RunawayWatchdog runawayWatchdog;
+    /** The threads aio code started ({@code threading}). */
+    private final StartedThreads startedThreads;
     /** The threads of default executors, made on first use. */
     private WorkerThreads workerThreads;
     /** {@code --timeline}: the file to write and what is recorded for it, or null. */
@@ -121,6 +126,7 @@ public final class AioContext implements PyContext.Holder {
         this.language = language;
         this.env = env;
         this.interpreterLock = new InterpreterLock(env);
+        this.startedThreads = new StartedThreads(env, interpreterLock);
         this.out = new PrintStream(env.out(), false, StandardCharsets.UTF_8);
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.neverAwaited = new NeverAwaitedWarnings(out, err);
@@ -163,6 +169,8 @@ public final class AioContext implements PyContext.Holder {
             taskDumpSignal.uninstall();
         }
         stopReplSession();
+        startedThreads.joinNonDaemon();
+        startedThreads.stopAll();
         stopWorkerThreads();
         writeTimeline();
     }
@@ -234,6 +242,11 @@ public final class AioContext implements PyContext.Holder {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The threads aio code started with {@code _thread}/{@code threading}. */
+    public StartedThreads startedThreads() {
+        return startedThreads;
     }
 
     public InterpreterLock interpreterLock() {
@@ -461,9 +474,14 @@ public final class AioContext implements PyContext.Holder {
         suspendedCoroutine = c;
     }
 
-    /** The loop running on this thread: worker threads have none, as in CPython. */
+    /** The loop running on this thread: other threads have none, as in CPython (each may run its own). */
     public EventLoop getRunningLoop() {
-        return DefaultExecutor.ofCurrentThread() == null ? runningLoop : null;
+        return runningLoops.get();
+    }
+
+    /** A loop running on some thread, the main one's first ({@code --dump-tasks-on} reports it from a thread of its own). */
+    public EventLoop anyRunningLoop() {
+        return runningLoop;
     }
 
     /** {@link #getRunningLoop}, or CPython's {@code RuntimeError: no running event loop}. */
@@ -476,7 +494,11 @@ public final class AioContext implements PyContext.Holder {
     }
 
     public void setRunningLoop(EventLoop loop) {
-        this.runningLoop = loop;
+        runningLoops.set(loop);
+        if (loop != null ? runningLoop == null : Thread.currentThread() == runningLoopThread) {
+            runningLoop = loop;
+            runningLoopThread = loop == null ? null : Thread.currentThread();
+        }
     }
 
     public EventLoop newEventLoop() {

@@ -60,6 +60,7 @@ public final class AioStdlib implements StdlibProvider {
             ContextVarMethods.install();
             ContextTokenMethods.install();
             ContextMethods.install();
+            ThreadModule.install();
             ForeignMethods.install();
             CodeMethods.install();
             CellMethods.install();
@@ -79,7 +80,7 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "threading"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -90,6 +91,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_os", OsModule::create);
         modules.put("itertools", ItertoolsModule::create);
         modules.put("contextvars", ContextvarsModule::create);
+        modules.put("_thread", ThreadModule::create);
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
         modules.put("_tregex", TRegexModule::create);
