@@ -244,6 +244,18 @@ public final class AioContext implements PyContext.Holder {
         }
     }
 
+    /**
+     * The main program has ended: runs {@code threading}'s exit hooks (a ThreadPoolExecutor finishes
+     * its calls), then waits for the non-daemon threads, as CPython's {@code threading._shutdown}.
+     */
+    @TruffleBoundary
+    public void shutDownThreads() {
+        if (imports.modules.get("threading") instanceof PyModule threading && threading.get("_shutdown") != null) {
+            Calls.call(threading.get("_shutdown"));
+        }
+        startedThreads.joinNonDaemon();
+    }
+
     /** The threads aio code started with {@code _thread}/{@code threading}. */
     public StartedThreads startedThreads() {
         return startedThreads;

@@ -48,7 +48,7 @@ public final class MainRootNode extends RootNode {
         context.noteProgress();
         try {
             Object result = call.call(moduleFunction);
-            context.startedThreads().joinNonDaemon();
+            context.shutDownThreads();
             context.neverAwaited().runEnded();
             return Foreign.toHost(result);
         } catch (AioException e) {
@@ -57,7 +57,7 @@ public final class MainRootNode extends RootNode {
             }
             int status = e.getPyType().isSubtypeOf(BuiltinTypes.SYSTEM_EXIT) ? exitStatus(context, e.getException()) : reportUncaught(context, e);
             // As CPython's threading._shutdown after the traceback: the non-daemon threads finish first.
-            context.startedThreads().joinNonDaemon();
+            context.shutDownThreads();
             context.neverAwaited().runEnded();
             context.getEnv().getContext().closeExited(this, status);
             return null;

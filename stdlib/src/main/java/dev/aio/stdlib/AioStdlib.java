@@ -10,6 +10,7 @@ import java.util.function.Function;
 import dev.aio.AioContext;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyEllipsis;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyType;
 import dev.aio.runtime.SpecialMethods;
@@ -92,6 +93,16 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("itertools", ItertoolsModule::create);
         modules.put("contextvars", ContextvarsModule::create);
         modules.put("_thread", ThreadModule::create);
+        modules.put("concurrent", context -> {
+            PyModule m = new PyModule("concurrent");
+            m.put("__path__", new PyList());
+            return m;
+        });
+        modules.put("concurrent.futures", context -> {
+            PyModule m = sourceModule(context, "concurrent.futures");
+            context.importModule("concurrent").put("futures", m);
+            return m;
+        });
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
         modules.put("_tregex", TRegexModule::create);
