@@ -389,6 +389,11 @@ public final class AioContext implements PyContext.Holder {
         return importModule(name);
     }
 
+    /** The source of module {@code name} to run as {@code __main__} ({@code aio run -m}); ImportError when there is none. */
+    public MainSource findMainSource(String name) {
+        return imports.findMainSource(name);
+    }
+
     /** Whether the module's body is running now (it is partially initialised). */
     public boolean isInitializing(PyModule m) {
         return imports.isInitializing(m);
