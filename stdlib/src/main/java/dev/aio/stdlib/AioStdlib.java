@@ -81,7 +81,7 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "threading"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "threading", "io"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -90,6 +90,15 @@ public final class AioStdlib implements StdlibProvider {
             return m;
         });
         modules.put("_os", OsModule::create);
+        modules.put("_io", context -> {
+            PyModule m = new PyModule("_io");
+            m.put("TextIOWrapper", TextIO.TYPE);
+            // Raised by aio's files; the program may raise it too.
+            TextIO.UNSUPPORTED_OPERATION.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
+            m.put("UnsupportedOperation", TextIO.UNSUPPORTED_OPERATION);
+            m.put("open", context.getBuiltins().get("open"));
+            return m;
+        });
         modules.put("itertools", ItertoolsModule::create);
         modules.put("contextvars", ContextvarsModule::create);
         modules.put("_thread", ThreadModule::create);
