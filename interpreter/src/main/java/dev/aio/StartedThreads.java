@@ -8,6 +8,7 @@ import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 
+import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.InterpreterStack;
 import dev.aio.runtime.BuiltinTypes;
@@ -109,8 +110,14 @@ public final class StartedThreads {
      */
     @TruffleBoundary
     public void block(Blocking wait) {
+        DefaultExecutor worker = DefaultExecutor.ofCurrentThread();
         try {
-            lock.releasedWhile(wait::run);
+            if (worker != null) {
+                // A call of asyncio.to_thread: under the virtual clock it gives up its turn while blocked.
+                worker.block(wait::run);
+            } else {
+                lock.releasedWhile(wait::run);
+            }
         } catch (InterruptedException e) {
             throw interrupted();
         }
