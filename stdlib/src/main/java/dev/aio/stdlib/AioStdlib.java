@@ -81,7 +81,7 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "threading", "io"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "threading", "io", "queue"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {

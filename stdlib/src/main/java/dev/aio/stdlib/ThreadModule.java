@@ -169,6 +169,20 @@ public final class ThreadModule {
         }
     }
 
+    /**
+     * The clock of thread waits (lock, join and condition timeouts): real monotonic seconds, even
+     * under {@code --virtual-time}, where {@code time.monotonic()} stands still while threads wait.
+     */
+    @Builtin(name = "_monotonic")
+    @GenerateNodeFactory
+    abstract static class MonotonicNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static double doMonotonic() {
+            return System.nanoTime() / 1e9;
+        }
+    }
+
     /** The JVM's name of the current thread (a default executor's thread is {@code asyncio_N}, as CPython names it). */
     @Builtin(name = "_thread_name")
     @GenerateNodeFactory
