@@ -234,6 +234,11 @@ public final class AioContext implements PyContext.Holder {
     }
 
     /** Truffle wants every thread a language made joined before the context closes or exits. */
+    /** A hard exit: the started threads are no longer waited for (see {@link StartedThreads#interruptAll}). */
+    void interruptStartedThreads() {
+        startedThreads.interruptAll();
+    }
+
     void stopWorkerThreads() {
         if (workerThreads != null) {
             try {

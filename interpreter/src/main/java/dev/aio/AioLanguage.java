@@ -112,6 +112,7 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
             // Truffle cancels the context's threads only after these notifications: joining a
             // worker that never looks at interrupts would wait forever. finalizeContext joins them.
             context.interruptWorkerThreads();
+            context.interruptStartedThreads();
         } else {
             context.stopWorkerThreads();
         }

@@ -135,7 +135,7 @@ public final class StartedThreads {
     /** CPython's {@code threading._shutdown()}: the main program has ended; waits for the non-daemon threads (without the lock). */
     @TruffleBoundary
     public void joinNonDaemon() {
-        while (true) {
+        while (!ending) {
             Thread next = null;
             synchronized (this) {
                 for (Started s : started) {
@@ -153,6 +153,22 @@ public final class StartedThreads {
         }
     }
 
+    /**
+     * A hard exit (the time limit, a deadlock, {@code sys.exit} after the threads were waited for):
+     * no thread is waited for any more, blocked ones are woken to end; {@link #stopAll} joins them.
+     */
+    @TruffleBoundary
+    void interruptAll() {
+        ending = true;
+        synchronized (this) {
+            for (Started s : started) {
+                if (s.thread != Thread.currentThread()) {
+                    s.thread.interrupt();
+                }
+            }
+        }
+    }
+
     /** The context is closing: stops the threads still running (daemons, or all if the run was cut short) and joins them. */
     @TruffleBoundary
     void stopAll() {
@@ -160,7 +176,7 @@ public final class StartedThreads {
         List<Thread> alive = new ArrayList<>();
         synchronized (this) {
             for (Started s : started) {
-                if (s.thread.isAlive()) {
+                if (s.thread.isAlive() && s.thread != Thread.currentThread()) {
                     alive.add(s.thread);
                 }
             }
