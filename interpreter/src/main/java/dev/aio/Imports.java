@@ -162,7 +162,7 @@ final class Imports {
             } catch (IOException e) {
                 throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot read " + name + ": " + e.getMessage());
             } catch (AioSyntaxError e) {
-                throw syntaxError(e.format());
+                throw new AioSyntaxException(e.format(), e, null, e.line()).toPython(false);
             } catch (SecurityException | UnsupportedOperationException | IllegalArgumentException e) {
                 // No file access here: not found in this folder.
             }
