@@ -102,7 +102,10 @@ public final class AioContext implements PyContext.Holder {
     private String blockingHint;
     private final NeverAwaitedWarnings neverAwaited;
     private PyModule builtins;
-    private EventLoop runningLoop;
+    private final ThreadLocal<EventLoop> runningLoops = new ThreadLocal<>();
+    /** The first loop running now, and its thread (see {@link #anyRunningLoop}). */
+    private volatile EventLoop runningLoop;
+    private volatile Thread runningLoopThread;
     private long taskCounter;
     /** The innermost coroutine that suspended in the step running now (see PyCoroutine.step). */
     private PyCoroutine suspendedCoroutine;
@@ -112,6 +115,8 @@ public final class AioContext implements PyContext.Holder {
     /** State of the standard library's modules that belongs to the program, not to one module object (see {@link #programState}). */
     private final Map<Class<?>, Object> programState = new HashMap<>();
     private RunawayWatchdog runawayWatchdog;
+    /** The threads aio code started ({@code threading}). */
+    private final StartedThreads startedThreads;
     /** The threads of default executors, made on first use. */
     private WorkerThreads workerThreads;
     /** {@code --timeline}: the file to write and what is recorded for it, or null. */
@@ -126,6 +131,7 @@ public final class AioContext implements PyContext.Holder {
         this.language = language;
         this.env = env;
         this.interpreterLock = new InterpreterLock(env);
+        this.startedThreads = new StartedThreads(env, interpreterLock);
         this.out = new PrintStream(env.out(), false, StandardCharsets.UTF_8);
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.neverAwaited = new NeverAwaitedWarnings(out, err);
@@ -173,6 +179,8 @@ public final class AioContext implements PyContext.Holder {
         }
         signals.stop();
         stopReplSession();
+        startedThreads.joinNonDaemon();
+        startedThreads.stopAll();
         stopWorkerThreads();
         writeTimeline();
     }
@@ -236,6 +244,11 @@ public final class AioContext implements PyContext.Holder {
     }
 
     /** Truffle wants every thread a language made joined before the context closes or exits. */
+    /** A hard exit: the started threads are no longer waited for (see {@link StartedThreads#interruptAll}). */
+    void interruptStartedThreads() {
+        startedThreads.interruptAll();
+    }
+
     void stopWorkerThreads() {
         if (workerThreads != null) {
             try {
@@ -255,6 +268,23 @@ public final class AioContext implements PyContext.Holder {
     /** The program's signal handlers ({@code signal.signal}, {@code loop.add_signal_handler}). */
     public ProgramSignals signals() {
         return signals;
+    }
+
+    /**
+     * The main program has ended: runs {@code threading}'s exit hooks (a ThreadPoolExecutor finishes
+     * its calls), then waits for the non-daemon threads, as CPython's {@code threading._shutdown}.
+     */
+    @TruffleBoundary
+    public void shutDownThreads() {
+        if (imports.modules.get("threading") instanceof PyModule threading && threading.get("_shutdown") != null) {
+            Calls.call(threading.get("_shutdown"));
+        }
+        startedThreads.joinNonDaemon();
+    }
+
+    /** The threads aio code started with {@code _thread}/{@code threading}. */
+    public StartedThreads startedThreads() {
+        return startedThreads;
     }
 
     public InterpreterLock interpreterLock() {
@@ -385,6 +415,11 @@ public final class AioContext implements PyContext.Holder {
         return importModule(name);
     }
 
+    /** The source of module {@code name} to run as {@code __main__} ({@code aio run -m}); ImportError when there is none. */
+    public MainSource findMainSource(String name) {
+        return imports.findMainSource(name);
+    }
+
     /** Whether the module's body is running now (it is partially initialised). */
     public boolean isInitializing(PyModule m) {
         return imports.isInitializing(m);
@@ -482,9 +517,14 @@ public final class AioContext implements PyContext.Holder {
         suspendedCoroutine = c;
     }
 
-    /** The loop running on this thread: worker threads have none, as in CPython. */
+    /** The loop running on this thread: other threads have none, as in CPython (each may run its own). */
     public EventLoop getRunningLoop() {
-        return DefaultExecutor.ofCurrentThread() == null ? runningLoop : null;
+        return runningLoops.get();
+    }
+
+    /** A loop running on some thread, the main one's first ({@code --dump-tasks-on} reports it from a thread of its own). */
+    public EventLoop anyRunningLoop() {
+        return runningLoop;
     }
 
     /** {@link #getRunningLoop}, or CPython's {@code RuntimeError: no running event loop}. */
@@ -497,7 +537,11 @@ public final class AioContext implements PyContext.Holder {
     }
 
     public void setRunningLoop(EventLoop loop) {
-        this.runningLoop = loop;
+        runningLoops.set(loop);
+        if (loop != null ? runningLoop == null : Thread.currentThread() == runningLoopThread) {
+            runningLoop = loop;
+            runningLoopThread = loop == null ? null : Thread.currentThread();
+        }
     }
 
     public EventLoop newEventLoop() {

@@ -16,6 +16,7 @@ import com.oracle.truffle.api.source.Source;
 import dev.aio.compiler.ModuleCompiler;
 import dev.aio.nodes.InteractiveRootNode;
 import dev.aio.nodes.MainRootNode;
+import dev.aio.nodes.RunModuleRootNode;
 import dev.aio.nodes.builtins.BuiltinRootNode;
 import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.PyBuiltinFunction;
@@ -111,6 +112,7 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
             // Truffle cancels the context's threads only after these notifications: joining a
             // worker that never looks at interrupts would wait forever. finalizeContext joins them.
             context.interruptWorkerThreads();
+            context.interruptStartedThreads();
         } else {
             context.stopWorkerThreads();
         }
@@ -122,6 +124,9 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
         Source source = request.getSource();
         if (source.isInteractive()) {
             return new InteractiveRootNode(this, ModuleCompiler.compileInteractive(this, source)).getCallTarget();
+        }
+        if (source.getName().equals(RunModuleRootNode.SOURCE_NAME)) {
+            return new RunModuleRootNode(this, source.getCharacters().toString().strip()).getCallTarget();
         }
         return new MainRootNode(this, ModuleCompiler.compileModule(this, source)).getCallTarget();
     }

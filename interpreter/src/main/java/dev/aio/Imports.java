@@ -122,6 +122,79 @@ final class Imports {
         return null;
     }
 
+    /**
+     * CPython's {@code runpy._get_module_details}: the source of module {@code name}, found as an
+     * import would find it (its parent packages are imported first), without running it; a package
+     * gives its {@code __main__} submodule. Raises ImportError with CPython's messages when there is none.
+     */
+    @TruffleBoundary
+    MainSource findMainSource(String name) {
+        int dot = name.lastIndexOf('.');
+        String packageName = dot < 0 ? "" : name.substring(0, dot);
+        Object[] dirs;
+        if (dot >= 0) {
+            Object parent = context.importForCode(packageName);
+            Object parentPath = parent instanceof PyModule pm ? pm.get("__path__") : null;
+            if (parentPath == null) {
+                throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "__path__ attribute not found on '" + packageName + "' while trying to find '" + name + "'");
+            }
+            dirs = Iteration.toArray(parentPath);
+        } else {
+            dirs = path.toArray();
+        }
+        String last = name.substring(dot + 1);
+        for (Object entry : dirs) {
+            if (!(entry instanceof String dirName)) {
+                continue;
+            }
+            try {
+                TruffleFile dir = context.getEnv().getPublicTruffleFile(dirName.isEmpty() ? "." : dirName);
+                if (dir.resolve(last).isDirectory()) {
+                    return packageMain(name);
+                }
+                for (String ext : new String[]{".aio", ".py"}) {
+                    TruffleFile file = dir.resolve(last + ext);
+                    if (file.isRegularFile()) {
+                        String fileName = absolute(file);
+                        return new MainSource(fileName, SourceDecoder.decode(file.readAllBytes(), fileName), packageName, false);
+                    }
+                }
+            } catch (IOException e) {
+                throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot read " + name + ": " + e.getMessage());
+            } catch (AioSyntaxError e) {
+                throw new AioSyntaxException(e.format(), e, null, e.line()).toPython(false);
+            } catch (SecurityException | UnsupportedOperationException | IllegalArgumentException e) {
+                // No file access here: not found in this folder.
+            }
+        }
+        if (dot < 0) {
+            CPythonLibrary.Module cpython = CPythonLibrary.find(name);
+            if (cpython != null) {
+                return new MainSource(cpython.fileName(), cpython.text(), "", true);
+            }
+        }
+        if (context.findModule(name) != null) {
+            throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "aio cannot run its library module '" + name + "' as a script");
+        }
+        throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named " + name);
+    }
+
+    /** A package run as a script runs its {@code __main__} submodule, as in CPython. */
+    private MainSource packageMain(String name) {
+        Object pkg = context.importForCode(name);
+        if (pkg instanceof PyModule m && m.get("__path__") != null) {
+            try {
+                return findMainSource(name + ".__main__");
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.IMPORT_ERROR)) {
+                    throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "No module named " + name + ".__main__; '" + name + "' is a package and cannot be directly executed");
+                }
+                throw e;
+            }
+        }
+        throw PyErrors.raise(BuiltinTypes.MODULE_NOT_FOUND_ERROR, "No module named " + name);
+    }
+
     private static String absolute(TruffleFile f) {
         return f.getAbsoluteFile().normalize().getPath();
     }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioContext;
+import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.WorkerCalls;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Calls;
@@ -120,6 +121,12 @@ public final class DefaultExecutor {
     @TruffleBoundary
     public boolean waitFor(Consumer<Runnable> whenDone, double timeout) throws InterruptedException {
         return calls.waitFor(whenDone, timeout);
+    }
+
+    /** In a worker: blocks in {@code wait} for another thread (a {@code threading} lock or event). */
+    @TruffleBoundary
+    public void block(InterpreterLock.Blocking wait) throws InterruptedException {
+        calls.block(wait);
     }
 
     /** A future done once no call is outstanding ({@code loop.shutdown_default_executor()}). */

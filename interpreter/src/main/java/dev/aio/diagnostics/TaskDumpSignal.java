@@ -50,7 +50,7 @@ public final class TaskDumpSignal implements SignalHandler {
             }
         });
         try {
-            EventLoop loop = context.getRunningLoop();
+            EventLoop loop = context.anyRunningLoop();
             context.out().flush();
             context.err().println(loop == null ? "aio: no event loop is running" : TaskReport.dump(loop, runningAt[0]));
         } finally {

@@ -57,6 +57,13 @@ public interface Clock {
      */
     boolean waitInWorker(WorkerCalls workers, Consumer<Runnable> whenDone, double timeout) throws InterruptedException;
 
+    /**
+     * A worker thread (which holds the interpreter lock) blocks in {@code wait} for another thread
+     * (a {@code threading} lock or event): it runs without the lock; the virtual clock takes the
+     * worker's turn away meanwhile and gives it back after.
+     */
+    void blockInWorker(WorkerCalls workers, InterpreterLock.Blocking wait) throws InterruptedException;
+
     /** {@code time.sleep} on the loop's thread: blocks the whole loop; worker threads may run meanwhile. */
     void blockingSleep(double seconds, InterpreterLock lock) throws InterruptedException;
 

@@ -77,6 +77,11 @@ public final class RealClock implements Clock {
     }
 
     @Override
+    public void blockInWorker(WorkerCalls workers, InterpreterLock.Blocking wait) throws InterruptedException {
+        workers.scheduler().host().interpreterLock().releasedWhile(wait);
+    }
+
+    @Override
     public void blockingSleep(double seconds, InterpreterLock lock) throws InterruptedException {
         lock.releasedWhile(() -> sleep(seconds));
     }

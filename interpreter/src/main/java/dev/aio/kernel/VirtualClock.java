@@ -157,6 +157,24 @@ public final class VirtualClock implements Clock {
         return done.get();
     }
 
+    /**
+     * Rule 4 again: a worker blocked by another thread gives up its turn, so the loop and the other
+     * threads go on; once unblocked it waits for the turn again.
+     */
+    @Override
+    public void blockInWorker(WorkerCalls workers, InterpreterLock.Blocking wait) throws InterruptedException {
+        Scheduler loop = workers.scheduler();
+        InterpreterLock lock = loop.host().interpreterLock();
+        workers.endTurn();
+        CountDownLatch turn = new CountDownLatch(1);
+        try {
+            lock.releasedWhile(wait);
+        } finally {
+            loop.callSoonThreadsafe(() -> workers.waitForTurn(turn::countDown), "a worker thread unblocked");
+            lock.releasedWhile(turn::await);
+        }
+    }
+
     /** Rule 7: the loop's thread keeps the lock; nothing else runs in no time. */
     @Override
     public void blockingSleep(double seconds, InterpreterLock lock) {

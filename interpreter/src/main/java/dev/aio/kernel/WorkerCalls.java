@@ -55,6 +55,11 @@ public final class WorkerCalls {
         return scheduler.clock().waitInWorker(this, whenDone, timeout);
     }
 
+    /** On a worker thread: blocks in {@code wait} for another thread, as the loop's clock has it. */
+    public void block(InterpreterLock.Blocking wait) throws InterruptedException {
+        scheduler.clock().blockInWorker(this, wait);
+    }
+
     /** Whether no call is outstanding. */
     public boolean isIdle() {
         return outstanding == 0;

@@ -48,6 +48,7 @@ public final class MainRootNode extends RootNode {
         context.noteProgress();
         try {
             Object result = call.call(moduleFunction);
+            context.shutDownThreads();
             context.neverAwaited().runEnded();
             return Foreign.toHost(result);
         } catch (AioException e) {
@@ -55,6 +56,8 @@ public final class MainRootNode extends RootNode {
                 throw HostErrors.toHost(e);
             }
             int status = e.getPyType().isSubtypeOf(BuiltinTypes.SYSTEM_EXIT) ? exitStatus(context, e.getException()) : reportUncaught(context, e);
+            // As CPython's threading._shutdown after the traceback: the non-daemon threads finish first.
+            context.shutDownThreads();
             context.neverAwaited().runEnded();
             context.getEnv().getContext().closeExited(this, status);
             return null;

@@ -20,6 +20,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 
+import dev.aio.nodes.RunModuleRootNode;
 import dev.aio.parser.AioSyntaxError;
 import dev.aio.parser.SourceDecoder;
 import picocli.CommandLine.Command;
@@ -81,6 +82,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE instead of a file (sys.argv[0] is '-c').")
     String code;
+
+    @Option(names = "-m", paramLabel = "MODULE", description = "Run MODULE, found along sys.path (the working directory first) or in the library, as __main__ (python -m); a package runs its __main__.")
+    String module;
 
     @Parameters(paramLabel = "FILE ARGS", description = {"The script to run (.aio or .py; '-' reads it from standard input),", "then arguments for it (sys.argv[1:])."})
     List<String> positional = new ArrayList<>();
@@ -146,8 +150,14 @@ public final class RunCommand implements Callable<Integer> {
             name = "<string>";
             argv.add("-c");
             argv.addAll(positional);
+        } else if (module != null) {
+            // sys.argv[0] becomes the module's file once it is found (see RunModuleRootNode).
+            text = module;
+            name = RunModuleRootNode.SOURCE_NAME;
+            argv.add("-m");
+            argv.addAll(positional);
         } else if (positional.isEmpty()) {
-            err.println("aio run: a FILE (or -c CODE, or - for standard input) is required; see aio run --help");
+            err.println("aio run: a FILE (or -c CODE, -m MODULE, or - for standard input) is required; see aio run --help");
             return 2;
         } else {
             String file = positional.get(0);

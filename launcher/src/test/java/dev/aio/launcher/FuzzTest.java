@@ -55,7 +55,7 @@ class FuzzTest {
     private static final int MAX_FAILURES = 10;
 
     private static final Pattern JAVA_TRACE = Pattern.compile(
-                    "(?m)^\\s*at [\\w$.]+\\.[\\w$<>]+\\([^)]*\\)\\s*$|Exception in thread|aio: internal error|\\b(java|jdk|sun|com\\.oracle|org\\.graalvm|org\\.antlr|dev\\.aio)\\.[\\w$.]*(Exception|Error)\\b");
+                    "(?m)^\\s*at [\\w$.]+\\.[\\w$<>]+\\([^)]*\\)\\s*$|Exception in thread \"|aio: internal error|\\b(java|jdk|sun|com\\.oracle|org\\.graalvm|org\\.antlr|dev\\.aio)\\.[\\w$.]*(Exception|Error)\\b");
     private static final Pattern JAVA_OBJECT = Pattern.compile("\\b(dev\\.aio|com\\.oracle|org\\.graalvm|org\\.antlr|java\\.lang|java\\.util)\\.\\w|\\bPy[A-Z]\\w*@[0-9a-f]{4,}|\\$\\$Lambda");
     private static final Pattern LOCATED = Pattern.compile("(?m)^[ |+]*File \"[^\"]*\", line \\d+");
     /** What CPython prints, alone, for a program nested deeper than its parser or compiler goes. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import dev.aio.AioContext;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyEllipsis;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyType;
 import dev.aio.runtime.SpecialMethods;
@@ -60,6 +61,7 @@ public final class AioStdlib implements StdlibProvider {
             ContextVarMethods.install();
             ContextTokenMethods.install();
             ContextMethods.install();
+            ThreadModule.install();
             ForeignMethods.install();
             CodeMethods.install();
             CellMethods.install();
@@ -80,7 +82,8 @@ public final class AioStdlib implements StdlibProvider {
         Map<String, Function<AioContext, PyModule>> modules = new HashMap<>(Map.of("builtins", AioStdlib::builtins, "sys", SysModule::create, "time",
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
-                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal"}) {
+                        "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
+                        "io", "queue"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -89,8 +92,28 @@ public final class AioStdlib implements StdlibProvider {
             return m;
         });
         modules.put("_os", OsModule::create);
+        modules.put("_io", context -> {
+            PyModule m = new PyModule("_io");
+            m.put("TextIOWrapper", TextIO.TYPE);
+            // Raised by aio's files; the program may raise it too.
+            TextIO.UNSUPPORTED_OPERATION.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
+            m.put("UnsupportedOperation", TextIO.UNSUPPORTED_OPERATION);
+            m.put("open", context.getBuiltins().get("open"));
+            return m;
+        });
         modules.put("itertools", ItertoolsModule::create);
         modules.put("contextvars", ContextvarsModule::create);
+        modules.put("_thread", ThreadModule::create);
+        modules.put("concurrent", context -> {
+            PyModule m = new PyModule("concurrent");
+            m.put("__path__", new PyList());
+            return m;
+        });
+        modules.put("concurrent.futures", context -> {
+            PyModule m = sourceModule(context, "concurrent.futures");
+            context.importModule("concurrent").put("futures", m);
+            return m;
+        });
         modules.put("os.path", context -> context.importModule("posixpath"));
         modules.put("_json", JsonModule::create);
         modules.put("_tregex", TRegexModule::create);

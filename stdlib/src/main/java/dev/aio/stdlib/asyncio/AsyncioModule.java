@@ -329,12 +329,33 @@ public final class AsyncioModule {
                 return cf.wrap(loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this)));
             }
             EventLoop running = loop instanceof EventLoop given ? given : eventLoop(AioContext.get(this));
+            Object chained = wrapConcurrentFuture(running, future);
+            if (chained != null) {
+                return chained;
+            }
             CompletionStage<?> stage = HostFuture.stageOf(running.context().getEnv(), future);
             if (stage == null) {
                 throw PyErrors.typeError("concurrent.futures.Future is expected, got " + PyOps.repr(future));
             }
             return HostFuture.wrap(running, stage);
         }
+    }
+
+    /**
+     * A {@code concurrent.futures.Future} of aio's ThreadPoolExecutor (written in aio) as a future of
+     * {@code loop}, chained as CPython's {@code futures._chain_future} does; null if it is not one.
+     */
+    @TruffleBoundary
+    static Object wrapConcurrentFuture(EventLoop loop, Object future) {
+        AioContext context = loop.context();
+        if (context.sysModules().get("concurrent.futures") instanceof PyModule futures && futures.get("Future") instanceof PyType type && PyOps.isInstance(future, type)) {
+            Future wrapped = (Future) Calls.call(context.importModule("asyncio").get("_wrap_concurrent_future"), future, loop);
+            // Another thread completes it: until then the loop is not deadlocked, and virtual time stands still (as for a Java future).
+            loop.scheduler().hostWaitStarted();
+            wrapped.addDoneCallback(f -> loop.scheduler().hostWaitEnded(), "_chain_future.<locals>._call_check_cancel()");
+            return wrapped;
+        }
+        return null;
     }
 
     @Builtin(name = "ensure_future", params = {"coro_or_future"}, kwOnly = {"loop"})

@@ -20,6 +20,7 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.ProgramSignals;
 import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyDict;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
@@ -361,7 +362,13 @@ public final class LoopMethods {
         @TruffleBoundary
         static Object doRun(EventLoop self, Object executor, Object func, PyTuple args) {
             if (executor != PyNone.NONE) {
-                throw PyErrors.typeError("aio runs calls only on the default executor: pass None, not " + PyOps.typeName(executor));
+                // As CPython: executor.submit(func, *args), wrapped as a future of this loop.
+                Object submitted = Calls.call(Attributes.get(executor, "submit"), Calls.prepend(func, args.items()));
+                Object wrapped = AsyncioModule.wrapConcurrentFuture(self, submitted);
+                if (wrapped == null) {
+                    throw PyErrors.typeError("aio runs calls on the default executor (None) or a concurrent.futures.ThreadPoolExecutor, not " + PyOps.typeName(executor));
+                }
+                return wrapped;
             }
             return self.defaultExecutor().submit(func, args.items(), null, null);
         }

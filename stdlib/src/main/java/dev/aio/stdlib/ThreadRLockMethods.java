@@ -1,0 +1,95 @@
+package dev.aio.stdlib;
+
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.aio.AioContext;
+import dev.aio.nodes.builtins.Builtin;
+import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyTuple;
+
+/** Methods of {@code _thread.RLock}, with CPython's messages; the underscored ones serve {@code threading.Condition}. */
+final class ThreadRLockMethods {
+    private ThreadRLockMethods() {
+    }
+
+    @Builtin(name = "RLock", constructor = true, params = {"cls"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class NewRLockNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object args, Object kwargs) {
+            return new ThreadRLock();
+        }
+    }
+
+    @Builtin(name = "acquire", params = {"self", "blocking", "timeout"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class AcquireNode extends BuiltinNode {
+        @Specialization
+        boolean doAcquire(ThreadRLock self, Object blocking, Object timeout) {
+            return self.acquire(AioContext.get(this), ThreadLock.timeout(blocking, timeout));
+        }
+    }
+
+    @Builtin(name = "__enter__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class EnterNode extends BuiltinNode {
+        @Specialization
+        boolean doEnter(ThreadRLock self) {
+            return self.acquire(AioContext.get(this), ThreadLock.FOREVER);
+        }
+    }
+
+    @Builtin(name = "release", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReleaseNode extends BuiltinNode {
+        @Specialization
+        static Object doRelease(ThreadRLock self) {
+            self.release();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "__exit__", params = {"self"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class ExitNode extends BuiltinNode {
+        @Specialization
+        static Object doExit(ThreadRLock self, Object args) {
+            self.release();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "_is_owned", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsOwnedNode extends BuiltinNode {
+        @Specialization
+        static boolean doIsOwned(ThreadRLock self) {
+            return self.isOwned();
+        }
+    }
+
+    @Builtin(name = "_release_save", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReleaseSaveNode extends BuiltinNode {
+        @Specialization
+        static Object doReleaseSave(ThreadRLock self) {
+            return self.releaseSave();
+        }
+    }
+
+    @Builtin(name = "_acquire_restore", params = {"self", "state"})
+    @GenerateNodeFactory
+    abstract static class AcquireRestoreNode extends BuiltinNode {
+        @Specialization
+        Object doAcquireRestore(ThreadRLock self, Object state) {
+            if (!(state instanceof PyTuple t) || t.items().length != 2 || !(t.items()[0] instanceof Long)) {
+                throw PyErrors.typeError("_acquire_restore() argument must be a (count, owner) tuple");
+            }
+            self.acquireRestore(AioContext.get(this), t);
+            return PyNone.NONE;
+        }
+    }
+}
