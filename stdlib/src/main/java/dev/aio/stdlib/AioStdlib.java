@@ -47,6 +47,7 @@ public final class AioStdlib implements StdlibProvider {
             SetMethods.install();
             RangeMethods.install();
             ExceptionMethods.install();
+            StructMethods.install();
             ExceptionGroupMethods.install();
             IteratorMethods.install();
             GeneratorMethods.install();
@@ -97,6 +98,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_traceback", TracebackModule::create);
         modules.put("hashlib", HashlibModule::create);
         modules.put("binascii", BinasciiModule::create);
+        modules.put("_struct", StructModule::create);
         modules.put("java", JavaModule::create);
         return modules;
     }
