@@ -48,6 +48,7 @@ public final class AioStdlib implements StdlibProvider {
             RangeMethods.install();
             ExceptionMethods.install();
             StructMethods.install();
+            BinasciiModule.install();
             ExceptionGroupMethods.install();
             IteratorMethods.install();
             GeneratorMethods.install();
