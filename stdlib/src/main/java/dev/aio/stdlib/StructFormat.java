@@ -89,7 +89,7 @@ final class StructFormat {
         long length = 0;
         while (i < format.length()) {
             char c = format.charAt(i++);
-            if (Character.isWhitespace(c) && c < 0x80) {
+            if (" \t\n\r\u000b\f".indexOf(c) >= 0) {
                 continue;
             }
             long count = 1;
@@ -126,7 +126,7 @@ final class StructFormat {
             if (count > (Long.MAX_VALUE - size) / itemSize) {
                 throw tooLong();
             }
-            if (count > 0) {
+            if (count > 0 || c == 's' || c == 'p') {
                 items.add(new Item(c, (int) Math.min(count, Integer.MAX_VALUE), (int) Math.min(size, Integer.MAX_VALUE), itemSize));
             }
             size += count * itemSize;
@@ -207,6 +207,9 @@ final class StructFormat {
         }
         byte[] data = ((PyBytesLike) value).toArray();
         Arrays.fill(buffer, at, at + item.count, (byte) 0);
+        if (item.count == 0) {
+            return;
+        }
         if (item.code == 's') {
             System.arraycopy(data, 0, buffer, at, Math.min(data.length, item.count));
         } else {
@@ -349,7 +352,7 @@ final class StructFormat {
                 }
                 case 's' -> out[v++] = new PyBytes(Arrays.copyOfRange(buffer, at, at + item.count));
                 case 'p' -> {
-                    int n = Math.min(buffer[at] & 0xff, item.count - 1);
+                    int n = item.count == 0 ? 0 : Math.min(buffer[at] & 0xff, item.count - 1);
                     out[v++] = new PyBytes(Arrays.copyOfRange(buffer, at + 1, at + 1 + n));
                 }
                 default -> {
