@@ -22,7 +22,7 @@ final class CPythonLibrary {
     private static final String ROOT = "META-INF/resources/libpython/";
 
     /** The modules of the jar that run under aio with CPython's behaviour; each has a golden test in examples/stdlib/. */
-    private static final Set<String> OFFERED = Set.of("bisect", "heapq", "textwrap", "string", "types", "warnings");
+    private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct");
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an

@@ -18,6 +18,8 @@ final class ParamCollector {
     private int posOnlyCount;
     private boolean sawSlash;
     private boolean sawStar;
+    /** Where the {@code *} is: CPython points at it when a bare {@code *} has no named argument after it. */
+    private Pos starPos = Pos.NONE;
     private Parameters.Param vararg;
     private Parameters.Param kwarg;
 
@@ -56,6 +58,7 @@ final class ParamCollector {
             throw builder.error(pos, "* argument may appear only once");
         }
         sawStar = true;
+        starPos = pos;
         if (p != null) {
             checkName(p);
             vararg = p;
@@ -86,7 +89,7 @@ final class ParamCollector {
 
     Parameters build() {
         if (sawStar && vararg == null && kwOnly.isEmpty()) {
-            throw builder.error(Pos.NONE, "named arguments must follow bare *");
+            throw builder.error(starPos, "named arguments must follow bare *");
         }
         List<Parameters.Param> posOnly = new ArrayList<>(positional.subList(0, posOnlyCount));
         List<Parameters.Param> args = new ArrayList<>(positional.subList(posOnlyCount, positional.size()));

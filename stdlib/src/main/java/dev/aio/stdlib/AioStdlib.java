@@ -48,6 +48,8 @@ public final class AioStdlib implements StdlibProvider {
             SetMethods.install();
             RangeMethods.install();
             ExceptionMethods.install();
+            StructMethods.install();
+            BinasciiModule.install();
             ExceptionGroupMethods.install();
             IteratorMethods.install();
             GeneratorMethods.install();
@@ -121,6 +123,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_traceback", TracebackModule::create);
         modules.put("hashlib", HashlibModule::create);
         modules.put("binascii", BinasciiModule::create);
+        modules.put("_struct", StructModule::create);
         modules.put("java", JavaModule::create);
         modules.put("_signal", SignalModule::create);
         modules.put("socket", SocketModule::create);

@@ -30,6 +30,11 @@ public final class BinasciiModule {
 
     static final PyType ERROR = new PyType("Error", "binascii", BuiltinTypes.VALUE_ERROR);
 
+    /** Gives {@code binascii.Error} BaseException's constructor (after {@link ExceptionMethods#install}): Python code raises it too. */
+    static void install() {
+        ERROR.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
+    }
+
     static PyModule create(AioContext context) {
         PyModule m = new PyModule("binascii");
         m.put("Error", ERROR);
@@ -121,8 +126,9 @@ public final class BinasciiModule {
     }
 
     /**
-     * CPython's non-strict base64 decoding: characters outside the alphabet are skipped, padding
-     * after fewer than two characters of a quantum is ignored, and complete padding ends the data.
+     * CPython's base64 decoding: characters outside the alphabet are skipped, padding after fewer
+     * than two characters of a quantum is ignored, and complete padding ends the data; with
+     * {@code strict_mode=True} each of those is an error with CPython's message instead.
      */
     @Builtin(name = "a2b_base64", params = {"data"}, kwOnly = {"strict_mode"})
     @GenerateNodeFactory
@@ -131,15 +137,28 @@ public final class BinasciiModule {
         @TruffleBoundary
         static Object doDecode(Object data, Object strictMode) {
             byte[] s = asciiData(data);
+            boolean strict = Args.given(strictMode) && PyOps.isTrue(strictMode);
+            if (strict && s.length > 0 && s[0] == '=') {
+                throw PyErrors.raise(ERROR, "Leading padding not allowed");
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(s.length * 3 / 4);
             int quadPos = 0;
             int pads = 0;
             int bits = 0;
             int dataChars = 0;
             boolean padded = false;
-            for (byte c : s) {
+            boolean paddingStarted = false;
+            for (int i = 0; i < s.length; i++) {
+                byte c = s[i];
                 if (c == '=') {
+                    paddingStarted = true;
+                    if (strict && quadPos == 0) {
+                        throw PyErrors.raise(ERROR, "Excess padding not allowed");
+                    }
                     if (quadPos >= 2 && quadPos + ++pads >= 4) {
+                        if (strict && i + 1 < s.length) {
+                            throw PyErrors.raise(ERROR, "Excess data after padding");
+                        }
                         padded = true;
                         break;
                     }
@@ -147,7 +166,13 @@ public final class BinasciiModule {
                 }
                 int v = sextet(c);
                 if (v < 0) {
+                    if (strict) {
+                        throw PyErrors.raise(ERROR, "Only base64 data is allowed");
+                    }
                     continue;
+                }
+                if (strict && paddingStarted) {
+                    throw PyErrors.raise(ERROR, "Discontinuous padding not allowed");
                 }
                 pads = 0;
                 dataChars++;

@@ -503,6 +503,65 @@ public final class BytesMethods {
         return false;
     }
 
+    /**
+     * {@code bytes.maketrans(frm, to)}: the 256-byte table for {@code translate} mapping each byte
+     * of {@code frm} to the byte of {@code to} at its position. A static method in CPython; here a
+     * class method whose class is unused, which calls the same way.
+     */
+    @Builtin(name = "maketrans", classMethod = true, params = {"cls", "frm", "to"})
+    @GenerateNodeFactory
+    abstract static class MakeTransNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doMakeTrans(Object cls, Object frm, Object to) {
+            byte[] from = Bytes.requireBuffer(frm);
+            byte[] into = Bytes.requireBuffer(to);
+            if (from.length != into.length) {
+                throw PyErrors.valueError("maketrans arguments must have same length");
+            }
+            byte[] table = new byte[256];
+            for (int i = 0; i < 256; i++) {
+                table[i] = (byte) i;
+            }
+            for (int i = 0; i < from.length; i++) {
+                table[from[i] & 0xff] = into[i];
+            }
+            return new PyBytes(table);
+        }
+    }
+
+    /** {@code translate(table, /, delete=b'')}: each byte mapped through a 256-byte table (None: unchanged), the bytes of {@code delete} dropped. */
+    @Builtin(name = "translate", params = {"self", "table", "delete"}, required = 2, posOnly = 2)
+    @GenerateNodeFactory
+    abstract static class TranslateNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doTranslate(PyBytesLike self, Object table, Object delete) {
+            byte[] map = null;
+            if (table != PyNone.NONE) {
+                map = Bytes.requireBuffer(table);
+                if (map.length != 256) {
+                    throw PyErrors.valueError("translation table must be 256 characters long");
+                }
+            }
+            boolean[] deleted = new boolean[256];
+            if (Args.given(delete)) {
+                for (byte b : Bytes.requireBuffer(delete)) {
+                    deleted[b & 0xff] = true;
+                }
+            }
+            byte[] b = self.toArray();
+            byte[] out = new byte[b.length];
+            int n = 0;
+            for (byte x : b) {
+                if (!deleted[x & 0xff]) {
+                    out[n++] = map == null ? x : map[x & 0xff];
+                }
+            }
+            return self.make(Arrays.copyOf(out, n));
+        }
+    }
+
     @Builtin(name = "replace", params = {"self", "old", "new", "count"}, required = 3)
     @GenerateNodeFactory
     abstract static class ReplaceNode extends BuiltinNode {

@@ -150,4 +150,15 @@ public final class MemoryViewMethods {
             return 1L;
         }
     }
+
+    /** Views here are one-dimensional (format 'B'). */
+    @Builtin(name = "ndim", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class NdimNode extends BuiltinNode {
+        @Specialization
+        static Object doNdim(PyMemoryView self) {
+            self.checked();
+            return 1L;
+        }
+    }
 }
