@@ -16,7 +16,7 @@ import dev.aio.runtime.PyType;
  * {@code _thread.lock} ({@code threading.Lock()}), after CPython's Modules/_threadmodule.c: a lock
  * any thread may release. A thread waiting for it lets the interpreter lock go meanwhile.
  */
-final class ThreadLock extends PyObject {
+final class ThreadLock extends PyObject implements ThreadLocking {
     static final PyType TYPE = new PyType("lock", "_thread");
     /** CPython's {@code _thread.TIMEOUT_MAX} on 64-bit Linux. */
     static final double TIMEOUT_MAX = 9223372036.0;
@@ -70,12 +70,14 @@ final class ThreadLock extends PyObject {
         return got[0];
     }
 
-    boolean acquire(AioContext context, double wait) {
+    @Override
+    public boolean acquire(AioContext context, double wait) {
         return acquire(context, permit, wait);
     }
 
     @TruffleBoundary
-    void release() {
+    @Override
+    public void release() {
         if (permit.availablePermits() > 0) {
             throw PyErrors.runtimeError("release unlocked lock");
         }

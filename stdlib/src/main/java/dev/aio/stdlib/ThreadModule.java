@@ -16,6 +16,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
 
 /**
  * The {@code _thread} module, after CPython's Modules/_threadmodule.c: threads that run aio code one
@@ -28,6 +29,9 @@ public final class ThreadModule {
     }
 
     static void install() {
+        for (PyType lockType : new PyType[]{ThreadLock.TYPE, ThreadRLock.TYPE}) {
+            lockType.defineBuiltins(ThreadLockingMethodsFactory.getFactories());
+        }
         ThreadLock.TYPE.defineBuiltins(ThreadLockMethodsFactory.getFactories());
         ThreadRLock.TYPE.defineBuiltins(ThreadRLockMethodsFactory.getFactories());
         ThreadHandle.TYPE.defineBuiltins(ThreadHandleMethodsFactory.getFactories());

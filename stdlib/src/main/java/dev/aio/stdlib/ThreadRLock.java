@@ -16,7 +16,7 @@ import dev.aio.runtime.PyType;
  * thread that holds it may take it again, and only that thread may release it. Its owner and count
  * change only under the interpreter lock.
  */
-final class ThreadRLock extends PyObject {
+final class ThreadRLock extends PyObject implements ThreadLocking {
     static final PyType TYPE = new PyType("RLock", "_thread");
 
     private final Semaphore permit = new Semaphore(1);
@@ -29,7 +29,8 @@ final class ThreadRLock extends PyObject {
     }
 
     @TruffleBoundary
-    boolean acquire(AioContext context, double wait) {
+    @Override
+    public boolean acquire(AioContext context, double wait) {
         if (owner == Thread.currentThread()) {
             count++;
             return true;
@@ -43,7 +44,8 @@ final class ThreadRLock extends PyObject {
     }
 
     @TruffleBoundary
-    void release() {
+    @Override
+    public void release() {
         if (owner != Thread.currentThread()) {
             throw PyErrors.runtimeError("cannot release un-acquired lock");
         }

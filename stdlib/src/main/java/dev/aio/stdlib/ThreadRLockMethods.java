@@ -24,44 +24,6 @@ final class ThreadRLockMethods {
         }
     }
 
-    @Builtin(name = "acquire", params = {"self", "blocking", "timeout"}, required = 1, posOnly = 1)
-    @GenerateNodeFactory
-    abstract static class AcquireNode extends BuiltinNode {
-        @Specialization
-        boolean doAcquire(ThreadRLock self, Object blocking, Object timeout) {
-            return self.acquire(AioContext.get(this), ThreadLock.timeout(blocking, timeout));
-        }
-    }
-
-    @Builtin(name = "__enter__", params = {"self"})
-    @GenerateNodeFactory
-    abstract static class EnterNode extends BuiltinNode {
-        @Specialization
-        boolean doEnter(ThreadRLock self) {
-            return self.acquire(AioContext.get(this), ThreadLock.FOREVER);
-        }
-    }
-
-    @Builtin(name = "release", params = {"self"})
-    @GenerateNodeFactory
-    abstract static class ReleaseNode extends BuiltinNode {
-        @Specialization
-        static Object doRelease(ThreadRLock self) {
-            self.release();
-            return PyNone.NONE;
-        }
-    }
-
-    @Builtin(name = "__exit__", params = {"self"}, varargs = "args")
-    @GenerateNodeFactory
-    abstract static class ExitNode extends BuiltinNode {
-        @Specialization
-        static Object doExit(ThreadRLock self, Object args) {
-            self.release();
-            return PyNone.NONE;
-        }
-    }
-
     @Builtin(name = "_is_owned", params = {"self"})
     @GenerateNodeFactory
     abstract static class IsOwnedNode extends BuiltinNode {
