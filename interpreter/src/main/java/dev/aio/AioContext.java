@@ -48,8 +48,10 @@ import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.ProgramSignals;
+import dev.aio.runtime.RecursionLimit;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyContext;
@@ -97,6 +99,7 @@ public final class AioContext implements PyContext.Holder {
     /** On the real clock, what of a slow step's time its own code spent; null on the virtual clock (only a blocking sleep moves it) or with the warning off. */
     private final SlowStepMeter slowStepMeter;
     private final Limits limits;
+    private final RecursionLimit recursionLimit = new RecursionLimit();
     /** The blocking call (such as time.sleep) made during the current task step, for the slow-step warning. */
     private String blockingCall;
     private String blockingHint;
@@ -356,6 +359,11 @@ public final class AioContext implements PyContext.Holder {
         return limits;
     }
 
+    /** {@code sys.getrecursionlimit()} and {@code setrecursionlimit}, shared by the context's threads. */
+    public RecursionLimit recursionLimit() {
+        return recursionLimit;
+    }
+
     public String[] getArguments() {
         return env.getApplicationArguments();
     }
@@ -504,7 +512,7 @@ public final class AioContext implements PyContext.Holder {
     public void runSourceInto(PyModule module, String sourceName, String text, boolean internal) {
         Source source = Source.newBuilder(AioLanguage.ID, text, sourceName).internal(internal).build();
         AioRootNode root = ModuleCompiler.compileModule(language, source);
-        root.getCallTarget().call(new PyFunction(root.getCode(), module, null, null, new PyCell[0]));
+        CallDepth.call(root.getCallTarget(), new PyFunction(root.getCode(), module, null, null, new PyCell[0]));
     }
 
     // ----- the event loop ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionValues;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.debug.DebuggerTags;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
@@ -19,6 +20,7 @@ import dev.aio.nodes.MainRootNode;
 import dev.aio.nodes.RunModuleRootNode;
 import dev.aio.nodes.builtins.BuiltinRootNode;
 import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.PyBuiltinFunction;
 
 /**
@@ -78,6 +80,9 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
 
     /** Builtin functions made from their specs; call targets belong to one language instance. */
     private final ConcurrentHashMap<BuiltinSpec, PyBuiltinFunction> builtinFunctions = new ConcurrentHashMap<>();
+
+    /** Each thread's count of running aio frames against its context's recursion limit. */
+    private final ContextThreadLocal<CallDepth> callDepth = locals.createContextThreadLocal((context, thread) -> new CallDepth(context.recursionLimit()));
 
     @Override
     protected AioContext createContext(Env env) {
@@ -159,6 +164,11 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     public PyBuiltinFunction builtinFunction(BuiltinSpec spec) {
         PyBuiltinFunction made = builtinFunctions.get(spec);
         return made != null ? made : builtinFunctions.computeIfAbsent(spec, s -> new PyBuiltinFunction(s, new BuiltinRootNode(this, s).getCallTarget()));
+    }
+
+    /** The calling thread's {@link CallDepth} in the current context. */
+    public CallDepth callDepth() {
+        return callDepth.get();
     }
 
     public static AioLanguage get(Node node) {

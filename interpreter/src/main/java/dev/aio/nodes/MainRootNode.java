@@ -11,6 +11,7 @@ import dev.aio.AioOptions;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.Foreign;
 import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.PyBaseException;
@@ -47,7 +48,14 @@ public final class MainRootNode extends RootNode {
         context.interpreterLock().acquireUninterruptibly();
         context.noteProgress();
         try {
-            Object result = call.call(moduleFunction);
+            Object result;
+            CallDepth depth = CallDepth.current(this);
+            depth.enter();
+            try {
+                result = call.call(moduleFunction);
+            } finally {
+                depth.exit();
+            }
             context.shutDownThreads();
             context.neverAwaited().runEnded();
             return Foreign.toHost(result);

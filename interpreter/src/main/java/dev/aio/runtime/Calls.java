@@ -96,7 +96,7 @@ public final class Calls {
 
     /** Calls a function with bound slots; an {@code async def} gives its coroutine. */
     public static Object callFunction(PyFunction f, Object[] slots) {
-        Object result = f.getCode().callTarget().call(prepend(f, slots));
+        Object result = CallDepth.call(f.getCode().callTarget(), prepend(f, slots));
         return wrapResult(f, result);
     }
 

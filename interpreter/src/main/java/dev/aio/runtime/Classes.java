@@ -58,7 +58,7 @@ public final class Classes {
         if (resolved != bases) {
             namespace.put("__orig_bases__", new PyTuple(bases.clone()));
         }
-        body.getCode().callTarget().call(body, namespace);
+        CallDepth.call(body.getCode().callTarget(), body, namespace);
         if (meta == BuiltinTypes.TYPE) {
             return typeNew(BuiltinTypes.TYPE, name, baseTypes, namespace, names, values);
         }

@@ -222,7 +222,14 @@ public final class PyOps {
             return s;
         }
         if (SpecialMethods.isUserObject(o)) {
-            Object r = SpecialMethods.call(o, "__str__");
+            Object r;
+            CallDepth depth = CallDepth.current(null);
+            depth.enter(CallDepth.GETTING_STR);
+            try {
+                r = SpecialMethods.call(o, "__str__");
+            } finally {
+                depth.exit();
+            }
             if (r != SpecialMethods.NOT_DEFINED) {
                 return checkString(r, "__str__");
             }
@@ -260,7 +267,14 @@ public final class PyOps {
 
     private static void appendRepr(StringBuilder sb, Object o) {
         if (SpecialMethods.isUserObject(o)) {
-            Object r = SpecialMethods.call(o, "__repr__");
+            Object r;
+            CallDepth depth = CallDepth.current(null);
+            depth.enter(CallDepth.GETTING_REPR);
+            try {
+                r = SpecialMethods.call(o, "__repr__");
+            } finally {
+                depth.exit();
+            }
             if (r != SpecialMethods.NOT_DEFINED) {
                 sb.append(checkString(r, "__repr__"));
                 return;

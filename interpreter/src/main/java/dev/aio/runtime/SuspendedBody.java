@@ -52,6 +52,8 @@ public final class SuspendedBody {
         started = true;
         running = true;
         Object r;
+        CallDepth depth = CallDepth.current(null);
+        depth.enter();
         try {
             r = continuation.continueWith(sent);
         } catch (AioException e) {
@@ -64,6 +66,7 @@ public final class SuspendedBody {
             }
             throw e;
         } finally {
+            depth.exit();
             running = false;
         }
         if (r instanceof ContinuationResult next) {

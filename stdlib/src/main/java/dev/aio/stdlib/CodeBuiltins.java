@@ -16,6 +16,7 @@ import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.nodes.ops.CallSite;
 import dev.aio.nodes.ops.ValueOps;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.DictNamespace;
 import dev.aio.runtime.PyCell;
 import dev.aio.runtime.PyCode;
@@ -174,10 +175,10 @@ public final class CodeBuiltins {
             localNames = locals == module.namespace() ? null : locals;
         }
         if (localNames == null) {
-            return code.code().callTarget().call(new PyFunction(code.code(), module, null, null, new PyCell[0]));
+            return CallDepth.call(code.code().callTarget(), new PyFunction(code.code(), module, null, null, new PyCell[0]));
         }
         Map<?, ?> namespace = localNames instanceof PyDict d ? new DictNamespace(d) : (Map<?, ?>) localNames;
         PyCode separate = compiled(context.getLanguage(), code.source(), code.fileName(), code.mode(), true);
-        return separate.callTarget().call(new PyFunction(separate, module, null, null, new PyCell[0]), namespace);
+        return CallDepth.call(separate.callTarget(), new PyFunction(separate, module, null, null, new PyCell[0]), namespace);
     }
 }

@@ -10,6 +10,7 @@ import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.nodes.ops.CallSite;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.IntDigitLimit;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
@@ -60,18 +61,12 @@ public final class SysModule {
         return m;
     }
 
-    /** CPython's default; aio's real limit comes from the JVM stack (see README). */
-    private static final long DEFAULT_RECURSION_LIMIT = 1000;
-    /** Where sys keeps the limit set, under a hidden name: each context has its own. */
-    private static final String RECURSION_LIMIT = "__aio_recursion_limit__";
-
     @Builtin(name = "getrecursionlimit")
     @GenerateNodeFactory
     abstract static class GetRecursionLimitNode extends BuiltinNode {
         @Specialization
-        @TruffleBoundary
         long doGet() {
-            return AioContext.get(this).importModule("sys").get(RECURSION_LIMIT) instanceof Long n ? n : DEFAULT_RECURSION_LIMIT;
+            return AioContext.get(this).recursionLimit().get();
         }
     }
 
@@ -81,11 +76,7 @@ public final class SysModule {
         @Specialization
         @TruffleBoundary
         Object doSet(Object limit) {
-            long n = Args.index(limit, "limit");
-            if (n < 1) {
-                throw PyErrors.valueError("recursion limit must be greater or equal than 1");
-            }
-            AioContext.get(this).importModule("sys").put(RECURSION_LIMIT, n);
+            AioContext.get(this).recursionLimit().set(Args.index(limit, "limit"), CallDepth.current(this).depth());
             return PyNone.NONE;
         }
     }

@@ -16,6 +16,7 @@ import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyBoundMethod;
@@ -54,18 +55,36 @@ public final class CallOps {
         @Specialization(guards = {"f.getCode() == cachedCode", "isSimpleCall(f, frameArguments)"}, limit = "3")
         static Object doDirect(PyFunction f, Object[] frameArguments,
                         @Cached("f.getCode()") PyCode cachedCode,
-                        @Cached("create(cachedCode.callTarget())") DirectCallNode callNode) {
+                        @Cached("create(cachedCode.callTarget())") DirectCallNode callNode,
+                        @Bind Node node) {
             frameArguments[0] = f;
-            Object result = callNode.call(frameArguments);
+            CallDepth depth = CallDepth.current(node);
+            depth.enter();
+            Object result;
+            try {
+                result = callNode.call(frameArguments);
+            } finally {
+                depth.exit();
+            }
             return cachedCode.isCoroutine() || cachedCode.isGenerator() ? Calls.wrapResult(f, result) : result;
         }
 
         @Specialization(guards = {"b.getSpec() == cachedSpec", "isSimpleCall(cachedSpec, frameArguments)"}, limit = "3")
         static Object doBuiltin(PyBuiltinFunction b, Object[] frameArguments,
                         @Cached("b.getSpec()") BuiltinSpec cachedSpec,
-                        @Cached("create(b.getCallTarget())") DirectCallNode callNode) {
+                        @Cached("create(b.getCallTarget())") DirectCallNode callNode,
+                        @Bind Node node) {
             frameArguments[0] = b;
-            return callNode.call(frameArguments);
+            if (cachedSpec.isConstructor()) {
+                return callNode.call(frameArguments);
+            }
+            CallDepth depth = CallDepth.current(node);
+            depth.enter(CallDepth.CALLING);
+            try {
+                return callNode.call(frameArguments);
+            } finally {
+                depth.exit();
+            }
         }
 
         @Specialization(replaces = {"doDirect", "doBuiltin"})
@@ -74,7 +93,15 @@ public final class CallOps {
                         @Bind Node node) {
             if (callee instanceof PyFunction f && isSimpleCall(f, frameArguments)) {
                 frameArguments[0] = f;
-                return Calls.wrapResult(f, indirect.call(f.getCode().callTarget(), frameArguments));
+                CallDepth depth = CallDepth.current(node);
+                depth.enter();
+                Object result;
+                try {
+                    result = indirect.call(f.getCode().callTarget(), frameArguments);
+                } finally {
+                    depth.exit();
+                }
+                return Calls.wrapResult(f, result);
             }
             return callAt(node, callee, Arrays.copyOfRange(frameArguments, 1, frameArguments.length), null, null);
         }
@@ -88,11 +115,28 @@ public final class CallOps {
     static Object callAt(Node location, Object callee, Object[] positional, String[] kwNames, Object[] kwValues) {
         EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
         Node previous = current.set(location);
+        CallDepth depth = countsAsBuiltinCall(callee) ? CallDepth.current(location) : null;
+        if (depth != null) {
+            depth.enter(CallDepth.CALLING);
+        }
         try {
             return Calls.call(callee, positional, kwNames, kwValues);
         } finally {
+            if (depth != null) {
+                depth.exit();
+            }
             current.set(previous);
         }
+    }
+
+    /**
+     * CPython's bytecode counts a call of a builtin function or method as a recursion level (a
+     * class's call is not, and an aio function's frame counts itself); builtins that Java code
+     * calls, as CPython's C code calls them, are not levels.
+     */
+    private static boolean countsAsBuiltinCall(Object callee) {
+        Object f = callee instanceof PyBoundMethod m ? m.getFunction() : callee;
+        return f instanceof PyBuiltinFunction b && !b.getSpec().isConstructor();
     }
 
     @TruffleBoundary
