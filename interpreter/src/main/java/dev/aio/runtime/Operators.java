@@ -18,6 +18,11 @@ public final class Operators {
                         && SpecialMethods.lookup(b, "__ror__") == null) {
             return PyUnionType.of(a, b);
         }
+        if (op == BinaryOperator.MOD && a instanceof String format && b instanceof PyInstance) {
+            // CPython tries str's own % first (b's class is no subclass of str), which takes any
+            // object as its single argument: "tzinfo=%r" % tz, never tz.__rmod__.
+            return PercentFormatting.format(format, b);
+        }
         if (SpecialMethods.isUserObject(a) || SpecialMethods.isUserObject(b)) {
             String name = dunder(op);
             Object r = SpecialMethods.binary("__" + name + "__", "__r" + name + "__", a, b);
