@@ -111,6 +111,21 @@ public final class MathModule {
         }
     }
 
+    /** {@code modf(x)}: the fractional and integer parts, both floats with x's sign (CPython's math_modf_impl). */
+    @Builtin(name = "modf", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class ModfNode extends BuiltinNode {
+        @Specialization
+        static PyTuple doModf(Object x) {
+            double v = real(x);
+            if (Double.isInfinite(v)) {
+                return PyTuple.of(Math.copySign(0.0, v), v);
+            }
+            double whole = v < 0 ? Math.ceil(v) : Math.floor(v);
+            return PyTuple.of(Double.isNaN(v) ? v : Math.copySign(v - whole, v), whole);
+        }
+    }
+
     @Builtin(name = "fabs", params = {"x"})
     @GenerateNodeFactory
     abstract static class FabsNode extends BuiltinNode {
