@@ -1,5 +1,8 @@
 package dev.aio.stdlib;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -10,9 +13,10 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.SpecialMethods;
 
-/** Methods of {@code float}: its constructor ({@code float(x)}). */
+/** Methods of {@code float}: its constructor ({@code float(x)}), {@code as_integer_ratio}. */
 public final class FloatMethods {
     private FloatMethods() {
     }
@@ -63,6 +67,32 @@ public final class FloatMethods {
                 throw PyErrors.valueError("could not convert string to float: " + PyOps.repr(text));
             }
             return Double.parseDouble(s);
+        }
+    }
+
+    /** The exact fraction a float holds, in lowest terms with a positive denominator (CPython's float_as_integer_ratio). */
+    @Builtin(name = "as_integer_ratio", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class AsIntegerRatioNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static PyTuple doDouble(double self) {
+            if (Double.isInfinite(self)) {
+                throw PyErrors.overflowError("cannot convert Infinity to integer ratio");
+            }
+            if (Double.isNaN(self)) {
+                throw PyErrors.valueError("cannot convert NaN to integer ratio");
+            }
+            BigDecimal exact = new BigDecimal(self);
+            BigInteger numerator = exact.unscaledValue();
+            BigInteger denominator = BigInteger.ONE;
+            if (exact.scale() < 0) {
+                numerator = numerator.multiply(BigInteger.TEN.pow(-exact.scale()));
+            } else {
+                denominator = BigInteger.TEN.pow(exact.scale());
+            }
+            BigInteger common = numerator.gcd(denominator);
+            return PyTuple.of(Numbers.normalize(numerator.divide(common)), Numbers.normalize(denominator.divide(common)));
         }
     }
 }
