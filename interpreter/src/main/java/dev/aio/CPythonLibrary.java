@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -22,7 +24,16 @@ final class CPythonLibrary {
     private static final String ROOT = "META-INF/resources/libpython/";
 
     /** The modules of the jar that run under aio with CPython's behaviour; each has a golden test in examples/stdlib/. */
-    private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct");
+    private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime");
+
+    /**
+     * GraalPy's edits of CPython's files that aio undoes on reading, restoring CPython's text: for
+     * each module, pairs of (GraalPy's text, CPython's). GraalPy makes {@code _pydatetime}'s
+     * objects with its own {@code __graalpython__.unsafe_object_new(cls)} where CPython calls
+     * {@code object.__new__(cls)}.
+     */
+    private static final Map<String, List<String[]>> GRAALPY_EDITS = Map.of("_pydatetime",
+                    List.<String[]>of(new String[]{"__graalpython__.unsafe_object_new(cls)", "object.__new__(cls)"}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
@@ -52,7 +63,11 @@ final class CPythonLibrary {
             return null;
         }
         try (InputStream in = url.openStream()) {
-            return new Module("<aio>/libpython/" + name + ".py", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (String[] edit : GRAALPY_EDITS.getOrDefault(name, List.of())) {
+                text = text.replace(edit[0], edit[1]);
+            }
+            return new Module("<aio>/libpython/" + name + ".py", text);
         } catch (IOException e) {
             return null;
         }

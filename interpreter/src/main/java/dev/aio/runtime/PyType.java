@@ -144,8 +144,9 @@ public final class PyType extends PyObject {
         return name;
     }
 
+    /** {@code __module__}: a class statement's module, or what was assigned to it since. */
     public String getModule() {
-        return module;
+        return userDefined && dict.get("__module__") instanceof String assigned ? assigned : module;
     }
 
     /** {@code int} for builtins, {@code asyncio.Task} elsewhere, as Python prints a type's qualified name. */
