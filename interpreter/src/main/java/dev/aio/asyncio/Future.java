@@ -17,6 +17,7 @@ import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.ReprLib;
 
 /** {@code asyncio.Future}, after CPython's futures.py: a result that will be set later, with done-callbacks. */
 public class Future extends PyObject implements Awaitable {
@@ -250,7 +251,15 @@ public class Future extends PyObject implements Awaitable {
     @Override
     @TruffleBoundary
     public String repr() {
-        return "<" + getPyType().getName() + " " + String.join(" ", reprInfo()) + ">";
+        // base_futures._future_repr is a reprlib.recursive_repr: a future inside its own result shows as "...".
+        if (!PyOps.reprEnter(this)) {
+            return "...";
+        }
+        try {
+            return "<" + getPyType().getName() + " " + String.join(" ", reprInfo()) + ">";
+        } finally {
+            PyOps.reprLeave(this);
+        }
     }
 
     protected List<String> reprInfo() {
@@ -260,7 +269,7 @@ public class Future extends PyObject implements Awaitable {
             if (exception != null) {
                 info.add("exception=" + exception.repr());
             } else {
-                info.add("result=" + PyOps.repr(result));
+                info.add("result=" + ReprLib.repr(result));
             }
         }
         if (!callbacks.isEmpty()) {
