@@ -70,6 +70,20 @@ public final class StartedThreads {
         return alive;
     }
 
+    /** Whether a thread of the program other than {@code thread} has not ended (the main thread runs while any does). */
+    @TruffleBoundary
+    public synchronized boolean aliveOtherThan(Thread thread) {
+        if (thread != mainThread) {
+            return true;
+        }
+        for (Started s : started) {
+            if (s.thread != thread && s.thread.isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Starts {@code body} on a new thread holding the interpreter lock while it runs; a
      * {@code daemon} thread is not waited for when the run ends. The embedder must allow threads.

@@ -188,6 +188,11 @@ public final class EventLoop extends PyObject implements LoopHost {
     }
 
     @Override
+    public boolean otherThreadsAlive() {
+        return context.startedThreads().aliveOtherThan(Thread.currentThread());
+    }
+
+    @Override
     public void deadlocked() {
         context.stopRun(TaskReport.deadlock(this), 3);
     }

@@ -18,6 +18,15 @@ public interface LoopHost {
     /** Nothing is ready, no timer is pending and no other thread can ever hand the loop work. */
     void deadlocked();
 
+    /**
+     * Whether threads of the program other than the loop's are running: any of them may still hand
+     * the loop work ({@code call_soon_threadsafe}, {@code run_coroutine_threadsafe}), so an idle
+     * loop is not deadlocked while they live.
+     */
+    default boolean otherThreadsAlive() {
+        return false;
+    }
+
     /** A callback raised {@code error}; the host reports it (CPython's {@code call_exception_handler}) or rethrows it. */
     void callbackFailed(Handle handle, RuntimeException error);
 

@@ -207,7 +207,12 @@ public final class Scheduler {
         }
         boolean workerPending = workers != null && workers.hasOutstanding();
         if (scheduled.isEmpty() && !workerPending && feeds == 0 && hostWaits == 0 && !io.hasRegistrations()) {
-            host.deadlocked();
+            if (!host.otherThreadsAlive()) {
+                host.deadlocked();
+            }
+            // A thread may still post work, or end without posting any: look again after a while.
+            sleep(OTHER_THREADS_RECHECK_NANOS);
+            return;
         }
         TimerHandle next = scheduled.peek();
         if (next == null) {
@@ -255,6 +260,9 @@ public final class Scheduler {
     }
 
     /** Lets go of the interpreter lock and waits until a channel is ready or another thread wakes the loop. */
+    /** How long an idle loop waits for other threads before it looks again whether they still live. */
+    private static final long OTHER_THREADS_RECHECK_NANOS = 50_000_000;
+
     void sleepUntilWoken() throws InterruptedException {
         sleep(Long.MAX_VALUE);
     }

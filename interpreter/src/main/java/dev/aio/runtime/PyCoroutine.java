@@ -133,7 +133,9 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
         PyCode code = function.getCode();
         int line = code.firstLine();
         if (body.isStarted() && !body.isFinished()) {
-            SourceSection at = body.continuation().getBytecodeLocation().getSourceLocation();
+            // Running (the task prints itself): its current line, as CPython's cr_frame.f_lineno; suspended: its await's.
+            SourceSection running = body.runningLocation();
+            SourceSection at = running != null ? running : body.continuation().getBytecodeLocation().getSourceLocation();
             if (at != null && at.isAvailable()) {
                 line = at.getStartLine();
             }

@@ -1,7 +1,14 @@
 package dev.aio.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.bytecode.ContinuationResult;
+import com.oracle.truffle.api.bytecode.ContinuationRootNode;
+import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.frame.FrameInstance;
+import com.oracle.truffle.api.source.SourceSection;
 
 import dev.aio.asyncio.ThrowRequest;
 
@@ -118,6 +125,28 @@ public final class SuspendedBody {
     /** What the body last suspended with, or what it returned. */
     public Object value() {
         return value;
+    }
+
+    /**
+     * Where the body stands while it runs: the line its frame on the calling thread's stack is at
+     * (its continuation's frame holds the same locals), or null when it is not running there.
+     */
+    @TruffleBoundary
+    public SourceSection runningLocation() {
+        if (!running || continuation == null) {
+            return null;
+        }
+        Frame locals = continuation.getFrame();
+        return Truffle.getRuntime().iterateFrames(frame -> {
+            if (frame.getCallTarget() instanceof RootCallTarget target && target.getRootNode() instanceof ContinuationRootNode) {
+                Object[] arguments = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY).getArguments();
+                if (arguments.length > 0 && arguments[0] == locals) {
+                    BytecodeNode bytecode = BytecodeNode.get(frame);
+                    return bytecode == null ? null : bytecode.getSourceLocation(frame);
+                }
+            }
+            return null;
+        });
     }
 
     public boolean isStarted() {

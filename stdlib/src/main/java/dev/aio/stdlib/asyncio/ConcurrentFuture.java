@@ -2,6 +2,7 @@ package dev.aio.stdlib.asyncio;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -171,6 +172,7 @@ final class ConcurrentFuture extends PyObject {
             resumed = new ArrayList<>(waiters);
             doneCallbacks.clear();
             waiters.clear();
+            notifyAll();
         }
         for (Runnable r : resumed) {
             loop.callSoonThreadsafe(r, "concurrent.futures.Future waiter");
@@ -263,6 +265,10 @@ final class ConcurrentFuture extends PyObject {
         try {
             if (worker != null) {
                 inTime = worker.waitFor(this::resumeWhenDone, timeout);
+            } else if (loop.context().getRunningLoop() != loop) {
+                // A threading.Thread (or the main thread while the loop runs in one): it waits in
+                // real time, without the interpreter lock, for the loop's thread to finish the future.
+                inTime = waitOnOtherThread(timeout);
             } else if (timeout >= 0) {
                 loop.clock().blockingSleep(timeout, loop.context().interpreterLock());
                 inTime = false;
@@ -278,6 +284,22 @@ final class ConcurrentFuture extends PyObject {
         if (!inTime) {
             throw PyErrors.raiseNoArgs(BuiltinTypes.TIMEOUT_ERROR);
         }
+    }
+
+    /** Waits up to {@code timeout} seconds (forever if negative) for {@link #finish}'s notification; false when it did not come. */
+    private boolean waitOnOtherThread(double timeout) throws InterruptedException {
+        boolean[] done = new boolean[1];
+        long deadline = timeout < 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (timeout * 1e9);
+        loop.context().interpreterLock().releasedWhile(() -> {
+            synchronized (this) {
+                long left;
+                while (state != State.FINISHED && state != State.CANCELLED && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+                done[0] = state == State.FINISHED || state == State.CANCELLED;
+            }
+        });
+        return done[0];
     }
 
     /** On the loop's thread: {@code resume} runs once this future is done. */
