@@ -118,6 +118,7 @@ public final class AioContext implements PyContext.Holder {
     /** State of the standard library's modules that belongs to the program, not to one module object (see {@link #programState}). */
     private final Map<Class<?>, Object> programState = new HashMap<>();
     private RunawayWatchdog runawayWatchdog;
+    private HeapLimit heapLimit;
     /** The threads aio code started ({@code threading}). */
     private final StartedThreads startedThreads;
     /** The threads of default executors, made on first use. */
@@ -166,6 +167,10 @@ public final class AioContext implements PyContext.Holder {
         if (timeLimit > 0) {
             runawayWatchdog = new RunawayWatchdog(this, env, timeLimit, clock);
         }
+        long maxHeap = env.getOptions().get(AioOptions.MAX_HEAP_MEMORY);
+        if (maxHeap > 0) {
+            heapLimit = HeapLimit.start(maxHeap, env, interpreterLock);
+        }
         String dumpSignal = env.getOptions().get(AioOptions.DUMP_TASKS_ON);
         if (!dumpSignal.isEmpty()) {
             taskDumpSignal = TaskDumpSignal.install(this, dumpSignal, err);
@@ -176,6 +181,9 @@ public final class AioContext implements PyContext.Holder {
         out.flush();
         if (runawayWatchdog != null) {
             runawayWatchdog.stop();
+        }
+        if (heapLimit != null) {
+            heapLimit.close();
         }
         if (taskDumpSignal != null) {
             taskDumpSignal.uninstall();

@@ -28,6 +28,9 @@ public final class AioOptions {
     @Option(name = "Timeline", help = "Write an SVG timeline of the run's tasks (steps, waits, sleeps, how each ended) to this file when the run ends; empty for none.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<String> TIMELINE = new OptionKey<>("");
 
+    @Option(name = "MaxHeapMemory", help = "Raise MemoryError in the running script once the JVM's heap holds more than this many bytes after a full collection; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Long> MAX_HEAP_MEMORY = new OptionKey<>(0L);
+
     @Option(name = "MaxTasks", help = "Raise RuntimeError when a task would be created while this many are pending; 0 for no limit.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Long> MAX_TASKS = new OptionKey<>(0L);
 

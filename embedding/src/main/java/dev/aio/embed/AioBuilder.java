@@ -28,6 +28,7 @@ public final class AioBuilder {
     private long statementLimit;
     private Duration timeLimit;
     private long maxTasks;
+    private long maxHeapMemory;
     private long maxQueueSize;
     private Engine engine;
     private InputStream in;
@@ -78,6 +79,16 @@ public final class AioBuilder {
     /** Stops the run once the loop's clock (real or virtual) passes this much time ({@link AioLimitException}). */
     public AioBuilder timeLimit(Duration limit) {
         this.timeLimit = limit;
+        return this;
+    }
+
+    /**
+     * Raises MemoryError in the running script once the JVM's heap holds more than {@code bytes}
+     * after a full collection (option {@code aio.MaxHeapMemory}). The heap is the JVM's, shared
+     * with the application and other contexts: give the JVM room above it ({@code -Xmx}).
+     */
+    public AioBuilder maxHeapMemory(long bytes) {
+        this.maxHeapMemory = bytes;
         return this;
     }
 
@@ -142,6 +153,9 @@ public final class AioBuilder {
         double seconds = timeLimit == null ? 0 : timeLimit.toNanos() / 1e9;
         if (seconds > 0) {
             b.option("aio.TimeLimit", String.valueOf(seconds));
+        }
+        if (maxHeapMemory > 0) {
+            b.option("aio.MaxHeapMemory", String.valueOf(maxHeapMemory));
         }
         if (statementLimit > 0) {
             b.resourceLimits(ResourceLimits.newBuilder().statementLimit(statementLimit, null).build());

@@ -155,6 +155,11 @@ public final class InterpreterLock {
         }
     }
 
+    /** The thread holding the lock (running aio code), or null. */
+    public Thread holder() {
+        return lock.owner();
+    }
+
     private void askOwnerToLetGo() {
         Thread owner = lock.owner();
         if (owner != null) {
