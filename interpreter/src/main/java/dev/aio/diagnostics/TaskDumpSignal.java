@@ -17,7 +17,6 @@ import sun.misc.SignalHandler;
 public final class TaskDumpSignal implements SignalHandler {
     private final AioContext context;
     private final Signal signal;
-    private SignalHandler previous;
 
     private TaskDumpSignal(AioContext context, Signal signal) {
         this.context = context;
@@ -29,7 +28,7 @@ public final class TaskDumpSignal implements SignalHandler {
         String bare = name.startsWith("SIG") ? name.substring(3) : name;
         try {
             TaskDumpSignal handler = new TaskDumpSignal(context, new Signal(bare));
-            handler.previous = Signal.handle(handler.signal, handler);
+            Signal.handle(handler.signal, handler);
             return handler;
         } catch (IllegalArgumentException e) {
             err.println("aio: cannot dump tasks on SIG" + bare + ": " + e.getMessage());
@@ -37,8 +36,12 @@ public final class TaskDumpSignal implements SignalHandler {
         }
     }
 
+    /**
+     * At the run's end: a dump asked for while the JVM shuts down is ignored, where the signal's
+     * default action (which the handler replaced) would kill the process with status 138.
+     */
     public void uninstall() {
-        Signal.handle(signal, previous);
+        Signal.handle(signal, SignalHandler.SIG_IGN);
     }
 
     @Override

@@ -161,6 +161,53 @@ class DistributionIT {
                         run(dir, Map.of("AIO_JAVA_OPTS", "-Xmx256m"), home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "hog.aio"));
     }
 
+    /**
+     * Under the JIT, task dumps taken while a task runs an on-stack-replaced loop never end the run
+     * (they did, with an internal FrameSlotTypeException, once in three runs) and never name an
+     * outer frame's line as the task's (they named asyncio.run(main()) in most dumps): each names
+     * the loop's line or main() with its line unknown (hardening 7). Signals after the run are ignored.
+     */
+    @Test
+    void onTheJitTaskDumpsOfABusyTaskNameItsFunction() throws Exception {
+        Path home = unpack();
+        Files.writeString(dir.resolve("busy.aio"), """
+                        import asyncio, time
+
+                        async def main():
+                            print("ready", flush=True)
+                            end = time.monotonic() + 6
+                            n = 0
+                            while time.monotonic() < end:
+                                n += 1
+                            print("done")
+
+                        asyncio.run(main())
+                        """);
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "--dump-tasks-on", "USR1", "busy.aio")
+                        .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("AIO_JAVA_OPTS", "-Dpolyglot.engine.BackgroundCompilation=false -Dpolyglot.engine.OSRCompilationThreshold=1000");
+        Process p = pb.start();
+        var reader = p.inputReader(StandardCharsets.UTF_8);
+        assertEquals("ready", reader.readLine());
+        StringBuilder out = new StringBuilder("ready\n");
+        Thread collector = new Thread(() -> reader.lines().forEach(l -> out.append(l).append('\n')));
+        collector.start();
+        Thread.sleep(1000);
+        for (int i = 0; i < 12; i++) {
+            new ProcessBuilder("kill", "-USR1", String.valueOf(p.pid())).start().waitFor();
+            Thread.sleep(600);
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out.toString());
+        collector.join();
+        assertEquals(0, p.exitValue(), out.toString());
+        // On a busy machine a dump may wait for the loop's end: it then comes after "done".
+        assertTrue(out.toString().contains("\ndone\n"), out.toString());
+        for (String line : out.toString().lines().filter(l -> l.contains("is running at")).toList()) {
+            assertTrue(line.matches(".*busy\\.aio(:7: while .*|: main\\(\\) \\(its line is not known in compiled code\\))"), out.toString());
+        }
+    }
+
     /** The distribution, unpacked in a fresh folder: its home. */
     private Path unpack() throws IOException, InterruptedException {
         Path tarball = Path.of(System.getProperty("aio.dist"));

@@ -11,6 +11,7 @@ import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.bytecode.ContinuationRootNode;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.FrameInstance;
+import com.oracle.truffle.api.frame.FrameSlotTypeException;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
@@ -158,20 +159,30 @@ public final class CallSite {
         return root instanceof AioRootNode r ? r : null;
     }
 
+    /**
+     * {@code file:line: source} of the innermost aio frame, for a task dump taken at a safepoint.
+     * Under the JIT, a frame of an on-stack-replaced loop may not tell its line: the dump then names
+     * the function, never an outer frame's line as if the task stood there.
+     */
     @TruffleBoundary
     public static String describe() {
         return Truffle.getRuntime().iterateFrames(frame -> {
-            if (!(frame.getCallTarget() instanceof RootCallTarget target)) {
-                return null;
-            }
-            RootNode root = target.getRootNode();
-            if (!(root instanceof AioRootNode) && !(root instanceof ContinuationRootNode)) {
+            AioRootNode root = aioRoot(frame);
+            if (root == null) {
                 return null;
             }
             BytecodeNode bytecode = BytecodeNode.get(frame);
-            SourceSection section = bytecode == null ? null : bytecode.getSourceLocation(frame);
+            SourceSection section;
+            try {
+                section = bytecode == null ? null : bytecode.getSourceLocation(frame);
+            } catch (FrameSlotTypeException e) {
+                // Reading a compiled frame's bytecode index this way failed once in three runs (an
+                // internal error that ended the program); the line is then unknown, as below.
+                section = null;
+            }
             if (section == null || !section.isAvailable()) {
-                return null;
+                String name = root.getCode() == null ? "<aio>" : root.getCode().qualName() + "()";
+                return (root.getCode() == null ? "?" : root.getCode().fileName()) + ": " + name + " (its line is not known in compiled code)";
             }
             return section.getSource().getName() + ":" + section.getStartLine() + ": " + section.getSource().getCharacters(section.getStartLine()).toString().strip();
         });
