@@ -391,10 +391,10 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object delay, Object callback, PyTuple args, Object ctx) {
-            if (!Numbers.isNumber(delay)) {
+            if (!Numbers.isNumber(PyValueInstance.unwrap(delay))) {
                 throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + PyOps.typeName(delay) + "'");
             }
-            double d = Numbers.toDouble(delay);
+            double d = Numbers.toDouble(PyValueInstance.unwrap(delay));
             return new HandleObject(self.callLater(d, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
@@ -405,10 +405,10 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object when, Object callback, PyTuple args, Object ctx) {
-            if (!Numbers.isNumber(when)) {
+            if (!Numbers.isNumber(PyValueInstance.unwrap(when))) {
                 throw PyErrors.typeError("'>=' not supported between instances of '" + PyOps.typeName(when) + "' and 'float'");
             }
-            double w = Numbers.toDouble(when);
+            double w = Numbers.toDouble(PyValueInstance.unwrap(when));
             return new HandleObject(self.callAt(w, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
