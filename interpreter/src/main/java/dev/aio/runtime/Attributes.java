@@ -300,17 +300,23 @@ public final class Attributes {
     public static Object bind(Object attr, Object obj, PyType type) {
         if (attr instanceof BuiltinSpec spec) {
             PyBuiltinFunction fn = AioLanguage.get(null).builtinFunction(spec);
+            // A method of int, float or str works on the value of an instance of a subclass.
+            Object self = obj instanceof PyValueInstance v && type.builtinBase().dict().get(spec.name()) == spec ? v.value() : obj;
             if (spec.isProperty()) {
-                return fn.getCallTarget().call(fn, obj);
+                return fn.getCallTarget().call(fn, self);
             }
             if (spec.name().equals("__new__")) {
                 // A static method, as in CPython: super().__new__(cls, ...) passes the class itself.
                 return fn;
             }
-            return new PyBoundMethod(obj, fn);
+            return new PyBoundMethod(self, fn);
         }
         if (attr instanceof PyFunction) {
             return new PyBoundMethod(obj, attr);
+        }
+        if (attr instanceof PyBuiltinFunction f && f.getSpec() != null && type.builtinBase().lookup(f.getSpec().name()) == f.getSpec()) {
+            // A method of the builtin base taken into a subclass's body ({@code __hash__ = str.__hash__}) binds as it would there.
+            return bind(f.getSpec(), obj, type);
         }
         if (attr instanceof PyDescriptors.StaticMethod sm) {
             return sm.function;

@@ -41,7 +41,8 @@ public final class Bytes {
 
     /** An int usable as one byte, as {@code bytearray.append} and {@code bytes([...])} check it. */
     @TruffleBoundary
-    public static int byteValue(Object o, String rangeMessage) {
+    public static int byteValue(Object value, String rangeMessage) {
+        Object o = PyValueInstance.unwrapInt(value);
         long v;
         if (o instanceof Long l) {
             v = l;
@@ -163,7 +164,8 @@ public final class Bytes {
         return -1;
     }
 
-    private static int index(Object index, int size, String kind, String outOfRange) {
+    private static int index(Object value, int size, String kind, String outOfRange) {
+        Object index = PyValueInstance.unwrapInt(value);
         if (!(index instanceof Long || index instanceof Boolean || index instanceof BigInteger) && SpecialMethods.lookup(index, "__index__") == null) {
             throw PyErrors.typeError(kind + " indices must be integers or slices, not " + PyOps.typeName(index));
         }

@@ -68,10 +68,20 @@ public final class Calls {
 
     /**
      * {@code object.__new__(t)}, {@code dict.__new__(t)}...: a new, empty instance of a class
-     * defined in aio code, made of its builtin base (a tuple takes its items from the iterable argument).
+     * defined in aio code, made of its builtin base (a tuple or frozenset takes its items from the
+     * iterable argument; an int, float, str or bytes is what the base makes of the arguments).
      */
     @TruffleBoundary
     public static Object newInstance(PyType t, Object[] positional) {
+        return newInstance(t, positional, null, null);
+    }
+
+    /**
+     * {@code int.__new__(t, ...)}, {@code str.__new__(t, ...)}, {@code bytes.__new__(t, ...)}... with keyword
+     * arguments: the value is what calling the builtin base with the same arguments gives.
+     */
+    @TruffleBoundary
+    public static Object newInstance(PyType t, Object[] positional, String[] kwNames, Object[] kwValues) {
         PyType base = t.builtinBase();
         if (base.isSubtypeOf(BuiltinTypes.BASE_EXCEPTION)) {
             return new PyBaseException(t, new PyTuple(positional.clone()));
@@ -90,6 +100,28 @@ public final class Calls {
                 throw PyErrors.typeError("tuple expected at most 1 argument, got " + positional.length);
             }
             return new PyTuple(t, positional.length == 0 ? new Object[0] : Iteration.toArray(positional[0]).clone());
+        }
+        if (base == BuiltinTypes.INT || base == BuiltinTypes.FLOAT || base == BuiltinTypes.STR) {
+            return new PyValueInstance(t, PyValueInstance.unwrap(call(base, positional, kwNames, kwValues)));
+        }
+        if (base == BuiltinTypes.BYTES) {
+            return new PyBytes(t, ((PyBytes) call(base, positional, kwNames, kwValues)).array());
+        }
+        if (base == BuiltinTypes.SET) {
+            // set.__init__ fills it, as in CPython.
+            return new PySet(t);
+        }
+        if (base == BuiltinTypes.FROZENSET) {
+            if (positional.length > 1) {
+                throw PyErrors.typeError("frozenset expected at most 1 argument, got " + positional.length);
+            }
+            PySet s = new PySet(t);
+            if (positional.length == 1) {
+                for (Object o : Iteration.toArray(positional[0])) {
+                    s.add(o);
+                }
+            }
+            return s;
         }
         throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
     }

@@ -193,8 +193,8 @@ public final class Classes {
         PyType type = PyOps.typeOf(instance);
         PyType base = type.builtinBase();
         Object init = type.lookup("__init__");
-        // dict and list subclasses fill themselves in their builtin __init__.
-        if (init instanceof PyFunction || init instanceof BuiltinSpec && (base == BuiltinTypes.DICT || base == BuiltinTypes.LIST)) {
+        // dict, list and set subclasses fill themselves in their builtin __init__.
+        if (init instanceof PyFunction || init instanceof BuiltinSpec && (base == BuiltinTypes.DICT || base == BuiltinTypes.LIST || base == BuiltinTypes.SET)) {
             Object result = Calls.call(Attributes.bind(init, instance, type), positional, kwNames, kwValues);
             if (result != PyNone.NONE) {
                 throw PyErrors.typeError("__init__() should return None, not '" + PyOps.typeName(result) + "'");
@@ -230,6 +230,6 @@ public final class Classes {
             }
             return typeNew(t, positional[0], positional[1], positional[2], kwNames, kwValues);
         }
-        return Calls.newInstance(t, positional);
+        return Calls.newInstance(t, positional, kwNames, kwValues);
     }
 }

@@ -29,6 +29,8 @@ public final class Formatting {
         if (spec.isEmpty()) {
             return PyOps.str(value);
         }
+        // int.__format__, float.__format__, str.__format__ for an instance of a subclass: they format its value.
+        value = PyValueInstance.unwrap(value);
         try {
             if (value instanceof String s) {
                 return TextFormat.format(s, FormatSpec.parse(spec));

@@ -78,6 +78,9 @@ public final class Iteration {
         if (o instanceof String s) {
             return new PyIterator.StringIterator(s);
         }
+        if (o instanceof PyValueInstance v && v.value() instanceof String s) {
+            return new PyIterator.StringIterator(s);
+        }
         if (o instanceof PyBytesLike b) {
             return new Bytes.ByteIterator(b);
         }

@@ -37,6 +37,15 @@ public final class Keys {
             if (obj instanceof PyTuple t) {
                 return t.hashCode();
             }
+            if (obj instanceof PyValueInstance v) {
+                return PyOps.hash(v.value());
+            }
+            if (obj instanceof PySet s && !s.isFrozen()) {
+                throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(obj) + "'");
+            }
+            if (obj instanceof PyBytes || obj instanceof PySet) {
+                return obj.hashCode();
+            }
             return Ids.id(obj) >> 4;
         }
         if (!(h instanceof Long l)) {
@@ -97,6 +106,9 @@ public final class Keys {
             }
             if (!(key instanceof BuiltinSubclassInstance)) {
                 return key;
+            }
+            if (key instanceof PyValueInstance v) {
+                return normalize(v.value());
             }
         }
         if (key instanceof PyDeque) {

@@ -32,7 +32,12 @@ public final class Operators {
             if (a instanceof PyInstance || b instanceof PyInstance) {
                 throw unsupported(op.symbol, a, b);
             }
-            // Instances of subclasses of builtin types fall back on the builtin operation.
+            // Instances of subclasses of builtin types fall back on the builtin operation (on int, float and str values: the result is of the base type).
+            a = PyValueInstance.unwrap(a);
+            if (!(op == BinaryOperator.MOD && (a instanceof String || a instanceof PyBytesLike))) {
+                // The right operand of % formatting is formatted as it is (its own __str__ and __repr__).
+                b = PyValueInstance.unwrap(b);
+            }
         }
         if (a instanceof PyComplex || b instanceof PyComplex) {
             Object r = PyComplex.binary(op, a, b);
@@ -332,6 +337,8 @@ public final class Operators {
                 }
                 return PyOps.isTrue(userCompare("<", b, a)) ? 1 : 0;
             }
+            a = PyValueInstance.unwrap(a);
+            b = PyValueInstance.unwrap(b);
         }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return Numbers.compare(a, b);
@@ -372,6 +379,8 @@ public final class Operators {
             if (r != SpecialMethods.NOT_DEFINED) {
                 return PyOps.isTrue(r);
             }
+            a = PyValueInstance.unwrap(a);
+            b = PyValueInstance.unwrap(b);
         }
         if (a instanceof PySet x && b instanceof PySet y) {
             return x.size() < y.size() && isSubset(x, y);
@@ -386,6 +395,8 @@ public final class Operators {
             if (r != SpecialMethods.NOT_DEFINED) {
                 return PyOps.isTrue(r);
             }
+            a = PyValueInstance.unwrap(a);
+            b = PyValueInstance.unwrap(b);
         }
         if (a instanceof PySet x && b instanceof PySet y) {
             return isSubset(x, y);
@@ -400,6 +411,8 @@ public final class Operators {
             if (r != SpecialMethods.NOT_DEFINED) {
                 return PyOps.isTrue(r);
             }
+            a = PyValueInstance.unwrap(a);
+            b = PyValueInstance.unwrap(b);
         }
         if (a instanceof PySet x && b instanceof PySet y) {
             return x.size() > y.size() && isSubset(y, x);
@@ -414,6 +427,8 @@ public final class Operators {
             if (r != SpecialMethods.NOT_DEFINED) {
                 return PyOps.isTrue(r);
             }
+            a = PyValueInstance.unwrap(a);
+            b = PyValueInstance.unwrap(b);
         }
         if (a instanceof PySet x && b instanceof PySet y) {
             return isSubset(y, x);
@@ -449,7 +464,11 @@ public final class Operators {
                 return PyOps.isTrue(found);
             }
         }
+        if (container instanceof PyValueInstance v && v.value() instanceof String s) {
+            return contains(s, item);
+        }
         if (container instanceof String s) {
+            item = PyValueInstance.unwrap(item);
             if (!(item instanceof String sub)) {
                 throw PyErrors.typeError("'in <string>' requires string as left operand, not " + PyOps.typeName(item));
             }

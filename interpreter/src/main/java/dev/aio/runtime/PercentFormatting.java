@@ -153,6 +153,10 @@ public final class PercentFormatting {
         if (bytes && type == 'r') {
             type = 'a';
         }
+        if (type != 's' && type != 'r' && type != 'a') {
+            // The numeric and character conversions use the value of an instance of a subclass of int, float or str.
+            value = PyValueInstance.unwrap(value);
+        }
         switch (type) {
             case 's', 'r', 'a' -> {
                 String s = type == 's' ? PyOps.str(value) : type == 'r' ? PyOps.repr(value) : Formatting.ascii(PyOps.repr(value));

@@ -75,6 +75,9 @@ public final class PyOps {
             if (SpecialMethods.lookup(o, "__len__") != null) {
                 return len(o) != 0;
             }
+            if (o instanceof PyValueInstance v) {
+                return isTrue(v.value());
+            }
         }
         if (o instanceof PyList l) {
             return l.size() != 0;
@@ -120,6 +123,9 @@ public final class PyOps {
     public static boolean builtinEq(Object a, Object b) {
         if (a == b) {
             return true;
+        }
+        if (a instanceof PyValueInstance || b instanceof PyValueInstance) {
+            return builtinEq(PyValueInstance.unwrap(a), PyValueInstance.unwrap(b));
         }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return Numbers.compare(a, b) == 0 && !Numbers.isNaN(a) && !Numbers.isNaN(b);
@@ -232,6 +238,10 @@ public final class PyOps {
             }
             if (r != SpecialMethods.NOT_DEFINED) {
                 return checkString(r, "__str__");
+            }
+            if (o instanceof PyValueInstance v && v.value() instanceof String s) {
+                // str.__str__: the string itself, whatever __repr__ the subclass defines.
+                return s;
             }
             if (SpecialMethods.lookup(o, "__repr__") != null) {
                 return repr(o);
@@ -374,6 +384,7 @@ public final class PyOps {
             if (n != SpecialMethods.NOT_DEFINED) {
                 return checkLen(n);
             }
+            o = PyValueInstance.unwrap(o);
         }
         if (o instanceof String s) {
             return s.codePointCount(0, s.length());

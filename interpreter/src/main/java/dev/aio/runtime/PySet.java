@@ -9,9 +9,12 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * Python's key semantics (see {@link Keys}). A frozenset is hashable: it equals and hashes as its
  * members do, so it can be a dict key or a set member.
  */
-public final class PySet extends PyObject {
+public final class PySet extends PyObject implements BuiltinSubclassInstance {
     private final LinkedHashMap<Object, Object> map = new LinkedHashMap<>();
     private final boolean frozen;
+    /** The class of an instance of a subclass of set or frozenset ({@code class Tags(set)}), or null. */
+    private final PyType subtype;
+    private PyDict attributes;
 
     public PySet() {
         this(false);
@@ -19,13 +22,31 @@ public final class PySet extends PyObject {
 
     public PySet(boolean frozen) {
         this.frozen = frozen;
+        this.subtype = null;
+    }
+
+    /** An empty instance of {@code type}, a subclass of set or frozenset. */
+    public PySet(PyType type) {
+        this.frozen = type.isSubtypeOf(BuiltinTypes.FROZENSET);
+        this.subtype = type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (subtype == null) {
+            return null;
+        }
+        if (attributes == null) {
+            attributes = new PyDict();
+        }
+        return attributes;
     }
 
     public boolean isFrozen() {
         return frozen;
     }
 
-    /** An empty set of the same type: operations on a frozenset give frozensets, as in CPython. */
+    /** An empty set of the same builtin type: operations on a frozenset give frozensets, on a subclass of set sets, as in CPython. */
     public PySet emptyOfSameType() {
         return new PySet(frozen);
     }
@@ -73,6 +94,9 @@ public final class PySet extends PyObject {
 
     @Override
     public PyType getPyType() {
+        if (subtype != null) {
+            return subtype;
+        }
         return frozen ? BuiltinTypes.FROZENSET : BuiltinTypes.SET;
     }
 

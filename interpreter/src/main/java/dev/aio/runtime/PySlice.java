@@ -55,6 +55,9 @@ public final class PySlice extends PyObject {
         if (o instanceof BigInteger big) {
             return big.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
         }
+        if (o instanceof PyValueInstance v && Numbers.isInt(v.value())) {
+            return toLong(v.value());
+        }
         throw PyErrors.typeError("slice indices must be integers or None or have an __index__ method");
     }
 

@@ -15,34 +15,26 @@ public final class SpecialMethods {
         return o instanceof PyObject p && p.getPyType().isUserDefined();
     }
 
-    /** The method defined by the object's class (not one inherited from a builtin type), or {@code null}. */
+    /**
+     * The method defined by the object's class (not one inherited from a builtin type), or {@code null}:
+     * along the MRO, a builtin type that defines the method ends the search, as its implementation
+     * applies ({@code class Level(int, Enum)} takes int's {@code __eq__}, Enum's {@code __str__}).
+     */
     @TruffleBoundary
     public static Object lookup(Object obj, String name) {
         if (!isUserObject(obj)) {
             return null;
         }
-        for (PyType t : ((PyObject) obj).getPyType().getMro()) {
-            if (!t.isUserDefined()) {
-                return null;
-            }
-            Object v = t.dict().get(name);
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
+        return lookupInType(((PyObject) obj).getPyType(), name);
     }
 
     /** The attribute as defined by a class statement along {@code t}'s MRO (not by a builtin type), or {@code null}. */
     @TruffleBoundary
     public static Object lookupInType(PyType t, String name) {
         for (PyType c : t.getMro()) {
-            if (!c.isUserDefined()) {
-                return null;
-            }
             Object v = c.dict().get(name);
             if (v != null) {
-                return v;
+                return c.isUserDefined() ? v : null;
             }
         }
         return null;

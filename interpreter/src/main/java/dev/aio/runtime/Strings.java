@@ -46,6 +46,9 @@ public final class Strings {
         if (SpecialMethods.lookup(index, "__index__") != null) {
             return index(length, SpecialMethods.call(index, "__index__"));
         }
+        if (index instanceof PyValueInstance v) {
+            return index(length, v.value());
+        }
         if (!(index instanceof Long) && !(index instanceof Boolean) && !(index instanceof BigInteger)) {
             throw PyErrors.typeError("string indices must be integers, not '" + PyOps.typeName(index) + "'");
         }

@@ -61,6 +61,9 @@ public final class Subscripts {
         if (container instanceof String str) {
             return Strings.getItem(str, index);
         }
+        if (container instanceof PyValueInstance v) {
+            return builtinGetItem(v.value(), index);
+        }
         if (container instanceof PyBytesLike b) {
             return Bytes.getItem(b, index);
         }
@@ -231,6 +234,8 @@ public final class Subscripts {
             throw PyErrors.indexError("cannot fit 'int' into an index-sized integer");
         } else if (SpecialMethods.lookup(index, "__index__") != null) {
             return normalizeIndex(SpecialMethods.call(index, "__index__"), size, what);
+        } else if (index instanceof PyValueInstance v && Numbers.isInt(v.value())) {
+            return normalizeIndex(v.value(), size, what);
         } else {
             String kind = what.startsWith("list") ? "list" : what;
             throw PyErrors.typeError(kind + " indices must be integers or slices, not " + PyOps.typeName(index));

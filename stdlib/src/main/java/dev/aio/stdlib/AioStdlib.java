@@ -38,6 +38,7 @@ public final class AioStdlib implements StdlibProvider {
             ComplexMethods.install();
             BoolMethods.install();
             StrMethods.install();
+            ValueSpecialMethods.install();
             ListMethods.install();
             TupleMethods.install();
             BytesMethods.install();

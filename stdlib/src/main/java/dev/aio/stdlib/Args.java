@@ -7,6 +7,7 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyValueInstance;
 
 /** Argument checks shared by builtins, with CPython's error messages. */
 final class Args {
@@ -23,6 +24,9 @@ final class Args {
     }
 
     static long index(Object o, String what) {
+        if (o instanceof PyValueInstance v && Numbers.isInt(v.value())) {
+            return index(v.value(), what);
+        }
         if (o instanceof Long l) {
             return l;
         }
@@ -36,6 +40,7 @@ final class Args {
     }
 
     static double toDouble(Object o, String function) {
+        o = PyValueInstance.unwrap(o);
         if (Numbers.isNumber(o)) {
             return Numbers.toDouble(o);
         }
@@ -44,6 +49,9 @@ final class Args {
 
     static String string(Object o, String what) {
         if (o instanceof String s) {
+            return s;
+        }
+        if (o instanceof PyValueInstance v && v.value() instanceof String s) {
             return s;
         }
         throw PyErrors.typeError(what + " must be str, not " + PyOps.typeName(o));

@@ -52,6 +52,7 @@ import dev.aio.runtime.PySuper;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 import dev.aio.runtime.PyUnionType;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 
 /** The functions of the {@code builtins} module, among them the class helpers {@code super}, {@code staticmethod}, {@code classmethod} and {@code property}. */
@@ -248,6 +249,9 @@ public final class BuiltinsModule {
             }
             if (!Numbers.isNumber(x)) {
                 Object r = SpecialMethods.call(x, "__abs__");
+                if (r == SpecialMethods.NOT_DEFINED && x instanceof PyValueInstance v) {
+                    return doAbs(v.value());
+                }
                 if (r == SpecialMethods.NOT_DEFINED) {
                     throw PyErrors.typeError("bad operand type for abs(): '" + PyOps.typeName(x) + "'");
                 }
@@ -375,6 +379,7 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static Object doRound(Object number, Object ndigits) {
+            number = PyValueInstance.unwrap(number);
             boolean hasDigits = Args.given(ndigits) && ndigits != PyNone.NONE;
             if (Numbers.isInt(number)) {
                 if (!hasDigits || Args.index(ndigits, "ndigits") >= 0) {
@@ -428,6 +433,9 @@ public final class BuiltinsModule {
         @TruffleBoundary
         static Object doPow(Object base, Object exp, Object mod) {
             if (Args.given(mod) && mod != PyNone.NONE) {
+                base = PyValueInstance.unwrap(base);
+                exp = PyValueInstance.unwrap(exp);
+                mod = PyValueInstance.unwrap(mod);
                 if (!Numbers.isInt(base) || !Numbers.isInt(exp) || !Numbers.isInt(mod)) {
                     throw PyErrors.typeError("pow() 3rd argument not allowed unless all arguments are integers");
                 }
@@ -641,7 +649,7 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static long doOrd(Object c) {
-            if (!(c instanceof String s)) {
+            if (!(PyValueInstance.unwrap(c) instanceof String s)) {
                 throw PyErrors.typeError("ord() expected string of length 1, but " + PyOps.typeName(c) + " found");
             }
             int n = s.codePointCount(0, s.length());
@@ -680,7 +688,8 @@ public final class BuiltinsModule {
     }
 
     @TruffleBoundary
-    static String radix(Object x, int radix, String prefix) {
+    static String radix(Object value, int radix, String prefix) {
+        Object x = PyValueInstance.unwrap(value);
         if (!Numbers.isInt(x)) {
             throw PyErrors.typeError("'" + PyOps.typeName(x) + "' object cannot be interpreted as an integer");
         }

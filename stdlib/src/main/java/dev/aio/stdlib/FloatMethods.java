@@ -14,6 +14,7 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 
 /** Methods of {@code float}: its constructor ({@code float(x)}), {@code as_integer_ratio}. */
@@ -47,6 +48,9 @@ public final class FloatMethods {
                     throw PyErrors.typeError(PyOps.typeName(x) + ".__float__ returned non-float (type " + PyOps.typeName(r) + ")");
                 }
                 return r;
+            }
+            if (x instanceof PyValueInstance v) {
+                return doFloat(cls, v.value());
             }
             throw PyErrors.typeError("float() argument must be a string or a real number, not '" + PyOps.typeName(x) + "'");
         }

@@ -19,6 +19,7 @@ import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 
 /** Methods of {@code int}: its constructor ({@code int(x)}, {@code int(s, base)}), {@code bit_length}, {@code bit_count}. */
@@ -155,7 +156,7 @@ public final class IntMethods {
                 return 0L;
             }
             if (Args.given(base)) {
-                if (!(x instanceof String s)) {
+                if (!(PyValueInstance.unwrap(x) instanceof String s)) {
                     throw PyErrors.typeError("int() can't convert non-string with explicit base");
                 }
                 return parseInt(s, (int) Args.index(base, "base"));
@@ -189,6 +190,9 @@ public final class IntMethods {
                     }
                     return r instanceof Boolean b ? (b ? 1L : 0L) : r;
                 }
+            }
+            if (x instanceof PyValueInstance v) {
+                return doInt(cls, v.value(), base);
             }
             throw PyErrors.typeError("int() argument must be a string, a bytes-like object or a real number, not '" + PyOps.typeName(x) + "'");
         }

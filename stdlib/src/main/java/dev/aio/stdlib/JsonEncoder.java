@@ -17,6 +17,7 @@ import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.format.FloatFormat;
 
 /** {@code json.JSONEncoder.encode}'s work, as CPython's {@code json/encoder.py} and {@code _json.c} do it. */
@@ -42,6 +43,11 @@ final class JsonEncoder {
     }
 
     private void value(Object o, int level) {
+        if (o instanceof PyValueInstance v) {
+            // As CPython's encoder: an instance of a subclass of str, int or float is written as its value.
+            value(v.value(), level);
+            return;
+        }
         if (o instanceof String s) {
             string(s);
         } else if (o == PyNone.NONE) {
@@ -168,6 +174,9 @@ final class JsonEncoder {
 
     /** A dict key as JSON names it (a string); {@code null} for a key to skip. */
     private String keyText(Object key) {
+        if (key instanceof PyValueInstance v) {
+            return keyText(v.value());
+        }
         if (key instanceof String s) {
             return s;
         }

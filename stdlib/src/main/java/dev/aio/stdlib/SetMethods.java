@@ -228,6 +228,24 @@ public final class SetMethods {
         }
     }
 
+    /** {@code set.__init__(iterable)}: what fills an instance of a subclass of set ({@code super().__init__(items)}). */
+    @Builtin(name = "__init__", params = {"self", "iterable"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doInit(PySet self, Object iterable) {
+            Object[] items = Args.given(iterable) ? Iteration.toArray(iterable) : new Object[0];
+            for (Object o : self.toArray()) {
+                self.remove(o);
+            }
+            for (Object o : items) {
+                self.add(o);
+            }
+            return PyNone.NONE;
+        }
+    }
+
     @Builtin(name = "set", constructor = true, params = {"cls", "iterable"}, required = 1)
     @GenerateNodeFactory
     abstract static class SetNode extends BuiltinNode {
@@ -251,7 +269,7 @@ public final class SetMethods {
         @Specialization
         @TruffleBoundary
         static Object doFrozenSet(Object cls, Object iterable) {
-            if (iterable instanceof PySet s && s.isFrozen()) {
+            if (iterable instanceof PySet s && s.getPyType() == BuiltinTypes.FROZENSET) {
                 return s;
             }
             PySet s = new PySet(true);

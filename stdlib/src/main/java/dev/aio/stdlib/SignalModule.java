@@ -16,6 +16,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 
 /**
@@ -43,7 +44,7 @@ public final class SignalModule {
     /** A signal number: an int, or what has {@code __index__} (a {@code Signals} member). */
     @TruffleBoundary
     public static int signum(Object number) {
-        Object n = number;
+        Object n = PyValueInstance.unwrapInt(number);
         if (!(n instanceof Long) && !(n instanceof Boolean) && SpecialMethods.lookup(n, "__index__") != null) {
             n = SpecialMethods.call(n, "__index__");
         }

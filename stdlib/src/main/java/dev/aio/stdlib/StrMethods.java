@@ -23,6 +23,7 @@ import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.StrFormat;
 import dev.aio.runtime.Subscripts;
 
@@ -45,7 +46,7 @@ public final class StrMethods {
             StringBuilder sb = new StringBuilder();
             Object[] items = Iteration.toArray(iterable);
             for (int i = 0; i < items.length; i++) {
-                if (!(items[i] instanceof String s)) {
+                if (!(PyValueInstance.unwrap(items[i]) instanceof String s)) {
                     throw PyErrors.typeError("sequence item " + i + ": expected str instance, " + PyOps.typeName(items[i]) + " found");
                 }
                 if (i > 0) {
@@ -287,6 +288,7 @@ public final class StrMethods {
     /** startswith/endswith: whether {@code self[start:end]} begins (ends) with the affix or one of a tuple of them. */
     static boolean affix(String self, Object affix, Object start, Object end, boolean prefix) {
         String name = prefix ? "startswith" : "endswith";
+        affix = PyValueInstance.unwrap(affix);
         if (!(affix instanceof String) && !(affix instanceof PyTuple)) {
             throw PyErrors.typeError(name + " first arg must be str or a tuple of str, not " + PyOps.typeName(affix));
         }
@@ -297,7 +299,7 @@ public final class StrMethods {
         int from = self.offsetByCodePoints(0, w[0]);
         String part = self.substring(from, self.offsetByCodePoints(from, w[1] - w[0]));
         for (Object a : affix instanceof PyTuple t ? t.items() : new Object[]{affix}) {
-            if (!(a instanceof String x)) {
+            if (!(PyValueInstance.unwrap(a) instanceof String x)) {
                 throw PyErrors.typeError("tuple for " + name + " must only contain str, not " + PyOps.typeName(a));
             }
             if (prefix ? part.startsWith(x) : part.endsWith(x)) {

@@ -16,6 +16,7 @@ import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 
 /**
@@ -265,6 +266,9 @@ final class StructFormat {
         if (Numbers.isInt(value)) {
             return Numbers.big(value);
         }
+        if (value instanceof PyValueInstance v && Numbers.isNumber(v.value())) {
+            return integerArgument(v.value());
+        }
         if (value instanceof PyObject && SpecialMethods.lookup(value, "__index__") != null) {
             return Numbers.big(SpecialMethods.call(value, "__index__"));
         }
@@ -275,6 +279,9 @@ final class StructFormat {
     private static double floatArgument(Object value) {
         if (value instanceof Double d) {
             return d;
+        }
+        if (value instanceof PyValueInstance v && Numbers.isNumber(v.value())) {
+            return floatArgument(v.value());
         }
         if (Numbers.isInt(value)) {
             double d = Numbers.big(value).doubleValue();

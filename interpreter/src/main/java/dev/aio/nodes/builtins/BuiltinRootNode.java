@@ -2,7 +2,10 @@ package dev.aio.nodes.builtins;
 
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleStackTraceElement;
+import com.oracle.truffle.api.dsl.UnsupportedSpecializationException;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
@@ -10,6 +13,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.aio.AioLanguage;
 import dev.aio.nodes.ExpressionNode;
 import dev.aio.runtime.BuiltinSpec;
+import dev.aio.runtime.PyValueInstance;
 
 /** The call target of a builtin: its node over one argument reader per parameter slot. */
 public final class BuiltinRootNode extends RootNode {
@@ -28,7 +32,29 @@ public final class BuiltinRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        return body.executeGeneric(frame);
+        try {
+            return body.executeGeneric(frame);
+        } catch (UnsupportedSpecializationException e) {
+            CompilerDirectives.transferToInterpreter();
+            // A builtin that takes a str, int or float also takes an instance of a subclass, as CPython's
+            // PyUnicode_Check and PyLong_Check accept subtypes (str.upper(Name("a")), math.sqrt(Money(4))): its value.
+            if (!unwrapValueInstances(frame.getArguments())) {
+                throw e;
+            }
+            return body.executeGeneric(frame);
+        }
+    }
+
+    @TruffleBoundary
+    private static boolean unwrapValueInstances(Object[] arguments) {
+        boolean any = false;
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof PyValueInstance v) {
+                arguments[i] = v.value();
+                any = true;
+            }
+        }
+        return any;
     }
 
     @Override

@@ -34,6 +34,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PySlice;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.Subscripts;
 import dev.aio.runtime.Suggestions;
@@ -190,6 +191,9 @@ public final class ValueOps {
         if (r != SpecialMethods.NOT_DEFINED) {
             return r;
         }
+        if (a instanceof PyValueInstance v) {
+            return negate(v.value());
+        }
         throw PyErrors.typeError("bad operand type for unary -: '" + PyOps.typeName(a) + "'");
     }
 
@@ -205,6 +209,9 @@ public final class ValueOps {
         if (r != SpecialMethods.NOT_DEFINED) {
             return r;
         }
+        if (a instanceof PyValueInstance v) {
+            return positive(v.value());
+        }
         throw PyErrors.typeError("bad operand type for unary +: '" + PyOps.typeName(a) + "'");
     }
 
@@ -216,6 +223,9 @@ public final class ValueOps {
         Object r = SpecialMethods.call(a, "__invert__");
         if (r != SpecialMethods.NOT_DEFINED) {
             return r;
+        }
+        if (a instanceof PyValueInstance v) {
+            return invert(v.value());
         }
         throw PyErrors.typeError("bad operand type for unary ~: '" + PyOps.typeName(a) + "'");
     }

@@ -38,6 +38,7 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 import dev.aio.stdlib.ContextMethods;
 
@@ -241,7 +242,9 @@ public final class AsyncioModule {
     @GenerateNodeFactory
     abstract static class SleepNode extends BuiltinNode {
         @Specialization
-        Object doSleep(Object delay, Object result) {
+        Object doSleep(Object seconds, Object result) {
+            // A subclass of int or float (an IntEnum member, say) waits as its value.
+            Object delay = PyValueInstance.unwrap(seconds);
             if (!Numbers.isNumber(delay)) {
                 throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(delay) + "' and 'int'");
             }

@@ -10,6 +10,7 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyValueInstance;
 
 /** Methods of the {@code concurrent.futures.Future} of {@code asyncio.run_coroutine_threadsafe}. */
 public final class ConcurrentFutureMethods {
@@ -22,7 +23,8 @@ public final class ConcurrentFutureMethods {
     }
 
     /** Seconds to wait: {@code None} is no limit (negative), a negative number none at all. */
-    private static double timeout(Object timeout) {
+    private static double timeout(Object seconds) {
+        Object timeout = PyValueInstance.unwrap(seconds);
         if (timeout == Missing.INSTANCE || timeout == PyNone.NONE) {
             return -1;
         }

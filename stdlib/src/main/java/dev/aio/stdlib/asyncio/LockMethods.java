@@ -11,6 +11,7 @@ import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyValueInstance;
 
 /** Methods of {@code asyncio.Lock}, {@code Semaphore} and {@code BoundedSemaphore}; {@code async with} uses the dunder ones. */
 public final class LockMethods {
@@ -133,7 +134,8 @@ public final class LockMethods {
         }
     }
 
-    private static long initialValue(Object value) {
+    private static long initialValue(Object given) {
+        Object value = PyValueInstance.unwrapInt(given);
         if (value == Missing.INSTANCE) {
             return 1;
         }

@@ -26,6 +26,7 @@ import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 import dev.aio.stdlib.ContextMethods;
 import dev.aio.stdlib.PySocket;
@@ -294,13 +295,14 @@ public final class LoopMethods {
     }
 
     /** CPython's {@code _check_signal}: a signal number (an int, or a {@code signal.Signals} member). */
-    private static int checkSignal(Object sig) {
+    private static int checkSignal(Object signal) {
+        Object sig = PyValueInstance.unwrapInt(signal);
         if (!(sig instanceof Long) && !(sig instanceof Boolean) && SpecialMethods.lookup(sig, "__index__") == null) {
             throw PyErrors.typeError("sig must be an int, not " + PyOps.repr(sig));
         }
         long n = sig instanceof Long l ? l : sig instanceof Boolean b ? (b ? 1 : 0) : (Long) SpecialMethods.call(sig, "__index__");
         if (n < 1 || n >= ProgramSignals.NSIG || n == 32 || n == 33) {
-            throw PyErrors.valueError("invalid signal number " + PyOps.str(sig));
+            throw PyErrors.valueError("invalid signal number " + PyOps.str(signal));
         }
         return (int) n;
     }
@@ -389,10 +391,10 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object delay, Object callback, PyTuple args, Object ctx) {
-            if (!Numbers.isNumber(delay)) {
+            if (!Numbers.isNumber(PyValueInstance.unwrap(delay))) {
                 throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + PyOps.typeName(delay) + "'");
             }
-            double d = Numbers.toDouble(delay);
+            double d = Numbers.toDouble(PyValueInstance.unwrap(delay));
             return new HandleObject(self.callLater(d, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
@@ -403,10 +405,10 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object when, Object callback, PyTuple args, Object ctx) {
-            if (!Numbers.isNumber(when)) {
+            if (!Numbers.isNumber(PyValueInstance.unwrap(when))) {
                 throw PyErrors.typeError("'>=' not supported between instances of '" + PyOps.typeName(when) + "' and 'float'");
             }
-            double w = Numbers.toDouble(when);
+            double w = Numbers.toDouble(PyValueInstance.unwrap(when));
             return new HandleObject(self.callAt(w, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }

@@ -11,6 +11,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.PyValueInstance;
 
 /** Methods of {@code asyncio.Queue}. */
 public final class QueueMethods {
@@ -136,7 +137,7 @@ public final class QueueMethods {
         Object doNew(Object cls, Object maxsize) {
             long max = 0;
             if (maxsize != Missing.INSTANCE) {
-                if (!(maxsize instanceof Long l)) {
+                if (!(PyValueInstance.unwrapInt(maxsize) instanceof Long l)) {
                     throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(maxsize) + "' and 'int'");
                 }
                 max = l;
