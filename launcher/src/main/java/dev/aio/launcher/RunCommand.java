@@ -185,7 +185,7 @@ public final class RunCommand implements Callable<Integer> {
             argv.addAll(positional);
         }
         // Scripts run by the aio command may read and write files (open()) and import modules next to them.
-        Context.Builder builder = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true)
+        Context.Builder builder = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true).allowCreateProcess(true)
                         .allowIO(IOAccess.ALL)
                         .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
                         .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit == null ? 0 : timeLimit))

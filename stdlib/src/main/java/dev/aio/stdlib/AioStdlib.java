@@ -75,6 +75,8 @@ public final class AioStdlib implements StdlibProvider {
             SimpleNamespaceMethods.install();
             ModuleMethods.install();
             SocketMethods.install();
+            ChildProcessMethods.install();
+            ChildPipeMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
@@ -86,7 +88,7 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
-                        "io", "queue", "datetime"}) {
+                        "io", "queue", "datetime", "subprocess"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -128,6 +130,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("java", JavaModule::create);
         modules.put("_signal", SignalModule::create);
         modules.put("socket", SocketModule::create);
+        modules.put("_subprocess", SubprocessModule::create);
         return modules;
     }
 

@@ -38,7 +38,7 @@ import dev.aio.runtime.PyType;
  * CPython's does, so that asyncio's {@code sock_*} methods and transports wait for it on the loop's
  * selector. The embedder must allow socket access ({@code IOAccess} with host sockets).
  */
-public final class PySocket extends PyObject {
+public final class PySocket extends PyObject implements Watchable {
     static final PyType TYPE = new PyType("socket", "socket");
     static final long AF_INET = 2;
     static final long AF_INET6 = 10;
@@ -94,6 +94,7 @@ public final class PySocket extends PyObject {
     }
 
     /** The channel the loop's selector watches; OSError(EBADF) when closed or not yet listening or connecting. */
+    @Override
     public SelectableChannel selectable() {
         if (closed || channel == null) {
             throw PyErrors.osError(9, "Bad file descriptor", null);
@@ -105,6 +106,7 @@ public final class PySocket extends PyObject {
      * Whether what this socket waits for comes from outside the program: a connection being made,
      * or data from a peer that is not one of the program's own sockets.
      */
+    @Override
     @TruffleBoundary
     public boolean waitsForOutside() {
         if (channel instanceof SocketChannel s) {
@@ -338,6 +340,7 @@ public final class PySocket extends PyObject {
     }
 
     /** The channel, also once closed (its reader and writer can still be removed from the loop), or null before it listens or connects. */
+    @Override
     public SelectableChannel channelOrNull() {
         return (SelectableChannel) channel;
     }

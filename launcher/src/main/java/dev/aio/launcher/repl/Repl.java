@@ -29,7 +29,7 @@ public final class Repl {
     public static int run(InputStream in, PrintStream out, PrintStream err, String version) {
         boolean terminal = in == System.in && TerminalConsole.isTerminal();
         try (Console console = terminal ? new TerminalConsole(historyFile(), Thread.currentThread()) : new StreamConsole(in, out, err)) {
-            Context context = Context.newBuilder("aio").in(in).out(console.out()).err(console.err()).arguments("aio", new String[]{""}).allowCreateThread(true)
+            Context context = Context.newBuilder("aio").in(in).out(console.out()).err(console.err()).arguments("aio", new String[]{""}).allowCreateThread(true).allowCreateProcess(true)
                             .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.SlowStep", "0").option("aio.Stdin", "true").build();
             try {
                 return new Repl(console, context).loop(version);

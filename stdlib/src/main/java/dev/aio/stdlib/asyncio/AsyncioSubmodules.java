@@ -31,6 +31,8 @@ final class AsyncioSubmodules {
                     Map.entry("queues", List.of("Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty")),
                     Map.entry("runners", List.of("Runner", "run")),
                     Map.entry("streams", List.of("StreamReader", "StreamWriter", "StreamReaderProtocol", "open_connection", "start_server")),
+                    Map.entry("subprocess", List.of("create_subprocess_exec", "create_subprocess_shell", "PIPE", "STDOUT", "DEVNULL", "Process",
+                                    "SubprocessStreamProtocol")),
                     Map.entry("taskgroups", List.of("TaskGroup")),
                     Map.entry("tasks", List.of("Task", "create_task", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED", "wait", "wait_for", "as_completed",
                                     "sleep", "gather", "shield", "ensure_future", "run_coroutine_threadsafe", "current_task", "all_tasks", "_register_task",
@@ -40,7 +42,7 @@ final class AsyncioSubmodules {
                     Map.entry("unix_events", List.of("SelectorEventLoop", "DefaultEventLoopPolicy")));
 
     /** Names aio's asyncio parts define that CPython keeps in the submodule only (not in its {@code __all__}). */
-    private static final Set<String> SUBMODULE_ONLY = Set.of("BaseDefaultEventLoopPolicy");
+    private static final Set<String> SUBMODULE_ONLY = Set.of("BaseDefaultEventLoopPolicy", "PIPE", "STDOUT", "DEVNULL", "Process", "SubprocessStreamProtocol");
 
     private AsyncioSubmodules() {
     }

@@ -12,8 +12,9 @@ import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyTuple;
 
 /**
- * The loop's socket methods ({@code sock_connect}, {@code create_connection}, {@code create_server}...):
- * written in aio, in {@code asyncio/selector_events.aio} as functions of the loop (CPython's
+ * The loop's socket and subprocess methods ({@code sock_connect}, {@code create_connection},
+ * {@code create_server}, {@code subprocess_exec}...): written in aio, in
+ * {@code asyncio/selector_events.aio} and {@code asyncio/base_subprocess.aio} as functions of the loop (CPython's
  * {@code BaseSelectorEventLoop} and {@code BaseEventLoop} methods); each builtin here calls the
  * function of its name with an underscore in front, the loop first. The functions are the
  * program's own, so one loop type serves every context.
@@ -95,6 +96,24 @@ public final class LoopIoMethods {
         @Specialization
         static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
             return delegate(self, "create_server", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "subprocess_exec", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class SubprocessExecNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "subprocess_exec", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "subprocess_shell", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class SubprocessShellNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "subprocess_shell", args, kwargs);
         }
     }
 }

@@ -29,7 +29,7 @@ import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 import dev.aio.stdlib.ContextMethods;
-import dev.aio.stdlib.PySocket;
+import dev.aio.stdlib.Watchable;
 
 /** Methods of the event loop object ({@code asyncio.get_running_loop()}, {@code asyncio.new_event_loop()}). */
 public final class LoopMethods {
@@ -240,12 +240,12 @@ public final class LoopMethods {
         return () -> context.run(loop.context(), () -> Calls.call(callback, args.items()));
     }
 
-    /** A socket the loop may watch (CPython takes any object with a {@code fileno()}; aio's selector needs a channel). */
-    private static PySocket watchable(Object fileobj) {
-        if (fileobj instanceof PySocket s) {
-            return s;
+    /** A socket or pipe the loop may watch (CPython takes any object with a {@code fileno()}; aio's selector needs a channel). */
+    private static Watchable watchable(Object fileobj) {
+        if (fileobj instanceof Watchable w) {
+            return w;
         }
-        throw PyErrors.valueError("Invalid file object: " + PyOps.repr(fileobj) + " (aio's loop watches sockets of its socket module)");
+        throw PyErrors.valueError("Invalid file object: " + PyOps.repr(fileobj) + " (aio's loop watches sockets of its socket module and pipes of its subprocesses)");
     }
 
     @Builtin(name = "add_reader", params = {"self", "fd", "callback"}, varargs = "args")
@@ -254,7 +254,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doAdd(EventLoop self, Object fd, Object callback, PyTuple args) {
-            PySocket s = watchable(fd);
+            Watchable s = watchable(fd);
             self.scheduler().addReader(s.selectable(), inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), s.waitsForOutside());
             return PyNone.NONE;
         }
@@ -266,7 +266,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doAdd(EventLoop self, Object fd, Object callback, PyTuple args) {
-            PySocket s = watchable(fd);
+            Watchable s = watchable(fd);
             self.scheduler().addWriter(s.selectable(), inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), s.waitsForOutside());
             return PyNone.NONE;
         }
