@@ -25,6 +25,7 @@ public final class AioBuilder {
     private Predicate<String> hostClassLookup;
     private boolean io;
     private boolean threads;
+    private boolean processes;
     private long statementLimit;
     private Duration timeLimit;
     private long maxTasks;
@@ -61,6 +62,12 @@ public final class AioBuilder {
     /** Lets scripts read and write files ({@code open}, {@code os}) and import modules from files. */
     public AioBuilder allowIO(boolean allow) {
         this.io = allow;
+        return this;
+    }
+
+    /** Lets scripts start child processes ({@code subprocess}, {@code asyncio.create_subprocess_exec}); without it they raise PermissionError. */
+    public AioBuilder allowCreateProcess(boolean allow) {
+        this.processes = allow;
         return this;
     }
 
@@ -145,7 +152,7 @@ public final class AioBuilder {
 
     public Aio build() {
         Context.Builder b = Context.newBuilder("aio").allowHostAccess(hostAccess).allowIO(io ? IOAccess.ALL : IOAccess.NONE).allowCreateThread(threads)
-                        .allowCreateProcess(false).option("aio.VirtualTime", String.valueOf(clock == AioClock.VIRTUAL))
+                        .allowCreateProcess(processes).option("aio.VirtualTime", String.valueOf(clock == AioClock.VIRTUAL))
                         .option("aio.MaxTasks", String.valueOf(maxTasks)).option("aio.MaxQueueSize", String.valueOf(maxQueueSize));
         if (hostClassLookup != null) {
             b.allowHostClassLookup(hostClassLookup);

@@ -77,16 +77,18 @@ public final class ChildProcess extends PyObject {
             throw PyErrors.osError(13, "Permission denied (this aio context may not create processes; embedders allow it with Context.Builder.allowCreateProcess)", args.get(0));
         }
         ProcessBuilder builder = new ProcessBuilder(args);
-        TruffleFile dir;
         try {
-            dir = cwd != null ? TextFile.resolve(context, cwd) : context.getEnv().getCurrentWorkingDirectory();
+            TruffleFile dir = cwd != null ? TextFile.resolve(context, cwd) : context.getEnv().getCurrentWorkingDirectory();
             if (cwd != null && !dir.isDirectory()) {
                 throw dir.exists() ? PyErrors.osError(20, "Not a directory", cwd) : PyErrors.osError(2, "No such file or directory", cwd);
             }
+            builder.directory(new File(dir.getAbsoluteFile().getPath()));
         } catch (SecurityException e) {
-            throw TextFile.noAccess(cwd != null ? cwd : ".");
+            if (cwd != null) {
+                throw TextFile.noAccess(cwd);
+            }
+            // A context with no file access has no working directory of its own: the child starts in the JVM's.
         }
-        builder.directory(new File(dir.getAbsoluteFile().getPath()));
         // The context's environment (the embedder's allowEnvironmentAccess decides what it holds), or the one given.
         builder.environment().clear();
         builder.environment().putAll(env != null ? env : context.getEnv().getEnvironment());
