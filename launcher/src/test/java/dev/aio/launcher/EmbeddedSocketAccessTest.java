@@ -53,4 +53,38 @@ class EmbeddedSocketAccessTest {
         assertEquals("b'ping\\n'\nsignal only works in main thread of the main interpreter\n",
                         run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), ECHO));
     }
+
+    private static final String UDP = String.join("\n",
+                    "import asyncio",
+                    "class Echo(asyncio.DatagramProtocol):",
+                    "    def connection_made(self, transport):",
+                    "        self.transport = transport",
+                    "    def datagram_received(self, data, addr):",
+                    "        self.transport.sendto(data, addr)",
+                    "async def main():",
+                    "    loop = asyncio.get_running_loop()",
+                    "    try:",
+                    "        server, _ = await loop.create_datagram_endpoint(Echo, local_addr=('127.0.0.1', 0))",
+                    "    except PermissionError as e:",
+                    "        print(type(e).__name__, e.errno)",
+                    "        return",
+                    "    import socket",
+                    "    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+                    "    s.setblocking(False)",
+                    "    await loop.sock_sendto(s, b'ping', server.get_extra_info('sockname'))",
+                    "    print((await loop.sock_recvfrom(s, 100))[0])",
+                    "    s.close()",
+                    "    server.close()",
+                    "asyncio.run(main())",
+                    "");
+
+    @Test
+    void withoutSocketAccessAUdpEndpointIsAPermissionError() {
+        assertEquals("PermissionError 13\n", run(Context.newBuilder("aio"), UDP));
+    }
+
+    @Test
+    void withSocketAccessAUdpEndpointEchoes() {
+        assertEquals("b'ping'\n", run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), UDP));
+    }
 }

@@ -5,13 +5,17 @@ import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AlreadyConnectedException;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ConnectionPendingException;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.SelectableChannel;
@@ -26,15 +30,17 @@ import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
 /**
- * A TCP socket of the {@code socket} module, on a JDK channel: a {@link ServerSocketChannel} once
- * it listens, a {@link SocketChannel} once it connects (or was accepted); until then it only
- * remembers the address it was bound to. A non-blocking socket raises {@code BlockingIOError} where
+ * A TCP or UDP socket of the {@code socket} module, on a JDK channel. TCP: a
+ * {@link ServerSocketChannel} once it listens, a {@link SocketChannel} once it connects (or was
+ * accepted); until then it only remembers the address it was bound to. UDP: a
+ * {@link DatagramChannel}, opened when it is bound, connected or first sends. A non-blocking socket raises {@code BlockingIOError} where
  * CPython's does, so that asyncio's {@code sock_*} methods and transports wait for it on the loop's
  * selector. The embedder must allow socket access ({@code IOAccess} with host sockets).
  */
@@ -43,22 +49,28 @@ public final class PySocket extends PyObject implements Watchable {
     static final long AF_INET = 2;
     static final long AF_INET6 = 10;
     static final long SOCK_STREAM = 1;
+    static final long SOCK_DGRAM = 2;
 
     private final AioContext context;
     private final long family;
+    private final long type;
     private final long proto;
     private NetworkChannel channel;
     private InetSocketAddress boundTo;
     private boolean blocking = true;
     private boolean reuseAddress;
     private boolean noDelay;
+    private boolean broadcast;
+    /** Where a UDP socket last sent a datagram: what it waits for is that peer's answer. */
+    private InetSocketAddress lastPeer;
     private boolean closed;
     /** The local address this socket counts under in {@link ProgramSockets}, once it has one. */
     private InetSocketAddress registered;
 
-    PySocket(AioContext context, long family, long proto) {
+    PySocket(AioContext context, long family, long type, long proto) {
         this.context = context;
         this.family = family;
+        this.type = type;
         this.proto = proto;
         if (!context.getEnv().isSocketIOAllowed()) {
             throw PyErrors.osError(13, "Permission denied (this aio context may not use sockets; embedders allow it with Context.Builder.allowIO)", null);
@@ -68,6 +80,7 @@ public final class PySocket extends PyObject implements Watchable {
     private PySocket(AioContext context, SocketChannel accepted, long family) {
         this.context = context;
         this.family = family;
+        this.type = SOCK_STREAM;
         this.proto = 6;
         this.channel = accepted;
         registerLocalAddress();
@@ -91,6 +104,10 @@ public final class PySocket extends PyObject implements Watchable {
 
     long proto() {
         return proto;
+    }
+
+    long type() {
+        return type;
     }
 
     /** The channel the loop's selector watches; OSError(EBADF) when closed or not yet listening or connecting. */
@@ -119,6 +136,14 @@ public final class PySocket extends PyObject implements Watchable {
                 return false;
             }
         }
+        if (channel instanceof DatagramChannel d) {
+            try {
+                InetSocketAddress peer = d.isConnected() ? (InetSocketAddress) d.getRemoteAddress() : lastPeer;
+                return peer != null && !sockets().isOwn(peer);
+            } catch (IOException e) {
+                return false;
+            }
+        }
         return false;
     }
 
@@ -143,7 +168,16 @@ public final class PySocket extends PyObject implements Watchable {
         boolean on = PyOps.isTrue(value);
         if (level == SocketModule.SOL_SOCKET && option == SocketModule.SO_REUSEADDR) {
             reuseAddress = on;
-        } else if (level == SocketModule.IPPROTO_TCP && option == SocketModule.TCP_NODELAY) {
+        } else if (level == SocketModule.SOL_SOCKET && option == SocketModule.SO_BROADCAST && type == SOCK_DGRAM) {
+            broadcast = on;
+            if (channel instanceof DatagramChannel d) {
+                try {
+                    d.setOption(StandardSocketOptions.SO_BROADCAST, on);
+                } catch (IOException e) {
+                    throw error(e, null);
+                }
+            }
+        } else if (level == SocketModule.IPPROTO_TCP && option == SocketModule.TCP_NODELAY && type == SOCK_STREAM) {
             noDelay = on;
             if (channel instanceof SocketChannel s) {
                 try {
@@ -167,11 +201,83 @@ public final class PySocket extends PyObject implements Watchable {
         if (boundTo.isUnresolved()) {
             throw SocketModule.gaiError();
         }
+        if (type == SOCK_DGRAM) {
+            // A UDP socket is bound at once: getsockname() then names the port the system chose.
+            datagram();
+        }
+    }
+
+    /** The UDP socket's channel, opened (and bound to the address given to bind(), else to any free port) on first use. */
+    private DatagramChannel datagram() {
+        checkOpen();
+        if (channel instanceof DatagramChannel d) {
+            return d;
+        }
+        try {
+            DatagramChannel d = DatagramChannel.open(family == AF_INET6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            d.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
+            d.setOption(StandardSocketOptions.SO_BROADCAST, broadcast);
+            d.bind(boundTo);
+            d.configureBlocking(blocking);
+            channel = d;
+            registerLocalAddress();
+            return d;
+        } catch (IOException e) {
+            throw error(e, null);
+        }
+    }
+
+    /** {@code sock.sendto(data, address)}: sends one datagram; BlockingIOError when the system has no room for it now. */
+    @TruffleBoundary
+    long sendto(byte[] data, int offset, int length, Object address) {
+        if (type != SOCK_DGRAM) {
+            boolean isConnected = channel instanceof SocketChannel c && c.isConnected();
+            throw isConnected ? PyErrors.osError(106, "Transport endpoint is already connected", null) : PyErrors.osError(32, "Broken pipe", null);
+        }
+        InetSocketAddress to = SocketModule.socketAddress(address, family);
+        if (to.isUnresolved()) {
+            throw SocketModule.gaiError();
+        }
+        DatagramChannel d = datagram();
+        try {
+            int n = d.send(ByteBuffer.wrap(data, offset, length), to);
+            if (n == 0 && length > 0) {
+                throw wouldBlock();
+            }
+            lastPeer = to;
+            return n;
+        } catch (IOException | AlreadyConnectedException e) {
+            throw error(e, null);
+        }
+    }
+
+    /** {@code sock.recvfrom(n)}: (one datagram, cut to n bytes, the sender's address); BlockingIOError when none is waiting. */
+    @TruffleBoundary
+    PyTuple recvfrom(int max) {
+        if (type != SOCK_DGRAM) {
+            return PyTuple.of(recv(max), PyNone.NONE);
+        }
+        DatagramChannel d = datagram();
+        ByteBuffer b = ByteBuffer.allocate(Math.max(0, max));
+        try {
+            SocketAddress from = d.receive(b);
+            if (from == null) {
+                throw wouldBlock();
+            }
+            byte[] got = new byte[b.position()];
+            System.arraycopy(b.array(), 0, got, 0, got.length);
+            return PyTuple.of(new PyBytes(got), SocketModule.addressTuple((InetSocketAddress) from));
+        } catch (IOException e) {
+            throw error(e, null);
+        }
     }
 
     @TruffleBoundary
     void listen(int backlog) {
         checkOpen();
+        if (type == SOCK_DGRAM) {
+            throw PyErrors.osError(95, "Operation not supported", null);
+        }
         if (channel instanceof ServerSocketChannel) {
             return;
         }
@@ -190,6 +296,9 @@ public final class PySocket extends PyObject implements Watchable {
     /** {@code sock.accept()}: (a new socket, the peer's address); BlockingIOError when none is waiting. */
     @TruffleBoundary
     PyTuple accept() {
+        if (type == SOCK_DGRAM) {
+            throw PyErrors.osError(95, "Operation not supported", null);
+        }
         if (!(channel instanceof ServerSocketChannel server)) {
             throw PyErrors.osError(22, "Invalid argument", null);
         }
@@ -215,6 +324,15 @@ public final class PySocket extends PyObject implements Watchable {
         InetSocketAddress to = SocketModule.socketAddress(address, family);
         if (to.isUnresolved()) {
             throw SocketModule.gaiError();
+        }
+        if (type == SOCK_DGRAM) {
+            // A UDP connect only fixes the peer: it never waits.
+            try {
+                datagram().connect(to);
+                return;
+            } catch (IOException e) {
+                throw error(e, null);
+            }
         }
         try {
             SocketChannel s = channel instanceof SocketChannel existing ? existing : openClient();
@@ -261,7 +379,7 @@ public final class PySocket extends PyObject implements Watchable {
     /** {@code sock.send(data)}: how many bytes went; BlockingIOError when none could. */
     @TruffleBoundary
     long send(byte[] data, int offset, int length) {
-        SocketChannel s = connected();
+        ByteChannel s = connected();
         try {
             int n = s.write(ByteBuffer.wrap(data, offset, length));
             if (n == 0 && length > 0) {
@@ -276,7 +394,11 @@ public final class PySocket extends PyObject implements Watchable {
     /** {@code sock.recv(n)}: up to n bytes, b'' at the end of the stream; BlockingIOError when none is there yet. */
     @TruffleBoundary
     PyBytes recv(int max) {
-        SocketChannel s = connected();
+        if (type == SOCK_DGRAM && !(channel instanceof DatagramChannel d && d.isConnected())) {
+            // An unconnected UDP socket receives from anyone.
+            return (PyBytes) recvfrom(max).items()[0];
+        }
+        ByteChannel s = connected();
         ByteBuffer b = ByteBuffer.allocate(Math.max(0, max));
         try {
             int n = s.read(b);
@@ -296,7 +418,9 @@ public final class PySocket extends PyObject implements Watchable {
 
     @TruffleBoundary
     void shutdown(long how) {
-        SocketChannel s = connected();
+        if (!(connected() instanceof SocketChannel s)) {
+            throw PyErrors.osError(107, "Transport endpoint is not connected", null);
+        }
         try {
             if (how == 0 || how == 2) {
                 s.shutdownInput();
@@ -309,10 +433,16 @@ public final class PySocket extends PyObject implements Watchable {
         }
     }
 
-    private SocketChannel connected() {
+    private ByteChannel connected() {
         checkOpen();
         if (channel instanceof SocketChannel s && s.isConnected()) {
             return s;
+        }
+        if (channel instanceof DatagramChannel d && d.isConnected()) {
+            return d;
+        }
+        if (type == SOCK_DGRAM) {
+            throw PyErrors.osError(89, "Destination address required", null);
         }
         throw PyErrors.osError(107, "Transport endpoint is not connected", null);
     }
@@ -365,7 +495,7 @@ public final class PySocket extends PyObject implements Watchable {
     Object getpeername() {
         checkOpen();
         try {
-            SocketAddress a = channel instanceof SocketChannel s ? s.getRemoteAddress() : null;
+            SocketAddress a = channel instanceof SocketChannel s ? s.getRemoteAddress() : channel instanceof DatagramChannel d ? d.getRemoteAddress() : null;
             if (a == null) {
                 throw PyErrors.osError(107, "Transport endpoint is not connected", null);
             }
@@ -384,6 +514,9 @@ public final class PySocket extends PyObject implements Watchable {
     static AioException error(Throwable e, Object address) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         if (e instanceof ConnectException || m.contains("Connection refused")) {
+            return PyErrors.osError(111, "Connection refused", null);
+        }
+        if (e instanceof PortUnreachableException) {
             return PyErrors.osError(111, "Connection refused", null);
         }
         if (m.contains("Connection reset")) {
@@ -425,14 +558,14 @@ public final class PySocket extends PyObject implements Watchable {
     @TruffleBoundary
     public String repr() {
         if (closed) {
-            return "<socket.socket [closed] fd=-1, family=" + family + ", type=1, proto=" + proto + ">";
+            return "<socket.socket [closed] fd=-1, family=" + family + ", type=" + type + ", proto=" + proto + ">";
         }
-        StringBuilder b = new StringBuilder("<socket.socket family=").append(family).append(", type=1, proto=").append(proto);
+        StringBuilder b = new StringBuilder("<socket.socket family=").append(family).append(", type=").append(type).append(", proto=").append(proto);
         InetSocketAddress local = localAddress();
         if (local != null) {
             b.append(", laddr=").append(PyOps.repr(SocketModule.addressTuple(local)));
         }
-        if (channel instanceof SocketChannel s && s.isConnected()) {
+        if (channel instanceof SocketChannel s && s.isConnected() || channel instanceof DatagramChannel d && d.isConnected()) {
             b.append(", raddr=").append(PyOps.repr(getpeername()));
         }
         return b.append('>').toString();

@@ -32,7 +32,7 @@ public final class SocketMethods {
         throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object cannot be interpreted as an integer");
     }
 
-    @Builtin(name = "socket", constructor = true, params = {"cls", "family", "type", "proto", "fileno"}, required = 1)
+    @Builtin(name = "socket", constructor = true, params = {"cls", "family", "type", "proto", "fileno"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class NewSocketNode extends BuiltinNode {
         @Specialization
@@ -42,11 +42,21 @@ public final class SocketMethods {
             if (f != PySocket.AF_INET && f != PySocket.AF_INET6) {
                 throw PyErrors.osError(97, "Address family not supported by protocol", null);
             }
-            if (t != PySocket.SOCK_STREAM) {
+            if (t != PySocket.SOCK_STREAM && t != PySocket.SOCK_DGRAM) {
                 throw PyErrors.osError(94, "Socket type not supported", null);
             }
-            return new PySocket(AioContext.get(this), f, integer(proto, 0));
+            return new PySocket(AioContext.get(this), f, t, integer(proto, 0));
         }
+    }
+
+    private static byte[] bytes(Object data) {
+        if (data instanceof PyBytesLike b) {
+            return b.toArray();
+        }
+        if (data instanceof PyMemoryView v) {
+            return v.toArray();
+        }
+        throw PyErrors.typeError("a bytes-like object is required, not '" + PyOps.typeName(data) + "'");
     }
 
     @Builtin(name = "setblocking", params = {"self", "flag"})
@@ -146,6 +156,31 @@ public final class SocketMethods {
         }
     }
 
+    /** {@code sock.sendto(data, address)} or {@code sock.sendto(data, flags, address)}. */
+    @Builtin(name = "sendto", params = {"self", "data", "flags_or_address", "address"}, required = 3)
+    @GenerateNodeFactory
+    abstract static class SendToNode extends BuiltinNode {
+        @Specialization
+        static Object doSendTo(PySocket self, Object data, Object flagsOrAddress, Object address) {
+            Object to = Args.given(address) ? address : flagsOrAddress;
+            byte[] content = bytes(data);
+            return self.sendto(content, 0, content.length, to);
+        }
+    }
+
+    @Builtin(name = "recvfrom", params = {"self", "bufsize", "flags"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class RecvFromNode extends BuiltinNode {
+        @Specialization
+        static Object doRecvFrom(PySocket self, Object bufsize, Object flags) {
+            long n = integer(bufsize, 0);
+            if (n < 0) {
+                throw PyErrors.valueError("negative buffersize in recvfrom");
+            }
+            return self.recvfrom((int) Math.min(n, 1 << 20));
+        }
+    }
+
     @Builtin(name = "recv", params = {"self", "bufsize", "flags"}, required = 2)
     @GenerateNodeFactory
     abstract static class RecvNode extends BuiltinNode {
@@ -211,7 +246,7 @@ public final class SocketMethods {
     abstract static class TypeNode extends BuiltinNode {
         @Specialization
         static long doGet(PySocket self) {
-            return PySocket.SOCK_STREAM;
+            return self.type();
         }
     }
 

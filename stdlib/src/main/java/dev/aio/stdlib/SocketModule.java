@@ -24,15 +24,17 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 
 /**
- * {@code socket}: the TCP part of CPython's module ({@link PySocket}), IPv4 and IPv6 addresses as
+ * {@code socket}: the TCP and UDP part of CPython's module ({@link PySocket}), IPv4 and IPv6 addresses as
  * {@code (host, port)} tuples, and {@code getaddrinfo} through the JDK's resolver.
  */
 public final class SocketModule {
     static final long SOL_SOCKET = 1;
     static final long SO_REUSEADDR = 2;
     static final long SO_ERROR = 4;
+    static final long SO_BROADCAST = 6;
     static final long IPPROTO_TCP = 6;
     static final long TCP_NODELAY = 1;
+    static final long IPPROTO_UDP = 17;
 
     private SocketModule() {
     }
@@ -46,6 +48,9 @@ public final class SocketModule {
         m.put("AF_INET6", PySocket.AF_INET6);
         m.put("AF_UNSPEC", 0L);
         m.put("SOCK_STREAM", PySocket.SOCK_STREAM);
+        m.put("SOCK_DGRAM", PySocket.SOCK_DGRAM);
+        m.put("IPPROTO_UDP", IPPROTO_UDP);
+        m.put("SO_BROADCAST", SO_BROADCAST);
         m.put("SOL_SOCKET", SOL_SOCKET);
         m.put("SO_REUSEADDR", SO_REUSEADDR);
         m.put("SO_ERROR", SO_ERROR);
@@ -141,6 +146,7 @@ public final class SocketModule {
         @TruffleBoundary
         static Object doGetAddrInfo(Object host, Object port, Object family, Object type, Object proto, Object flags) {
             long wantFamily = family instanceof Long f ? f : 0;
+            boolean datagram = type instanceof Long t && t == PySocket.SOCK_DGRAM;
             long p = port == PyNone.NONE ? 0 : port instanceof Long l ? l : port instanceof String s && s.matches("\\d+") ? Long.parseLong(s) : -1;
             if (p < 0) {
                 throw PyErrors.osError(-8, "Servname not supported for ai_socktype", null);
@@ -157,7 +163,8 @@ public final class SocketModule {
                 if (wantFamily != 0 && wantFamily != fam) {
                     continue;
                 }
-                infos.add(PyTuple.of(fam, PySocket.SOCK_STREAM, IPPROTO_TCP, "", addressTuple(new InetSocketAddress(a, (int) p))));
+                infos.add(PyTuple.of(fam, datagram ? PySocket.SOCK_DGRAM : PySocket.SOCK_STREAM, datagram ? IPPROTO_UDP : IPPROTO_TCP, "",
+                                addressTuple(new InetSocketAddress(a, (int) p))));
             }
             if (infos.isEmpty()) {
                 throw PyErrors.osError(-9, "Address family for hostname not supported", null);

@@ -116,4 +116,31 @@ public final class LoopIoMethods {
             return delegate(self, "subprocess_shell", args, kwargs);
         }
     }
+
+    @Builtin(name = "create_datagram_endpoint", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class CreateDatagramEndpointNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "create_datagram_endpoint", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "sock_recvfrom", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class SockRecvfromNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "sock_recvfrom", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "sock_sendto", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class SockSendtoNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "sock_sendto", args, kwargs);
+        }
+    }
 }
