@@ -36,6 +36,7 @@ import dev.aio.nodes.ops.CallSite;
 import dev.aio.nodes.ops.ClassOps;
 import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
+import dev.aio.nodes.ops.MethodLookupNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
 import dev.aio.runtime.AioException;
@@ -873,8 +874,9 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     public static final class CallMethod {
         @Specialization
         static Object doCall(String name, Object receiver, @Variadic(startOffset = 2) Object[] frameArguments,
+                        @Cached MethodLookupNode lookup,
                         @Cached CallOps.CallNode call) {
-            return CallOps.callMethod(name, receiver, frameArguments, call);
+            return CallOps.callMethod(name, receiver, frameArguments, lookup, call);
         }
     }
 

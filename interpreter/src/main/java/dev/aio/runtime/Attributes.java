@@ -39,6 +39,7 @@ public final class Attributes {
         return findAio(obj, name);
     }
 
+    // What a method call finds here for ordinary receivers, methodForCall finds and caches: keep the two in step.
     private static Object findAio(Object obj, String name) {
         if (Foreign.is(obj)) {
             // A foreign map answers dict's reading methods (get, keys, values, items), as GraalPy's foreign dicts do.
@@ -141,6 +142,57 @@ public final class Attributes {
             return SpecialMethods.call(classAttr, "__get__", obj, type);
         }
         return classAttr == null ? null : bind(classAttr, obj, type);
+    }
+
+    /**
+     * What {@code receiver.name(...)} calls, with the receiver as its first argument, for receivers
+     * of {@code receiverClass} whose type is {@code type}: the class's function or builtin method, as
+     * {@link #findAio} would bind it, or {@code null} when {@code findAio} treats such receivers or
+     * this attribute otherwise (modules, classes, functions, exceptions, foreign objects; properties,
+     * descriptors, static and class methods). It depends on nothing but the type's lookup, so it may
+     * be cached while {@link PyType#unchangedAssumption()} holds, provided an instance with a dict
+     * of its own ({@link #hasInstanceDict}) has no attribute of that name ({@link #instanceHas}).
+     */
+    @TruffleBoundary
+    public static Object methodForCall(Class<?> receiverClass, PyType type, String name) {
+        if (!ordinaryReceiver(receiverClass, type) || name.equals("__dict__") || name.equals("__class__")) {
+            return null;
+        }
+        Object attr = type.lookup(name);
+        if (attr instanceof BuiltinSpec spec && !spec.isProperty() && !spec.name().equals("__new__")) {
+            return AioLanguage.get(null).builtinFunction(spec);
+        }
+        return attr instanceof PyFunction ? attr : null;
+    }
+
+    /** Receivers whose attributes {@link #findAio} finds only through their type's MRO and their instance dict. */
+    private static boolean ordinaryReceiver(Class<?> c, PyType type) {
+        return type != Foreign.TYPE && !PyModule.class.isAssignableFrom(c) && !PyType.class.isAssignableFrom(c) && !PySuper.class.isAssignableFrom(c)
+                        && !PyFunction.class.isAssignableFrom(c) && !PyBoundMethod.class.isAssignableFrom(c) && !PyCoroutine.class.isAssignableFrom(c)
+                        && !PyBuiltinFunction.class.isAssignableFrom(c) && !PyUnionType.class.isAssignableFrom(c) && !PyGenericAlias.class.isAssignableFrom(c)
+                        && !PyDescriptors.StaticMethod.class.isAssignableFrom(c) && !PyDescriptors.ClassMethod.class.isAssignableFrom(c)
+                        && !PyDescriptors.Property.class.isAssignableFrom(c) && !PyBaseException.class.isAssignableFrom(c);
+    }
+
+    /** Whether receivers of this class may have attributes of their own ({@link #instanceDict}), which hide the class's. */
+    public static boolean hasInstanceDict(Class<?> receiverClass) {
+        return PyInstance.class.isAssignableFrom(receiverClass) || BuiltinSubclassInstance.class.isAssignableFrom(receiverClass)
+                        || PySimpleNamespace.class.isAssignableFrom(receiverClass);
+    }
+
+    /** Whether the object's own attributes include {@code name}. */
+    @TruffleBoundary
+    public static boolean instanceHas(Object obj, String name) {
+        PyDict dict = instanceDict(obj);
+        return dict != null && dict.get(name) != null;
+    }
+
+    /** The uncached {@link #methodForCall}, for a call site that has seen too many types. */
+    @TruffleBoundary
+    public static Object methodForCall(Object receiver, String name) {
+        Class<?> c = receiver.getClass();
+        Object method = methodForCall(c, PyOps.typeOf(receiver), name);
+        return method == null || hasInstanceDict(c) && instanceHas(receiver, name) ? null : method;
     }
 
     /** A descriptor written in aio that also controls assignment: it takes precedence over the instance dict. */
@@ -486,7 +538,7 @@ public final class Attributes {
             if (!t.isUserDefined()) {
                 throw PyErrors.typeError("cannot set '" + name + "' attribute of immutable type '" + t.getName() + "'");
             }
-            removed = t.dict().remove(name);
+            removed = t.remove(name);
             if (removed == null) {
                 throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "type object '" + t.getName() + "' has no attribute '" + name + "'");
             }

@@ -1,12 +1,16 @@
 package dev.aio.runtime;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.dsl.NodeFactory;
 
 import dev.aio.nodes.builtins.BuiltinNode;
@@ -21,6 +25,17 @@ public final class PyType extends PyObject {
     private final PyType[] bases;
     private final PyType[] mro;
     private final Map<String, Object> dict = new LinkedHashMap<>();
+    /** What {@link #dict()} hands out: changes go through {@link #define} and {@link #remove}, which invalidate cached lookups. */
+    private final Map<String, Object> dictView = Collections.unmodifiableMap(dict);
+    /**
+     * Valid while neither this type's dict nor that of a type along its MRO changes, so that what
+     * {@link #lookup} answers may be cached: the role of CPython's type version tag, which
+     * {@code PyType_Modified} resets for a type and, through {@code tp_subclasses}, its subclasses.
+     * {@code null} or invalid: made anew when next asked for.
+     */
+    private volatile Assumption unchanged;
+    /** The types that name this one as a base (weakly: a class can be dropped), whose lookups change with this one's. */
+    private final List<WeakReference<PyType>> subclasses = new ArrayList<>();
     /** What calling the type does, for builtin types; {@code null} when it cannot be instantiated. */
     private BuiltinSpec constructor;
     /** A class defined by a {@code class} statement: its special methods are looked up in its dict. */
@@ -38,6 +53,9 @@ public final class PyType extends PyObject {
         this.userDefined = userDefined;
         this.bases = bases.length == 0 && !name.equals("object") ? new PyType[]{BuiltinTypes.OBJECT} : bases;
         this.mro = computeMro(this, this.bases);
+        for (PyType b : this.bases) {
+            b.addSubclass(this);
+        }
     }
 
     /** A class made by {@code type}, with the namespace given. */
@@ -83,6 +101,47 @@ public final class PyType extends PyObject {
                     fn.setOwner(this);
                 }
             }
+        }
+    }
+
+    @TruffleBoundary
+    private synchronized void addSubclass(PyType t) {
+        subclasses.removeIf(r -> r.get() == null);
+        subclasses.add(new WeakReference<>(t));
+    }
+
+    /**
+     * Valid until this type's attributes, or those it inherits, change: taken before a
+     * {@link #lookup} whose answer is cached, it guards that answer.
+     */
+    @TruffleBoundary
+    public Assumption unchangedAssumption() {
+        Assumption a = unchanged;
+        if (a == null || !a.isValid()) {
+            a = Truffle.getRuntime().createAssumption("type unchanged");
+            unchanged = a;
+        }
+        return a;
+    }
+
+    /** Ends every cached {@link #lookup} of this type and of its subclasses (CPython's {@code PyType_Modified}). */
+    @TruffleBoundary
+    private void modified() {
+        Assumption a = unchanged;
+        if (a != null) {
+            a.invalidate("type " + name + " changed");
+        }
+        List<PyType> live = new ArrayList<>();
+        synchronized (this) {
+            for (WeakReference<PyType> r : subclasses) {
+                PyType t = r.get();
+                if (t != null) {
+                    live.add(t);
+                }
+            }
+        }
+        for (PyType t : live) {
+            t.modified();
         }
     }
 
@@ -149,11 +208,12 @@ public final class PyType extends PyObject {
         return userDefined && dict.get("__module__") instanceof String assigned ? assigned : module;
     }
 
-    /** {@code int} for builtins, {@code asyncio.Task} elsewhere, as Python prints a type's qualified name. */
+    /** The type's own namespace, read-only: {@link #define} and {@link #remove} change it. */
     public Map<String, Object> dict() {
-        return dict;
+        return dictView;
     }
 
+    /** {@code int} for builtins, {@code asyncio.Task} elsewhere, as Python prints a type's qualified name. */
     public String qualifiedName() {
         return module.equals("builtins") ? name : module + "." + name;
     }
@@ -186,6 +246,17 @@ public final class PyType extends PyObject {
     @TruffleBoundary
     public void define(String key, Object value) {
         dict.put(key, value);
+        modified();
+    }
+
+    /** {@code del C.key}: the value removed, or {@code null} when the type's own namespace has no such key. */
+    @TruffleBoundary
+    public Object remove(String key) {
+        Object removed = dict.remove(key);
+        if (removed != null) {
+            modified();
+        }
+        return removed;
     }
 
     /**

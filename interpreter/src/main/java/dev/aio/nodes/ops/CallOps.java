@@ -173,9 +173,15 @@ public final class CallOps {
 
     /**
      * {@code receiver.name(args)}: {@code frameArguments} has two free slots before the arguments,
-     * for the function and the receiver, so a method found on the class is called with no copy.
+     * for the function and the receiver, so a method found on the class is called with no copy,
+     * and without a bound method when {@code lookup} knows the method from the receiver's type.
      */
-    public static Object callMethod(String name, Object receiver, Object[] frameArguments, CallNode call) {
+    public static Object callMethod(String name, Object receiver, Object[] frameArguments, MethodLookupNode lookup, CallNode call) {
+        Object function = lookup.execute(receiver, name);
+        if (function != null) {
+            frameArguments[1] = receiver;
+            return call.execute(function, frameArguments);
+        }
         Object method = Attributes.get(receiver, name);
         if (method instanceof PyBoundMethod m) {
             frameArguments[1] = m.getSelf();
