@@ -68,6 +68,15 @@ public final class Signature {
         return kwargsSlot() + (kwargs != null ? 1 : 0);
     }
 
+    /**
+     * True when a call with {@code n} positional arguments and no keywords fills the first {@code n}
+     * slots, and what it leaves out is known without binding: the positional parameters after them
+     * and the keyword-only ones (no {@code *args}, no {@code **kwargs}).
+     */
+    public boolean isPositionalPrefix(int n) {
+        return varargs == null && kwargs == null && n <= positional.length;
+    }
+
     /** True when a call with exactly {@code n} positional arguments and no keywords fills every slot as is. */
     public boolean isSimple(int n) {
         return varargs == null && kwargs == null && kwOnly.length == 0 && positional.length == n;

@@ -19,6 +19,7 @@ import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Iteration;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBoundMethod;
 import dev.aio.runtime.PyBuiltinFunction;
 import dev.aio.runtime.PyCell;
@@ -28,6 +29,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.Signature;
 
 /** Calls from aio code: a cached fast path for plain positional calls, the binder for everything else. */
 public final class CallOps {
@@ -87,7 +89,70 @@ public final class CallOps {
             }
         }
 
-        @Specialization(replaces = {"doDirect", "doBuiltin"})
+        /**
+         * {@code f(a)} for {@code def f(a, b=1)}: the omitted parameters take the function's defaults,
+         * copied in here as {@link dev.aio.runtime.ArgumentBinder} would, without binding by name.
+         */
+        @Specialization(guards = {"f.getCode() == cachedCode", "takesDefaults(f, frameArguments)"}, limit = "3")
+        static Object doDirectWithDefaults(PyFunction f, Object[] frameArguments,
+                        @Cached("f.getCode()") PyCode cachedCode,
+                        @Cached("create(cachedCode.callTarget())") DirectCallNode callNode,
+                        @Bind Node node) {
+            Object[] defaults = f.getDefaults();
+            int parameters = cachedCode.signature().positional().length;
+            int omitted = parameters - (frameArguments.length - 1);
+            Object[] slots = Arrays.copyOf(frameArguments, parameters + 1);
+            System.arraycopy(defaults, defaults.length - omitted, slots, frameArguments.length, omitted);
+            slots[0] = f;
+            CallDepth depth = CallDepth.current(node);
+            depth.enter();
+            Object result;
+            try {
+                result = callNode.call(slots);
+            } finally {
+                depth.exit();
+            }
+            return cachedCode.isCoroutine() || cachedCode.isGenerator() ? Calls.wrapResult(f, result) : result;
+        }
+
+        /**
+         * {@code asyncio.sleep(0)}: a builtin's optional parameters left out are {@link Missing}, as
+         * the binder leaves them, so such a call needs no binding either.
+         */
+        @Specialization(guards = {"b.getSpec() == cachedSpec", "takesOptionalTail(cachedSpec, frameArguments)"}, limit = "3")
+        static Object doBuiltinOptionalTail(PyBuiltinFunction b, Object[] frameArguments,
+                        @Cached("b.getSpec()") BuiltinSpec cachedSpec,
+                        @Cached("create(b.getCallTarget())") DirectCallNode callNode,
+                        @Bind Node node) {
+            Object[] slots = Arrays.copyOf(frameArguments, cachedSpec.signature().slotCount() + 1);
+            Arrays.fill(slots, frameArguments.length, slots.length, Missing.INSTANCE);
+            slots[0] = b;
+            if (cachedSpec.isConstructor()) {
+                return callNode.call(slots);
+            }
+            CallDepth depth = CallDepth.current(node);
+            depth.enter(CallDepth.CALLING);
+            try {
+                return callNode.call(slots);
+            } finally {
+                depth.exit();
+            }
+        }
+
+        protected static boolean takesDefaults(PyFunction f, Object[] frameArguments) {
+            Signature signature = f.getCode().signature();
+            int n = frameArguments.length - 1;
+            Object[] defaults = f.getDefaults();
+            return signature.kwOnly().length == 0 && signature.isPositionalPrefix(n) && defaults != null && n < signature.positional().length
+                            && n >= signature.positional().length - defaults.length;
+        }
+
+        protected static boolean takesOptionalTail(BuiltinSpec spec, Object[] frameArguments) {
+            int n = frameArguments.length - 1;
+            return spec.signature().isPositionalPrefix(n) && n >= spec.required() && !spec.signature().isSimple(n);
+        }
+
+        @Specialization(replaces = {"doDirect", "doBuiltin", "doDirectWithDefaults", "doBuiltinOptionalTail"})
         static Object doGeneric(Object callee, Object[] frameArguments,
                         @Cached IndirectCallNode indirect,
                         @Bind Node node) {

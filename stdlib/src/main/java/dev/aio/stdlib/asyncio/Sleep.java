@@ -16,8 +16,8 @@ import dev.aio.runtime.PyOps;
 final class Sleep extends BuiltinCoroutine {
     private final AioContext context;
     private final double delay;
-    /** The delay as the caller wrote it, for reports ({@code asyncio.sleep(3)}). */
-    private final String delayRepr;
+    /** The delay as the caller passed it: its repr names the sleep's future in reports ({@code asyncio.sleep(3)}). */
+    private final Object delayArgument;
     private final Object result;
     private Future future;
     private TimerHandle timer;
@@ -28,7 +28,7 @@ final class Sleep extends BuiltinCoroutine {
         super("sleep");
         this.context = context;
         this.delay = Numbers.toDouble(delay);
-        this.delayRepr = PyOps.repr(delay);
+        this.delayArgument = delay;
         this.result = result;
     }
 
@@ -40,7 +40,8 @@ final class Sleep extends BuiltinCoroutine {
                 return suspend(null);
             }
             EventLoop loop = context.requireRunningLoop();
-            future = new Future(loop).withPurpose(Future.SLEEP_PURPOSE_PREFIX + delayRepr + ")");
+            // The repr only now: sleep(0), the commonest, never needs it.
+            future = new Future(loop).withPurpose(Future.SLEEP_PURPOSE_PREFIX + PyOps.repr(delayArgument) + ")");
             Future f = future;
             timer = loop.callLater(delay, () -> {
                 if (!f.isDone()) {
