@@ -46,6 +46,7 @@ import dev.aio.runtime.PatternMatching;
 import dev.aio.runtime.PyCode;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyOps;
 
 /**
@@ -872,6 +873,18 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     @Operation(tags = StandardTags.CallTag.class)
     @ConstantOperand(type = String.class)
     public static final class CallMethod {
+        /**
+         * {@code asyncio.sleep(0)}: a function of a module, its dict slot kept as {@link LoadGlobal}
+         * keeps a global's (an assignment to the name updates the slot; a deletion ends it).
+         */
+        @Specialization(guards = {"module == cachedModule", "entry != null", "entry.isLive()"}, limit = "1")
+        static Object doModuleFunction(String name, PyModule module, @Variadic(startOffset = 2) Object[] frameArguments,
+                        @Cached("module") PyModule cachedModule,
+                        @Cached("cachedModule.namespace().entry(name)") PyDict.Entry entry,
+                        @Cached CallOps.CallNode call) {
+            return call.execute(entry.value, Arrays.copyOfRange(frameArguments, 1, frameArguments.length));
+        }
+
         @Specialization
         static Object doCall(String name, Object receiver, @Variadic(startOffset = 2) Object[] frameArguments,
                         @Cached MethodLookupNode lookup,
