@@ -1164,6 +1164,8 @@ final class CodeGenerator {
             b.endCellGet();
         } else if (scope.kind == Scope.Kind.CLASS && !scope.declaredGlobal.contains(name)) {
             b.emitLoadClassName(name);
+        } else if (scope.isAlwaysBound(name)) {
+            b.emitLoadLocal(local(name));
         } else if (scope.isLocal(name)) {
             b.beginCheckBound(name);
             b.emitLoadLocal(local(name));

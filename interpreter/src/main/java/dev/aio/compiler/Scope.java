@@ -23,6 +23,8 @@ final class Scope {
     final Set<String> params = new LinkedHashSet<>();
     final Set<String> assigned = new LinkedHashSet<>();
     final Set<String> used = new LinkedHashSet<>();
+    /** Names a statement of this scope unbinds: {@code del} targets, and except clauses' names (deleted as the clause ends). */
+    final Set<String> unbound = new LinkedHashSet<>();
     final Set<String> declaredGlobal = new LinkedHashSet<>();
     final Set<String> declaredNonlocal = new LinkedHashSet<>();
     /** Locals that nested functions capture. */
@@ -85,6 +87,15 @@ final class Scope {
 
     boolean isLocal(String name) {
         return kind != Kind.MODULE && !declaredGlobal.contains(name) && !declaredNonlocal.contains(name) && (params.contains(name) || assigned.contains(name));
+    }
+
+    /**
+     * A parameter that nothing unbinds: bound from the call to the end of the function, so reading
+     * it needs no unbound check (CPython's compiler likewise emits {@code LOAD_FAST} rather than
+     * {@code LOAD_FAST_CHECK} where a local is known to be bound).
+     */
+    boolean isAlwaysBound(String name) {
+        return params.contains(name) && !unbound.contains(name);
     }
 
     boolean isCell(String name) {

@@ -98,7 +98,10 @@ final class ScopeAnalyzer {
                 current = scope.parent;
             }
             case Stmt.Return r -> expr(r.value());
-            case Stmt.Delete d -> d.targets().forEach(this::target);
+            case Stmt.Delete d -> {
+                d.targets().forEach(this::target);
+                d.targets().forEach(this::unbinds);
+            }
             case Stmt.Assign a -> {
                 expr(a.value());
                 a.targets().forEach(this::target);
@@ -161,6 +164,7 @@ final class ScopeAnalyzer {
                     expr(h.type());
                     if (h.name() != null) {
                         current.assigned.add(h.name());
+                        current.unbound.add(h.name());
                     }
                     stmts(h.body());
                 }
@@ -283,6 +287,17 @@ final class ScopeAnalyzer {
             case Expr.ListExpr l -> l.elts().forEach(this::target);
             case Expr.Starred s -> target(s.value());
             default -> expr(t);
+        }
+    }
+
+    /** The names {@code del t} unbinds. */
+    private void unbinds(Expr t) {
+        switch (t) {
+            case Expr.Name n -> current.unbound.add(n.id());
+            case Expr.Tuple tu -> tu.elts().forEach(this::unbinds);
+            case Expr.ListExpr l -> l.elts().forEach(this::unbinds);
+            default -> {
+            }
         }
     }
 
