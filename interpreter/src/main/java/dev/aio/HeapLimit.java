@@ -19,6 +19,8 @@ public final class HeapLimit {
     private final long maxBytes;
     private final Env env;
     private final InterpreterLock lock;
+    /** Raises once per time over the limit: a handler or finally block the error runs is not interrupted again. */
+    private volatile boolean armed = true;
 
     private final ThreadLocalAction raiseMemoryError = new ThreadLocalAction(true, false) {
         @Override
@@ -44,6 +46,11 @@ public final class HeapLimit {
         HeapWatch.remove(this);
     }
 
+    /** The heap was measured under the cap again: the next time over it raises again. */
+    void under() {
+        armed = true;
+    }
+
     long maxBytes() {
         return maxBytes;
     }
@@ -51,9 +58,10 @@ public final class HeapLimit {
     /** The heap is over the cap: the thread running aio code now raises MemoryError (none runs: nothing grows). */
     void exceeded() {
         Thread running = lock.holder();
-        if (running == null) {
+        if (running == null || !armed) {
             return;
         }
+        armed = false;
         try {
             env.submitThreadLocal(new Thread[]{running}, raiseMemoryError);
         } catch (IllegalStateException e) {

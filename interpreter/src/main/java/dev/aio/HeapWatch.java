@@ -20,9 +20,10 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 /**
  * The JVM's heap as the {@link HeapLimit}s of its contexts see it: after each garbage collection,
  * the heap still in use. A young collection leaves the old generation's garbage counted, so a
- * figure over a limit is checked once more after a full collection before a script is told; that
- * check runs at most once a second, so a script working near its limit does not make every
- * collection a full one.
+ * figure over a limit is checked once more after a full collection before a script is told. A
+ * script working near its limit must not make every collection a full one, so after a check that
+ * found the heap under the limit the next one waits a second, unless the heap has grown by a
+ * quarter of the limit since (a script filling memory fast is then caught within that growth).
  */
 final class HeapWatch {
     private static final long RECHECK_INTERVAL_NANOS = 1_000_000_000L;
@@ -31,6 +32,8 @@ final class HeapWatch {
     private final List<HeapLimit> limits = new CopyOnWriteArrayList<>();
     private final Set<String> heapPools = new HashSet<>();
     private long lastFullCheck = System.nanoTime() - RECHECK_INTERVAL_NANOS;
+    /** What the heap held after the collection that led to the last full check. */
+    private long usedAtLastCheck;
 
     private HeapWatch() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -73,16 +76,23 @@ final class HeapWatch {
         long smallest = Long.MAX_VALUE;
         for (HeapLimit limit : limits) {
             smallest = Math.min(smallest, limit.maxBytes());
+            if (used <= limit.maxBytes()) {
+                limit.under();
+            }
         }
-        if (used <= smallest || System.nanoTime() - lastFullCheck < RECHECK_INTERVAL_NANOS) {
+        boolean grownSince = used - usedAtLastCheck > smallest / 4;
+        if (used <= smallest || !grownSince && System.nanoTime() - lastFullCheck < RECHECK_INTERVAL_NANOS) {
             return;
         }
         lastFullCheck = System.nanoTime();
+        usedAtLastCheck = used;
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         for (HeapLimit limit : limits) {
             if (live > limit.maxBytes()) {
                 limit.exceeded();
+            } else {
+                limit.under();
             }
         }
     }
