@@ -411,6 +411,10 @@ public final class Attributes {
             }
             return;
         }
+        if (obj instanceof PyTraceback tb && name.equals("tb_next")) {
+            tb.setNext(value);
+            return;
+        }
         if (obj instanceof PyInstance i && name.equals("__dict__")) {
             if (!(value instanceof PyDict d)) {
                 throw PyErrors.typeError("__dict__ must be set to a dictionary, not a '" + PyOps.typeName(value) + "'");

@@ -195,6 +195,9 @@ public final class PyOps {
         if (a instanceof PyRange ra && b instanceof PyRange rb) {
             return ra.length() == rb.length() && (ra.length() == 0 || ra.start == rb.start && (ra.length() == 1 || ra.step == rb.step));
         }
+        if (a instanceof PyWeakRef r) {
+            return r.equalTo(b);
+        }
         return false;
     }
 

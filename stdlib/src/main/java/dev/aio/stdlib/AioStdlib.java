@@ -74,6 +74,7 @@ public final class AioStdlib implements StdlibProvider {
             SimpleNamespaceMethods.install();
             ModuleMethods.install();
             SocketMethods.install();
+            WeakRefMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
@@ -85,7 +86,7 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
-                        "io", "queue", "datetime"}) {
+                        "io", "queue", "datetime", "weakref", "errno", "gettext", "shutil"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -94,6 +95,8 @@ public final class AioStdlib implements StdlibProvider {
             return m;
         });
         modules.put("_os", OsModule::create);
+        // CPython's os is written over posix; aio's over _os, which shutil finds under that name.
+        modules.put("posix", context -> context.importModule("_os"));
         modules.put("_io", context -> {
             PyModule m = new PyModule("_io");
             m.put("TextIOWrapper", TextIO.TYPE);
@@ -127,6 +130,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("java", JavaModule::create);
         modules.put("_signal", SignalModule::create);
         modules.put("socket", SocketModule::create);
+        modules.put("_weakref", WeakRefMethods::createModule);
         return modules;
     }
 
