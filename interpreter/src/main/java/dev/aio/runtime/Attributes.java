@@ -23,6 +23,10 @@ public final class Attributes {
                 // A class's __getattr__ is asked for what the object does not have.
                 return SpecialMethods.call(obj, "__getattr__", name);
             }
+            if (obj instanceof PyModule m && m.get("__getattr__") instanceof Object moduleGetattr) {
+                // PEP 562: a module's own __getattr__ is asked for the names it does not define.
+                return Calls.call(moduleGetattr, name);
+            }
             throw PyErrors.attributeError(obj, name);
         }
         return r;
