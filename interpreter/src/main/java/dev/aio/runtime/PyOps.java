@@ -206,6 +206,9 @@ public final class PyOps {
         if (SpecialMethods.isUserObject(o)) {
             return Keys.userHash(o);
         }
+        if (o instanceof PyWeakRef r) {
+            return r.hash();
+        }
         Object k = Keys.normalize(o);
         if (k instanceof Long l) {
             return l == -1 ? -2 : l;

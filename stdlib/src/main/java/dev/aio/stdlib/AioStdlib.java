@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import dev.aio.AioContext;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyDescriptors;
 import dev.aio.runtime.PyEllipsis;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
@@ -56,6 +57,8 @@ public final class AioStdlib implements StdlibProvider {
             CoroutineMethods.install();
             AsyncGeneratorMethods.install();
             PropertyMethods.install();
+            StaticMethodMethods.install();
+            ClassMethodMethods.install();
             TextIOMethods.install();
             DequeMethods.install();
             MersenneTwisterMethods.install();
@@ -69,6 +72,7 @@ public final class AioStdlib implements StdlibProvider {
             CellMethods.install();
             FrameMethods.install();
             FunctionMethods.install();
+            CallableMethods.install();
             TracebackMethods.install();
             MappingProxyMethods.install();
             SimpleNamespaceMethods.install();
@@ -86,7 +90,7 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
-                        "io", "queue", "datetime", "weakref", "errno", "gettext", "shutil", "inspect"}) {
+                        "io", "queue", "datetime", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -156,7 +160,8 @@ public final class AioStdlib implements StdlibProvider {
         m.defineFunctions(context.getLanguage(), CodeBuiltinsFactory.getFactories());
         for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.COMPLEX, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
                         BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
-                        BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
+                        BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT,
+                        PyDescriptors.propertyType(), PyDescriptors.staticMethodType(), PyDescriptors.classMethodType()}) {
             m.put(t.getName(), t);
         }
         for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {
