@@ -22,9 +22,12 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  */
 final class CPythonLibrary {
     private static final String ROOT = "META-INF/resources/libpython/";
+    /** How the file names of these modules start, in tracebacks and {@code __file__}. */
+    private static final String FILE_PREFIX = "<aio>/libpython/";
 
     /** The modules of the jar that run under aio with CPython's behaviour; each has a golden test in examples/stdlib/. */
-    private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime");
+    private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
+                    "unittest", "difflib", "pprint", "argparse", "fnmatch");
 
     /**
      * GraalPy's edits of CPython's files that aio undoes on reading, restoring CPython's text: for
@@ -47,18 +50,34 @@ final class CPythonLibrary {
     /**
      * A module's source and its file name: {@code <aio>/libpython/NAME.py}, so that, like aio's own
      * library, its frames stay out of tracebacks (the golden tests' expected output drops CPython's
-     * library frames) and out of the debugger.
+     * library frames) and out of the debugger. A package ({@code NAME/__init__.py}) also has the
+     * folder its submodules are found in, {@code packageDir}; otherwise that is {@code null}.
      */
-    record Module(String fileName, String text) {
+    record Module(String fileName, String text, String packageDir) {
     }
 
-    /** The module {@code name} if aio offers it from CPython's library, else {@code null}. */
+    /** Whether a module's file is one of CPython's library, so its submodules are found there too. */
+    static boolean isLibraryFile(Object fileName) {
+        return fileName instanceof String s && s.startsWith(FILE_PREFIX);
+    }
+
+    /**
+     * The module (or package) {@code name}, dotted for a submodule ({@code unittest.mock}), if aio
+     * offers it from CPython's library, else {@code null}.
+     */
     @TruffleBoundary
     static Module find(String name) {
-        if (!OFFERED.contains(name)) {
+        int dot = name.indexOf('.');
+        if (!OFFERED.contains(dot < 0 ? name : name.substring(0, dot))) {
             return null;
         }
-        URL url = CPythonLibrary.class.getClassLoader().getResource(ROOT + name + ".py");
+        String path = name.replace('.', '/');
+        Module module = read(name, path + ".py", null);
+        return module != null ? module : read(name, path + "/__init__.py", FILE_PREFIX + path);
+    }
+
+    private static Module read(String name, String path, String packageDir) {
+        URL url = CPythonLibrary.class.getClassLoader().getResource(ROOT + path);
         if (url == null) {
             return null;
         }
@@ -67,7 +86,7 @@ final class CPythonLibrary {
             for (String[] edit : GRAALPY_EDITS.getOrDefault(name, List.of())) {
                 text = text.replace(edit[0], edit[1]);
             }
-            return new Module("<aio>/libpython/" + name + ".py", text);
+            return new Module(FILE_PREFIX + path, text, packageDir);
         } catch (IOException e) {
             return null;
         }
@@ -76,7 +95,8 @@ final class CPythonLibrary {
     /** Whether {@code name} is a module of CPython's standard library (or a submodule of one) that aio does not provide yet. */
     @TruffleBoundary
     static boolean isNotProvided(String name) {
-        if (OFFERED.contains(name)) {
+        int dot = name.indexOf('.');
+        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot))) {
             return false;
         }
         if (C_MODULES.contains(name)) {

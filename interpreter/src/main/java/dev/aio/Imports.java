@@ -115,9 +115,9 @@ final class Imports {
             }
             return m;
         }
-        CPythonLibrary.Module cpython = parent == null ? CPythonLibrary.find(name) : null;
+        CPythonLibrary.Module cpython = parent == null || CPythonLibrary.isLibraryFile(parent.get("__file__")) ? CPythonLibrary.find(name) : null;
         if (cpython != null) {
-            return run(name, null, last, cpython.fileName(), cpython.text(), null, true);
+            return run(name, parent, last, cpython.fileName(), cpython.text(), cpython.packageDir(), true);
         }
         return null;
     }
@@ -167,11 +167,9 @@ final class Imports {
                 // No file access here: not found in this folder.
             }
         }
-        if (dot < 0) {
-            CPythonLibrary.Module cpython = CPythonLibrary.find(name);
-            if (cpython != null) {
-                return new MainSource(cpython.fileName(), cpython.text(), "", true);
-            }
+        CPythonLibrary.Module cpython = CPythonLibrary.find(name);
+        if (cpython != null) {
+            return cpython.packageDir() != null ? packageMain(name) : new MainSource(cpython.fileName(), cpython.text(), packageName, true);
         }
         if (context.findModule(name) != null) {
             throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "aio cannot run its library module '" + name + "' as a script");

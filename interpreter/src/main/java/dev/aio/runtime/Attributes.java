@@ -17,11 +17,31 @@ public final class Attributes {
 
     @TruffleBoundary
     public static Object get(Object obj, String name) {
+        if (!(obj instanceof PyType) && SpecialMethods.lookup(obj, "__getattribute__") instanceof Object getattribute) {
+            // A class's __getattribute__ is asked for every attribute; its AttributeError goes on to __getattr__.
+            try {
+                return Calls.call(getattribute, obj, name);
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR) && SpecialMethods.lookup(obj, "__getattr__") != null) {
+                    return SpecialMethods.call(obj, "__getattr__", name);
+                }
+                throw e;
+            }
+        }
+        return getWithoutOverride(obj, name);
+    }
+
+    /** The attribute as found along the object and its class, then from the class's {@code __getattr__}. */
+    private static Object getWithoutOverride(Object obj, String name) {
         Object r = find(obj, name);
         if (r == null) {
             if (!(obj instanceof PyType) && SpecialMethods.lookup(obj, "__getattr__") != null) {
                 // A class's __getattr__ is asked for what the object does not have.
                 return SpecialMethods.call(obj, "__getattr__", name);
+            }
+            if (obj instanceof PyModule m && m.get("__getattr__") instanceof Object moduleGetattr) {
+                // PEP 562: a module's own __getattr__ is asked for the names it does not define.
+                return Calls.call(moduleGetattr, name);
             }
             throw PyErrors.attributeError(obj, name);
         }
@@ -67,6 +87,8 @@ public final class Attributes {
             return switch (name) {
                 case "__self__" -> m.getSelf();
                 case "__func__" -> m.getFunction();
+                // Calling the method's __call__ calls the method, with its self.
+                case "__call__" -> new PyBoundMethod(m, PyOps.typeOf(m).lookup("__call__"));
                 default -> find(m.getFunction(), name);
             };
         } else if (obj instanceof PyCoroutine c) {
@@ -469,6 +491,10 @@ public final class Attributes {
             }
             return;
         }
+        if (obj instanceof PyTraceback tb && name.equals("tb_next")) {
+            tb.setNext(value);
+            return;
+        }
         if (obj instanceof PyInstance i && name.equals("__dict__")) {
             if (!(value instanceof PyDict d)) {
                 throw PyErrors.typeError("__dict__ must be set to a dictionary, not a '" + PyOps.typeName(value) + "'");
@@ -549,8 +575,12 @@ public final class Attributes {
                 SpecialMethods.call(classAttr, "__delete__", obj);
                 return;
             }
-            if (classAttr instanceof PyDescriptors.Property) {
-                throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "property '" + name + "' of '" + PyOps.typeName(obj) + "' object has no deleter");
+            if (classAttr instanceof PyDescriptors.Property p) {
+                if (p.deleter == null) {
+                    throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "property '" + name + "' of '" + PyOps.typeName(obj) + "' object has no deleter");
+                }
+                Calls.call(p.deleter, obj);
+                return;
             }
             PyDict dict = obj instanceof PyFunction f ? (f.hasDict() ? f.dict() : null) : instanceDict(obj);
             if (dict != null) {

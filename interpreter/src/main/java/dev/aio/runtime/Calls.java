@@ -56,6 +56,12 @@ public final class Calls {
         if (callee instanceof PyGenericAlias g) {
             return call(g.origin(), positional, kwNames, kwValues);
         }
+        if (callee instanceof PyWeakRef r) {
+            if (positional.length + (kwNames == null ? 0 : kwNames.length) != 0) {
+                throw PyErrors.typeError("weakref expected 0 arguments, got " + (positional.length + (kwNames == null ? 0 : kwNames.length)));
+            }
+            return r.get();
+        }
         if (Foreign.is(callee)) {
             return Foreign.call(callee, positional, kwNames);
         }

@@ -43,10 +43,20 @@ public final class PyDescriptors {
     public static final class Property extends PyObject {
         public final Object getter;
         public final Object setter;
+        /** The function that {@code del obj.x} calls, or {@code null}. */
+        public final Object deleter;
+        /** The {@code doc} argument, or {@code null}: then {@code __doc__} is the getter's. */
+        public final Object doc;
 
         public Property(Object getter, Object setter) {
+            this(getter, setter, null, null);
+        }
+
+        public Property(Object getter, Object setter, Object deleter, Object doc) {
             this.getter = getter;
             this.setter = setter;
+            this.deleter = deleter;
+            this.doc = doc;
         }
 
         @Override
@@ -74,7 +84,12 @@ public final class PyDescriptors {
             case "fget", "fset":
                 return descriptor instanceof Property ? orNone(wrapped[name.equals("fget") ? 0 : 1]) : null;
             case "fdel":
-                return descriptor instanceof Property ? PyNone.NONE : null;
+                return descriptor instanceof Property p ? orNone(p.deleter) : null;
+            case "__doc__":
+                if (descriptor instanceof Property p) {
+                    return p.doc != null ? p.doc : p.getter == null || p.getter == PyNone.NONE ? PyNone.NONE : Attributes.find(p.getter, "__doc__") instanceof Object d ? d : PyNone.NONE;
+                }
+                return null;
             case "__isabstractmethod__":
                 for (Object function : wrapped) {
                     if (isAbstract(function)) {
@@ -107,5 +122,13 @@ public final class PyDescriptors {
 
     public static PyType propertyType() {
         return PROPERTY;
+    }
+
+    public static PyType staticMethodType() {
+        return STATICMETHOD;
+    }
+
+    public static PyType classMethodType() {
+        return CLASSMETHOD;
     }
 }

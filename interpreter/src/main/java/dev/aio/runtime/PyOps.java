@@ -201,6 +201,9 @@ public final class PyOps {
         if (a instanceof PyRange ra && b instanceof PyRange rb) {
             return ra.length() == rb.length() && (ra.length() == 0 || ra.start == rb.start && (ra.length() == 1 || ra.step == rb.step));
         }
+        if (a instanceof PyWeakRef r) {
+            return r.equalTo(b);
+        }
         return false;
     }
 
@@ -208,6 +211,9 @@ public final class PyOps {
     public static long hash(Object o) {
         if (SpecialMethods.isUserObject(o)) {
             return Keys.userHash(o);
+        }
+        if (o instanceof PyWeakRef r) {
+            return r.hash();
         }
         Object k = Keys.normalize(o);
         if (k instanceof Long l) {

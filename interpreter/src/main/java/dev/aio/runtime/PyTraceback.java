@@ -1,5 +1,6 @@
 package dev.aio.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.oracle.truffle.api.source.SourceSection;
@@ -14,10 +15,15 @@ import dev.aio.nodes.ops.Traceback;
 public final class PyTraceback extends PyObject {
     public static final PyType TYPE = new PyType("traceback", "builtins", BuiltinTypes.OBJECT);
 
-    private final List<Traceback.Entry> entries;
+    private List<Traceback.Entry> entries;
 
     private PyTraceback(List<Traceback.Entry> entries) {
         this.entries = entries;
+    }
+
+    /** The frames, innermost first (the order of {@link PyBaseException#traceback()}). */
+    public List<Traceback.Entry> entries() {
+        return entries;
     }
 
     /** The traceback of {@code e} as it stands, or None when it has not been raised. */
@@ -54,6 +60,22 @@ public final class PyTraceback extends PyObject {
     /** {@code tb.tb_next}: the traceback of the frame it called, or None at the frame that raised. */
     public Object next() {
         return entries.size() > 1 ? new PyTraceback(List.copyOf(entries.subList(0, entries.size() - 1))) : PyNone.NONE;
+    }
+
+    /**
+     * {@code tb.tb_next = next}: this frame now leads to {@code next} (None ends the traceback
+     * here), as unittest does to cut its own frames off a failure's traceback.
+     */
+    public void setNext(Object next) {
+        if (next != PyNone.NONE && !(next instanceof PyTraceback)) {
+            throw PyErrors.typeError("expected traceback object, got '" + PyOps.typeName(next) + "'");
+        }
+        List<Traceback.Entry> linked = new ArrayList<>();
+        if (next instanceof PyTraceback t) {
+            linked.addAll(t.entries);
+        }
+        linked.add(entry());
+        entries = List.copyOf(linked);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import dev.aio.AioContext;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyDescriptors;
 import dev.aio.runtime.PyEllipsis;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
@@ -57,6 +58,8 @@ public final class AioStdlib implements StdlibProvider {
             CoroutineMethods.install();
             AsyncGeneratorMethods.install();
             PropertyMethods.install();
+            StaticMethodMethods.install();
+            ClassMethodMethods.install();
             TextIOMethods.install();
             DequeMethods.install();
             MersenneTwisterMethods.install();
@@ -70,6 +73,7 @@ public final class AioStdlib implements StdlibProvider {
             CellMethods.install();
             FrameMethods.install();
             FunctionMethods.install();
+            CallableMethods.install();
             TracebackMethods.install();
             MappingProxyMethods.install();
             SimpleNamespaceMethods.install();
@@ -77,6 +81,7 @@ public final class AioStdlib implements StdlibProvider {
             SocketMethods.install();
             ChildProcessMethods.install();
             ChildPipeMethods.install();
+            WeakRefMethods.install();
             AsyncioModule.installTypes();
             typesRegistered = true;
         }
@@ -88,7 +93,7 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
-                        "io", "queue", "datetime", "subprocess"}) {
+                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -97,6 +102,8 @@ public final class AioStdlib implements StdlibProvider {
             return m;
         });
         modules.put("_os", OsModule::create);
+        // CPython's os is written over posix; aio's over _os, which shutil finds under that name.
+        modules.put("posix", context -> context.importModule("_os"));
         modules.put("_io", context -> {
             PyModule m = new PyModule("_io");
             m.put("TextIOWrapper", TextIO.TYPE);
@@ -131,6 +138,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_signal", SignalModule::create);
         modules.put("socket", SocketModule::create);
         modules.put("_subprocess", SubprocessModule::create);
+        modules.put("_weakref", WeakRefMethods::createModule);
         return modules;
     }
 
@@ -156,7 +164,8 @@ public final class AioStdlib implements StdlibProvider {
         m.defineFunctions(context.getLanguage(), CodeBuiltinsFactory.getFactories());
         for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.COMPLEX, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
                         BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
-                        BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT}) {
+                        BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT,
+                        PyDescriptors.propertyType(), PyDescriptors.staticMethodType(), PyDescriptors.classMethodType()}) {
             m.put(t.getName(), t);
         }
         for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {

@@ -36,7 +36,6 @@ import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyAsyncGenerator;
-import dev.aio.runtime.PyDescriptors;
 import dev.aio.runtime.DictNamespace;
 import dev.aio.runtime.PyComplex;
 import dev.aio.runtime.PyDict;
@@ -908,33 +907,6 @@ public final class BuiltinsModule {
                 throw PyErrors.typeError("super(type, obj): obj must be an instance or subtype of type");
             }
             return new PySuper(t, obj);
-        }
-    }
-
-    @Builtin(name = "staticmethod", params = {"function"})
-    @GenerateNodeFactory
-    abstract static class StaticMethodNode extends BuiltinNode {
-        @Specialization
-        static Object doWrap(Object function) {
-            return new PyDescriptors.StaticMethod(function);
-        }
-    }
-
-    @Builtin(name = "classmethod", params = {"function"})
-    @GenerateNodeFactory
-    abstract static class ClassMethodNode extends BuiltinNode {
-        @Specialization
-        static Object doWrap(Object function) {
-            return new PyDescriptors.ClassMethod(function);
-        }
-    }
-
-    @Builtin(name = "property", params = {"fget", "fset"}, required = 1, posOnly = 0)
-    @GenerateNodeFactory
-    abstract static class PropertyNode extends BuiltinNode {
-        @Specialization
-        static Object doWrap(Object getter, Object setter) {
-            return new PyDescriptors.Property(getter, setter == Missing.INSTANCE || setter == PyNone.NONE ? null : setter);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.aio.stdlib;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -119,7 +122,25 @@ public final class CodeMethods {
         @TruffleBoundary
         static Object doVarNames(Object receiver) {
             PyCode self = code(receiver);
-            return new PyTuple(self.localNames().clone());
+            Signature sig = self.signature();
+            if (sig == null) {
+                return new PyTuple(self.localNames().clone());
+            }
+            // CPython's order: the positional parameters, the keyword-only ones, *args, **kwargs, then the other locals.
+            List<String> names = new ArrayList<>(List.of(sig.positional()));
+            names.addAll(List.of(sig.kwOnly()));
+            if (sig.hasVarargs()) {
+                names.add(sig.varargsName());
+            }
+            if (sig.hasKwargs()) {
+                names.add(sig.kwargsName());
+            }
+            for (String local : self.localNames()) {
+                if (!names.contains(local)) {
+                    names.add(local);
+                }
+            }
+            return new PyTuple(names.toArray());
         }
     }
 

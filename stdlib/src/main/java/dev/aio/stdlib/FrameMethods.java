@@ -65,4 +65,14 @@ public final class FrameMethods {
             return self.back() == null ? PyNone.NONE : self.back();
         }
     }
+
+    /** {@code frame.clear()}: CPython drops the frame's locals; an aio frame is a snapshot that holds none. */
+    @Builtin(name = "clear", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ClearNode extends BuiltinNode {
+        @Specialization
+        static Object doClear(@SuppressWarnings("unused") PyFrame self) {
+            return PyNone.NONE;
+        }
+    }
 }

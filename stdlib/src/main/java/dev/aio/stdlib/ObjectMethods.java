@@ -1,5 +1,6 @@
 package dev.aio.stdlib;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -9,14 +10,17 @@ import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Classes;
+import dev.aio.runtime.Ids;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyInstance;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SpecialMethods;
 
 /** {@code object.__init__}, {@code __new__}, {@code __init_subclass__}, {@code __repr__}, {@code __setattr__} and {@code __delattr__}, which {@code super()} reaches. */
 public final class ObjectMethods {
@@ -85,6 +89,74 @@ public final class ObjectMethods {
         @Specialization
         static Object doStr(Object self) {
             return self instanceof PyBaseException e ? e.builtinStr() : PyOps.repr(self);
+        }
+    }
+
+    /** {@code object.__eq__}: equal only to itself; otherwise NotImplemented, so that the other operand is asked. */
+    @Builtin(name = "__eq__", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class ObjectEqNode extends BuiltinNode {
+        @Specialization
+        static Object doEq(Object self, Object other) {
+            return self == other ? (Object) true : SpecialMethods.NOT_IMPLEMENTED;
+        }
+    }
+
+    /** {@code object.__ne__}: the negation of the object's {@code ==}, unless that is NotImplemented. */
+    @Builtin(name = "__ne__", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class ObjectNeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doNe(Object self, Object other) {
+            Object eq = SpecialMethods.lookup(self, "__eq__");
+            if (eq == null) {
+                // The builtin ==; an instance of a class without __eq__ is equal only to itself, else NotImplemented.
+                if (PyOps.builtinEq(self, other)) {
+                    return false;
+                }
+                return self instanceof PyInstance || PyOps.typeOf(self) == BuiltinTypes.OBJECT ? SpecialMethods.NOT_IMPLEMENTED : (Object) true;
+            }
+            Object r = Calls.call(eq, self, other);
+            return r == SpecialMethods.NOT_IMPLEMENTED ? r : (Object) !PyOps.isTrue(r);
+        }
+    }
+
+    /** {@code object.__hash__}: from the object's identity, as CPython's default hash. */
+    @Builtin(name = "__hash__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ObjectHashNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doHash(Object self) {
+            return SpecialMethods.isUserObject(self) ? Ids.id(self) >> 4 : PyOps.hash(self);
+        }
+    }
+
+    /** {@code object.__dir__}: the names of the object's attributes and its class's. */
+    @Builtin(name = "__dir__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ObjectDirNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doDir(Object self) {
+            return new PyList(Attributes.names(self).toArray());
+        }
+    }
+
+    /** {@code object.__getattribute__}: the attribute as found along the instance and its class, without a class's override. */
+    @Builtin(name = "__getattribute__", params = {"self", "name"})
+    @GenerateNodeFactory
+    abstract static class ObjectGetAttributeNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doGet(Object self, Object name) {
+            String n = Args.string(name, "attribute name");
+            Object r = Attributes.find(self, n);
+            if (r == null) {
+                throw PyErrors.attributeError(self, n);
+            }
+            return r;
         }
     }
 

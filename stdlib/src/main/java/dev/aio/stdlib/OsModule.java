@@ -213,6 +213,25 @@ public final class OsModule {
         }
     }
 
+    /** The absolute path with symbolic links resolved (CPython's {@code os.path.realpath}); a path that does not exist is only made absolute. */
+    @Builtin(name = "realpath", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class RealPathNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRealPath(Object p) {
+            String path = path(p, "realpath");
+            try {
+                TruffleFile f = file(path).getAbsoluteFile().normalize();
+                return f.exists() ? f.getCanonicalFile().getPath() : f.getPath();
+            } catch (IOException e) {
+                return file(path).getAbsoluteFile().normalize().getPath();
+            } catch (SecurityException e) {
+                throw TextFile.noAccess(path);
+            }
+        }
+    }
+
     @Builtin(name = "cpu_count")
     @GenerateNodeFactory
     abstract static class CpuCountNode extends BuiltinNode {

@@ -24,12 +24,22 @@ public final class SetMethods {
 
     /** The methods a frozenset has too (on a frozenset they make frozensets). */
     private static final Set<String> NON_MUTATING = Set.of("union", "intersection", "difference", "symmetric_difference", "copy", "issubset",
-                    "issuperset", "isdisjoint", "frozenset");
+                    "issuperset", "isdisjoint", "frozenset", "__contains__");
 
     /** Installs these on {@code set} and {@code frozenset}. */
     static void install() {
         BuiltinTypes.SET.defineBuiltins(SetMethodsFactory.getFactories());
         BuiltinTypes.FROZENSET.defineBuiltins(SetMethodsFactory.getFactories().stream().filter(f -> NON_MUTATING.contains(BuiltinSpec.of(f).name())).toList());
+    }
+
+    /** {@code set.__contains__}, the bound method difflib keeps as its junk test ({@code isjunk = junk.__contains__}). */
+    @Builtin(name = "__contains__", params = {"self", "item"})
+    @GenerateNodeFactory
+    abstract static class ContainsNode extends BuiltinNode {
+        @Specialization
+        static boolean doContains(PySet self, Object item) {
+            return Operators.contains(self, item);
+        }
     }
 
     @Builtin(name = "add", params = {"self", "item"})

@@ -1,5 +1,7 @@
 package dev.aio.stdlib;
 
+import java.util.List;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -13,7 +15,9 @@ import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTraceback;
 
 /** {@code _traceback}: an exception's report as aio prints an uncaught one, for the traceback and logging modules. */
 public final class TracebackModule {
@@ -33,13 +37,29 @@ public final class TracebackModule {
         return exc;
     }
 
-    /** The whole report: chained exceptions, each traceback and the final line. */
-    @Builtin(name = "format", params = {"exc"})
+    /**
+     * The whole report: chained exceptions (unless {@code chain} is false), each traceback and the
+     * final line; {@code tb}, when given, stands for the exception's own traceback.
+     */
+    @Builtin(name = "format", params = {"exc", "tb", "chain"}, required = 1)
     @GenerateNodeFactory
     abstract static class FormatNode extends BuiltinNode {
         @Specialization
-        static Object doFormat(Object exc) {
-            return Traceback.format(exception(exc));
+        @TruffleBoundary
+        static Object doFormat(Object exc, Object tb, Object chain) {
+            PyBaseException e = exception(exc);
+            if (!Args.given(tb) && !Args.given(chain)) {
+                return Traceback.format(e);
+            }
+            List<Traceback.Entry> frames = e.traceback();
+            if (tb instanceof PyTraceback t) {
+                frames = t.entries();
+            } else if (tb == PyNone.NONE) {
+                frames = List.of();
+            } else if (Args.given(tb)) {
+                throw PyErrors.typeError("expected a traceback or None, not " + PyOps.typeName(tb));
+            }
+            return Traceback.format(e, frames, !Args.given(chain) || PyOps.isTrue(chain));
         }
     }
 

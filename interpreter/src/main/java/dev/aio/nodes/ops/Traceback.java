@@ -59,6 +59,24 @@ public final class Traceback {
     }
 
     /**
+     * As {@link #format}, with {@code frames} (innermost first) in place of the exception's own
+     * traceback, and without its causes and contexts unless {@code chain}: CPython's
+     * {@code TracebackException(type, value, tb).format(chain=...)}, which unittest calls with a
+     * traceback it has cut.
+     */
+    @TruffleBoundary
+    public static String format(PyBaseException exception, List<Entry> frames, boolean chain) {
+        Printer printer = new Printer(false);
+        printer.replaceFrames(exception, frames);
+        if (chain) {
+            printer.print(exception);
+        } else {
+            printer.printOne(exception);
+        }
+        return printer.out.toString();
+    }
+
+    /**
      * The report of an uncaught exception, as CPython 3.11's {@code sys.excepthook} prints it: as
      * {@link #format}, with the "Did you mean" suggestions of NameError and AttributeError (which
      * 3.11's {@code traceback} module does not add).
@@ -86,8 +104,21 @@ public final class Traceback {
         private boolean needClose;
         private final boolean suggestions;
 
+        /** The exception whose frames are given in place of its own traceback, if any. */
+        private PyBaseException replaced;
+        private List<Entry> replacement;
+
         Printer(boolean suggestions) {
             this.suggestions = suggestions;
+        }
+
+        void replaceFrames(PyBaseException e, List<Entry> frames) {
+            replaced = e;
+            replacement = frames;
+        }
+
+        private List<Entry> frames(PyBaseException e) {
+            return e == replaced ? replacement : e.traceback();
         }
 
         private String indent() {
@@ -140,11 +171,11 @@ public final class Traceback {
             }
         }
 
-        private void printOne(PyBaseException e) {
+        void printOne(PyBaseException e) {
             if (!e.isGroup()) {
-                if (!e.traceback().isEmpty()) {
+                if (!frames(e).isEmpty()) {
                     emit("Traceback (most recent call last):\n");
-                    emit(stack(e));
+                    emit(stack(frames(e)));
                 }
                 if (e.getSyntaxLocation() != null) {
                     emit(e.getSyntaxLocation());
@@ -162,9 +193,9 @@ public final class Traceback {
             if (topLevel) {
                 groupDepth++;
             }
-            if (!group.traceback().isEmpty()) {
+            if (!frames(group).isEmpty()) {
                 emit("Exception Group Traceback (most recent call last):\n", topLevel ? '+' : '|');
-                emit(stack(group));
+                emit(stack(frames(group)));
             }
             emitExceptionLine(group);
             Object[] members = group.groupExceptions().items();
@@ -197,9 +228,8 @@ public final class Traceback {
         }
 
         /** The frames, outermost first; a run of identical frames (recursion) is cut after three, as CPython does. */
-        private static String stack(PyBaseException e) {
+        private static String stack(List<Entry> entries) {
             StringBuilder sb = new StringBuilder();
-            List<Entry> entries = e.traceback();
             String last = null;
             int count = 0;
             for (int i = entries.size() - 1; i >= 0; i--) {

@@ -13,6 +13,7 @@ import dev.aio.asyncio.CoroutineLike;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Bytes;
 import dev.aio.runtime.Formatting;
 import dev.aio.runtime.Iteration;
@@ -419,6 +420,16 @@ public final class ValueOps {
             return v;
         }
         Object v = m.get(name);
+        if (v == null && m.get("__getattr__") instanceof Object moduleGetattr) {
+            // PEP 562: the module's __getattr__ may provide it; its AttributeError means it does not.
+            try {
+                return Calls.call(moduleGetattr, name);
+            } catch (AioException e) {
+                if (!e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
+                    throw e;
+                }
+            }
+        }
         if (v == null) {
             AioContext ctx = AioContext.get(null);
             Object sub = ctx.sysModules().get(m.getName() + "." + name);

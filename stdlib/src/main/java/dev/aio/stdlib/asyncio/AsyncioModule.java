@@ -22,6 +22,7 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
@@ -79,6 +80,9 @@ public final class AsyncioModule {
         }
     }
 
+    /** {@code asyncio.coroutines._is_coroutine}: an object's {@code _is_coroutine} attribute set to it makes iscoroutinefunction() true. */
+    private static final Object IS_COROUTINE_MARK = new PyInstance(BuiltinTypes.OBJECT);
+
     public static PyModule create(AioContext context) {
         PyModule m = new PyModule("asyncio");
         m.defineFunctions(context.getLanguage(), AsyncioModuleFactory.getFactories());
@@ -90,6 +94,7 @@ public final class AsyncioModule {
         for (String part : AIO_PARTS) {
             context.runSourceInto(m, "<aio>/asyncio/" + part + ".aio", resource(part + ".aio"), true);
         }
+        m.put("_is_coroutine", IS_COROUTINE_MARK);
         AsyncioSubmodules.install(context, m);
         return m;
     }
@@ -411,13 +416,25 @@ public final class AsyncioModule {
     @GenerateNodeFactory
     abstract static class IsCoroutineFunctionNode extends BuiltinNode {
         @Specialization
+        @TruffleBoundary
         static boolean doCheck(Object func) {
             Object f = func instanceof PyBoundMethod m ? m.getFunction() : func;
             // Like inspect, look through functools.partial objects.
             while (f instanceof PyInstance p && p.getPyType().qualifiedName().equals("functools.partial")) {
                 f = p.dict().get("func");
             }
-            return f instanceof PyFunction fn && fn.getCode().isCoroutine();
+            if (f instanceof PyFunction fn && fn.getCode().isCoroutine()) {
+                return true;
+            }
+            // CPython 3.11's mark for objects that act as coroutine functions (unittest.mock's AsyncMock sets it).
+            try {
+                return Attributes.get(func, "_is_coroutine") == IS_COROUTINE_MARK;
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
+                    return false;
+                }
+                throw e;
+            }
         }
     }
 

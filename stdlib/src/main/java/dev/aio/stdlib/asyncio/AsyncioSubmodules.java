@@ -19,7 +19,7 @@ final class AsyncioSubmodules {
     /** Submodule name to the names it exports, as CPython 3.11's {@code asyncio/NAME.py}. */
     private static final Map<String, List<String>> NAMES = Map.ofEntries(
                     Map.entry("base_events", List.of("BaseEventLoop", "Server")),
-                    Map.entry("coroutines", List.of("iscoroutinefunction", "iscoroutine")),
+                    Map.entry("coroutines", List.of("iscoroutinefunction", "iscoroutine", "_is_coroutine")),
                     Map.entry("events", List.of("AbstractEventLoopPolicy", "AbstractEventLoop", "AbstractServer", "Handle", "TimerHandle", "get_event_loop_policy",
                                     "set_event_loop_policy", "get_event_loop", "set_event_loop", "new_event_loop", "get_child_watcher", "set_child_watcher",
                                     "_set_running_loop", "get_running_loop", "_get_running_loop", "BaseDefaultEventLoopPolicy", "_get_event_loop")),
@@ -42,7 +42,7 @@ final class AsyncioSubmodules {
                     Map.entry("unix_events", List.of("SelectorEventLoop", "DefaultEventLoopPolicy")));
 
     /** Names aio's asyncio parts define that CPython keeps in the submodule only (not in its {@code __all__}). */
-    private static final Set<String> SUBMODULE_ONLY = Set.of("BaseDefaultEventLoopPolicy", "PIPE", "STDOUT", "DEVNULL", "Process", "SubprocessStreamProtocol");
+    private static final Set<String> SUBMODULE_ONLY = Set.of("BaseDefaultEventLoopPolicy", "_is_coroutine", "PIPE", "STDOUT", "DEVNULL", "Process", "SubprocessStreamProtocol");
 
     private AsyncioSubmodules() {
     }
