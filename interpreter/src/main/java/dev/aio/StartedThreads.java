@@ -6,6 +6,7 @@ import java.util.List;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 
 import dev.aio.asyncio.DefaultExecutor;
@@ -124,16 +125,34 @@ public final class StartedThreads {
      */
     @TruffleBoundary
     public void block(Blocking wait) {
-        DefaultExecutor worker = DefaultExecutor.ofCurrentThread();
+        if (Thread.currentThread() != mainThread) {
+            // Another thread is reached by an embedder's cancel (Context.close(true)) or a hard exit
+            // only at a safepoint or in a wait Truffle may interrupt; Truffle then runs its actions
+            // and calls the wait again, which ends the thread once the run is ending.
+            TruffleSafepoint.setBlockedThreadInterruptible(null, this::blockUnlessEnding, wait);
+            return;
+        }
         try {
-            if (worker != null) {
-                // A call of asyncio.to_thread: under the virtual clock it gives up its turn while blocked.
-                worker.block(wait::run);
-            } else {
-                lock.releasedWhile(wait::run);
-            }
+            blockWithoutLock(wait);
         } catch (InterruptedException e) {
             throw interrupted();
+        }
+    }
+
+    private void blockUnlessEnding(Blocking wait) throws InterruptedException {
+        if (ending) {
+            throw new ThreadExit();
+        }
+        blockWithoutLock(wait);
+    }
+
+    private void blockWithoutLock(Blocking wait) throws InterruptedException {
+        DefaultExecutor worker = DefaultExecutor.ofCurrentThread();
+        if (worker != null) {
+            // A call of asyncio.to_thread: under the virtual clock it gives up its turn while blocked.
+            worker.block(wait::run);
+        } else {
+            lock.releasedWhile(wait::run);
         }
     }
 
