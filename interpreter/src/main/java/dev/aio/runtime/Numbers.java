@@ -37,13 +37,20 @@ public final class Numbers {
         if (o instanceof BigInteger b) {
             return b;
         }
+        if (o instanceof PyValueInstance v) {
+            // A method of int called on an instance of a subclass (Bits(5).to_bytes(2)): its int.
+            return big(v.value());
+        }
         return BigInteger.valueOf(asLong(o));
     }
 
-    /** An int (Long, Boolean) as long; callers check it is not a BigInteger. */
+    /** An int (Long, Boolean, an instance of a subclass of int) as long; callers check it is not a BigInteger. */
     public static long asLong(Object o) {
         if (o instanceof Long l) {
             return l;
+        }
+        if (o instanceof PyValueInstance v) {
+            return asLong(v.value());
         }
         return ((Boolean) o) ? 1 : 0;
     }

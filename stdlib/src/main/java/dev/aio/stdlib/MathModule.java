@@ -17,6 +17,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyValueInstance;
 
 /** The {@code math} module: constants and the common functions, with CPython's domain errors. */
 public final class MathModule {
@@ -35,6 +36,8 @@ public final class MathModule {
     }
 
     static double real(Object x) {
+        // An instance of a subclass of float or int is its number (CPython's PyFloat_AsDouble).
+        x = PyValueInstance.unwrap(x);
         if (!Numbers.isNumber(x)) {
             throw PyErrors.typeError("must be real number, not " + PyOps.typeName(x));
         }
