@@ -180,6 +180,10 @@ public final class Attributes {
         if (!ordinaryReceiver(receiverClass, type) || name.equals("__dict__") || name.equals("__class__")) {
             return null;
         }
+        if (type.lookup("__getattribute__") instanceof PyFunction) {
+            // A class's own __getattribute__ decides every attribute (mock's _Call hides tuple's methods).
+            return null;
+        }
         Object attr = type.lookup(name);
         if (attr instanceof BuiltinSpec spec && !spec.isProperty() && !spec.name().equals("__new__")) {
             return AioLanguage.get(null).builtinFunction(spec);
