@@ -60,15 +60,7 @@ public final class CallOps {
                         @Cached("create(cachedCode.callTarget())") DirectCallNode callNode,
                         @Bind Node node) {
             frameArguments[0] = f;
-            CallDepth depth = CallDepth.current(node);
-            depth.enter();
-            Object result;
-            try {
-                result = callNode.call(frameArguments);
-            } finally {
-                depth.exit();
-            }
-            return cachedCode.isCoroutine() || cachedCode.isGenerator() ? Calls.wrapResult(f, result) : result;
+            return callFunction(f, cachedCode, callNode, frameArguments, node);
         }
 
         @Specialization(guards = {"b.getSpec() == cachedSpec", "isSimpleCall(cachedSpec, frameArguments)"}, limit = "3")
@@ -77,16 +69,7 @@ public final class CallOps {
                         @Cached("create(b.getCallTarget())") DirectCallNode callNode,
                         @Bind Node node) {
             frameArguments[0] = b;
-            if (cachedSpec.isConstructor()) {
-                return callNode.call(frameArguments);
-            }
-            CallDepth depth = CallDepth.current(node);
-            depth.enter(CallDepth.CALLING);
-            try {
-                return callNode.call(frameArguments);
-            } finally {
-                depth.exit();
-            }
+            return callBuiltin(cachedSpec, callNode, frameArguments, node);
         }
 
         /**
@@ -104,15 +87,7 @@ public final class CallOps {
             Object[] slots = Arrays.copyOf(frameArguments, parameters + 1);
             System.arraycopy(defaults, defaults.length - omitted, slots, frameArguments.length, omitted);
             slots[0] = f;
-            CallDepth depth = CallDepth.current(node);
-            depth.enter();
-            Object result;
-            try {
-                result = callNode.call(slots);
-            } finally {
-                depth.exit();
-            }
-            return cachedCode.isCoroutine() || cachedCode.isGenerator() ? Calls.wrapResult(f, result) : result;
+            return callFunction(f, cachedCode, callNode, slots, node);
         }
 
         /**
@@ -127,13 +102,31 @@ public final class CallOps {
             Object[] slots = Arrays.copyOf(frameArguments, cachedSpec.signature().slotCount() + 1);
             Arrays.fill(slots, frameArguments.length, slots.length, Missing.INSTANCE);
             slots[0] = b;
-            if (cachedSpec.isConstructor()) {
-                return callNode.call(slots);
+            return callBuiltin(cachedSpec, callNode, slots, node);
+        }
+
+        /** An aio function's call as one recursion level; an {@code async def} or generator gives its object. */
+        private static Object callFunction(PyFunction f, PyCode code, DirectCallNode callNode, Object[] arguments, Node node) {
+            CallDepth depth = CallDepth.current(node);
+            depth.enter();
+            Object result;
+            try {
+                result = callNode.call(arguments);
+            } finally {
+                depth.exit();
+            }
+            return code.isCoroutine() || code.isGenerator() ? Calls.wrapResult(f, result) : result;
+        }
+
+        /** A builtin's call: a recursion level, as in CPython, unless it is a class's constructor. */
+        private static Object callBuiltin(BuiltinSpec spec, DirectCallNode callNode, Object[] arguments, Node node) {
+            if (spec.isConstructor()) {
+                return callNode.call(arguments);
             }
             CallDepth depth = CallDepth.current(node);
             depth.enter(CallDepth.CALLING);
             try {
-                return callNode.call(slots);
+                return callNode.call(arguments);
             } finally {
                 depth.exit();
             }
