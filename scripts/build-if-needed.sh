@@ -8,23 +8,32 @@ aio_build_stale() {
 }
 
 aio_build_if_needed() {
-    local target=$1 name=$2
-    shift 2
+    local target=$1
     aio_build_stale "$target" || return 0
     mkdir -p "$target"
-    (
-        flock 9
-        aio_build_stale "$target" || exit 0
-        echo "$name: building (first use or sources changed)..." >&2
-        log=$(mktemp)
-        rm -rf "$target/lib"
-        if ! (cd "$root" && mvn -q -B -DskipTests "$@" >"$log" 2>&1); then
-            cat "$log" >&2
-            rm -f "$log"
-            echo "$name: build failed" >&2
-            exit 1
-        fi
+    # The build runs in a session of its own and holds the lock there: a command stopped while it
+    # builds (a test harness's timeout, Ctrl-C) leaves the build to finish, and the next command
+    # waits for that build instead of starting it over (a fresh clone's first build can take longer
+    # than a harness gives one run).
+    setsid bash -c "$(declare -f aio_build_stale aio_locked_build)"'; root=$1; shift; aio_locked_build "$@" 9>"$1/.build.lock"' \
+        aio-build "$root" "$@" </dev/null &
+    wait $!
+}
+
+aio_locked_build() {
+    local target=$1 name=$2
+    shift 2
+    flock 9
+    aio_build_stale "$target" || exit 0
+    echo "$name: building (first use or sources changed)..." >&2
+    log=$(mktemp)
+    rm -rf "$target/lib"
+    if ! (cd "$root" && mvn -q -B -DskipTests "$@" >"$log" 2>&1); then
+        cat "$log" >&2
         rm -f "$log"
-        touch "$target/.built"
-    ) 9>"$target/.build.lock"
+        echo "$name: build failed" >&2
+        exit 1
+    fi
+    rm -f "$log"
+    touch "$target/.built"
 }
