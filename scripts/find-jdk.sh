@@ -125,7 +125,7 @@ aio_write_class_cache() {
     aio_class_path "$lib"
     program=$(mktemp -d)
     printf '%s' "$AIO_CACHE_TRAINING" >"$program/train.py"
-    if "$JAVA_HOME/bin/java" "${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" -XX:AOTCacheOutput="$lib/aio.aot" -Xlog:aot=off -Xlog:cds=off \
+    if "$JAVA_HOME/bin/java" "${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" -XX:AOTCacheOutput="$lib/aio.aot" -Xlog:aot*=off -Xlog:cds*=off \
         dev.aio.launcher.AioMain run "$program/train.py" >"$program/log" 2>&1 && [ -s "$lib/aio.aot" ]; then
         aio_jdk_key >"$lib/aio.aot.jdk"
         rm -rf "$program"
@@ -149,7 +149,7 @@ aio_class_cache() {
     local lib=$1 dir=$2 install key cache
     [ "$AIO_JAVA_MAJOR" -ge 25 ] || return 0
     if [ -s "$lib/aio.aot" ] && [ -z "${3:-}" ] && [ "$(cat "$lib/aio.aot.jdk" 2>/dev/null)" = "$(aio_jdk_key)" ]; then
-        AIO_LAUNCH+=(-XX:AOTCache="$lib/aio.aot" -Xlog:aot=off -Xlog:cds=off)
+        AIO_LAUNCH+=(-XX:AOTCache="$lib/aio.aot" -Xlog:aot*=off -Xlog:cds*=off)
         return 0
     fi
     [ -n "$dir" ] || return 0
@@ -158,7 +158,7 @@ aio_class_cache() {
     key=$({ echo "$JAVA_HOME"; head -n 3 "$JAVA_HOME/release" 2>/dev/null; stat -c '%n %s %Y' "$lib"/*.jar "$lib"/truffle/*.jar ${3:+"$3"}; } | md5sum | cut -c1-16)
     cache="$dir/aio-$install-$key.aot"
     if [ -s "$cache" ]; then
-        AIO_LAUNCH+=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off)
+        AIO_LAUNCH+=(-XX:AOTCache="$cache" -Xlog:aot*=off -Xlog:cds*=off)
         return 0
     fi
     (
@@ -167,7 +167,7 @@ aio_class_cache() {
         # Holding the lock, no other job runs: temporary files here are what killed jobs left.
         find "$dir" -maxdepth 1 -name 'aio-*.aot.*' -delete
         trap 'rm -f "$cache.$$" "$cache.$$.config"' EXIT
-        if "$JAVA_HOME/bin/java" "${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" -XX:AOTCacheOutput="$cache.$$" -Xlog:aot=off -Xlog:cds=off \
+        if "$JAVA_HOME/bin/java" "${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" -XX:AOTCacheOutput="$cache.$$" -Xlog:aot*=off -Xlog:cds*=off \
             dev.aio.launcher.AioMain run --virtual-time -c "$AIO_CACHE_TRAINING" && [ -s "$cache.$$" ]; then
             # Its installation's older caches, and those of aio versions that named them by key alone.
             find "$dir" -maxdepth 1 \( -name "aio-$install-*.aot" -o -name 'aio-????????????????.aot' \) -delete
