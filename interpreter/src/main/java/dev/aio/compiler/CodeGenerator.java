@@ -540,6 +540,7 @@ final class CodeGenerator {
         b.beginWhile();
         condition(w.test());
         b.beginBlock();
+        b.emitLoopPass();
         BytecodeLabel continueLabel = b.createLabel();
         loops.push(new Loop(breakLabel, continueLabel, handledExceptions.size()));
         statements(w.body());
@@ -591,6 +592,7 @@ final class CodeGenerator {
         b.beginWhile();
         b.emitLoadConstant(true);
         b.beginBlock();
+        b.emitLoopPass();
         BytecodeLabel nextItem = b.createLabel();
         BytecodeLocal item = b.createLocal();
         b.beginStoreLocal(item);

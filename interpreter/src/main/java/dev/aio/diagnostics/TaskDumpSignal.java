@@ -47,9 +47,9 @@ public final class TaskDumpSignal implements SignalHandler {
     @Override
     public void handle(Signal sig) {
         String[] runningAt = new String[1];
-        context.interpreterLock().acquireUninterruptibly(() -> {
+        context.interpreterLock().acquireUninterruptibly(location -> {
             if (DefaultExecutor.ofCurrentThread() == null) {
-                runningAt[0] = CallSite.describe();
+                runningAt[0] = CallSite.describe(location);
             }
         });
         try {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.nodes.Node;
 
 /**
  * aio's global interpreter lock: aio objects are not thread-safe, so only the thread holding this
@@ -39,8 +40,11 @@ public final class InterpreterLock {
     private final OwnedLock lock = new OwnedLock();
     /** Asks the thread holding the lock to let go at its next safepoint. */
     private final Consumer<Thread> askToLetGo;
-    /** Run by the holder just before it lets go on request (a task dump notes where the holder stands). */
-    private volatile Runnable beforeLettingGo;
+    /**
+     * Run by the holder just before it lets go on request, given the node where its safepoint was
+     * polled (a task dump notes where the holder stands).
+     */
+    private volatile Consumer<Node> beforeLettingGo;
     // Side-effecting: while the holder has let go, other threads change what its code sees (a
     // worker's writes, the task dump's frame reads). Declared free of side effects, compiled code
     // kept its frame assumptions across the pause and failed with FrameSlotTypeException when a
@@ -49,9 +53,9 @@ public final class InterpreterLock {
         @Override
         protected void perform(Access access) {
             if (lock.isHeldByCurrentThread() && lock.hasQueuedThreads()) {
-                Runnable hook = beforeLettingGo;
+                Consumer<Node> hook = beforeLettingGo;
                 if (hook != null) {
-                    hook.run();
+                    hook.accept(access.getLocation());
                 }
                 int holds = unlockAll();
                 relock(holds);
@@ -86,9 +90,9 @@ public final class InterpreterLock {
 
     /**
      * Takes the lock like {@link #acquireUninterruptibly()}; if another thread holds it and lets go
-     * on request, that thread first runs {@code holderHook}.
+     * on request, that thread first runs {@code holderHook} with the node where it stands.
      */
-    public void acquireUninterruptibly(Runnable holderHook) {
+    public void acquireUninterruptibly(Consumer<Node> holderHook) {
         beforeLettingGo = holderHook;
         try {
             relock(1);

@@ -841,6 +841,20 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
         }
     }
 
+    /**
+     * At the start of each pass through a loop's body. Binding the node makes the generated code
+     * store the bytecode index in the frame here, so that a task dump taken while compiled code
+     * spins in the loop (it stops at the back-edge safepoint, which stores nothing) reads the
+     * loop's line instead of none.
+     */
+    @Operation
+    public static final class LoopPass {
+        @Specialization
+        static void doPoll(@Bind Node node) {
+            TruffleSafepoint.poll(node);
+        }
+    }
+
     @Operation(tags = StandardTags.CallTag.class)
     public static final class CallFunction {
         @Specialization

@@ -12,6 +12,7 @@ import com.oracle.truffle.api.bytecode.ContinuationRootNode;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.FrameInstance;
 import com.oracle.truffle.api.frame.FrameSlotTypeException;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
@@ -159,19 +160,35 @@ public final class CallSite {
         return root instanceof AioRootNode r ? r : null;
     }
 
-    /**
-     * {@code file:line: source} of the innermost aio frame, for a task dump taken at a safepoint.
-     * Under the JIT, a frame of an on-stack-replaced loop may not tell its line: the dump then names
-     * the function, never an outer frame's line as if the task stood there.
-     */
+    /** {@code file:line: source} of the innermost aio frame (see {@link #describe(Node)}). */
     @TruffleBoundary
     public static String describe() {
+        return describe(null);
+    }
+
+    /**
+     * {@code file:line: source} of the innermost aio frame, for a task dump taken at a safepoint
+     * polled at {@code location} (or null when not known). A compiled frame that stands at a
+     * safepoint rather than at a call does not name its bytecode node: the safepoint's location
+     * does. If the line still cannot be read, the dump names the function, never an outer frame's
+     * line as if the task stood there.
+     */
+    @TruffleBoundary
+    public static String describe(Node location) {
+        boolean[] innermost = {true};
         return Truffle.getRuntime().iterateFrames(frame -> {
             AioRootNode root = aioRoot(frame);
             if (root == null) {
                 return null;
             }
             BytecodeNode bytecode = BytecodeNode.get(frame);
+            if (bytecode == null && innermost[0]) {
+                bytecode = location == null ? null : BytecodeNode.get(location);
+                if (bytecode == null) {
+                    bytecode = root.getBytecodeNode();
+                }
+            }
+            innermost[0] = false;
             SourceSection section;
             try {
                 section = bytecode == null ? null : bytecode.getSourceLocation(frame);
