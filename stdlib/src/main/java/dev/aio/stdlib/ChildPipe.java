@@ -33,8 +33,16 @@ public final class ChildPipe extends PyObject implements Watchable {
     private static final int CHUNK = 64 * 1024;
 
     /** The end this side reads ({@link Pipe.SourceChannel}) or writes ({@link Pipe.SinkChannel}). */
+    /**
+     * How long the exit pipe waits, once the child has exited, for the output it wrote to reach
+     * the program's pipes: a grandchild that keeps them open must not hold the exit back.
+     */
+    private static final long OUTPUT_DRAIN_MILLIS = 500;
+
     private final SelectableChannel end;
     private final String name;
+    /** The thread that copies the child's output into this pipe (null for stdin and the exit pipe). */
+    private Thread feeder;
     private boolean closed;
     private Selector waiter;
 
@@ -53,14 +61,15 @@ public final class ChildPipe extends PyObject implements Watchable {
     static ChildPipe fromChild(InputStream stream, String name) throws IOException {
         Pipe pipe = Pipe.open();
         Pipe.SinkChannel sink = pipe.sink();
-        pump(name, () -> {
+        ChildPipe read = new ChildPipe(pipe.source(), name);
+        read.feeder = pump(name, () -> {
             byte[] chunk = new byte[CHUNK];
             int n;
             while ((n = stream.read(chunk)) >= 0) {
                 writeFully(sink, ByteBuffer.wrap(chunk, 0, n));
             }
         }, stream, sink);
-        return new ChildPipe(pipe.source(), name);
+        return read;
     }
 
     /** A pipe the program writes and the child reads ({@code stream}, its stdin). */
@@ -79,12 +88,25 @@ public final class ChildPipe extends PyObject implements Watchable {
         return new ChildPipe(pipe.sink(), name);
     }
 
-    /** A pipe that reaches its end when {@code process} exits: the loop watches for the exit as for the pipes (CPython's child watcher). */
+    /**
+     * A pipe that reaches its end when {@code process} exits: the loop watches for the exit as for
+     * the pipes (CPython's child watcher). It ends once the child's {@code outputs} hold what the
+     * child wrote before it exited (or after a short wait): in CPython that output already sits in
+     * the kernel's pipe when the exit is reported, and a protocol's {@code process_exited} reads it.
+     */
     @TruffleBoundary
-    static ChildPipe endingWhen(Process process, String name) throws IOException {
+    static ChildPipe endingWhen(Process process, String name, ChildPipe... outputs) throws IOException {
         Pipe pipe = Pipe.open();
         Pipe.SinkChannel sink = pipe.sink();
-        pump(name, process::waitFor, sink);
+        pump(name, () -> {
+            process.waitFor();
+            long deadline = System.currentTimeMillis() + OUTPUT_DRAIN_MILLIS;
+            for (ChildPipe output : outputs) {
+                if (output != null && output.feeder != null) {
+                    output.feeder.join(Math.max(1, deadline - System.currentTimeMillis()));
+                }
+            }
+        }, sink);
         return new ChildPipe(pipe.source(), name);
     }
 
@@ -93,7 +115,7 @@ public final class ChildPipe extends PyObject implements Watchable {
     }
 
     /** Runs {@code copy} on a daemon thread; whatever way it ends, it closes {@code ends}, so that the other side sees EOF or a broken pipe. */
-    private static void pump(String name, Copy copy, AutoCloseable... ends) {
+    private static Thread pump(String name, Copy copy, AutoCloseable... ends) {
         Thread t = new Thread(() -> {
             try {
                 copy.run();
@@ -111,6 +133,7 @@ public final class ChildPipe extends PyObject implements Watchable {
         }, "aio " + name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static void writeFully(WritableByteChannel sink, ByteBuffer b) throws IOException {

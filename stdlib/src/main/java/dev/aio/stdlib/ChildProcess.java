@@ -111,7 +111,7 @@ public final class ChildProcess extends PyObject {
             ChildPipe stdinPipe = in != null && in == PIPE ? ChildPipe.toChild(p.getOutputStream(), "stdin " + pid) : null;
             ChildPipe stdoutPipe = out != null && out == PIPE ? ChildPipe.fromChild(p.getInputStream(), "stdout " + pid) : null;
             ChildPipe stderrPipe = err != null && err == PIPE ? ChildPipe.fromChild(p.getErrorStream(), "stderr " + pid) : null;
-            return new ChildProcess(context, p, stdinPipe, stdoutPipe, stderrPipe, ChildPipe.endingWhen(p, "exit " + pid));
+            return new ChildProcess(context, p, stdinPipe, stdoutPipe, stderrPipe, ChildPipe.endingWhen(p, "exit " + pid, stdoutPipe, stderrPipe));
         } catch (IOException e) {
             p.destroyForcibly();
             throw new UncheckedIOException(e);
