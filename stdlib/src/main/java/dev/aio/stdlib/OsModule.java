@@ -14,12 +14,14 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyValueInstance;
 
 /**
  * {@code _os}: the file-system primitives under aio's {@code os} and {@code os.path} (written in
@@ -238,6 +240,79 @@ public final class OsModule {
         @Specialization
         static long doCount() {
             return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** {@code os.getpid()}: the process running aio (the JVM's). */
+    @Builtin(name = "getpid")
+    @GenerateNodeFactory
+    abstract static class GetPidNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doGetPid() {
+            return ProcessHandle.current().pid();
+        }
+    }
+
+    /** {@code os.getppid()}: the process that started aio's, or 1 once it is gone (as on Linux). */
+    @Builtin(name = "getppid")
+    @GenerateNodeFactory
+    abstract static class GetPpidNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static long doGetPpid() {
+            return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+        }
+    }
+
+    /**
+     * {@code os.kill(pid, sig)}: to aio's own process, as {@code signal.raise_signal} (a handler of
+     * the program's runs, else the JVM's default action); to another process, through the system's
+     * {@code kill}, which needs the embedder's {@code allowCreateProcess}. Signal 0 only checks that
+     * the process exists.
+     */
+    @Builtin(name = "kill", params = {"pid", "signal"})
+    @GenerateNodeFactory
+    abstract static class KillNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doKill(Object pid, Object signal) {
+            AioContext context = AioContext.get(null);
+            int signum = SignalModule.signum(signal);
+            if (!(PyValueInstance.unwrapInt(pid) instanceof Long target)) {
+                throw PyErrors.typeError("'" + PyOps.typeName(pid) + "' object cannot be interpreted as an integer");
+            }
+            if (target == ProcessHandle.current().pid()) {
+                if (signum != 0) {
+                    context.signals().raise(signum);
+                }
+                return PyNone.NONE;
+            }
+            if (!context.getEnv().isCreateProcessAllowed()) {
+                throw PyErrors.osError(1, "Operation not permitted (this aio context may not signal other processes; embedders allow it with Context.Builder.allowCreateProcess)", null);
+            }
+            if (signum < 0 || signum > 64) {
+                throw PyErrors.osError(22, "Invalid argument", null);
+            }
+            Process kill;
+            String complaint;
+            try {
+                kill = new ProcessBuilder("kill", "-" + signum, String.valueOf(target)).redirectErrorStream(true).start();
+                complaint = new String(kill.getInputStream().readAllBytes());
+                kill.waitFor();
+            } catch (IOException e) {
+                throw PyErrors.osError(1, "Operation not permitted (" + e.getMessage() + ")", null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PyErrors.raiseNoArgs(BuiltinTypes.KEYBOARD_INTERRUPT);
+            }
+            if (kill.exitValue() != 0) {
+                // kill(1) says why in words: the errno CPython's os.kill would raise.
+                throw complaint.contains("No such process") ? PyErrors.osError(3, "No such process", null)
+                                : complaint.contains("not permitted") ? PyErrors.osError(1, "Operation not permitted", null)
+                                : PyErrors.osError(22, "Invalid argument", null);
+            }
+            return PyNone.NONE;
         }
     }
 }

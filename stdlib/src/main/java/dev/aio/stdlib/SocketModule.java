@@ -16,6 +16,7 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
@@ -35,6 +36,12 @@ public final class SocketModule {
     static final long IPPROTO_TCP = 6;
     static final long TCP_NODELAY = 1;
     static final long IPPROTO_UDP = 17;
+    /** {@code getnameinfo} flags, Linux's values. */
+    static final long NI_NUMERICHOST = 1;
+    static final long NI_NUMERICSERV = 2;
+    static final long NI_NOFQDN = 4;
+    static final long NI_NAMEREQD = 8;
+    static final long NI_DGRAM = 16;
 
     private SocketModule() {
     }
@@ -60,6 +67,11 @@ public final class SocketModule {
         m.put("SHUT_WR", 1L);
         m.put("SHUT_RDWR", 2L);
         m.put("AI_PASSIVE", 1L);
+        m.put("NI_NUMERICHOST", NI_NUMERICHOST);
+        m.put("NI_NUMERICSERV", NI_NUMERICSERV);
+        m.put("NI_NOFQDN", NI_NOFQDN);
+        m.put("NI_NAMEREQD", NI_NAMEREQD);
+        m.put("NI_DGRAM", NI_DGRAM);
         return m;
     }
 
@@ -147,7 +159,7 @@ public final class SocketModule {
         static Object doGetAddrInfo(Object host, Object port, Object family, Object type, Object proto, Object flags) {
             long wantFamily = family instanceof Long f ? f : 0;
             boolean datagram = type instanceof Long t && t == PySocket.SOCK_DGRAM;
-            long p = port == PyNone.NONE ? 0 : port instanceof Long l ? l : port instanceof String s && s.matches("\\d+") ? Long.parseLong(s) : -1;
+            long p = port == PyNone.NONE ? 0 : port instanceof Long l ? l : port instanceof String s ? servicePort(s, datagram) : -1;
             if (p < 0) {
                 throw PyErrors.osError(-8, "Servname not supported for ai_socktype", null);
             }
@@ -170,6 +182,110 @@ public final class SocketModule {
                 throw PyErrors.osError(-9, "Address family for hostname not supported", null);
             }
             return new PyList(infos.toArray());
+        }
+    }
+
+    /** A port given to getaddrinfo as a string: digits, or a service name ("https"); -1 if unknown. */
+    private static long servicePort(String service, boolean datagram) {
+        if (service.matches("\\d+")) {
+            return Long.parseLong(service);
+        }
+        return ServiceNames.get().port(service, datagram ? "udp" : "tcp");
+    }
+
+    /** {@code socket.getservbyname(servicename, protocolname=None)}: the services database's port. */
+    @Builtin(name = "getservbyname", params = {"servicename", "protocolname"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class GetServByNameNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doLookup(Object service, Object proto) {
+            if (!(service instanceof String name)) {
+                throw PyErrors.typeError("getservbyname() argument 1 must be str, not " + PyOps.typeName(service));
+            }
+            int port = ServiceNames.get().port(name, protocol("getservbyname", proto));
+            if (port < 0) {
+                throw PyErrors.raise(BuiltinTypes.OS_ERROR, "service/proto not found");
+            }
+            return (long) port;
+        }
+    }
+
+    /** {@code socket.getservbyport(port, protocolname=None)}: the services database's name. */
+    @Builtin(name = "getservbyport", params = {"port", "protocolname"}, required = 1)
+    @GenerateNodeFactory
+    abstract static class GetServByPortNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doLookup(Object port, Object proto) {
+            if (!(port instanceof Long p)) {
+                throw PyErrors.typeError("'" + PyOps.typeName(port) + "' object cannot be interpreted as an integer");
+            }
+            if (p < 0 || p > 65535) {
+                throw PyErrors.raise(BuiltinTypes.OVERFLOW_ERROR, "getservbyport: port must be 0-65535.");
+            }
+            String name = ServiceNames.get().name((int) (long) p, protocol("getservbyport", proto));
+            if (name == null) {
+                throw PyErrors.raise(BuiltinTypes.OS_ERROR, "port/proto not found");
+            }
+            return name;
+        }
+    }
+
+    private static String protocol(String function, Object proto) {
+        if (proto == Missing.INSTANCE) {
+            return null;
+        }
+        if (!(proto instanceof String s)) {
+            throw PyErrors.typeError(function + "() argument 2 must be str, not " + PyOps.typeName(proto));
+        }
+        return s;
+    }
+
+    /**
+     * {@code socket.getnameinfo((host, port), flags)}: the host's name by a reverse lookup through the
+     * JDK's resolver (its address when it has none, unless {@code NI_NAMEREQD}) and the port's
+     * service name, each numeric on request (a blocking call; asyncio runs it in a worker thread).
+     */
+    @Builtin(name = "getnameinfo", params = {"sockaddr", "flags"})
+    @GenerateNodeFactory
+    abstract static class GetNameInfoNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doGetNameInfo(Object sockaddr, Object flags) {
+            if (!(sockaddr instanceof PyTuple t)) {
+                throw PyErrors.typeError("getnameinfo() argument 1 must be a tuple");
+            }
+            if (t.items().length < 2 || !(t.items()[0] instanceof String host) || !(t.items()[1] instanceof Long port)) {
+                throw PyErrors.typeError("getnameinfo() argument 1 must be a tuple of (str, int)");
+            }
+            if (!(flags instanceof Long f)) {
+                throw PyErrors.typeError("'" + PyOps.typeName(flags) + "' object cannot be interpreted as an integer");
+            }
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw gaiError();
+            }
+            String numeric = addressTuple(new InetSocketAddress(address, 0)).items()[0].toString();
+            String name = numeric;
+            if ((f & NI_NUMERICHOST) == 0) {
+                name = address.getCanonicalHostName();
+                if (name.equals(address.getHostAddress())) {
+                    name = numeric;
+                    if ((f & NI_NAMEREQD) != 0) {
+                        throw gaiError();
+                    }
+                } else if ((f & NI_NOFQDN) != 0 && name.indexOf('.') > 0) {
+                    name = name.substring(0, name.indexOf('.'));
+                }
+            }
+            String service = null;
+            if ((f & NI_NUMERICSERV) == 0 && port >= 0 && port <= 65535) {
+                service = ServiceNames.get().name((int) (long) port, (f & NI_DGRAM) != 0 ? "udp" : "tcp");
+            }
+            return PyTuple.of(name, service != null ? service : String.valueOf(port));
         }
     }
 }

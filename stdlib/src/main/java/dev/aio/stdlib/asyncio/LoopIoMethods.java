@@ -12,9 +12,9 @@ import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyTuple;
 
 /**
- * The loop's socket and subprocess methods ({@code sock_connect}, {@code create_connection},
- * {@code create_server}, {@code subprocess_exec}...): written in aio, in
- * {@code asyncio/selector_events.aio} and {@code asyncio/base_subprocess.aio} as functions of the loop (CPython's
+ * The loop's socket, resolver and subprocess methods ({@code sock_connect}, {@code create_connection},
+ * {@code create_server}, {@code getaddrinfo}, {@code subprocess_exec}...): written in aio, in
+ * {@code asyncio/selector_events.aio}, {@code base_events.aio} and {@code base_subprocess.aio} as functions of the loop (CPython's
  * {@code BaseSelectorEventLoop} and {@code BaseEventLoop} methods); each builtin here calls the
  * function of its name with an underscore in front, the loop first. The functions are the
  * program's own, so one loop type serves every context.
@@ -141,6 +141,24 @@ public final class LoopIoMethods {
         @Specialization
         static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
             return delegate(self, "sock_sendto", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "getaddrinfo", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class GetAddrInfoNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "getaddrinfo", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "getnameinfo", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class GetNameInfoNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "getnameinfo", args, kwargs);
         }
     }
 }
