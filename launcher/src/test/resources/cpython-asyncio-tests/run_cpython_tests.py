@@ -13,7 +13,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, 'shim'))
 sys.path.insert(0, os.path.join(here, 'cpython'))
 
-MODULES = ['test_queues', 'test_locks', 'test_timeouts', 'test_taskgroups', 'test_waitfor', 'test_protocols']
+MODULES = ['test_queues', 'test_locks', 'test_timeouts', 'test_taskgroups', 'test_waitfor', 'test_protocols', 'test_threads']
 
 # Tests that cannot pass under aio, each with why. They touch the private attributes of CPython's
 # pure-Python classes (queues.py, locks.py, mixins.py), which aio implements in Java with its own

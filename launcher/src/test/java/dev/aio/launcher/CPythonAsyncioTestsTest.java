@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * CPython 3.11's own asyncio test files ({@code test_queues}, {@code test_locks},
- * {@code test_timeouts}, {@code test_taskgroups}, {@code test_waitfor}, {@code test_protocols}), unchanged, run under aio
+ * {@code test_timeouts}, {@code test_taskgroups}, {@code test_waitfor}, {@code test_protocols}, {@code test_threads}), unchanged, run under aio
  * with CPython's {@code unittest} by {@code cpython-asyncio-tests/run_cpython_tests.py}: every test
  * passes except those its skip list names with a reason (docs/testing.md, "CPython's own asyncio
  * tests"). The test files are test data in {@code src/test/resources/cpython-asyncio-tests/cpython/}.
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CPythonAsyncioTestsTest {
     /** How many tests each file has under python3 (CPython 3.11.7): the loader must find every one. */
     private static final List<String> RAN = List.of("test_queues: ran 44,", "test_locks: ran 70,", "test_timeouts: ran 32,", "test_taskgroups: ran 35,",
-                    "test_waitfor: ran 15,", "test_protocols: ran 5,");
+                    "test_waitfor: ran 15,", "test_protocols: ran 5,", "test_threads: ran 6,");
 
     @Test
     void cpythonsAsyncioTestsPassExceptTheListedSkips() throws URISyntaxException {
