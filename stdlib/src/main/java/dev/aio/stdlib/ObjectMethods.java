@@ -11,12 +11,12 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Classes;
 import dev.aio.runtime.Ids;
+import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyInstance;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
@@ -82,13 +82,13 @@ public final class ObjectMethods {
         }
     }
 
-    /** {@code object.__str__}: the object's repr, or its builtin type's own {@code __str__} (an exception's message, as {@code BaseException.__str__}). */
+    /** {@code object.__str__}: the object's repr (an exception's message, as {@code BaseException.__str__}). */
     @Builtin(name = "__str__", params = {"self"})
     @GenerateNodeFactory
     abstract static class ObjectStrNode extends BuiltinNode {
         @Specialization
         static Object doStr(Object self) {
-            return self instanceof PyObject p ? p.builtinStr() : PyOps.repr(self);
+            return self instanceof PyBaseException e ? e.builtinStr() : PyOps.repr(self);
         }
     }
 

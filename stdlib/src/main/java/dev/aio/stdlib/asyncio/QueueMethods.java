@@ -128,6 +128,16 @@ public final class QueueMethods {
         }
     }
 
+    /** CPython's {@code Queue.__str__}: the repr without the address. */
+    @Builtin(name = "__str__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class StrNode extends BuiltinNode {
+        @Specialization
+        static String doStr(Queue self) {
+            return self.builtinStr();
+        }
+    }
+
     @Builtin(name = "Queue", constructor = true, params = {"cls", "maxsize"}, required = 1, posOnly = 1)
     @GenerateNodeFactory
     abstract static class NewQueueNode extends BuiltinNode {
