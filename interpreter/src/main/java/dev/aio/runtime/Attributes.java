@@ -141,6 +141,13 @@ public final class Attributes {
         if (descriptor && isDataDescriptor(classAttr)) {
             return SpecialMethods.call(classAttr, "__get__", obj, type);
         }
+        if (obj instanceof PyInstance i && type.slots().names().contains(name)) {
+            // A slot is a data descriptor of its class (CPython's member descriptor): the instance dict does not hide it.
+            Object v = i.slot(name);
+            if (v != null) {
+                return v;
+            }
+        }
         PyDict dict = instanceDict(obj);
         if (dict != null) {
             Object v = dict.get(name);
@@ -209,6 +216,9 @@ public final class Attributes {
     /** Whether the object's own attributes include {@code name}. */
     @TruffleBoundary
     public static boolean instanceHas(Object obj, String name) {
+        if (obj instanceof PyInstance i && i.slot(name) != null) {
+            return true;
+        }
         PyDict dict = instanceDict(obj);
         return dict != null && dict.get(name) != null;
     }
@@ -279,7 +289,7 @@ public final class Attributes {
     /** The attribute dict of an object that has one: instances of classes defined in aio code. */
     static PyDict instanceDict(Object obj) {
         if (obj instanceof PyInstance i) {
-            return i.dict();
+            return i.getPyType().slots().hasDict() ? i.dict() : null;
         }
         if (obj instanceof PyBaseException e) {
             return e.dict();
@@ -499,7 +509,11 @@ public final class Attributes {
             tb.setNext(value);
             return;
         }
-        if (obj instanceof PyInstance i && name.equals("__dict__")) {
+        if (obj instanceof PyInstance i && type.slots().names().contains(name)) {
+            i.setSlot(name, value);
+            return;
+        }
+        if (obj instanceof PyInstance i && name.equals("__dict__") && type.slots().hasDict()) {
             if (!(value instanceof PyDict d)) {
                 throw PyErrors.typeError("__dict__ must be set to a dictionary, not a '" + PyOps.typeName(value) + "'");
             }
@@ -587,8 +601,12 @@ public final class Attributes {
                 return;
             }
             PyDict dict = obj instanceof PyFunction f ? (f.hasDict() ? f.dict() : null) : instanceDict(obj);
-            if (dict != null) {
+            if (obj instanceof PyInstance i && PyOps.typeOf(obj).slots().names().contains(name)) {
+                removed = i.removeSlot(name);
+            } else if (dict != null) {
                 removed = dict.remove(name);
+            } else if (obj instanceof PyInstance && classAttr != null) {
+                throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + PyOps.typeName(obj) + "' object attribute '" + name + "' is read-only");
             }
         }
         if (removed == null) {

@@ -156,6 +156,7 @@ public final class PyBaseException extends PyObject {
     }
 
     /** {@code BaseException.__str__}: the message made of the arguments, whatever the class overrides. */
+    @Override
     public String builtinStr() {
         if (isGroup()) {
             return str();

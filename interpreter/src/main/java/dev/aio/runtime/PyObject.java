@@ -30,6 +30,12 @@ public abstract class PyObject implements TruffleObject {
         return "<" + type.qualifiedName() + " object at " + Ids.address(this) + ">";
     }
 
+    /** The type's own {@code __str__}; {@code object.__str__} is the repr. */
+    @TruffleBoundary
+    public String builtinStr() {
+        return PyOps.repr(this);
+    }
+
     // ----- interop: what a host sees ---------------------------------------------------------------
 
     @ExportMessage

@@ -256,6 +256,9 @@ public final class PyOps {
         if (o instanceof PyBaseException e) {
             return e.str();
         }
+        if (o instanceof PyObject p) {
+            return p.builtinStr();
+        }
         return repr(o);
     }
 

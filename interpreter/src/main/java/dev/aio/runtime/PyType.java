@@ -42,6 +42,8 @@ public final class PyType extends PyObject {
     private final boolean userDefined;
     /** The class of a class made by a metaclass written in aio; {@code null} means {@code type}. */
     private PyType metaclass;
+    /** What {@code __slots__} along the MRO make of instances of a class written in aio. */
+    private ClassSlots slots = ClassSlots.NONE;
 
     public PyType(String name, String module, PyType... bases) {
         this(name, module, false, bases);
@@ -86,7 +88,12 @@ public final class PyType extends PyObject {
             t.dict.put(e.getKey(), v);
             t.claimFunctions(v);
         }
+        t.slots = ClassSlots.of(t, namespace);
         return t;
+    }
+
+    ClassSlots slots() {
+        return slots;
     }
 
     /** Methods defined in the class body belong to it, for {@code super()}. */

@@ -27,7 +27,7 @@ final class AsyncioSubmodules {
                                     "LimitOverrunError", "SendfileNotAvailableError")),
                     Map.entry("futures", List.of("Future", "wrap_future", "isfuture")),
                     Map.entry("locks", List.of("Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier")),
-                    Map.entry("protocols", List.of("BaseProtocol", "Protocol", "DatagramProtocol", "SubprocessProtocol")),
+                    Map.entry("protocols", List.of("BaseProtocol", "Protocol", "BufferedProtocol", "DatagramProtocol", "SubprocessProtocol")),
                     Map.entry("queues", List.of("Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty")),
                     Map.entry("runners", List.of("Runner", "run")),
                     Map.entry("streams", List.of("StreamReader", "StreamWriter", "StreamReaderProtocol", "open_connection", "start_server")),

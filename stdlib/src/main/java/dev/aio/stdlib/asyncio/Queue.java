@@ -12,6 +12,7 @@ import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Ids;
+import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
@@ -33,7 +34,8 @@ public final class Queue extends PyObject {
     static final PyType QUEUE_SHUT_DOWN = new PyType("QueueShutDown", "asyncio.queues", BuiltinTypes.EXCEPTION);
 
     private final LoopBinding loop = new LoopBinding();
-    private final long maxsize;
+    /** Any value that compares with ints, as in CPython, which keeps what it is given. */
+    private final Object maxsize;
     private final PyType type;
     private final QueueItems items;
     private final ArrayDeque<Future> getters = new ArrayDeque<>();
@@ -42,7 +44,7 @@ public final class Queue extends PyObject {
     private long unfinishedTasks;
     private boolean isShutdown;
 
-    Queue(PyType type, long maxsize) {
+    Queue(PyType type, Object maxsize) {
         this.type = type;
         this.maxsize = maxsize;
         this.items = type == LIFO_TYPE ? new QueueItems.Lifo() : type == PRIORITY_TYPE ? new QueueItems.Priority() : new QueueItems.Fifo();
@@ -50,7 +52,7 @@ public final class Queue extends PyObject {
         finished.set();
     }
 
-    public long maxsize() {
+    public Object maxsize() {
         return maxsize;
     }
 
@@ -62,8 +64,10 @@ public final class Queue extends PyObject {
         return items.isEmpty();
     }
 
+    /** As CPython's {@code full()}: a {@code maxsize} that does not compare with ints raises TypeError here, not in the constructor. */
+    @TruffleBoundary
     public boolean full() {
-        return maxsize > 0 && items.size() >= maxsize;
+        return !Operators.lessEqual(maxsize, 0L) && Operators.greaterEqual((long) items.size(), maxsize);
     }
 
     private static void wakeUpNext(ArrayDeque<Future> waiters) {
@@ -233,7 +237,19 @@ public final class Queue extends PyObject {
     @Override
     @TruffleBoundary
     public String repr() {
-        StringBuilder sb = new StringBuilder("<" + type.getName() + " at ").append(Ids.address(this)).append(" maxsize=").append(maxsize);
+        return "<" + type.getName() + " at " + Ids.address(this) + " " + format() + ">";
+    }
+
+    /** {@code str(queue)}: as the repr without the address (CPython's {@code Queue.__str__}). */
+    @Override
+    @TruffleBoundary
+    public String builtinStr() {
+        return "<" + type.getName() + " " + format() + ">";
+    }
+
+    /** CPython's {@code Queue._format()}: the size limit, then the items, waiters and unfinished tasks there are. */
+    private String format() {
+        StringBuilder sb = new StringBuilder("maxsize=").append(PyOps.repr(maxsize));
         if (!items.isEmpty()) {
             sb.append(" _queue=").append(PyOps.repr(new PyList(items.toArray())));
         }
@@ -249,6 +265,6 @@ public final class Queue extends PyObject {
         if (isShutdown) {
             sb.append(" shutdown");
         }
-        return sb.append('>').toString();
+        return sb.toString();
     }
 }

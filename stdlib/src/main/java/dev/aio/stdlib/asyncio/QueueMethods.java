@@ -7,11 +7,9 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Missing;
-import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
-import dev.aio.runtime.PyValueInstance;
 
 /** Methods of {@code asyncio.Queue}. */
 public final class QueueMethods {
@@ -125,8 +123,18 @@ public final class QueueMethods {
     @GenerateNodeFactory
     abstract static class MaxsizeNode extends BuiltinNode {
         @Specialization
-        static long doMaxsize(Queue self) {
+        static Object doMaxsize(Queue self) {
             return self.maxsize();
+        }
+    }
+
+    /** CPython's {@code Queue.__str__}: the repr without the address. */
+    @Builtin(name = "__str__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class StrNode extends BuiltinNode {
+        @Specialization
+        static String doStr(Queue self) {
+            return self.builtinStr();
         }
     }
 
@@ -135,15 +143,8 @@ public final class QueueMethods {
     abstract static class NewQueueNode extends BuiltinNode {
         @Specialization
         Object doNew(Object cls, Object maxsize) {
-            long max = 0;
-            if (maxsize != Missing.INSTANCE) {
-                if (!(PyValueInstance.unwrapInt(maxsize) instanceof Long l)) {
-                    throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(maxsize) + "' and 'int'");
-                }
-                max = l;
-            }
             // The same constructor makes Queue, LifoQueue and PriorityQueue: the class decides the order.
-            return new Queue((PyType) cls, max);
+            return new Queue((PyType) cls, maxsize == Missing.INSTANCE ? 0L : maxsize);
         }
     }
 }
