@@ -27,7 +27,7 @@ final class CPythonLibrary {
 
     /** The modules of the jar that run under aio with CPython's behaviour; each has a golden test in examples/stdlib/. */
     private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
-                    "unittest", "difflib", "pprint", "argparse", "fnmatch");
+                    "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal");
 
     /**
      * GraalPy's edits of CPython's files that aio undoes on reading, restoring CPython's text: for

@@ -89,6 +89,8 @@ public final class Attributes {
                 case "__func__" -> m.getFunction();
                 // Calling the method's __call__ calls the method, with its self.
                 case "__call__" -> new PyBoundMethod(m, PyOps.typeOf(m).lookup("__call__"));
+                // How copy takes a method apart: the method type's own, not the function's.
+                case "__reduce_ex__", "__reduce__" -> bind(PyOps.typeOf(m).lookup(name), m, PyOps.typeOf(m));
                 default -> find(m.getFunction(), name);
             };
         } else if (obj instanceof PyCoroutine c) {

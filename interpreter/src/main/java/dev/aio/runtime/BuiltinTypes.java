@@ -25,6 +25,7 @@ public final class BuiltinTypes {
     public static final PyType SET = new PyType("set", "builtins", OBJECT);
     public static final PyType FROZENSET = new PyType("frozenset", "builtins", OBJECT);
     public static final PyType RANGE = new PyType("range", "builtins", OBJECT);
+    public static final PyType SLICE = new PyType("slice", "builtins", OBJECT);
     public static final PyType ITERATOR = new PyType("iterator", "builtins", OBJECT);
     public static final PyType FUNCTION = new PyType("function", "builtins", OBJECT);
     public static final PyType BUILTIN_FUNCTION = new PyType("builtin_function_or_method", "builtins", OBJECT);

@@ -120,7 +120,7 @@ public final class Keys {
             }
             return new PyBytes(m.toArray());
         }
-        if (key instanceof PyList || key instanceof PyByteArray || key instanceof PyDict || key instanceof PySet s && !s.isFrozen()) {
+        if (key instanceof PyList || key instanceof PyByteArray || key instanceof PyDict || key instanceof PySlice || key instanceof PySet s && !s.isFrozen()) {
             throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(key) + "'");
         }
         return key;

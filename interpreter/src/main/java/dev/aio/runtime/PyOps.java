@@ -165,6 +165,9 @@ public final class PyOps {
             }
             return true;
         }
+        if (a instanceof PySlice sa && b instanceof PySlice sb) {
+            return eq(sa.start(), sb.start()) && eq(sa.stop(), sb.stop()) && eq(sa.step(), sb.step());
+        }
         if (a instanceof PySimpleNamespace na && b instanceof PySimpleNamespace nb) {
             return eq(na.dict(), nb.dict());
         }

@@ -14,6 +14,18 @@ public final class PySlice extends PyObject {
         this.step = step;
     }
 
+    public Object start() {
+        return start;
+    }
+
+    public Object stop() {
+        return stop;
+    }
+
+    public Object step() {
+        return step;
+    }
+
     /** Python's {@code slice.indices(length)} plus the slice length: {start, stop, step, count}. */
     public int[] indices(int length) {
         long st = step == PyNone.NONE ? 1 : toLong(step);
@@ -63,7 +75,7 @@ public final class PySlice extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.OBJECT;
+        return BuiltinTypes.SLICE;
     }
 
     @Override

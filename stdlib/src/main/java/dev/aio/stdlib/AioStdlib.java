@@ -49,6 +49,7 @@ public final class AioStdlib implements StdlibProvider {
             DictMethods.install();
             SetMethods.install();
             RangeMethods.install();
+            SliceMethods.install();
             ExceptionMethods.install();
             StructMethods.install();
             BinasciiModule.install();
@@ -74,6 +75,7 @@ public final class AioStdlib implements StdlibProvider {
             FrameMethods.install();
             FunctionMethods.install();
             CallableMethods.install();
+            MethodMethods.install();
             TracebackMethods.install();
             MappingProxyMethods.install();
             SimpleNamespaceMethods.install();
@@ -164,7 +166,7 @@ public final class AioStdlib implements StdlibProvider {
         m.defineFunctions(context.getLanguage(), CodeBuiltinsFactory.getFactories());
         for (PyType t : new PyType[]{BuiltinTypes.INT, BuiltinTypes.FLOAT, BuiltinTypes.COMPLEX, BuiltinTypes.STR, BuiltinTypes.BOOL, BuiltinTypes.LIST, BuiltinTypes.TUPLE,
                         BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
-                        BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT,
+                        BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.SLICE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT,
                         PyDescriptors.propertyType(), PyDescriptors.staticMethodType(), PyDescriptors.classMethodType()}) {
             m.put(t.getName(), t);
         }

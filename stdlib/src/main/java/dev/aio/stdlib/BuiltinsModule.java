@@ -378,8 +378,13 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static Object doRound(Object number, Object ndigits) {
-            number = PyValueInstance.unwrap(number);
             boolean hasDigits = Args.given(ndigits) && ndigits != PyNone.NONE;
+            // A class's own __round__ (Decimal, Fraction): round(x) calls it without ndigits, as CPython's builtin_round.
+            Object own = hasDigits ? SpecialMethods.call(number, "__round__", ndigits) : SpecialMethods.call(number, "__round__");
+            if (own != SpecialMethods.NOT_DEFINED) {
+                return own;
+            }
+            number = PyValueInstance.unwrap(number);
             if (Numbers.isInt(number)) {
                 if (!hasDigits || Args.index(ndigits, "ndigits") >= 0) {
                     return number instanceof Boolean b ? (Object) (b ? 1L : 0L) : number;

@@ -10,9 +10,11 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Bytes;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyByteArray;
+import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 
 /** The methods only {@code bytearray} has: those that change it in place. */
 public final class ByteArrayMethods {
@@ -151,6 +153,16 @@ public final class ByteArrayMethods {
         @Specialization
         static Object doCopy(PyByteArray self) {
             return new PyByteArray(self.toArray());
+        }
+    }
+
+    /** {@code bytearray.__reduce__()}: {@code (type(self), (bytes(self),), state)} (CPython's bytearray_reduce_ex for protocol 3 and later). */
+    @Builtin(name = "__reduce__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReduceNode extends BuiltinNode {
+        @Specialization
+        static Object doReduce(PyByteArray self) {
+            return PyTuple.of(self.getPyType(), PyTuple.of(new PyBytes(self.toArray())), Reduction.defaultState(self, false));
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.aio.runtime.PyDeque;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.Subscripts;
 
 /** {@code collections.deque}: its constructor and methods (see {@link PyDeque}), with CPython's messages. */
@@ -347,6 +348,18 @@ public final class DequeMethods {
         @Specialization
         static boolean doContains(PyDeque self, Object value) {
             return Operators.contains(self, value);
+        }
+    }
+
+    /** {@code deque.__reduce__()}: {@code (deque, ((), maxlen), state, iter(self))}, without maxlen when there is none (CPython's deque_reduce). */
+    @Builtin(name = "__reduce__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReduceNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doReduce(PyDeque self) {
+            PyTuple args = self.maxlen() < 0 ? PyTuple.EMPTY : PyTuple.of(PyTuple.EMPTY, self.maxlen());
+            return PyTuple.of(self.getPyType(), args, Reduction.defaultState(self, false), Iteration.iter(self));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.aio.stdlib;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
@@ -10,6 +12,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
@@ -17,7 +20,11 @@ import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 
-/** Methods of {@code float}: its constructor ({@code float(x)}), {@code as_integer_ratio}. */
+/**
+ * Methods of {@code float}: its constructor ({@code float(x)}), {@code as_integer_ratio},
+ * {@code is_integer}, {@code hex} and {@code fromhex}, and the members of the numeric tower every
+ * float has as a Real ({@code real}, {@code imag}, {@code conjugate}).
+ */
 public final class FloatMethods {
     private FloatMethods() {
     }
@@ -97,6 +104,117 @@ public final class FloatMethods {
             }
             BigInteger common = numerator.gcd(denominator);
             return PyTuple.of(Numbers.normalize(numerator.divide(common)), Numbers.normalize(denominator.divide(common)));
+        }
+    }
+
+    /** {@code float.is_integer()}: whether the float is finite and has no fractional part. */
+    @Builtin(name = "is_integer", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class IsIntegerNode extends BuiltinNode {
+        @Specialization
+        static boolean doDouble(double self) {
+            return !Double.isInfinite(self) && self == Math.rint(self);
+        }
+    }
+
+    /** {@code float.real}: the float itself. */
+    @Builtin(name = "real", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class RealNode extends BuiltinNode {
+        @Specialization
+        static double doReal(double self) {
+            return self;
+        }
+    }
+
+    /** {@code float.imag}: always 0.0. */
+    @Builtin(name = "imag", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class ImagNode extends BuiltinNode {
+        @Specialization
+        static double doImag(@SuppressWarnings("unused") double self) {
+            return 0.0;
+        }
+    }
+
+    /** {@code float.conjugate()}: the float itself. */
+    @Builtin(name = "conjugate", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ConjugateNode extends BuiltinNode {
+        @Specialization
+        static double doConjugate(double self) {
+            return self;
+        }
+    }
+
+    /**
+     * {@code float.hex()}: CPython's float_hex form, {@code [-]0x1.<13 hex digits>p<signed exponent>}
+     * ({@code 0x0.<digits>p-1022} for a subnormal), {@code inf}, {@code nan}. The JDK's hex form has
+     * the same digits with the trailing zeros and the exponent's plus sign dropped. Zero is
+     * {@code 0x0.0p+0}.
+     */
+    @Builtin(name = "hex", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class HexNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static String doHex(double self) {
+            if (Double.isNaN(self) || Double.isInfinite(self)) {
+                return PyOps.repr(self);
+            }
+            if (self == 0.0) {
+                return Math.copySign(1.0, self) < 0 ? "-0x0.0p+0" : "0x0.0p+0";
+            }
+            String jdk = Double.toHexString(self);
+            int dot = jdk.indexOf('.');
+            int p = jdk.indexOf('p');
+            String fraction = (jdk.substring(dot + 1, p) + "0000000000000").substring(0, 13);
+            String exponent = jdk.substring(p + 1);
+            return jdk.substring(0, dot + 1) + fraction + "p" + (exponent.startsWith("-") ? exponent : "+" + exponent);
+        }
+    }
+
+    /** What {@code float.fromhex} reads (CPython's float_fromhex): sign, optional {@code 0x}, hex digits with an optional point, optional binary exponent. */
+    private static final Pattern HEX_FLOAT = Pattern.compile("([+-]?)(?:0[xX])?([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)(?:[pP]([+-]?[0-9]+))?");
+
+    /** {@code float.fromhex(string)}: the float a hexadecimal string (as {@code hex()} writes) stands for, rounded half to even. */
+    @Builtin(name = "fromhex", classMethod = true, params = {"cls", "string"})
+    @GenerateNodeFactory
+    abstract static class FromHexNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doFromHex(Object cls, Object string) {
+            if (!(PyValueInstance.unwrap(string) instanceof String text)) {
+                throw PyErrors.typeError("bad argument type for built-in operation");
+            }
+            double value = parseHex(text.strip());
+            return cls == BuiltinTypes.FLOAT ? (Object) value : Calls.call(cls, value);
+        }
+
+        private static double parseHex(String s) {
+            String lower = s.toLowerCase();
+            String unsigned = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
+            if (unsigned.equals("inf") || unsigned.equals("infinity") || unsigned.equals("nan")) {
+                double special = unsigned.equals("nan") ? Double.NaN : Double.POSITIVE_INFINITY;
+                return lower.startsWith("-") ? -special : special;
+            }
+            Matcher m = HEX_FLOAT.matcher(s);
+            if (!m.matches()) {
+                throw PyErrors.valueError("invalid hexadecimal floating-point string");
+            }
+            String exponent = m.group(3) == null ? "0" : m.group(3);
+            double value;
+            try {
+                value = Double.parseDouble(m.group(1) + "0x" + m.group(2) + "p" + exponent);
+            } catch (NumberFormatException e) {
+                // An exponent beyond int: as large (or small) as it gets.
+                value = exponent.startsWith("-") || m.group(2).matches("[0.]*") ? 0.0 : Double.POSITIVE_INFINITY;
+                value = m.group(1).equals("-") ? -value : value;
+            }
+            if (Double.isInfinite(value)) {
+                throw PyErrors.overflowError("hexadecimal value too large to represent as a float");
+            }
+            return value;
         }
     }
 }

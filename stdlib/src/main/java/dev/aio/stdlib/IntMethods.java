@@ -19,10 +19,16 @@ import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 
-/** Methods of {@code int}: its constructor ({@code int(x)}, {@code int(s, base)}), {@code bit_length}, {@code bit_count}. */
+/**
+ * Methods of {@code int}: its constructor ({@code int(x)}, {@code int(s, base)}), {@code bit_length},
+ * {@code bit_count}, the byte conversions, and the members of the numeric tower every int has as a
+ * Rational ({@code numerator}, {@code denominator}, {@code real}, {@code imag}, {@code conjugate},
+ * {@code as_integer_ratio}); {@code bool} inherits them.
+ */
 public final class IntMethods {
     private IntMethods() {
     }
@@ -71,6 +77,71 @@ public final class IntMethods {
         @Specialization
         static long doBool(boolean self) {
             return self ? 1 : 0;
+        }
+    }
+
+    /** The int {@code self} stands for: a bool's int is 0 or 1 (CPython's members give an exact int, never a bool). */
+    private static Object exactInt(Object self) {
+        return self instanceof Boolean b ? (Object) (b ? 1L : 0L) : self;
+    }
+
+    /** {@code int.numerator}: the int itself. */
+    @Builtin(name = "numerator", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class NumeratorNode extends BuiltinNode {
+        @Specialization
+        static Object doNumerator(Object self) {
+            return exactInt(self);
+        }
+    }
+
+    /** {@code int.denominator}: always 1. */
+    @Builtin(name = "denominator", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class DenominatorNode extends BuiltinNode {
+        @Specialization
+        static long doDenominator(@SuppressWarnings("unused") Object self) {
+            return 1;
+        }
+    }
+
+    /** {@code int.real}: the int itself. */
+    @Builtin(name = "real", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class RealNode extends BuiltinNode {
+        @Specialization
+        static Object doReal(Object self) {
+            return exactInt(self);
+        }
+    }
+
+    /** {@code int.imag}: always 0. */
+    @Builtin(name = "imag", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class ImagNode extends BuiltinNode {
+        @Specialization
+        static long doImag(@SuppressWarnings("unused") Object self) {
+            return 0;
+        }
+    }
+
+    /** {@code int.conjugate()}: the int itself, as a real number is its own conjugate. */
+    @Builtin(name = "conjugate", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ConjugateNode extends BuiltinNode {
+        @Specialization
+        static Object doConjugate(Object self) {
+            return exactInt(self);
+        }
+    }
+
+    /** {@code int.as_integer_ratio()}: {@code (self, 1)}. */
+    @Builtin(name = "as_integer_ratio", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class AsIntegerRatioNode extends BuiltinNode {
+        @Specialization
+        static PyTuple doAsIntegerRatio(Object self) {
+            return PyTuple.of(exactInt(self), 1L);
         }
     }
 

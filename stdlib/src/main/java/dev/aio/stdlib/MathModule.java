@@ -18,6 +18,7 @@ import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyValueInstance;
+import dev.aio.runtime.SpecialMethods;
 
 /** The {@code math} module: constants and the common functions, with CPython's domain errors. */
 public final class MathModule {
@@ -73,6 +74,11 @@ public final class MathModule {
         @Specialization
         @TruffleBoundary
         static Object doFloor(Object x) {
+            // A class's own __floor__ (Fraction, Decimal), as CPython's math module asks first.
+            Object own = SpecialMethods.call(x, "__floor__");
+            if (own != SpecialMethods.NOT_DEFINED) {
+                return own;
+            }
             if (Numbers.isInt(x)) {
                 return x instanceof Boolean b ? (Object) (b ? 1L : 0L) : x;
             }
@@ -90,6 +96,11 @@ public final class MathModule {
         @Specialization
         @TruffleBoundary
         static Object doCeil(Object x) {
+            // A class's own __ceil__ (Fraction, Decimal), as CPython's math module asks first.
+            Object own = SpecialMethods.call(x, "__ceil__");
+            if (own != SpecialMethods.NOT_DEFINED) {
+                return own;
+            }
             if (Numbers.isInt(x)) {
                 return x instanceof Boolean b ? (Object) (b ? 1L : 0L) : x;
             }
@@ -107,6 +118,11 @@ public final class MathModule {
         @Specialization
         @TruffleBoundary
         static Object doTrunc(Object x) {
+            // A class's own __trunc__ (Fraction, Decimal), as CPython's math module asks first.
+            Object own = SpecialMethods.call(x, "__trunc__");
+            if (own != SpecialMethods.NOT_DEFINED) {
+                return own;
+            }
             if (Numbers.isInt(x)) {
                 return x instanceof Boolean b ? (Object) (b ? 1L : 0L) : x;
             }

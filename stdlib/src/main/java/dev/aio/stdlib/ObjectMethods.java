@@ -22,7 +22,11 @@ import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 import dev.aio.runtime.SpecialMethods;
 
-/** {@code object.__init__}, {@code __new__}, {@code __init_subclass__}, {@code __repr__}, {@code __setattr__} and {@code __delattr__}, which {@code super()} reaches. */
+/**
+ * {@code object.__init__}, {@code __new__}, {@code __init_subclass__}, {@code __repr__},
+ * {@code __setattr__} and {@code __delattr__}, which {@code super()} reaches; {@code __reduce_ex__},
+ * {@code __reduce__} and {@code __getstate__}, which {@code copy} asks.
+ */
 public final class ObjectMethods {
     private ObjectMethods() {
     }
@@ -177,6 +181,46 @@ public final class ObjectMethods {
         static Object doDelete(Object self, Object name) {
             Attributes.deleteDefault(self, Args.string(name, "attribute name"));
             return PyNone.NONE;
+        }
+    }
+
+    /**
+     * {@code object.__reduce_ex__(protocol)}, what {@code copy} and {@code pickle} ask: the object's
+     * own {@code __reduce__} when its class defines one, else the default reduction.
+     */
+    @Builtin(name = "__reduce_ex__", params = {"self", "protocol"})
+    @GenerateNodeFactory
+    abstract static class ObjectReduceExNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doReduceEx(Object self, Object protocol) {
+            long proto = Args.index(protocol, "__reduce_ex__");
+            PyType type = PyOps.typeOf(self);
+            Object reduce = type.lookup("__reduce__");
+            if (reduce != null && reduce != BuiltinTypes.OBJECT.dict().get("__reduce__")) {
+                return Calls.call(Attributes.bind(reduce, self, type));
+            }
+            return Reduction.reduce(self, proto);
+        }
+    }
+
+    /** {@code object.__reduce__()}: the default reduction of protocol 0 ({@code copyreg._reduce_ex}). */
+    @Builtin(name = "__reduce__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ObjectReduceNode extends BuiltinNode {
+        @Specialization
+        static Object doReduce(Object self) {
+            return Reduction.reduce(self, 0);
+        }
+    }
+
+    /** {@code object.__getstate__()} (3.11): the instance's attributes as a new dict, or None when it has none. */
+    @Builtin(name = "__getstate__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ObjectGetStateNode extends BuiltinNode {
+        @Specialization
+        static Object doGetState(Object self) {
+            return Reduction.defaultState(self, false);
         }
     }
 

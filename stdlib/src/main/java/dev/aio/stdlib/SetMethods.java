@@ -13,6 +13,7 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PyTuple;
@@ -24,7 +25,7 @@ public final class SetMethods {
 
     /** The methods a frozenset has too (on a frozenset they make frozensets). */
     private static final Set<String> NON_MUTATING = Set.of("union", "intersection", "difference", "symmetric_difference", "copy", "issubset",
-                    "issuperset", "isdisjoint", "frozenset", "__contains__");
+                    "issuperset", "isdisjoint", "frozenset", "__contains__", "__reduce__");
 
     /** Installs these on {@code set} and {@code frozenset}. */
     static void install() {
@@ -289,6 +290,17 @@ public final class SetMethods {
                 }
             }
             return s;
+        }
+    }
+
+    /** {@code set.__reduce__()}: {@code (type(self), (list(self),), state)}, how {@code copy} rebuilds a set (CPython's set_reduce). */
+    @Builtin(name = "__reduce__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReduceNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doReduce(PySet self) {
+            return PyTuple.of(self.getPyType(), PyTuple.of(new PyList(self.toArray())), Reduction.defaultState(self, false));
         }
     }
 }

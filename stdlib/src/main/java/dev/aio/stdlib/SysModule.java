@@ -44,6 +44,9 @@ public final class SysModule {
         m.put("version_info", StructSequence.make("sys", "version_info", new String[]{"major", "minor", "micro", "releaselevel", "serial"},
                         new Object[]{3L, 11L, 7L, "final", 0L}));
         m.put("hexversion", 0x030B07F0L);
+        // CPython's numeric hash parameters (64-bit), which decimal and fractions hash their numbers with.
+        m.put("hash_info", StructSequence.make("sys", "hash_info", new String[]{"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"},
+                        new Object[]{64L, (1L << 61) - 1, 314159L, 0L, 1000003L, "siphash13", 64L, 128L, 0L}));
         m.put("path", context.sysPath());
         m.put("modules", context.sysModules());
         m.put("byteorder", "little");

@@ -30,4 +30,14 @@ public final class TupleMethods {
             return iterable instanceof PyTuple t && t.getPyType() == BuiltinTypes.TUPLE ? iterable : PyTuple.of(Iteration.toArray(iterable).clone());
         }
     }
+
+    /** {@code tuple.__getnewargs__()}: {@code (tuple(self),)}, the argument {@code copy} rebuilds a tuple subclass's instance from. */
+    @Builtin(name = "__getnewargs__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetNewArgsNode extends BuiltinNode {
+        @Specialization
+        static Object doGetNewArgs(PyTuple self) {
+            return PyTuple.of(new PyTuple(self.items().clone()));
+        }
+    }
 }

@@ -16,6 +16,7 @@ import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.Subscripts;
@@ -208,6 +209,16 @@ public final class ValueSpecialMethods {
         @Specialization
         static Object doFloat(Object self) {
             return Numbers.toDouble(PyValueInstance.unwrap(self));
+        }
+    }
+
+    /** {@code int.__getnewargs__()} (and float's, str's): {@code (value,)}, what {@code copy} rebuilds a subclass's instance from. */
+    @Builtin(name = "__getnewargs__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetNewArgsNode extends BuiltinNode {
+        @Specialization
+        static Object doGetNewArgs(Object self) {
+            return PyTuple.of(PyValueInstance.unwrap(self));
         }
     }
 }
