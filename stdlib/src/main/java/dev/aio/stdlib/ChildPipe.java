@@ -79,13 +79,38 @@ public final class ChildPipe extends PyObject implements Watchable {
         return new ChildPipe(pipe.sink(), name);
     }
 
-    /** A pipe that reaches its end when {@code process} exits: the loop watches for the exit as for the pipes (CPython's child watcher). */
+    /**
+     * A pipe that reaches its end when {@code process} exits (the loop watches for the exit as for
+     * the pipes: CPython's child watcher), and {@code relays} have copied all the child wrote.
+     */
     @TruffleBoundary
-    static ChildPipe endingWhen(Process process, String name) throws IOException {
+    static ChildPipe endingWhen(Process process, String name, Thread... relays) throws IOException {
         Pipe pipe = Pipe.open();
         Pipe.SinkChannel sink = pipe.sink();
-        pump(name, process::waitFor, sink);
+        pump(name, () -> {
+            process.waitFor();
+            for (Thread relay : relays) {
+                relay.join();
+            }
+        }, sink);
         return new ChildPipe(pipe.source(), name);
+    }
+
+    /**
+     * Copies {@code from} to {@code to} until either ends: in aio's daemon, a stream a child would
+     * inherit from a process of its own (the daemon's are not the run's) goes through the run's.
+     * Then it closes the child's end ({@code childEnd}), never the run's stream.
+     */
+    @TruffleBoundary
+    static Thread relay(String name, InputStream from, OutputStream to, AutoCloseable childEnd) {
+        return pump(name, () -> {
+            byte[] chunk = new byte[CHUNK];
+            int n;
+            while ((n = from.read(chunk)) >= 0) {
+                to.write(chunk, 0, n);
+                to.flush();
+            }
+        }, childEnd);
     }
 
     private interface Copy {
@@ -93,7 +118,7 @@ public final class ChildPipe extends PyObject implements Watchable {
     }
 
     /** Runs {@code copy} on a daemon thread; whatever way it ends, it closes {@code ends}, so that the other side sees EOF or a broken pipe. */
-    private static void pump(String name, Copy copy, AutoCloseable... ends) {
+    private static Thread pump(String name, Copy copy, AutoCloseable... ends) {
         Thread t = new Thread(() -> {
             try {
                 copy.run();
@@ -111,6 +136,7 @@ public final class ChildPipe extends PyObject implements Watchable {
         }, "aio " + name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static void writeFully(WritableByteChannel sink, ByteBuffer b) throws IOException {
