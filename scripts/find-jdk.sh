@@ -218,12 +218,17 @@ async def main():
 asyncio.run(main())
 '
 
+# The client's JVM: it runs a few plain JDK classes for a fraction of a second.
+AIO_CLIENT_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+
 aio_daemon_client() {
     # `aio run` through aio's daemon, a JVM kept warm between runs (docs/running.md), unless
     # AIO_DAEMON=off: a small JVM of plain JDK classes (dev.aio.launcher.daemon.DaemonClient)
     # hands the run over, in place of this shell. Any other command, or AIO_DAEMON=off: returns.
     # $1: the lib directory; then aio's arguments. The daemon runs with the options chosen above.
-    local lib=$1 options launcher
+    # The client starts from its own class cache, lib/aio-client.aot, when the build wrote one
+    # (one for another JDK is ignored by the JVM, silently with these -Xlog options).
+    local lib=$1 options launcher cache=()
     shift
     [ "${1:-}" = run ] || return 0
     case "${AIO_DAEMON:-on}" in
@@ -231,9 +236,35 @@ aio_daemon_client() {
     esac
     launcher=("$lib"/aio-launcher-*.jar)
     [ -f "${launcher[0]}" ] || return 0
+    [ ! -s "$lib/aio-client.aot" ] || [ "$AIO_JAVA_MAJOR" -lt 25 ] || cache=(-XX:AOTCache="$lib/aio-client.aot" -Xlog:aot=off -Xlog:cds=off)
     options=("${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" ${AIO_JAVA_OPTS:-})
-    exec "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp "${launcher[0]}" \
+    exec "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" "${cache[@]}" -cp "${launcher[0]}" \
         dev.aio.launcher.daemon.DaemonClient "$lib" "${#options[@]}" "${options[@]}" "$@"
+}
+
+aio_write_client_cache() {
+    # Run by the build after aio_write_class_cache: writes lib/aio-client.aot, the JDK 25+ AOT
+    # cache of the daemon's client, trained on a first run (it starts a daemon, without the JIT,
+    # in a private folder of its own, and hands it a program); the daemon leaves when its folder
+    # goes. $1: lib. On an older JDK it writes nothing.
+    local lib=$1 dir launcher options
+    rm -f "$lib/aio-client.aot"
+    [ "$AIO_JAVA_MAJOR" -ge 25 ] || return 0
+    launcher=("$lib"/aio-launcher-*.jar)
+    AIO_LAUNCH=(-Daio.jit=off)
+    aio_class_path "$lib"
+    options=("${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}")
+    dir=$(mktemp -d)
+    printf 'print("trained")\n' >"$dir/train.py"
+    if XDG_RUNTIME_DIR=$dir "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" -XX:AOTCacheOutput="$lib/aio-client.aot" -Xlog:aot=off -Xlog:cds=off \
+        -cp "${launcher[0]}" dev.aio.launcher.daemon.DaemonClient "$lib" "${#options[@]}" "${options[@]}" run "$dir/train.py" >"$dir/log" 2>&1 &&
+        [ "$(head -n 1 "$dir/log")" = trained ] && [ -s "$lib/aio-client.aot" ]; then
+        rm -rf "$dir"
+    else
+        cat "$dir/log" >&2
+        rm -rf "$dir" "$lib/aio-client.aot"
+        return 1
+    fi
 }
 
 aio_exec() {
