@@ -230,6 +230,19 @@ class DaemonTest {
         assertTrue(o.err().endsWith("KeyboardInterrupt\n"), o.err());
     }
 
+    /** CPython: the process ends as killed by the signal (the shell's status 128 + 15); in the daemon, only the run does. */
+    @Test
+    void aSignalTheProgramRaisesWithoutAHandlerEndsOnlyItsRun() throws Exception {
+        Outcome o = run(dir, Map.of(), "", """
+                        import signal
+                        print('before', flush=True)
+                        signal.raise_signal(signal.SIGTERM)
+                        print('not reached')
+                        """);
+        assertEquals(new Outcome(143, "before\n", ""), o);
+        assertEquals(new Outcome(0, "still here\n", ""), run(dir, Map.of(), "", "print('still here')\n"));
+    }
+
     @Test
     void aRebuiltAioHasANewDaemonAndTheOldOneLeaves() throws Exception {
         Path lib = Files.createDirectories(dir.resolve("lib"));
