@@ -234,6 +234,12 @@ aio_daemon_client() {
     case "${AIO_DAEMON:-on}" in
         off | 0 | false | no) return 0 ;;
     esac
+    # Options the daemon cannot honour (DaemonClient.needsOwnProcess says why) run in this
+    # process's JVM, without a client in between: --dump-tasks-on's signal is for the pid the user
+    # sees. (Such a word among the program's own arguments only costs it the daemon.)
+    case " $* " in
+        *" --no-daemon "* | *" --inspect"* | *" --cpusampler"* | *" --dump-tasks-on"*) return 0 ;;
+    esac
     launcher=("$lib"/aio-launcher-*.jar)
     [ -f "${launcher[0]}" ] || return 0
     [ ! -s "$lib/aio-client.aot" ] || [ "$AIO_JAVA_MAJOR" -lt 25 ] || cache=(-XX:AOTCache="$lib/aio-client.aot" -Xlog:aot=off -Xlog:cds=off)
