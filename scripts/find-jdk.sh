@@ -242,7 +242,7 @@ aio_daemon_client() {
     esac
     launcher=("$lib"/aio-launcher-*.jar)
     [ -f "${launcher[0]}" ] || return 0
-    [ ! -s "$lib/aio-client.aot" ] || [ "$AIO_JAVA_MAJOR" -lt 25 ] || cache=(-XX:AOTCache="$lib/aio-client.aot" -Xlog:aot=off -Xlog:cds=off)
+    [ ! -s "$lib/aio-client.aot" ] || [ "$AIO_JAVA_MAJOR" -lt 25 ] || cache=(-XX:AOTCache="$lib/aio-client.aot" -Xlog:aot*=off -Xlog:cds*=off)
     options=("${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" ${AIO_JAVA_OPTS:-})
     exec "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" "${cache[@]}" -cp "${launcher[0]}" \
         dev.aio.launcher.daemon.DaemonClient "$lib" "${#options[@]}" "${options[@]}" "$@"
@@ -262,7 +262,7 @@ aio_write_client_cache() {
     options=("${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}")
     dir=$(mktemp -d)
     printf 'print("trained")\n' >"$dir/train.py"
-    if XDG_RUNTIME_DIR=$dir "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" -XX:AOTCacheOutput="$lib/aio-client.aot" -Xlog:aot=off -Xlog:cds=off \
+    if XDG_RUNTIME_DIR=$dir "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" -XX:AOTCacheOutput="$lib/aio-client.aot" -Xlog:aot*=off -Xlog:cds*=off \
         -cp "${launcher[0]}" dev.aio.launcher.daemon.DaemonClient "$lib" "${#options[@]}" "${options[@]}" run "$dir/train.py" >"$dir/log" 2>&1 &&
         [ "$(head -n 1 "$dir/log")" = trained ] && [ -s "$lib/aio-client.aot" ]; then
         rm -rf "$dir"
