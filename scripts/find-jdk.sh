@@ -5,44 +5,54 @@
 # A caller that only runs aio sets AIO_JDK_RUNTIME_ONLY=1: then a Java runtime without javac will do.
 
 aio_java_major() {
-    # Prints the feature version of the JDK whose java binary is $1 (e.g. 25), or nothing. The
-    # JDK's release file answers without starting a JVM; java itself is asked only when it has none.
-    local home release
-    home=$(dirname "$(dirname "$1")")
-    release="$home/release"
+    # Sets aio_major to the feature version of the JDK whose java binary is $1 (e.g. 25), or to
+    # nothing. The JDK's release file answers without starting a JVM, read by the shell itself (a
+    # process started per candidate costs tens of milliseconds on a busy machine, at every run);
+    # java itself is asked only when there is none.
+    local release=${1%/bin/java}/release line
+    aio_major=""
     if [ -f "$release" ]; then
-        sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -n 1
+        while IFS= read -r line; do
+            case $line in
+                JAVA_VERSION=\"*)
+                    line=${line#JAVA_VERSION=\"}
+                    aio_major=${line%%[!0-9]*}
+                    return 0
+                    ;;
+            esac
+        done <"$release"
     else
-        "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1
+        aio_major=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1)
     fi
 }
 
 aio_find_jdk() {
-    local candidate major best="" best_major=0
+    local candidate best="" best_major=0 java
     if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-        major=$(aio_java_major "$JAVA_HOME/bin/java")
-        if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+        aio_java_major "$JAVA_HOME/bin/java"
+        if [ -n "$aio_major" ] && [ "$aio_major" -ge 21 ]; then
             best="$JAVA_HOME"
-            best_major=$major
+            best_major=$aio_major
         fi
     fi
     if [ -z "$best" ]; then
         for candidate in /usr/lib/jvm/*; do
             [ -x "$candidate/bin/java" ] || continue
             [ "${AIO_JDK_RUNTIME_ONLY:-0}" = 1 ] || [ -x "$candidate/bin/javac" ] || continue
-            major=$(aio_java_major "$candidate/bin/java")
-            if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+            aio_java_major "$candidate/bin/java"
+            if [ -n "$aio_major" ] && [ "$aio_major" -ge 21 ] && [ "$aio_major" -gt "$best_major" ]; then
                 best="$candidate"
-                best_major=$major
+                best_major=$aio_major
             fi
         done
     fi
-    if [ -z "$best" ] && command -v java >/dev/null 2>&1; then
-        candidate=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-        major=$(aio_java_major "$candidate/bin/java")
-        if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+    if [ -z "$best" ] && java=$(command -v java); then
+        candidate=$(readlink -f "$java")
+        candidate=${candidate%/bin/java}
+        aio_java_major "$candidate/bin/java"
+        if [ -n "$aio_major" ] && [ "$aio_major" -ge 21 ]; then
             best="$candidate"
-            best_major=$major
+            best_major=$aio_major
         fi
     fi
     if [ -z "$best" ]; then
@@ -65,8 +75,13 @@ aio_find_jdk() {
 
 aio_has_jvmci() {
     # The JDK's release file lists its modules; without one, Truffle itself finds out (and aio says so).
-    local release="$JAVA_HOME/release"
-    [ ! -f "$release" ] || grep -q 'jdk\.internal\.vm\.ci' "$release"
+    local release="$JAVA_HOME/release" modules
+    [ -f "$release" ] || return 0
+    read -r -d '' modules <"$release" || true
+    case $modules in
+        *jdk.internal.vm.ci*) return 0 ;;
+        *) return 1 ;;
+    esac
 }
 
 aio_launch() {
@@ -202,6 +217,61 @@ async def main():
 
 asyncio.run(main())
 '
+
+# The client's JVM: it runs a few plain JDK classes for a fraction of a second.
+AIO_CLIENT_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+
+aio_daemon_client() {
+    # `aio run` through aio's daemon, a JVM kept warm between runs (docs/running.md), unless
+    # AIO_DAEMON=off: a small JVM of plain JDK classes (dev.aio.launcher.daemon.DaemonClient)
+    # hands the run over, in place of this shell. Any other command, or AIO_DAEMON=off: returns.
+    # $1: the lib directory; then aio's arguments. The daemon runs with the options chosen above.
+    # The client starts from its own class cache, lib/aio-client.aot, when the build wrote one
+    # (one for another JDK is ignored by the JVM, silently with these -Xlog options).
+    local lib=$1 options launcher cache=()
+    shift
+    [ "${1:-}" = run ] || return 0
+    case "${AIO_DAEMON:-on}" in
+        off | 0 | false | no) return 0 ;;
+    esac
+    # Options the daemon cannot honour (DaemonClient.needsOwnProcess says why) run in this
+    # process's JVM, without a client in between: --dump-tasks-on's signal is for the pid the user
+    # sees. (Such a word among the program's own arguments only costs it the daemon.)
+    case " $* " in
+        *" --no-daemon "* | *" --inspect"* | *" --cpusampler"* | *" --dump-tasks-on"*) return 0 ;;
+    esac
+    launcher=("$lib"/aio-launcher-*.jar)
+    [ -f "${launcher[0]}" ] || return 0
+    [ ! -s "$lib/aio-client.aot" ] || [ "$AIO_JAVA_MAJOR" -lt 25 ] || cache=(-XX:AOTCache="$lib/aio-client.aot" -Xlog:aot*=off -Xlog:cds*=off)
+    options=("${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" ${AIO_JAVA_OPTS:-})
+    exec "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" "${cache[@]}" -cp "${launcher[0]}" \
+        dev.aio.launcher.daemon.DaemonClient "$lib" "${#options[@]}" "${options[@]}" "$@"
+}
+
+aio_write_client_cache() {
+    # Run by the build after aio_write_class_cache: writes lib/aio-client.aot, the JDK 25+ AOT
+    # cache of the daemon's client, trained on a first run (it starts a daemon, without the JIT,
+    # in a private folder of its own, and hands it a program); the daemon leaves when its folder
+    # goes. $1: lib. On an older JDK it writes nothing.
+    local lib=$1 dir launcher options
+    rm -f "$lib/aio-client.aot"
+    [ "$AIO_JAVA_MAJOR" -ge 25 ] || return 0
+    launcher=("$lib"/aio-launcher-*.jar)
+    AIO_LAUNCH=(-Daio.jit=off)
+    aio_class_path "$lib"
+    options=("${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}")
+    dir=$(mktemp -d)
+    printf 'print("trained")\n' >"$dir/train.py"
+    if XDG_RUNTIME_DIR=$dir "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" -XX:AOTCacheOutput="$lib/aio-client.aot" -Xlog:aot*=off -Xlog:cds*=off \
+        -cp "${launcher[0]}" dev.aio.launcher.daemon.DaemonClient "$lib" "${#options[@]}" "${options[@]}" run "$dir/train.py" >"$dir/log" 2>&1 &&
+        [ "$(head -n 1 "$dir/log")" = trained ] && [ -s "$lib/aio-client.aot" ]; then
+        rm -rf "$dir"
+    else
+        cat "$dir/log" >&2
+        rm -rf "$dir" "$lib/aio-client.aot"
+        return 1
+    fi
+}
 
 aio_exec() {
     # Runs java with the options chosen above and $AIO_JAVA_OPTS, in place of this shell.

@@ -147,7 +147,7 @@ public final class AioContext implements PyContext.Holder {
         String path = env.getOptions().get(AioOptions.TIMELINE);
         this.timelinePath = path.isEmpty() ? null : path;
         this.timeline = timelinePath == null ? null : new TimelineRecorder();
-        this.signals = new ProgramSignals(this, env.getOptions().get(AioOptions.MAIN));
+        this.signals = new ProgramSignals(this, env.getOptions().get(AioOptions.MAIN), env.getOptions().get(AioOptions.HOSTED));
     }
 
     void initialize() {
@@ -345,6 +345,11 @@ public final class AioContext implements PyContext.Holder {
 
     public Env getEnv() {
         return env;
+    }
+
+    /** Whether this run shares its JVM with others (aio's daemon): the process's standard streams, signals and environment are not its own. */
+    public boolean hosted() {
+        return env.getOptions().get(AioOptions.HOSTED);
     }
 
     public PrintStream out() {

@@ -45,4 +45,7 @@ public final class AioOptions {
 
     @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
     public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);
+
+    @Option(name = "Hosted", help = "The main program shares its JVM with other runs (aio's daemon): a signal it would send to the process ends this run instead, as it would end the process.", category = OptionCategory.INTERNAL) //
+    public static final OptionKey<Boolean> HOSTED = new OptionKey<>(false);
 }

@@ -1,7 +1,7 @@
 package dev.aio.runtime;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
@@ -38,9 +38,11 @@ public final class ProgramSignals {
 
     private final AioContext context;
     private final boolean mainProgram;
+    /** The JVM is shared with other runs (aio's daemon): the process's signals are not this program's to send. */
+    private final boolean hosted;
     private Thread mainThread;
-    /** Handlers other than SIG_DFL (main thread only). */
-    private final Map<Integer, Object> handlers = new HashMap<>();
+    /** Handlers other than SIG_DFL (set on the main thread; read by {@link #deliver} on another). */
+    private final Map<Integer, Object> handlers = new ConcurrentHashMap<>();
     /** Signals received and not yet handled, in order. */
     private final ConcurrentLinkedQueue<Integer> pending = new ConcurrentLinkedQueue<>();
     /** A SIGINT is on its way to the main thread. */
@@ -55,9 +57,10 @@ public final class ProgramSignals {
         }
     };
 
-    public ProgramSignals(AioContext context, boolean mainProgram) {
+    public ProgramSignals(AioContext context, boolean mainProgram, boolean hosted) {
         this.context = context;
         this.mainProgram = mainProgram;
+        this.hosted = hosted;
     }
 
     /**
@@ -151,9 +154,28 @@ public final class ProgramSignals {
         if (handlers.containsKey(signum) && onMainThread()) {
             received(signum);
             runPending();
+        } else if (hosted) {
+            // The process is aio's daemon, running other programs too: the signal ends this run as
+            // its default action would end a process of its own (status 128 + the signal's number).
+            context.out().flush();
+            context.getEnv().getContext().closeExited(null, 128 + signum);
         } else {
             Signal.raise(new Signal(bare(signum)));
         }
+    }
+
+    /**
+     * A signal sent to this run from outside the JVM (aio's daemon relays the Ctrl-C of the run's
+     * own command): handled as if the process had received it. False when the program does not
+     * take it (no handler, or a second SIGINT before the first reached the program): the caller
+     * then ends the run as the signal would end its process.
+     */
+    public boolean deliver(int signum) {
+        if (!handlers.containsKey(signum) || signum == SIGINT && sigintPending.get()) {
+            return false;
+        }
+        received(signum);
+        return true;
     }
 
     private static String bare(int signum) {

@@ -7,10 +7,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 
 import dev.aio.kernel.InterpreterStack;
 import dev.aio.launcher.repl.TerminalConsole;
@@ -26,7 +28,7 @@ public final class AioMain implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = run(args, System.in, out, err, null, null, TerminalConsole.isTerminal());
+        int status = run(args, System.in, out, err, RunCommand.Host.NONE, TerminalConsole.isTerminal());
         out.flush();
         err.flush();
         System.exit(status);
@@ -34,7 +36,7 @@ public final class AioMain implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit status: what tests call. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return run(args, in, out, err, null, null, false);
+        return run(args, in, out, err, RunCommand.Host.NONE, false);
     }
 
     /**
@@ -42,19 +44,29 @@ public final class AioMain implements Callable<Integer> {
      * {@code workingDirectory} (null: the process's), and {@code watcher} sees the run's context.
      */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Consumer<Context> watcher) {
-        return run(args, in, out, err, workingDirectory, watcher, false);
+        return run(args, in, out, err, new RunCommand.Host(workingDirectory, null, null, watcher), false);
+    }
+
+    /**
+     * The same for aio's daemon ({@code dev.aio.launcher.daemon.AioDaemon}): {@code aio run} in
+     * {@code workingDirectory} with {@code environment}, in a context on the daemon's shared
+     * {@code engine}; {@code watcher} sees the run's context.
+     */
+    public static int runHosted(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Map<String, String> environment, Engine engine,
+                    Consumer<Context> watcher) {
+        return run(args, in, out, err, new RunCommand.Host(workingDirectory, environment, engine, watcher), false);
     }
 
     /**
      * Runs the command on a thread with aio's stack ({@link InterpreterStack}): the caller's may be
      * the JVM's small default, too small for a deeply nested program or for CPython's recursion limit.
      */
-    private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Consumer<Context> watcher, boolean terminal) {
+    private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, RunCommand.Host host, boolean terminal) {
         int[] status = new int[1];
         Throwable[] failure = new Throwable[1];
         Thread runner = new Thread(null, () -> {
             try {
-                status[0] = runHere(args, in, out, err, workingDirectory, watcher, terminal);
+                status[0] = runHere(args, in, out, err, host, terminal);
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -83,13 +95,12 @@ public final class AioMain implements Callable<Integer> {
         return status[0];
     }
 
-    private static int runHere(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Consumer<Context> watcher, boolean terminal) {
+    private static int runHere(String[] args, InputStream in, PrintStream out, PrintStream err, RunCommand.Host host, boolean terminal) {
         CommandLine cli = new CommandLine(new AioMain());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         RunCommand run = RunCommand.streams(cli, in, out, err);
-        run.workingDirectory = workingDirectory;
-        run.watcher = watcher;
+        run.host = host;
         TestCommand test = cli.getSubcommands().get("test").getCommand();
         test.out = out;
         test.err = err;

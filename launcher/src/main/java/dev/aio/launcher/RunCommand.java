@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
@@ -92,10 +93,21 @@ public final class RunCommand implements Callable<Integer> {
     /** Sees each run's context once it is built; tests use it to cancel runs that never end. */
     static volatile Consumer<Context> contextWatcher;
 
-    /** Set by a golden test: the folder the file is read from and the program runs in (null: the process's working directory). */
-    Path workingDirectory;
-    /** Set by a golden test: sees this run's context, to stop it at the test's time limit. */
-    Consumer<Context> watcher;
+    @Option(names = "--no-daemon", description = "Run in a JVM of its own, not in aio's daemon (as AIO_DAEMON=off does).")
+    boolean noDaemon;
+
+    /**
+     * Where a run happens when not simply in this process: a golden test's (its folder, a watcher
+     * that stops it at the test's time limit) or aio's daemon's (the client's folder and
+     * environment, the daemon's shared engine). Null fields: the process's own.
+     */
+    record Host(Path workingDirectory, Map<String, String> environment, Engine engine, Consumer<Context> watcher) {
+        static final Host NONE = new Host(null, null, null, null);
+    }
+
+    Host host = Host.NONE;
+    /** The folder the file is read from and the program runs in (null: the process's working directory). */
+    private Path workingDirectory;
 
     private InputStream in;
     private PrintStream out;
@@ -137,6 +149,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        workingDirectory = host.workingDirectory();
         String optionError = optionError();
         if (optionError != null) {
             err.println("aio run: " + optionError);
@@ -187,10 +200,18 @@ public final class RunCommand implements Callable<Integer> {
         // Scripts run by the aio command may read and write files (open()) and import modules next to them.
         Context.Builder builder = Context.newBuilder("aio").in(in).out(out).err(err).arguments("aio", argv.toArray(new String[0])).allowCreateThread(true).allowCreateProcess(true)
                         .allowIO(IOAccess.ALL)
-                        .allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").option("aio.Main", "true")
+                        .allowExperimentalOptions(true).option("aio.Main", "true")
                         .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit == null ? 0 : timeLimit))
                         // A pause in the debugger is no slow step; the sampler and instrumenting distort step times.
                         .option("aio.SlowStep", String.valueOf(inspect != null || cpuSampler != null ? 0 : slowStep)).option("aio.DumpTasksOn", dumpTasksOn);
+        if (host.engine() != null) {
+            // aio's daemon: its engine is shared by runs, so engine options are its own.
+            builder.engine(host.engine()).option("aio.Hosted", "true");
+        } else {
+            builder.option("engine.WarnInterpreterOnly", "false");
+        }
+        // os.environ, and what child processes get: the command's environment (the daemon's client's).
+        builder.environment(host.environment() != null ? host.environment() : System.getenv());
         if (workingDirectory != null) {
             builder.currentWorkingDirectory(workingDirectory.toAbsolutePath().normalize());
         }
@@ -250,8 +271,8 @@ public final class RunCommand implements Callable<Integer> {
             if (testWatcher != null) {
                 testWatcher.accept(context);
             }
-            if (watcher != null) {
-                watcher.accept(context);
+            if (host.watcher() != null) {
+                host.watcher().accept(context);
             }
             try {
                 context.eval(Source.newBuilder("aio", text, name).build());

@@ -75,7 +75,8 @@ class DistributionIT {
         Path cache = dir.resolve("cache");
         Files.writeString(dir.resolve("hello.aio"), "print('hello')\n");
         // The JVM logs where each class came from: the cache is "shared objects file".
-        Map<String, String> env = Map.of("AIO_JIT", "off", "XDG_CACHE_HOME", cache.toString(), "AIO_JAVA_OPTS", "-Xlog:class+load");
+        // Without the daemon: the log is the run's JVM's.
+        Map<String, String> env = Map.of("AIO_JIT", "off", "XDG_CACHE_HOME", cache.toString(), "AIO_JAVA_OPTS", "-Xlog:class+load", "AIO_DAEMON", "off");
         String out = run(dir, env, home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "hello.aio");
         assertTrue(out.contains("\nhello\n"), out);
         assertTrue(out.contains(" dev.aio.launcher.AioMain source: shared objects file"), out.lines().filter(l -> l.contains("AioMain")).toList().toString());
@@ -117,7 +118,8 @@ class DistributionIT {
 
                         asyncio.run(main())
                         """);
-        String trace = run(dir, Map.of("AIO_JAVA_OPTS", "-Dpolyglot.engine.TraceCompilation=true -Dpolyglot.engine.BackgroundCompilation=false"
+        // Without the daemon: the trace is the run's JVM's.
+        String trace = run(dir, Map.of("AIO_DAEMON", "off", "AIO_JAVA_OPTS", "-Dpolyglot.engine.TraceCompilation=true -Dpolyglot.engine.BackgroundCompilation=false"
                         + " -Dpolyglot.engine.FirstTierCompilationThreshold=100 -Dpolyglot.engine.LastTierCompilationThreshold=1000000"),
                         home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "pipeline.aio");
         assertTrue(trace.contains("\ntotal 199990000\n"), trace);
@@ -158,7 +160,7 @@ class DistributionIT {
                         print("recovered")
                         """);
         assertEquals("finally ran\n1 frame\ncaught MemoryError\nrecovered\n",
-                        run(dir, Map.of("AIO_JAVA_OPTS", "-Xmx256m"), home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "hog.aio"));
+                        run(dir, Map.of("AIO_JAVA_OPTS", "-Xmx256m", "AIO_DAEMON", "off"), home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "hog.aio"));
     }
 
     /**

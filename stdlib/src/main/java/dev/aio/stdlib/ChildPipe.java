@@ -90,16 +90,20 @@ public final class ChildPipe extends PyObject implements Watchable {
 
     /**
      * A pipe that reaches its end when {@code process} exits: the loop watches for the exit as for
-     * the pipes (CPython's child watcher). It ends once the child's {@code outputs} hold what the
-     * child wrote before it exited (or after a short wait): in CPython that output already sits in
-     * the kernel's pipe when the exit is reported, and a protocol's {@code process_exited} reads it.
+     * the pipes (CPython's child watcher). It ends once {@code relays} have copied all the child
+     * wrote to the streams it inherited, and the child's {@code outputs} hold what it wrote before
+     * it exited (or after a short wait): in CPython that output already sits in the kernel's pipe
+     * when the exit is reported, and a protocol's {@code process_exited} reads it.
      */
     @TruffleBoundary
-    static ChildPipe endingWhen(Process process, String name, ChildPipe... outputs) throws IOException {
+    static ChildPipe endingWhen(Process process, String name, Thread[] relays, ChildPipe... outputs) throws IOException {
         Pipe pipe = Pipe.open();
         Pipe.SinkChannel sink = pipe.sink();
         pump(name, () -> {
             process.waitFor();
+            for (Thread relay : relays) {
+                relay.join();
+            }
             long deadline = System.currentTimeMillis() + OUTPUT_DRAIN_MILLIS;
             for (ChildPipe output : outputs) {
                 if (output != null && output.feeder != null) {
@@ -108,6 +112,23 @@ public final class ChildPipe extends PyObject implements Watchable {
             }
         }, sink);
         return new ChildPipe(pipe.source(), name);
+    }
+
+    /**
+     * Copies {@code from} to {@code to} until either ends: in aio's daemon, a stream a child would
+     * inherit from a process of its own (the daemon's are not the run's) goes through the run's.
+     * Then it closes the child's end ({@code childEnd}), never the run's stream.
+     */
+    @TruffleBoundary
+    static Thread relay(String name, InputStream from, OutputStream to, AutoCloseable childEnd) {
+        return pump(name, () -> {
+            byte[] chunk = new byte[CHUNK];
+            int n;
+            while ((n = from.read(chunk)) >= 0) {
+                to.write(chunk, 0, n);
+                to.flush();
+            }
+        }, childEnd);
     }
 
     private interface Copy {

@@ -8,6 +8,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -92,12 +93,14 @@ public final class ChildProcess extends PyObject {
         // The context's environment (the embedder's allowEnvironmentAccess decides what it holds), or the one given.
         builder.environment().clear();
         builder.environment().putAll(env != null ? env : context.getEnv().getEnvironment());
-        builder.redirectInput(in == null ? Redirect.INHERIT : in == DEVNULL ? Redirect.from(new File("/dev/null")) : Redirect.PIPE);
-        builder.redirectOutput(output(out));
+        // In aio's daemon the process's streams are not the run's: what the child would inherit is relayed.
+        boolean hosted = context.hosted();
+        builder.redirectInput(in == null ? hosted ? Redirect.PIPE : Redirect.INHERIT : in == DEVNULL ? Redirect.from(new File("/dev/null")) : Redirect.PIPE);
+        builder.redirectOutput(output(out, hosted));
         if (err != null && err == STDOUT) {
             builder.redirectErrorStream(true);
         } else {
-            builder.redirectError(output(err));
+            builder.redirectError(output(err, hosted));
         }
         context.out().flush();
         Process p;
@@ -111,16 +114,29 @@ public final class ChildProcess extends PyObject {
             ChildPipe stdinPipe = in != null && in == PIPE ? ChildPipe.toChild(p.getOutputStream(), "stdin " + pid) : null;
             ChildPipe stdoutPipe = out != null && out == PIPE ? ChildPipe.fromChild(p.getInputStream(), "stdout " + pid) : null;
             ChildPipe stderrPipe = err != null && err == PIPE ? ChildPipe.fromChild(p.getErrorStream(), "stderr " + pid) : null;
-            return new ChildProcess(context, p, stdinPipe, stdoutPipe, stderrPipe, ChildPipe.endingWhen(p, "exit " + pid, stdoutPipe, stderrPipe));
+            List<Thread> relays = new ArrayList<>();
+            if (hosted) {
+                if (in == null) {
+                    // Not awaited: the child may exit before its input ends.
+                    ChildPipe.relay("stdin " + pid, context.stdin(), p.getOutputStream(), p.getOutputStream());
+                }
+                if (out == null) {
+                    relays.add(ChildPipe.relay("stdout " + pid, p.getInputStream(), context.out(), p.getInputStream()));
+                }
+                if (err == null) {
+                    relays.add(ChildPipe.relay("stderr " + pid, p.getErrorStream(), context.err(), p.getErrorStream()));
+                }
+            }
+            return new ChildProcess(context, p, stdinPipe, stdoutPipe, stderrPipe, ChildPipe.endingWhen(p, "exit " + pid, relays.toArray(new Thread[0]), stdoutPipe, stderrPipe));
         } catch (IOException e) {
             p.destroyForcibly();
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Redirect output(Long how) {
+    private static Redirect output(Long how, boolean hosted) {
         if (how == null) {
-            return Redirect.INHERIT;
+            return hosted ? Redirect.PIPE : Redirect.INHERIT;
         }
         return how == DEVNULL ? Redirect.DISCARD : Redirect.PIPE;
     }
