@@ -151,13 +151,23 @@ final class IoSelector {
     }
 
     /**
-     * A key is never cancelled here, only left with no interest: a cancelled key stays registered
-     * until the next select, and registering its channel again before that fails. Closing the
-     * channel cancels it.
+     * A channel left with no reader and no writer leaves the selector at once: its key is cancelled
+     * and flushed by a select that takes no ready channel (the next select finds those again). A
+     * channel the JDK still finds registered defers its close until then, so a socket the program
+     * closes would otherwise go on accepting connections (CPython's close is immediate); and a
+     * cancelled key left in place would make registering the channel again fail.
      */
     private void updateInterest(SelectableChannel channel, Registration r) {
         if (r.reader == null && r.writer == null) {
             registrations.remove(channel);
+            r.key.cancel();
+            try {
+                selector.selectNow(key -> {
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
         }
         if (!r.key.isValid()) {
             return;

@@ -87,4 +87,24 @@ class EmbeddedSocketAccessTest {
     void withSocketAccessAUdpEndpointEchoes() {
         assertEquals("b'ping'\n", run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), UDP));
     }
+
+    private static final String UNIX = String.join("\n",
+                    "import asyncio",
+                    "async def main():",
+                    "    try:",
+                    "        await asyncio.open_unix_connection('/nonexistent/aio.sock')",
+                    "    except OSError as e:",
+                    "        print(type(e).__name__, e.errno)",
+                    "asyncio.run(main())",
+                    "");
+
+    @Test
+    void withoutSocketAccessAUnixSocketIsAPermissionError() {
+        assertEquals("PermissionError 13\n", run(Context.newBuilder("aio"), UNIX));
+    }
+
+    @Test
+    void withSocketAccessAUnixSocketReachesTheFileSystem() {
+        assertEquals("FileNotFoundError 2\n", run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), UNIX));
+    }
 }

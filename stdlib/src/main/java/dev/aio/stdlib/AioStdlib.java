@@ -95,7 +95,7 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
-                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil"}) {
+                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil", "ssl"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -140,6 +140,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_signal", SignalModule::create);
         modules.put("socket", SocketModule::create);
         modules.put("_subprocess", SubprocessModule::create);
+        modules.put("_ssl", SslModule::create);
         modules.put("_weakref", WeakRefMethods::createModule);
         return modules;
     }

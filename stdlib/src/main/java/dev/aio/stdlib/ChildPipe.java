@@ -21,8 +21,9 @@ import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;
 
 /**
- * The parent's end of a pipe to a child process (its stdin, stdout or stderr): a non-blocking end of
- * a JDK {@link Pipe}, so that the loop's selector watches it as it watches sockets (CPython's pipe
+ * An end of a pipe: the parent's end of a pipe to a child process (its stdin, stdout or stderr), or
+ * an end of a pipe the program made with {@code os.pipe()} ({@link #open}); a non-blocking end of a
+ * JDK {@link Pipe}, so that the loop's selector watches it as it watches sockets (CPython's pipe
  * file descriptors under {@code _UnixReadPipeTransport} and {@code _UnixWritePipeTransport}). The
  * JDK gives a child's pipes as blocking streams only, so a pump thread copies between the stream
  * and the other end of the JDK pipe; the JDK pipe's capacity keeps CPython's back-pressure. Closing
@@ -32,27 +33,45 @@ public final class ChildPipe extends PyObject implements Watchable {
     static final PyType TYPE = new PyType("ChildPipe", "_subprocess");
     private static final int CHUNK = 64 * 1024;
 
-    /** The end this side reads ({@link Pipe.SourceChannel}) or writes ({@link Pipe.SinkChannel}). */
     /**
      * How long the exit pipe waits, once the child has exited, for the output it wrote to reach
      * the program's pipes: a grandchild that keeps them open must not hold the exit back.
      */
     private static final long OUTPUT_DRAIN_MILLIS = 500;
 
+    /** The end this side reads ({@link Pipe.SourceChannel}) or writes ({@link Pipe.SinkChannel}). */
     private final SelectableChannel end;
     private final String name;
     /** The thread that copies the child's output into this pipe (null for stdin and the exit pipe). */
     private Thread feeder;
+    /** Whether the other end is a child's: what the pipe waits for then comes from outside the program. */
+    private final boolean toChild;
     private boolean closed;
     private Selector waiter;
 
     private ChildPipe(SelectableChannel end, String name) {
+        this(end, name, true);
+    }
+
+    private ChildPipe(SelectableChannel end, String name, boolean toChild) {
         this.end = end;
         this.name = name;
+        this.toChild = toChild;
         try {
             end.configureBlocking(false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code os.pipe()}: the read end and the write end of a pipe within the program. */
+    @TruffleBoundary
+    static ChildPipe[] open() {
+        try {
+            Pipe pipe = Pipe.open();
+            return new ChildPipe[]{new ChildPipe(pipe.source(), "pipe", false), new ChildPipe(pipe.sink(), "pipe", false)};
+        } catch (IOException e) {
+            throw PyErrors.osError(24, "Too many open files", null);
         }
     }
 
@@ -176,26 +195,37 @@ public final class ChildPipe extends PyObject implements Watchable {
         return end;
     }
 
-    /** Only the child can fill or drain the pipe: the outside world (the virtual clock stands still while the loop waits for it). */
+    /**
+     * Only the child can fill or drain its pipe: the outside world (the virtual clock stands still
+     * while the loop waits for it). The program's own pipe is filled and drained by the program.
+     */
     @Override
     public boolean waitsForOutside() {
-        return true;
+        return toChild;
     }
 
     /** Up to {@code max} bytes the child wrote, b'' at its end; BlockingIOError when none is there yet ({@code os.read} on a non-blocking pipe). */
-    @TruffleBoundary
     PyBytes read(int max) {
+        return read(max, null);
+    }
+
+    /** As {@link #read(int)}; with {@code blockIn}, waits without its interpreter lock until there is something ({@code os.read} on a blocking pipe). */
+    @TruffleBoundary
+    PyBytes read(int max, AioContext blockIn) {
         if (!(selectable() instanceof ReadableByteChannel source)) {
             throw PyErrors.osError(9, "Bad file descriptor", null);
         }
         ByteBuffer b = ByteBuffer.allocate(Math.max(0, Math.min(max, CHUNK)));
         try {
-            int n = source.read(b);
+            int n;
+            while ((n = source.read(b)) == 0 && max > 0) {
+                if (blockIn == null) {
+                    throw PyErrors.osError(11, "Resource temporarily unavailable", null);
+                }
+                awaitReady(blockIn, -1);
+            }
             if (n < 0) {
                 return PyBytes.EMPTY;
-            }
-            if (n == 0 && max > 0) {
-                throw PyErrors.osError(11, "Resource temporarily unavailable", null);
             }
             byte[] got = new byte[n];
             System.arraycopy(b.array(), 0, got, 0, n);
@@ -206,15 +236,24 @@ public final class ChildPipe extends PyObject implements Watchable {
     }
 
     /** Writes what the pipe takes now of {@code data}; BlockingIOError when it takes nothing, BrokenPipeError once the child closed its stdin. */
-    @TruffleBoundary
     long write(byte[] data, int offset, int length) {
+        return write(data, offset, length, null);
+    }
+
+    /** As {@link #write(byte[], int, int)}; with {@code blockIn}, waits without its interpreter lock until the pipe takes something ({@code os.write} on a blocking pipe). */
+    @TruffleBoundary
+    long write(byte[] data, int offset, int length, AioContext blockIn) {
         if (!(selectable() instanceof WritableByteChannel sink)) {
             throw PyErrors.osError(9, "Bad file descriptor", null);
         }
         try {
-            int n = sink.write(ByteBuffer.wrap(data, offset, length));
-            if (n == 0 && length > 0) {
-                throw PyErrors.osError(11, "Resource temporarily unavailable", null);
+            ByteBuffer b = ByteBuffer.wrap(data, offset, length);
+            int n;
+            while ((n = sink.write(b)) == 0 && length > 0) {
+                if (blockIn == null) {
+                    throw PyErrors.osError(11, "Resource temporarily unavailable", null);
+                }
+                awaitReady(blockIn, -1);
             }
             return n;
         } catch (IOException e) {

@@ -34,6 +34,7 @@ public final class OsModule {
     static PyModule create(AioContext context) {
         PyModule m = new PyModule("_os");
         m.defineFunctions(context.getLanguage(), OsModuleFactory.getFactories());
+        m.defineFunctions(context.getLanguage(), OsPipesFactory.getFactories());
         PyDict environ = new PyDict();
         try {
             context.getEnv().getEnvironment().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> environ.put(e.getKey(), e.getValue()));
@@ -91,7 +92,7 @@ public final class OsModule {
     @Builtin(name = "stat_kind", params = {"path"})
     @GenerateNodeFactory
     abstract static class StatKindNode extends BuiltinNode {
-        /** "file", "dir", "other", or None when nothing is there. */
+        /** "file", "dir", "socket" (a Unix domain socket's file), "other", or None when nothing is there. */
         @Specialization
         @TruffleBoundary
         static Object doKind(Object p) {
@@ -101,10 +102,19 @@ public final class OsModule {
                 if (!f.exists()) {
                     return PyNone.NONE;
                 }
-                return f.isDirectory() ? "dir" : f.isRegularFile() ? "file" : "other";
+                return f.isDirectory() ? "dir" : f.isRegularFile() ? "file" : isSocket(f) ? "socket" : "other";
             } catch (SecurityException e) {
                 throw TextFile.noAccess(path);
             }
+        }
+    }
+
+    /** S_ISSOCK of the file's mode. */
+    private static boolean isSocket(TruffleFile f) {
+        try {
+            return (f.getAttribute(TruffleFile.UNIX_MODE) & 0170000) == 0140000;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

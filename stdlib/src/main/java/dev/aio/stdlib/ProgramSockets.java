@@ -1,7 +1,7 @@
 package dev.aio.stdlib;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,31 +12,34 @@ import java.util.Map;
  * connections a server accepts share its listening socket's address.
  */
 final class ProgramSockets {
-    private final Map<InetSocketAddress, Integer> local = new HashMap<>();
+    private final Map<SocketAddress, Integer> local = new HashMap<>();
 
-    void opened(InetSocketAddress address) {
+    void opened(SocketAddress address) {
         if (address != null) {
             local.merge(address, 1, Integer::sum);
         }
     }
 
-    void closed(InetSocketAddress address) {
+    void closed(SocketAddress address) {
         if (address != null) {
             local.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
         }
     }
 
     /** Whether {@code peer} is a socket of this program (a listening socket bound to the wildcard address takes every address of its port). */
-    boolean isOwn(InetSocketAddress peer) {
+    boolean isOwn(SocketAddress peer) {
         if (peer == null) {
             return false;
         }
         if (local.containsKey(peer)) {
             return true;
         }
-        for (InetSocketAddress a : local.keySet()) {
-            InetAddress ip = a.getAddress();
-            if (a.getPort() == peer.getPort() && ip != null && ip.isAnyLocalAddress() && (peer.getAddress().isLoopbackAddress() || peer.getAddress().isAnyLocalAddress())) {
+        if (!(peer instanceof InetSocketAddress p)) {
+            return false;
+        }
+        for (SocketAddress s : local.keySet()) {
+            if (s instanceof InetSocketAddress a && a.getPort() == p.getPort() && a.getAddress() != null && a.getAddress().isAnyLocalAddress()
+                            && (p.getAddress().isLoopbackAddress() || p.getAddress().isAnyLocalAddress())) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AlreadyConnectedException;
@@ -22,6 +23,10 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -29,6 +34,7 @@ import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBytes;
+import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
@@ -37,7 +43,8 @@ import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 
 /**
- * A TCP or UDP socket of the {@code socket} module, on a JDK channel. TCP: a
+ * A TCP or UDP socket, or a Unix domain stream socket ({@code AF_UNIX}, the JDK's
+ * {@link UnixDomainSocketAddress} channels), of the {@code socket} module, on a JDK channel. TCP: a
  * {@link ServerSocketChannel} once it listens, a {@link SocketChannel} once it connects (or was
  * accepted); until then it only remembers the address it was bound to. UDP: a
  * {@link DatagramChannel}, opened when it is bound, connected or first sends. A non-blocking socket raises {@code BlockingIOError} where
@@ -46,6 +53,7 @@ import dev.aio.runtime.PyType;
  */
 public final class PySocket extends PyObject implements Watchable {
     static final PyType TYPE = new PyType("socket", "socket");
+    static final long AF_UNIX = 1;
     static final long AF_INET = 2;
     static final long AF_INET6 = 10;
     static final long SOCK_STREAM = 1;
@@ -56,7 +64,7 @@ public final class PySocket extends PyObject implements Watchable {
     private final long type;
     private final long proto;
     private NetworkChannel channel;
-    private InetSocketAddress boundTo;
+    private SocketAddress boundTo;
     private boolean blocking = true;
     private boolean reuseAddress;
     private boolean noDelay;
@@ -65,7 +73,7 @@ public final class PySocket extends PyObject implements Watchable {
     private InetSocketAddress lastPeer;
     private boolean closed;
     /** The local address this socket counts under in {@link ProgramSockets}, once it has one. */
-    private InetSocketAddress registered;
+    private SocketAddress registered;
 
     PySocket(AioContext context, long family, long type, long proto) {
         this.context = context;
@@ -131,7 +139,7 @@ public final class PySocket extends PyObject implements Watchable {
                 return true;
             }
             try {
-                return s.isConnected() && !sockets().isOwn((InetSocketAddress) s.getRemoteAddress());
+                return s.isConnected() && !sockets().isOwn(s.getRemoteAddress());
             } catch (IOException e) {
                 return false;
             }
@@ -197,9 +205,11 @@ public final class PySocket extends PyObject implements Watchable {
         if (channel != null) {
             throw PyErrors.osError(22, "Invalid argument", null);
         }
-        boundTo = SocketModule.socketAddress(address, family);
-        if (boundTo.isUnresolved()) {
-            throw SocketModule.gaiError();
+        boundTo = address(address);
+        if (family == AF_UNIX && Files.exists(((UnixDomainSocketAddress) boundTo).getPath(), LinkOption.NOFOLLOW_LINKS)) {
+            // The JDK binds a Unix socket only when it listens or connects; the name is taken now, as CPython's bind() finds it.
+            boundTo = null;
+            throw PyErrors.osError(98, "Address already in use", null);
         }
         if (type == SOCK_DGRAM) {
             // A UDP socket is bound at once: getsockname() then names the port the system chose.
@@ -282,9 +292,15 @@ public final class PySocket extends PyObject implements Watchable {
             return;
         }
         try {
-            ServerSocketChannel server = ServerSocketChannel.open();
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
-            server.bind(boundTo != null ? boundTo : new InetSocketAddress(0), backlog);
+            ServerSocketChannel server;
+            if (family == AF_UNIX) {
+                server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                server.bind(boundTo, backlog);
+            } else {
+                server = ServerSocketChannel.open();
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
+                server.bind(boundTo != null ? boundTo : new InetSocketAddress(0), backlog);
+            }
             server.configureBlocking(blocking);
             channel = server;
             registerLocalAddress();
@@ -308,7 +324,7 @@ public final class PySocket extends PyObject implements Watchable {
                 throw wouldBlock();
             }
             PySocket s = new PySocket(context, accepted, family);
-            return PyTuple.of(s, SocketModule.addressTuple((InetSocketAddress) accepted.getRemoteAddress()));
+            return PyTuple.of(s, SocketModule.address(accepted.getRemoteAddress()));
         } catch (IOException e) {
             throw error(e, null);
         }
@@ -321,10 +337,7 @@ public final class PySocket extends PyObject implements Watchable {
     @TruffleBoundary
     void connect(Object address) {
         checkOpen();
-        InetSocketAddress to = SocketModule.socketAddress(address, family);
-        if (to.isUnresolved()) {
-            throw SocketModule.gaiError();
-        }
+        SocketAddress to = address(address);
         if (type == SOCK_DGRAM) {
             // A UDP connect only fixes the peer: it never waits.
             try {
@@ -347,6 +360,15 @@ public final class PySocket extends PyObject implements Watchable {
     }
 
     private SocketChannel openClient() throws IOException {
+        if (family == AF_UNIX) {
+            SocketChannel s = SocketChannel.open(StandardProtocolFamily.UNIX);
+            if (boundTo != null) {
+                s.bind(boundTo);
+            }
+            s.configureBlocking(blocking);
+            channel = s;
+            return s;
+        }
         SocketChannel s = SocketChannel.open();
         if (boundTo != null) {
             s.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
@@ -476,19 +498,42 @@ public final class PySocket extends PyObject implements Watchable {
     }
 
     @TruffleBoundary
-    InetSocketAddress localAddress() {
+    SocketAddress localAddress() {
         try {
-            return channel == null ? boundTo : (InetSocketAddress) channel.getLocalAddress();
+            return channel == null ? boundTo : channel.getLocalAddress();
         } catch (IOException e) {
             return null;
         }
     }
 
+    /** An address as the JDK takes it: {@code (host, port)} for IP, a path (str or bytes) for AF_UNIX. */
+    private SocketAddress address(Object address) {
+        if (family == AF_UNIX) {
+            String path = address instanceof String p ? p : address instanceof PyBytesLike b ? new String(b.toArray(), StandardCharsets.UTF_8) : null;
+            if (path == null) {
+                throw PyErrors.typeError("a bytes-like object is required, not '" + PyOps.typeName(address) + "'");
+            }
+            try {
+                return UnixDomainSocketAddress.of(path);
+            } catch (InvalidPathException e) {
+                throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "embedded null byte");
+            }
+        }
+        InetSocketAddress a = SocketModule.socketAddress(address, family);
+        if (a.isUnresolved()) {
+            throw SocketModule.gaiError();
+        }
+        return a;
+    }
+
     @TruffleBoundary
     Object getsockname() {
         checkOpen();
-        InetSocketAddress a = localAddress();
-        return SocketModule.addressTuple(a != null ? a : new InetSocketAddress(family == AF_INET6 ? "::" : "0.0.0.0", 0));
+        SocketAddress a = localAddress();
+        if (a == null) {
+            return family == AF_UNIX ? "" : SocketModule.address(new InetSocketAddress(family == AF_INET6 ? "::" : "0.0.0.0", 0));
+        }
+        return SocketModule.address(a);
     }
 
     @TruffleBoundary
@@ -499,7 +544,7 @@ public final class PySocket extends PyObject implements Watchable {
             if (a == null) {
                 throw PyErrors.osError(107, "Transport endpoint is not connected", null);
             }
-            return SocketModule.addressTuple((InetSocketAddress) a);
+            return SocketModule.address(a);
         } catch (IOException e) {
             throw error(e, null);
         }
@@ -518,6 +563,12 @@ public final class PySocket extends PyObject implements Watchable {
         }
         if (e instanceof PortUnreachableException) {
             return PyErrors.osError(111, "Connection refused", null);
+        }
+        if (m.contains("No such file or directory")) {
+            return PyErrors.osError(2, "No such file or directory", null);
+        }
+        if (m.contains("Permission denied")) {
+            return PyErrors.osError(13, "Permission denied", null);
         }
         if (m.contains("Connection reset")) {
             return PyErrors.osError(104, "Connection reset by peer", null);
@@ -561,9 +612,9 @@ public final class PySocket extends PyObject implements Watchable {
             return "<socket.socket [closed] fd=-1, family=" + family + ", type=" + type + ", proto=" + proto + ">";
         }
         StringBuilder b = new StringBuilder("<socket.socket family=").append(family).append(", type=").append(type).append(", proto=").append(proto);
-        InetSocketAddress local = localAddress();
+        SocketAddress local = localAddress();
         if (local != null) {
-            b.append(", laddr=").append(PyOps.repr(SocketModule.addressTuple(local)));
+            b.append(", laddr=").append(PyOps.repr(SocketModule.address(local)));
         }
         if (channel instanceof SocketChannel s && s.isConnected() || channel instanceof DatagramChannel d && d.isConnected()) {
             b.append(", raddr=").append(PyOps.repr(getpeername()));

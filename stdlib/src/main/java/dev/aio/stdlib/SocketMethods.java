@@ -39,10 +39,11 @@ public final class SocketMethods {
         Object doNew(Object cls, Object family, Object type, Object proto, Object fileno) {
             long f = integer(family, PySocket.AF_INET);
             long t = integer(type, PySocket.SOCK_STREAM);
-            if (f != PySocket.AF_INET && f != PySocket.AF_INET6) {
+            if (f != PySocket.AF_INET && f != PySocket.AF_INET6 && f != PySocket.AF_UNIX) {
                 throw PyErrors.osError(97, "Address family not supported by protocol", null);
             }
-            if (t != PySocket.SOCK_STREAM && t != PySocket.SOCK_DGRAM) {
+            // The JDK has Unix domain stream channels only.
+            if (t != PySocket.SOCK_STREAM && (t != PySocket.SOCK_DGRAM || f == PySocket.AF_UNIX)) {
                 throw PyErrors.osError(94, "Socket type not supported", null);
             }
             return new PySocket(AioContext.get(this), f, t, integer(proto, 0));

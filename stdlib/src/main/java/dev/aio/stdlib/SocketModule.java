@@ -3,6 +3,8 @@ package dev.aio.stdlib;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,9 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 
 /**
- * {@code socket}: the TCP and UDP part of CPython's module ({@link PySocket}), IPv4 and IPv6 addresses as
- * {@code (host, port)} tuples, and {@code getaddrinfo} through the JDK's resolver.
+ * {@code socket}: the TCP, UDP and Unix domain stream part of CPython's module ({@link PySocket}), IPv4
+ * and IPv6 addresses as {@code (host, port)} tuples, Unix ones as paths, and {@code getaddrinfo} through
+ * the JDK's resolver.
  */
 public final class SocketModule {
     static final long SOL_SOCKET = 1;
@@ -51,6 +54,7 @@ public final class SocketModule {
         m.defineFunctions(context.getLanguage(), SocketModuleFactory.getFactories());
         m.put("socket", PySocket.TYPE);
         m.put("SocketType", PySocket.TYPE);
+        m.put("AF_UNIX", PySocket.AF_UNIX);
         m.put("AF_INET", PySocket.AF_INET);
         m.put("AF_INET6", PySocket.AF_INET6);
         m.put("AF_UNSPEC", 0L);
@@ -104,6 +108,15 @@ public final class SocketModule {
         } catch (UnknownHostException e) {
             return InetSocketAddress.createUnresolved(name, (int) (long) p);
         }
+    }
+
+    /** A JDK address as CPython gives it: a tuple for IP, the path for AF_UNIX ('' for an unnamed socket). */
+    @TruffleBoundary
+    static Object address(SocketAddress a) {
+        if (a instanceof UnixDomainSocketAddress u) {
+            return u.getPath().toString();
+        }
+        return addressTuple((InetSocketAddress) a);
     }
 
     /** A JDK address as CPython's address tuple. */

@@ -99,6 +99,42 @@ public final class LoopIoMethods {
         }
     }
 
+    @Builtin(name = "create_unix_connection", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class CreateUnixConnectionNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "create_unix_connection", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "create_unix_server", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class CreateUnixServerNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "create_unix_server", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "connect_read_pipe", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class ConnectReadPipeNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "connect_read_pipe", args, kwargs);
+        }
+    }
+
+    @Builtin(name = "connect_write_pipe", params = {"self"}, varargs = "args", kwargs = "kwargs")
+    @GenerateNodeFactory
+    abstract static class ConnectWritePipeNode extends BuiltinNode {
+        @Specialization
+        static Object doCall(EventLoop self, PyTuple args, PyDict kwargs) {
+            return delegate(self, "connect_write_pipe", args, kwargs);
+        }
+    }
+
     @Builtin(name = "subprocess_exec", params = {"self"}, varargs = "args", kwargs = "kwargs")
     @GenerateNodeFactory
     abstract static class SubprocessExecNode extends BuiltinNode {
