@@ -19,12 +19,14 @@ import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Missing;
+import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
 
 /**
  * {@code socket}: the TCP, UDP and Unix domain stream part of CPython's module ({@link PySocket}), IPv4
@@ -54,6 +56,7 @@ public final class SocketModule {
         m.defineFunctions(context.getLanguage(), SocketModuleFactory.getFactories());
         m.put("socket", PySocket.TYPE);
         m.put("SocketType", PySocket.TYPE);
+        m.put("gaierror", GAIERROR);
         m.put("AF_UNIX", PySocket.AF_UNIX);
         m.put("AF_INET", PySocket.AF_INET);
         m.put("AF_INET6", PySocket.AF_INET6);
@@ -79,9 +82,16 @@ public final class SocketModule {
         return m;
     }
 
-    /** CPython's {@code socket.gaierror} for a name the resolver does not know (aio raises it as an OSError). */
+    /** {@code socket.gaierror}: what the resolver reports, an OSError with getaddrinfo's error code. */
+    static final PyType GAIERROR = new PyType("gaierror", "socket", BuiltinTypes.OS_ERROR);
+
+    /** CPython's {@code socket.gaierror} for a name the resolver does not know. */
     static AioException gaiError() {
-        return PyErrors.osError(-2, "Name or service not known", null);
+        return gaiError(-2, "Name or service not known");
+    }
+
+    static AioException gaiError(long code, String message) {
+        return new AioException(PyBaseException.osError(GAIERROR, PyTuple.of(code, message)), null);
     }
 
     /** {@code (host, port)} (IPv6: {@code (host, port, flowinfo, scope_id)}) as a JDK address, unresolved if the name is unknown. */
@@ -174,7 +184,7 @@ public final class SocketModule {
             boolean datagram = type instanceof Long t && t == PySocket.SOCK_DGRAM;
             long p = port == PyNone.NONE ? 0 : port instanceof Long l ? l : port instanceof String s ? servicePort(s, datagram) : -1;
             if (p < 0) {
-                throw PyErrors.osError(-8, "Servname not supported for ai_socktype", null);
+                throw gaiError(-8, "Servname not supported for ai_socktype");
             }
             InetAddress[] found;
             try {
@@ -192,7 +202,7 @@ public final class SocketModule {
                                 addressTuple(new InetSocketAddress(a, (int) p))));
             }
             if (infos.isEmpty()) {
-                throw PyErrors.osError(-9, "Address family for hostname not supported", null);
+                throw gaiError(-9, "Address family for hostname not supported");
             }
             return new PyList(infos.toArray());
         }
