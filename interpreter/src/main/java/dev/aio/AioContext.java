@@ -50,6 +50,7 @@ import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.OpenChannels;
 import dev.aio.runtime.ProgramSignals;
 import dev.aio.runtime.RecursionLimit;
 import dev.aio.runtime.PyBaseException;
@@ -115,6 +116,7 @@ public final class AioContext implements PyContext.Holder {
     private final InterpreterLock interpreterLock;
     private TaskDumpSignal taskDumpSignal;
     private final ProgramSignals signals;
+    private final OpenChannels openChannels = new OpenChannels();
     /** State of the standard library's modules that belongs to the program, not to one module object (see {@link #programState}). */
     private final Map<Class<?>, Object> programState = new HashMap<>();
     private RunawayWatchdog runawayWatchdog;
@@ -277,6 +279,11 @@ public final class AioContext implements PyContext.Holder {
     }
 
     /** The program's signal handlers ({@code signal.signal}, {@code loop.add_signal_handler}). */
+    /** The program's open sockets, closed when this context is disposed. */
+    public OpenChannels openChannels() {
+        return openChannels;
+    }
+
     public ProgramSignals signals() {
         return signals;
     }

@@ -110,6 +110,12 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
         context.finish();
     }
 
+    /** Also after a cancel, which skips {@link #finalizeContext}'s guest-visible work. */
+    @Override
+    protected void disposeContext(AioContext context) {
+        context.openChannels().closeAll();
+    }
+
     @Override
     protected void exitContext(AioContext context, ExitMode exitMode, int exitCode) {
         context.stopReplSession();

@@ -1,11 +1,18 @@
 package dev.aio.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +113,53 @@ class EmbeddedSocketAccessTest {
     @Test
     void withSocketAccessAUnixSocketReachesTheFileSystem() {
         assertEquals("FileNotFoundError 2\n", run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), UNIX));
+    }
+
+    private static Context.Builder withSockets() {
+        return Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()).option("engine.WarnInterpreterOnly", "false");
+    }
+
+    private static void assertRefused(int port) {
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(), "port " + port + " still listens");
+    }
+
+    /** A context closed while the program's listening socket is still open closes it, as a process's exit would: the JVM lives on. */
+    @Test
+    void closingTheContextClosesTheSocketsTheProgramLeftOpen() {
+        int port;
+        try (Context context = withSockets().build()) {
+            port = context.eval("aio", "import socket\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen()\ns.getsockname()[1]\n").asInt();
+        }
+        assertRefused(port);
+    }
+
+    /** So does a cancel (aio's daemon cancels the run of a client that is gone): a server awaiting connections stops listening. */
+    @Test
+    void cancellingTheContextClosesItsServer() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Context context = withSockets().out(out).build();
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
+            try {
+                context.eval("aio", String.join("\n",
+                                "import asyncio",
+                                "async def main():",
+                                "    server = await asyncio.start_server(lambda r, w: None, '127.0.0.1', 0)",
+                                "    print('port', server.sockets[0].getsockname()[1], flush=True)",
+                                "    await server.serve_forever()",
+                                "asyncio.run(main())",
+                                ""));
+            } catch (PolyglotException e) {
+                assertTrue(e.isCancelled(), e.toString());
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!out.toString(StandardCharsets.UTF_8).endsWith("\n") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(printed.startsWith("port "), printed);
+        context.close(true);
+        run.get(60, TimeUnit.SECONDS);
+        assertRefused(Integer.parseInt(printed.substring(5)));
     }
 }

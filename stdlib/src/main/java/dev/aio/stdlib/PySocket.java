@@ -91,6 +91,7 @@ public final class PySocket extends PyObject implements Watchable {
         this.type = SOCK_STREAM;
         this.proto = 6;
         this.channel = accepted;
+        context.openChannels().opened(accepted);
         registerLocalAddress();
     }
 
@@ -230,6 +231,7 @@ public final class PySocket extends PyObject implements Watchable {
             d.bind(boundTo);
             d.configureBlocking(blocking);
             channel = d;
+            context.openChannels().opened(d);
             registerLocalAddress();
             return d;
         } catch (IOException e) {
@@ -303,6 +305,7 @@ public final class PySocket extends PyObject implements Watchable {
             }
             server.configureBlocking(blocking);
             channel = server;
+            context.openChannels().opened(server);
             registerLocalAddress();
         } catch (IOException e) {
             throw error(e, null);
@@ -367,6 +370,7 @@ public final class PySocket extends PyObject implements Watchable {
             }
             s.configureBlocking(blocking);
             channel = s;
+            context.openChannels().opened(s);
             return s;
         }
         SocketChannel s = SocketChannel.open();
@@ -377,6 +381,7 @@ public final class PySocket extends PyObject implements Watchable {
         s.setOption(StandardSocketOptions.TCP_NODELAY, noDelay);
         s.configureBlocking(blocking);
         channel = s;
+        context.openChannels().opened(s);
         return s;
     }
 
@@ -483,6 +488,7 @@ public final class PySocket extends PyObject implements Watchable {
         closed = true;
         if (channel != null) {
             sockets().closed(registered);
+            context.openChannels().closed(channel);
             try {
                 channel.close();
             } catch (IOException e) {
