@@ -1,5 +1,6 @@
 package dev.aio.asyncio;
 
+import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -65,10 +66,17 @@ public final class EventLoop extends PyObject implements LoopHost {
     /** What watches this loop's tasks (the {@code --timeline} recorder), or null. */
     private final TaskObserver taskObserver;
 
+    /**
+     * A loop the program never closed is closed with its context: the JDK closes a socket still
+     * registered with a selector only when the selector lets it go, so its server would listen on.
+     */
+    private final Closeable closeWithContext = this::close;
+
     public EventLoop(AioContext context, Clock clock) {
         this.context = context;
         this.scheduler = new Scheduler(clock, this);
         this.taskObserver = context.timeline();
+        context.openChannels().opened(closeWithContext);
     }
 
     TaskObserver taskObserver() {
@@ -389,6 +397,7 @@ public final class EventLoop extends PyObject implements LoopHost {
         }
         closed = true;
         scheduler.close();
+        context.openChannels().closed(closeWithContext);
     }
 
     // ----- signals (CPython's _UnixSelectorEventLoop.add_signal_handler) -------------------------

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The sockets a program has open, closed when its context is disposed as a process's descriptors
- * are when it exits: a context closed or cancelled in a JVM that lives on (an embedder's, aio's
- * daemon) must not leave a server listening on its port.
+ * The sockets and event loops a program has open, closed when its context is disposed as a
+ * process's descriptors are when it exits: a context closed or cancelled in a JVM that lives on
+ * (an embedder's, aio's daemon) must not leave a server listening on its port.
  */
 public final class OpenChannels {
     private final Set<Closeable> open = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -136,18 +136,34 @@ class EmbeddedSocketAccessTest {
     /** So does a cancel (aio's daemon cancels the run of a client that is gone): a server awaiting connections stops listening. */
     @Test
     void cancellingTheContextClosesItsServer() throws Exception {
+        assertCancelCloses(String.join("\n",
+                        "import asyncio",
+                        "async def main():",
+                        "    server = await asyncio.start_server(lambda r, w: None, '127.0.0.1', 0)",
+                        "    print('port', server.sockets[0].getsockname()[1], flush=True)",
+                        "    await server.serve_forever()",
+                        "asyncio.run(main())",
+                        ""));
+    }
+
+    /** Also when the loop runs forever at the module's level, never closed: its selector would hold the socket's close back. */
+    @Test
+    void cancellingTheContextClosesTheServerOfALoopRunningForever() throws Exception {
+        assertCancelCloses(String.join("\n",
+                        "import asyncio",
+                        "loop = asyncio.new_event_loop()",
+                        "server = loop.run_until_complete(asyncio.start_server(lambda r, w: None, '127.0.0.1', 0))",
+                        "print('port', server.sockets[0].getsockname()[1], flush=True)",
+                        "loop.run_forever()",
+                        ""));
+    }
+
+    private static void assertCancelCloses(String program) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Context context = withSockets().out(out).build();
         CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
             try {
-                context.eval("aio", String.join("\n",
-                                "import asyncio",
-                                "async def main():",
-                                "    server = await asyncio.start_server(lambda r, w: None, '127.0.0.1', 0)",
-                                "    print('port', server.sockets[0].getsockname()[1], flush=True)",
-                                "    await server.serve_forever()",
-                                "asyncio.run(main())",
-                                ""));
+                context.eval("aio", program);
             } catch (PolyglotException e) {
                 assertTrue(e.isCancelled(), e.toString());
             }
