@@ -40,6 +40,7 @@ public final class AioStdlib implements StdlibProvider {
             BoolMethods.install();
             StrMethods.install();
             ValueSpecialMethods.install();
+            NumberSpecialMethods.install();
             ListMethods.install();
             TupleMethods.install();
             BytesMethods.install();
