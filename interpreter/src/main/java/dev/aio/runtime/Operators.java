@@ -14,6 +14,9 @@ public final class Operators {
 
     @TruffleBoundary
     public static Object binary(BinaryOperator op, Object a, Object b) {
+        // The error names the operands' own types, also where an int or str subclass falls back on its value.
+        Object left = a;
+        Object right = b;
         if (op == BinaryOperator.BITOR && PyUnionType.isOperand(a) && PyUnionType.isOperand(b) && SpecialMethods.lookup(a, "__or__") == null
                         && SpecialMethods.lookup(b, "__ror__") == null) {
             return PyUnionType.of(a, b);
@@ -45,7 +48,7 @@ public final class Operators {
                 return r;
             }
             if (!(a instanceof String || a instanceof PyList || a instanceof PyTuple)) {
-                throw unsupported(op.symbol, a, b);
+                throw unsupported(op.symbol, left, right);
             }
         }
         boolean numbers = Numbers.isNumber(a) && Numbers.isNumber(b);
@@ -54,6 +57,9 @@ public final class Operators {
             case ADD:
                 if (numbers) {
                     return Numbers.add(a, b);
+                }
+                if (Numbers.isNumber(a)) {
+                    break;
                 }
                 return concat(a, b);
             case SUB:
@@ -161,7 +167,7 @@ public final class Operators {
             case MATMULT:
                 break;
         }
-        throw unsupported(op.symbol, a, b);
+        throw unsupported(op.symbol, left, right);
     }
 
     @TruffleBoundary

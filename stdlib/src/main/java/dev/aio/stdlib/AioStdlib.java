@@ -40,6 +40,7 @@ public final class AioStdlib implements StdlibProvider {
             BoolMethods.install();
             StrMethods.install();
             ValueSpecialMethods.install();
+            NumberSpecialMethods.install();
             ListMethods.install();
             TupleMethods.install();
             BytesMethods.install();
@@ -95,7 +96,7 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
-                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil", "ssl"}) {
+                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil", "ssl", "gc"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -141,6 +142,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("socket", SocketModule::create);
         modules.put("_subprocess", SubprocessModule::create);
         modules.put("_ssl", SslModule::create);
+        modules.put("_gc", GcModule::create);
         modules.put("_weakref", WeakRefMethods::createModule);
         return modules;
     }

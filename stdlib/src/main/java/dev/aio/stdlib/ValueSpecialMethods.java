@@ -22,18 +22,21 @@ import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.Subscripts;
 
 /**
- * The special methods of {@code int}, {@code float} and {@code str} that a subclass reaches by
- * name: {@code super().__eq__(other)}, {@code super().__format__(spec)}, {@code __hash__ =
+ * The comparison, hash, repr and format special methods of {@code int}, {@code float} and
+ * {@code str} (and str's concatenation and repetition) that a subclass reaches by name: {@code super().__eq__(other)}, {@code super().__format__(spec)}, {@code __hash__ =
  * str.__hash__} (the operators themselves do not go through them). Each applies the builtin
  * operation to the value; as CPython's, a comparison or arithmetic with an operand of another
- * kind gives NotImplemented.
+ * kind gives NotImplemented. The numbers' arithmetic is {@link NumberSpecialMethods}.
  */
 public final class ValueSpecialMethods {
     private ValueSpecialMethods() {
     }
 
-    /** Only {@code str} has its own {@code __str__} (int and float inherit object's, which uses the repr). */
-    private static final Set<String> STR_ONLY = Set.of("__str__", "__len__", "__getitem__", "__contains__");
+    /**
+     * Only {@code str} has its own {@code __str__} (int and float inherit object's, which uses the
+     * repr); the numbers' arithmetic is {@link NumberSpecialMethods}.
+     */
+    private static final Set<String> STR_ONLY = Set.of("__str__", "__len__", "__getitem__", "__contains__", "__add__", "__mul__");
     /** Conversions that only numbers have. */
     private static final Set<String> NUMBER_ONLY = Set.of("__int__", "__float__");
 
@@ -46,11 +49,18 @@ public final class ValueSpecialMethods {
         BuiltinTypes.FLOAT.defineBuiltins(numbers);
     }
 
-    /** Whether the builtin operation of {@code self}'s kind applies to {@code other}: numbers with numbers, strings with strings. */
+    /**
+     * Whether the builtin operation of {@code self}'s kind applies to {@code other}: strings with
+     * strings, an int with ints, a float with ints and floats (CPython's {@code (1).__eq__(1.0)} is
+     * NotImplemented, and {@code ==} then asks the float).
+     */
     private static boolean sameKind(Object self, Object other) {
         Object a = PyValueInstance.unwrap(self);
         Object b = PyValueInstance.unwrap(other);
-        return a instanceof String ? b instanceof String : Numbers.isNumber(a) && Numbers.isNumber(b);
+        if (a instanceof String) {
+            return b instanceof String;
+        }
+        return Numbers.isInt(a) ? Numbers.isInt(b) : Numbers.isNumber(a) && Numbers.isNumber(b);
     }
 
     @Builtin(name = "__eq__", params = {"self", "other"})
