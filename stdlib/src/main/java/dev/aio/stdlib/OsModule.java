@@ -1,10 +1,13 @@
 package dev.aio.stdlib;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleFile;
@@ -15,12 +18,15 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBytes;
+import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyValueInstance;
 
 /**
@@ -46,7 +52,7 @@ public final class OsModule {
     }
 
     private static String path(Object p, String function) {
-        if (!(p instanceof String s)) {
+        if (!(TextFile.fspath(p) instanceof String s)) {
             throw PyErrors.typeError(function + ": path should be string, bytes or os.PathLike, not " + PyOps.typeName(p));
         }
         return s;
@@ -131,6 +137,109 @@ public final class OsModule {
                     throw PyErrors.osError(2, "No such file or directory", path);
                 }
                 return f.size();
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    /**
+     * {@code os.stat}'s fields that Truffle's files give: (mode, ino, dev, nlink, size, atime, mtime,
+     * ctime), the times as float seconds; os.stat_result (in aio) names them. Truffle has no numeric
+     * owner and group, so there is no st_uid and st_gid.
+     */
+    @Builtin(name = "stat", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class StatNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doStat(Object p) {
+            String path = path(p, "stat");
+            try {
+                TruffleFile f = file(path);
+                if (!f.exists()) {
+                    throw PyErrors.osError(2, "No such file or directory", path);
+                }
+                return PyTuple.of((long) f.getAttribute(TruffleFile.UNIX_MODE), f.getAttribute(TruffleFile.UNIX_INODE), f.getAttribute(TruffleFile.UNIX_DEV),
+                                (long) f.getAttribute(TruffleFile.UNIX_NLINK), f.size(), seconds(f.getLastAccessTime()), seconds(f.getLastModifiedTime()), seconds(f.getAttribute(TruffleFile.UNIX_CTIME)));
+            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    private static double seconds(FileTime time) {
+        return time.to(TimeUnit.MICROSECONDS) / 1e6;
+    }
+
+    /** The whole content of a file as bytes (pathlib's read_bytes: aio's open() has no binary mode yet). */
+    @Builtin(name = "read_bytes", params = {"path"})
+    @GenerateNodeFactory
+    abstract static class ReadBytesNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doRead(Object p) {
+            String path = path(p, "open");
+            try {
+                TruffleFile f = file(path);
+                if (f.isDirectory()) {
+                    throw PyErrors.osError(21, "Is a directory", path);
+                }
+                return new PyBytes(f.readAllBytes());
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    /** Creates or truncates the file and writes the bytes; how many were written (pathlib's write_bytes). */
+    @Builtin(name = "write_bytes", params = {"path", "data"})
+    @GenerateNodeFactory
+    abstract static class WriteBytesNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doWrite(Object p, Object data) {
+            String path = path(p, "open");
+            if (!(data instanceof PyBytesLike bytes)) {
+                throw PyErrors.typeError("a bytes-like object is required, not '" + PyOps.typeName(data) + "'");
+            }
+            try {
+                TruffleFile f = file(path);
+                if (f.isDirectory()) {
+                    throw PyErrors.osError(21, "Is a directory", path);
+                }
+                try (OutputStream out = f.newOutputStream()) {
+                    out.write(bytes.array(), 0, bytes.length());
+                }
+                return (long) bytes.length();
+            } catch (IOException | SecurityException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    /**
+     * Creates an empty file, or sets an existing one's modification time to now (CPython's
+     * {@code Path.touch}: {@code os.utime}, else {@code os.open(O_CREAT | O_EXCL)} when not exist_ok).
+     */
+    @Builtin(name = "touch", params = {"path", "exist_ok"})
+    @GenerateNodeFactory
+    abstract static class TouchNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doTouch(Object p, Object existOk) {
+            String path = path(p, "touch");
+            try {
+                TruffleFile f = file(path);
+                if (f.exists()) {
+                    if (!PyOps.isTrue(existOk)) {
+                        throw PyErrors.osError(17, "File exists", path);
+                    }
+                    f.setLastModifiedTime(FileTime.fromMillis(System.currentTimeMillis()));
+                } else {
+                    f.createFile();
+                }
+                return PyNone.NONE;
             } catch (IOException | SecurityException e) {
                 throw TextFile.fileError(e, path);
             }

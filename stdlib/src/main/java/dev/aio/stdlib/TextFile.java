@@ -25,6 +25,7 @@ import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.SpecialMethods;
 
 /**
  * A text file from {@code open(path, mode, encoding=..., newline=...)}. Every access goes through
@@ -70,7 +71,7 @@ final class TextFile extends TextIO {
 
     @TruffleBoundary
     static TextFile open(AioContext context, Object path, String mode, Object encoding, Object newline) {
-        if (!(path instanceof String name)) {
+        if (!(fspath(path) instanceof String name)) {
             throw PyErrors.typeError("expected str, bytes or os.PathLike object, not " + PyOps.typeName(path));
         }
         char kind = 0;
@@ -144,6 +145,19 @@ final class TextFile extends TextIO {
         } catch (IllegalArgumentException e) {
             throw PyErrors.valueError("invalid path: " + PyOps.repr(name));
         }
+    }
+
+    /**
+     * A str path as it is; an os.PathLike object's ({@code pathlib.Path}) {@code __fspath__()};
+     * anything else unchanged (CPython's {@code PyOS_FSPath}).
+     */
+    @TruffleBoundary
+    static Object fspath(Object path) {
+        if (path instanceof String) {
+            return path;
+        }
+        Object own = SpecialMethods.call(path, "__fspath__");
+        return own == SpecialMethods.NOT_DEFINED ? path : own;
     }
 
     /** The context may not touch files: a PermissionError that says how to allow it. */
