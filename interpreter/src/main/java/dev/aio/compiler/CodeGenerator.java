@@ -540,7 +540,7 @@ final class CodeGenerator {
         b.beginWhile();
         condition(w.test());
         b.beginBlock();
-        b.emitLoopPass();
+        b.emitSafepointPoll();
         BytecodeLabel continueLabel = b.createLabel();
         loops.push(new Loop(breakLabel, continueLabel, handledExceptions.size()));
         statements(w.body());
@@ -592,7 +592,7 @@ final class CodeGenerator {
         b.beginWhile();
         b.emitLoadConstant(true);
         b.beginBlock();
-        b.emitLoopPass();
+        b.emitSafepointPoll();
         BytecodeLabel nextItem = b.createLabel();
         BytecodeLocal item = b.createLocal();
         b.beginStoreLocal(item);

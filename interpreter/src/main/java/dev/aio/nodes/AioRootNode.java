@@ -832,23 +832,15 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     // ----- calls and functions ------------------------------------------------------------------
 
-    /** At each function's entry, so that a cancel reaches recursion too: the interpreter polls only at loop back-edges. */
-    @Operation
-    public static final class SafepointPoll {
-        @Specialization
-        static void doPoll(@Bind Node node) {
-            TruffleSafepoint.poll(node);
-        }
-    }
-
     /**
-     * At the start of each pass through a loop's body. Binding the node makes the generated code
-     * store the bytecode index in the frame here, so that a task dump taken while compiled code
-     * spins in the loop (it stops at the back-edge safepoint, which stores nothing) reads the
-     * loop's line instead of none.
+     * At each function's entry, so that a cancel reaches recursion too (the interpreter polls only
+     * at loop back-edges), and at the start of each pass through a loop's body: binding the node
+     * makes the generated code store the bytecode index in the frame, so a task dump taken while
+     * compiled code spins in a loop (at the back-edge safepoint, which stores nothing) reads the
+     * loop's line.
      */
     @Operation
-    public static final class LoopPass {
+    public static final class SafepointPoll {
         @Specialization
         static void doPoll(@Bind Node node) {
             TruffleSafepoint.poll(node);
