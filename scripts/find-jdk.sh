@@ -224,15 +224,20 @@ AIO_CLIENT_OPTS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
 aio_daemon_client() {
     # `aio run` through aio's daemon, a JVM kept warm between runs (docs/running.md), unless
     # AIO_DAEMON=off: a small JVM of plain JDK classes (dev.aio.launcher.daemon.DaemonClient)
-    # hands the run over, in place of this shell. Any other command, or AIO_DAEMON=off: returns.
+    # hands the run over, in place of this shell; it also answers `aio daemon status|stop`, with
+    # the daemon on or off. Any other command, or AIO_DAEMON=off: returns.
     # $1: the lib directory; then aio's arguments. The daemon runs with the options chosen above.
     # The client starts from its own class cache, lib/aio-client.aot, when the build wrote one
     # (one for another JDK is ignored by the JVM, silently with these -Xlog options).
     local lib=$1 options launcher cache=()
     shift
-    [ "${1:-}" = run ] || return 0
-    case "${AIO_DAEMON:-on}" in
-        off | 0 | false | no) return 0 ;;
+    case "${1:-}" in
+        run)
+            case "${AIO_DAEMON:-on}" in
+                off | 0 | false | no) return 0 ;;
+            esac ;;
+        daemon) ;;
+        *) return 0 ;;
     esac
     # Options the daemon cannot honour (DaemonClient.needsOwnProcess says why) run in this
     # process's JVM, without a client in between: --dump-tasks-on's signal is for the pid the user

@@ -19,8 +19,8 @@ import dev.aio.launcher.repl.TerminalConsole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** The {@code aio} command: run, test, check, repl (also {@code aio} alone). Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
-@Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class, CheckCommand.class, ReplCommand.class},
+/** The {@code aio} command: run, test, check, repl (also {@code aio} alone), daemon. Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
+@Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class, CheckCommand.class, ReplCommand.class, DaemonCommand.class},
                 description = {"aio: Python-style async scripting on the JVM, on a single-threaded asyncio event loop.", "Without a command, starts the REPL (aio repl)."})
 public final class AioMain implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -108,6 +108,9 @@ public final class AioMain implements Callable<Integer> {
         CheckCommand check = cli.getSubcommands().get("check").getCommand();
         check.out = out;
         check.err = err;
+        DaemonCommand daemon = cli.getSubcommands().get("daemon").getCommand();
+        daemon.out = out;
+        daemon.err = err;
         ReplCommand repl = cli.getSubcommands().get("repl").getCommand();
         repl.in = in;
         repl.out = out;

@@ -46,7 +46,9 @@ public final class AioDaemon {
     private final String jars;
     private final Engine engine;
     private final AtomicInteger active = new AtomicInteger();
-    private volatile long lastActivity = System.currentTimeMillis();
+    private final AtomicInteger served = new AtomicInteger();
+    private final long started = System.currentTimeMillis();
+    private volatile long lastActivity = started;
     private ServerSocketChannel server;
 
     AioDaemon(DaemonPlace place, Path lib, long idleMillis) {
@@ -87,13 +89,12 @@ public final class AioDaemon {
         try {
             while (true) {
                 SocketChannel client = server.accept();
+                // Counted from here, so the watchman does not leave while a run is being read.
                 active.incrementAndGet();
-                lastActivity = System.currentTimeMillis();
                 Thread run = new Thread(() -> {
                     try {
                         serve(client);
                     } finally {
-                        lastActivity = System.currentTimeMillis();
                         active.decrementAndGet();
                     }
                 }, "aio-daemon-run");
@@ -133,16 +134,34 @@ public final class AioDaemon {
                 why = "its socket was removed";
             }
             if (why != null) {
-                log("leaving: " + why);
-                try {
-                    Files.deleteIfExists(place.socket());
-                    server.close();
-                } catch (IOException e) {
-                    log("closing: " + e);
-                }
+                leave(why);
                 return;
             }
         }
+    }
+
+    /** Stops listening: a new run starts another daemon, the runs in progress finish here. */
+    private void leave(String why) {
+        log("leaving: " + why);
+        try {
+            Files.deleteIfExists(place.socket());
+            server.close();
+        } catch (IOException e) {
+            log("closing: " + e);
+        }
+    }
+
+    /** One line for {@code aio daemon status}: pid, runtime, age, runs, idleness, and the build it serves. */
+    String describe() {
+        long now = System.currentTimeMillis();
+        int running = active.get() - 1;
+        String runs = served.get() + (served.get() == 1 ? " run" : " runs") + (running > 0 ? " (" + running + " running)" : "");
+        String idle = running > 0 ? "busy" : "idle " + DaemonControl.duration(now - lastActivity) + " of " + DaemonControl.duration(idleMillis);
+        return "pid " + ProcessHandle.current().pid() + ", " + runtime() + ", up " + DaemonControl.duration(now - started) + ", " + runs + ", " + idle + ", aio in " + lib.getParent();
+    }
+
+    private String runtime() {
+        return engine.getImplementationName().equals("Interpreted") ? "interpreter only (AIO_JIT=off)" : "JIT";
     }
 
     /** One run: the client's request, its streams, signals and exit status. */
@@ -151,11 +170,29 @@ public final class AioDaemon {
             DataInputStream fromClient = new DataInputStream(Channels.newInputStream(client));
             DataOutputStream toClient = new DataOutputStream(Channels.newOutputStream(client));
             Frames.Frame first = Frames.read(fromClient);
-            if (first == null || first.type() != Frames.RUN) {
+            if (first == null) {
                 return;
             }
-            RunRequest request = RunRequest.decode(first.payload());
-            new HostedRun(request, fromClient, toClient).run();
+            if (first.type() == Frames.STATUS || first.type() == Frames.STOP) {
+                byte[] line = describe().getBytes(StandardCharsets.UTF_8);
+                Frames.write(toClient, Frames.INFO, line, 0, line.length);
+                if (first.type() == Frames.STOP) {
+                    leave("asked to stop (aio daemon stop)");
+                }
+                return;
+            }
+            if (first.type() != Frames.RUN) {
+                return;
+            }
+            // Only runs count as activity: asking for the status does not keep an idle daemon.
+            served.incrementAndGet();
+            lastActivity = System.currentTimeMillis();
+            try {
+                RunRequest request = RunRequest.decode(first.payload());
+                new HostedRun(request, fromClient, toClient).run();
+            } finally {
+                lastActivity = System.currentTimeMillis();
+            }
         } catch (IOException e) {
             log("run: " + e);
         }

@@ -32,6 +32,8 @@ import sun.misc.Signal;
  * as {@code aio run --no-daemon} would, when no daemon can be had or the options need one
  * ({@link #needsOwnProcess}).
  *
+ * {@code aio daemon status|stop} is answered here too ({@link DaemonControl}).
+ *
  * <p>Arguments: the lib folder, the number N of JVM options aio runs with, those N options, then
  * aio's own arguments ({@code run ...}).
  */
@@ -49,6 +51,10 @@ public final class DaemonClient {
         int n = Integer.parseInt(argv[1]);
         List<String> jvmOptions = Arrays.asList(argv).subList(2, 2 + n);
         List<String> args = Arrays.asList(argv).subList(2 + n, argv.length);
+        if (args.size() == 2 && args.get(0).equals("daemon") && !args.get(1).startsWith("-")) {
+            // aio daemon status|stop: answered here, without starting aio.
+            System.exit(DaemonControl.run(args.get(1), System.out, System.err));
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         DaemonPlace place = null;
         if (!needsOwnProcess(args)) {

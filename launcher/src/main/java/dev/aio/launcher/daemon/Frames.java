@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * The messages between {@code aio run}'s client and the daemon, over one Unix-domain socket: a
  * type byte, a length and that many bytes (as Nailgun's chunks). The client opens with
  * {@link #RUN}; then the daemon sends output, asks for input, and ends with {@link #EXIT}, while
- * the client sends input when asked and the signals its user sends it. Plain JDK classes only: the
+ * the client sends input when asked and the signals its user sends it. {@code aio daemon} opens
+ * with {@link #STATUS} or {@link #STOP} instead, and the daemon answers with {@link #INFO}. Plain JDK classes only: the
  * client loads this.
  */
 public final class Frames {
@@ -28,6 +29,12 @@ public final class Frames {
     public static final byte READ = 'r';
     /** Daemon: the run is over (the payload: its exit status, 4 bytes). */
     public static final byte EXIT = 'x';
+    /** Client, instead of {@link #RUN}: what the daemon is (answered with {@link #INFO}). */
+    public static final byte STATUS = '?';
+    /** Client, instead of {@link #RUN}: leave once the runs in progress end (answered with {@link #INFO}). */
+    public static final byte STOP = 'q';
+    /** Daemon: its description, one line of text, answering {@link #STATUS} or {@link #STOP}. */
+    public static final byte INFO = 'n';
     /** The protocol's version, first in {@link #RUN}: a client and daemon of different builds never meet (the socket's name is the build's), but a test may. */
     public static final int VERSION = 1;
 

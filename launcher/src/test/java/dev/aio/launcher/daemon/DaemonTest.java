@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -100,7 +103,7 @@ class DaemonTest {
 
     /** Output received, readable while the run goes on. */
     private static final class Sink extends OutputStream {
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         @Override
         public synchronized void write(int b) {
@@ -258,6 +261,47 @@ class DaemonTest {
         assertFalse(t.isAlive(), "the old daemon left");
         assertFalse(Files.exists(old.socket()));
         assertNull(DaemonClient.tryConnect(old.socket()));
+    }
+
+    @Test
+    void daemonStatusShowsEachDaemonAndItsRuns() throws Exception {
+        run(dir, Map.of(), "", "print('counted')\n");
+        String status = printed(out -> DaemonControl.status(place.folder(), out));
+        assertTrue(status.matches("pid " + ProcessHandle.current().pid() + ", (JIT|interpreter only \\(AIO_JIT=off\\)), up \\d+ s, [1-9]\\d* runs?, idle \\d+ s of 10 min 0 s, aio in .*\n"), status);
+    }
+
+    @Test
+    void daemonStopEndsTheDaemonsAndRemovesWhatAKilledOneLeft() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path folder = DaemonPlace.ensurePrivate(dir.resolve("private"));
+        Thread live = serve(new AioDaemon(new DaemonPlace(folder, "live"), lib, 600_000));
+        // A daemon killed with -9 leaves its socket (nothing listens on it), lock and log.
+        DaemonPlace killed = new DaemonPlace(folder, "killed");
+        try (ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            s.bind(UnixDomainSocketAddress.of(killed.socket()));
+        }
+        Files.writeString(killed.lock(), "");
+        Files.writeString(killed.log(), "its last words\n");
+
+        String status = printed(out -> DaemonControl.status(folder, out));
+        assertTrue(status.contains("daemon killed: not answering"), status);
+        assertTrue(status.contains(", 0 runs, idle "), status);
+
+        String stopped = printed(out -> DaemonControl.stop(folder, out));
+        assertTrue(stopped.contains("daemon killed: removed the files of a daemon that was killed\n"), stopped);
+        assertTrue(stopped.contains("stopped: pid " + ProcessHandle.current().pid()), stopped);
+        live.join(30_000);
+        assertFalse(live.isAlive(), "the daemon left");
+        assertFalse(Files.exists(killed.socket()));
+        assertFalse(Files.exists(killed.log()));
+        assertEquals("no aio daemon is running (" + folder + ")\n", printed(out -> DaemonControl.status(folder, out)));
+    }
+
+    /** What {@code action} prints. */
+    private static String printed(Consumer<PrintStream> action) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        action.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
