@@ -63,6 +63,7 @@ public final class AioStdlib implements StdlibProvider {
             StaticMethodMethods.install();
             ClassMethodMethods.install();
             TextIOMethods.install();
+            BinaryFileMethods.install();
             DequeMethods.install();
             MersenneTwisterMethods.install();
             ItertoolsModule.install();
@@ -110,6 +111,10 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_io", context -> {
             PyModule m = new PyModule("_io");
             m.put("TextIOWrapper", TextIO.TYPE);
+            m.put("FileIO", BinaryFile.FILE_IO);
+            m.put("BufferedReader", BinaryFile.BUFFERED_READER);
+            m.put("BufferedWriter", BinaryFile.BUFFERED_WRITER);
+            m.put("BufferedRandom", BinaryFile.BUFFERED_RANDOM);
             // Raised by aio's files; the program may raise it too.
             TextIO.UNSUPPORTED_OPERATION.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
             m.put("UnsupportedOperation", TextIO.UNSUPPORTED_OPERATION);

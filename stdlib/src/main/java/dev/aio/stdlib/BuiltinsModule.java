@@ -707,8 +707,24 @@ public final class BuiltinsModule {
     abstract static class OpenNode extends BuiltinNode {
         @Specialization
         Object doOpen(Object file, Object mode, Object buffering, Object encoding, Object errors, Object newline) {
-            String m = Args.given(mode) ? Args.string(mode, "open() argument 'mode'") : "r";
-            return TextFile.open(AioContext.get(this), file, m, encoding, newline);
+            FileMode m = FileMode.parse(Args.given(mode) ? Args.string(mode, "open() argument 'mode'") : "r");
+            long buffer = Args.given(buffering) ? Args.index(buffering, "buffering") : -1;
+            if (!m.binary()) {
+                if (buffer == 0) {
+                    throw PyErrors.valueError("can't have unbuffered text I/O");
+                }
+                return TextFile.open(AioContext.get(this), file, m, encoding, newline);
+            }
+            if (Args.orDefault(encoding, null) != null) {
+                throw PyErrors.valueError("binary mode doesn't take an encoding argument");
+            }
+            if (Args.orDefault(errors, null) != null) {
+                throw PyErrors.valueError("binary mode doesn't take an errors argument");
+            }
+            if (Args.orDefault(newline, null) != null) {
+                throw PyErrors.valueError("binary mode doesn't take a newline argument");
+            }
+            return BinaryFile.open(AioContext.get(this), file, m, buffer != 0);
         }
     }
 

@@ -70,39 +70,9 @@ final class TextFile extends TextIO {
     }
 
     @TruffleBoundary
-    static TextFile open(AioContext context, Object path, String mode, Object encoding, Object newline) {
+    static TextFile open(AioContext context, Object path, FileMode mode, Object encoding, Object newline) {
         if (!(fspath(path) instanceof String name)) {
             throw PyErrors.typeError("expected str, bytes or os.PathLike object, not " + PyOps.typeName(path));
-        }
-        char kind = 0;
-        boolean plus = false;
-        boolean text = false;
-        boolean binary = false;
-        for (char c : mode.toCharArray()) {
-            switch (c) {
-                case 'r', 'w', 'a', 'x' -> {
-                    if (kind != 0) {
-                        throw PyErrors.valueError("must have exactly one of create/read/write/append mode");
-                    }
-                    kind = c;
-                }
-                case '+' -> plus = true;
-                case 't' -> text = true;
-                case 'b' -> binary = true;
-                default -> throw PyErrors.valueError("invalid mode: '" + mode + "'");
-            }
-        }
-        if (mode.chars().distinct().count() != mode.length()) {
-            throw PyErrors.valueError("invalid mode: '" + mode + "'");
-        }
-        if (text && binary) {
-            throw PyErrors.valueError("can't have text and binary mode at once");
-        }
-        if (kind == 0) {
-            throw PyErrors.valueError("Must have exactly one of create/read/write/append mode and at most one plus");
-        }
-        if (binary) {
-            throw PyErrors.valueError("aio does not support binary files yet (mode '" + mode + "'): open them in text mode");
         }
         String encodingName = encoding == Missing.INSTANCE || encoding == PyNone.NONE ? null : Args.string(encoding, "open() argument 'encoding'");
         Charset charset = charset(encodingName);
@@ -113,10 +83,9 @@ final class TextFile extends TextIO {
         if (nl != null && !List.of("", "\n", "\r", "\r\n").contains(nl)) {
             throw PyErrors.valueError("illegal newline value: " + nl);
         }
-        boolean reading = kind == 'r' || plus;
-        boolean writing = kind != 'r' || plus;
-        TextFile f = new TextFile(resolve(context, name), name, mode, encodingName == null ? "UTF-8" : encodingName, charset, nl == null, reading, writing, kind == 'a');
-        f.openFile(kind);
+        TextFile f = new TextFile(resolve(context, name), name, mode.text(), encodingName == null ? "UTF-8" : encodingName, charset, nl == null, mode.reading(),
+                        mode.writing(), mode.kind() == 'a');
+        f.openFile(mode.kind());
         return f;
     }
 

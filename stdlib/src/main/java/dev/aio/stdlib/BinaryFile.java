@@ -1,0 +1,352 @@
+package dev.aio.stdlib;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleFile;
+
+import dev.aio.AioContext;
+import dev.aio.runtime.AioException;
+import dev.aio.runtime.PyBytes;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyIterator;
+import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyType;
+
+/**
+ * A binary file from {@code open(path, 'rb')} and the other {@code b} modes: CPython's
+ * {@code _io.FileIO} with {@code buffering=0}, else {@code BufferedReader}, {@code BufferedWriter}
+ * or {@code BufferedRandom} as the mode reads, writes or both. It is a channel of Truffle's
+ * {@link TruffleFile}, so an embedder's file-system policy applies.
+ *
+ * <p>Reads go through a read-ahead buffer, as CPython's buffered classes do; writes go to the
+ * channel at once (the bytes are on disk when {@code write} returns: aio cannot tell when a file
+ * object goes away, where CPython flushes its buffer).
+ */
+final class BinaryFile extends PyIterator {
+    static final PyType FILE_IO = new PyType("FileIO", "_io");
+    static final PyType BUFFERED_READER = new PyType("BufferedReader", "_io");
+    static final PyType BUFFERED_WRITER = new PyType("BufferedWriter", "_io");
+    static final PyType BUFFERED_RANDOM = new PyType("BufferedRandom", "_io");
+    private static final int CHUNK = 8192;
+
+    private final String name;
+    private final FileMode mode;
+    private final PyType type;
+    private SeekableByteChannel channel;
+    /** Bytes read from the channel ahead of the file's position. */
+    private final ByteBuffer ahead = ByteBuffer.allocate(CHUNK).limit(0);
+
+    private BinaryFile(String name, FileMode mode, boolean buffered) {
+        this.name = name;
+        this.mode = mode;
+        if (!buffered) {
+            type = FILE_IO;
+        } else if (mode.reading() && mode.writing()) {
+            type = BUFFERED_RANDOM;
+        } else {
+            type = mode.reading() ? BUFFERED_READER : BUFFERED_WRITER;
+        }
+    }
+
+    @TruffleBoundary
+    static BinaryFile open(AioContext context, Object path, FileMode mode, boolean buffered) {
+        if (!(TextFile.fspath(path) instanceof String name)) {
+            throw PyErrors.typeError("expected str, bytes or os.PathLike object, not " + PyOps.typeName(path));
+        }
+        TruffleFile file = TextFile.resolve(context, name);
+        Set<OpenOption> options = new HashSet<>();
+        if (mode.reading()) {
+            options.add(StandardOpenOption.READ);
+        }
+        if (mode.writing()) {
+            options.add(StandardOpenOption.WRITE);
+        }
+        switch (mode.kind()) {
+            case 'w' -> {
+                options.add(StandardOpenOption.CREATE);
+                options.add(StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            // Not APPEND, which the JDK refuses with READ: each write goes to the end itself.
+            case 'a' -> options.add(StandardOpenOption.CREATE);
+            case 'x' -> options.add(StandardOpenOption.CREATE_NEW);
+            default -> {
+            }
+        }
+        BinaryFile f = new BinaryFile(name, mode, buffered);
+        try {
+            if (file.isDirectory()) {
+                throw PyErrors.osError(21, "Is a directory", name);
+            }
+            f.channel = file.newByteChannel(options);
+            if (mode.kind() == 'a') {
+                f.channel.position(f.channel.size());
+            }
+        } catch (IOException | SecurityException e) {
+            throw TextFile.fileError(e, name);
+        }
+        return f;
+    }
+
+    boolean isRaw() {
+        return type == FILE_IO;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The mode as CPython's FileIO normalises it ({@code w+b} is {@code rb+}). */
+    String mode() {
+        String plus = mode.plus() ? "+" : "";
+        return switch (mode.kind()) {
+            case 'x' -> "xb" + plus;
+            case 'a' -> "ab" + plus;
+            default -> mode.reading() && mode.writing() ? "rb+" : mode.reading() ? "rb" : "wb";
+        };
+    }
+
+    boolean readable() {
+        return mode.reading();
+    }
+
+    boolean writable() {
+        return mode.writing();
+    }
+
+    boolean isClosed() {
+        return channel == null || !channel.isOpen();
+    }
+
+    /**
+     * Checks that {@code operation} may run: UnsupportedOperation when the mode does not allow it
+     * ({@code reads}/{@code writes}), then ValueError when the file is closed, with the message
+     * CPython's buffered classes give ({@code closedMessage}). FileIO checks closed first and says
+     * "I/O operation on closed file", with the final period where the buffered message has one
+     * (the checks CPython's IOBase makes itself: flush, iteration, with, readlines, writelines).
+     */
+    void check(String operation, boolean reads, boolean writes, String closedMessage) {
+        if (isRaw()) {
+            if (isClosed()) {
+                throw PyErrors.valueError(closedMessage.endsWith(".") ? closedMessage : "I/O operation on closed file");
+            }
+            if (reads && !mode.reading()) {
+                throw TextIO.unsupported("File not open for reading");
+            }
+            if (writes && !mode.writing()) {
+                throw TextIO.unsupported("File not open for writing");
+            }
+            return;
+        }
+        if ((reads && !mode.reading()) || (writes && !mode.writing())) {
+            throw TextIO.unsupported(operation);
+        }
+        if (isClosed()) {
+            throw PyErrors.valueError(closedMessage);
+        }
+    }
+
+    /** As {@link #check}, but the closed file first: the order of CPython's truncate, writelines and readlines. */
+    void checkClosedFirst(String operation, boolean reads, boolean writes, String closedMessage) {
+        if (isClosed()) {
+            check(operation, false, false, closedMessage);
+        }
+        check(operation, reads, writes, closedMessage);
+    }
+
+    /** The position in the file: the channel's, less what was read ahead. */
+    @TruffleBoundary
+    long tell() {
+        try {
+            return channel.position() - ahead.remaining();
+        } catch (IOException e) {
+            throw error(e);
+        }
+    }
+
+    /** Up to {@code size} bytes ({@code size < 0}: all that is left); a raw file makes one read. */
+    @TruffleBoundary
+    byte[] read(long size) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (size < 0 || out.size() < size) {
+                if (!ahead.hasRemaining() && !fill()) {
+                    break;
+                }
+                int n = size < 0 ? ahead.remaining() : (int) Math.min(ahead.remaining(), size - out.size());
+                out.write(ahead.array(), ahead.position(), n);
+                ahead.position(ahead.position() + n);
+                if (isRaw() && size >= 0) {
+                    break;
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw error(e);
+        }
+    }
+
+    /** The bytes read ahead, reading some first when there are none (empty at the end). */
+    @TruffleBoundary
+    byte[] peek() {
+        try {
+            if (!ahead.hasRemaining()) {
+                fill();
+            }
+            byte[] bytes = new byte[ahead.remaining()];
+            ahead.get(ahead.position(), bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw error(e);
+        }
+    }
+
+    /** The next line with its {@code \n}, at most {@code size} bytes ({@code size < 0}: no limit); empty at the end. */
+    @TruffleBoundary
+    byte[] readLine(long size) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (size < 0 || out.size() < size) {
+                if (!ahead.hasRemaining() && !fill()) {
+                    break;
+                }
+                byte b = ahead.get();
+                out.write(b);
+                if (b == '\n') {
+                    break;
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw error(e);
+        }
+    }
+
+    /** Writes {@code bytes} at the position (at the end in an append mode); how many. */
+    @TruffleBoundary
+    long write(byte[] bytes) {
+        try {
+            dropReadAhead();
+            if (mode.kind() == 'a') {
+                channel.position(channel.size());
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            return bytes.length;
+        } catch (IOException e) {
+            throw error(e);
+        }
+    }
+
+    /** Moves to {@code offset} from the start, the position or the end ({@code whence} 0, 1, 2; 3 and 4 are SEEK_DATA and SEEK_HOLE); the new position. */
+    @TruffleBoundary
+    long seek(long offset, long whence) {
+        try {
+            if (whence < 0 || whence > 4) {
+                throw isRaw() ? PyErrors.osError(22, "Invalid argument", null) : PyErrors.valueError("whence value " + whence + " unsupported");
+            }
+            long size = channel.size();
+            long target;
+            if (whence >= 3) {
+                // SEEK_DATA and SEEK_HOLE, as Linux answers them for a file without holes (the JDK cannot see holes).
+                if (offset < 0 || offset >= size) {
+                    throw PyErrors.osError(offset < 0 ? 22 : 6, offset < 0 ? "Invalid argument" : "No such device or address", null);
+                }
+                target = whence == 3 ? offset : size;
+            } else {
+                target = (whence == 0 ? 0 : whence == 1 ? tell() : size) + offset;
+            }
+            if (target < 0) {
+                throw PyErrors.osError(22, "Invalid argument", null);
+            }
+            ahead.limit(0);
+            channel.position(target);
+            return target;
+        } catch (IOException e) {
+            throw error(e);
+        }
+    }
+
+    /** Sets the file's size to {@code size} (zeros when it grows); the position stays. */
+    @TruffleBoundary
+    long truncate(long size) {
+        if (size < 0) {
+            throw PyErrors.osError(22, "Invalid argument", null);
+        }
+        try {
+            dropReadAhead();
+            long position = channel.position();
+            if (size < channel.size()) {
+                channel.truncate(size);
+            } else if (size > channel.size()) {
+                channel.position(size - 1);
+                channel.write(ByteBuffer.wrap(new byte[1]));
+            }
+            channel.position(position);
+            return size;
+        } catch (IOException e) {
+            throw error(e);
+        }
+    }
+
+    @TruffleBoundary
+    void close() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw error(e);
+        }
+    }
+
+    /** Reads the next chunk into {@link #ahead} (which is empty); false at the end of the file. */
+    private boolean fill() throws IOException {
+        ahead.clear();
+        int n = channel.read(ahead);
+        ahead.flip();
+        return n > 0;
+    }
+
+    /** Before a write or a seek: the channel goes back to the file's position. */
+    private void dropReadAhead() throws IOException {
+        if (ahead.hasRemaining()) {
+            channel.position(channel.position() - ahead.remaining());
+        }
+        ahead.limit(0);
+    }
+
+    private AioException error(IOException e) {
+        return TextFile.fileError(e, name);
+    }
+
+    /** Iteration: line by line. */
+    @Override
+    public Object next() {
+        check("read", true, false, "readline of closed file");
+        byte[] line = readLine(-1);
+        return line.length == 0 ? null : new PyBytes(line);
+    }
+
+    @Override
+    public PyType getPyType() {
+        return type;
+    }
+
+    @Override
+    public String repr() {
+        if (isRaw()) {
+            return isClosed() ? "<_io.FileIO [closed]>" : "<_io.FileIO name=" + PyOps.repr(name) + " mode='" + mode() + "' closefd=True>";
+        }
+        return "<_io." + type.getName() + " name=" + PyOps.repr(name) + ">";
+    }
+}
