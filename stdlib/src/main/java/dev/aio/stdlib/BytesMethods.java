@@ -23,8 +23,10 @@ import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.SpecialMethods;
 
 /**
  * Methods of {@code bytes}, and those {@code bytearray} shares with it (CPython's
@@ -48,7 +50,26 @@ public final class BytesMethods {
             if (!Args.given(source) && !Args.given(encoding) && !Args.given(errors)) {
                 return PyBytes.EMPTY;
             }
+            if (!Args.given(encoding) && !Args.given(errors)) {
+                Object own = ownBytes(source);
+                if (own != null) {
+                    return own;
+                }
+            }
             return new PyBytes(content(source, encoding, errors, "bytes"));
+        }
+
+        /** What the object's {@code __bytes__} returns (it must be bytes), or null when it has none: CPython's bytes_new asks it first. */
+        @TruffleBoundary
+        static Object ownBytes(Object source) {
+            if (!(source instanceof PyObject) || source instanceof PyBytesLike || SpecialMethods.lookup(source, "__bytes__") == null) {
+                return null;
+            }
+            Object result = SpecialMethods.call(source, "__bytes__");
+            if (!(result instanceof PyBytes)) {
+                throw PyErrors.typeError("__bytes__ returned non-bytes (type " + PyOps.typeName(result) + ")");
+            }
+            return result;
         }
     }
 
