@@ -21,7 +21,7 @@ import dev.aio.runtime.ReprLib;
 
 /** {@code asyncio.Future}, after CPython's futures.py: a result that will be set later, with done-callbacks. */
 public class Future extends PyObject implements Awaitable {
-    public static final PyType TYPE = new PyType("Future", "_asyncio");
+    public static final PyType TYPE = new PyType("Future", "_asyncio").withModuleInMessages();
     /** How the purpose of the future {@code asyncio.sleep} waits on starts (the timeline draws sleeps apart). */
     public static final String SLEEP_PURPOSE_PREFIX = "asyncio.sleep(";
 

@@ -8,7 +8,7 @@ import dev.aio.runtime.PyType;
  * it yields the future until it is done, then returns its result.
  */
 public final class FutureIter extends PyIterator implements Awaitable {
-    public static final PyType TYPE = new PyType("FutureIter", "_asyncio");
+    public static final PyType TYPE = new PyType("FutureIter", "_asyncio").withModuleInMessages();
 
     private final Future future;
 

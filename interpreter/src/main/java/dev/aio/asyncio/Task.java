@@ -20,7 +20,7 @@ import dev.aio.runtime.PyType;
  * {@code Task.__step} and {@code __wakeup}, so interleavings match CPython's line for line.
  */
 public final class Task extends Future {
-    public static final PyType TYPE = new PyType("Task", "_asyncio", Future.TYPE);
+    public static final PyType TYPE = new PyType("Task", "_asyncio", Future.TYPE).withModuleInMessages();
 
     private final CoroutineLike coroutine;
     private String name;

@@ -35,11 +35,11 @@ public final class BuiltinTypes {
     public static final PyType ELLIPSIS = new PyType("ellipsis", "builtins", OBJECT);
     public static final PyType CODE = new PyType("code", "builtins", OBJECT);
     public static final PyType COMPLEX = new PyType("complex", "builtins", OBJECT);
-    public static final PyType DEQUE = new PyType("deque", "collections", OBJECT);
+    public static final PyType DEQUE = new PyType("deque", "collections", OBJECT).withModuleInMessages();
     public static final PyType CELL = new PyType("cell", "builtins", OBJECT);
     public static final PyType FRAME = new PyType("frame", "builtins", OBJECT);
     public static final PyType MAPPING_PROXY = new PyType("mappingproxy", "builtins", OBJECT);
-    public static final PyType SIMPLE_NAMESPACE = new PyType("SimpleNamespace", "types", OBJECT);
+    public static final PyType SIMPLE_NAMESPACE = new PyType("SimpleNamespace", "types", OBJECT).withModuleInMessages();
 
     public static final PyType BASE_EXCEPTION = new PyType("BaseException", "builtins", OBJECT);
     public static final PyType SYSTEM_EXIT = new PyType("SystemExit", "builtins", BASE_EXCEPTION);

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * contexts are immutable maps swapped on set; a mutable map copied by {@link #copy} behaves the same.
  */
 public final class PyContext extends PyObject {
-    public static final PyType TYPE = new PyType("Context", "_contextvars", BuiltinTypes.OBJECT);
+    public static final PyType TYPE = new PyType("Context", "_contextvars", BuiltinTypes.OBJECT).withModuleInMessages();
 
     private final LinkedHashMap<PyContextVar, Object> values;
     private boolean entered;

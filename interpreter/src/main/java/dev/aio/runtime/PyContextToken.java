@@ -2,7 +2,7 @@ package dev.aio.runtime;
 
 /** {@code contextvars.Token}: what {@code var.set()} returns, to undo that set with {@code var.reset(token)}. */
 public final class PyContextToken extends PyObject {
-    public static final PyType TYPE = new PyType("Token", "_contextvars", BuiltinTypes.OBJECT);
+    public static final PyType TYPE = new PyType("Token", "_contextvars", BuiltinTypes.OBJECT).withModuleInMessages();
 
     /** {@code Token.MISSING}: the old value of a token whose variable had no value before. */
     public static final PyObject MISSING = new PyObject() {

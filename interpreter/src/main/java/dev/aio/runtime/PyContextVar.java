@@ -2,7 +2,7 @@ package dev.aio.runtime;
 
 /** {@code contextvars.ContextVar}: a name and an optional default; its values live in {@link PyContext}s. */
 public final class PyContextVar extends PyObject {
-    public static final PyType TYPE = new PyType("ContextVar", "_contextvars", BuiltinTypes.OBJECT);
+    public static final PyType TYPE = new PyType("ContextVar", "_contextvars", BuiltinTypes.OBJECT).withModuleInMessages();
 
     private final String name;
     /** The default, or {@code null} when the variable has none. */

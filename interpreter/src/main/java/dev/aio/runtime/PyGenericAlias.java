@@ -7,7 +7,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * a builtin class with type arguments, as annotations write it. Calling it calls the class.
  */
 public final class PyGenericAlias extends PyObject {
-    private static final PyType TYPE = new PyType("GenericAlias", "types", BuiltinTypes.OBJECT);
+    private static final PyType TYPE = new PyType("GenericAlias", "types", BuiltinTypes.OBJECT).withModuleInMessages();
 
     private final PyType origin;
     private final Object[] args;

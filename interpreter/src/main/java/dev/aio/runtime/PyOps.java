@@ -37,8 +37,9 @@ public final class PyOps {
         return BuiltinTypes.OBJECT;
     }
 
+    /** The type's name as CPython's messages give it ({@code tp_name}). */
     public static String typeName(Object o) {
-        return typeOf(o).getName();
+        return typeOf(o).getMessageName();
     }
 
     @TruffleBoundary

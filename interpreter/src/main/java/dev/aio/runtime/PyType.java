@@ -44,6 +44,8 @@ public final class PyType extends PyObject {
     private PyType metaclass;
     /** What {@code __slots__} along the MRO make of instances of a class written in aio. */
     private ClassSlots slots = ClassSlots.NONE;
+    /** A type CPython writes in C outside builtins, whose {@code tp_name} carries its module ({@link #withModuleInMessages}). */
+    private boolean moduleInMessages;
 
     public PyType(String name, String module, PyType... bases) {
         this(name, module, false, bases);
@@ -208,6 +210,22 @@ public final class PyType extends PyObject {
 
     public String getName() {
         return name;
+    }
+
+    /**
+     * Marks a type that CPython implements in C with a dotted {@code tp_name} ({@code
+     * collections.deque}, {@code _io.TextIOWrapper}, {@code _asyncio.Task}): its messages name it
+     * with its module ({@code 'collections.deque' object has no attribute 'x'}), while {@code
+     * __name__} stays {@code deque}. Classes written in Python, and subclasses, are named alone.
+     */
+    public PyType withModuleInMessages() {
+        moduleInMessages = true;
+        return this;
+    }
+
+    /** The name error messages give the type: CPython's {@code tp_name}. */
+    public String getMessageName() {
+        return moduleInMessages ? module + "." + name : name;
     }
 
     /** {@code __module__}: a class statement's module, or what was assigned to it since. */

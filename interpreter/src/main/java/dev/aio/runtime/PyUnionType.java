@@ -8,7 +8,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /** {@code int | None}: {@code types.UnionType}, what {@code |} makes of classes (PEP 604), as annotations use it. */
 public final class PyUnionType extends PyObject {
-    private static final PyType TYPE = new PyType("UnionType", "types", BuiltinTypes.OBJECT);
+    private static final PyType TYPE = new PyType("UnionType", "types", BuiltinTypes.OBJECT).withModuleInMessages();
 
     private final Object[] args;
 

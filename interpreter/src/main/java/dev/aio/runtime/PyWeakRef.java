@@ -13,7 +13,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * next makes a weak reference ({@link #runCallbacksOfDead}).
  */
 public final class PyWeakRef extends PyObject {
-    public static final PyType TYPE = new PyType("ReferenceType", "weakref", BuiltinTypes.OBJECT);
+    public static final PyType TYPE = new PyType("ReferenceType", "weakref", BuiltinTypes.OBJECT).withModuleInMessages();
 
     private static final ReferenceQueue<Object> DEAD = new ReferenceQueue<>();
 

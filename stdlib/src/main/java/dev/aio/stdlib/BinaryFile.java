@@ -31,10 +31,10 @@ import dev.aio.runtime.PyType;
  * object goes away, where CPython flushes its buffer).
  */
 final class BinaryFile extends PyIterator {
-    static final PyType FILE_IO = new PyType("FileIO", "_io");
-    static final PyType BUFFERED_READER = new PyType("BufferedReader", "_io");
-    static final PyType BUFFERED_WRITER = new PyType("BufferedWriter", "_io");
-    static final PyType BUFFERED_RANDOM = new PyType("BufferedRandom", "_io");
+    static final PyType FILE_IO = new PyType("FileIO", "_io").withModuleInMessages();
+    static final PyType BUFFERED_READER = new PyType("BufferedReader", "_io").withModuleInMessages();
+    static final PyType BUFFERED_WRITER = new PyType("BufferedWriter", "_io").withModuleInMessages();
+    static final PyType BUFFERED_RANDOM = new PyType("BufferedRandom", "_io").withModuleInMessages();
     private static final int CHUNK = 8192;
 
     private final String name;

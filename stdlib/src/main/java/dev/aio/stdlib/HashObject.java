@@ -8,7 +8,7 @@ import dev.aio.runtime.PyType;
 
 /** A hashlib hash object ({@code _hashlib.HASH}): a running JDK {@link MessageDigest} and its CPython name. */
 final class HashObject extends PyObject {
-    static final PyType TYPE = new PyType("HASH", "_hashlib");
+    static final PyType TYPE = new PyType("HASH", "_hashlib").withModuleInMessages();
 
     final String name;
     final MessageDigest digest;

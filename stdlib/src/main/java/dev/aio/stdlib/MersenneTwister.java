@@ -12,7 +12,7 @@ import dev.aio.runtime.PyType;
  * program draws CPython's numbers. 32-bit words are Java {@code int}s read as unsigned.
  */
 public final class MersenneTwister extends PyObject {
-    static final PyType TYPE = new PyType("Random", "_random");
+    static final PyType TYPE = new PyType("Random", "_random").withModuleInMessages();
 
     static final int N = 624;
     private static final int M = 397;

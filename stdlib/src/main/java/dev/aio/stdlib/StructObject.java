@@ -6,7 +6,7 @@ import dev.aio.runtime.PyType;
 
 /** A {@code _struct.Struct}: a compiled format ({@link StructFormat}); its methods are {@link StructMethods}. */
 final class StructObject extends PyObject {
-    static final PyType TYPE = new PyType("Struct", "_struct", BuiltinTypes.OBJECT);
+    static final PyType TYPE = new PyType("Struct", "_struct", BuiltinTypes.OBJECT).withModuleInMessages();
 
     final StructFormat format;
 

@@ -7,7 +7,7 @@ import dev.aio.runtime.PyType;
 
 /** {@code _struct.unpack_iterator}, what {@code iter_unpack} returns: one tuple per consecutive struct of a buffer. */
 final class StructUnpackIterator extends PyIterator {
-    static final PyType TYPE = new PyType("unpack_iterator", "_struct", BuiltinTypes.OBJECT);
+    static final PyType TYPE = new PyType("unpack_iterator", "_struct", BuiltinTypes.OBJECT).withModuleInMessages();
 
     private final StructFormat format;
     /** A copy of the buffer, taken when the iterator was made. */

@@ -12,7 +12,7 @@ import dev.aio.runtime.PyType;
  * {@code open()} ({@link TextFile}). Iterating one gives its lines.
  */
 public abstract class TextIO extends PyIterator {
-    static final PyType TYPE = new PyType("TextIOWrapper", "_io");
+    static final PyType TYPE = new PyType("TextIOWrapper", "_io").withModuleInMessages();
     /** {@code io.UnsupportedOperation}: reading a file opened for writing, and the like. */
     static final PyType UNSUPPORTED_OPERATION = new PyType("UnsupportedOperation", "io", BuiltinTypes.OS_ERROR, BuiltinTypes.VALUE_ERROR);
 

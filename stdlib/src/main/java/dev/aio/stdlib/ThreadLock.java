@@ -17,7 +17,7 @@ import dev.aio.runtime.PyType;
  * any thread may release. A thread waiting for it lets the interpreter lock go meanwhile.
  */
 final class ThreadLock extends PyObject implements ThreadLocking {
-    static final PyType TYPE = new PyType("lock", "_thread");
+    static final PyType TYPE = new PyType("lock", "_thread").withModuleInMessages();
     /** CPython's {@code _thread.TIMEOUT_MAX} on 64-bit Linux. */
     static final double TIMEOUT_MAX = 9223372036.0;
     /** {@link #timeout}'s answer for {@code blocking=False}. */

@@ -17,7 +17,7 @@ import dev.aio.runtime.PyType;
  * change only under the interpreter lock.
  */
 final class ThreadRLock extends PyObject implements ThreadLocking {
-    static final PyType TYPE = new PyType("RLock", "_thread");
+    static final PyType TYPE = new PyType("RLock", "_thread").withModuleInMessages();
 
     private final Semaphore permit = new Semaphore(1);
     private Thread owner;
