@@ -27,7 +27,15 @@ final class CPythonLibrary {
 
     /** The modules of the jar that run under aio with CPython's behaviour; each has a golden test in examples/stdlib/. */
     private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
-                    "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal");
+                    "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "shlex",
+                    "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase", "timeit", "sched");
+
+    /**
+     * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
+     * {@code urllib.request} needs sockets, files and threads as CPython's library uses them. The
+     * package itself ({@code urllib/__init__.py}) comes with its offered submodules.
+     */
+    private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse");
 
     /**
      * GraalPy's edits of CPython's files that aio undoes on reading, restoring CPython's text: for
@@ -67,13 +75,25 @@ final class CPythonLibrary {
      */
     @TruffleBoundary
     static Module find(String name) {
-        int dot = name.indexOf('.');
-        if (!OFFERED.contains(dot < 0 ? name : name.substring(0, dot))) {
+        if (!offered(name)) {
             return null;
         }
         String path = name.replace('.', '/');
         Module module = read(name, path + ".py", null);
         return module != null ? module : read(name, path + "/__init__.py", FILE_PREFIX + path);
+    }
+
+    private static boolean offered(String name) {
+        int dot = name.indexOf('.');
+        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name)) {
+            return true;
+        }
+        for (String submodule : OFFERED_SUBMODULES) {
+            if (submodule.startsWith(name + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Module read(String name, String path, String packageDir) {
@@ -95,8 +115,7 @@ final class CPythonLibrary {
     /** Whether {@code name} is a module of CPython's standard library (or a submodule of one) that aio does not provide yet. */
     @TruffleBoundary
     static boolean isNotProvided(String name) {
-        int dot = name.indexOf('.');
-        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot))) {
+        if (offered(name)) {
             return false;
         }
         if (C_MODULES.contains(name)) {

@@ -522,6 +522,11 @@ public final class Attributes {
             i.setDict(d);
             return;
         }
+        if (obj instanceof PyDescriptors.Property p && name.equals("__doc__")) {
+            // Writable, as CPython's property_members make it (namedtuple's fields get their docs this way).
+            p.doc = value;
+            return;
+        }
         PyDict dict = instanceDict(obj);
         if (dict != null) {
             dict.put(name, value);

@@ -45,8 +45,8 @@ public final class PyDescriptors {
         public final Object setter;
         /** The function that {@code del obj.x} calls, or {@code null}. */
         public final Object deleter;
-        /** The {@code doc} argument, or {@code null}: then {@code __doc__} is the getter's. */
-        public final Object doc;
+        /** The {@code doc} argument or what was assigned to {@code __doc__}, else {@code null}: then {@code __doc__} is the getter's. */
+        public Object doc;
 
         public Property(Object getter, Object setter) {
             this(getter, setter, null, null);
