@@ -109,6 +109,78 @@ class SharedCodeCachesTest {
         }
     }
 
+    /** Names rebound, deleted and shadowed while the program runs: the caches kept per function follow, in each context on its own. */
+    private static final String REBINDING = """
+                    import math
+
+                    def size():
+                        return len("abc")
+
+                    X = 1
+
+                    def get_x():
+                        return X
+
+                    def floor():
+                        return math.floor(2.5)
+
+                    class K:
+                        def m(self):
+                            return "class"
+
+                    def call_m(k):
+                        return k.m()
+
+                    seen = [size(), get_x(), floor()]
+                    def len(x):
+                        return -1
+                    seen.append(size())
+                    del len
+                    seen.append(size())
+                    X = 2
+                    seen.append(get_x())
+                    del X
+                    try:
+                        get_x()
+                    except NameError as e:
+                        seen.append(str(e))
+                    X = 5
+                    seen.append(get_x())
+                    math.floor = lambda x: "rebound"
+                    seen.append(floor())
+                    del math.floor
+                    try:
+                        floor()
+                    except AttributeError as e:
+                        seen.append(str(e))
+                    k = K()
+                    seen.append(call_m(k))
+                    K.m = lambda self: "class changed"
+                    seen.append(call_m(k))
+                    k.m = lambda: "instance"
+                    seen.append(call_m(k))
+                    result = repr(seen)
+                    """;
+
+    private static final String REBINDING_SEEN = "[3, 1, 2, -1, 3, 2, \"name 'X' is not defined\", 5, 'rebound', \"module 'math' has no attribute 'floor'\", 'class', 'class changed', 'instance']";
+
+    @Test
+    void rebindingsInOneContextFollowAndStayInIt() {
+        Source source = Source.create("aio", REBINDING);
+        try (Engine engine = Engine.newBuilder("aio").option("engine.WarnInterpreterOnly", "false").build()) {
+            for (int run = 1; run <= 3; run++) {
+                try (Context context = Context.newBuilder("aio").engine(engine).build()) {
+                    context.eval(source);
+                    assertEquals(REBINDING_SEEN, context.getBindings("aio").getMember("result").asString(), "run " + run);
+                }
+            }
+        }
+        try (Context context = Context.newBuilder("aio").option("engine.WarnInterpreterOnly", "false").build()) {
+            context.eval(source);
+            assertEquals(REBINDING_SEEN, context.getBindings("aio").getMember("result").asString(), "a single context");
+        }
+    }
+
     /** Without a shared engine the nodes hold the context's module slot themselves: the fast path of a plain {@code aio run}. */
     @Test
     void aSingleContextKeepsGlobalsInTheNodes() {
