@@ -5,8 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionValues;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.ContextThreadLocal;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.debug.DebuggerTags;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
@@ -81,6 +83,14 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     /** Builtin functions made from their specs; call targets belong to one language instance. */
     private final ConcurrentHashMap<BuiltinSpec, PyBuiltinFunction> builtinFunctions = new ConcurrentHashMap<>();
 
+    /**
+     * Valid while this language instance serves a single context. Inline caches that hold one
+     * context's objects (a module's dict slot, a class written in aio, a module) are guarded by
+     * it; once an engine shares the code between contexts (aio's daemon, an embedder's shared
+     * {@code Engine}) they keep those per function instead ({@link dev.aio.nodes.ops.FunctionCaches}).
+     */
+    private final Assumption singleContext = Truffle.getRuntime().createAssumption("aio runs a single context");
+
     /** Each thread's count of running aio frames against its context's recursion limit. */
     private final ContextThreadLocal<CallDepth> callDepth = locals.createContextThreadLocal((context, thread) -> new CallDepth(context.recursionLimit()));
 
@@ -98,6 +108,16 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
     @Override
     protected boolean areOptionsCompatible(OptionValues firstOptions, OptionValues newOptions) {
         return firstOptions.get(AioOptions.CHECK_NAMES).equals(newOptions.get(AioOptions.CHECK_NAMES));
+    }
+
+    /** Called before the first context when the engine is shared (Truffle guarantees it): no code exists yet. */
+    @Override
+    protected void initializeMultipleContexts() {
+        singleContext.invalidate();
+    }
+
+    public Assumption singleContextAssumption() {
+        return singleContext;
     }
 
     @Override

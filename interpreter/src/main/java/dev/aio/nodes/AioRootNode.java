@@ -15,7 +15,9 @@ import com.oracle.truffle.api.bytecode.ShortCircuitOperation;
 import com.oracle.truffle.api.bytecode.Variadic;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Cached.Shared;
 import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.Frame;
@@ -36,6 +38,7 @@ import dev.aio.nodes.ops.CallSite;
 import dev.aio.nodes.ops.ClassOps;
 import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
+import dev.aio.nodes.ops.FunctionCaches;
 import dev.aio.nodes.ops.MethodLookupNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
@@ -60,7 +63,7 @@ import dev.aio.runtime.PyOps;
  */
 // storeBytecodeIndexInFrame: a stack trace taken at a loop's back-edge safepoint (Context.interrupt)
 // finds its line from the frame; without it Truffle 25.0.1's generated lookup fails on that location.
-@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableBlockScoping = false, defaultLocalValue = "null", enableTagInstrumentation = true, storeBytecodeIndexInFrame = true,
+@GenerateBytecode(languageClass = AioLanguage.class, enableYield = true, enableSpecializationIntrospection = true, enableBlockScoping = false, defaultLocalValue = "null", enableTagInstrumentation = true, storeBytecodeIndexInFrame = true,
                 tagTreeNodeLibrary = AioTagTreeNodeExports.class)
 @ShortCircuitOperation(name = "BoolAnd", operator = Operator.AND_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
 @ShortCircuitOperation(name = "BoolOr", operator = Operator.OR_RETURN_VALUE, booleanConverter = AioRootNode.ToBool.class)
@@ -451,29 +454,36 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     /**
      * A global or builtin name. The first lookup keeps the name's slot in the module's dict (or in
      * builtins, while the module's keys stay as they were), so later reads are a field load: the
-     * role of CPython's LOAD_GLOBAL inline cache, guarded by the dict's key version there.
+     * role of CPython's LOAD_GLOBAL inline cache, guarded by the dict's key version there. The
+     * node holds the slot itself only while the language serves a single context; code shared by
+     * several contexts keeps it per function ({@link FunctionCaches}), as does a site whose
+     * node's cache no longer fits (its module's name was deleted and defined again).
      */
     @Operation
     @ConstantOperand(type = String.class)
+    @ImportStatic(FunctionCaches.class)
     public static final class LoadGlobal {
-        @Specialization(guards = {"globals(frame) == cachedGlobals", "entry != null", "entry.isLive()"}, limit = "1")
+        @Specialization(guards = {"globals(frame) == cachedGlobals", "entry != null", "entry.isLive()"}, assumptions = "singleContext", limit = "1")
         static Object doGlobal(VirtualFrame frame, String name,
+                        @Cached("singleContext()") Assumption singleContext,
                         @Cached("globals(frame)") PyDict cachedGlobals,
                         @Cached("cachedGlobals.entry(name)") PyDict.Entry entry) {
             return entry.value;
         }
 
-        @Specialization(guards = {"globals(frame) == cachedGlobals", "entry != null", "entry.isLive()"}, assumptions = "keysUnchanged", limit = "1")
+        @Specialization(guards = {"globals(frame) == cachedGlobals", "entry != null", "entry.isLive()"}, assumptions = {"singleContext", "keysUnchanged"}, limit = "1")
         static Object doBuiltin(VirtualFrame frame, String name,
+                        @Cached("singleContext()") Assumption singleContext,
                         @Cached("globals(frame)") PyDict cachedGlobals,
                         @Cached("cachedGlobals.keysUnchanged()") Assumption keysUnchanged,
                         @Cached("builtinEntry(cachedGlobals, name)") PyDict.Entry entry) {
             return entry.value;
         }
 
-        @Specialization(replaces = {"doGlobal", "doBuiltin"})
-        static Object doLoad(VirtualFrame frame, String name) {
-            return ValueOps.loadGlobal(frame, name);
+        @Specialization
+        static Object doPerFunction(VirtualFrame frame, String name,
+                        @Cached("newCacheSlot(frame)") int slot) {
+            return FunctionCaches.loadGlobal(ValueOps.function(frame), slot, name);
         }
 
         static PyDict globals(VirtualFrame frame) {
@@ -878,13 +888,16 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     /** {@code obj.name(args)} without allocating the bound method. */
     @Operation(tags = StandardTags.CallTag.class)
     @ConstantOperand(type = String.class)
+    @ImportStatic(FunctionCaches.class)
     public static final class CallMethod {
         /**
          * {@code asyncio.sleep(0)}: a function of a module, its dict slot kept as {@link LoadGlobal}
-         * keeps a global's (an assignment to the name updates the slot; a deletion ends it).
+         * keeps a global's (an assignment to the name updates the slot; a deletion ends it); by the
+         * node while the language serves one context, else per function.
          */
-        @Specialization(guards = {"module == cachedModule", "entry != null", "entry.isLive()"}, limit = "1")
+        @Specialization(guards = {"module == cachedModule", "entry != null", "entry.isLive()"}, assumptions = "singleContext", limit = "1")
         static Object doModuleFunction(String name, PyModule module, @Variadic(startOffset = 2) Object[] frameArguments,
+                        @Cached("singleContext()") Assumption singleContext,
                         @Cached("module") PyModule cachedModule,
                         @Cached("cachedModule.namespace().entry(name)") PyDict.Entry entry,
                         @Cached CallOps.CallNode call) {
@@ -892,10 +905,23 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
         }
 
         @Specialization
-        static Object doCall(String name, Object receiver, @Variadic(startOffset = 2) Object[] frameArguments,
-                        @Cached MethodLookupNode lookup,
-                        @Cached CallOps.CallNode call) {
-            return CallOps.callMethod(name, receiver, frameArguments, lookup, call);
+        static Object doModuleFunctionPerFunction(VirtualFrame frame, String name, PyModule module, @Variadic(startOffset = 2) Object[] frameArguments,
+                        @Cached("newCacheSlot(frame)") int slot,
+                        @Shared @Cached MethodLookupNode lookup,
+                        @Shared @Cached CallOps.CallNode call) {
+            PyFunction caller = ValueOps.function(frame);
+            PyDict.Entry entry = FunctionCaches.moduleEntry(caller, slot, module, name);
+            if (entry != null) {
+                return call.execute(entry.value, Arrays.copyOfRange(frameArguments, 1, frameArguments.length));
+            }
+            return CallOps.callMethod(name, module, frameArguments, caller, lookup, call);
+        }
+
+        @Specialization
+        static Object doCall(VirtualFrame frame, String name, Object receiver, @Variadic(startOffset = 2) Object[] frameArguments,
+                        @Shared @Cached MethodLookupNode lookup,
+                        @Shared @Cached CallOps.CallNode call) {
+            return CallOps.callMethod(name, receiver, frameArguments, ValueOps.function(frame), lookup, call);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.oracle.truffle.api.dsl.NodeFactory;
 
 import dev.aio.nodes.builtins.Builtin;
@@ -13,7 +15,20 @@ import dev.aio.nodes.builtins.BuiltinNode;
 public record BuiltinSpec(String name, Signature signature, int required, NodeFactory<? extends BuiltinNode> factory, boolean isProperty, boolean isConstructor,
                 boolean isClassMethod) {
 
+    /** One spec per factory in the JVM: every context installing its module or type declares the same builtin with it. */
+    private static final ConcurrentHashMap<NodeFactory<? extends BuiltinNode>, BuiltinSpec> SPECS = new ConcurrentHashMap<>();
+
+    /**
+     * The builtin {@code factory} declares. The same object each time, so that what a call site
+     * caches about a builtin ({@code CallOps.CallNode} guards on the spec) holds in every
+     * context of a shared engine, whose builtin modules and types are installed anew per context.
+     */
     public static BuiltinSpec of(NodeFactory<? extends BuiltinNode> factory) {
+        BuiltinSpec made = SPECS.get(factory);
+        return made != null ? made : SPECS.computeIfAbsent(factory, BuiltinSpec::declaredBy);
+    }
+
+    private static BuiltinSpec declaredBy(NodeFactory<? extends BuiltinNode> factory) {
         Builtin b = factory.getNodeClass().getAnnotation(Builtin.class);
         if (b == null) {
             throw new IllegalArgumentException(factory.getNodeClass() + " lacks @Builtin");

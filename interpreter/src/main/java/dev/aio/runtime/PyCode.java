@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.nodes.RootNode;
 
@@ -16,6 +18,8 @@ public final class PyCode extends PyObject {
     private String[] localNames = {};
     /** The docstring: the body's first statement when it is a string literal. */
     private String doc;
+    /** How many slots this code's nodes have taken in the inline caches of its functions ({@link PyFunction#cacheSlot}). */
+    private final AtomicInteger cacheSlots = new AtomicInteger();
 
     public PyCode(RootNode root, String name, String qualName, Signature signature, boolean isCoroutine, String fileName, int firstLine) {
         this(root, name, qualName, signature, isCoroutine, false, fileName, firstLine);
@@ -47,6 +51,18 @@ public final class PyCode extends PyObject {
 
     public void setDoc(String doc) {
         this.doc = doc;
+    }
+
+    /**
+     * A new slot in the per-function inline caches of this code, for a node that must not hold
+     * one context's objects itself (the code serves every context of a shared engine).
+     */
+    public int newCacheSlot() {
+        return cacheSlots.getAndIncrement();
+    }
+
+    public int cacheSlotCount() {
+        return cacheSlots.get();
     }
 
     public RootCallTarget callTarget() {

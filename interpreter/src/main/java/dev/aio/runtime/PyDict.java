@@ -64,6 +64,13 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
      */
     private Assumption keysUnchanged;
 
+    /**
+     * Counts the additions and removals of keys: what a cache that relies on a key being absent
+     * checks when it cannot hold {@link #keysUnchanged} as a constant (one per function, see
+     * {@code FunctionCaches}). CPython's {@code dk_version} plays this role.
+     */
+    private int keysVersion;
+
     /** How many keys compare through a class's {@code __eq__} (see {@link Keys#resolve}). */
     private int userKeys;
 
@@ -98,7 +105,12 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
         return keysUnchanged;
     }
 
+    public int keysVersion() {
+        return keysVersion;
+    }
+
     private void keysChanged() {
+        keysVersion++;
         if (keysUnchanged != null) {
             keysUnchanged.invalidate();
             keysUnchanged = null;

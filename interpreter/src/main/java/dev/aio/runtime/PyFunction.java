@@ -1,5 +1,6 @@
 package dev.aio.runtime;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /** A function value: code plus what the {@code def} statement captured (globals, defaults, closure cells). */
@@ -18,6 +19,8 @@ public final class PyFunction extends PyObject {
     private Object module;
     /** Attributes set on the function ({@code f.calls = 0}, {@code __wrapped__}), created on first use. */
     private PyDict dict;
+    /** What nodes of the shared code resolved for this function, by {@link PyCode#newCacheSlot} (see {@code FunctionCaches}); made on first use. */
+    private Object[] caches;
 
     public PyFunction(PyCode code, PyModule globals, Object[] defaults, Map<String, Object> kwDefaults, PyCell[] closure) {
         this.code = code;
@@ -28,6 +31,19 @@ public final class PyFunction extends PyObject {
         this.name = code.name();
         this.qualName = code.qualName();
         this.doc = code.doc() == null ? PyNone.NONE : code.doc();
+    }
+
+    /** What this function's slot {@code slot} holds, or {@code null}. */
+    public Object cacheSlot(int slot) {
+        Object[] c = caches;
+        return c != null && slot < c.length ? c[slot] : null;
+    }
+
+    public void setCacheSlot(int slot, Object value) {
+        if (caches == null || slot >= caches.length) {
+            caches = Arrays.copyOf(caches == null ? new Object[0] : caches, Math.max(slot + 1, code.cacheSlotCount()));
+        }
+        caches[slot] = value;
     }
 
     public PyCode getCode() {

@@ -34,6 +34,11 @@ public final class PyType extends PyObject {
      * {@code null} or invalid: made anew when next asked for.
      */
     private volatile Assumption unchanged;
+    /**
+     * Counts the changes {@link #modified} reports: what a cache kept per function checks where it
+     * cannot hold {@link #unchanged} as a constant (CPython's type version tag itself).
+     */
+    private int version;
     /** The types that name this one as a base (weakly: a class can be dropped), whose lookups change with this one's. */
     private final List<WeakReference<PyType>> subclasses = new ArrayList<>();
     /** What calling the type does, for builtin types; {@code null} when it cannot be instantiated. */
@@ -136,6 +141,7 @@ public final class PyType extends PyObject {
     /** Ends every cached {@link #lookup} of this type and of its subclasses (CPython's {@code PyType_Modified}). */
     @TruffleBoundary
     private void modified() {
+        version++;
         Assumption a = unchanged;
         if (a != null) {
             a.invalidate("type " + name + " changed");
@@ -152,6 +158,10 @@ public final class PyType extends PyObject {
         for (PyType t : live) {
             t.modified();
         }
+    }
+
+    public int version() {
+        return version;
     }
 
     public boolean isUserDefined() {

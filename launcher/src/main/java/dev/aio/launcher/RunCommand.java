@@ -265,7 +265,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int run(Context.Builder builder, String text, String name) {
-        try (Context context = builder.build()) {
+        Context built;
+        try {
+            built = builder.build();
+        } catch (IllegalArgumentException e) {
+            // An option the engine rejects: a -Dpolyglot.* property (AIO_JAVA_OPTS) it does not know, or a bad value.
+            err.println("aio: invalid option: " + e.getMessage());
+            return 2;
+        }
+        try (Context context = built) {
             JitStatus.warnIfMissing(context.getEngine(), err);
             Consumer<Context> testWatcher = contextWatcher;
             if (testWatcher != null) {

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.GenerateInline;
+import com.oracle.truffle.api.dsl.Introspectable;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
@@ -43,6 +44,7 @@ public final class CallOps {
      * simple call passes it on without copying (CPython's vectorcall leaves a slot free the same way).
      */
     @GenerateInline(false)
+    @Introspectable
     public abstract static class CallNode extends Node {
         public abstract Object execute(Object callee, Object[] frameArguments);
 
@@ -233,9 +235,10 @@ public final class CallOps {
      * {@code receiver.name(args)}: {@code frameArguments} has two free slots before the arguments,
      * for the function and the receiver, so a method found on the class is called with no copy,
      * and without a bound method when {@code lookup} knows the method from the receiver's type.
+     * {@code caller} is the running function, whose inline caches {@code lookup} may use.
      */
-    public static Object callMethod(String name, Object receiver, Object[] frameArguments, MethodLookupNode lookup, CallNode call) {
-        Object function = lookup.execute(receiver, name);
+    public static Object callMethod(String name, Object receiver, Object[] frameArguments, PyFunction caller, MethodLookupNode lookup, CallNode call) {
+        Object function = lookup.execute(receiver, name, caller);
         if (function != null) {
             frameArguments[1] = receiver;
             return call.execute(function, frameArguments);

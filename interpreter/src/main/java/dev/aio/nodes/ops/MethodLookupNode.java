@@ -3,10 +3,13 @@ package dev.aio.nodes.ops;
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.GenerateInline;
+import com.oracle.truffle.api.dsl.ImportStatic;
+import com.oracle.truffle.api.dsl.Introspectable;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.runtime.Attributes;
+import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
 
@@ -17,27 +20,60 @@ import dev.aio.runtime.PyType;
  * the attribute is no plain method of the class (see {@link Attributes#methodForCall}) or the
  * instance has an attribute of that name itself: the call then takes the general path. One node
  * serves one call site, so {@code name} is always the same.
+ * <p>
+ * Builtin types are the same in every context; a class written in aio belongs to one. The node
+ * keeps such a class only while the language serves a single context; code that several
+ * contexts share keeps it in the calling function's inline cache ({@link FunctionCaches}), so the
+ * site stays monomorphic however many runs of aio's daemon define the class anew.
  */
 @GenerateInline(false)
+@ImportStatic(FunctionCaches.class)
+@Introspectable
 public abstract class MethodLookupNode extends Node {
-    public abstract Object execute(Object receiver, String name);
+    /** {@code caller}: the function whose code makes the call. */
+    public abstract Object execute(Object receiver, String name, PyFunction caller);
 
-    @Specialization(guards = {"receiver.getClass() == receiverClass", "typeOf(receiver) == type"}, assumptions = "unchanged", limit = "3")
-    static Object doCached(Object receiver, String name,
+    @Specialization(guards = {"receiver.getClass() == receiverClass", "typeOf(receiver) == type", "!type.isUserDefined()"}, assumptions = "unchanged", limit = "3")
+    static Object doBuiltinType(Object receiver, String name, PyFunction caller,
                     @Cached("receiver.getClass()") Class<?> receiverClass,
                     @Cached("typeOf(receiver)") PyType type,
                     @Cached("type.unchangedAssumption()") Assumption unchanged,
                     @Cached("methodForCall(receiverClass, type, name)") Object method,
                     @Cached("hasInstanceDict(receiverClass)") boolean hasInstanceDict) {
+        return cachedAnswer(receiver, name, method, hasInstanceDict);
+    }
+
+    @Specialization(guards = {"receiver.getClass() == receiverClass", "typeOf(receiver) == type", "type.isUserDefined()"}, assumptions = {"singleContext", "unchanged"}, limit = "3")
+    static Object doUserType(Object receiver, String name, PyFunction caller,
+                    @Cached("singleContext()") Assumption singleContext,
+                    @Cached("receiver.getClass()") Class<?> receiverClass,
+                    @Cached("typeOf(receiver)") PyType type,
+                    @Cached("type.unchangedAssumption()") Assumption unchanged,
+                    @Cached("methodForCall(receiverClass, type, name)") Object method,
+                    @Cached("hasInstanceDict(receiverClass)") boolean hasInstanceDict) {
+        return cachedAnswer(receiver, name, method, hasInstanceDict);
+    }
+
+    @Specialization(guards = "isUserType(receiver)")
+    static Object doUserTypePerFunction(Object receiver, String name, PyFunction caller,
+                    @Cached("newCacheSlot(caller)") int slot) {
+        return FunctionCaches.methodForCall(caller, slot, receiver, typeOf(receiver), name);
+    }
+
+    @Specialization(replaces = {"doBuiltinType", "doUserType"})
+    static Object doUncached(Object receiver, String name, PyFunction caller) {
+        return Attributes.methodForCall(receiver, name);
+    }
+
+    private static Object cachedAnswer(Object receiver, String name, Object method, boolean hasInstanceDict) {
         if (method == null || hasInstanceDict && Attributes.instanceHas(receiver, name)) {
             return null;
         }
         return method;
     }
 
-    @Specialization(replaces = "doCached")
-    static Object doUncached(Object receiver, String name) {
-        return Attributes.methodForCall(receiver, name);
+    static boolean isUserType(Object receiver) {
+        return typeOf(receiver).isUserDefined();
     }
 
     static PyType typeOf(Object receiver) {

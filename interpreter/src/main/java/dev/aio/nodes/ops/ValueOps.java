@@ -94,7 +94,7 @@ public final class ValueOps {
 
     /** The NameError, remembering where the name was looked for (for its "Did you mean" suggestion). */
     @TruffleBoundary
-    private static AioException undefinedName(PyFunction function, String name) {
+    static AioException undefinedName(PyFunction function, String name) {
         PyCode code = function.getCode();
         String[] locals = code == null ? new String[0] : code.localNames();
         return Suggestions.nameError(name, new Suggestions.NameScopes(locals, function.getGlobals(), AioContext.get(null).getBuiltins()));

@@ -69,7 +69,17 @@ public final class AioDaemon {
                 // Another run started this build's daemon at the same time: that one serves.
                 return;
             }
-            new AioDaemon(place, Path.of(args[2]), idleMillis).serve();
+            AioDaemon daemon;
+            try {
+                daemon = new AioDaemon(place, Path.of(args[2]), idleMillis);
+            } catch (IllegalArgumentException e) {
+                // The engine rejects an option (a -Dpolyglot.* property in AIO_JAVA_OPTS): the client
+                // sees this daemon fail and runs aio itself, which says so on the user's terminal.
+                log("cannot start: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            daemon.serve();
         }
     }
 

@@ -345,6 +345,43 @@ class DaemonTest {
         assertEquals("ran", Files.readString(result));
     }
 
+    /**
+     * A -Dpolyglot.* property the engine does not know (AIO_JAVA_OPTS) fails the daemon it starts,
+     * then the run aio does itself: the client says why on its standard error, with no Java stack
+     * trace, and fails.
+     */
+    @Test
+    void anOptionTheEngineRejectsIsReportedOnTheClientsStderr() throws Exception {
+        Files.writeString(dir.resolve("main.py"), "print('ran')\n");
+        List<String> aio = PseudoTerminal.aio();
+        List<String> options = new ArrayList<>(aio.subList(1, aio.size() - 1));
+        options.add("-Dpolyglot.engine.NoSuchOption=true");
+        List<String> client = new ArrayList<>(List.of(aio.get(0), "-cp", System.getProperty("java.class.path"), DaemonClient.class.getName(), dir.resolve("lib").toString(),
+                        Integer.toString(options.size())));
+        client.addAll(options);
+        client.addAll(List.of("run", dir.resolve("main.py").toString()));
+        ProcessBuilder pb = new ProcessBuilder(client).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // The daemon's private folder: this test's own.
+        pb.environment().put("XDG_RUNTIME_DIR", Files.createDirectories(dir.resolve("runtime")).toString());
+        Process p = pb.start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        String err = readAll(p.getErrorStream());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), err);
+        assertEquals("", out.get());
+        // Its last line; before it, without the JIT (as in this test), the engine's own warning that it runs interpreted.
+        assertEquals("aio: invalid option: Could not find option with name engine.NoSuchOption.", err.strip().lines().reduce((a, b) -> b).orElse(""), err);
+        assertFalse(err.contains("\tat ") || err.contains("Exception"), err);
+    }
+
+    private static String readAll(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void optionsTheDaemonCannotHonourRunInAProcessOfTheirOwn() {
         assertTrue(DaemonClient.needsOwnProcess(List.of("run", "--no-daemon", "x.py")));
