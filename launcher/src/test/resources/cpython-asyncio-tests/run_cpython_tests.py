@@ -17,7 +17,7 @@ MODULES = ['test_queues', 'test_locks', 'test_timeouts', 'test_taskgroups', 'tes
 
 # Tests that cannot pass under aio, each with why. They touch the private attributes of CPython's
 # pure-Python classes (queues.py, locks.py, mixins.py), which aio implements in Java with its own
-# fields, or a feature aio does not have.
+# fields.
 PRIVATE = "uses {}, a private attribute of CPython's {} (aio's is written in Java, without it)"
 SKIPS = {
     'test_queues.LifoQueueJoinTests.test_format': PRIVATE.format('Queue._format()', 'queues.py'),
@@ -37,9 +37,6 @@ SKIPS = {
     'test_locks.SemaphoreTests.test_acquire_cancel': PRIVATE.format('Semaphore._waiters', 'locks.py'),
     'test_locks.SemaphoreTests.test_repr': PRIVATE.format('Semaphore._waiters', 'locks.py'),
     'test_locks.SemaphoreTests.test_semaphore': PRIVATE.format('Semaphore._value', 'locks.py'),
-    'test_timeouts.TimeoutTests.test_nested_timeouts_loop_busy':
-        "sets loop.slow_callback_duration, a setting of CPython's debug mode, which aio's loop does not have "
-        "(aio warns of slow steps itself: aio run --slow-step)",
 }
 
 

@@ -689,19 +689,20 @@ public final class AioContext implements PyContext.Holder {
     }
 
     /**
-     * After a task step: warn if it held the loop longer than {@code --slow-step}. The main program
+     * After a task step: warn if it held the loop longer than {@code threshold}, its loop's
+     * {@code slow_callback_duration} (which {@code --slow-step} starts at), when {@code --slow-step} is on. The main program
      * prints the warning; embedded, it goes to the {@code aio.slowstep} logger, which the embedder's
      * log handler receives ({@code Context.Builder.logHandler}). Steps of aio's own library code never warn.
      * On the real clock only the time the step's own code spent counts ({@link SlowStepMeter}).
      */
     @TruffleBoundary
-    public void endStep(String taskName, CoroutineLike coroutine, double wallSeconds) {
+    public void endStep(String taskName, CoroutineLike coroutine, double wallSeconds, double threshold) {
         // Names are made only for a slow step: this runs after every step.
-        if (slowStepSeconds <= 0 || wallSeconds <= slowStepSeconds) {
+        if (slowStepSeconds <= 0 || wallSeconds <= threshold) {
             return;
         }
         double seconds = slowStepMeter == null ? wallSeconds : slowStepMeter.ownSeconds(wallSeconds);
-        if (seconds <= slowStepSeconds || isLibraryCode(coroutine)) {
+        if (seconds <= threshold || isLibraryCode(coroutine)) {
             return;
         }
         String warning = String.format("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s\n", taskName, coroutine.qualName() + "()", seconds)
@@ -713,6 +714,34 @@ public final class AioContext implements PyContext.Holder {
         }
         out.flush();
         err.println(warning);
+        err.flush();
+    }
+
+    /** {@code --slow-step} in seconds; 0: aio's slow-step warning is off. */
+    public double slowStepSeconds() {
+        return slowStepSeconds;
+    }
+
+    /** Whether a new loop starts in debug mode: PYTHONASYNCIODEBUG set to a non-empty value (CPython's {@code coroutines._is_debug_mode}). */
+    @TruffleBoundary
+    public boolean asyncioDebugFromEnvironment() {
+        String v = env.getEnvironment().get("PYTHONASYNCIODEBUG");
+        return v != null && !v.isEmpty();
+    }
+
+    /**
+     * A warning of asyncio's own (debug mode's slow callbacks): on the "asyncio" logger when the
+     * program imported logging, else on stderr as logging's last-resort handler prints it (the message alone).
+     */
+    @TruffleBoundary
+    public void logAsyncioWarning(String message) {
+        Object logger = asyncioLogger();
+        if (logger != null) {
+            Calls.call(Attributes.get(logger, "warning"), message);
+            return;
+        }
+        out.flush();
+        err.println(message);
         err.flush();
     }
 

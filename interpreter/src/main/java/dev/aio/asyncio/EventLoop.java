@@ -14,6 +14,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.aio.AioContext;
 import dev.aio.diagnostics.TaskReport;
 import dev.aio.kernel.Clock;
+import dev.aio.nodes.ops.CallSite;
 import dev.aio.kernel.Handle;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.LoopHost;
@@ -21,7 +22,10 @@ import dev.aio.kernel.Scheduler;
 import dev.aio.kernel.TimerHandle;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PercentFormatting;
 import dev.aio.runtime.ProgramSignals;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyAsyncGenerator;
@@ -30,7 +34,9 @@ import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.PyValueInstance;
 
 /**
  * The event loop as aio code sees it ({@code asyncio.get_running_loop()}), after CPython's
@@ -39,7 +45,7 @@ import dev.aio.runtime.PyType;
  * default executor, the task factory, and how a failing callback is reported. It is the
  * scheduler's {@link LoopHost}.
  */
-public final class EventLoop extends PyObject implements LoopHost {
+public final class EventLoop extends PyObject implements LoopHost, BuiltinSubclassInstance {
     /** {@code asyncio.AbstractEventLoop}: what {@code set_event_loop} accepts. */
     public static final PyType ABSTRACT_TYPE = new PyType("AbstractEventLoop", "asyncio.events");
     public static final PyType TYPE = new PyType("_UnixSelectorEventLoop", "asyncio.unix_events", ABSTRACT_TYPE);
@@ -65,6 +71,17 @@ public final class EventLoop extends PyObject implements LoopHost {
     }
     /** What watches this loop's tasks (the {@code --timeline} recorder), or null. */
     private final TaskObserver taskObserver;
+    /**
+     * The loop's attributes: as CPython's loop is a Python object, a program may set its own; its
+     * {@code slow_callback_duration} lives here, as CPython's BaseEventLoop.__init__ sets it.
+     */
+    private final PyDict attributes = new PyDict();
+    /** CPython's debug mode ({@code set_debug}, {@code asyncio.run(debug=True)}, PYTHONASYNCIODEBUG): on when true. */
+    private boolean debug;
+    /** What {@code set_debug} was given, which {@code get_debug} returns as CPython's does. */
+    private Object debugSetting;
+    /** The task whose step the handle running now ran, for the debug mode's slow-callback message. */
+    private Task steppedTask;
 
     /**
      * A loop the program never closed is closed with its context: the JDK closes a socket still
@@ -77,6 +94,92 @@ public final class EventLoop extends PyObject implements LoopHost {
         this.scheduler = new Scheduler(clock, this);
         this.taskObserver = context.timeline();
         context.openChannels().opened(closeWithContext);
+        // CPython's 0.1 s; aio run --slow-step MS starts it at its own threshold.
+        attributes.put("slow_callback_duration", context.slowStepSeconds() > 0 ? context.slowStepSeconds() : 0.1);
+        setDebug(context.asyncioDebugFromEnvironment());
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
+    }
+
+    public Object getDebug() {
+        return debugSetting;
+    }
+
+    /** {@code loop.set_debug(enabled)}: debug mode is on when {@code enabled} is true. */
+    @TruffleBoundary
+    public void setDebug(Object enabled) {
+        this.debugSetting = enabled;
+        this.debug = PyOps.isTrue(enabled);
+    }
+
+    /**
+     * {@code loop.slow_callback_duration}: in debug mode, a callback or task step that takes at least
+     * this long is logged (CPython's {@code _run_once}, which fails as here when it is not a number).
+     */
+    @TruffleBoundary
+    public double slowCallbackDuration() {
+        Object d = attributes.get("slow_callback_duration");
+        if (d == null) {
+            throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + TYPE.getName() + "' object has no attribute 'slow_callback_duration'");
+        }
+        if (!Numbers.isNumber(PyValueInstance.unwrap(d))) {
+            throw PyErrors.typeError("'>=' not supported between instances of 'float' and '" + PyOps.typeName(d) + "'");
+        }
+        return Numbers.toDouble(PyValueInstance.unwrap(d));
+    }
+
+    /**
+     * After a step of {@code task} that took {@code seconds} of loop time: aio's own slow-step
+     * warning ({@code --slow-step}), whose threshold is the loop's {@code slow_callback_duration}
+     * when that is a number; in debug mode CPython's message takes its place ({@link #callbackRan}).
+     */
+    @TruffleBoundary
+    void taskStepEnded(Task task, CoroutineLike coroutine, double seconds) {
+        steppedTask = task;
+        if (!debug && context.slowStepSeconds() > 0) {
+            Object d = PyValueInstance.unwrap(attributes.get("slow_callback_duration"));
+            context.endStep(task.getName(), coroutine, seconds, Numbers.isNumber(d) ? Numbers.toDouble(d) : context.slowStepSeconds());
+        }
+    }
+
+    /**
+     * Debug mode: where the program's code stands now ({@code FILE:LINE}), which a future, task or
+     * handle made now shows in its repr as {@code created at FILE:LINE} (CPython's
+     * {@code _source_traceback}); null when debug mode is off. Made by a builtin such as
+     * {@code asyncio.create_task}, it names the program's line, where CPython names its library's.
+     */
+    public String creationSite() {
+        return debug ? programSite() : null;
+    }
+
+    @TruffleBoundary
+    private static String programSite() {
+        PyTuple caller = CallSite.programCaller();
+        return caller.get(0) + ":" + caller.get(1);
+    }
+
+    @Override
+    public boolean timesCallbacks() {
+        return debug;
+    }
+
+    /**
+     * Debug mode: CPython's {@code Executing <handle> took X seconds} warning on the "asyncio"
+     * logger for a callback at least {@code slow_callback_duration} long; a task step shows the
+     * task, as CPython's {@code _format_handle} does.
+     */
+    @Override
+    @TruffleBoundary
+    public void callbackRan(Handle handle, double seconds) {
+        Task task = steppedTask;
+        steppedTask = null;
+        if (seconds >= slowCallbackDuration()) {
+            String what = task != null ? PyOps.repr(task) : new HandleObject(handle).repr();
+            context.logAsyncioWarning(PercentFormatting.format("Executing %s took %.3f seconds", PyTuple.of(what, seconds)));
+        }
     }
 
     TaskObserver taskObserver() {
@@ -367,7 +470,7 @@ public final class EventLoop extends PyObject implements LoopHost {
 
     @Override
     public String repr() {
-        return "<_UnixSelectorEventLoop running=" + (running ? "True" : "False") + " closed=" + (closed ? "True" : "False") + " debug=False>";
+        return "<_UnixSelectorEventLoop running=" + (running ? "True" : "False") + " closed=" + (closed ? "True" : "False") + " debug=" + PyOps.str(debugSetting) + ">";
     }
 
     void noteUnretrieved(Future f) {

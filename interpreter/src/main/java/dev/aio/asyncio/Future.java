@@ -34,6 +34,8 @@ public class Future extends PyObject implements Awaitable {
     }
 
     protected final EventLoop loop;
+    /** Debug mode: where the program made this future ({@link EventLoop#creationSite}), or null. */
+    private final String createdAt;
     private State state = State.PENDING;
     private Object result;
     private PyBaseException exception;
@@ -48,6 +50,7 @@ public class Future extends PyObject implements Awaitable {
 
     public Future(EventLoop loop) {
         this.loop = loop;
+        this.createdAt = loop == null ? null : loop.creationSite();
     }
 
     public EventLoop getLoop() {
@@ -274,6 +277,9 @@ public class Future extends PyObject implements Awaitable {
         }
         if (!callbacks.isEmpty()) {
             info.add(formatCallbacks());
+        }
+        if (createdAt != null) {
+            info.add("created at " + createdAt);
         }
         return info;
     }

@@ -31,6 +31,7 @@ public final class HandleObject extends PyObject {
         String kind = handle instanceof TimerHandle ? "TimerHandle" : "Handle";
         String state = handle.isCancelled() ? " cancelled" : "";
         String when = handle instanceof TimerHandle t ? " when=" + PyOps.repr(t.when()) : "";
-        return "<" + kind + state + when + " " + handle.description() + ">";
+        String created = handle.createdAt() != null ? " created at " + handle.createdAt() : "";
+        return "<" + kind + state + when + " " + handle.description() + created + ">";
     }
 }

@@ -187,7 +187,7 @@ public final class Task extends Future {
             if (observer != null) {
                 observer.stepEnded(observerId, this, loop.time());
             }
-            context.endStep(name, coroutine, loop.time() - started);
+            loop.taskStepEnded(this, coroutine, loop.time() - started);
         }
     }
 

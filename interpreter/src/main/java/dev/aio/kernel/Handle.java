@@ -12,6 +12,8 @@ public class Handle {
     /** A String, or a Supplier of one. */
     private final Object description;
     private boolean cancelled;
+    /** Where the program scheduled it, for its repr in asyncio's debug mode ({@code created at FILE:LINE}), or null. */
+    private String createdAt;
 
     public Handle(Runnable callback, String description) {
         this.callback = callback;
@@ -33,6 +35,14 @@ public class Handle {
 
     void run() {
         callback.run();
+    }
+
+    public String createdAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(String site) {
+        this.createdAt = site;
     }
 
     public String description() {

@@ -30,6 +30,15 @@ public interface LoopHost {
     /** A callback raised {@code error}; the host reports it (CPython's {@code call_exception_handler}) or rethrows it. */
     void callbackFailed(Handle handle, RuntimeException error);
 
+    /** Whether the host wants to know how long each callback took ({@link #callbackRan}): CPython's debug mode. */
+    default boolean timesCallbacks() {
+        return false;
+    }
+
+    /** A callback ran for {@code seconds} of loop time (asked for by {@link #timesCallbacks}). */
+    default void callbackRan(Handle handle, double seconds) {
+    }
+
     /** The loop thread was interrupted while it waited: what to throw instead ({@code KeyboardInterrupt}). */
     RuntimeException interrupted();
 }

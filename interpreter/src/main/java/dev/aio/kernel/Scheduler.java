@@ -230,10 +230,15 @@ public final class Scheduler {
     }
 
     private void runHandle(Handle h) {
+        boolean timed = host.timesCallbacks();
+        double started = timed ? time() : 0;
         try {
             h.run();
         } catch (RuntimeException e) {
             host.callbackFailed(h, e);
+        }
+        if (timed) {
+            host.callbackRan(h, time() - started);
         }
     }
 

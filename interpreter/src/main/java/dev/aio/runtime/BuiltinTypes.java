@@ -1,5 +1,7 @@
 package dev.aio.runtime;
 
+import java.util.Set;
+
 /**
  * The builtin types, shared by every context: their names and hierarchy never change. Methods are
  * attached once by the standard library (see {@link StdlibProvider}).
@@ -120,6 +122,15 @@ public final class BuiltinTypes {
                     UNICODE_DECODE_ERROR, UNICODE_ENCODE_ERROR,
                     SYSTEM_ERROR, SYNTAX_ERROR, INDENTATION_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING, PENDING_DEPRECATION_WARNING,
                     SYNTAX_WARNING, RUNTIME_WARNING, FUTURE_WARNING, IMPORT_WARNING, UNICODE_WARNING, BYTES_WARNING, RESOURCE_WARNING, ENCODING_WARNING};
+
+    /** The builtin types CPython does not let a class derive from (they lack Py_TPFLAGS_BASETYPE). */
+    private static final Set<PyType> FINAL = Set.of(BOOL, NONE_TYPE, NOT_IMPLEMENTED_TYPE, MEMORYVIEW, RANGE, SLICE, FUNCTION, BUILTIN_FUNCTION, METHOD,
+                    COROUTINE, ELLIPSIS, CODE, CELL, FRAME, MAPPING_PROXY);
+
+    /** Whether {@code class C(t)} is CPython's {@code type 't' is not an acceptable base type}. */
+    public static boolean isFinal(PyType t) {
+        return FINAL.contains(t);
+    }
 
     /** {@code OSError(errno, strerror)} makes the subclass for that errno (Linux numbers), as CPython does. */
     public static PyType osErrorFor(long errno) {

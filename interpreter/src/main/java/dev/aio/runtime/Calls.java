@@ -75,7 +75,8 @@ public final class Calls {
     /**
      * {@code object.__new__(t)}, {@code dict.__new__(t)}...: a new, empty instance of a class
      * defined in aio code, made of its builtin base (a tuple or frozenset takes its items from the
-     * iterable argument; an int, float, str or bytes is what the base makes of the arguments).
+     * iterable argument; an int, float, complex, str or bytes is what the base makes of the arguments;
+     * a set, bytearray or deque is empty until its {@code __init__}).
      */
     @TruffleBoundary
     public static Object newInstance(PyType t, Object[] positional) {
@@ -107,7 +108,7 @@ public final class Calls {
             }
             return new PyTuple(t, positional.length == 0 ? new Object[0] : Iteration.toArray(positional[0]).clone());
         }
-        if (base == BuiltinTypes.INT || base == BuiltinTypes.FLOAT || base == BuiltinTypes.STR) {
+        if (base == BuiltinTypes.INT || base == BuiltinTypes.FLOAT || base == BuiltinTypes.STR || base == BuiltinTypes.COMPLEX) {
             return new PyValueInstance(t, PyValueInstance.unwrap(call(base, positional, kwNames, kwValues)));
         }
         if (base == BuiltinTypes.BYTES) {
@@ -116,6 +117,14 @@ public final class Calls {
         if (base == BuiltinTypes.SET) {
             // set.__init__ fills it, as in CPython.
             return new PySet(t);
+        }
+        if (base == BuiltinTypes.BYTEARRAY) {
+            // bytearray.__init__ fills it, as in CPython.
+            return new PyByteArray(t);
+        }
+        if (base == BuiltinTypes.DEQUE) {
+            // deque.__init__ sets maxlen and fills it, as in CPython.
+            return new PyDeque(t);
         }
         if (base == BuiltinTypes.FROZENSET) {
             if (positional.length > 1) {

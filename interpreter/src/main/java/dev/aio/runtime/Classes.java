@@ -193,8 +193,7 @@ public final class Classes {
         PyType type = PyOps.typeOf(instance);
         PyType base = type.builtinBase();
         Object init = type.lookup("__init__");
-        // dict, list and set subclasses fill themselves in their builtin __init__.
-        if (init instanceof PyFunction || init instanceof BuiltinSpec && (base == BuiltinTypes.DICT || base == BuiltinTypes.LIST || base == BuiltinTypes.SET)) {
+        if (init instanceof PyFunction || init instanceof BuiltinSpec && fillsItselfInInit(base)) {
             Object result = Calls.call(Attributes.bind(init, instance, type), positional, kwNames, kwValues);
             if (result != PyNone.NONE) {
                 throw PyErrors.typeError("__init__() should return None, not '" + PyOps.typeName(result) + "'");
@@ -203,6 +202,11 @@ public final class Classes {
             throw PyErrors.typeError(t.getName() + "() takes no arguments");
         }
         return instance;
+    }
+
+    /** dict, list, set, bytearray and deque subclasses fill themselves in their builtin {@code __init__}, as in CPython. */
+    private static boolean fillsItselfInInit(PyType base) {
+        return base == BuiltinTypes.DICT || base == BuiltinTypes.LIST || base == BuiltinTypes.SET || base == BuiltinTypes.BYTEARRAY || base == BuiltinTypes.DEQUE;
     }
 
     /** A {@code __new__} written in aio, along the MRO, or {@code null}. */

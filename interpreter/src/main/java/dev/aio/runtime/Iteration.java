@@ -117,7 +117,7 @@ public final class Iteration {
         if (o instanceof PyList l && (l.getPyType() == BuiltinTypes.LIST || SpecialMethods.lookup(l, "__iter__") == null)) {
             return l.toArray();
         }
-        if (o instanceof PyDeque d) {
+        if (o instanceof PyDeque d && (d.getPyType() == BuiltinTypes.DEQUE || SpecialMethods.lookup(d, "__iter__") == null)) {
             return d.toArray();
         }
         if (o instanceof PyRange r) {

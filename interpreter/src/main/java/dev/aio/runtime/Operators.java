@@ -218,24 +218,23 @@ public final class Operators {
         };
     }
 
+    /** CPython's deque_concat and deque_repeat: a copy of the deque ({@link PyDeque#copyOf}, so a subclass's instance), extended. */
     private static Object dequeOperation(String symbol, PyDeque d, Object other, boolean reflected) {
         if (symbol.equals("+") && !reflected) {
             if (!(other instanceof PyDeque o)) {
                 throw PyErrors.typeError("can only concatenate deque (not \"" + PyOps.typeName(other) + "\") to deque");
             }
-            PyDeque r = new PyDeque(d.maxlen());
-            for (Object x : d.toArray()) {
-                r.addLast(x);
-            }
-            for (Object x : o.toArray()) {
+            PyDeque r = PyDeque.copyOf(d);
+            for (Object x : Iteration.toArray(o)) {
                 r.addLast(x);
             }
             return r;
         }
         if (symbol.equals("*") && (other instanceof Long || other instanceof Boolean)) {
             long n = other instanceof Long l ? l : ((Boolean) other ? 1 : 0);
-            PyDeque r = new PyDeque(d.maxlen());
             Object[] items = d.toArray();
+            PyDeque r = PyDeque.copyOf(d);
+            r.clear();
             for (long k = 0; k < n; k++) {
                 for (Object x : items) {
                     r.addLast(x);

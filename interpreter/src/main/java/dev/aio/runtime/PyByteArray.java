@@ -6,13 +6,35 @@ import java.util.Arrays;
  * A mutable sequence of bytes ({@code bytearray}): an array with spare room at its end, so that
  * {@code append} and {@code +=} take amortized constant time per byte, as CPython's over-allocation does.
  */
-public final class PyByteArray extends PyBytesLike {
+public final class PyByteArray extends PyBytesLike implements BuiltinSubclassInstance {
     private byte[] data;
     private int size;
+    /** The class of an instance of a subclass of bytearray ({@code class Buffer(bytearray)}), or null. */
+    private final PyType subtype;
+    private PyDict attributes;
 
     public PyByteArray(byte[] content) {
         this.data = content;
         this.size = content.length;
+        this.subtype = null;
+    }
+
+    /** An empty instance of {@code type}, a subclass of bytearray, for its {@code __init__} to fill. */
+    public PyByteArray(PyType type) {
+        this.data = new byte[0];
+        this.size = 0;
+        this.subtype = type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (subtype == null) {
+            return null;
+        }
+        if (attributes == null) {
+            attributes = new PyDict();
+        }
+        return attributes;
     }
 
     @Override
@@ -32,7 +54,7 @@ public final class PyByteArray extends PyBytesLike {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.BYTEARRAY;
+        return subtype != null ? subtype : BuiltinTypes.BYTEARRAY;
     }
 
     public void set(int i, int value) {
@@ -59,8 +81,9 @@ public final class PyByteArray extends PyBytesLike {
         size = content.length;
     }
 
+    /** CPython's bytearray_repr: the class's name around the bytes' repr. */
     @Override
     public String repr() {
-        return "bytearray(" + super.repr() + ")";
+        return getPyType().getName() + "(" + super.repr() + ")";
     }
 }

@@ -7,20 +7,66 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * optional maximum length (appending to a full deque drops an item from the other end). Like
  * CPython's, it counts its mutations so that an iterator can tell it changed.
  */
-public final class PyDeque extends PyObject {
+public final class PyDeque extends PyObject implements BuiltinSubclassInstance {
     private Object[] buffer = new Object[8];
     private int head;
     private int size;
-    /** -1: unbounded. */
-    private final long maxlen;
+    /** -1: unbounded; set again by {@code deque.__init__}. */
+    private long maxlen;
     private long mutations;
+    /** The class of an instance of a subclass of deque ({@code class History(deque)}), or null. */
+    private final PyType subtype;
+    private PyDict attributes;
 
     public PyDeque(long maxlen) {
         this.maxlen = maxlen;
+        this.subtype = null;
+    }
+
+    /** An empty, unbounded instance of {@code type}, a subclass of deque, for its {@code __init__} to fill. */
+    public PyDeque(PyType type) {
+        this.maxlen = -1;
+        this.subtype = type;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        if (subtype == null) {
+            return null;
+        }
+        if (attributes == null) {
+            attributes = new PyDict();
+        }
+        return attributes;
     }
 
     public long maxlen() {
         return maxlen;
+    }
+
+    /** {@code deque.__init__}: the maximum length, -1 for none. */
+    public void setMaxlen(long maxlen) {
+        this.maxlen = maxlen;
+    }
+
+    /**
+     * CPython's deque_copy ({@code d.copy()}, {@code copy.copy(d)}, and the start of {@code d + e}
+     * and {@code d * n}): a deque's items in a new deque; for an instance of a subclass,
+     * {@code type(d)(d)} (with {@code maxlen} when there is one), so the subclass's {@code __init__}
+     * runs, and it must give a deque.
+     */
+    @TruffleBoundary
+    public static PyDeque copyOf(PyDeque d) {
+        if (d.subtype == null) {
+            PyDeque r = new PyDeque(d.maxlen);
+            r.extend(d.toArray());
+            return r;
+        }
+        Object r = d.maxlen < 0 ? Calls.call(d.subtype, d) : Calls.call(d.subtype, d, d.maxlen);
+        if (!(r instanceof PyDeque copy)) {
+            throw PyErrors.typeError(d.subtype.getName() + "() must return a deque, not " + PyOps.typeName(r));
+        }
+        return copy;
     }
 
     public int size() {
@@ -85,6 +131,14 @@ public final class PyDeque extends PyObject {
         size++;
     }
 
+    /** Appends the items in order (a full deque drops from the front). */
+    @TruffleBoundary
+    public void extend(Object[] items) {
+        for (Object x : items) {
+            addLast(x);
+        }
+    }
+
     /** The first item, removed; {@code null} when empty. */
     public Object removeFirst() {
         if (size == 0) {
@@ -138,22 +192,27 @@ public final class PyDeque extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.DEQUE;
+        return subtype != null ? subtype : BuiltinTypes.DEQUE;
     }
 
+    /**
+     * CPython's deque_repr: the class's name and the items as a list (taken by iterating, so a
+     * subclass's {@code __iter__} decides them), {@code [...]} for a deque inside itself.
+     */
     @Override
     @TruffleBoundary
     public String repr() {
         if (!PyOps.reprEnter(this)) {
             return "[...]";
         }
-        StringBuilder sb = new StringBuilder("deque([");
+        StringBuilder sb = new StringBuilder(getPyType().getName()).append("([");
         try {
-            for (int i = 0; i < size; i++) {
+            Object[] items = Iteration.toArray(this);
+            for (int i = 0; i < items.length; i++) {
                 if (i > 0) {
                     sb.append(", ");
                 }
-                sb.append(PyOps.repr(get(i)));
+                sb.append(PyOps.repr(items[i]));
             }
         } finally {
             PyOps.reprLeave(this);

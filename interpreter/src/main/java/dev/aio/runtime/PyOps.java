@@ -253,6 +253,10 @@ public final class PyOps {
                 // str.__str__: the string itself, whatever __repr__ the subclass defines.
                 return s;
             }
+            if (o instanceof PyBytesLike b) {
+                // bytes.__str__ and bytearray.__str__: the builtin repr, whatever __repr__ the subclass defines.
+                return b.repr();
+            }
             if (SpecialMethods.lookup(o, "__repr__") != null) {
                 return repr(o);
             }

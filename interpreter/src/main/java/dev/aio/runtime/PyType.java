@@ -78,7 +78,7 @@ public final class PyType extends PyObject {
      */
     public static PyType createClass(String name, String module, PyType[] bases, Map<String, Object> namespace, PyType metaclass) {
         for (PyType b : bases) {
-            if (b == BuiltinTypes.BOOL || b == BuiltinTypes.FUNCTION || b == BuiltinTypes.NONE_TYPE) {
+            if (BuiltinTypes.isFinal(b)) {
                 throw PyErrors.typeError("type '" + b.getName() + "' is not an acceptable base type");
             }
         }

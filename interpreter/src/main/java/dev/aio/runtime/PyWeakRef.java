@@ -48,7 +48,8 @@ public final class PyWeakRef extends PyObject {
         if (!(obj instanceof PyObject) || obj == PyNone.NONE || obj instanceof PyTuple || Bytes.isBytesLike(obj)) {
             return false;
         }
-        if (obj instanceof BuiltinSubclassInstance b) {
+        // A deque takes weak references itself (CPython's deque has a weak reference list), as does any instance with a __dict__.
+        if (obj instanceof BuiltinSubclassInstance b && !(obj instanceof PyDeque)) {
             return b.instanceDict() != null;
         }
         return true;

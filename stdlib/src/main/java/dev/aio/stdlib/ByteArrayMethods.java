@@ -35,6 +35,31 @@ public final class ByteArrayMethods {
         }
     }
 
+    /**
+     * {@code bytearray.__init__(source, encoding, errors)}: replaces the content with what
+     * {@code bytearray(...)} makes of the arguments; what fills an instance of a subclass
+     * ({@code super().__init__(data)}).
+     */
+    @Builtin(name = "__init__", params = {"self", "source", "encoding", "errors"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(PyByteArray self, Object source, Object encoding, Object errors) {
+            self.setContent(BytesMethods.content(source, encoding, errors, "bytearray"));
+            return PyNone.NONE;
+        }
+    }
+
+    /** {@code bytearray.__repr__}: what {@code super().__repr__()} in a subclass reaches ({@code Buffer(b'ab')}, the class's name as CPython's). */
+    @Builtin(name = "__repr__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReprNode extends BuiltinNode {
+        @Specialization
+        static Object doRepr(PyByteArray self) {
+            return self.repr();
+        }
+    }
+
     @Builtin(name = "append", params = {"self", "item"})
     @GenerateNodeFactory
     abstract static class AppendNode extends BuiltinNode {

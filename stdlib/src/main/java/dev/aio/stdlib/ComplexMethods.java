@@ -14,6 +14,8 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyComplex;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyValueInstance;
 import dev.aio.runtime.SpecialMethods;
 
 /** Methods of {@code complex}, after CPython 3.11's Objects/complexobject.c. */
@@ -53,9 +55,9 @@ public final class ComplexMethods {
                 return r;
             }
             // CPython's complex_new adds the parts only where an argument is complex: complex(1, -0.0) keeps -0.0.
-            double re = imag instanceof PyComplex i ? r.real - i.imag : r.real;
+            double re = PyValueInstance.unwrap(imag) instanceof PyComplex i ? r.real - i.imag : r.real;
             double im = imagPart(imag);
-            return new PyComplex(re, real instanceof PyComplex ? r.imag + im : im);
+            return new PyComplex(re, PyValueInstance.unwrap(real) instanceof PyComplex ? r.imag + im : im);
         }
 
         private static PyComplex first(Object real) {
@@ -64,23 +66,29 @@ public final class ComplexMethods {
             }
             Object r = SpecialMethods.call(real, "__complex__");
             if (r != SpecialMethods.NOT_DEFINED) {
-                if (!(r instanceof PyComplex c)) {
+                if (!(PyValueInstance.unwrap(r) instanceof PyComplex c)) {
                     throw PyErrors.typeError("__complex__ returned non-complex (type " + PyOps.typeName(r) + ")");
                 }
                 return c;
             }
-            if (Numbers.isNumber(real)) {
-                return new PyComplex(Numbers.toDouble(real), 0.0);
+            // An instance of a subclass of complex, int or float stands for its value.
+            Object value = PyValueInstance.unwrap(real);
+            if (value instanceof PyComplex c) {
+                return c;
+            }
+            if (Numbers.isNumber(value)) {
+                return new PyComplex(Numbers.toDouble(value), 0.0);
             }
             throw PyErrors.typeError("complex() first argument must be a string or a number, not '" + PyOps.typeName(real) + "'");
         }
 
         private static double imagPart(Object imag) {
-            if (imag instanceof PyComplex c) {
+            Object value = PyValueInstance.unwrap(imag);
+            if (value instanceof PyComplex c) {
                 return c.real;
             }
-            if (Numbers.isNumber(imag)) {
-                return Numbers.toDouble(imag);
+            if (Numbers.isNumber(value)) {
+                return Numbers.toDouble(value);
             }
             throw PyErrors.typeError("complex() second argument must be a number, not '" + PyOps.typeName(imag) + "'");
         }
@@ -201,6 +209,56 @@ public final class ComplexMethods {
         @Specialization
         static Object doAbs(PyComplex self) {
             return self.abs();
+        }
+    }
+
+    /** {@code complex.__repr__}: what {@code super().__repr__()} in a subclass reaches ({@code (1+2j)}, without the class's name, as CPython's). */
+    @Builtin(name = "__repr__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReprNode extends BuiltinNode {
+        @Specialization
+        static Object doRepr(PyComplex self) {
+            return self.repr();
+        }
+    }
+
+    /** {@code complex.__eq__}: equal parts against an int, float or complex; NotImplemented against anything else. */
+    @Builtin(name = "__eq__", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class EqNode extends BuiltinNode {
+        @Specialization
+        static Object doEq(PyComplex self, Object other) {
+            Object o = PyValueInstance.unwrap(other);
+            return PyComplex.of(o) == null ? SpecialMethods.NOT_IMPLEMENTED : (Object) PyComplex.equal(self, o);
+        }
+    }
+
+    @Builtin(name = "__ne__", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class NeNode extends BuiltinNode {
+        @Specialization
+        static Object doNe(PyComplex self, Object other) {
+            Object o = PyValueInstance.unwrap(other);
+            return PyComplex.of(o) == null ? SpecialMethods.NOT_IMPLEMENTED : (Object) !PyComplex.equal(self, o);
+        }
+    }
+
+    @Builtin(name = "__hash__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class HashNode extends BuiltinNode {
+        @Specialization
+        static long doHash(PyComplex self) {
+            return PyOps.hash(self);
+        }
+    }
+
+    /** {@code complex.__getnewargs__()}: {@code (real, imag)}, what {@code copy} rebuilds a subclass's instance from. */
+    @Builtin(name = "__getnewargs__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetNewArgsNode extends BuiltinNode {
+        @Specialization
+        static Object doGetNewArgs(PyComplex self) {
+            return PyTuple.of(self.real, self.imag);
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.SpecialMethods;
 import dev.aio.runtime.Subscripts;
 
 /** {@code collections.deque}: its constructor and methods (see {@link PyDeque}), with CPython's messages. */
@@ -37,25 +38,68 @@ public final class DequeMethods {
         @Specialization
         @TruffleBoundary
         static Object doNew(Object cls, Object iterable, Object maxlen) {
-            long max = -1;
-            Object m = Args.orDefault(maxlen, null);
-            if (m != null) {
-                if (!(m instanceof Long || m instanceof Boolean)) {
-                    throw PyErrors.typeError("an integer is required");
-                }
-                max = Args.index(m, "maxlen");
-                if (max < 0) {
-                    throw PyErrors.valueError("maxlen must be non-negative");
-                }
-            }
-            PyDeque d = new PyDeque(max);
+            PyDeque d = new PyDeque(maxlenOf(maxlen));
             if (Args.given(iterable)) {
-                for (Object x : Iteration.toArray(iterable)) {
-                    d.addLast(x);
-                }
+                d.extend(Iteration.toArray(iterable));
             }
             return d;
         }
+    }
+
+    /**
+     * {@code deque.__init__(iterable=(), maxlen=None)} (CPython's deque_init): sets the maximum
+     * length and replaces the items; what fills an instance of a subclass
+     * ({@code super().__init__(items, maxlen)}).
+     */
+    @Builtin(name = "__init__", params = {"self", "iterable", "maxlen"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doInit(PyDeque self, Object iterable, Object maxlen) {
+            self.setMaxlen(maxlenOf(maxlen));
+            self.clear();
+            if (Args.given(iterable)) {
+                self.extend(iterable == self ? new Object[0] : Iteration.toArray(iterable));
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    /** {@code deque.__repr__}: what {@code super().__repr__()} in a subclass reaches ({@code History([1, 2], maxlen=3)}). */
+    @Builtin(name = "__repr__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class ReprNode extends BuiltinNode {
+        @Specialization
+        static Object doRepr(PyDeque self) {
+            return self.repr();
+        }
+    }
+
+    /** {@code deque.__eq__}: equal items in order against a deque; NotImplemented against anything else. */
+    @Builtin(name = "__eq__", params = {"self", "other"})
+    @GenerateNodeFactory
+    abstract static class EqNode extends BuiltinNode {
+        @Specialization
+        static Object doEq(PyDeque self, Object other) {
+            return other instanceof PyDeque ? (Object) PyOps.builtinEq(self, other) : SpecialMethods.NOT_IMPLEMENTED;
+        }
+    }
+
+    /** The {@code maxlen} argument: -1 when absent or None. */
+    private static long maxlenOf(Object maxlen) {
+        Object m = Args.orDefault(maxlen, null);
+        if (m == null) {
+            return -1;
+        }
+        if (!(m instanceof Long || m instanceof Boolean)) {
+            throw PyErrors.typeError("an integer is required");
+        }
+        long max = Args.index(m, "maxlen");
+        if (max < 0) {
+            throw PyErrors.valueError("maxlen must be non-negative");
+        }
+        return max;
     }
 
     @Builtin(name = "maxlen", params = {"self"}, property = true)
@@ -152,7 +196,7 @@ public final class DequeMethods {
     abstract static class CopyNode extends BuiltinNode {
         @Specialization
         static Object doCopy(PyDeque self) {
-            return copyOf(self);
+            return PyDeque.copyOf(self);
         }
     }
 
@@ -161,17 +205,8 @@ public final class DequeMethods {
     abstract static class DunderCopyNode extends BuiltinNode {
         @Specialization
         static Object doCopy(PyDeque self) {
-            return copyOf(self);
+            return PyDeque.copyOf(self);
         }
-    }
-
-    @TruffleBoundary
-    static PyDeque copyOf(PyDeque self) {
-        PyDeque d = new PyDeque(self.maxlen());
-        for (Object x : self.toArray()) {
-            d.addLast(x);
-        }
-        return d;
     }
 
     @Builtin(name = "count", params = {"self", "value"})

@@ -207,7 +207,7 @@ public final class AsyncioModule {
         }
     }
 
-    /** {@code asyncio.run(main)}: one run of a new {@link Runner}, closed afterwards. */
+    /** {@code asyncio.run(main, debug=None)}: one run of a new {@link Runner}, closed afterwards. */
     @Builtin(name = "run", params = {"main"}, kwOnly = {"debug"})
     @GenerateNodeFactory
     abstract static class RunNode extends BuiltinNode {
@@ -218,7 +218,7 @@ public final class AsyncioModule {
             if (context.getRunningLoop() != null) {
                 throw PyErrors.runtimeError("asyncio.run() cannot be called from a running event loop");
             }
-            Runner runner = new Runner(context, null);
+            Runner runner = new Runner(context, null, Runner.debugArgument(debug));
             try {
                 return runner.run(main, Missing.INSTANCE);
             } finally {

@@ -12,6 +12,7 @@ import dev.aio.asyncio.CoroutineLike;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.HandleObject;
+import dev.aio.kernel.Handle;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Calls;
@@ -180,6 +181,27 @@ public final class LoopMethods {
         }
     }
 
+    /** {@code loop.get_debug()}: what {@code set_debug} was given (debug mode is on when it is true; see {@link EventLoop#callbackRan}). */
+    @Builtin(name = "get_debug", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetDebugNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(EventLoop self) {
+            return self.getDebug();
+        }
+    }
+
+    /** {@code loop.set_debug(enabled)}: any object, kept as given, as CPython keeps it. */
+    @Builtin(name = "set_debug", params = {"self", "enabled"})
+    @GenerateNodeFactory
+    abstract static class SetDebugNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(EventLoop self, Object enabled) {
+            self.setDebug(enabled);
+            return PyNone.NONE;
+        }
+    }
+
     @Builtin(name = "is_closed", params = {"self"})
     @GenerateNodeFactory
     abstract static class IsClosedNode extends BuiltinNode {
@@ -235,6 +257,12 @@ public final class LoopMethods {
     }
 
     /** A callback as CPython's Handle runs it: in the context given, else in a copy of the one current when it was scheduled. */
+    /** The handle of a callback the program scheduled; in debug mode it notes where ({@code created at} in its repr). */
+    private static HandleObject scheduled(EventLoop loop, Handle handle) {
+        handle.setCreatedAt(loop.creationSite());
+        return new HandleObject(handle);
+    }
+
     private static Runnable inContext(EventLoop loop, Object ctx, Object callback, PyTuple args) {
         PyContext context = ContextMethods.contextOrCopy(loop.context(), ctx);
         return () -> context.run(loop.context(), () -> Calls.call(callback, args.items()));
@@ -342,7 +370,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return new HandleObject(self.callSoon(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callSoon(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -352,7 +380,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return new HandleObject(self.callSoonThreadsafe(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callSoonThreadsafe(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -395,7 +423,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + PyOps.typeName(delay) + "'");
             }
             double d = Numbers.toDouble(PyValueInstance.unwrap(delay));
-            return new HandleObject(self.callLater(d, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callLater(d, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -409,7 +437,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("'>=' not supported between instances of '" + PyOps.typeName(when) + "' and 'float'");
             }
             double w = Numbers.toDouble(PyValueInstance.unwrap(when));
-            return new HandleObject(self.callAt(w, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callAt(w, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
         }
     }
 }

@@ -41,6 +41,8 @@ public final class Runner extends PyObject {
     private final AioContext context;
     /** {@code loop_factory}, or null for a new event loop. */
     private final Object loopFactory;
+    /** {@code debug=}: null (None) leaves the new loop's debug mode as it is, else it is given to {@code set_debug}. */
+    private final Object debug;
     private State state = State.CREATED;
     private EventLoop loop;
     /** An internal error stopped a run: the loop is left as it is, since cleaning up could only hide it. */
@@ -51,9 +53,15 @@ public final class Runner extends PyObject {
     private Future mainTask;
     private int interruptCount;
 
-    Runner(AioContext context, Object loopFactory) {
+    Runner(AioContext context, Object loopFactory, Object debug) {
         this.context = context;
         this.loopFactory = loopFactory;
+        this.debug = debug;
+    }
+
+    /** The {@code debug=} argument of {@code Runner} and {@code asyncio.run}: null when absent or None. */
+    static Object debugArgument(Object debug) {
+        return debug == Missing.INSTANCE || debug == PyNone.NONE ? null : debug;
     }
 
     @TruffleBoundary
@@ -71,6 +79,9 @@ public final class Runner extends PyObject {
             if (loopFactory == null && !setEventLoop) {
                 Calls.call(asyncio.get("set_event_loop"), loop);
                 setEventLoop = true;
+            }
+            if (debug != null) {
+                loop.setDebug(debug);
             }
             state = State.INITIALIZED;
         }

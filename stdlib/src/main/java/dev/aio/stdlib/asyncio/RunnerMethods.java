@@ -79,14 +79,14 @@ public final class RunnerMethods {
         }
     }
 
-    /** {@code debug} is accepted as in CPython; aio has no debug mode (see {@code aio run --slow-step}). */
+    /** {@code debug}: None leaves the loop's debug mode as it is, else sets it ({@code loop.set_debug}). */
     @Builtin(name = "Runner", constructor = true, params = {"cls"}, kwOnly = {"debug", "loop_factory"})
     @GenerateNodeFactory
     abstract static class NewRunnerNode extends BuiltinNode {
         @Specialization
         Object doNew(Object cls, Object debug, Object loopFactory) {
             boolean defaultLoop = loopFactory == Missing.INSTANCE || loopFactory == PyNone.NONE;
-            return new Runner(AioContext.get(this), defaultLoop ? null : loopFactory);
+            return new Runner(AioContext.get(this), defaultLoop ? null : loopFactory, Runner.debugArgument(debug));
         }
     }
 }
