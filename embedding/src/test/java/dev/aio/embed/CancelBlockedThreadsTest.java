@@ -11,13 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An embedder's cancel ({@code Context.close(true)}) stops a run whose other threads wait on a
- * threading lock that is never released: before, close(true) waited for them forever (the fuzz
+ * threading lock that is never released, or in a blocking socket call: before, close(true) waited for them forever (the fuzz
  * test found it with a to_thread worker blocked in {@code Lock.acquire}).
  */
 @Timeout(60)
@@ -26,10 +27,25 @@ class CancelBlockedThreadsTest {
     @ValueSource(strings = {"await asyncio.to_thread(held.acquire)",
                     "threading.Thread(target=held.acquire).start()\n    await asyncio.sleep(3600)"})
     void closeWithCancelEndsThreadsBlockedOnALock(String wait) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Context context = Context.newBuilder("aio").allowCreateThread(true).out(out).option("engine.WarnInterpreterOnly", "false").build();
         String script = "import asyncio, threading\nheld = threading.Lock()\nheld.acquire()\n\nasync def main():\n    print('blocking', flush=True)\n    " + wait
                         + "\n\nasyncio.run(main())\n";
+        assertCancelEnds(script, Context.newBuilder("aio"));
+    }
+
+    /** A blocking socket call waits in a selector of its own, in a Truffle blocked section: the cancel reaches it, under either clock (the virtual one makes a to_thread worker wait for its turn afterwards). */
+    @ParameterizedTest
+    @ValueSource(strings = {"real: await asyncio.to_thread(udp.recv, 10)", "virtual: await asyncio.to_thread(udp.recv, 10)",
+                    "real: threading.Thread(target=udp.recv, args=(10,)).start()\n    await asyncio.sleep(3600)", "real: udp.recv(10)"})
+    void closeWithCancelEndsThreadsBlockedInASocketCall(String clockAndWait) throws Exception {
+        String[] parts = clockAndWait.split(": ", 2);
+        String script = "import asyncio, socket, threading\nudp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nudp.bind(('127.0.0.1', 0))\n\n"
+                        + "async def main():\n    print('blocking', flush=True)\n    " + parts[1] + "\n\nasyncio.run(main())\n";
+        assertCancelEnds(script, Context.newBuilder("aio").allowIO(IOAccess.ALL).option("aio.VirtualTime", String.valueOf(parts[0].equals("virtual"))));
+    }
+
+    private static void assertCancelEnds(String script, Context.Builder builder) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Context context = builder.allowCreateThread(true).out(out).option("engine.WarnInterpreterOnly", "false").build();
         // Threads of their own: the common pool may have a single thread on a small machine.
         ExecutorService threads = Executors.newCachedThreadPool();
         CompletableFuture<Boolean> run = CompletableFuture.supplyAsync(() -> {

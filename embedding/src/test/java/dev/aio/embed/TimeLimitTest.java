@@ -77,6 +77,21 @@ class TimeLimitTest {
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("--time-limit"), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A blocking socket call waits in a selector of its own: the limit still reaches it (and a worker blocked alike), on the thread that runs the script. */
+    @Test
+    void aBlockingSocketCallIsStopped() throws Exception {
+        try (Aio aio = Aio.builder().timeLimit(Duration.ofMillis(1000)).allowIO(true).allowThreads(true).err(err).option("engine.WarnInterpreterOnly", "false").build()) {
+            String program = String.join("\n",
+                            "import socket, threading",
+                            "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+                            "s.bind(('127.0.0.1', 0))",
+                            "threading.Thread(target=s.recvfrom, args=(10,), daemon=True).start()",
+                            "s.recv(10)");
+            ExecutionException e = assertThrows(ExecutionException.class, () -> pool.submit(() -> aio.eval(program)).get(10, TimeUnit.SECONDS));
+            assertInstanceOf(AioLimitException.class, e.getCause());
+        }
+    }
+
     @Test
     void anAwaitedJavaFutureIsCancelled() throws Exception {
         CompletableFuture<Object> never = new CompletableFuture<>();

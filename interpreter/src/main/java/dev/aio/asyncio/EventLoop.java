@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleContext;
 
 import dev.aio.AioContext;
 import dev.aio.diagnostics.TaskReport;
@@ -324,6 +325,12 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
         } else {
             throw error;
         }
+    }
+
+    @Override
+    public boolean runEnding() {
+        TruffleContext truffle = context.getEnv().getContext();
+        return truffle.isCancelling() || truffle.isExiting();
     }
 
     @Override

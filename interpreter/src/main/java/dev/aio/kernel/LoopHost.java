@@ -27,6 +27,14 @@ public interface LoopHost {
         return false;
     }
 
+    /**
+     * Whether the run is being cancelled or is exiting (an embedder's {@code close(true)}, the time
+     * limit): the loop gives no more turns, so a worker waiting for one gives up.
+     */
+    default boolean runEnding() {
+        return false;
+    }
+
     /** A callback raised {@code error}; the host reports it (CPython's {@code call_exception_handler}) or rethrows it. */
     void callbackFailed(Handle handle, RuntimeException error);
 

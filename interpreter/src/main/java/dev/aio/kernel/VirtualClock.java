@@ -2,6 +2,7 @@ package dev.aio.kernel;
 
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -171,7 +172,20 @@ public final class VirtualClock implements Clock {
             lock.releasedWhile(wait);
         } finally {
             loop.callSoonThreadsafe(() -> workers.waitForTurn(turn::countDown), "a worker thread unblocked");
-            lock.releasedWhile(turn::await);
+            lock.releasedWhile(() -> awaitTurn(loop, turn));
+        }
+    }
+
+    /**
+     * Waits for a worker's turn, polling whether the run is ending: a cancelled or exiting loop
+     * gives no more turns, and the worker then ends with InterruptedException (the embedder's
+     * cancel found a worker blocked in a socket call waiting here for ever).
+     */
+    private static void awaitTurn(Scheduler loop, CountDownLatch turn) throws InterruptedException {
+        while (!turn.await(100, TimeUnit.MILLISECONDS)) {
+            if (loop.host().runEnding()) {
+                throw new InterruptedException();
+            }
         }
     }
 

@@ -108,6 +108,25 @@ class InterruptTest {
         assertEquals(130, o.status());
     }
 
+    /** CPython's blocking recv is interrupted by the signal and raises KeyboardInterrupt; the socket stays usable. */
+    @Test
+    void ctrlCInterruptsABlockingSocketCall() throws Exception {
+        Outcome o = interrupt("""
+                        import socket
+                        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                        s.bind(('127.0.0.1', 0))
+                        try:
+                            print("started", flush=True)
+                            s.recv(10)
+                        finally:
+                            s.sendto(b"still open", s.getsockname())
+                            print("finally ran", s.recv(10), flush=True)
+                        """);
+        assertEquals("started\nfinally ran b'still open'\n", o.out());
+        assertTrue(o.err().endsWith("    s.recv(10)\nKeyboardInterrupt\n"), o.err());
+        assertEquals(130, o.status());
+    }
+
     @Test
     void ctrlCRaisesKeyboardInterruptInCodeThatComputesWithoutWaiting() throws Exception {
         Outcome o = interrupt("""

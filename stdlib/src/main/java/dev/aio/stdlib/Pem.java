@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -14,6 +16,12 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+
+import javax.crypto.Cipher;
+import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 import com.oracle.truffle.api.TruffleFile;
 
@@ -52,13 +60,30 @@ final class Pem {
         return certs;
     }
 
-    /** The PKCS#8 private key in PEM text (RSA, EC or EdDSA), or null when there is none. */
-    static PrivateKey privateKey(String pem) throws GeneralSecurityException {
+    /**
+     * The PKCS#8 private key in PEM text (RSA, EC or EdDSA), or null when there is none. An
+     * encrypted one ({@code BEGIN ENCRYPTED PRIVATE KEY}, PBES2 as OpenSSL 3 writes it) needs
+     * {@code password}: a wrong or missing one fails as a key that does not parse.
+     */
+    static PrivateKey privateKey(String pem, byte[] password) throws GeneralSecurityException {
         List<byte[]> keys = blocks(pem, "PRIVATE KEY");
-        if (keys.isEmpty()) {
-            return null;
+        PKCS8EncodedKeySpec spec;
+        if (!keys.isEmpty()) {
+            spec = new PKCS8EncodedKeySpec(keys.get(0));
+        } else {
+            List<byte[]> encrypted = blocks(pem, "ENCRYPTED PRIVATE KEY");
+            if (encrypted.isEmpty()) {
+                return null;
+            }
+            if (password == null) {
+                throw new InvalidKeyException("no password for an encrypted key");
+            }
+            try {
+                spec = decrypt(new EncryptedPrivateKeyInfo(encrypted.get(0)), password);
+            } catch (IOException e) {
+                throw new InvalidKeyException(e);
+            }
         }
-        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(keys.get(0));
         GeneralSecurityException last = null;
         for (String algorithm : new String[]{"RSA", "EC", "Ed25519", "Ed448"}) {
             try {
@@ -68,6 +93,17 @@ final class Pem {
             }
         }
         throw last;
+    }
+
+    /** The JDK names a PBES2 scheme by its parameters ("PBEWithHmacSHA256AndAES_256"), which its factory and cipher take. */
+    private static PKCS8EncodedKeySpec decrypt(EncryptedPrivateKeyInfo info, byte[] password) throws GeneralSecurityException {
+        AlgorithmParameters parameters = info.getAlgParameters();
+        String scheme = parameters == null ? info.getAlgName() : parameters.toString();
+        char[] secret = new String(password, StandardCharsets.UTF_8).toCharArray();
+        SecretKey key = SecretKeyFactory.getInstance(scheme).generateSecret(new PBEKeySpec(secret));
+        Cipher cipher = Cipher.getInstance(scheme);
+        cipher.init(Cipher.DECRYPT_MODE, key, parameters);
+        return info.getKeySpec(cipher);
     }
 
     private static List<byte[]> blocks(String pem, String label) {

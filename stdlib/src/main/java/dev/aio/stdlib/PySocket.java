@@ -20,6 +20,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
@@ -49,7 +50,8 @@ import dev.aio.runtime.PyType;
  * accepted); until then it only remembers the address it was bound to. UDP: a
  * {@link DatagramChannel}, opened when it is bound, connected or first sends. A non-blocking socket raises {@code BlockingIOError} where
  * CPython's does, so that asyncio's {@code sock_*} methods and transports wait for it on the loop's
- * selector. The embedder must allow socket access ({@code IOAccess} with host sockets).
+ * selector; a blocking one waits without the interpreter lock ({@link SocketWait}), its JDK channel
+ * still non-blocking. The embedder must allow socket access ({@code IOAccess} with host sockets).
  */
 public final class PySocket extends PyObject implements Watchable {
     static final PyType TYPE = new PyType("socket", "socket");
@@ -65,7 +67,8 @@ public final class PySocket extends PyObject implements Watchable {
     private final long proto;
     private NetworkChannel channel;
     private SocketAddress boundTo;
-    private boolean blocking = true;
+    /** CPython's socket timeout: negative in blocking mode (None), 0 in non-blocking mode, else how long a call waits. */
+    private long timeoutNanos = -1;
     private boolean reuseAddress;
     private boolean noDelay;
     private boolean broadcast;
@@ -91,6 +94,11 @@ public final class PySocket extends PyObject implements Watchable {
         this.type = SOCK_STREAM;
         this.proto = 6;
         this.channel = accepted;
+        try {
+            accepted.configureBlocking(false);
+        } catch (IOException e) {
+            throw error(e, null);
+        }
         context.openChannels().opened(accepted);
         registerLocalAddress();
     }
@@ -156,20 +164,40 @@ public final class PySocket extends PyObject implements Watchable {
         return false;
     }
 
-    @TruffleBoundary
     void setBlocking(boolean flag) {
-        blocking = flag;
-        if (channel != null) {
-            try {
-                ((SelectableChannel) channel).configureBlocking(flag);
-            } catch (IOException e) {
-                throw error(e, null);
-            }
-        }
+        timeoutNanos = flag ? -1 : 0;
     }
 
     boolean isBlocking() {
-        return blocking;
+        return timeoutNanos != 0;
+    }
+
+    /** {@code sock.settimeout(seconds)}: negative for None (blocking without limit), 0 for non-blocking. */
+    void setTimeout(double seconds) {
+        timeoutNanos = seconds < 0 ? -1 : (long) (seconds * 1e9);
+    }
+
+    /** {@code sock.gettimeout()} in seconds: negative for None. */
+    double timeout() {
+        return timeoutNanos < 0 ? -1 : timeoutNanos / 1e9;
+    }
+
+    /**
+     * A call that found the channel not ready for {@code op}: BlockingIOError on a non-blocking
+     * socket, else waits for it without the interpreter lock (TimeoutError once the socket's
+     * timeout passed), as CPython's {@code sock_call}.
+     */
+    private void waitUntilReady(int op) {
+        waitUntilReady(op, timeoutNanos);
+    }
+
+    private void waitUntilReady(int op, long nanos) {
+        if (nanos == 0) {
+            throw wouldBlock();
+        }
+        if (!SocketWait.until(context, (SelectableChannel) channel, op, nanos)) {
+            throw PyErrors.raise(BuiltinTypes.TIMEOUT_ERROR, "timed out");
+        }
     }
 
     @TruffleBoundary
@@ -229,7 +257,7 @@ public final class PySocket extends PyObject implements Watchable {
             d.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
             d.setOption(StandardSocketOptions.SO_BROADCAST, broadcast);
             d.bind(boundTo);
-            d.configureBlocking(blocking);
+            d.configureBlocking(false);
             channel = d;
             context.openChannels().opened(d);
             registerLocalAddress();
@@ -239,7 +267,7 @@ public final class PySocket extends PyObject implements Watchable {
         }
     }
 
-    /** {@code sock.sendto(data, address)}: sends one datagram; BlockingIOError when the system has no room for it now. */
+    /** {@code sock.sendto(data, address)}: sends one datagram; when the system has no room for it now, BlockingIOError, or a blocking socket waits. */
     @TruffleBoundary
     long sendto(byte[] data, int offset, int length, Object address) {
         if (type != SOCK_DGRAM) {
@@ -252,9 +280,9 @@ public final class PySocket extends PyObject implements Watchable {
         }
         DatagramChannel d = datagram();
         try {
-            int n = d.send(ByteBuffer.wrap(data, offset, length), to);
-            if (n == 0 && length > 0) {
-                throw wouldBlock();
+            int n;
+            while ((n = d.send(ByteBuffer.wrap(data, offset, length), to)) == 0 && length > 0) {
+                waitUntilReady(SelectionKey.OP_WRITE);
             }
             lastPeer = to;
             return n;
@@ -263,7 +291,7 @@ public final class PySocket extends PyObject implements Watchable {
         }
     }
 
-    /** {@code sock.recvfrom(n)}: (one datagram, cut to n bytes, the sender's address); BlockingIOError when none is waiting. */
+    /** {@code sock.recvfrom(n)}: (one datagram, cut to n bytes, the sender's address); when none is waiting, BlockingIOError, or a blocking socket waits. */
     @TruffleBoundary
     PyTuple recvfrom(int max) {
         if (type != SOCK_DGRAM) {
@@ -272,9 +300,9 @@ public final class PySocket extends PyObject implements Watchable {
         DatagramChannel d = datagram();
         ByteBuffer b = ByteBuffer.allocate(Math.max(0, max));
         try {
-            SocketAddress from = d.receive(b);
-            if (from == null) {
-                throw wouldBlock();
+            SocketAddress from;
+            while ((from = d.receive(b)) == null) {
+                waitUntilReady(SelectionKey.OP_READ);
             }
             byte[] got = new byte[b.position()];
             System.arraycopy(b.array(), 0, got, 0, got.length);
@@ -303,7 +331,7 @@ public final class PySocket extends PyObject implements Watchable {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
                 server.bind(boundTo != null ? boundTo : new InetSocketAddress(0), backlog);
             }
-            server.configureBlocking(blocking);
+            server.configureBlocking(false);
             channel = server;
             context.openChannels().opened(server);
             registerLocalAddress();
@@ -312,7 +340,7 @@ public final class PySocket extends PyObject implements Watchable {
         }
     }
 
-    /** {@code sock.accept()}: (a new socket, the peer's address); BlockingIOError when none is waiting. */
+    /** {@code sock.accept()}: (a new socket, the peer's address); when none is waiting, BlockingIOError, or a blocking socket waits. */
     @TruffleBoundary
     PyTuple accept() {
         if (type == SOCK_DGRAM) {
@@ -322,9 +350,9 @@ public final class PySocket extends PyObject implements Watchable {
             throw PyErrors.osError(22, "Invalid argument", null);
         }
         try {
-            SocketChannel accepted = server.accept();
-            if (accepted == null) {
-                throw wouldBlock();
+            SocketChannel accepted;
+            while ((accepted = server.accept()) == null) {
+                waitUntilReady(SelectionKey.OP_ACCEPT);
             }
             PySocket s = new PySocket(context, accepted, family);
             return PyTuple.of(s, SocketModule.address(accepted.getRemoteAddress()));
@@ -335,7 +363,8 @@ public final class PySocket extends PyObject implements Watchable {
 
     /**
      * {@code sock.connect(address)}: on a non-blocking socket, BlockingIOError (EINPROGRESS) while
-     * the connection is being made; {@link #connectError()} says how it ended.
+     * the connection is being made ({@link #connectError()} says how it ended); a blocking one
+     * waits for it.
      */
     @TruffleBoundary
     void connect(Object address) {
@@ -352,11 +381,15 @@ public final class PySocket extends PyObject implements Watchable {
         }
         try {
             SocketChannel s = channel instanceof SocketChannel existing ? existing : openClient();
-            if (s.connect(to)) {
-                registerLocalAddress();
-            } else {
-                throw PyErrors.osError(115, "Operation now in progress", null);
+            if (!s.connect(to)) {
+                if (timeoutNanos == 0) {
+                    throw PyErrors.osError(115, "Operation now in progress", null);
+                }
+                do {
+                    waitUntilReady(SelectionKey.OP_CONNECT);
+                } while (!s.finishConnect());
             }
+            registerLocalAddress();
         } catch (IOException | UnresolvedAddressException | AlreadyConnectedException | ConnectionPendingException e) {
             throw error(e, null);
         }
@@ -368,7 +401,7 @@ public final class PySocket extends PyObject implements Watchable {
             if (boundTo != null) {
                 s.bind(boundTo);
             }
-            s.configureBlocking(blocking);
+            s.configureBlocking(false);
             channel = s;
             context.openChannels().opened(s);
             return s;
@@ -379,7 +412,7 @@ public final class PySocket extends PyObject implements Watchable {
             s.bind(boundTo);
         }
         s.setOption(StandardSocketOptions.TCP_NODELAY, noDelay);
-        s.configureBlocking(blocking);
+        s.configureBlocking(false);
         channel = s;
         context.openChannels().opened(s);
         return s;
@@ -403,14 +436,14 @@ public final class PySocket extends PyObject implements Watchable {
         }
     }
 
-    /** {@code sock.send(data)}: how many bytes went; BlockingIOError when none could. */
+    /** {@code sock.send(data)}: how many bytes went; when none could, BlockingIOError, or a blocking socket waits. */
     @TruffleBoundary
     long send(byte[] data, int offset, int length) {
         ByteChannel s = connected();
         try {
-            int n = s.write(ByteBuffer.wrap(data, offset, length));
-            if (n == 0 && length > 0) {
-                throw wouldBlock();
+            int n;
+            while ((n = s.write(ByteBuffer.wrap(data, offset, length))) == 0 && length > 0) {
+                waitUntilReady(SelectionKey.OP_WRITE);
             }
             return n;
         } catch (IOException e) {
@@ -418,7 +451,29 @@ public final class PySocket extends PyObject implements Watchable {
         }
     }
 
-    /** {@code sock.recv(n)}: up to n bytes, b'' at the end of the stream; BlockingIOError when none is there yet. */
+    /**
+     * {@code sock.sendall(data)}: sends all of it, a blocking socket waiting for room as often as
+     * it must (its timeout counts for the whole call, as in CPython); a non-blocking one raises
+     * BlockingIOError once the system takes no more.
+     */
+    @TruffleBoundary
+    void sendall(byte[] data, int offset, int length) {
+        ByteChannel s = connected();
+        ByteBuffer left = ByteBuffer.wrap(data, offset, length);
+        long timeout = timeoutNanos;
+        long deadline = System.nanoTime() + timeout;
+        try {
+            while (left.hasRemaining()) {
+                if (s.write(left) == 0) {
+                    waitUntilReady(SelectionKey.OP_WRITE, timeout <= 0 ? timeout : Math.max(1, deadline - System.nanoTime()));
+                }
+            }
+        } catch (IOException e) {
+            throw error(e, null);
+        }
+    }
+
+    /** {@code sock.recv(n)}: up to n bytes, b'' at the end of the stream; when none is there yet, BlockingIOError, or a blocking socket waits. */
     @TruffleBoundary
     PyBytes recv(int max) {
         if (type == SOCK_DGRAM && !(channel instanceof DatagramChannel d && d.isConnected())) {
@@ -428,12 +483,12 @@ public final class PySocket extends PyObject implements Watchable {
         ByteChannel s = connected();
         ByteBuffer b = ByteBuffer.allocate(Math.max(0, max));
         try {
-            int n = s.read(b);
+            int n;
+            while ((n = s.read(b)) == 0 && max > 0) {
+                waitUntilReady(SelectionKey.OP_READ);
+            }
             if (n < 0) {
                 return PyBytes.EMPTY;
-            }
-            if (n == 0 && max > 0) {
-                throw wouldBlock();
             }
             byte[] got = new byte[n];
             System.arraycopy(b.array(), 0, got, 0, n);

@@ -157,6 +157,50 @@ public final class SocketMethods {
         }
     }
 
+    @Builtin(name = "sendall", params = {"self", "data", "flags"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class SendAllNode extends BuiltinNode {
+        @Specialization
+        static Object doSendAll(PySocket self, Object data, Object flags) {
+            byte[] content = bytes(data);
+            self.sendall(content, 0, content.length);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "settimeout", params = {"self", "value"})
+    @GenerateNodeFactory
+    abstract static class SetTimeoutNode extends BuiltinNode {
+        @Specialization
+        static Object doSet(PySocket self, Object value) {
+            if (value == PyNone.NONE) {
+                self.setTimeout(-1);
+                return PyNone.NONE;
+            }
+            double seconds;
+            if (value instanceof Long || value instanceof Boolean || value instanceof Double) {
+                seconds = Args.toDouble(value, "settimeout");
+            } else {
+                throw PyErrors.typeError("'" + PyOps.typeName(value) + "' object cannot be interpreted as an integer");
+            }
+            if (seconds < 0 || Double.isNaN(seconds)) {
+                throw PyErrors.valueError("Timeout value out of range");
+            }
+            self.setTimeout(seconds);
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "gettimeout", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class GetTimeoutNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(PySocket self) {
+            double t = self.timeout();
+            return t < 0 ? PyNone.NONE : (Object) t;
+        }
+    }
+
     /** {@code sock.sendto(data, address)} or {@code sock.sendto(data, flags, address)}. */
     @Builtin(name = "sendto", params = {"self", "data", "flags_or_address", "address"}, required = 3)
     @GenerateNodeFactory

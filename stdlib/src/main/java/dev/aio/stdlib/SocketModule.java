@@ -57,6 +57,7 @@ public final class SocketModule {
         m.put("socket", PySocket.TYPE);
         m.put("SocketType", PySocket.TYPE);
         m.put("gaierror", GAIERROR);
+        m.put("timeout", BuiltinTypes.TIMEOUT_ERROR);
         m.put("AF_UNIX", PySocket.AF_UNIX);
         m.put("AF_INET", PySocket.AF_INET);
         m.put("AF_INET6", PySocket.AF_INET6);

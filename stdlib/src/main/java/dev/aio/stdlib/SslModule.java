@@ -10,6 +10,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyTuple;
 
 /**
  * {@code _ssl}: what {@code ssl.aio} builds CPython's {@code ssl} module on. A
@@ -46,16 +47,18 @@ public final class SslModule {
         }
     }
 
-    @Builtin(name = "load_cert_chain", params = {"ctx", "certfile", "keyfile"})
+    /** {@code password}: None, or the bytes ssl.aio got from the str, bytes or callable given. */
+    @Builtin(name = "load_cert_chain", params = {"ctx", "certfile", "keyfile", "password"})
     @GenerateNodeFactory
     abstract static class LoadCertChainNode extends BuiltinNode {
         @Specialization
-        Object doLoad(TlsContext ctx, Object certfile, Object keyfile) {
+        Object doLoad(TlsContext ctx, Object certfile, Object keyfile, Object password) {
             String cert = optionalString(certfile, "certfile");
             if (cert == null) {
                 throw PyErrors.typeError("certfile should be a valid filesystem path");
             }
-            ctx.loadCertChain(AioContext.get(this), cert, optionalString(keyfile, "keyfile"));
+            byte[] secret = password == PyNone.NONE ? null : ChildProcessMethods.bytes(password);
+            ctx.loadCertChain(AioContext.get(this), cert, optionalString(keyfile, "keyfile"), secret);
             return PyNone.NONE;
         }
     }
@@ -90,13 +93,37 @@ public final class SslModule {
         }
     }
 
-    @Builtin(name = "session", params = {"ctx", "server_side", "server_hostname", "verify_mode", "check_hostname"})
+    /** {@code alpn}: the protocols ALPN offers (a client) or accepts (a server), in order of preference, as a tuple of str; empty for no ALPN. */
+    @Builtin(name = "session", params = {"ctx", "server_side", "server_hostname", "verify_mode", "check_hostname", "alpn"})
     @GenerateNodeFactory
     abstract static class SessionNode extends BuiltinNode {
         @Specialization
-        static Object doSession(TlsContext ctx, Object serverSide, Object serverHostname, Object verifyMode, Object checkHostname) {
+        static Object doSession(TlsContext ctx, Object serverSide, Object serverHostname, Object verifyMode, Object checkHostname, PyTuple alpn) {
+            String[] protocols = new String[alpn.items().length];
+            for (int i = 0; i < protocols.length; i++) {
+                protocols[i] = (String) alpn.items()[i];
+            }
             return ctx.session(PyOps.isTrue(serverSide), optionalString(serverHostname, "server_hostname"), Args.index(verifyMode, "verify_mode"),
-                            PyOps.isTrue(checkHostname));
+                            PyOps.isTrue(checkHostname), protocols);
+        }
+    }
+
+    @Builtin(name = "peer_certificate", params = {"session", "binary_form"})
+    @GenerateNodeFactory
+    abstract static class PeerCertificateNode extends BuiltinNode {
+        @Specialization
+        static Object doPeerCertificate(TlsSession session, Object binaryForm) {
+            return session.peerCertificate(PyOps.isTrue(binaryForm));
+        }
+    }
+
+    @Builtin(name = "selected_alpn_protocol", params = {"session"})
+    @GenerateNodeFactory
+    abstract static class SelectedAlpnProtocolNode extends BuiltinNode {
+        @Specialization
+        static Object doSelected(TlsSession session) {
+            String p = session.applicationProtocol();
+            return p == null ? PyNone.NONE : p;
         }
     }
 

@@ -39,8 +39,9 @@ final class TlsContext extends PyObject {
     private PrivateKey key;
     private X509Certificate[] chain;
 
+    /** {@code password}: what decrypts an encrypted PKCS#8 key, or null. */
     @TruffleBoundary
-    void loadCertChain(AioContext context, String certfile, String keyfile) {
+    void loadCertChain(AioContext context, String certfile, String keyfile, byte[] password) {
         List<X509Certificate> certs;
         try {
             certs = Pem.certificates(Pem.read(context, certfile));
@@ -52,7 +53,7 @@ final class TlsContext extends PyObject {
         }
         PrivateKey k;
         try {
-            k = Pem.privateKey(Pem.read(context, keyfile == null ? certfile : keyfile));
+            k = Pem.privateKey(Pem.read(context, keyfile == null ? certfile : keyfile), password);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw SslErrors.pemLib(true);
         }
@@ -82,7 +83,7 @@ final class TlsContext extends PyObject {
 
     /** A new connection's engine, its handshake begun. verifyMode: CPython's CERT_NONE (0), CERT_OPTIONAL (1), CERT_REQUIRED (2). */
     @TruffleBoundary
-    TlsSession session(boolean serverSide, String serverHostname, long verifyMode, boolean checkHostname) {
+    TlsSession session(boolean serverSide, String serverHostname, long verifyMode, boolean checkHostname, String[] alpn) {
         try {
             KeyManager[] keys = null;
             if (key != null) {
@@ -111,6 +112,22 @@ final class TlsContext extends PyObject {
                 }
                 if (serverHostname != null && !VerifyingTrustManager.isIpLiteral(serverHostname)) {
                     parameters.setServerNames(List.of(new SNIHostName(serverHostname)));
+                }
+            }
+            if (alpn.length > 0) {
+                if (serverSide) {
+                    // OpenSSL's SSL_select_next_proto, as CPython's server uses it: the first of ours the
+                    // client offers; none in common means no ALPN (the JDK's own choice would fail the handshake).
+                    engine.setHandshakeApplicationProtocolSelector((e, offered) -> {
+                        for (String p : alpn) {
+                            if (offered.contains(p)) {
+                                return p;
+                            }
+                        }
+                        return "";
+                    });
+                } else {
+                    parameters.setApplicationProtocols(alpn);
                 }
             }
             engine.setSSLParameters(parameters);

@@ -2,6 +2,9 @@ package dev.aio.stdlib;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
 import javax.net.ssl.SSLEngine;
@@ -9,10 +12,12 @@ import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.PyBytes;
+import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
@@ -111,6 +116,35 @@ final class TlsSession extends PyObject {
         String suite = engine.getSession().getCipherSuite();
         long bits = suite.contains("256") || suite.contains("CHACHA20") ? 256 : 128;
         return PyTuple.of(suite, engine.getSession().getProtocol(), bits);
+    }
+
+    /** The peer's certificate: DER bytes, or CPython's dict form as pairs; None when the peer sent none. */
+    @TruffleBoundary
+    Object peerCertificate(boolean binaryForm) {
+        Certificate[] chain;
+        try {
+            chain = engine.getSession().getPeerCertificates();
+        } catch (SSLPeerUnverifiedException e) {
+            return PyNone.NONE;
+        }
+        if (!(chain[0] instanceof X509Certificate cert)) {
+            return PyNone.NONE;
+        }
+        if (!binaryForm) {
+            return PeerCertificate.fields(cert);
+        }
+        try {
+            return new PyBytes(cert.getEncoded());
+        } catch (CertificateEncodingException e) {
+            return PyNone.NONE;
+        }
+    }
+
+    /** The protocol ALPN chose, or null when none was. */
+    @TruffleBoundary
+    String applicationProtocol() {
+        String p = engine.getApplicationProtocol();
+        return p == null || p.isEmpty() ? null : p;
     }
 
     /**
