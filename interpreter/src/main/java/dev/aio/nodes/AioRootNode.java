@@ -47,6 +47,7 @@ import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PatternMatching;
 import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyCoroutine;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyIterator;
@@ -1176,17 +1177,32 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     // ----- await ----------------------------------------------------------------------------------
 
+    /** {@code await coro()}, the common case, is handled here rather than behind the generic boundary. */
     @Operation
     public static final class GetAwaitable {
+        @Specialization
+        static Object doCoroutine(PyCoroutine coroutine) {
+            coroutine.markAwaited();
+            return coroutine;
+        }
+
         @Specialization
         static Object doGet(Object value) {
             return AsyncOps.getAwaitable(value);
         }
     }
 
-    /** One step of an {@code await}: the result, or {@code AwaitSignal.PENDING} when it suspended. */
+    /**
+     * One step of an {@code await}: the result, or {@code AwaitSignal.PENDING} when it suspended.
+     * A coroutine's step is called by its class, so compiled code calls it directly.
+     */
     @Operation
     public static final class AwaitStep {
+        @Specialization
+        static Object doCoroutine(PyCoroutine coroutine, Object sent) {
+            return coroutine.step(sent);
+        }
+
         @Specialization
         static Object doStep(Object awaitable, Object sent) {
             return AsyncOps.step(awaitable, sent);
