@@ -39,18 +39,25 @@ import dev.aio.nodes.ops.ClassOps;
 import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
 import dev.aio.nodes.ops.FunctionCaches;
+import dev.aio.nodes.ops.GetAttrNode;
 import dev.aio.nodes.ops.MethodLookupNode;
+import dev.aio.nodes.ops.SetAttrNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PatternMatching;
 import dev.aio.runtime.PyCode;
+import dev.aio.runtime.PyCoroutine;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyIterator;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyRange;
 
 /**
  * The body of every aio function, lambda, coroutine and module: a Bytecode DSL interpreter.
@@ -605,8 +612,8 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     @ConstantOperand(type = String.class)
     public static final class GetAttr {
         @Specialization
-        static Object doGet(String name, Object obj) {
-            return ValueOps.getAttr(obj, name);
+        static Object doGet(String name, Object obj, @Cached GetAttrNode get) {
+            return get.execute(obj, name);
         }
     }
 
@@ -614,8 +621,8 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     @ConstantOperand(type = String.class)
     public static final class SetAttr {
         @Specialization
-        static void doSet(String name, Object obj, Object value) {
-            ValueOps.setAttr(obj, name, value);
+        static void doSet(String name, Object obj, Object value, @Cached SetAttrNode set) {
+            set.execute(obj, name, value);
         }
     }
 
@@ -815,17 +822,51 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     // ----- iteration -------------------------------------------------------------------------
 
+    /**
+     * A range's and a list's iterator are made here, not behind the generic {@code iter} (a
+     * boundary for the compiler), so that compiled code sees their class and the loop's
+     * {@link IterNext} is a direct call it inlines.
+     */
     @Operation
     public static final class GetIter {
+        @Specialization
+        static Object doRange(PyRange range) {
+            return new PyIterator.RangeIterator(range);
+        }
+
+        @Specialization(guards = "isExactList(list)")
+        static Object doList(PyList list) {
+            return new PyIterator.ListIterator(list);
+        }
+
         @Specialization
         static Object doIter(Object iterable) {
             return ValueOps.iter(iterable);
         }
+
+        /** Not a subclass of list, which may define its own {@code __iter__}. */
+        static boolean isExactList(PyList list) {
+            return list.getPyType() == BuiltinTypes.LIST;
+        }
     }
 
-    /** The next item, or {@code null} when the iterator is exhausted. */
+    /**
+     * The next item, or {@code null} when the iterator is exhausted. A range's and a list's
+     * iterators are called by their class, so that compiled code inlines their {@code next}
+     * (CPython's {@code FOR_ITER_RANGE} and {@code FOR_ITER_LIST}); other iterators by the virtual call.
+     */
     @Operation
     public static final class IterNext {
+        @Specialization
+        static Object doRange(PyIterator.RangeIterator iterator) {
+            return iterator.next();
+        }
+
+        @Specialization
+        static Object doList(PyIterator.ListIterator iterator) {
+            return iterator.next();
+        }
+
         @Specialization
         static Object doNext(Object iterator) {
             return ValueOps.next(iterator);
@@ -1162,17 +1203,32 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     // ----- await ----------------------------------------------------------------------------------
 
+    /** {@code await coro()}, the common case, is handled here rather than behind the generic boundary. */
     @Operation
     public static final class GetAwaitable {
+        @Specialization
+        static Object doCoroutine(PyCoroutine coroutine) {
+            coroutine.markAwaited();
+            return coroutine;
+        }
+
         @Specialization
         static Object doGet(Object value) {
             return AsyncOps.getAwaitable(value);
         }
     }
 
-    /** One step of an {@code await}: the result, or {@code AwaitSignal.PENDING} when it suspended. */
+    /**
+     * One step of an {@code await}: the result, or {@code AwaitSignal.PENDING} when it suspended.
+     * A coroutine's step is called by its class, so compiled code calls it directly.
+     */
     @Operation
     public static final class AwaitStep {
+        @Specialization
+        static Object doCoroutine(PyCoroutine coroutine, Object sent) {
+            return coroutine.step(sent);
+        }
+
         @Specialization
         static Object doStep(Object awaitable, Object sent) {
             return AsyncOps.step(awaitable, sent);

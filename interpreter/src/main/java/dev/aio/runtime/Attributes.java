@@ -209,6 +209,29 @@ public final class Attributes {
                         && !PyDescriptors.Property.class.isAssignableFrom(c) && !PyBaseException.class.isAssignableFrom(c);
     }
 
+    /**
+     * Whether {@code obj.name}, for an instance of the aio class {@code type}, is the instance
+     * dict's entry when it has one ({@link #get} otherwise): no {@code __getattribute__} of the
+     * class's own, no class attribute of that name along the MRO (so no descriptor, property,
+     * method or slot), and an instance dict. It depends on nothing but the type, so it may be
+     * cached while {@link PyType#unchangedAssumption()} holds: CPython's {@code LOAD_ATTR}
+     * specialized for an instance value ({@code LOAD_ATTR_INSTANCE_VALUE}), keyed by type version.
+     */
+    @TruffleBoundary
+    public static boolean readsInstanceDict(PyType type, String name) {
+        return type.isUserDefined() && plainInstanceAttribute(type, name) && SpecialMethods.lookupInType(type, "__getattribute__") == null;
+    }
+
+    /** Whether {@code obj.name = v}, for an instance of {@code type}, stores into the instance dict (as {@link #readsInstanceDict}, for {@code __setattr__}). */
+    @TruffleBoundary
+    public static boolean writesInstanceDict(PyType type, String name) {
+        return type.isUserDefined() && plainInstanceAttribute(type, name) && SpecialMethods.lookupInType(type, "__setattr__") == null;
+    }
+
+    private static boolean plainInstanceAttribute(PyType type, String name) {
+        return type.slots().hasDict() && !type.slots().names().contains(name) && !name.equals("__dict__") && !name.equals("__class__") && type.lookup(name) == null;
+    }
+
     /** Whether receivers of this class may have attributes of their own ({@link #instanceDict}), which hide the class's. */
     public static boolean hasInstanceDict(Class<?> receiverClass) {
         return PyInstance.class.isAssignableFrom(receiverClass) || BuiltinSubclassInstance.class.isAssignableFrom(receiverClass)

@@ -69,7 +69,7 @@ public abstract class AioBenchmark {
         context.eval(program);
     }
 
-    private static String readProgram(String name) {
+    static String readProgram(String name) {
         try (InputStream in = AioBenchmark.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing benchmark program " + name);

@@ -42,4 +42,20 @@ class AioBenchmarksTest {
         FutureCallbackBenchmark b = new FutureCallbackBenchmark();
         once(b, b::addDoneCallbackSetResult);
     }
+
+    @Test
+    void compiledCode() {
+        CompiledCodeBenchmark b = new CompiledCodeBenchmark();
+        b.openContext();
+        try {
+            b.fibCall();
+            b.listLoopElement();
+            b.attributeWrite();
+            b.attributeRead();
+            b.methodCall();
+            b.awaitNoSuspend();
+        } finally {
+            b.closeContext();
+        }
+    }
 }

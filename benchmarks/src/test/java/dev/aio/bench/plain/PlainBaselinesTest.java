@@ -1,5 +1,6 @@
 package dev.aio.bench.plain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -33,5 +34,16 @@ class PlainBaselinesTest {
     void queuePipelineSumsEveryItem() {
         String out = output(QueuePipeline::main, "1000");
         assertTrue(out.matches("checksum=499500\nelapsed_s=\\d+\\.\\d{3}\n"), out);
+    }
+
+    @Test
+    void compiledCodeBaselinesComputeTheirResults() {
+        CompiledCodeBaseline b = new CompiledCodeBaseline();
+        assertEquals(CompiledCodeBaseline.FIB_RESULT, b.fibCall());
+        assertEquals(CompiledCodeBaseline.LIST_LOOP_RESULT, b.listLoopElement());
+        assertEquals(CompiledCodeBaseline.N, b.attributeWrite());
+        assertEquals(CompiledCodeBaseline.N, b.attributeRead());
+        assertEquals(CompiledCodeBaseline.N, b.methodCall());
+        assertEquals(CompiledCodeBaseline.N, b.awaitNoSuspend());
     }
 }

@@ -49,14 +49,19 @@ public final class CallOps {
         public abstract Object execute(Object callee, Object[] frameArguments);
 
         protected static boolean isSimpleCall(PyFunction f, Object[] frameArguments) {
-            return f.getCode().signature().isSimple(frameArguments.length - 1);
+            return isSimpleCall(f.getCode(), frameArguments);
+        }
+
+        /** With the cached code, a constant in compiled code, the check folds to the argument count's. */
+        protected static boolean isSimpleCall(PyCode code, Object[] frameArguments) {
+            return code.signature().isSimple(frameArguments.length - 1);
         }
 
         protected static boolean isSimpleCall(BuiltinSpec spec, Object[] frameArguments) {
             return spec.signature().isSimple(frameArguments.length - 1);
         }
 
-        @Specialization(guards = {"f.getCode() == cachedCode", "isSimpleCall(f, frameArguments)"}, limit = "3")
+        @Specialization(guards = {"f.getCode() == cachedCode", "isSimpleCall(cachedCode, frameArguments)"}, limit = "3")
         static Object doDirect(PyFunction f, Object[] frameArguments,
                         @Cached("f.getCode()") PyCode cachedCode,
                         @Cached("create(cachedCode.callTarget())") DirectCallNode callNode,

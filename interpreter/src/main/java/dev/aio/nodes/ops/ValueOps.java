@@ -231,14 +231,6 @@ public final class ValueOps {
         throw PyErrors.typeError("bad operand type for unary ~: '" + PyOps.typeName(a) + "'");
     }
 
-    public static Object getAttr(Object obj, String name) {
-        return Attributes.get(obj, name);
-    }
-
-    public static void setAttr(Object obj, String name, Object value) {
-        Attributes.set(obj, name, value);
-    }
-
     public static void delAttr(Object obj, String name) {
         Attributes.delete(obj, name);
     }

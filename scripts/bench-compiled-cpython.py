@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""CPython's cost for the cases of dev.aio.bench.jmh.CompiledCodeBenchmark: runs the same program
+(benchmarks/src/main/resources/dev/aio/bench/jmh/compiled_code.aio, valid Python) and times each of
+its functions with the same argument, so the loops have the same shape as under JMH. Prints ns per
+operation: the median of --runs timed calls after one untimed call, timed by the thread's CPU
+clock, so that time the process spends descheduled on a loaded machine is left out (as the median
+of JMH's sampled invocations leaves it out).
+
+Usage: /root/.pyenv/versions/3.11.7/bin/python3 scripts/bench-compiled-cpython.py [--runs 11]
+"""
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+PROGRAM = Path(__file__).resolve().parent.parent / "benchmarks/src/main/resources/dev/aio/bench/jmh/compiled_code.aio"
+N = 100_000
+# (JMH benchmark, function, argument, operations per call, result), as in CompiledCodeBenchmark.
+CASES = [
+    ("fibCall", "fib", 25, 242_785, 75_025),
+    ("listLoopElement", "list_loop", N, N, N // 10_000 * 10_000 * 9_999 // 2),
+    ("attributeWrite", "attribute_write", N, N, N),
+    ("attributeRead", "attribute_read", N, N, N),
+    ("methodCall", "method_call", N, N, N),
+    ("awaitNoSuspend", "await_no_suspend", N, N, N),
+]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+    program = {"__name__": "compiled_code"}
+    exec(compile(PROGRAM.read_text(), str(PROGRAM), "exec"), program)
+    for name, function, argument, operations, expected in CASES:
+        run = program[function]
+        times = []
+        for i in range(args.runs + 1):
+            start = time.thread_time()
+            result = run(argument)
+            elapsed = time.thread_time() - start
+            if result != expected:
+                raise AssertionError(f"{function} returned {result}, not {expected}")
+            if i > 0:
+                times.append(elapsed)
+        print(f"{name:16} {statistics.median(times) / operations * 1e9:8.1f} ns/op")
+
+
+if __name__ == "__main__":
+    main()
