@@ -3,7 +3,6 @@ package dev.aio.stdlib;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Collections;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -20,7 +19,7 @@ import dev.aio.runtime.PyTuple;
 /**
  * {@code _uuid}, the accelerator CPython's {@code uuid} uses for {@code uuid1()} and
  * {@code getnode()} (Modules/_uuidmodule.c over libuuid's {@code uuid_generate_time_safe}): a
- * version 1 UUID from the current time, a clock sequence chosen at random once per process, and
+ * version 1 UUID from the current time (aio's clock, as {@code time.time()}), a clock sequence chosen at random once per process, and
  * the hardware address of the first network interface that has one (else a random address with
  * the multicast bit set, as RFC 4122 asks). Like libuuid without its {@code uuidd} daemon, it
  * cannot promise uniqueness across processes, so it reports the UUID as not safe (-1), as
@@ -48,15 +47,15 @@ public final class UuidModule {
     @GenerateNodeFactory
     abstract static class GenerateTimeSafeNode extends BuiltinNode {
         @Specialization
-        static PyTuple doGenerate() {
-            return PyTuple.of(new PyBytes(timeUuid()), -1L);
+        PyTuple doGenerate() {
+            // aio's clock, as time.time() reads it (virtual under --virtual-time), as uuid.py's own uuid1 path does.
+            return PyTuple.of(new PyBytes(timeUuid(AioContext.get(this).clock().wallTime())), -1L);
         }
     }
 
     @TruffleBoundary
-    private static synchronized byte[] timeUuid() {
-        Instant now = Instant.now();
-        long timestamp = now.getEpochSecond() * 10_000_000L + now.getNano() / 100 + UUID_EPOCH_OFFSET;
+    private static synchronized byte[] timeUuid(double wallTime) {
+        long timestamp = (long) (wallTime * 1e7) + UUID_EPOCH_OFFSET;
         if (timestamp <= lastTimestamp) {
             timestamp = lastTimestamp + 1;
         }
