@@ -123,9 +123,15 @@ public final class Attributes {
                     return g.args();
                 case "__parameters__":
                     return PyTuple.EMPTY;
+                case "__class__":
+                    return g.getPyType();
                 default:
-                    // Like CPython's, the alias forwards other attributes to its class (list[int].append...).
-                    return name.equals("__class__") ? g.getPyType() : find(g.origin(), name);
+                    if (!g.getPyType().isUserDefined() || g.getPyType().lookup(name) == null) {
+                        // Like CPython's, the alias forwards other attributes to its class (list[int].append...).
+                        return find(g.origin(), name);
+                    }
+                    // A subclass's own methods (collections.abc's _CallableGenericAlias.__repr__...).
+                    break;
             }
         }
         if (obj instanceof PyDescriptors.StaticMethod || obj instanceof PyDescriptors.ClassMethod || obj instanceof PyDescriptors.Property) {

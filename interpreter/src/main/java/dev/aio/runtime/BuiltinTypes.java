@@ -153,6 +153,19 @@ public final class BuiltinTypes {
         };
     }
 
+    static {
+        // The builtins CPython 3.11 marks Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING (match patterns).
+        for (PyType t : new PyType[]{LIST, TUPLE, RANGE, DEQUE, MEMORYVIEW}) {
+            t.setCollectionFlags(PyType.SEQUENCE);
+        }
+        DICT.setCollectionFlags(PyType.MAPPING);
+        MAPPING_PROXY.setCollectionFlags(PyType.MAPPING);
+        // The mutable containers are unhashable: their __hash__ is None, as collections.abc.Hashable checks.
+        for (PyType t : new PyType[]{LIST, DICT, SET, BYTEARRAY, DEQUE}) {
+            t.define("__hash__", PyNone.NONE);
+        }
+    }
+
     public static boolean isExceptionType(PyType t) {
         return t.isSubtypeOf(BASE_EXCEPTION);
     }

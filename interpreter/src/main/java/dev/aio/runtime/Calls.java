@@ -138,6 +138,9 @@ public final class Calls {
             }
             return s;
         }
+        if (base == PyGenericAlias.TYPE) {
+            return PyGenericAlias.create(t, positional);
+        }
         throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
     }
 

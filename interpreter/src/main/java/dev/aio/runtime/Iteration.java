@@ -54,6 +54,10 @@ public final class Iteration {
             }
         }
         PyIterator builtin = builtinIter(o);
+        if (builtin == null && SpecialMethods.isUserObject(o) && SpecialMethods.lookup(o, "__getitem__") != null) {
+            // The old sequence protocol: __getitem__(0), (1)... (CPython's PySeqIter).
+            return new PyIterator.SequenceIterator(o);
+        }
         if (builtin == null) {
             throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object is not iterable");
         }

@@ -19,9 +19,19 @@ public final class PatternMatching {
     private PatternMatching() {
     }
 
-    /** CPython's {@code Py_TPFLAGS_SEQUENCE}: lists, tuples, ranges, deques and their subclasses; never strings. */
+    /**
+     * CPython's {@code Py_TPFLAGS_SEQUENCE}: lists, tuples, ranges, deques, memoryviews, their
+     * subclasses, and classes deriving from or registered with {@code collections.abc.Sequence};
+     * never strings.
+     */
     private static boolean isSequence(Object subject) {
-        return subject instanceof PyList || subject instanceof PyTuple || subject instanceof PyRange || subject instanceof PyDeque;
+        return subject instanceof PyList || subject instanceof PyTuple || subject instanceof PyRange || subject instanceof PyDeque ||
+                        (PyOps.typeOf(subject).collectionFlags() & PyType.SEQUENCE) != 0;
+    }
+
+    /** CPython's {@code Py_TPFLAGS_MAPPING}: dicts, mappingproxies, their subclasses, and classes deriving from or registered with {@code collections.abc.Mapping}. */
+    private static boolean isMapping(Object subject) {
+        return subject instanceof PyDict || (PyOps.typeOf(subject).collectionFlags() & PyType.MAPPING) != 0;
     }
 
     /**
@@ -59,7 +69,7 @@ public final class PatternMatching {
      */
     @TruffleBoundary
     public static Object[] mapping(Object subject, Object[] keys, boolean rest) {
-        if (!(subject instanceof PyDict)) {
+        if (!isMapping(subject)) {
             return null;
         }
         if (PyOps.len(subject) < keys.length) {
@@ -82,8 +92,15 @@ public final class PatternMatching {
         }
         if (rest) {
             PyDict others = new PyDict();
-            for (PyDict.Entry e : ((PyDict) subject).entries()) {
-                others.put(e.key, e.value);
+            if (subject instanceof PyDict dict) {
+                for (PyDict.Entry e : dict.entries()) {
+                    others.put(e.key, e.value);
+                }
+            } else {
+                // CPython copies any other mapping as dict.update does: its keys(), then subject[key].
+                for (Object key : Iteration.toArray(Calls.call(Attributes.get(subject, "keys")))) {
+                    others.put(key, Subscripts.getItem(subject, key));
+                }
             }
             for (Object key : keys) {
                 if (others.remove(key) == null) {

@@ -16,6 +16,12 @@ public final class PyDictView extends PyObject {
     private static final PyType VALUES_TYPE = new PyType("dict_values", "builtins", BuiltinTypes.OBJECT);
     private static final PyType ITEMS_TYPE = new PyType("dict_items", "builtins", BuiltinTypes.OBJECT);
 
+    static {
+        // Keys and items views compare as sets, so, as in CPython, they are unhashable; values views are not.
+        KEYS_TYPE.define("__hash__", PyNone.NONE);
+        ITEMS_TYPE.define("__hash__", PyNone.NONE);
+    }
+
     private final PyDict dict;
     private final Kind kind;
 

@@ -1,5 +1,6 @@
 package dev.aio.runtime;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 
 /** A Python iterator implemented in Java. {@link #next()} returns {@code null} when exhausted. */
@@ -38,6 +39,36 @@ public abstract class PyIterator extends PyObject {
         @Override
         public Object next() {
             return index < list.size() ? list.get(index++) : null;
+        }
+    }
+
+    /**
+     * The iterator {@code iter(o)} makes for an object with {@code __getitem__} but no
+     * {@code __iter__} (CPython's {@code PySeqIter}): items 0, 1, 2... until IndexError or StopIteration.
+     */
+    public static final class SequenceIterator extends PyIterator {
+        private Object sequence;
+        private long index;
+
+        public SequenceIterator(Object sequence) {
+            this.sequence = sequence;
+        }
+
+        @Override
+        @TruffleBoundary
+        public Object next() {
+            if (sequence == null) {
+                return null;
+            }
+            try {
+                return SpecialMethods.call(sequence, "__getitem__", index++);
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.INDEX_ERROR) || e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                    sequence = null;
+                    return null;
+                }
+                throw e;
+            }
         }
     }
 

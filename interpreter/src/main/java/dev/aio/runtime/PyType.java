@@ -51,6 +51,17 @@ public final class PyType extends PyObject {
     private ClassSlots slots = ClassSlots.NONE;
     /** A type CPython writes in C outside builtins, whose {@code tp_name} carries its module ({@link #withModuleInMessages}). */
     private boolean moduleInMessages;
+    /** CPython's {@code Py_TPFLAGS_SEQUENCE}: a {@code match} sequence pattern takes instances of the type. */
+    public static final int SEQUENCE = 1 << 5;
+    /** CPython's {@code Py_TPFLAGS_MAPPING}: a {@code match} mapping pattern takes instances of the type. */
+    public static final int MAPPING = 1 << 6;
+    /**
+     * {@link #SEQUENCE}, {@link #MAPPING} or neither: set on the builtins that have them, taken
+     * from the first base by a class statement (CPython's {@code inherit_patma_flags} from
+     * {@code tp_base}), and set by {@code abc} for {@code collections.abc.Sequence}/{@code Mapping},
+     * their subclasses and the classes registered with them.
+     */
+    private int collectionFlags;
 
     public PyType(String name, String module, PyType... bases) {
         this(name, module, false, bases);
@@ -96,7 +107,41 @@ public final class PyType extends PyObject {
             t.claimFunctions(v);
         }
         t.slots = ClassSlots.of(t, namespace);
+        t.collectionFlags = t.bases[0].collectionFlags;
         return t;
+    }
+
+    public int collectionFlags() {
+        return collectionFlags;
+    }
+
+    /** Sets the type's {@link #SEQUENCE}/{@link #MAPPING} flag (abc's {@code __abc_tpflags__}). */
+    public void setCollectionFlags(int flags) {
+        collectionFlags = flags & (SEQUENCE | MAPPING);
+    }
+
+    /**
+     * {@code register()} on an ABC with a collection flag: the class registered and its subclasses
+     * take the flag, but builtin types keep theirs (CPython's {@code set_collection_flag_recursive}).
+     */
+    @TruffleBoundary
+    public void setCollectionFlagRecursively(int flag) {
+        if (!userDefined || collectionFlags == flag) {
+            return;
+        }
+        collectionFlags = flag;
+        List<PyType> live = new ArrayList<>();
+        synchronized (this) {
+            for (WeakReference<PyType> r : subclasses) {
+                PyType t = r.get();
+                if (t != null) {
+                    live.add(t);
+                }
+            }
+        }
+        for (PyType t : live) {
+            t.setCollectionFlagRecursively(flag);
+        }
     }
 
     ClassSlots slots() {

@@ -17,6 +17,8 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TLS through asyncio ({@code ssl=} of {@code start_server} and {@code open_connection}, the JDK's
@@ -62,6 +64,27 @@ class TlsTest {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         makeCertificate(cert, key);
+        runEcho(cert, key);
+    }
+
+    /**
+     * Keys in the older forms OpenSSL writes, which load_cert_chain takes as CPython does: PKCS#1
+     * ({@code BEGIN RSA PRIVATE KEY}, {@code openssl genrsa -traditional}) and SEC1 ({@code BEGIN
+     * EC PRIVATE KEY} after an {@code EC PARAMETERS} block, {@code openssl ecparam -genkey}), each
+     * with a self-signed certificate made by {@code openssl req -x509} for localhost and 127.0.0.1
+     * (test resources made once, valid for a hundred years; no secret).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tls_rsa_pkcs1", "tls_ec_sec1"})
+    void keysInPkcs1AndSec1FormLoadAsInCPython(String name) throws Exception {
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Files.writeString(cert, resource(name + "_cert.pem"));
+        Files.writeString(key, resource(name + "_key.pem"));
+        runEcho(cert, key);
+    }
+
+    private void runEcho(Path cert, Path key) throws Exception {
         Path script = dir.resolve("tls_echo.py");
         Files.writeString(script, resource("tls_echo.py"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -80,6 +80,7 @@ public final class AioStdlib implements StdlibProvider {
             MethodMethods.install();
             TracebackMethods.install();
             MappingProxyMethods.install();
+            GenericAliasMethods.install();
             SimpleNamespaceMethods.install();
             ModuleMethods.install();
             SocketMethods.install();
@@ -148,6 +149,13 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_subprocess", SubprocessModule::create);
         modules.put("_ssl", SslModule::create);
         modules.put("_gc", GcModule::create);
+        modules.put("_abc", AbcModule::create);
+        modules.put("_uuid", UuidModule::create);
+        modules.put("collections.abc", context -> {
+            PyModule m = sourceModule(context, "collections.abc");
+            context.importModule("collections").put("abc", m);
+            return m;
+        });
         modules.put("_weakref", WeakRefMethods::createModule);
         return modules;
     }

@@ -3,6 +3,8 @@ package dev.aio.stdlib;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
@@ -10,10 +12,14 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
+import dev.aio.ast.BinaryOperator;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Numbers;
+import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
@@ -36,13 +42,29 @@ public final class MathModule {
         return m;
     }
 
+    /**
+     * CPython's {@code PyFloat_AsDouble}: an int or float (or an instance of a subclass, which is
+     * its number), else what the object's {@code __float__} returns, else its {@code __index__}
+     * (so a Fraction or a Decimal is taken as its float).
+     */
+    @TruffleBoundary
     static double real(Object x) {
-        // An instance of a subclass of float or int is its number (CPython's PyFloat_AsDouble).
-        x = PyValueInstance.unwrap(x);
-        if (!Numbers.isNumber(x)) {
-            throw PyErrors.typeError("must be real number, not " + PyOps.typeName(x));
+        Object v = PyValueInstance.unwrap(x);
+        if (Numbers.isNumber(v)) {
+            return Numbers.toDouble(v);
         }
-        return Numbers.toDouble(x);
+        Object f = SpecialMethods.call(x, "__float__");
+        if (f != SpecialMethods.NOT_DEFINED) {
+            if (!(PyValueInstance.unwrap(f) instanceof Double d)) {
+                throw PyErrors.typeError(PyOps.typeName(x) + ".__float__ returned non-float (type " + PyOps.typeName(f) + ")");
+            }
+            return d;
+        }
+        Object i = SpecialMethods.call(x, "__index__");
+        if (i != SpecialMethods.NOT_DEFINED && Numbers.isInt(PyValueInstance.unwrap(i))) {
+            return Numbers.toDouble(PyValueInstance.unwrap(i));
+        }
+        throw PyErrors.typeError("must be real number, not " + PyOps.typeName(x));
     }
 
     static double checked(double r) {
@@ -369,6 +391,141 @@ public final class MathModule {
         @Specialization
         static double doCopySign(Object x, Object y) {
             return Math.copySign(real(x), real(y));
+        }
+    }
+
+    @Builtin(name = "erf", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class ErfNode extends BuiltinNode {
+        @Specialization
+        static double doErf(Object x) {
+            return ErrorFunction.erf(real(x));
+        }
+    }
+
+    @Builtin(name = "erfc", params = {"x"})
+    @GenerateNodeFactory
+    abstract static class ErfcNode extends BuiltinNode {
+        @Specialization
+        static double doErfc(Object x) {
+            return ErrorFunction.erfc(real(x));
+        }
+    }
+
+    /**
+     * {@code fsum(iterable)}: the correctly rounded sum of the floats, as CPython's (which keeps
+     * exact partial sums, Shewchuk's algorithm); here the exact sum is a BigDecimal, rounded once.
+     */
+    @Builtin(name = "fsum", params = {"seq"})
+    @GenerateNodeFactory
+    abstract static class FsumNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static double doFsum(Object seq) {
+            PyIterator it = Iteration.iter(seq);
+            BigDecimal exact = BigDecimal.ZERO;
+            double special = 0.0;
+            double infinities = 0.0;
+            for (Object item = it.next(); item != null; item = it.next()) {
+                TruffleSafepoint.poll(null);
+                double x = real(item);
+                if (Double.isFinite(x)) {
+                    exact = exact.add(new BigDecimal(x));
+                    if (Double.isInfinite(exact.doubleValue())) {
+                        throw PyErrors.overflowError("intermediate overflow in fsum");
+                    }
+                } else {
+                    if (Double.isInfinite(x)) {
+                        infinities += x;
+                    }
+                    special += x;
+                }
+            }
+            if (special != 0.0) {
+                if (Double.isNaN(infinities)) {
+                    throw PyErrors.valueError("-inf + inf in fsum");
+                }
+                return special;
+            }
+            return exact.doubleValue();
+        }
+    }
+
+    @Builtin(name = "isqrt", params = {"n"})
+    @GenerateNodeFactory
+    abstract static class IsqrtNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doIsqrt(Object n) {
+            Object v = PyValueInstance.unwrap(n);
+            if (!Numbers.isInt(v)) {
+                Object i = SpecialMethods.call(n, "__index__");
+                if (i == SpecialMethods.NOT_DEFINED || !Numbers.isInt(PyValueInstance.unwrap(i))) {
+                    throw PyErrors.typeError("'" + PyOps.typeName(n) + "' object cannot be interpreted as an integer");
+                }
+                v = PyValueInstance.unwrap(i);
+            }
+            BigInteger b = Numbers.big(v);
+            if (b.signum() < 0) {
+                throw PyErrors.valueError("isqrt() argument must be nonnegative");
+            }
+            return Numbers.normalize(b.sqrt());
+        }
+    }
+
+    /**
+     * {@code sumprod(p, q)}, CPython 3.12's (3.11 has none; the 3.12 {@code statistics} that aio
+     * runs calls it): the sum of the products. Ints sum exactly; floats (with ints) as the
+     * correctly rounded exact sum, as 3.12's extended-precision accumulation gives it; any other
+     * operands with their own {@code *} and {@code +}, left to right.
+     */
+    @Builtin(name = "sumprod", params = {"p", "q"})
+    @GenerateNodeFactory
+    abstract static class SumprodNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doSumprod(Object p, Object q) {
+            PyIterator ps = Iteration.iter(p);
+            PyIterator qs = Iteration.iter(q);
+            List<Object[]> pairs = new ArrayList<>();
+            while (true) {
+                Object a = ps.next();
+                Object b = qs.next();
+                if (a == null || b == null) {
+                    if (a != b) {
+                        throw PyErrors.valueError("Inputs are not the same length");
+                    }
+                    break;
+                }
+                pairs.add(new Object[]{a, b});
+            }
+            boolean ints = true;
+            boolean reals = true;
+            for (Object[] pair : pairs) {
+                for (Object o : pair) {
+                    ints &= o instanceof Long || o instanceof BigInteger || o instanceof Boolean;
+                    reals &= o instanceof Long || o instanceof Boolean || (o instanceof Double d && Double.isFinite(d));
+                }
+            }
+            if (ints) {
+                BigInteger total = BigInteger.ZERO;
+                for (Object[] pair : pairs) {
+                    total = total.add(Numbers.big(pair[0]).multiply(Numbers.big(pair[1])));
+                }
+                return Numbers.normalize(total);
+            }
+            if (reals) {
+                BigDecimal total = BigDecimal.ZERO;
+                for (Object[] pair : pairs) {
+                    total = total.add(new BigDecimal(Numbers.toDouble(pair[0])).multiply(new BigDecimal(Numbers.toDouble(pair[1]))));
+                }
+                return total.doubleValue();
+            }
+            Object total = 0L;
+            for (Object[] pair : pairs) {
+                total = Operators.binary(BinaryOperator.ADD, total, Operators.binary(BinaryOperator.MULT, pair[0], pair[1]));
+            }
+            return total;
         }
     }
 }

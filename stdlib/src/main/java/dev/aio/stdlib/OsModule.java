@@ -2,8 +2,12 @@ package dev.aio.stdlib;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -359,6 +363,65 @@ public final class OsModule {
         @Specialization
         static long doCount() {
             return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /**
+     * {@code os.uname()}: the kernel's names as uname(2) gives them. The JVM does not call uname,
+     * so on Linux they are read where the kernel publishes them ({@code /proc/sys/kernel}); elsewhere
+     * (or without access) from the JVM's {@code os.*} properties, the kernel's version string then
+     * empty. The machine is named as {@code uname -m} names it ({@code x86_64}, not the JVM's {@code amd64}).
+     */
+    @Builtin(name = "uname")
+    @GenerateNodeFactory
+    abstract static class UnameNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doUname() {
+            String arch = System.getProperty("os.arch", "");
+            String machine = switch (arch) {
+                case "amd64" -> "x86_64";
+                case "x86" -> "i686";
+                default -> arch;
+            };
+            return StructSequence.make("posix", "uname_result", new String[]{"sysname", "nodename", "release", "version", "machine"},
+                            new Object[]{kernel("ostype", System.getProperty("os.name", "")), kernel("hostname", hostName()), kernel("osrelease", System.getProperty("os.version", "")),
+                                            kernel("version", ""), machine});
+        }
+
+        private static String kernel(String name, String fallback) {
+            try {
+                return Files.readString(Path.of("/proc/sys/kernel", name)).strip();
+            } catch (IOException | SecurityException e) {
+                return fallback;
+            }
+        }
+
+        private static String hostName() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "";
+            }
+        }
+    }
+
+    /** {@code os.urandom(size)}: bytes from the system's cryptographically strong source (the JVM's {@link SecureRandom}). */
+    @Builtin(name = "urandom", params = {"size"})
+    @GenerateNodeFactory
+    abstract static class UrandomNode extends BuiltinNode {
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        @Specialization
+        @TruffleBoundary
+        static PyBytes doUrandom(Object size) {
+            long n = Args.index(size, "size");
+            if (n < 0) {
+                throw PyErrors.valueError("negative argument not allowed");
+            }
+            byte[] b = new byte[Math.toIntExact(n)];
+            RANDOM.nextBytes(b);
+            return new PyBytes(b);
         }
     }
 

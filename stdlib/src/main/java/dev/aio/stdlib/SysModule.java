@@ -40,13 +40,17 @@ public final class SysModule {
         m.put("__stdout__", stdout);
         m.put("__stderr__", stderr);
         m.put("__stdin__", stdin);
-        m.put("version", "3.11.7 (aio)");
+        // CPython's shape, "VERSION (BUILD) [COMPILER]", which platform.python_version() parses.
+        m.put("version", "3.11.7 (aio) [Java " + System.getProperty("java.version", "") + "]");
         m.put("version_info", StructSequence.make("sys", "version_info", new String[]{"major", "minor", "micro", "releaselevel", "serial"},
                         new Object[]{3L, 11L, 7L, "final", 0L}));
         m.put("hexversion", 0x030B07F0L);
         // CPython's numeric hash parameters (64-bit), which decimal and fractions hash their numbers with.
         m.put("hash_info", StructSequence.make("sys", "hash_info", new String[]{"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"},
                         new Object[]{64L, (1L << 61) - 1, 314159L, 0L, 1000003L, "siphash13", 64L, 128L, 0L}));
+        // IEEE 754 binary64, as CPython's float is on every platform it runs on.
+        m.put("float_info", StructSequence.make("sys", "float_info", new String[]{"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig",
+                        "epsilon", "radix", "rounds"}, new Object[]{Double.MAX_VALUE, 1024L, 308L, Double.MIN_NORMAL, -1021L, -307L, 15L, 53L, Math.ulp(1.0), 2L, 1L}));
         m.put("path", context.sysPath());
         m.put("modules", context.sysModules());
         m.put("byteorder", "little");
