@@ -51,7 +51,7 @@ public final class EventLoop extends PyObject implements LoopHost {
     private Object taskFactory;
     /** {@code loop.set_exception_handler()}: a callable, or null for the default handler. */
     private Object exceptionHandler;
-    private final Set<Task> tasks = new LinkedHashSet<>();
+    private final TaskList tasks = new TaskList();
     private final List<Future> unretrieved = new ArrayList<>();
     /** Async generators first iterated while this loop ran and not finished (CPython's {@code _asyncgens}). */
     private final Set<PyAsyncGenerator> asyncgens = new LinkedHashSet<>();
@@ -343,12 +343,8 @@ public final class EventLoop extends PyObject implements LoopHost {
 
     /** Tasks not yet done, in creation order. */
     public List<Task> pendingTasks() {
-        List<Task> r = new ArrayList<>();
-        for (Task t : tasks) {
-            if (!t.isDone()) {
-                r.add(t);
-            }
-        }
+        List<Task> r = tasks.toList();
+        r.removeIf(Task::isDone);
         return r;
     }
 
