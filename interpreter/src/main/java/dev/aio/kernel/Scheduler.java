@@ -2,7 +2,6 @@ package dev.aio.kernel;
 
 import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -28,7 +27,7 @@ public final class Scheduler {
     private final ArrayDeque<ReadyCallback> ready = new ArrayDeque<>();
     /** Callbacks other threads scheduled ({@code call_soon_threadsafe}); moved to {@link #ready} by the loop. */
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
-    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
+    private final TimerHeap scheduled = new TimerHeap();
     private final IoSelector io = new IoSelector(ready::add);
     private long timerSequence;
     /** Worker-thread calls, made on first use. */
