@@ -32,6 +32,7 @@ import dev.aio.asyncio.CoroutineLike;
 import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.HostFuture;
+import dev.aio.asyncio.Task;
 import dev.aio.compiler.ModuleCompiler;
 import dev.aio.diagnostics.NeverAwaitedWarnings;
 import dev.aio.diagnostics.RunawayWatchdog;
@@ -603,8 +604,9 @@ public final class AioContext implements PyContext.Holder {
         return Calls.call(logging.get("getLogger"), "asyncio");
     }
 
-    public String nextTaskName() {
-        return "Task-" + (++taskCounter);
+    /** The number of the next task made without a name: {@code "Task-N"}. */
+    public long nextTaskNumber() {
+        return ++taskCounter;
     }
 
     /** Ends the run at once with a message on stderr and the given exit status (deadlock, time limit). */
@@ -622,6 +624,9 @@ public final class AioContext implements PyContext.Holder {
 
     /** A loop starts running: the first one starts {@code --time-limit}'s count. */
     public void loopStarting() {
+        if (loopThread == null) {
+            keepCurrentContextInField();
+        }
         if (timeLimit > 0 && !loopStarted) {
             loopStarted = true;
             timeLimitOrigin = clock.monotonic();
@@ -661,22 +666,47 @@ public final class AioContext implements PyContext.Holder {
 
     /** The current {@code contextvars} context of each thread (CPython keeps one per thread state); a new thread starts with an empty one. */
     private final ThreadLocal<PyContext> currentContext = ThreadLocal.withInitial(PyContext::new);
+    /**
+     * The thread that ran the first event loop, and its current context: kept in a field rather
+     * than {@link #currentContext}, since every task step sets it twice and a thread-local costs a
+     * hash lookup each time.
+     */
+    private volatile Thread loopThread;
+    private PyContext loopThreadContext;
+
+    private synchronized void keepCurrentContextInField() {
+        if (loopThread == null) {
+            loopThreadContext = currentContext.get();
+            currentContext.remove();
+            loopThread = Thread.currentThread();
+        }
+    }
 
     @Override
     public PyContext currentContext() {
-        return currentContext.get();
+        return Thread.currentThread() == loopThread ? loopThreadContext : currentContext.get();
     }
 
     @Override
     public void setCurrentContext(PyContext context) {
-        currentContext.set(context);
+        if (Thread.currentThread() == loopThread) {
+            loopThreadContext = context;
+        } else {
+            currentContext.set(context);
+        }
     }
 
-    public void beginStep() {
+    /** Whether task steps are timed, for the slow-step warning ({@link #endStep}). */
+    public boolean warnsOfSlowSteps() {
+        return slowStepSeconds > 0;
+    }
+
+    /** A task step starts, at {@code started} (the loop's time; NaN when steps are not timed). */
+    public void beginStep(double started) {
         blockingCall = null;
         blockingHint = null;
         if (slowStepMeter != null) {
-            slowStepMeter.stepStarted();
+            slowStepMeter.stepStarted(started);
         }
         noteProgress();
     }
@@ -696,16 +726,17 @@ public final class AioContext implements PyContext.Holder {
      * On the real clock only the time the step's own code spent counts ({@link SlowStepMeter}).
      */
     @TruffleBoundary
-    public void endStep(String taskName, CoroutineLike coroutine, double wallSeconds, double threshold) {
-        // Names are made only for a slow step: this runs after every step.
+    public void endStep(Task task, double wallSeconds, double threshold) {
+        // Names are made only for a slow step: this runs after every timed step.
         if (slowStepSeconds <= 0 || wallSeconds <= threshold) {
             return;
         }
         double seconds = slowStepMeter == null ? wallSeconds : slowStepMeter.ownSeconds(wallSeconds);
+        CoroutineLike coroutine = task.getCoroutine();
         if (seconds <= threshold || isLibraryCode(coroutine)) {
             return;
         }
-        String warning = String.format("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s\n", taskName, coroutine.qualName() + "()", seconds)
+        String warning = String.format("aio: slow step: task '%s' (%s) blocked the event loop for %.3f s\n", task.getName(), coroutine.qualName() + "()", seconds)
                         + (blockingCall != null ? "  at " + blockingCall + "\n  hint: " + blockingHint
                                         : "  hint: move blocking or CPU-heavy work off the loop (asyncio.to_thread), or await between parts of it");
         if (!env.getOptions().get(AioOptions.MAIN)) {

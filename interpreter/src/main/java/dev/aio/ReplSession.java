@@ -195,7 +195,7 @@ public final class ReplSession {
             input.runningInCallback = false;
         }
         if (result instanceof PyCoroutine coroutine) {
-            input.task = new Task(loop, coroutine, context.nextTaskName());
+            input.task = new Task(loop, coroutine, null);
             input.task.addDoneCallback(t -> finish(input, exceptionOf(t)), "repl input done");
         } else {
             finish(input, null);

@@ -58,7 +58,7 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
     private Object taskFactory;
     /** {@code loop.set_exception_handler()}: a callable, or null for the default handler. */
     private Object exceptionHandler;
-    private final Set<Task> tasks = new LinkedHashSet<>();
+    private final TaskList tasks = new TaskList();
     private final List<Future> unretrieved = new ArrayList<>();
     /** Async generators first iterated while this loop ran and not finished (CPython's {@code _asyncgens}). */
     private final Set<PyAsyncGenerator> asyncgens = new LinkedHashSet<>();
@@ -136,13 +136,14 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
      * After a step of {@code task} that took {@code seconds} of loop time: aio's own slow-step
      * warning ({@code --slow-step}), whose threshold is the loop's {@code slow_callback_duration}
      * when that is a number; in debug mode CPython's message takes its place ({@link #callbackRan}).
+     * {@code seconds} is NaN when no report needed the step timed.
      */
     @TruffleBoundary
-    void taskStepEnded(Task task, CoroutineLike coroutine, double seconds) {
+    void taskStepEnded(Task task, double seconds) {
         steppedTask = task;
-        if (!debug && context.slowStepSeconds() > 0) {
+        if (!debug && !Double.isNaN(seconds) && context.slowStepSeconds() > 0) {
             Object d = PyValueInstance.unwrap(attributes.get("slow_callback_duration"));
-            context.endStep(task.getName(), coroutine, seconds, Numbers.isNumber(d) ? Numbers.toDouble(d) : context.slowStepSeconds());
+            context.endStep(task, seconds, Numbers.isNumber(d) ? Numbers.toDouble(d) : context.slowStepSeconds());
         }
     }
 
@@ -453,12 +454,8 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
 
     /** Tasks not yet done, in creation order. */
     public List<Task> pendingTasks() {
-        List<Task> r = new ArrayList<>();
-        for (Task t : tasks) {
-            if (!t.isDone()) {
-                r.add(t);
-            }
-        }
+        List<Task> r = tasks.toList();
+        r.removeIf(Task::isDone);
         return r;
     }
 

@@ -37,12 +37,19 @@ public class Future extends PyObject implements Awaitable {
     /** Debug mode: where the program made this future ({@link EventLoop#creationSite}), or null. */
     private final String createdAt;
     private State state = State.PENDING;
+    /** Finished: the result; cancelled: the cancel message. */
     private Object result;
+    /**
+     * Finished: the exception, or null; cancelled: the CancelledError a task raised, kept so that
+     * awaiting the task raises the same object (until {@link #makeCancelledError()} takes it).
+     */
     private PyBaseException exception;
-    private Object cancelMessage;
-    /** The CancelledError a task raised, kept so that awaiting the task raises the same object. */
-    private PyBaseException cancelledException;
-    private List<Callback> callbacks = new ArrayList<>();
+    /**
+     * The done-callbacks: null, one, or a list of them, each a {@link Callback} or a {@link Task}
+     * that waits here (its wake-up, CPython's {@code task_wakeup}). Most futures get one callback
+     * or none: CPython's C futures keep the first one apart too ({@code fut_callback0}).
+     */
+    private Object callbacks;
     /** What waiting on this future means to a reader, such as "queue.get()", for deadlock reports. */
     private String purpose;
     /** An exception nobody has retrieved yet (by result(), exception() or awaiting): reported when the loop closes. */
@@ -67,11 +74,15 @@ public class Future extends PyObject implements Awaitable {
 
     /** {@code fut.cancel(msg)}. */
     public boolean cancel(Object message) {
+        return cancelFuture(message);
+    }
+
+    private boolean cancelFuture(Object message) {
         if (state != State.PENDING) {
             return false;
         }
         state = State.CANCELLED;
-        cancelMessage = message;
+        result = message;
         scheduleCallbacks();
         return true;
     }
@@ -124,25 +135,38 @@ public class Future extends PyObject implements Awaitable {
         return logTraceback;
     }
 
+    /** The exception it finished with, or null. */
     public PyBaseException getExceptionObject() {
-        return exception;
+        return state == State.FINISHED ? exception : null;
     }
 
     /** The result, without marking an exception retrieved as {@link #result()} does. */
     public Object resultValue() {
-        return result;
+        return state == State.FINISHED ? result : null;
     }
 
     private void scheduleCallbacks() {
-        List<Callback> cbs = callbacks;
-        callbacks = new ArrayList<>();
-        for (Callback cb : cbs) {
-            schedule(cb);
+        Object cbs = callbacks;
+        callbacks = null;
+        if (cbs instanceof ArrayList<?> list) {
+            for (Object cb : list) {
+                schedule(cb);
+            }
+        } else if (cbs != null) {
+            schedule(cbs);
         }
     }
 
-    /** Schedules a done-callback; an aio callable's handle is named with this future as its argument, as CPython's is. */
-    private void schedule(Callback cb) {
+    /**
+     * Schedules a done-callback: a task's wake-up puts the task itself on the ready queue; an aio
+     * callable's handle is named with this future as its argument, as CPython's is.
+     */
+    private void schedule(Object entry) {
+        if (entry instanceof Task waiter) {
+            loop.scheduler().callSoon(waiter);
+            return;
+        }
+        Callback cb = (Callback) entry;
         Runnable run = () -> cb.action().accept(this);
         if (cb.target() != null) {
             loop.scheduler().callSoon(run, () -> CallbackSource.describe(cb.target(), this));
@@ -156,11 +180,42 @@ public class Future extends PyObject implements Awaitable {
     }
 
     void addDoneCallback(Callback cb) {
+        addCallbackEntry(cb);
+    }
+
+    /** {@code waiter} awaits this future: its next step runs once this is done (CPython's {@code task_wakeup} callback). */
+    void addWaiter(Task waiter) {
+        addCallbackEntry(waiter);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void addCallbackEntry(Object entry) {
         if (state != State.PENDING) {
-            schedule(cb);
+            schedule(entry);
+        } else if (callbacks == null) {
+            callbacks = entry;
+        } else if (callbacks instanceof ArrayList<?> list) {
+            ((ArrayList<Object>) list).add(entry);
         } else {
-            callbacks.add(cb);
+            ArrayList<Object> list = new ArrayList<>(4);
+            list.add(callbacks);
+            list.add(entry);
+            callbacks = list;
         }
+    }
+
+    /** The done-callbacks, in order. */
+    private List<?> callbackList() {
+        Object cbs = callbacks;
+        return cbs instanceof ArrayList<?> list ? list : cbs == null ? List.of() : List.of(cbs);
+    }
+
+    private static String describe(Object entry) {
+        return entry instanceof Task ? "Task.task_wakeup()" : ((Callback) entry).description();
+    }
+
+    private static Object targetOf(Object entry) {
+        return entry instanceof Callback cb ? cb.target() : null;
     }
 
     /** {@code fut.add_done_callback(fn, context=)} with an aio callable, called in {@code context}. */
@@ -169,9 +224,21 @@ public class Future extends PyObject implements Awaitable {
     }
 
     public int removeDoneCallback(Object callable) {
-        int before = callbacks.size();
-        callbacks.removeIf(cb -> cb.target() == callable);
-        return before - callbacks.size();
+        Object cbs = callbacks;
+        if (cbs instanceof ArrayList<?> list) {
+            int before = list.size();
+            list.removeIf(cb -> targetOf(cb) == callable);
+            int removed = before - list.size();
+            if (list.isEmpty()) {
+                callbacks = null;
+            }
+            return removed;
+        }
+        if (cbs != null && targetOf(cbs) == callable) {
+            callbacks = null;
+            return 1;
+        }
+        return 0;
     }
 
     /** {@code fut.result()}: raises CancelledError, InvalidStateError or the stored exception. */
@@ -206,21 +273,24 @@ public class Future extends PyObject implements Awaitable {
     /** The CancelledError that {@code result()} raises once cancelled (CPython's {@code _make_cancelled_error}). */
     @TruffleBoundary
     public PyBaseException makeCancelledError() {
-        if (cancelledException != null) {
-            PyBaseException e = cancelledException;
-            cancelledException = null;
+        if (state == State.CANCELLED && exception != null) {
+            PyBaseException e = exception;
+            exception = null;
             return e;
         }
-        PyTuple args = cancelMessage == null ? PyTuple.EMPTY : PyTuple.of(cancelMessage);
+        Object message = getCancelMessage();
+        PyTuple args = message == null ? PyTuple.EMPTY : PyTuple.of(message);
         return new PyBaseException(BuiltinTypes.CANCELLED_ERROR, args);
     }
 
-    void setCancelledException(PyBaseException e) {
-        cancelledException = e;
+    /** A task's coroutine raised {@code e}: the task is cancelled, and awaiting it raises {@code e} itself. */
+    void cancelWith(PyBaseException e) {
+        cancelFuture(null);
+        exception = e;
     }
 
     public Object getCancelMessage() {
-        return cancelMessage;
+        return state == State.CANCELLED ? result : null;
     }
 
     // ----- await ---------------------------------------------------------------------------------
@@ -275,8 +345,8 @@ public class Future extends PyObject implements Awaitable {
                 info.add("result=" + ReprLib.repr(result));
             }
         }
-        if (!callbacks.isEmpty()) {
-            info.add(formatCallbacks());
+        if (callbacks != null) {
+            info.add(formatCallbacks(callbackList()));
         }
         if (createdAt != null) {
             info.add("created at " + createdAt);
@@ -284,15 +354,15 @@ public class Future extends PyObject implements Awaitable {
         return info;
     }
 
-    private String formatCallbacks() {
+    private static String formatCallbacks(List<?> callbacks) {
         int n = callbacks.size();
         String cb;
         if (n == 1) {
-            cb = callbacks.get(0).description();
+            cb = describe(callbacks.get(0));
         } else if (n == 2) {
-            cb = callbacks.get(0).description() + ", " + callbacks.get(1).description();
+            cb = describe(callbacks.get(0)) + ", " + describe(callbacks.get(1));
         } else {
-            cb = callbacks.get(0).description() + ", <" + (n - 2) + " more>, " + callbacks.get(n - 1).description();
+            cb = describe(callbacks.get(0)) + ", <" + (n - 2) + " more>, " + describe(callbacks.get(n - 1));
         }
         return "cb=[" + cb + "]";
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioContext;
+import dev.aio.kernel.Handle;
+import dev.aio.kernel.ReadyCallback;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBaseException;
@@ -18,22 +20,30 @@ import dev.aio.runtime.PyType;
 /**
  * {@code asyncio.Task}: runs a coroutine step by step on the loop, after CPython's
  * {@code Task.__step} and {@code __wakeup}, so interleavings match CPython's line for line.
+ * The task itself goes on the ready queue for its next step ({@link ReadyCallback}), where CPython
+ * makes a handle each time: a suspended task holds no handle, and a step allocates nothing.
  */
-public final class Task extends Future {
+public final class Task extends Future implements ReadyCallback {
     public static final PyType TYPE = new PyType("Task", "_asyncio", Future.TYPE).withModuleInMessages();
 
     private final CoroutineLike coroutine;
+    /** The name given, or null for {@code "Task-" + number}, made when first asked for (most tasks never are). */
     private String name;
+    private final long number;
+    /** The future the task waits on; when it is on the ready queue with one, its next step is the wake-up. */
     private Future futureWaiter;
     private boolean mustCancel;
     private int cancelsRequested;
     private Object pendingCancelMessage;
-    /** Watches this task (see {@link TaskObserver}); null when nothing does. */
-    private final TaskObserver observer;
+    /** Its number for the loop's {@link TaskObserver}, or -1 when nothing watches it. */
     private final int observerId;
     /** The contextvars context every step runs in (CPython's {@code Task._context}). */
     private final PyContext runContext;
+    /** Its neighbours in the loop's {@link TaskList}. */
+    Task previousInLoop;
+    Task nextInLoop;
 
+    /** A task named {@code name}, or, if null, {@code "Task-N"} with the context's next number (CPython's {@code _task_name_counter}). */
     public Task(EventLoop loop, CoroutineLike coroutine, String name) {
         this(loop, coroutine, name, false);
     }
@@ -63,26 +73,35 @@ public final class Task extends Future {
         loop.context().limits().checkNewTask(loop.pendingTaskCount());
         this.coroutine = coroutine;
         this.name = name;
-        this.observer = observed ? loop.taskObserver() : null;
-        this.observerId = observer != null ? observer.taskCreated(name, coroutine.qualName() + "()", loop.time()) : -1;
+        this.number = name == null ? loop.context().nextTaskNumber() : 0;
+        TaskObserver observer = observed ? loop.taskObserver() : null;
+        this.observerId = observer != null ? observer.taskCreated(getName(), coroutine.qualName() + "()", loop.time()) : -1;
         coroutine.markAwaited();
         loop.registerTask(this);
         if (eagerStart && loop.isRunning()) {
-            runStep(null);
+            runStep(null, false);
         } else {
-            loop.callSoon(() -> runStep(null), "Task.__step()");
+            loop.scheduler().callSoon(this);
         }
     }
 
     public String getName() {
+        if (name == null) {
+            name = "Task-" + number;
+        }
         return name;
     }
 
     public void setName(String name) {
         this.name = name;
+        TaskObserver observer = observer();
         if (observer != null) {
             observer.taskNamed(observerId, name, loop.time());
         }
+    }
+
+    private TaskObserver observer() {
+        return observerId >= 0 ? loop.taskObserver() : null;
     }
 
     public CoroutineLike getCoroutine() {
@@ -95,7 +114,7 @@ public final class Task extends Future {
 
     @Override
     public String describeWait() {
-        return "task '" + name + "'";
+        return "task '" + getName() + "'";
     }
 
     public int cancelling() {
@@ -124,16 +143,44 @@ public final class Task extends Future {
         return true;
     }
 
-    /** CPython's {@code Task.__step}, run as its handle runs it: inside the task's context. */
-    @TruffleBoundary
-    private void runStep(PyBaseException thrown) {
-        runContext.run(loop.context(), () -> {
-            step(thrown);
-            return null;
-        });
+    /** Its turn on the ready queue: the wake-up if it waits on a future (done now), else a plain step. */
+    @Override
+    public void runReady() {
+        Future waited = futureWaiter;
+        if (waited != null) {
+            wakeUp(waited);
+        } else {
+            runStep(null, true);
+        }
     }
 
-    private void step(PyBaseException thrown) {
+    /** For a report of a step that failed: the handle CPython would have run. */
+    @Override
+    public Handle asHandle() {
+        return new Handle(this::runReady, futureWaiter != null ? "Task.task_wakeup()" : "Task.__step()");
+    }
+
+    /** Schedules a step that throws {@code e} into the coroutine; rare, so it takes a handle of its own. */
+    private void scheduleThrow(PyBaseException e) {
+        loop.callSoon(() -> runStep(e, true), "Task.__step()");
+    }
+
+    /**
+     * CPython's {@code Task.__step}, run as its handle runs it: inside the task's context.
+     * {@code queued}: run from the ready queue (not an eager start inside another callback).
+     */
+    @TruffleBoundary
+    private void runStep(PyBaseException thrown, boolean queued) {
+        AioContext context = loop.context();
+        PyContext previous = runContext.enter(context);
+        try {
+            step(thrown, queued);
+        } finally {
+            runContext.exit(context, previous);
+        }
+    }
+
+    private void step(PyBaseException thrown, boolean queued) {
         if (isDone()) {
             throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "_step(): already done: " + repr() + ", " + (thrown == null ? "None" : thrown.repr()));
         }
@@ -147,8 +194,13 @@ public final class Task extends Future {
         futureWaiter = null;
         Task previous = loop.swapCurrentTask(this);
         AioContext context = loop.context();
-        context.beginStep();
-        double started = loop.time();
+        TaskObserver observer = observer();
+        // Timed only for a report that needs it: a clock read can cost more than the rest of the
+        // step. From the ready queue the clock is read once, at the end: the step began when the
+        // loop's previous reading was taken, unless another callback ran in between.
+        boolean timed = observer != null || context.warnsOfSlowSteps();
+        double started = !timed ? Double.NaN : queued ? loop.scheduler().callbackStartTime() : loop.time();
+        context.beginStep(started);
         if (observer != null) {
             observer.stepStarted(observerId, started);
         }
@@ -159,8 +211,7 @@ public final class Task extends Future {
             } catch (AioException e) {
                 PyBaseException raised = e.getException();
                 if (raised.getPyType().isSubtypeOf(BuiltinTypes.CANCELLED_ERROR)) {
-                    setCancelledException(raised);
-                    super.cancel(null);
+                    cancelWith(raised);
                 } else {
                     setException(raised);
                     PyType t = raised.getPyType();
@@ -184,10 +235,15 @@ public final class Task extends Future {
             handleYield(coroutine.yielded());
         } finally {
             loop.swapCurrentTask(previous);
-            if (observer != null) {
-                observer.stepEnded(observerId, this, loop.time());
+            if (timed) {
+                double ended = queued ? loop.scheduler().callbackEndTime() : loop.time();
+                if (observer != null) {
+                    observer.stepEnded(observerId, this, ended);
+                }
+                loop.taskStepEnded(this, ended - started);
+            } else {
+                loop.taskStepEnded(this, Double.NaN);
             }
-            loop.taskStepEnded(this, coroutine, loop.time() - started);
         }
     }
 
@@ -199,23 +255,21 @@ public final class Task extends Future {
     private void handleYield(Object yielded) {
         if (yielded instanceof Future f) {
             if (f.getLoop() != loop) {
-                PyBaseException e = runtimeError("Task " + repr() + " got Future " + f.repr() + " attached to a different loop");
-                loop.callSoon(() -> runStep(e), "Task.__step()");
+                scheduleThrow(runtimeError("Task " + repr() + " got Future " + f.repr() + " attached to a different loop"));
             } else if (f == this) {
-                PyBaseException e = runtimeError("Task cannot await on itself: " + repr());
-                loop.callSoon(() -> runStep(e), "Task.__step()");
+                scheduleThrow(runtimeError("Task cannot await on itself: " + repr()));
             } else {
-                f.addDoneCallback(this::wakeUp, "Task.task_wakeup()");
+                // Set first: a future already done puts the task on the ready queue at once, as its wake-up.
                 futureWaiter = f;
+                f.addWaiter(this);
                 if (mustCancel && futureWaiter.cancel(pendingCancelMessage)) {
                     mustCancel = false;
                 }
             }
         } else if (yielded == null) {
-            loop.callSoon(() -> runStep(null), "Task.__step()");
+            loop.scheduler().callSoon(this);
         } else {
-            PyBaseException e = runtimeError("Task got bad yield: " + PyOps.repr(yielded));
-            loop.callSoon(() -> runStep(e), "Task.__step()");
+            scheduleThrow(runtimeError("Task got bad yield: " + PyOps.repr(yielded)));
         }
     }
 
@@ -223,14 +277,15 @@ public final class Task extends Future {
         return new PyBaseException(BuiltinTypes.RUNTIME_ERROR, PyTuple.of(message));
     }
 
+    /** CPython's {@code Task.__wakeup}: the next step, given the awaited future's exception if it has one. */
     private void wakeUp(Future future) {
         try {
             future.result();
         } catch (AioException e) {
-            runStep(e.getException());
+            runStep(e.getException(), true);
             return;
         }
-        runStep(null);
+        runStep(null, true);
     }
 
     @Override
@@ -244,7 +299,7 @@ public final class Task extends Future {
         if (cancelsRequested > 0 && !isDone()) {
             info.set(0, "cancelling");
         }
-        info.add(1, "name=" + PyOps.repr(name));
+        info.add(1, "name=" + PyOps.repr(getName()));
         info.add(2, "coro=<" + coroutine.describeForTask() + ">");
         if (futureWaiter != null) {
             info.add(3, "wait_for=" + futureWaiter.repr());

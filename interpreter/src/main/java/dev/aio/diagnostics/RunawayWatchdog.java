@@ -1,5 +1,7 @@
 package dev.aio.diagnostics;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.oracle.truffle.api.ThreadLocalAction;
@@ -25,6 +27,20 @@ public final class RunawayWatchdog {
     /** Start-up until the first loop starts counts too, so that a runaway before any loop is stopped. */
     private volatile long start = System.nanoTime();
     private volatile long lastProgress = start;
+    /**
+     * Counts the loop's progress: the loop thread only counts (a clock read at every step would
+     * cost more than the step); the watcher notes when the count last changed.
+     */
+    private int progressCount;
+    private static final VarHandle PROGRESS_COUNT;
+
+    static {
+        try {
+            PROGRESS_COUNT = MethodHandles.lookup().findVarHandle(RunawayWatchdog.class, "progressCount", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private volatile boolean stopped;
     private final Thread watcher;
 
@@ -46,7 +62,7 @@ public final class RunawayWatchdog {
 
     /** The loop ran a step or moved time on. */
     public void progress() {
-        lastProgress = System.nanoTime();
+        PROGRESS_COUNT.setOpaque(this, (int) PROGRESS_COUNT.getOpaque(this) + 1);
     }
 
     public void stop() {
@@ -76,8 +92,14 @@ public final class RunawayWatchdog {
     }
 
     private void watch() {
+        int seenCount = (int) PROGRESS_COUNT.getOpaque(this);
         try {
             while (!stopped) {
+                int count = (int) PROGRESS_COUNT.getOpaque(this);
+                if (count != seenCount) {
+                    seenCount = count;
+                    lastProgress = System.nanoTime();
+                }
                 long left = clock.runawayDeadline(start, lastProgress, limitNanos) - System.nanoTime();
                 if (left <= 0) {
                     stopRunningThreads();

@@ -14,17 +14,18 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * {@code loop.slow_callback_duration}: there, nothing else runs in the process.)
  *
  * <p>Reading a thread's CPU time is a system call, too dear for every step: a step reuses the
- * last reading unless it is older than {@link #RESAMPLE_NANOS}, so the CPU time the thread used
+ * last reading unless it is older than {@link #RESAMPLE_SECONDS}, so the CPU time the thread used
  * just before the step (at most that long) is counted in it.
  */
 public final class SlowStepMeter {
-    private static final long RESAMPLE_NANOS = 2_000_000;
+    private static final double RESAMPLE_SECONDS = 0.002;
 
     private final ThreadMXBean threads;
     /** The thread of the last reading (a loop may run on a worker thread too), its CPU time then, and when. */
     private Thread sampledThread;
     private long sampledCpuNanos;
-    private long sampledAt;
+    /** The loop's time of the reading. */
+    private double sampledAt;
     /** Seconds the running step slept in blocking calls. */
     private double blockedSeconds;
 
@@ -44,17 +45,17 @@ public final class SlowStepMeter {
         return new SlowStepMeter(threads);
     }
 
-    public void stepStarted() {
+    /** A step starts at {@code now}, the loop's time (the real clock's). */
+    public void stepStarted(double now) {
         blockedSeconds = 0;
-        long now = System.nanoTime();
         Thread current = Thread.currentThread();
-        if (current != sampledThread || now - sampledAt > RESAMPLE_NANOS) {
+        if (current != sampledThread || now - sampledAt > RESAMPLE_SECONDS) {
             sample(current, now);
         }
     }
 
     @TruffleBoundary
-    private void sample(Thread current, long now) {
+    private void sample(Thread current, double now) {
         sampledThread = current;
         sampledCpuNanos = threads.getCurrentThreadCpuTime();
         sampledAt = now;

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * Its description (what reports and {@code repr} show) is a string, or made when first asked for
  * when it shows state that changes meanwhile (a done-callback's future, as CPython's handle does).
  */
-public class Handle {
+public class Handle implements ReadyCallback {
     private final Runnable callback;
     /** A String, or a Supplier of one. */
     private final Object description;
@@ -33,8 +33,16 @@ public class Handle {
         return cancelled;
     }
 
-    void run() {
-        callback.run();
+    @Override
+    public void runReady() {
+        if (!cancelled) {
+            callback.run();
+        }
+    }
+
+    @Override
+    public Handle asHandle() {
+        return this;
     }
 
     public String createdAt() {

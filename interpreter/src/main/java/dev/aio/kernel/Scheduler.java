@@ -2,7 +2,6 @@ package dev.aio.kernel;
 
 import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -25,10 +24,10 @@ public final class Scheduler {
 
     private final Clock clock;
     private final LoopHost host;
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final ArrayDeque<ReadyCallback> ready = new ArrayDeque<>();
     /** Callbacks other threads scheduled ({@code call_soon_threadsafe}); moved to {@link #ready} by the loop. */
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
-    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
+    private final TimerHeap scheduled = new TimerHeap();
     private final IoSelector io = new IoSelector(ready::add);
     private long timerSequence;
     /** Worker-thread calls, made on first use. */
@@ -42,6 +41,15 @@ public final class Scheduler {
     private int hostWaits;
     /** {@link #stop()} was called: the iteration running now is the last of {@link #runUntilStopped()}. */
     private boolean stopping;
+    /** How many ready callbacks have started to run, the one running now included. */
+    private long callbacksStarted;
+    /**
+     * The clock's last reading that is also the start of the callback numbered {@link #readingStarts}:
+     * the iteration's time for its first callback, the end of a timed step for the next. A task step
+     * reads the clock once, at its end, instead of twice (see {@link #callbackStartTime()}).
+     */
+    private double lastReading;
+    private long readingStarts;
 
     public Scheduler(Clock clock, LoopHost host) {
         this.clock = clock;
@@ -58,6 +66,28 @@ public final class Scheduler {
 
     public double time() {
         return clock.monotonic();
+    }
+
+    /**
+     * When the ready callback running now began: the reading taken just before it, when there is
+     * one (the iteration's, or the end of the step before it, see {@link #callbackEndTime()}), else
+     * the clock now.
+     */
+    public double callbackStartTime() {
+        return readingStarts == callbacksStarted ? lastReading : time();
+    }
+
+    /** The clock now, at the end of the running callback: the next one started now, and needs no reading of its own. */
+    public double callbackEndTime() {
+        double now = time();
+        lastReading = now;
+        readingStarts = callbacksStarted + 1;
+        return now;
+    }
+
+    /** Puts a callback that needs no handle (a task's next step) on the ready queue. */
+    public void callSoon(ReadyCallback callback) {
+        ready.add(callback);
     }
 
     public Handle callSoon(Runnable callback, String description) {
@@ -191,12 +221,12 @@ public final class Scheduler {
         while (!scheduled.isEmpty() && clock.isDue(scheduled.peek(), now)) {
             ready.add(scheduled.poll());
         }
+        lastReading = now;
+        readingStarts = callbacksStarted + 1;
         int todo = ready.size();
         for (int i = 0; i < todo; i++) {
-            Handle h = ready.poll();
-            if (!h.isCancelled()) {
-                runHandle(h);
-            }
+            callbacksStarted++;
+            runReady(ready.poll());
         }
     }
 
@@ -229,16 +259,16 @@ public final class Scheduler {
         }
     }
 
-    private void runHandle(Handle h) {
+    private void runReady(ReadyCallback callback) {
         boolean timed = host.timesCallbacks();
         double started = timed ? time() : 0;
         try {
-            h.run();
+            callback.runReady();
         } catch (RuntimeException e) {
-            host.callbackFailed(h, e);
+            host.callbackFailed(callback.asHandle(), e);
         }
         if (timed) {
-            host.callbackRan(h, time() - started);
+            host.callbackRan(callback.asHandle(), time() - started);
         }
     }
 

@@ -8,20 +8,25 @@ import java.util.function.Supplier;
  * One context is current per thread (see {@code AioContext.currentContext}); {@code Context.run}
  * makes another current for the duration of a call, and asyncio runs each task step and each
  * callback in the context it captured. A context can be entered only once at a time. CPython's
- * contexts are immutable maps swapped on set; a mutable map copied by {@link #copy} behaves the same.
+ * contexts are immutable maps swapped on set, so a copy costs nothing; here a copy shares the
+ * mutable map until either side first changes it (every task copies the current context, and
+ * few ever set a variable).
  */
 public final class PyContext extends PyObject {
     public static final PyType TYPE = new PyType("Context", "_contextvars", BuiltinTypes.OBJECT).withModuleInMessages();
 
-    private final LinkedHashMap<PyContextVar, Object> values;
+    private LinkedHashMap<PyContextVar, Object> values;
+    /** {@link #values} may be another context's too: copied before it changes. */
+    private boolean shared;
     private boolean entered;
 
     public PyContext() {
-        this(new LinkedHashMap<>());
+        this.values = new LinkedHashMap<>();
     }
 
     private PyContext(LinkedHashMap<PyContextVar, Object> values) {
         this.values = values;
+        this.shared = true;
     }
 
     @Override
@@ -31,7 +36,16 @@ public final class PyContext extends PyObject {
 
     /** {@code ctx.copy()} and {@code copy_context()}: a new context with the same values. */
     public PyContext copy() {
-        return new PyContext(new LinkedHashMap<>(values));
+        shared = true;
+        return new PyContext(values);
+    }
+
+    private LinkedHashMap<PyContextVar, Object> ownValues() {
+        if (shared) {
+            values = new LinkedHashMap<>(values);
+            shared = false;
+        }
+        return values;
     }
 
     /** The variable's value here, or {@code null}. */
@@ -50,16 +64,16 @@ public final class PyContext extends PyObject {
     /** {@code var.set(value)} with this context current: the token that undoes it. */
     public PyContextToken set(PyContextVar var, Object value) {
         PyContextToken token = new PyContextToken(var, this, values.get(var));
-        values.put(var, value);
+        ownValues().put(var, value);
         return token;
     }
 
     void put(PyContextVar var, Object value) {
-        values.put(var, value);
+        ownValues().put(var, value);
     }
 
     void remove(PyContextVar var) {
-        values.remove(var);
+        ownValues().remove(var);
     }
 
     /** Where the current context of each thread is kept (the polyglot context's). */
@@ -71,17 +85,27 @@ public final class PyContext extends PyObject {
 
     /** {@code ctx.run(...)}: makes this context current while {@code body} runs. */
     public <T> T run(Holder holder, Supplier<T> body) {
+        PyContext previous = enter(holder);
+        try {
+            return body.get();
+        } finally {
+            exit(holder, previous);
+        }
+    }
+
+    /** Makes this context current (as {@link #run} does around its body); returns the one it replaces, for {@link #exit}. */
+    public PyContext enter(Holder holder) {
         if (entered) {
             throw PyErrors.runtimeError("cannot enter context: " + repr() + " is already entered");
         }
         PyContext previous = holder.currentContext();
         entered = true;
         holder.setCurrentContext(this);
-        try {
-            return body.get();
-        } finally {
-            holder.setCurrentContext(previous);
-            entered = false;
-        }
+        return previous;
+    }
+
+    public void exit(Holder holder, PyContext previous) {
+        holder.setCurrentContext(previous);
+        entered = false;
     }
 }

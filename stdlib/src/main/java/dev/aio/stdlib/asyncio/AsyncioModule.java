@@ -107,8 +107,9 @@ public final class AsyncioModule {
         }
     }
 
-    static String taskName(AioContext context, Object name) {
-        return name == Missing.INSTANCE || name == PyNone.NONE ? context.nextTaskName() : PyOps.str(name);
+    /** The name a new task is given: null for {@code "Task-N"}, numbered by the task. */
+    static String taskName(Object name) {
+        return name == Missing.INSTANCE || name == PyNone.NONE ? null : PyOps.str(name);
     }
 
     static CoroutineLike coroutine(Object coro, String error) {
@@ -166,7 +167,7 @@ public final class AsyncioModule {
         Object factory = loop.getTaskFactory();
         if (factory == null) {
             PyContext taskContext = contextGiven ? ContextMethods.contextOrCopy(loop.context(), context) : null;
-            return new Task(loop, coroutine(coro, "a coroutine was expected, got "), taskName(loop.context(), name), false, taskContext);
+            return new Task(loop, coroutine(coro, "a coroutine was expected, got "), taskName(name), false, taskContext);
         }
         // As CPython 3.11's create_task: the factory gets context= only when one was given.
         Object made = contextGiven ? Calls.call(factory, new Object[]{loop, coro}, new String[]{"context"}, new Object[]{context}) : Calls.call(factory, loop, coro);

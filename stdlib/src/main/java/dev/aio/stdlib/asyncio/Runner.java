@@ -162,8 +162,8 @@ public final class Runner extends PyObject {
         try {
             if (!broken) {
                 cancelAllTasks();
-                loop.runUntilComplete(Task.internal(loop, (CoroutineLike) loop.shutdownAsyncgens(), context.nextTaskName()));
-                loop.runUntilComplete(Task.internal(loop, new ShutdownDefaultExecutor(loop), context.nextTaskName()));
+                loop.runUntilComplete(Task.internal(loop, (CoroutineLike) loop.shutdownAsyncgens(), null));
+                loop.runUntilComplete(Task.internal(loop, new ShutdownDefaultExecutor(loop), null));
             }
         } finally {
             if (!broken) {

@@ -82,7 +82,7 @@ public final class TaskMethods {
             CoroutineLike c = AsyncioModule.coroutine(coro, "a coroutine was expected, got ");
             boolean eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
             PyContext taskContext = ctx == Missing.INSTANCE || ctx == PyNone.NONE ? null : ContextMethods.contextOrCopy(context, ctx);
-            return new Task(l, c, AsyncioModule.taskName(context, name), eager, taskContext);
+            return new Task(l, c, AsyncioModule.taskName(name), eager, taskContext);
         }
     }
 }
