@@ -48,7 +48,8 @@ class CommandLineTest {
     @Test
     void helpListsEachCommandInAWholeSentence() {
         String help = aio("--help").out();
-        assertTrue(help.contains("  test   Run golden-output tests under the virtual clock.\n"), help);
+        assertTrue(help.contains("  test    Run golden-output tests under the virtual clock.\n"), help);
+        assertTrue(help.contains("  daemon  Show or stop aio's daemons, the warm JVMs of \"aio run\".\n"), help);
         String runHelp = aio("run", "--help").out();
         assertFalse(runHelp.contains("QUIT is"), runHelp);
         assertTrue(runHelp.contains("USR1"), runHelp);
