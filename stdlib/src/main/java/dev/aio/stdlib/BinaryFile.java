@@ -58,9 +58,7 @@ final class BinaryFile extends PyIterator {
 
     @TruffleBoundary
     static BinaryFile open(AioContext context, Object path, FileMode mode, boolean buffered) {
-        if (!(TextFile.fspath(path) instanceof String name)) {
-            throw PyErrors.typeError("expected str, bytes or os.PathLike object, not " + PyOps.typeName(path));
-        }
+        String name = TextFile.pathName(path);
         TruffleFile file = TextFile.resolve(context, name);
         Set<OpenOption> options = new HashSet<>();
         if (mode.reading()) {

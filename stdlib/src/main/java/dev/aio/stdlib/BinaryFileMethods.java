@@ -11,10 +11,10 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Bytes;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyByteArray;
 import dev.aio.runtime.PyBytes;
-import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyMemoryView;
@@ -52,17 +52,6 @@ public final class BinaryFileMethods {
             throw PyErrors.typeError("argument should be integer or None, not '" + PyOps.typeName(s) + "'");
         }
         return Args.index(s, "size");
-    }
-
-    /** The bytes of a bytes-like object. */
-    static byte[] bytes(Object data) {
-        if (data instanceof PyBytesLike b) {
-            return b.toArray();
-        }
-        if (data instanceof PyMemoryView v) {
-            return v.toArray();
-        }
-        throw PyErrors.typeError("a bytes-like object is required, not '" + PyOps.typeName(data) + "'");
     }
 
     @Builtin(name = "read", params = {"self", "size"}, required = 1)
@@ -182,7 +171,7 @@ public final class BinaryFileMethods {
         @Specialization
         static Object doWrite(BinaryFile self, Object data) {
             self.check("write", false, true, "write to closed file");
-            return self.write(bytes(data));
+            return self.write(Bytes.requireBuffer(data));
         }
     }
 
@@ -194,7 +183,7 @@ public final class BinaryFileMethods {
         static Object doWriteLines(BinaryFile self, Object lines) {
             self.checkClosedFirst("write", false, true, CLOSED + ".");
             for (Object line : Iteration.toArray(lines)) {
-                self.write(bytes(line));
+                self.write(Bytes.requireBuffer(line));
             }
             return PyNone.NONE;
         }

@@ -71,9 +71,7 @@ final class TextFile extends TextIO {
 
     @TruffleBoundary
     static TextFile open(AioContext context, Object path, FileMode mode, Object encoding, Object newline) {
-        if (!(fspath(path) instanceof String name)) {
-            throw PyErrors.typeError("expected str, bytes or os.PathLike object, not " + PyOps.typeName(path));
-        }
+        String name = pathName(path);
         String encodingName = encoding == Missing.INSTANCE || encoding == PyNone.NONE ? null : Args.string(encoding, "open() argument 'encoding'");
         Charset charset = charset(encodingName);
         Object nl = Args.orDefault(newline, null);
@@ -104,6 +102,14 @@ final class TextFile extends TextIO {
         } catch (IllegalArgumentException ex) {
             throw PyErrors.raise(BuiltinTypes.LOOKUP_ERROR, "unknown encoding: " + encoding);
         }
+    }
+
+    /** The file name {@code open()} was given: a str, or what an os.PathLike object's {@code __fspath__} returns. */
+    static String pathName(Object path) {
+        if (!(fspath(path) instanceof String name)) {
+            throw PyErrors.typeError("expected str, bytes or os.PathLike object, not " + PyOps.typeName(path));
+        }
+        return name;
     }
 
     static TruffleFile resolve(AioContext context, String name) {
