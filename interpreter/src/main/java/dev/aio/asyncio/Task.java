@@ -241,7 +241,8 @@ public final class Task extends Future implements ReadyCallback {
                     observer.stepEnded(observerId, this, ended);
                 }
                 loop.taskStepEnded(this, ended - started);
-            } else {
+            } else if (loop.timesCallbacks()) {
+                // Debug mode's slow-callback message names the task whose step ran.
                 loop.taskStepEnded(this, Double.NaN);
             }
         }
