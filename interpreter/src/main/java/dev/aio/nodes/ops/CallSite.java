@@ -197,12 +197,35 @@ public final class CallSite {
                 // internal error that ended the program); the line is then unknown, as below.
                 section = null;
             }
+            if ((section == null || !section.isAvailable()) && bytecode != null && frame.getCallTarget() instanceof RootCallTarget t && t.getRootNode() instanceof ContinuationRootNode) {
+                section = resumedLocation(frame, bytecode);
+            }
             if (section == null || !section.isAvailable()) {
                 String name = root.getCode() == null ? "<aio>" : root.getCode().qualName() + "()";
                 return (root.getCode() == null ? "?" : root.getCode().fileName()) + ": " + name + " (its line is not known in compiled code)";
             }
             return section.getSource().getName() + ":" + section.getStartLine() + ": " + section.getSource().getCharacters(section.getStartLine()).toString().strip();
         });
+    }
+
+    /**
+     * Where a resumed coroutine or generator stands, read from its own frame. The continuation's
+     * frame holds only the operand stack; once a loop in it is compiled on stack (OSR), the frame
+     * a stack walk sees no longer links to the locals frame that holds the bytecode index, but the
+     * continuation's first argument still is that frame (the DSL calls a continuation with
+     * (locals frame, sent value)).
+     */
+    private static SourceSection resumedLocation(FrameInstance frame, BytecodeNode bytecode) {
+        Object[] arguments = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY).getArguments();
+        if (arguments.length == 0 || !(arguments[0] instanceof Frame locals)) {
+            return null;
+        }
+        try {
+            int bci = bytecode.getBytecodeIndex(locals);
+            return bci < 0 ? null : bytecode.getSourceLocation(bci);
+        } catch (FrameSlotTypeException e) {
+            return null;
+        }
     }
 
     /**
