@@ -779,7 +779,7 @@ public final class BuiltinsModule {
             for (int i = 0; i < its.length; i++) {
                 its[i] = Iteration.iter(iterables.get(i));
             }
-            return new Iterators.Zip(its);
+            return new Iterators.Zip(its, Args.given(strict) && PyOps.isTrue(strict));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.aio.stdlib;
 
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
@@ -26,11 +28,14 @@ final class Iterators {
         }
     }
 
+    /** CPython's {@code zip}; with {@code strict=True} unequal lengths are a ValueError (PEP 618). */
     static final class Zip extends PyIterator {
         private final PyIterator[] sources;
+        private final boolean strict;
 
-        Zip(PyIterator[] sources) {
+        Zip(PyIterator[] sources, boolean strict) {
             this.sources = sources;
+            this.strict = strict;
         }
 
         @Override
@@ -42,10 +47,29 @@ final class Iterators {
             for (int i = 0; i < sources.length; i++) {
                 items[i] = sources[i].next();
                 if (items[i] == null) {
+                    if (strict) {
+                        checkLengths(i);
+                    }
                     return null;
                 }
             }
             return new PyTuple(items);
+        }
+
+        /** Argument {@code i + 1} ended first: the others must end at the same item (bltinmodule.c zip_next). */
+        private void checkLengths(int ended) {
+            if (ended > 0) {
+                throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "zip() argument " + (ended + 1) + " is shorter than " + firstArguments(ended));
+            }
+            for (int i = 1; i < sources.length; i++) {
+                if (sources[i].next() != null) {
+                    throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "zip() argument " + (i + 1) + " is longer than " + firstArguments(i));
+                }
+            }
+        }
+
+        private static String firstArguments(int count) {
+            return count == 1 ? "argument 1" : "arguments 1-" + count;
         }
     }
 
