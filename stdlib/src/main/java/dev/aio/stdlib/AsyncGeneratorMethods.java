@@ -50,7 +50,7 @@ public final class AsyncGeneratorMethods {
     abstract static class AthrowNode extends BuiltinNode {
         @Specialization
         static Object doAthrow(PyAsyncGenerator self, Object typ, Object val, Object tb) {
-            return self.athrow(GeneratorMethods.exception(typ, val));
+            return self.athrow(GeneratorMethods.exception(typ, val, tb));
         }
     }
 
