@@ -33,7 +33,6 @@ import dev.aio.asyncio.DefaultExecutor;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.HostFuture;
 import dev.aio.asyncio.Task;
-import dev.aio.compiler.ModuleCompiler;
 import dev.aio.diagnostics.NeverAwaitedWarnings;
 import dev.aio.diagnostics.RunawayWatchdog;
 import dev.aio.diagnostics.SlowStepMeter;
@@ -532,7 +531,7 @@ public final class AioContext implements PyContext.Holder {
     @TruffleBoundary
     public void runSourceInto(PyModule module, String sourceName, String text, boolean internal) {
         Source source = Source.newBuilder(AioLanguage.ID, text, sourceName).internal(internal).build();
-        AioRootNode root = ModuleCompiler.compileModule(language, source);
+        AioRootNode root = language.moduleCode(source);
         CallDepth.call(root.getCallTarget(), new PyFunction(root.getCode(), module, null, null, new PyCell[0]));
     }
 

@@ -16,7 +16,9 @@ import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
+import dev.aio.compiler.CompiledModules;
 import dev.aio.compiler.ModuleCompiler;
+import dev.aio.nodes.AioRootNode;
 import dev.aio.nodes.InteractiveRootNode;
 import dev.aio.nodes.MainRootNode;
 import dev.aio.nodes.RunModuleRootNode;
@@ -91,6 +93,9 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
      */
     private final Assumption singleContext = Truffle.getRuntime().createAssumption("aio runs a single context");
 
+    /** The code of the modules this language's contexts ran, kept for the next context of a shared engine. */
+    private final CompiledModules compiledModules = new CompiledModules();
+
     /** Each thread's count of running aio frames against its context's recursion limit. */
     private final ContextThreadLocal<CallDepth> callDepth = locals.createContextThreadLocal((context, thread) -> new CallDepth(context.recursionLimit()));
 
@@ -118,6 +123,11 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
 
     public Assumption singleContextAssumption() {
         return singleContext;
+    }
+
+    /** The code of a module (a script, an imported module), compiled once per language instance: every context of a shared engine runs the same code. */
+    public AioRootNode moduleCode(Source source) {
+        return compiledModules.get(this, source);
     }
 
     @Override
@@ -159,7 +169,7 @@ public final class AioLanguage extends TruffleLanguage<AioContext> {
         if (source.getName().equals(RunModuleRootNode.SOURCE_NAME)) {
             return new RunModuleRootNode(this, source.getCharacters().toString().strip()).getCallTarget();
         }
-        return new MainRootNode(this, ModuleCompiler.compileModule(this, source)).getCallTarget();
+        return new MainRootNode(this, moduleCode(source)).getCallTarget();
     }
 
     /** The REPL echoes values itself (their repr, on the loop thread): Truffle must not print an interactive eval's result. */

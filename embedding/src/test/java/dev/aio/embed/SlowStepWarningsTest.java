@@ -50,6 +50,34 @@ class SlowStepWarningsTest {
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The threshold is the loop's {@code slow_callback_duration} as the program sets it, step by
+     * step: raised, the step is not blamed; deleted, the embedder's threshold again; set anew, the
+     * new value (the loop reads it through its dict entry, which must follow each change).
+     */
+    @Test
+    void followsTheLoopsSlowCallbackDuration() {
+        List<String> warnings = warningsOf("""
+                        import asyncio, time
+                        async def step(name):
+                            time.sleep(0.15)
+                        async def main():
+                            loop = asyncio.get_running_loop()
+                            loop.slow_callback_duration = 10
+                            await asyncio.create_task(step("raised"), name="raised")
+                            del loop.slow_callback_duration
+                            await asyncio.create_task(step("deleted"), name="deleted")
+                            loop.slow_callback_duration = 10
+                            await asyncio.create_task(step("raised again"), name="raised again")
+                            loop.slow_callback_duration = 0.05
+                            await asyncio.create_task(step("lowered"), name="lowered")
+                        asyncio.run(main())
+                        """, Duration.ofMillis(100));
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("aio: slow step: task 'deleted' (step()) blocked the event loop for 0.1"), warnings.get(0));
+        assertTrue(warnings.get(1).startsWith("aio: slow step: task 'lowered' (step()) blocked the event loop for 0.1"), warnings.get(1));
+    }
+
     /** Tiny steps: each task awaits sleep(0) and returns; main gathers them, round after round. */
     private static final String NEVER_BLOCKS = """
                     import asyncio

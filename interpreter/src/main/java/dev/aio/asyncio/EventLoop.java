@@ -77,6 +77,12 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
      * {@code slow_callback_duration} lives here, as CPython's BaseEventLoop.__init__ sets it.
      */
     private final PyDict attributes = new PyDict();
+    /**
+     * Where {@code slow_callback_duration} is in {@link #attributes}: every timed task step reads
+     * it, so through its entry (a field read) rather than a lookup by name; stale once the program
+     * deletes the attribute.
+     */
+    private PyDict.Entry slowCallbackDuration;
     /** CPython's debug mode ({@code set_debug}, {@code asyncio.run(debug=True)}, PYTHONASYNCIODEBUG): on when true. */
     private boolean debug;
     /** What {@code set_debug} was given, which {@code get_debug} returns as CPython's does. */
@@ -122,7 +128,7 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
      */
     @TruffleBoundary
     public double slowCallbackDuration() {
-        Object d = attributes.get("slow_callback_duration");
+        Object d = slowCallbackDurationSetting();
         if (d == null) {
             throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'" + TYPE.getName() + "' object has no attribute 'slow_callback_duration'");
         }
@@ -130,6 +136,19 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
             throw PyErrors.typeError("'>=' not supported between instances of 'float' and '" + PyOps.typeName(d) + "'");
         }
         return Numbers.toDouble(PyValueInstance.unwrap(d));
+    }
+
+    /** The value of the loop's {@code slow_callback_duration} attribute, or null when the program deleted it. */
+    private Object slowCallbackDurationSetting() {
+        PyDict.Entry entry = slowCallbackDuration;
+        if (entry == null || !entry.isLive()) {
+            entry = attributes.entry("slow_callback_duration");
+            if (entry == null) {
+                return null;
+            }
+            slowCallbackDuration = entry;
+        }
+        return entry.value;
     }
 
     /**
@@ -142,7 +161,7 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
     void taskStepEnded(Task task, double seconds) {
         steppedTask = task;
         if (!debug && !Double.isNaN(seconds) && context.slowStepSeconds() > 0) {
-            Object d = PyValueInstance.unwrap(attributes.get("slow_callback_duration"));
+            Object d = PyValueInstance.unwrap(slowCallbackDurationSetting());
             context.endStep(task, seconds, Numbers.isNumber(d) ? Numbers.toDouble(d) : context.slowStepSeconds());
         }
     }

@@ -8,7 +8,6 @@ import com.oracle.truffle.api.source.Source;
 import dev.aio.AioContext;
 import dev.aio.AioLanguage;
 import dev.aio.MainSource;
-import dev.aio.compiler.ModuleCompiler;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
@@ -70,7 +69,7 @@ public final class RunModuleRootNode extends RootNode {
             context.interpreterLock().release();
         }
         Source source = Source.newBuilder(AioLanguage.ID, found.text(), found.fileName()).internal(found.internal()).build();
-        AioRootNode module = ModuleCompiler.compileModule(context.getLanguage(), source);
+        AioRootNode module = context.getLanguage().moduleCode(source);
         return new MainRootNode(context.getLanguage(), module).getCallTarget().call();
     }
 

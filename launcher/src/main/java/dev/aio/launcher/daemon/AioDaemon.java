@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -39,6 +40,13 @@ import dev.aio.launcher.AioMain;
  */
 public final class AioDaemon {
     private static final long CHECK_MILLIS = 2_000;
+    /**
+     * How long without a run before the daemon collects a heap that runs grew: the JVM then gives
+     * that memory back to the system (the serial collector shrinks the heap only in a full
+     * collection, which an idle JVM never has). Long enough that runs in a row (a script calling
+     * {@code aio run} in a loop) do not pay for a collection between each two.
+     */
+    private static final long COLLECT_AFTER_MILLIS = 5_000;
 
     private final DaemonPlace place;
     private final Path lib;
@@ -49,12 +57,22 @@ public final class AioDaemon {
     private final AtomicInteger served = new AtomicInteger();
     private final long started = System.currentTimeMillis();
     private volatile long lastActivity = started;
+    /** Whether the heap was collected since the last run ended. */
+    private volatile boolean collected = true;
+    private final AtomicInteger idleCollections = new AtomicInteger();
+    /** The committed heap that is not worth a collection when idle: the JVM's initial heap, which it never goes below. */
+    private final long heapKept;
     private ServerSocketChannel server;
 
     AioDaemon(DaemonPlace place, Path lib, long idleMillis) {
+        this(place, lib, idleMillis, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit());
+    }
+
+    AioDaemon(DaemonPlace place, Path lib, long idleMillis, long heapKept) {
         this.place = place;
         this.lib = lib;
         this.idleMillis = idleMillis;
+        this.heapKept = heapKept;
         this.jars = DaemonPlace.jarsSignature(lib);
         this.engine = Engine.newBuilder("aio").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").build();
     }
@@ -147,7 +165,30 @@ public final class AioDaemon {
                 leave(why);
                 return;
             }
+            if (!collected && active.get() == 0 && System.currentTimeMillis() - lastActivity >= COLLECT_AFTER_MILLIS) {
+                collected = true;
+                if (Runtime.getRuntime().totalMemory() > heapKept) {
+                    collectIdleHeap();
+                }
+            }
         }
+    }
+
+    /** Gives the memory the last runs grew the heap to back to the system, once per idle period. */
+    private void collectIdleHeap() {
+        long before = Runtime.getRuntime().totalMemory();
+        System.gc();
+        idleCollections.incrementAndGet();
+        log("idle: heap collected, " + megabytes(before) + " -> " + megabytes(Runtime.getRuntime().totalMemory()) + " committed");
+    }
+
+    /** How many times the heap was collected while idle (for tests). */
+    int idleCollections() {
+        return idleCollections.get();
+    }
+
+    private static String megabytes(long bytes) {
+        return (bytes >> 20) + " MB";
     }
 
     /** Stops listening: a new run starts another daemon, the runs in progress finish here. */
@@ -161,13 +202,14 @@ public final class AioDaemon {
         }
     }
 
-    /** One line for {@code aio daemon status}: pid, runtime, age, runs, idleness, and the build it serves. */
+    /** One line for {@code aio daemon status}: pid, runtime, age, runs, idleness, the heap's committed size, and the build it serves. */
     String describe() {
         long now = System.currentTimeMillis();
         int running = active.get() - 1;
         String runs = served.get() + (served.get() == 1 ? " run" : " runs") + (running > 0 ? " (" + running + " running)" : "");
         String idle = running > 0 ? "busy" : "idle " + DaemonControl.duration(now - lastActivity) + " of " + DaemonControl.duration(idleMillis);
-        return "pid " + ProcessHandle.current().pid() + ", " + runtime() + ", up " + DaemonControl.duration(now - started) + ", " + runs + ", " + idle + ", aio in " + lib.getParent();
+        return "pid " + ProcessHandle.current().pid() + ", " + runtime() + ", up " + DaemonControl.duration(now - started) + ", " + runs + ", " + idle + ", heap "
+                        + megabytes(Runtime.getRuntime().totalMemory()) + ", aio in " + lib.getParent();
     }
 
     private String runtime() {
@@ -202,6 +244,7 @@ public final class AioDaemon {
                 new HostedRun(request, fromClient, toClient).run();
             } finally {
                 lastActivity = System.currentTimeMillis();
+                collected = false;
             }
         } catch (IOException e) {
             log("run: " + e);

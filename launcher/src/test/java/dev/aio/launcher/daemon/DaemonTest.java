@@ -47,13 +47,16 @@ class DaemonTest {
     @TempDir Path dir;
 
     private static DaemonPlace place;
+    private static AioDaemon served;
     private static Thread daemon;
 
     @BeforeAll
     static void startDaemon() throws Exception {
         place = new DaemonPlace(DaemonPlace.ensurePrivate(shared.resolve("private")), "test");
         Path lib = Files.createDirectories(shared.resolve("lib"));
-        daemon = serve(new AioDaemon(place, lib, 600_000));
+        // Any heap is worth collecting when idle (a JVM's initial heap is not, but a test's may stay below it).
+        served = new AioDaemon(place, lib, 600_000, 0);
+        daemon = serve(served);
     }
 
     @AfterAll
@@ -267,7 +270,23 @@ class DaemonTest {
     void daemonStatusShowsEachDaemonAndItsRuns() throws Exception {
         run(dir, Map.of(), "", "print('counted')\n");
         String status = printed(out -> DaemonControl.status(place.folder(), out));
-        assertTrue(status.matches("pid " + ProcessHandle.current().pid() + ", (JIT|interpreter only \\(AIO_JIT=off\\)), up \\d+ s, [1-9]\\d* runs?, idle \\d+ s of 10 min 0 s, aio in .*\n"), status);
+        assertTrue(status.matches("pid " + ProcessHandle.current().pid() + ", (JIT|interpreter only \\(AIO_JIT=off\\)), up \\d+ s, [1-9]\\d* runs?, idle \\d+ s of 10 min 0 s, heap \\d+ MB, aio in .*\n"), status);
+    }
+
+    /** The heap a run grew is collected once the daemon is idle (so the JVM can give it back), once per idle period. */
+    @Test
+    void anIdleDaemonCollectsItsHeapOnce() throws Exception {
+        Outcome o = run(dir, Map.of(), "", "grown = [list(range(100)) for _ in range(20000)]\nprint(len(grown))\n");
+        // Read once the run is over: an earlier run's collection, if still due, is this one's.
+        int before = served.idleCollections();
+        assertEquals("20000\n", o.out(), o::toString);
+        for (int i = 0; i < 600 && served.idleCollections() == before; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(before + 1, served.idleCollections(), "collected once idle");
+        // More of the watchman's rounds: still idle since that run, so no second collection.
+        Thread.sleep(7_000);
+        assertEquals(before + 1, served.idleCollections(), "once per idle period");
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.aio.AioContext;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyModule;
 
 /**
  * The inline caches of code that several contexts share, as aio's daemon runs each program in a
@@ -107,6 +108,50 @@ class SharedCodeCachesTest {
                 }
             }
         }
+    }
+
+    /**
+     * Each context of a shared engine runs the code compiled for the first: the script's (even
+     * when Truffle's own source cache has let it go with the first run's {@code Source} object)
+     * and the library's written in aio (asyncio's parts), so what the JIT compiled serves them all.
+     */
+    @Test
+    void contextsOnOneEngineRunTheCodeCompiledOnce() {
+        String program = """
+                        import asyncio
+
+                        def fib(n):
+                            return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+                        result = fib(10)
+                        """;
+        Object fibCode = null;
+        Object waitForCode = null;
+        try (Engine engine = Engine.newBuilder("aio").option("engine.WarnInterpreterOnly", "false").build()) {
+            for (int run = 1; run <= 3; run++) {
+                try (Context context = Context.newBuilder("aio").engine(engine).build()) {
+                    context.eval(Source.newBuilder("aio", program, "program.py").buildLiteral());
+                    assertEquals(55, context.getBindings("aio").getMember("result").asInt());
+                    context.enter();
+                    try {
+                        Object fib = codeRoot(AioContext.get(null).bindings().get("fib"));
+                        Object waitFor = codeRoot(((PyModule) AioContext.get(null).bindings().get("asyncio")).get("wait_for"));
+                        fibCode = fibCode == null ? fib : fibCode;
+                        waitForCode = waitForCode == null ? waitFor : waitForCode;
+                        assertSame(fibCode, fib, "run " + run + ": the script's code");
+                        assertSame(waitForCode, waitFor, "run " + run + ": asyncio's code written in aio");
+                    } finally {
+                        context.leave();
+                    }
+                }
+                // The first run's Source object is gone: Truffle's cache, which holds it weakly, may drop its code.
+                System.gc();
+            }
+        }
+    }
+
+    private static Object codeRoot(Object function) {
+        return ((PyFunction) function).getCode().root();
     }
 
     /** Names rebound, deleted and shadowed while the program runs: the caches kept per function follow, in each context on its own. */
