@@ -1,5 +1,7 @@
 package dev.aio.launcher.daemon;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -219,8 +221,8 @@ public final class AioDaemon {
     /** One run: the client's request, its streams, signals and exit status. */
     private void serve(SocketChannel client) {
         try (client) {
-            DataInputStream fromClient = new DataInputStream(Channels.newInputStream(client));
-            DataOutputStream toClient = new DataOutputStream(Channels.newOutputStream(client));
+            DataInputStream fromClient = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
+            DataOutputStream toClient = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client), OutputBatch.LIMIT + 5));
             Frames.Frame first = Frames.read(fromClient);
             if (first == null) {
                 return;
@@ -257,8 +259,7 @@ public final class AioDaemon {
         private final DataInputStream fromClient;
         private final DataOutputStream toClient;
         private final RelayedInput in;
-        private final FramedOutput out;
-        private final FramedOutput err;
+        private final OutputBatch output;
         private final AtomicReference<Context> context = new AtomicReference<>();
         /** The status the run ended with for the client when a signal ended it (the program did not take it), else 0. */
         private volatile int killedStatus;
@@ -267,20 +268,20 @@ public final class AioDaemon {
             this.request = request;
             this.fromClient = fromClient;
             this.toClient = toClient;
-            this.in = new RelayedInput(toClient);
-            this.out = new FramedOutput(toClient, Frames.STDOUT);
-            this.err = new FramedOutput(toClient, Frames.STDERR);
+            this.output = new OutputBatch(toClient);
+            this.in = new RelayedInput(toClient, output);
         }
 
         void run() throws IOException {
             Thread listener = new Thread(this::listen, "aio-daemon-client");
             listener.setDaemon(true);
             listener.start();
-            PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-            PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+            PrintStream stdout = new PrintStream(new FramedOutput(output, Frames.STDOUT), true, StandardCharsets.UTF_8);
+            PrintStream stderr = new PrintStream(new FramedOutput(output, Frames.STDERR), true, StandardCharsets.UTF_8);
             int status = AioMain.runHosted(request.args().toArray(new String[0]), in, stdout, stderr, Path.of(request.workingDirectory()), request.environment(), engine, context::set);
             stdout.flush();
             stderr.flush();
+            output.send();
             if (killedStatus == 0) {
                 Frames.writeInt(toClient, Frames.EXIT, status);
             }
@@ -331,8 +332,7 @@ public final class AioDaemon {
                 return;
             }
             killedStatus = status == 0 ? -1 : status;
-            out.discard();
-            err.discard();
+            output.discard();
             if (status != 0) {
                 try {
                     Frames.writeInt(toClient, Frames.EXIT, status);

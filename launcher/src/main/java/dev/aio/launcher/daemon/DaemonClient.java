@@ -1,5 +1,7 @@
 package dev.aio.launcher.daemon;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
@@ -202,8 +204,8 @@ public final class DaemonClient {
      * handed what sends the daemon a signal the user sent this process.
      */
     static int relay(SocketChannel channel, RunRequest request, InputStream in, OutputStream out, OutputStream err, Consumer<IntConsumer> signals) throws IOException {
-        DataOutputStream toDaemon = new DataOutputStream(Channels.newOutputStream(channel));
-        DataInputStream fromDaemon = new DataInputStream(Channels.newInputStream(channel));
+        DataOutputStream toDaemon = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+        DataInputStream fromDaemon = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), OutputBatch.LIMIT + 5));
         byte[] encoded = request.encode();
         Frames.write(toDaemon, Frames.RUN, encoded, 0, encoded.length);
         signals.accept(signum -> send(toDaemon, signum));

@@ -1,43 +1,28 @@
 package dev.aio.launcher.daemon;
 
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A run's standard output or error in the daemon: each write a message to the client, so the two
- * keep the order they were written in. Once the run is over for the client (it was killed by a
- * signal, or went away), what is still written goes nowhere.
+ * A run's standard output or error in the daemon: its writes go to the client as messages of
+ * {@code type}, gathered with the other stream's in the run's {@link OutputBatch} so the two keep
+ * the order they were written in.
  */
 final class FramedOutput extends OutputStream {
-    private final DataOutputStream toClient;
+    private final OutputBatch batch;
     private final byte type;
-    private volatile boolean discarding;
 
-    FramedOutput(DataOutputStream toClient, byte type) {
-        this.toClient = toClient;
+    FramedOutput(OutputBatch batch, byte type) {
+        this.batch = batch;
         this.type = type;
     }
 
-    void discard() {
-        discarding = true;
-    }
-
     @Override
-    public void write(int b) throws IOException {
+    public void write(int b) {
         write(new byte[]{(byte) b}, 0, 1);
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        if (discarding || len == 0) {
-            return;
-        }
-        try {
-            Frames.write(toClient, type, b, off, len);
-        } catch (IOException e) {
-            // The client is gone: the run is being cancelled.
-            discarding = true;
-        }
+    public void write(byte[] b, int off, int len) {
+        batch.write(type, b, off, len);
     }
 }

@@ -11,13 +11,15 @@ import java.io.InterruptedIOException;
  */
 final class RelayedInput extends InputStream {
     private final DataOutputStream toClient;
+    private final OutputBatch output;
     private byte[] buffer = new byte[0];
     private int position;
     private boolean asked;
     private boolean ended;
 
-    RelayedInput(DataOutputStream toClient) {
+    RelayedInput(DataOutputStream toClient, OutputBatch output) {
         this.toClient = toClient;
+        this.output = output;
     }
 
     /** What the client read; none: the end of its input (or of the client). */
@@ -46,6 +48,8 @@ final class RelayedInput extends InputStream {
         while (position == buffer.length && !ended) {
             if (!asked) {
                 asked = true;
+                // A prompt written before the read must be on the screen while the user types.
+                output.send();
                 Frames.writeInt(toClient, Frames.READ, len);
             }
             try {

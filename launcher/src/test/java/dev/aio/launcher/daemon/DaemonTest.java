@@ -177,6 +177,55 @@ class DaemonTest {
         assertEquals(new Outcome(0, "name? hello bob\n['alice']\n", ""), o);
     }
 
+    /**
+     * Writes are gathered into fewer messages (one per write made 200,000 printed lines take 10 s):
+     * the two streams still keep their order, and a prompt is on the screen before input is read.
+     */
+    @Test
+    void gatheredOutputKeepsItsOrderAndPromptsComeBeforeReads() throws Exception {
+        Files.writeString(dir.resolve("main.py"), """
+                        import sys
+                        for i in range(3000):
+                            print('out', i)
+                            if i % 7 == 0:
+                                print('err', i, file=sys.stderr)
+                        name = input('name? ')
+                        print('hello', name)
+                        """);
+        Sink both = new Sink();
+        List<String> seenWhenAsked = new ArrayList<>();
+        InputStream stdin = new InputStream() {
+            private final InputStream typed = new ByteArrayInputStream("bob\n".getBytes(StandardCharsets.UTF_8));
+
+            @Override
+            public int read() throws IOException {
+                return typed.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                String screen = both.text();
+                seenWhenAsked.add(screen.substring(Math.max(0, screen.length() - 6)));
+                return typed.read(b, off, len);
+            }
+        };
+        SocketChannel channel = DaemonClient.tryConnect(place.socket());
+        assertTrue(channel != null, "the daemon listens");
+        int status = DaemonClient.relay(channel, new RunRequest(List.of("run", "--slow-step", "0", "main.py"), dir.toString(), Map.of()), stdin, both, both, sender -> {
+        });
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            expected.append("out ").append(i).append('\n');
+            if (i % 7 == 0) {
+                expected.append("err ").append(i).append('\n');
+            }
+        }
+        expected.append("name? hello bob\n");
+        assertEquals(0, status);
+        assertEquals(expected.toString(), both.text());
+        assertEquals("name? ", seenWhenAsked.get(0));
+    }
+
     @Test
     void environmentArgumentsAndWorkingDirectoryAreTheClients() throws Exception {
         Files.writeString(dir.resolve("data.txt"), "from the client's folder");
