@@ -29,7 +29,7 @@ final class CPythonLibrary {
     private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
-                    "timeit", "sched");
+                    "timeit", "sched", "hmac", "secrets");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
@@ -46,7 +46,8 @@ final class CPythonLibrary {
      * {@code _collections_abc}: GraalPy commented out {@code _coro.close()} (aio would warn that
      * the probe coroutine was never awaited); 3.12 added {@code Buffer} to {@code __all__} and made
      * {@code ByteString} warn as deprecated; and the type of the iterator of a range beyond 64 bits,
-     * which aio's ranges cannot be, is that of any range's.
+     * which aio's ranges cannot be, is that of any range's. {@code hmac}: 3.11's message for a
+     * missing digestmod.
      */
     private static final Map<String, List<String[]>> EDITS = Map.of("_pydatetime",
                     List.<String[]>of(new String[]{"__graalpython__.unsafe_object_new(cls)", "object.__new__(cls)"}),
@@ -54,7 +55,8 @@ final class CPythonLibrary {
                                     new String[]{"# TODO: remove me\n# _coro.close()", "_coro.close()"},
                                     new String[]{"\"ByteString\", \"Buffer\",", "\"ByteString\","},
                                     new String[]{"class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):", "class ByteString(Sequence):"},
-                                    new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}));
+                                    new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}),
+                    "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an

@@ -46,6 +46,7 @@ import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyRange;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PySuper;
 import dev.aio.runtime.PyTuple;
@@ -484,12 +485,18 @@ public final class BuiltinsModule {
         }
     }
 
-    @Builtin(name = "iter", params = {"obj"})
+    @Builtin(name = "iter", params = {"obj", "sentinel"}, required = 1)
     @GenerateNodeFactory
     abstract static class IterNode extends BuiltinNode {
         @Specialization
-        static Object doIter(Object o) {
-            return Iteration.iterator(o);
+        static Object doIter(Object o, Object sentinel) {
+            if (!Args.given(sentinel)) {
+                return Iteration.iterator(o);
+            }
+            if (!Calls.isCallable(o)) {
+                throw PyErrors.typeError("iter(v, w): v must be callable");
+            }
+            return new Iterators.CallableIterator(o, sentinel);
         }
     }
 
@@ -779,7 +786,7 @@ public final class BuiltinsModule {
             for (int i = 0; i < its.length; i++) {
                 its[i] = Iteration.iter(iterables.get(i));
             }
-            return new Iterators.Zip(its);
+            return new Iterators.Zip(its, Args.given(strict) && PyOps.isTrue(strict));
         }
     }
 
@@ -822,14 +829,16 @@ public final class BuiltinsModule {
             if (seq instanceof PyDict d) {
                 Object[] keys = d.keys();
                 Collections.reverse(Arrays.asList(keys));
-                return new PyIterator.ArrayIterator(keys);
+                return new PyIterator.ArrayIterator(keys, BuiltinTypes.DICT_REVERSE_KEY_ITERATOR);
             }
             if (seq instanceof PySet || seq instanceof PyIterator) {
                 throw PyErrors.typeError("'" + PyOps.typeName(seq) + "' object is not reversible");
             }
             List<Object> items = new ArrayList<>(Arrays.asList(Iteration.toArray(seq)));
             Collections.reverse(items);
-            return new PyIterator.ArrayIterator(items.toArray());
+            // CPython's types: a list's own reverse iterator, a range's iterator, else the generic reversed.
+            PyType type = seq instanceof PyList ? BuiltinTypes.LIST_REVERSE_ITERATOR : seq instanceof PyRange ? BuiltinTypes.RANGE_ITERATOR : BuiltinTypes.REVERSED;
+            return new PyIterator.ArrayIterator(items.toArray(), type);
         }
     }
 
