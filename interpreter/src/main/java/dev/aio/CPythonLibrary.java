@@ -29,7 +29,7 @@ final class CPythonLibrary {
     private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
-                    "timeit", "sched", "hmac", "secrets");
+                    "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
@@ -47,7 +47,8 @@ final class CPythonLibrary {
      * the probe coroutine was never awaited); 3.12 added {@code Buffer} to {@code __all__} and made
      * {@code ByteString} warn as deprecated; and the type of the iterator of a range beyond 64 bits,
      * which aio's ranges cannot be, is that of any range's. {@code hmac}: 3.11's message for a
-     * missing digestmod.
+     * missing digestmod. {@code tempfile}: 3.11's {@code mkdtemp} returns the path as it made it,
+     * where 3.12's makes it absolute.
      */
     private static final Map<String, List<String[]>> EDITS = Map.of("_pydatetime",
                     List.<String[]>of(new String[]{"__graalpython__.unsafe_object_new(cls)", "object.__new__(cls)"}),
@@ -56,7 +57,8 @@ final class CPythonLibrary {
                                     new String[]{"\"ByteString\", \"Buffer\",", "\"ByteString\","},
                                     new String[]{"class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):", "class ByteString(Sequence):"},
                                     new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}),
-                    "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}));
+                    "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}),
+                    "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
