@@ -139,9 +139,38 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
         return file.channel();
     }
 
-    /** The descriptor a file over one was opened with; -1 when it was opened by path. */
-    long descriptor() {
+    /** {@code sys.stdin.buffer} (0), {@code sys.stdout.buffer} (1) or {@code sys.stderr.buffer} (2): a BufferedReader or BufferedWriter over the context's stream. */
+    static BinaryFile standard(int fd) {
+        String name = fd == 0 ? "<stdin>" : fd == 1 ? "<stdout>" : "<stderr>";
+        BinaryFile f = new BinaryFile(name, FileMode.parse(fd == 0 ? "rb" : "wb"), true);
+        f.channel = new StandardStreamChannel(fd);
+        f.descriptor = fd;
+        f.closefd = false;
+        return f;
+    }
+
+    /**
+     * {@code fileno()}: the descriptor the file is over; a file opened by path is given one of
+     * aio's descriptors for its channel when first asked (so {@code os.read}, {@code os.write},
+     * {@code os.lseek} and {@code os.close} work on it), freed again when the file is closed.
+     */
+    @TruffleBoundary
+    long fileno() {
+        if (descriptor < 0) {
+            descriptor = OsDescriptors.descriptors(AioContext.get(null)).add(new FileDescriptors.OpenFile(channel, (String) name, mode.kind() == 'a'));
+        }
         return descriptor;
+    }
+
+    boolean seekable() {
+        return !(channel instanceof StandardStreamChannel);
+    }
+
+    /** Writes out what the stream holds (the standard streams'; a file's writes are on disk already). */
+    void flush() {
+        if (channel instanceof StandardStreamChannel standard) {
+            standard.flush();
+        }
     }
 
     PyDict attributes() {

@@ -185,6 +185,9 @@ final class TextFile extends TextIO {
         if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Is a directory")) {
             return PyErrors.osError(21, "Is a directory", name);
         }
+        if (e instanceof FileSystemException fse && "Illegal seek".equals(fse.getReason())) {
+            return PyErrors.osError(29, "Illegal seek", null);
+        }
         if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Not a directory")) {
             return PyErrors.osError(20, "Not a directory", name);
         }
@@ -246,6 +249,17 @@ final class TextFile extends TextIO {
     @Override
     Object name() {
         return name;
+    }
+
+    /** As {@link BinaryFile#fileno}: a file opened by path is given one of aio's descriptors for its channel when first asked. */
+    @Override
+    @TruffleBoundary
+    long fileno() {
+        checkOpen();
+        if (descriptor < 0) {
+            descriptor = OsDescriptors.descriptors(AioContext.get(null)).add(new FileDescriptors.OpenFile(channel, (String) name, appending));
+        }
+        return descriptor;
     }
 
     @Override

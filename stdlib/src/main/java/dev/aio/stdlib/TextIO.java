@@ -82,6 +82,16 @@ public abstract class TextIO extends PyIterator implements BuiltinSubclassInstan
         throw unsupported("underlying stream is not seekable");
     }
 
+    /** {@code fileno()}: the descriptor under the stream. */
+    long fileno() {
+        throw unsupported("fileno");
+    }
+
+    /** The binary stream under the text ({@code buffer}), or {@code null} where aio has none. */
+    Object buffer() {
+        return null;
+    }
+
     void checkOpen() {
         if (isClosed()) {
             throw PyErrors.valueError("I/O operation on closed file.");
