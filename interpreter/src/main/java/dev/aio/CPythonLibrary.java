@@ -39,6 +39,12 @@ final class CPythonLibrary {
     private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse");
 
     /**
+     * Packages offered without their submodules: {@code http} (HTTPStatus, HTTPMethod), while
+     * {@code http.client} and {@code http.server} need CPython's {@code email} package.
+     */
+    private static final Set<String> OFFERED_ALONE = Set.of("http");
+
+    /**
      * Edits aio makes on reading a module, as pairs of (the jar's text, the text run): GraalPy's
      * own edits of CPython's files undone, and where the jar's 3.12 file differs from 3.11 in
      * what a program sees, 3.11's text. {@code _pydatetime}: GraalPy makes objects with its
@@ -99,7 +105,7 @@ final class CPythonLibrary {
 
     private static boolean offered(String name) {
         int dot = name.indexOf('.');
-        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name)) {
+        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name) || OFFERED_ALONE.contains(name)) {
             return true;
         }
         for (String submodule : OFFERED_SUBMODULES) {
