@@ -198,7 +198,10 @@ final class TextFile extends TextIO {
     private void load(char kind) {
         try {
             if (reading) {
-                // r, r+: the file's text; w+, x+: empty (the channel truncated it); a+: the text, at its end.
+                // r, r+: the file's text; w+, x+: empty (the channel truncated it); a+: the whole text, positioned at its end.
+                if (kind == 'a') {
+                    channel.position(0);
+                }
                 text = new StringBuilder(kind == 'r' || kind == 'a' ? decode(readRest()) : "");
                 position = kind == 'a' ? text.length() : 0;
                 return;
