@@ -29,7 +29,7 @@ final class CPythonLibrary {
     private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
-                    "timeit", "sched");
+                    "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
@@ -39,6 +39,12 @@ final class CPythonLibrary {
     private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse");
 
     /**
+     * Packages offered without their submodules: {@code http} (HTTPStatus, HTTPMethod), while
+     * {@code http.client} and {@code http.server} need CPython's {@code email} package.
+     */
+    private static final Set<String> OFFERED_ALONE = Set.of("http");
+
+    /**
      * Edits aio makes on reading a module, as pairs of (the jar's text, the text run): GraalPy's
      * own edits of CPython's files undone, and where the jar's 3.12 file differs from 3.11 in
      * what a program sees, 3.11's text. {@code _pydatetime}: GraalPy makes objects with its
@@ -46,7 +52,9 @@ final class CPythonLibrary {
      * {@code _collections_abc}: GraalPy commented out {@code _coro.close()} (aio would warn that
      * the probe coroutine was never awaited); 3.12 added {@code Buffer} to {@code __all__} and made
      * {@code ByteString} warn as deprecated; and the type of the iterator of a range beyond 64 bits,
-     * which aio's ranges cannot be, is that of any range's.
+     * which aio's ranges cannot be, is that of any range's. {@code hmac}: 3.11's message for a
+     * missing digestmod. {@code tempfile}: 3.11's {@code mkdtemp} returns the path as it made it,
+     * where 3.12's makes it absolute.
      */
     private static final Map<String, List<String[]>> EDITS = Map.of("_pydatetime",
                     List.<String[]>of(new String[]{"__graalpython__.unsafe_object_new(cls)", "object.__new__(cls)"}),
@@ -54,7 +62,9 @@ final class CPythonLibrary {
                                     new String[]{"# TODO: remove me\n# _coro.close()", "_coro.close()"},
                                     new String[]{"\"ByteString\", \"Buffer\",", "\"ByteString\","},
                                     new String[]{"class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):", "class ByteString(Sequence):"},
-                                    new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}));
+                                    new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}),
+                    "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}),
+                    "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
@@ -95,7 +105,7 @@ final class CPythonLibrary {
 
     private static boolean offered(String name) {
         int dot = name.indexOf('.');
-        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name)) {
+        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name) || OFFERED_ALONE.contains(name)) {
             return true;
         }
         for (String submodule : OFFERED_SUBMODULES) {

@@ -28,7 +28,30 @@ public final class BuiltinTypes {
     public static final PyType FROZENSET = new PyType("frozenset", "builtins", OBJECT);
     public static final PyType RANGE = new PyType("range", "builtins", OBJECT);
     public static final PyType SLICE = new PyType("slice", "builtins", OBJECT);
+    /** CPython's {@code iterator}: the iterator of an object that has {@code __getitem__} but no {@code __iter__}. */
     public static final PyType ITERATOR = new PyType("iterator", "builtins", OBJECT);
+    /** The iterators of the builtin iterables, by CPython's names ({@code type(iter([]))} is {@code list_iterator}). */
+    public static final PyType LIST_ITERATOR = new PyType("list_iterator", "builtins", OBJECT);
+    public static final PyType LIST_REVERSE_ITERATOR = new PyType("list_reverseiterator", "builtins", OBJECT);
+    public static final PyType TUPLE_ITERATOR = new PyType("tuple_iterator", "builtins", OBJECT);
+    public static final PyType RANGE_ITERATOR = new PyType("range_iterator", "builtins", OBJECT);
+    public static final PyType STR_ASCII_ITERATOR = new PyType("str_ascii_iterator", "builtins", OBJECT);
+    public static final PyType STR_ITERATOR = new PyType("str_iterator", "builtins", OBJECT);
+    public static final PyType BYTES_ITERATOR = new PyType("bytes_iterator", "builtins", OBJECT);
+    public static final PyType BYTEARRAY_ITERATOR = new PyType("bytearray_iterator", "builtins", OBJECT);
+    public static final PyType MEMORY_ITERATOR = new PyType("memory_iterator", "builtins", OBJECT);
+    public static final PyType DICT_KEY_ITERATOR = new PyType("dict_keyiterator", "builtins", OBJECT);
+    public static final PyType DICT_VALUE_ITERATOR = new PyType("dict_valueiterator", "builtins", OBJECT);
+    public static final PyType DICT_ITEM_ITERATOR = new PyType("dict_itemiterator", "builtins", OBJECT);
+    public static final PyType DICT_REVERSE_KEY_ITERATOR = new PyType("dict_reversekeyiterator", "builtins", OBJECT);
+    public static final PyType SET_ITERATOR = new PyType("set_iterator", "builtins", OBJECT);
+    /** {@code reversed(seq)} of a sequence with no iterator of its own for it (a tuple, a str...). */
+    public static final PyType REVERSED = new PyType("reversed", "builtins", OBJECT);
+    /** {@code iter(callable, sentinel)}. */
+    public static final PyType CALLABLE_ITERATOR = new PyType("callable_iterator", "builtins", OBJECT);
+    public static final PyType[] ITERATORS = {ITERATOR, LIST_ITERATOR, LIST_REVERSE_ITERATOR, TUPLE_ITERATOR, RANGE_ITERATOR, STR_ASCII_ITERATOR, STR_ITERATOR,
+                    BYTES_ITERATOR, BYTEARRAY_ITERATOR, MEMORY_ITERATOR, DICT_KEY_ITERATOR, DICT_VALUE_ITERATOR, DICT_ITEM_ITERATOR, DICT_REVERSE_KEY_ITERATOR,
+                    SET_ITERATOR, REVERSED, CALLABLE_ITERATOR};
     public static final PyType FUNCTION = new PyType("function", "builtins", OBJECT);
     public static final PyType BUILTIN_FUNCTION = new PyType("builtin_function_or_method", "builtins", OBJECT);
     public static final PyType METHOD = new PyType("method", "builtins", OBJECT);

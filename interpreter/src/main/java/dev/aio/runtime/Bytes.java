@@ -297,13 +297,25 @@ public final class Bytes {
         private final PyBytesLike bytes;
         private int index;
 
+        private final PyType type;
+
         public ByteIterator(PyBytesLike bytes) {
+            this(bytes, bytes instanceof PyByteArray ? BuiltinTypes.BYTEARRAY_ITERATOR : BuiltinTypes.BYTES_ITERATOR);
+        }
+
+        public ByteIterator(PyBytesLike bytes, PyType type) {
             this.bytes = bytes;
+            this.type = type;
         }
 
         @Override
         public Object next() {
             return index < bytes.length() ? (Object) (long) bytes.get(index++) : null;
+        }
+
+        @Override
+        public PyType getPyType() {
+            return type;
         }
     }
 }

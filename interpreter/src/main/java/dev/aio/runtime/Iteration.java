@@ -74,7 +74,7 @@ public final class Iteration {
             return new PyIterator.ListIterator(l);
         }
         if (o instanceof PyTuple t) {
-            return new PyIterator.ArrayIterator(t.items());
+            return new PyIterator.ArrayIterator(t.items(), BuiltinTypes.TUPLE_ITERATOR);
         }
         if (o instanceof PyRange r) {
             return new PyIterator.RangeIterator(r);
@@ -89,16 +89,20 @@ public final class Iteration {
             return new Bytes.ByteIterator(b);
         }
         if (o instanceof PyMemoryView m) {
-            return new Bytes.ByteIterator(new PyBytes(m.toArray()));
+            return new Bytes.ByteIterator(new PyBytes(m.toArray()), BuiltinTypes.MEMORY_ITERATOR);
         }
         if (o instanceof PyDict d) {
-            return new PyIterator.ArrayIterator(d.keys());
+            return new PyIterator.ArrayIterator(d.keys(), BuiltinTypes.DICT_KEY_ITERATOR);
         }
         if (o instanceof PySet s) {
-            return new PyIterator.ArrayIterator(s.toArray());
+            return new PyIterator.ArrayIterator(s.toArray(), BuiltinTypes.SET_ITERATOR);
         }
         if (o instanceof PyDictView v) {
-            return new PyIterator.ArrayIterator(v.snapshot());
+            return new PyIterator.ArrayIterator(v.snapshot(), switch (v.kind()) {
+                case KEYS -> BuiltinTypes.DICT_KEY_ITERATOR;
+                case VALUES -> BuiltinTypes.DICT_VALUE_ITERATOR;
+                case ITEMS -> BuiltinTypes.DICT_ITEM_ITERATOR;
+            });
         }
         if (o instanceof PyIterator it) {
             return it;

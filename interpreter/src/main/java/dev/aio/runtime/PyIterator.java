@@ -12,18 +12,29 @@ public abstract class PyIterator extends PyObject {
         return BuiltinTypes.ITERATOR;
     }
 
-    /** Iterates a fixed array (tuple items, dict key snapshots, set snapshots). */
+    /** Iterates a fixed array (tuple items, dict key snapshots, set snapshots), of the iterator type CPython names for it. */
     public static final class ArrayIterator extends PyIterator {
         private final Object[] items;
+        private final PyType type;
         private int index;
 
         public ArrayIterator(Object[] items) {
+            this(items, BuiltinTypes.ITERATOR);
+        }
+
+        public ArrayIterator(Object[] items, PyType type) {
             this.items = items;
+            this.type = type;
         }
 
         @Override
         public Object next() {
             return index < items.length ? items[index++] : null;
+        }
+
+        @Override
+        public PyType getPyType() {
+            return type;
         }
     }
 
@@ -39,6 +50,11 @@ public abstract class PyIterator extends PyObject {
         @Override
         public Object next() {
             return index < list.size() ? list.get(index++) : null;
+        }
+
+        @Override
+        public PyType getPyType() {
+            return BuiltinTypes.LIST_ITERATOR;
         }
     }
 
@@ -95,6 +111,11 @@ public abstract class PyIterator extends PyObject {
             next += step;
             return v;
         }
+
+        @Override
+        public PyType getPyType() {
+            return BuiltinTypes.RANGE_ITERATOR;
+        }
     }
 
     /** Iterates a string's code points, each as a one-character string. */
@@ -116,6 +137,18 @@ public abstract class PyIterator extends PyObject {
             String r = s.substring(index, index + n);
             index += n;
             return r;
+        }
+
+        /** CPython 3.11 iterates an ASCII-only str with a faster iterator of its own name. */
+        @Override
+        @TruffleBoundary
+        public PyType getPyType() {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) > 127) {
+                    return BuiltinTypes.STR_ITERATOR;
+                }
+            }
+            return BuiltinTypes.STR_ASCII_ITERATOR;
         }
     }
 }

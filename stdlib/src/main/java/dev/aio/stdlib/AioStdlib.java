@@ -151,6 +151,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_gc", GcModule::create);
         modules.put("_abc", AbcModule::create);
         modules.put("_uuid", UuidModule::create);
+        modules.put("_operator", OperatorModule::create);
         modules.put("collections.abc", context -> {
             PyModule m = sourceModule(context, "collections.abc");
             context.importModule("collections").put("abc", m);

@@ -14,7 +14,9 @@ import com.oracle.truffle.api.TruffleFile;
 
 import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.PyBytes;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyOps;
@@ -30,21 +32,29 @@ import dev.aio.runtime.PyType;
  * channel at once (the bytes are on disk when {@code write} returns: aio cannot tell when a file
  * object goes away, where CPython flushes its buffer).
  */
-final class BinaryFile extends PyIterator {
+final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
     static final PyType FILE_IO = new PyType("FileIO", "_io").withModuleInMessages();
     static final PyType BUFFERED_READER = new PyType("BufferedReader", "_io").withModuleInMessages();
     static final PyType BUFFERED_WRITER = new PyType("BufferedWriter", "_io").withModuleInMessages();
     static final PyType BUFFERED_RANDOM = new PyType("BufferedRandom", "_io").withModuleInMessages();
     private static final int CHUNK = 8192;
 
-    private final String name;
+    /** The path it was opened by, or the descriptor number it was opened over ({@code open(fd)}). */
+    private final Object name;
     private final FileMode mode;
     private final PyType type;
     private SeekableByteChannel channel;
+    /** The descriptor this file is over, or -1 for a file opened by path. */
+    private long descriptor = -1;
+    /** Whether closing the file closes the channel (and frees its descriptor): {@code open(fd, closefd=False)} leaves it open. */
+    private boolean closefd = true;
+    private boolean closed;
     /** Bytes read from the channel ahead of the file's position. */
     private final ByteBuffer ahead = ByteBuffer.allocate(CHUNK).limit(0);
+    /** Attributes a program sets on the file (tempfile names its files this way), as CPython's file objects have a __dict__. */
+    private final PyDict attributes = new PyDict();
 
-    private BinaryFile(String name, FileMode mode, boolean buffered) {
+    private BinaryFile(Object name, FileMode mode, boolean buffered) {
         this.name = name;
         this.mode = mode;
         if (!buffered) {
@@ -59,7 +69,14 @@ final class BinaryFile extends PyIterator {
     @TruffleBoundary
     static BinaryFile open(AioContext context, Object path, FileMode mode, boolean buffered) {
         String name = TextFile.pathName(path);
-        TruffleFile file = TextFile.resolve(context, name);
+        BinaryFile f = new BinaryFile(name, mode, buffered);
+        f.channel = openChannel(TextFile.resolve(context, name), name, mode);
+        return f;
+    }
+
+    /** The channel {@code open(name, mode)} reads and writes, text or binary, positioned at the end in an append mode. */
+    @TruffleBoundary
+    static SeekableByteChannel openChannel(TruffleFile file, String name, FileMode mode) {
         Set<OpenOption> options = new HashSet<>();
         if (mode.reading()) {
             options.add(StandardOpenOption.READ);
@@ -78,26 +95,93 @@ final class BinaryFile extends PyIterator {
             default -> {
             }
         }
-        BinaryFile f = new BinaryFile(name, mode, buffered);
         try {
             if (file.isDirectory()) {
                 throw PyErrors.osError(21, "Is a directory", name);
             }
-            f.channel = file.newByteChannel(options);
+            SeekableByteChannel channel = file.newByteChannel(options);
             if (mode.kind() == 'a') {
-                f.channel.position(f.channel.size());
+                channel.position(channel.size());
             }
+            return channel;
         } catch (IOException | SecurityException e) {
             throw TextFile.fileError(e, name);
         }
+    }
+
+    /**
+     * {@code open(fd, mode)} and {@code open(path, opener=...)}: a file over the channel of the
+     * descriptor {@code fd} (from {@code os.open}), named {@code name}; closing it closes the
+     * descriptor unless {@code closefd} is false.
+     */
+    @TruffleBoundary
+    static BinaryFile over(AioContext context, long fd, Object name, FileMode mode, boolean buffered, boolean closefd) {
+        BinaryFile f = new BinaryFile(name, mode, buffered);
+        f.channel = descriptorChannel(context, fd);
+        f.descriptor = fd;
+        f.closefd = closefd;
+        if (mode.kind() == 'a') {
+            try {
+                f.channel.position(f.channel.size());
+            } catch (IOException e) {
+                throw f.error(e);
+            }
+        }
         return f;
+    }
+
+    /** The channel of the file descriptor {@code fd} names (aio opens only files, not pipes, this way). */
+    static SeekableByteChannel descriptorChannel(AioContext context, long fd) {
+        FileDescriptors.OpenFile file = OsDescriptors.descriptors(context).file(fd);
+        if (file == null) {
+            throw TextIO.unsupported("aio opens a pipe's descriptor with os.fdopen(), not open()");
+        }
+        return file.channel();
+    }
+
+    /** {@code sys.stdin.buffer} (0), {@code sys.stdout.buffer} (1) or {@code sys.stderr.buffer} (2): a BufferedReader or BufferedWriter over the context's stream. */
+    static BinaryFile standard(int fd) {
+        String name = fd == 0 ? "<stdin>" : fd == 1 ? "<stdout>" : "<stderr>";
+        BinaryFile f = new BinaryFile(name, FileMode.parse(fd == 0 ? "rb" : "wb"), true);
+        f.channel = new StandardStreamChannel(fd);
+        f.descriptor = fd;
+        f.closefd = false;
+        return f;
+    }
+
+    /**
+     * {@code fileno()}: the descriptor the file is over; a file opened by path is given one of
+     * aio's descriptors for its channel when first asked (so {@code os.read}, {@code os.write},
+     * {@code os.lseek} and {@code os.close} work on it), freed again when the file is closed.
+     */
+    @TruffleBoundary
+    long fileno() {
+        if (descriptor < 0) {
+            descriptor = OsDescriptors.descriptors(AioContext.get(null)).add(new FileDescriptors.OpenFile(channel, (String) name, mode.kind() == 'a'));
+        }
+        return descriptor;
+    }
+
+    boolean seekable() {
+        return !(channel instanceof StandardStreamChannel);
+    }
+
+    /** Writes out what the stream holds (the standard streams'; a file's writes are on disk already). */
+    void flush() {
+        if (channel instanceof StandardStreamChannel standard) {
+            standard.flush();
+        }
+    }
+
+    PyDict attributes() {
+        return attributes;
     }
 
     boolean isRaw() {
         return type == FILE_IO;
     }
 
-    String name() {
+    Object name() {
         return name;
     }
 
@@ -120,7 +204,7 @@ final class BinaryFile extends PyIterator {
     }
 
     boolean isClosed() {
-        return channel == null || !channel.isOpen();
+        return closed || channel == null || !channel.isOpen();
     }
 
     /**
@@ -298,9 +382,19 @@ final class BinaryFile extends PyIterator {
 
     @TruffleBoundary
     void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!closefd) {
+            return;
+        }
         try {
             if (channel != null) {
                 channel.close();
+            }
+            if (descriptor >= 0) {
+                OsDescriptors.descriptors(AioContext.get(null)).release(descriptor);
             }
         } catch (IOException e) {
             throw error(e);
@@ -340,11 +434,22 @@ final class BinaryFile extends PyIterator {
         return type;
     }
 
+    /** The name as the program sees it: one it assigned, else the path or descriptor. */
+    private Object shownName() {
+        Object assigned = attributes.get("name");
+        return assigned != null ? assigned : name;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
+    }
+
     @Override
     public String repr() {
         if (isRaw()) {
-            return isClosed() ? "<_io.FileIO [closed]>" : "<_io.FileIO name=" + PyOps.repr(name) + " mode='" + mode() + "' closefd=True>";
+            return isClosed() ? "<_io.FileIO [closed]>" : "<_io.FileIO name=" + PyOps.repr(shownName()) + " mode='" + mode() + "' closefd=" + (closefd ? "True" : "False") + ">";
         }
-        return "<_io." + type.getName() + " name=" + PyOps.repr(name) + ">";
+        return "<_io." + type.getName() + " name=" + PyOps.repr(shownName()) + ">";
     }
 }

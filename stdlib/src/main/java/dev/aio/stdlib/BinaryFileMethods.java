@@ -226,6 +226,7 @@ public final class BinaryFileMethods {
         static Object doFlush(BinaryFile self) {
             // A reader's flush is IOBase's; a writer's says what it could not flush.
             self.check("flush", false, false, self.writable() && !self.isRaw() ? "flush of closed file" : CLOSED + ".");
+            self.flush();
             return PyNone.NONE;
         }
     }
@@ -271,7 +272,17 @@ public final class BinaryFileMethods {
         @Specialization
         static boolean doCheck(BinaryFile self) {
             self.check("seekable", false, false, CLOSED);
-            return true;
+            return self.seekable();
+        }
+    }
+
+    @Builtin(name = "fileno", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class FilenoNode extends BuiltinNode {
+        @Specialization
+        static long doFileno(BinaryFile self) {
+            self.check("fileno", false, false, CLOSED + ".");
+            return self.fileno();
         }
     }
 

@@ -46,6 +46,7 @@ import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.PyRange;
 import dev.aio.runtime.PySet;
 import dev.aio.runtime.PySuper;
 import dev.aio.runtime.PyTuple;
@@ -484,12 +485,18 @@ public final class BuiltinsModule {
         }
     }
 
-    @Builtin(name = "iter", params = {"obj"})
+    @Builtin(name = "iter", params = {"obj", "sentinel"}, required = 1)
     @GenerateNodeFactory
     abstract static class IterNode extends BuiltinNode {
         @Specialization
-        static Object doIter(Object o) {
-            return Iteration.iterator(o);
+        static Object doIter(Object o, Object sentinel) {
+            if (!Args.given(sentinel)) {
+                return Iteration.iterator(o);
+            }
+            if (!Calls.isCallable(o)) {
+                throw PyErrors.typeError("iter(v, w): v must be callable");
+            }
+            return new Iterators.CallableIterator(o, sentinel);
         }
     }
 
@@ -701,30 +708,73 @@ public final class BuiltinsModule {
         return (v.signum() < 0 ? "-" : "") + prefix + v.abs().toString(radix);
     }
 
-    /** {@code open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)}: text files (see {@link TextFile}). */
-    @Builtin(name = "open", params = {"file", "mode", "buffering", "encoding", "errors", "newline"}, required = 1, posOnly = 0)
+    /**
+     * {@code open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)}:
+     * text files ({@link TextFile}) and binary ones ({@link BinaryFile}), by path or over a descriptor of
+     * {@code os.open} (given, or what {@code opener(path, flags)} returns).
+     */
+    @Builtin(name = "open", params = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"}, required = 1, posOnly = 0)
     @GenerateNodeFactory
     abstract static class OpenNode extends BuiltinNode {
         @Specialization
-        Object doOpen(Object file, Object mode, Object buffering, Object encoding, Object errors, Object newline) {
+        Object doOpen(Object file, Object mode, Object buffering, Object encoding, Object errors, Object newline, Object closefdArg, Object opener) {
             FileMode m = FileMode.parse(Args.given(mode) ? Args.string(mode, "open() argument 'mode'") : "r");
             long buffer = Args.given(buffering) ? Args.index(buffering, "buffering") : -1;
             if (!m.binary()) {
                 if (buffer == 0) {
                     throw PyErrors.valueError("can't have unbuffered text I/O");
                 }
-                return TextFile.open(AioContext.get(this), file, m, encoding, newline);
+            } else {
+                if (Args.orDefault(encoding, null) != null) {
+                    throw PyErrors.valueError("binary mode doesn't take an encoding argument");
+                }
+                if (Args.orDefault(errors, null) != null) {
+                    throw PyErrors.valueError("binary mode doesn't take an errors argument");
+                }
+                if (Args.orDefault(newline, null) != null) {
+                    throw PyErrors.valueError("binary mode doesn't take a newline argument");
+                }
             }
-            if (Args.orDefault(encoding, null) != null) {
-                throw PyErrors.valueError("binary mode doesn't take an encoding argument");
+            AioContext context = AioContext.get(this);
+            boolean closefd = !Args.given(closefdArg) || PyOps.isTrue(closefdArg);
+            long fd = descriptor(file, m, closefd, Args.orDefault(opener, null));
+            if (fd < 0) {
+                return m.binary() ? BinaryFile.open(context, file, m, buffer != 0) : TextFile.open(context, file, m, encoding, newline);
             }
-            if (Args.orDefault(errors, null) != null) {
-                throw PyErrors.valueError("binary mode doesn't take an errors argument");
+            return m.binary() ? BinaryFile.over(context, fd, file, m, buffer != 0, closefd) : TextFile.over(context, fd, file, m, encoding, newline, closefd);
+        }
+
+        /** The descriptor to open the file over: {@code file} itself when it is an int, else what the opener returns; -1 to open by path. */
+        @TruffleBoundary
+        private static long descriptor(Object file, FileMode mode, boolean closefd, Object opener) {
+            if (PyValueInstance.unwrapInt(file) instanceof Long fd) {
+                if (fd < 0) {
+                    throw PyErrors.valueError("negative file descriptor");
+                }
+                return fd;
             }
-            if (Args.orDefault(newline, null) != null) {
-                throw PyErrors.valueError("binary mode doesn't take a newline argument");
+            if (!closefd) {
+                throw PyErrors.valueError("Cannot use closefd=False with file name");
             }
-            return BinaryFile.open(AioContext.get(this), file, m, buffer != 0);
+            if (opener == null) {
+                return -1;
+            }
+            // The flags CPython's FileIO passes the opener for the mode.
+            long flags = mode.reading() && mode.writing() ? OsDescriptors.O_RDWR : mode.writing() ? OsDescriptors.O_WRONLY : 0;
+            flags |= switch (mode.kind()) {
+                case 'w' -> OsDescriptors.O_CREAT | OsDescriptors.O_TRUNC;
+                case 'x' -> OsDescriptors.O_CREAT | OsDescriptors.O_EXCL;
+                case 'a' -> OsDescriptors.O_CREAT | OsDescriptors.O_APPEND;
+                default -> 0;
+            };
+            Object fd = Calls.call(opener, file, flags | OsDescriptors.O_CLOEXEC);
+            if (!(PyValueInstance.unwrapInt(fd) instanceof Long n)) {
+                throw PyErrors.typeError("expected integer from opener");
+            }
+            if (n < 0) {
+                throw PyErrors.valueError("opener returned " + n);
+            }
+            return n;
         }
     }
 
@@ -822,14 +872,16 @@ public final class BuiltinsModule {
             if (seq instanceof PyDict d) {
                 Object[] keys = d.keys();
                 Collections.reverse(Arrays.asList(keys));
-                return new PyIterator.ArrayIterator(keys);
+                return new PyIterator.ArrayIterator(keys, BuiltinTypes.DICT_REVERSE_KEY_ITERATOR);
             }
             if (seq instanceof PySet || seq instanceof PyIterator) {
                 throw PyErrors.typeError("'" + PyOps.typeName(seq) + "' object is not reversible");
             }
             List<Object> items = new ArrayList<>(Arrays.asList(Iteration.toArray(seq)));
             Collections.reverse(items);
-            return new PyIterator.ArrayIterator(items.toArray());
+            // CPython's types: a list's own reverse iterator, a range's iterator, else the generic reversed.
+            PyType type = seq instanceof PyList ? BuiltinTypes.LIST_REVERSE_ITERATOR : seq instanceof PyRange ? BuiltinTypes.RANGE_ITERATOR : BuiltinTypes.REVERSED;
+            return new PyIterator.ArrayIterator(items.toArray(), type);
         }
     }
 

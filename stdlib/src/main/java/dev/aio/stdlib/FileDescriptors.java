@@ -1,46 +1,85 @@
 package dev.aio.stdlib;
 
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.PyErrors;
 
 /**
  * The program's file descriptors that aio numbers itself: the ends of the pipes {@code os.pipe()}
- * made. The JVM hands out no descriptors, so these are small numbers from 3 up, the lowest free one
- * first as the system's are; each names a {@link ChildPipe} end. A descriptor whose pipe was closed
- * (by {@code os.close}, a file from {@code os.fdopen}, or a pipe transport) is free again.
+ * made and the files {@code os.open()} opened. The JVM hands out no descriptors, so these are small
+ * numbers from 3 up, the lowest free one first as the system's are; each names a {@link ChildPipe}
+ * end or an {@link OpenFile}. A descriptor that was closed (by {@code os.close}, a file object
+ * over it, or a pipe transport) is free again.
  */
 final class FileDescriptors {
     private static final int FIRST = 3;
 
-    private final Map<Long, ChildPipe> pipes = new HashMap<>();
+    /** A regular file {@code os.open()} opened: its channel, the path it was opened by, and whether each write goes to the end (O_APPEND). */
+    record OpenFile(SeekableByteChannel channel, String path, boolean append) {
+    }
+
+    private final Map<Long, Object> open = new HashMap<>();
     private final Set<Long> nonBlocking = new HashSet<>();
 
-    long add(ChildPipe pipe) {
+    long add(Object end) {
         long fd = FIRST;
-        while (pipes.containsKey(fd) && !pipes.get(fd).isClosed()) {
+        while (open.containsKey(fd) && !isClosed(open.get(fd))) {
             fd++;
         }
-        pipes.put(fd, pipe);
+        open.put(fd, end);
         nonBlocking.remove(fd);
         return fd;
     }
 
+    private static boolean isClosed(Object end) {
+        return end instanceof ChildPipe p ? p.isClosed() : !((OpenFile) end).channel().isOpen();
+    }
+
+    /** The open pipe end or file {@code fd} names; OSError(EBADF) when none. */
+    Object get(long fd) {
+        Object end = open.get(fd);
+        if (end == null || isClosed(end)) {
+            throw badDescriptor();
+        }
+        return end;
+    }
+
     /** The open pipe end {@code fd} names; OSError(EBADF) when none. */
-    ChildPipe get(long fd) {
-        ChildPipe p = pipes.get(fd);
-        if (p == null || p.isClosed()) {
-            throw PyErrors.osError(9, "Bad file descriptor", null);
+    ChildPipe pipe(long fd) {
+        if (!(get(fd) instanceof ChildPipe p)) {
+            throw PyErrors.osError(29, "Illegal seek", null);
         }
         return p;
     }
 
+    /** The open file {@code fd} names, or {@code null} when it names a pipe end; OSError(EBADF) when neither. */
+    OpenFile file(long fd) {
+        return get(fd) instanceof OpenFile f ? f : null;
+    }
+
     void close(long fd) {
-        get(fd).close();
-        pipes.remove(fd);
+        Object end = get(fd);
+        open.remove(fd);
+        if (end instanceof ChildPipe p) {
+            p.close();
+            return;
+        }
+        try {
+            ((OpenFile) end).channel().close();
+        } catch (IOException e) {
+            throw TextFile.fileError(e, null);
+        }
+    }
+
+    /** A file object over {@code fd} was closed and took its channel with it: the number is free. */
+    void release(long fd) {
+        open.remove(fd);
     }
 
     boolean isBlocking(long fd) {
@@ -55,5 +94,9 @@ final class FileDescriptors {
         } else {
             nonBlocking.add(fd);
         }
+    }
+
+    static AioException badDescriptor() {
+        return PyErrors.osError(9, "Bad file descriptor", null);
     }
 }

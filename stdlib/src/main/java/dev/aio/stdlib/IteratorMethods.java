@@ -10,6 +10,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyGenerator;
 import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyType;
 
 /**
  * {@code __iter__} and {@code __next__} of the builtin iterators and generators, for code that
@@ -21,7 +22,9 @@ public final class IteratorMethods {
 
     /** Before GeneratorMethods, which a generator's own methods of the same name replace. */
     static void install() {
-        BuiltinTypes.ITERATOR.defineBuiltins(IteratorMethodsFactory.getFactories());
+        for (PyType type : BuiltinTypes.ITERATORS) {
+            type.defineBuiltins(IteratorMethodsFactory.getFactories());
+        }
         PyGenerator.type().defineBuiltins(IteratorMethodsFactory.getFactories());
     }
 

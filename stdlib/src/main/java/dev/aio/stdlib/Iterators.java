@@ -1,13 +1,15 @@
 package dev.aio.stdlib;
 
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
 
-/** The lazy iterators of {@code enumerate}, {@code zip}, {@code map} and {@code filter}. */
+/** The lazy iterators of {@code enumerate}, {@code zip}, {@code map}, {@code filter} and {@code iter(callable, sentinel)}. */
 final class Iterators {
     private Iterators() {
     }
@@ -28,9 +30,9 @@ final class Iterators {
         }
     }
 
-    /** CPython's {@code zip}; with {@code strict=True} unequal lengths are a ValueError (PEP 618). */
     static final class Zip extends PyIterator {
         private final PyIterator[] sources;
+        /** {@code zip(..., strict=True)}: iterables of different lengths are a ValueError. */
         private final boolean strict;
 
         Zip(PyIterator[] sources, boolean strict) {
@@ -48,7 +50,7 @@ final class Iterators {
                 items[i] = sources[i].next();
                 if (items[i] == null) {
                     if (strict) {
-                        checkLengths(i);
+                        checkAllEnded(i);
                     }
                     return null;
                 }
@@ -56,20 +58,16 @@ final class Iterators {
             return new PyTuple(items);
         }
 
-        /** Argument {@code i + 1} ended first: the others must end at the same item (bltinmodule.c zip_next). */
-        private void checkLengths(int ended) {
+        /** Source {@code ended} ran out first: the others must end here too (CPython's zip_next messages). */
+        private void checkAllEnded(int ended) {
             if (ended > 0) {
-                throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "zip() argument " + (ended + 1) + " is shorter than " + firstArguments(ended));
+                throw PyErrors.valueError("zip() argument " + (ended + 1) + " is shorter than argument" + (ended == 1 ? " " : "s 1-") + ended);
             }
             for (int i = 1; i < sources.length; i++) {
                 if (sources[i].next() != null) {
-                    throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "zip() argument " + (i + 1) + " is longer than " + firstArguments(i));
+                    throw PyErrors.valueError("zip() argument " + (i + 1) + " is longer than argument" + (i == 1 ? " " : "s 1-") + i);
                 }
             }
-        }
-
-        private static String firstArguments(int count) {
-            return count == 1 ? "argument 1" : "arguments 1-" + count;
         }
     }
 
@@ -112,6 +110,44 @@ final class Iterators {
                 }
             }
             return null;
+        }
+    }
+
+    /** {@code iter(callable, sentinel)}: the callable's results until one equals the sentinel (or it raises StopIteration). */
+    static final class CallableIterator extends PyIterator {
+        private Object callable;
+        private final Object sentinel;
+
+        CallableIterator(Object callable, Object sentinel) {
+            this.callable = callable;
+            this.sentinel = sentinel;
+        }
+
+        @Override
+        public Object next() {
+            if (callable == null) {
+                return null;
+            }
+            Object v;
+            try {
+                v = Calls.call(callable);
+            } catch (AioException e) {
+                if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+                    callable = null;
+                    return null;
+                }
+                throw e;
+            }
+            if (PyOps.eq(v, sentinel)) {
+                callable = null;
+                return null;
+            }
+            return v;
+        }
+
+        @Override
+        public PyType getPyType() {
+            return BuiltinTypes.CALLABLE_ITERATOR;
         }
     }
 }

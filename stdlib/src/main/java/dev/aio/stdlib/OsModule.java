@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ public final class OsModule {
     static PyModule create(AioContext context) {
         PyModule m = new PyModule("_os");
         m.defineFunctions(context.getLanguage(), OsModuleFactory.getFactories());
-        m.defineFunctions(context.getLanguage(), OsPipesFactory.getFactories());
+        m.defineFunctions(context.getLanguage(), OsDescriptorsFactory.getFactories());
         PyDict environ = new PyDict();
         try {
             context.getEnv().getEnvironment().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> environ.put(e.getKey(), e.getValue()));
@@ -99,18 +101,25 @@ public final class OsModule {
         }
     }
 
-    @Builtin(name = "stat_kind", params = {"path"})
+    @Builtin(name = "stat_kind", params = {"path", "follow_symlinks"}, required = 1)
     @GenerateNodeFactory
     abstract static class StatKindNode extends BuiltinNode {
-        /** "file", "dir", "socket" (a Unix domain socket's file), "other", or None when nothing is there. */
+        /**
+         * "file", "dir", "socket" (a Unix domain socket's file), "other", or None when nothing is
+         * there; with {@code follow_symlinks=False}, "symlink" for a symbolic link itself.
+         */
         @Specialization
         @TruffleBoundary
-        static Object doKind(Object p) {
+        static Object doKind(Object p, Object follow) {
             String path = path(p, "stat");
             try {
                 TruffleFile f = file(path);
-                if (!f.exists()) {
+                LinkOption[] links = Args.given(follow) && !PyOps.isTrue(follow) ? new LinkOption[]{LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+                if (!f.exists(links)) {
                     return PyNone.NONE;
+                }
+                if (links.length > 0 && f.isSymbolicLink()) {
+                    return "symlink";
                 }
                 return f.isDirectory() ? "dir" : f.isRegularFile() ? "file" : isSocket(f) ? "socket" : "other";
             } catch (SecurityException e) {
@@ -152,20 +161,22 @@ public final class OsModule {
      * ctime), the times as float seconds; os.stat_result (in aio) names them. Truffle has no numeric
      * owner and group, so there is no st_uid and st_gid.
      */
-    @Builtin(name = "stat", params = {"path"})
+    @Builtin(name = "stat", params = {"path", "follow_symlinks"}, required = 1)
     @GenerateNodeFactory
     abstract static class StatNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static Object doStat(Object p) {
+        static Object doStat(Object p, Object follow) {
             String path = path(p, "stat");
             try {
                 TruffleFile f = file(path);
-                if (!f.exists()) {
+                LinkOption[] links = Args.given(follow) && !PyOps.isTrue(follow) ? new LinkOption[]{LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+                if (!f.exists(links)) {
                     throw PyErrors.osError(2, "No such file or directory", path);
                 }
-                return PyTuple.of((long) f.getAttribute(TruffleFile.UNIX_MODE), f.getAttribute(TruffleFile.UNIX_INODE), f.getAttribute(TruffleFile.UNIX_DEV),
-                                (long) f.getAttribute(TruffleFile.UNIX_NLINK), f.size(), seconds(f.getLastAccessTime()), seconds(f.getLastModifiedTime()), seconds(f.getAttribute(TruffleFile.UNIX_CTIME)));
+                return PyTuple.of((long) f.getAttribute(TruffleFile.UNIX_MODE, links), f.getAttribute(TruffleFile.UNIX_INODE, links), f.getAttribute(TruffleFile.UNIX_DEV, links),
+                                (long) f.getAttribute(TruffleFile.UNIX_NLINK, links), f.getAttribute(TruffleFile.SIZE, links), seconds(f.getAttribute(TruffleFile.LAST_ACCESS_TIME, links)),
+                                seconds(f.getAttribute(TruffleFile.LAST_MODIFIED_TIME, links)), seconds(f.getAttribute(TruffleFile.UNIX_CTIME, links)));
             } catch (IOException | SecurityException | UnsupportedOperationException e) {
                 throw TextFile.fileError(e, path);
             }
@@ -250,18 +261,58 @@ public final class OsModule {
         }
     }
 
-    @Builtin(name = "mkdir", params = {"path"})
+    /** {@code os.mkdir(path, mode=0o777)}: the new directory gets {@code mode} less the process's umask, as mkdir(2) gives it. */
+    @Builtin(name = "mkdir", params = {"path", "mode"}, required = 1)
     @GenerateNodeFactory
     abstract static class MkdirNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static Object doMkdir(Object p) {
+        static Object doMkdir(Object p, Object mode) {
             String path = path(p, "mkdir");
             try {
-                file(path).createDirectory();
+                file(path).createDirectory(PosixFilePermissions.asFileAttribute(OsDescriptors.permissions(Args.given(mode) ? Args.index(mode, "mode") : 0777)));
                 return PyNone.NONE;
             } catch (IOException | SecurityException e) {
                 throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    /** {@code os.chmod(path, mode)}: the permission bits (setuid, setgid and sticky bits are not Java's to set). */
+    @Builtin(name = "chmod", params = {"path", "mode"})
+    @GenerateNodeFactory
+    abstract static class ChmodNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doChmod(Object p, Object mode) {
+            String path = path(p, "chmod");
+            long bits = Args.index(mode, "mode");
+            if ((bits & ~0777) != 0) {
+                throw PyErrors.osError(1, "Operation not permitted (aio sets only the permission bits 0o777)", path);
+            }
+            try {
+                file(path).setPosixPermissions(OsDescriptors.permissions(bits));
+                return PyNone.NONE;
+            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+                throw TextFile.fileError(e, path);
+            }
+        }
+    }
+
+    /** {@code os.access(path, mode)}: whether the file exists ({@code F_OK}, 0) and may be read (4), written (2), executed (1). */
+    @Builtin(name = "access", params = {"path", "mode"})
+    @GenerateNodeFactory
+    abstract static class AccessNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static boolean doAccess(Object p, Object mode) {
+            String path = path(p, "access");
+            long bits = Args.index(mode, "mode");
+            try {
+                TruffleFile f = file(path);
+                return f.exists() && ((bits & 4) == 0 || f.isReadable()) && ((bits & 2) == 0 || f.isWritable()) && ((bits & 1) == 0 || f.isExecutable());
+            } catch (SecurityException e) {
+                return false;
             }
         }
     }

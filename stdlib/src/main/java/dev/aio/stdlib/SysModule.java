@@ -108,6 +108,20 @@ public final class SysModule {
         }
     }
 
+    /**
+     * {@code sys.audit(event, *args)}: tells the audit hooks of an event; aio has no
+     * {@code sys.addaudithook} yet, so there are none, and the call does nothing (as CPython's
+     * with no hook installed).
+     */
+    @Builtin(name = "audit", params = {"event"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class AuditNode extends BuiltinNode {
+        @Specialization
+        static Object doAudit(@SuppressWarnings("unused") Object event, @SuppressWarnings("unused") PyTuple args) {
+            return PyNone.NONE;
+        }
+    }
+
     @Builtin(name = "exit", params = {"status"}, required = 0)
     @GenerateNodeFactory
     abstract static class ExitNode extends BuiltinNode {

@@ -1,7 +1,9 @@
 package dev.aio.stdlib;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -10,9 +12,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.OpenOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -28,9 +27,10 @@ import dev.aio.runtime.PyOps;
 import dev.aio.runtime.SpecialMethods;
 
 /**
- * A text file from {@code open(path, mode, encoding=..., newline=...)}. Every access goes through
- * Truffle's {@link TruffleFile}, so an embedder's file-system policy applies: a context without IO
- * access gets a PermissionError.
+ * A text file from {@code open(path, mode, encoding=..., newline=...)} (or {@code open(fd, ...)}
+ * over a descriptor of {@code os.open}). Every access goes through a channel of Truffle's
+ * {@link TruffleFile}, so an embedder's file-system policy applies: a context without IO access
+ * gets a PermissionError.
  *
  * <p>Files opened for reading keep their text in memory (read whole at {@code open}); {@code r+},
  * {@code w+} and {@code a+} write the whole text back at each write. Write-only files ({@code w},
@@ -38,8 +38,7 @@ import dev.aio.runtime.SpecialMethods;
  * CPython's buffers are flushed when the file object goes away, which aio cannot tell).
  */
 final class TextFile extends TextIO {
-    private final TruffleFile file;
-    private final String name;
+    private final Object name;
     private final String mode;
     private final String encodingName;
     private final Charset charset;
@@ -48,17 +47,19 @@ final class TextFile extends TextIO {
     private final boolean reading;
     private final boolean writing;
     private final boolean appending;
+    private SeekableByteChannel channel;
+    /** The descriptor this file is over, or -1 for a file opened by path. */
+    private long descriptor = -1;
+    /** Whether closing the file closes the channel: {@code open(fd, closefd=False)} leaves it open. */
+    private boolean closefd = true;
     /** The whole text, for files that can be read; the position is a char index into it. */
     private StringBuilder text;
     private int position;
-    /** Write-only files: the open stream, and how many bytes it holds (for tell()). */
-    private OutputStream out;
+    /** Write-only files: how many bytes were written (for tell()). */
     private long written;
     private boolean closed;
 
-    private TextFile(TruffleFile file, String name, String mode, String encodingName, Charset charset, boolean translateNewlines, boolean reading,
-                    boolean writing, boolean appending) {
-        this.file = file;
+    private TextFile(Object name, String mode, String encodingName, Charset charset, boolean translateNewlines, boolean reading, boolean writing, boolean appending) {
         this.name = name;
         this.mode = mode;
         this.encodingName = encodingName;
@@ -72,7 +73,27 @@ final class TextFile extends TextIO {
     @TruffleBoundary
     static TextFile open(AioContext context, Object path, FileMode mode, Object encoding, Object newline) {
         String name = pathName(path);
-        String encodingName = encoding == Missing.INSTANCE || encoding == PyNone.NONE ? null : Args.string(encoding, "open() argument 'encoding'");
+        TextFile f = create(name, mode, encoding, newline);
+        f.channel = BinaryFile.openChannel(resolve(context, name), name, mode);
+        f.load(mode.kind());
+        return f;
+    }
+
+    /** {@code open(fd, mode)}: a text file over the channel of a descriptor of {@code os.open}, named {@code name}. */
+    @TruffleBoundary
+    static TextFile over(AioContext context, long fd, Object name, FileMode mode, Object encoding, Object newline, boolean closefd) {
+        TextFile f = create(name, mode, encoding, newline);
+        f.channel = BinaryFile.descriptorChannel(context, fd);
+        f.descriptor = fd;
+        f.closefd = closefd;
+        f.load(mode.kind());
+        return f;
+    }
+
+    private static TextFile create(Object name, FileMode mode, Object encoding, Object newline) {
+        String given = encoding == Missing.INSTANCE || encoding == PyNone.NONE ? null : Args.string(encoding, "open() argument 'encoding'");
+        // "locale" (io.text_encoding's answer for None) is the default, UTF-8, as aio's locale encoding always is.
+        String encodingName = "locale".equals(given) ? null : given;
         Charset charset = charset(encodingName);
         Object nl = Args.orDefault(newline, null);
         if (nl != null && !(nl instanceof String)) {
@@ -81,10 +102,7 @@ final class TextFile extends TextIO {
         if (nl != null && !List.of("", "\n", "\r", "\r\n").contains(nl)) {
             throw PyErrors.valueError("illegal newline value: " + nl);
         }
-        TextFile f = new TextFile(resolve(context, name), name, mode.text(), encodingName == null ? "UTF-8" : encodingName, charset, nl == null, mode.reading(),
-                        mode.writing(), mode.kind() == 'a');
-        f.openFile(mode.kind());
-        return f;
+        return new TextFile(name, mode.text(), encodingName == null ? "UTF-8" : encodingName, charset, nl == null, mode.reading(), mode.writing(), mode.kind() == 'a');
     }
 
     private static Charset charset(String encoding) {
@@ -167,44 +185,41 @@ final class TextFile extends TextIO {
         if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Is a directory")) {
             return PyErrors.osError(21, "Is a directory", name);
         }
+        if (e instanceof FileSystemException fse && "Illegal seek".equals(fse.getReason())) {
+            return PyErrors.osError(29, "Illegal seek", null);
+        }
         if (e instanceof FileSystemException fse && fse.getReason() != null && fse.getReason().contains("Not a directory")) {
             return PyErrors.osError(20, "Not a directory", name);
         }
         return PyErrors.osError(5, "Input/output error (" + e.getMessage() + ")", name);
     }
 
-    private void openFile(char kind) {
+    /** Reads the text of a file that can be read; a write-only one starts at its end (append) or its start. */
+    private void load(char kind) {
         try {
-            if (file.isDirectory()) {
-                throw PyErrors.osError(21, "Is a directory", name);
-            }
-            if (kind == 'r') {
-                if (!file.exists()) {
-                    throw PyErrors.osError(2, "No such file or directory", name);
-                }
-                text = new StringBuilder(decode(file.readAllBytes()));
-                return;
-            }
-            if (kind == 'x' && file.exists()) {
-                throw PyErrors.osError(17, "File exists", name);
-            }
             if (reading) {
-                // w+, a+, x+: read-write text kept in memory.
-                text = new StringBuilder(kind == 'a' && file.exists() ? decode(file.readAllBytes()) : "");
+                // r, r+: the file's text; w+, x+: empty (the channel truncated it); a+: the whole text, positioned at its end.
+                if (kind == 'a') {
+                    channel.position(0);
+                }
+                text = new StringBuilder(kind == 'r' || kind == 'a' ? decode(readRest()) : "");
                 position = kind == 'a' ? text.length() : 0;
-                store();
                 return;
             }
-            List<OpenOption> options = new ArrayList<>(List.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
-            options.add(kind == 'a' ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
-            if (kind == 'x') {
-                options.set(1, StandardOpenOption.CREATE_NEW);
-            }
-            out = file.newOutputStream(options.toArray(new OpenOption[0]));
-            written = kind == 'a' ? file.size() : 0;
-        } catch (IOException | SecurityException e) {
+            written = kind == 'a' ? channel.size() : channel.position();
+        } catch (IOException e) {
             throw error(e);
         }
+    }
+
+    private byte[] readRest() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        while (channel.read(buffer) > 0) {
+            out.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+        return out.toByteArray();
     }
 
     private String decode(byte[] bytes) {
@@ -217,16 +232,37 @@ final class TextFile extends TextIO {
 
     /** Writes the whole text back (read-write modes). */
     private void store() {
-        try (OutputStream o = file.newOutputStream(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            o.write(text.toString().getBytes(charset));
-        } catch (IOException | SecurityException e) {
+        try {
+            byte[] bytes = text.toString().getBytes(charset);
+            channel.position(0);
+            writeFully(bytes);
+            channel.truncate(bytes.length);
+        } catch (IOException e) {
             throw error(e);
         }
     }
 
+    private void writeFully(byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
     @Override
-    String name() {
+    Object name() {
         return name;
+    }
+
+    /** As {@link BinaryFile#fileno}: a file opened by path is given one of aio's descriptors for its channel when first asked. */
+    @Override
+    @TruffleBoundary
+    long fileno() {
+        checkOpen();
+        if (descriptor < 0) {
+            descriptor = OsDescriptors.descriptors(AioContext.get(null)).add(new FileDescriptors.OpenFile(channel, (String) name, appending));
+        }
+        return descriptor;
     }
 
     @Override
@@ -308,13 +344,15 @@ final class TextFile extends TextIO {
         if (!writing) {
             throw unsupported("not writable");
         }
-        if (out != null) {
+        if (text == null) {
             try {
                 byte[] bytes = s.getBytes(charset);
-                out.write(bytes);
-                out.flush();
-                written += bytes.length;
-            } catch (IOException | SecurityException e) {
+                if (appending) {
+                    channel.position(channel.size());
+                }
+                writeFully(bytes);
+                written = channel.position();
+            } catch (IOException e) {
                 throw error(e);
             }
         } else {
@@ -336,14 +374,18 @@ final class TextFile extends TextIO {
             return;
         }
         closed = true;
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException | SecurityException e) {
-                throw error(e);
-            }
-        }
         text = null;
+        if (!closefd) {
+            return;
+        }
+        try {
+            channel.close();
+            if (descriptor >= 0) {
+                OsDescriptors.descriptors(AioContext.get(null)).release(descriptor);
+            }
+        } catch (IOException e) {
+            throw error(e);
+        }
     }
 
     @Override
@@ -356,7 +398,7 @@ final class TextFile extends TextIO {
     @TruffleBoundary
     long tell() {
         checkOpen();
-        if (out != null) {
+        if (text == null) {
             return written;
         }
         return text.substring(0, position).getBytes(charset).length;
@@ -378,7 +420,7 @@ final class TextFile extends TextIO {
         if (whence == 0 && offset < 0) {
             throw PyErrors.valueError("negative seek position " + offset);
         }
-        if (out != null) {
+        if (text == null) {
             if (whence == 0 && offset != written) {
                 throw unsupported("aio cannot seek in a write-only file yet; open it with '+'");
             }

@@ -1,7 +1,9 @@
 package dev.aio.stdlib;
 
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyOps;
@@ -11,12 +13,27 @@ import dev.aio.runtime.PyType;
  * A text stream: {@code sys.stdout}, {@code sys.stderr}, {@code sys.stdin}, or a file from
  * {@code open()} ({@link TextFile}). Iterating one gives its lines.
  */
-public abstract class TextIO extends PyIterator {
+public abstract class TextIO extends PyIterator implements BuiltinSubclassInstance {
     static final PyType TYPE = new PyType("TextIOWrapper", "_io").withModuleInMessages();
     /** {@code io.UnsupportedOperation}: reading a file opened for writing, and the like. */
     static final PyType UNSUPPORTED_OPERATION = new PyType("UnsupportedOperation", "io", BuiltinTypes.OS_ERROR, BuiltinTypes.VALUE_ERROR);
 
-    abstract String name();
+    /** Attributes a program sets on the stream (tempfile names its files this way), as CPython's file objects have a __dict__. */
+    private final PyDict attributes = new PyDict();
+
+    /** The path it was opened by, or the descriptor it was opened over. */
+    abstract Object name();
+
+    /** The name as the program sees it: one it assigned, else {@link #name()}. */
+    Object shownName() {
+        Object assigned = attributes.get("name");
+        return assigned != null ? assigned : name();
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
+    }
 
     abstract String mode();
 
@@ -65,6 +82,16 @@ public abstract class TextIO extends PyIterator {
         throw unsupported("underlying stream is not seekable");
     }
 
+    /** {@code fileno()}: the descriptor under the stream. */
+    long fileno() {
+        throw unsupported("fileno");
+    }
+
+    /** The binary stream under the text ({@code buffer}), or {@code null} where aio has none. */
+    Object buffer() {
+        return null;
+    }
+
     void checkOpen() {
         if (isClosed()) {
             throw PyErrors.valueError("I/O operation on closed file.");
@@ -90,7 +117,7 @@ public abstract class TextIO extends PyIterator {
 
     @Override
     public String repr() {
-        return "<_io.TextIOWrapper name=" + PyOps.repr(name()) + " mode=" + PyOps.repr(mode()) + " encoding="
+        return "<_io.TextIOWrapper name=" + PyOps.repr(shownName()) + " mode=" + PyOps.repr(mode()) + " encoding="
                         + PyOps.repr(encoding()) + ">";
     }
 }

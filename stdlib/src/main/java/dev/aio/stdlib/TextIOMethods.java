@@ -220,6 +220,29 @@ public final class TextIOMethods {
         }
     }
 
+    @Builtin(name = "fileno", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class FilenoNode extends BuiltinNode {
+        @Specialization
+        static long doFileno(TextIO self) {
+            return self.fileno();
+        }
+    }
+
+    /** The binary stream under the text: the standard streams have one; aio's text files not yet. */
+    @Builtin(name = "buffer", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class BufferNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(TextIO self) {
+            Object buffer = self.buffer();
+            if (buffer == null) {
+                throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'_io.TextIOWrapper' object has no attribute 'buffer' (aio's text files have no binary buffer yet)");
+            }
+            return buffer;
+        }
+    }
+
     @Builtin(name = "name", params = {"self"}, property = true)
     @GenerateNodeFactory
     abstract static class NameNode extends BuiltinNode {

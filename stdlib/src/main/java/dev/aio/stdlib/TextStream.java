@@ -27,6 +27,9 @@ public final class TextStream extends TextIO {
         this.isInput = isInput;
     }
 
+    /** {@code sys.stdout.buffer} and the others, made when first asked for. */
+    private BinaryFile buffer;
+
     static TextStream stdin() {
         return new TextStream("stdin", false, true);
     }
@@ -46,6 +49,20 @@ public final class TextStream extends TextIO {
 
     void write(AioContext context, String text) {
         stream(context).print(text);
+    }
+
+    @Override
+    long fileno() {
+        return isInput ? 0 : isError ? 2 : 1;
+    }
+
+    /** The standard stream's binary side: bytes written to it come out in order with the text written here. */
+    @Override
+    Object buffer() {
+        if (buffer == null) {
+            buffer = BinaryFile.standard((int) fileno());
+        }
+        return buffer;
     }
 
     @Override
