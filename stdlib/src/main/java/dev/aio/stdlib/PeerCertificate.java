@@ -1,8 +1,6 @@
 package dev.aio.stdlib;
 
 import java.math.BigInteger;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
@@ -23,7 +21,8 @@ import dev.aio.runtime.PyTuple;
  * A peer's certificate in the dict form of CPython's {@code SSLSocket.getpeercert()}
  * ({@code _decode_certificate} in {@code _ssl.c}): subject and issuer as tuples of relative
  * distinguished names with OpenSSL's long attribute names, version, serialNumber in upper-case
- * hex, notBefore/notAfter as OpenSSL prints them, subjectAltName. Given to {@code ssl.aio} as
+ * hex, notBefore/notAfter as OpenSSL prints them, subjectAltName, OCSP, caIssuers,
+ * crlDistributionPoints. Given to {@code ssl.aio} as
  * (key, value) pairs in CPython's order, which makes the dict.
  */
 final class PeerCertificate {
@@ -56,7 +55,73 @@ final class PeerCertificate {
         if (altNames != null) {
             pairs.add(PyTuple.of("subjectAltName", altNames));
         }
+        addIfAny(pairs, "OCSP", accessLocations(cert, OCSP));
+        addIfAny(pairs, "caIssuers", accessLocations(cert, CA_ISSUERS));
+        addIfAny(pairs, "crlDistributionPoints", crlDistributionPoints(cert));
         return new PyTuple(pairs.toArray());
+    }
+
+    private static void addIfAny(List<Object> pairs, String key, List<Object> uris) {
+        if (!uris.isEmpty()) {
+            pairs.add(PyTuple.of(key, new PyTuple(uris.toArray())));
+        }
+    }
+
+    private static final String AUTHORITY_INFO_ACCESS = "1.3.6.1.5.5.7.1.1";
+    private static final String CRL_DISTRIBUTION_POINTS = "2.5.29.31";
+    private static final String OCSP = "1.3.6.1.5.5.7.48.1";
+    private static final String CA_ISSUERS = "1.3.6.1.5.5.7.48.2";
+    /** A GeneralName's uniformResourceIdentifier: [6] IMPLICIT IA5String. */
+    private static final int URI = 0x86;
+
+    /** The DER inside an extension's value (the JDK gives it wrapped in an OCTET STRING), or null. */
+    private static Der extension(X509Certificate cert, String oid) {
+        byte[] value = cert.getExtensionValue(oid);
+        return value == null ? null : new Der(new Der(value).content()).sequence();
+    }
+
+    /**
+     * CPython's {@code _get_aia_uri}: the URIs of the Authority Information Access descriptions
+     * with this method (SEQUENCE OF { accessMethod OID, accessLocation GeneralName }).
+     */
+    private static List<Object> accessLocations(X509Certificate cert, String method) {
+        List<Object> uris = new ArrayList<>();
+        Der descriptions = extension(cert, AUTHORITY_INFO_ACCESS);
+        while (descriptions != null && descriptions.hasMore()) {
+            Der description = descriptions.sequence();
+            if (description.oid().equals(method) && description.peekTag() == URI) {
+                uris.add(description.string());
+            }
+        }
+        return uris;
+    }
+
+    /**
+     * CPython's {@code _get_crl_dp}: the URIs of each distribution point's full name
+     * (SEQUENCE OF { [0] { [0] fullName GeneralNames } OPTIONAL, [1] reasons, [2] cRLIssuer }).
+     */
+    private static List<Object> crlDistributionPoints(X509Certificate cert) {
+        List<Object> uris = new ArrayList<>();
+        Der points = extension(cert, CRL_DISTRIBUTION_POINTS);
+        while (points != null && points.hasMore()) {
+            Der point = points.sequence();
+            if (point.peekTag() != 0xA0) {
+                continue;
+            }
+            Der name = point.sequence();
+            if (name.peekTag() != 0xA0) {
+                continue;
+            }
+            Der fullName = name.sequence();
+            while (fullName.hasMore()) {
+                if (fullName.peekTag() == URI) {
+                    uris.add(fullName.string());
+                } else {
+                    fullName.skip();
+                }
+            }
+        }
+        return uris;
     }
 
     /** {@code i2a_ASN1_INTEGER}: the magnitude's bytes in upper-case hex. */
@@ -72,13 +137,13 @@ final class PeerCertificate {
 
     /** CPython's {@code _create_tuple_for_X509_NAME}: one tuple of (name, value) pairs per relative distinguished name, in the certificate's order. */
     private static PyTuple name(X500Principal principal) {
-        DerReader names = new DerReader(principal.getEncoded()).sequence();
+        Der names = new Der(principal.getEncoded()).sequence();
         List<Object> rdns = new ArrayList<>();
         while (names.hasMore()) {
-            DerReader set = names.set();
+            Der set = names.set();
             List<Object> attributes = new ArrayList<>();
             while (set.hasMore()) {
-                DerReader attribute = set.sequence();
+                Der attribute = set.sequence();
                 String oid = attribute.oid();
                 String value = attribute.string();
                 attributes.add(PyTuple.of(LONG_NAMES.getOrDefault(oid, oid), value));
@@ -117,87 +182,5 @@ final class PeerCertificate {
             });
         }
         return new PyTuple(out.toArray());
-    }
-
-    /** Just enough DER to walk a distinguished name. */
-    private static final class DerReader {
-        private final byte[] data;
-        private int at;
-        private final int end;
-        /** The element {@link #next} read: its tag and where its content lies. */
-        private int tag;
-        private int contentStart;
-        private int contentEnd;
-
-        DerReader(byte[] data) {
-            this(data, 0, data.length);
-        }
-
-        private DerReader(byte[] data, int from, int end) {
-            this.data = data;
-            this.at = from;
-            this.end = end;
-        }
-
-        boolean hasMore() {
-            return at < end;
-        }
-
-        private void next() {
-            tag = data[at++] & 0xff;
-            int length = data[at++] & 0xff;
-            if (length >= 0x80) {
-                int octets = length & 0x7f;
-                length = 0;
-                for (int i = 0; i < octets; i++) {
-                    length = (length << 8) | (data[at++] & 0xff);
-                }
-            }
-            contentStart = at;
-            contentEnd = at + length;
-            at = contentEnd;
-        }
-
-        DerReader sequence() {
-            next();
-            return new DerReader(data, contentStart, contentEnd);
-        }
-
-        DerReader set() {
-            return sequence();
-        }
-
-        String oid() {
-            next();
-            StringBuilder b = new StringBuilder();
-            long value = 0;
-            boolean first = true;
-            for (int i = contentStart; i < contentEnd; i++) {
-                value = (value << 7) | (data[i] & 0x7f);
-                if ((data[i] & 0x80) == 0) {
-                    if (first) {
-                        long top = Math.min(value / 40, 2);
-                        b.append(top).append('.').append(value - 40 * top);
-                        first = false;
-                    } else {
-                        b.append('.').append(value);
-                    }
-                    value = 0;
-                }
-            }
-            return b.toString();
-        }
-
-        /** A directory string as {@code ASN1_STRING_to_UTF8} gives it. */
-        String string() {
-            next();
-            Charset charset = switch (tag) {
-                case 30 -> StandardCharsets.UTF_16BE;
-                case 28 -> Charset.forName("UTF-32BE");
-                case 20 -> StandardCharsets.ISO_8859_1;
-                default -> StandardCharsets.UTF_8;
-            };
-            return new String(data, contentStart, contentEnd - contentStart, charset);
-        }
     }
 }

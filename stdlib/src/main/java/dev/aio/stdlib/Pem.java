@@ -5,12 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.InvalidKeySpecException;
@@ -18,13 +18,21 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
 import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.oracle.truffle.api.TruffleFile;
 
@@ -33,7 +41,9 @@ import dev.aio.runtime.PyErrors;
 
 /**
  * PEM files as {@code ssl.SSLContext.load_cert_chain} and {@code load_verify_locations} read them:
- * X.509 certificates, and private keys in PKCS#8 (plain or encrypted), PKCS#1 (RSA) or SEC1 (EC) form, read through Truffle's file system (the embedder's file access rules apply).
+ * X.509 certificates, and private keys in PKCS#8 (plain or encrypted), PKCS#1 (RSA) or SEC1 (EC) form
+ * (plain or in the legacy encrypted PEM form), read through Truffle's file system (the embedder's
+ * file access rules apply).
  */
 final class Pem {
     private Pem() {
@@ -53,10 +63,10 @@ final class Pem {
     }
 
     /** The certificates in PEM text; an empty list when there is none. */
-    static List<X509Certificate> certificates(String pem) throws CertificateException {
+    static List<X509Certificate> certificates(String pem) throws GeneralSecurityException {
         List<X509Certificate> certs = new ArrayList<>();
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        for (byte[] der : blocks(pem, "CERTIFICATE")) {
+        for (byte[] der : blocks(pem, "CERTIFICATE", null)) {
             certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
         }
         return certs;
@@ -69,32 +79,25 @@ final class Pem {
 
     /**
      * The private key in PEM text, or null when there is none: PKCS#8 ({@code BEGIN PRIVATE KEY},
-     * RSA, EC or EdDSA), encrypted PKCS#8 ({@code BEGIN ENCRYPTED PRIVATE KEY}, PBES2 as OpenSSL 3
-     * writes it, which needs {@code password}: a wrong or missing one fails as a key that does not
-     * parse), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}, what {@code openssl genrsa -traditional} and
-     * older OpenSSL write) or SEC1 ({@code BEGIN EC PRIVATE KEY}, what {@code openssl ecparam
-     * -genkey} writes), as OpenSSL's PEM reader takes them all. The last two are wrapped in the
-     * PKCS#8 structure the JDK reads; encrypted ones of those (a {@code Proc-Type: 4,ENCRYPTED}
-     * header, legacy DES/3DES) are refused.
+     * RSA, EC or EdDSA), encrypted PKCS#8 ({@code BEGIN ENCRYPTED PRIVATE KEY}: PBES2 with AES or
+     * 3DES as OpenSSL 3 writes it, or PKCS#12's PBE with 3DES, as {@code openssl pkcs8 -v1
+     * PBE-SHA1-3DES}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}, what {@code openssl genrsa
+     * -traditional} and older OpenSSL write) or SEC1 ({@code BEGIN EC PRIVATE KEY}, what {@code
+     * openssl ecparam -genkey} writes), the last two plain or encrypted the legacy way (a {@code
+     * Proc-Type: 4,ENCRYPTED} header), as OpenSSL's PEM reader takes them all. An encrypted key
+     * needs {@code password}: a wrong or missing one fails as a key that does not parse.
      */
     static PrivateKey privateKey(String pem, byte[] password) throws GeneralSecurityException {
-        List<byte[]> keys = blocks(pem, "PRIVATE KEY");
+        List<byte[]> keys = blocks(pem, "PRIVATE KEY", password);
         PKCS8EncodedKeySpec spec;
         if (!keys.isEmpty()) {
             spec = new PKCS8EncodedKeySpec(keys.get(0));
         } else {
-            List<byte[]> encrypted = blocks(pem, "ENCRYPTED PRIVATE KEY");
+            List<byte[]> encrypted = blocks(pem, "ENCRYPTED PRIVATE KEY", password);
             if (encrypted.isEmpty()) {
-                return traditionalKey(pem);
+                return traditionalKey(pem, password);
             }
-            if (password == null) {
-                throw new InvalidKeyException("no password for an encrypted key");
-            }
-            try {
-                spec = decrypt(new EncryptedPrivateKeyInfo(encrypted.get(0)), password);
-            } catch (IOException e) {
-                throw new InvalidKeyException(e);
-            }
+            spec = new PKCS8EncodedKeySpec(decryptPkcs8(encrypted.get(0), requirePassword(password)));
         }
         GeneralSecurityException last = null;
         for (String algorithm : new String[]{"RSA", "EC", "Ed25519", "Ed448"}) {
@@ -107,24 +110,153 @@ final class Pem {
         throw last;
     }
 
-    /** The JDK names a PBES2 scheme by its parameters ("PBEWithHmacSHA256AndAES_256"), which its factory and cipher take. */
-    private static PKCS8EncodedKeySpec decrypt(EncryptedPrivateKeyInfo info, byte[] password) throws GeneralSecurityException {
-        AlgorithmParameters parameters = info.getAlgParameters();
-        String scheme = parameters == null ? info.getAlgName() : parameters.toString();
+    private static byte[] requirePassword(byte[] password) throws InvalidKeyException {
+        // OpenSSL asks for a missing password on the terminal; aio has no terminal to ask on. An empty one decrypts nothing.
+        if (password == null || password.length == 0) {
+            throw new InvalidKeyException("no password for an encrypted key");
+        }
+        return password;
+    }
+
+    private static final String PBES2 = "1.2.840.113549.1.5.13";
+    private static final String PBKDF2 = "1.2.840.113549.1.5.12";
+    /** PBKDF2's pseudo-random functions (RFC 8018 B.1), by OID. */
+    private static final Map<String, String> HMACS = Map.of("1.2.840.113549.2.7", "HmacSHA1", "1.2.840.113549.2.8", "HmacSHA224", "1.2.840.113549.2.9",
+                    "HmacSHA256", "1.2.840.113549.2.10", "HmacSHA384", "1.2.840.113549.2.11", "HmacSHA512");
+
+    /** A CBC cipher of PBES2 or of the legacy PEM encryption: its JDK name and key length. */
+    private record CbcCipher(String algorithm, int keyLength) {
+        byte[] decrypt(byte[] key, byte[] iv, byte[] data) throws GeneralSecurityException {
+            Cipher cipher = Cipher.getInstance(algorithm + "/CBC/PKCS5Padding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, algorithm), new IvParameterSpec(iv));
+            return cipher.doFinal(data);
+        }
+    }
+
+    /** PBES2's encryption schemes (RFC 8018 B.2), by OID. */
+    private static final Map<String, CbcCipher> PBES2_CIPHERS = Map.of("2.16.840.1.101.3.4.1.2", new CbcCipher("AES", 16), "2.16.840.1.101.3.4.1.22",
+                    new CbcCipher("AES", 24), "2.16.840.1.101.3.4.1.42", new CbcCipher("AES", 32), "1.2.840.113549.3.7", new CbcCipher("DESede", 24),
+                    "1.3.14.3.2.7", new CbcCipher("DES", 8));
+    /** The legacy PEM encryption's ciphers, by their DEK-Info names. */
+    private static final Map<String, CbcCipher> PEM_CIPHERS = Map.of("AES-128-CBC", new CbcCipher("AES", 16), "AES-192-CBC", new CbcCipher("AES", 24),
+                    "AES-256-CBC", new CbcCipher("AES", 32), "DES-EDE3-CBC", new CbcCipher("DESede", 24), "DES-CBC", new CbcCipher("DES", 8));
+
+    /**
+     * The PrivateKeyInfo inside an EncryptedPrivateKeyInfo. PBES2 (PBKDF2 and a CBC cipher) is
+     * decrypted here, as the JDK's own PBES2 takes AES only and OpenSSL 3 writes 3DES too; the
+     * PKCS#5 v1 and PKCS#12 schemes are the JDK's, by their names.
+     */
+    private static byte[] decryptPkcs8(byte[] der, byte[] password) throws GeneralSecurityException {
+        Der info = new Der(der).sequence();
+        Der algorithm = info.sequence();
+        if (!algorithm.oid().equals(PBES2)) {
+            return decryptByJdk(der, password);
+        }
+        Der parameters = algorithm.sequence();
+        Der kdf = parameters.sequence();
+        if (!kdf.oid().equals(PBKDF2)) {
+            throw new NoSuchAlgorithmException("PBES2 without PBKDF2");
+        }
+        Der kdfParameters = kdf.sequence();
+        byte[] salt = kdfParameters.content();
+        int iterations = kdfParameters.integer();
+        if (kdfParameters.peekTag() == Der.INTEGER) {
+            kdfParameters.skip();
+        }
+        String prf = kdfParameters.hasMore() ? HMACS.get(kdfParameters.sequence().oid()) : "HmacSHA1";
+        Der encryption = parameters.sequence();
+        CbcCipher cipher = PBES2_CIPHERS.get(encryption.oid());
+        if (prf == null || cipher == null) {
+            throw new NoSuchAlgorithmException("PBES2 scheme");
+        }
+        byte[] iv = encryption.content();
+        return cipher.decrypt(pbkdf2(prf, password, salt, iterations, cipher.keyLength()), iv, info.content());
+    }
+
+    /** RFC 8018's PBKDF2 over the password's bytes as given (the JDK's takes chars). */
+    private static byte[] pbkdf2(String hmac, byte[] password, byte[] salt, int iterations, int length) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance(hmac);
+        mac.init(new SecretKeySpec(password, hmac));
+        byte[] key = new byte[length];
+        for (int block = 1, filled = 0; filled < length; block++) {
+            mac.update(salt);
+            mac.update(new byte[]{(byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block});
+            byte[] u = mac.doFinal();
+            byte[] t = u.clone();
+            for (int i = 1; i < iterations; i++) {
+                u = mac.doFinal(u);
+                for (int j = 0; j < t.length; j++) {
+                    t[j] ^= u[j];
+                }
+            }
+            int n = Math.min(t.length, length - filled);
+            System.arraycopy(t, 0, key, filled, n);
+            filled += n;
+        }
+        return key;
+    }
+
+    /** The JDK names a PKCS#5 v1 or PKCS#12 scheme ("PBEWithSHA1AndDESede"), which its factory and cipher take. */
+    private static byte[] decryptByJdk(byte[] der, byte[] password) throws GeneralSecurityException {
+        EncryptedPrivateKeyInfo info;
+        try {
+            info = new EncryptedPrivateKeyInfo(der);
+        } catch (IOException e) {
+            throw new InvalidKeyException(e);
+        }
+        String scheme = info.getAlgName();
         char[] secret = new String(password, StandardCharsets.UTF_8).toCharArray();
         SecretKey key = SecretKeyFactory.getInstance(scheme).generateSecret(new PBEKeySpec(secret));
         Cipher cipher = Cipher.getInstance(scheme);
-        cipher.init(Cipher.DECRYPT_MODE, key, parameters);
-        return info.getKeySpec(cipher);
+        cipher.init(Cipher.DECRYPT_MODE, key, info.getAlgParameters());
+        return info.getKeySpec(cipher).getEncoded();
+    }
+
+    /**
+     * A key in the legacy encrypted PEM form (RFC 1421 headers, as OpenSSL's {@code PEM_do_header}
+     * reads it): {@code DEK-Info: CIPHER,IV} names the cipher and its IV in hex; the key is
+     * OpenSSL's {@code EVP_BytesToKey} of the password with MD5, one round, the IV's first 8 bytes
+     * as salt.
+     */
+    private static byte[] decryptLegacy(String headers, String body, byte[] password) throws GeneralSecurityException {
+        String dekInfo = null;
+        for (String line : headers.split("\\R")) {
+            if (line.startsWith("DEK-Info:")) {
+                dekInfo = line.substring("DEK-Info:".length()).trim();
+            }
+        }
+        int comma = dekInfo == null ? -1 : dekInfo.indexOf(',');
+        CbcCipher cipher = comma < 0 ? null : PEM_CIPHERS.get(dekInfo.substring(0, comma).toUpperCase(Locale.ROOT));
+        if (cipher == null) {
+            throw new NoSuchAlgorithmException("legacy PEM encryption " + dekInfo);
+        }
+        byte[] iv = HexFormat.of().parseHex(dekInfo.substring(comma + 1).trim());
+        if (iv.length < 8) {
+            throw new InvalidKeyException("legacy PEM IV");
+        }
+        requirePassword(password);
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        byte[] key = new byte[cipher.keyLength()];
+        byte[] previous = new byte[0];
+        for (int filled = 0; filled < key.length;) {
+            md5.update(previous);
+            md5.update(password);
+            md5.update(iv, 0, 8);
+            previous = md5.digest();
+            int n = Math.min(previous.length, key.length - filled);
+            System.arraycopy(previous, 0, key, filled, n);
+            filled += n;
+        }
+        return cipher.decrypt(key, iv, Base64.getMimeDecoder().decode(body));
     }
 
     /** A PKCS#1 RSA or SEC1 EC key, wrapped as PKCS#8; null when the text has neither. */
-    private static PrivateKey traditionalKey(String pem) throws GeneralSecurityException {
-        List<byte[]> keys = blocks(pem, "RSA PRIVATE KEY");
+    private static PrivateKey traditionalKey(String pem, byte[] password) throws GeneralSecurityException {
+        List<byte[]> keys = blocks(pem, "RSA PRIVATE KEY", password);
         if (!keys.isEmpty()) {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8(RSA_ALGORITHM, keys.get(0))));
         }
-        keys = blocks(pem, "EC PRIVATE KEY");
+        keys = blocks(pem, "EC PRIVATE KEY", password);
         if (!keys.isEmpty()) {
             byte[] sec1 = keys.get(0);
             byte[] algorithm = tlv(0x30, concat(EC_PUBLIC_KEY, namedCurve(sec1)));
@@ -143,43 +275,14 @@ final class Pem {
      * [0] parameters (the named curve's OID), [1] public key }.
      */
     private static byte[] namedCurve(byte[] sec1) throws GeneralSecurityException {
-        int[] outer = header(sec1, 0);
-        if (sec1[0] != 0x30) {
-            throw new InvalidKeySpecException("not an EC private key");
-        }
-        int at = outer[0];
-        int end = outer[0] + outer[1];
-        while (at < end) {
-            int[] field = header(sec1, at);
-            if ((sec1[at] & 0xFF) == 0xA0) {
-                return Arrays.copyOfRange(sec1, field[0], field[0] + field[1]);
+        Der key = new Der(sec1).sequence();
+        while (key.hasMore()) {
+            if (key.peekTag() == 0xA0) {
+                return key.content();
             }
-            at = field[0] + field[1];
+            key.skip();
         }
         throw new InvalidKeySpecException("EC private key without its curve");
-    }
-
-    /** Where the content of the DER element at {@code at} starts, and its length. */
-    private static int[] header(byte[] der, int at) throws GeneralSecurityException {
-        if (at + 1 >= der.length) {
-            throw new InvalidKeySpecException("truncated DER");
-        }
-        int first = der[at + 1] & 0xFF;
-        if (first < 0x80) {
-            return new int[]{at + 2, first};
-        }
-        int size = first & 0x7F;
-        if (size > 3 || at + 2 + size > der.length) {
-            throw new InvalidKeySpecException("bad DER length");
-        }
-        int length = 0;
-        for (int i = 0; i < size; i++) {
-            length = (length << 8) | (der[at + 2 + i] & 0xFF);
-        }
-        if (at + 2 + size + length > der.length) {
-            throw new InvalidKeySpecException("truncated DER");
-        }
-        return new int[]{at + 2 + size, length};
     }
 
     /** A DER element: its tag, its length (short or long form), its content. */
@@ -198,7 +301,8 @@ final class Pem {
         return out.toByteArray();
     }
 
-    private static List<byte[]> blocks(String pem, String label) {
+    /** The DER of each block with this label; legacy encrypted ones decrypted with {@code password}. */
+    private static List<byte[]> blocks(String pem, String label, byte[] password) throws GeneralSecurityException {
         List<byte[]> found = new ArrayList<>();
         String begin = "-----BEGIN " + label + "-----";
         String end = "-----END " + label + "-----";
@@ -209,9 +313,9 @@ final class Pem {
                 break;
             }
             String body = pem.substring(at + begin.length(), stop);
-            if (body.contains("Proc-Type:")) {
-                // A legacy encrypted key (RFC 1421 headers): aio cannot decrypt it; the key factory refuses an empty key.
-                found.add(new byte[0]);
+            int headersEnd = body.indexOf("Proc-Type:") < 0 ? -1 : blankLine(body);
+            if (headersEnd >= 0) {
+                found.add(decryptLegacy(body.substring(0, headersEnd), body.substring(headersEnd), password));
             } else {
                 found.add(Base64.getMimeDecoder().decode(body));
             }
@@ -219,4 +323,12 @@ final class Pem {
         }
         return found;
     }
+
+    /** Where the RFC 1421 headers of a PEM body end (the empty line after them), or -1 when they do not. */
+    private static int blankLine(String body) {
+        Matcher m = HEADERS_END.matcher(body);
+        return m.find() ? m.end() : -1;
+    }
+
+    private static final Pattern HEADERS_END = Pattern.compile("\\R[ \\t]*\\R");
 }

@@ -35,6 +35,11 @@ final class SslErrors {
         return make("SSLError", 524297, "[SSL] PEM lib (_ssl.c:" + (key ? 3926 : 3905) + ")", "SSL", null, 0, null);
     }
 
+    /** The key is not the one of the certificate's public key. */
+    static AioException keyMismatch() {
+        return make("SSLError", 116, "[X509: KEY_VALUES_MISMATCH] key values mismatch (_ssl.c:3926)", "X509", "KEY_VALUES_MISMATCH", 0, null);
+    }
+
     static AioException noCertificates() {
         return make("SSLError", 136, "[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4154)", "X509", "NO_CERTIFICATE_OR_CRL_FOUND", 0, null);
     }

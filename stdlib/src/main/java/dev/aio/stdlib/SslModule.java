@@ -16,7 +16,8 @@ import dev.aio.runtime.PyTuple;
  * {@code _ssl}: what {@code ssl.aio} builds CPython's {@code ssl} module on. A
  * {@link TlsContext} holds an {@code SSLContext}'s certificates; a {@link TlsSession} is one
  * connection's JDK {@code SSLEngine} with memory buffers, which {@code asyncio/sslproto.aio} runs
- * between the socket transport and the program's protocol.
+ * between the socket transport and the program's protocol, and {@code ssl.aio}'s {@code SSLObject}
+ * between two {@code MemoryBIO}s (under a blocking {@code SSLSocket} too).
  */
 public final class SslModule {
     private SslModule() {

@@ -1,9 +1,11 @@
 package dev.aio.stdlib;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +62,41 @@ final class TlsContext extends PyObject {
         if (k == null) {
             throw SslErrors.pemLib(true);
         }
+        if (!keyMatches(k, certs.get(0))) {
+            throw SslErrors.keyMismatch();
+        }
         chain = certs.toArray(new X509Certificate[0]);
         key = k;
+    }
+
+    /**
+     * OpenSSL's {@code X509_check_private_key}: whether the key is the certificate's, tried by
+     * signing with it and verifying with the certificate (key types without a signature aio
+     * knows pass, and a mismatch shows in the handshake).
+     */
+    private static boolean keyMatches(PrivateKey key, X509Certificate cert) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "EdDSA", "Ed25519", "Ed448" -> "EdDSA";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return true;
+        }
+        byte[] message = "aio".getBytes(StandardCharsets.US_ASCII);
+        try {
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(message);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(cert.getPublicKey());
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     @TruffleBoundary

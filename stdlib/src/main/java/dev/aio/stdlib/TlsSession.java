@@ -28,7 +28,9 @@ import dev.aio.runtime.PyType;
  * layer in {@code asyncio/sslproto.aio} feeds it the bytes the socket received ({@link #receive},
  * which gives back the plaintext they held), hands it plaintext to send ({@link #send}), and writes
  * to the socket what it has for the network ({@link #outgoing}): handshake messages, records,
- * close_notify. The engine's delegated tasks run on the calling thread.
+ * close_notify. {@code ssl.aio}'s {@code SSLObject} does the same between its two
+ * {@code MemoryBIO}s, and its {@code SSLSocket} over a blocking socket, on whichever thread runs
+ * it. The engine's delegated tasks run on the calling thread.
  */
 final class TlsSession extends PyObject {
     static final PyType TYPE = new PyType("_TlsSession", "_ssl");
