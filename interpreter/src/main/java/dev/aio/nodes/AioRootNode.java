@@ -8,6 +8,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.bytecode.BytecodeRootNode;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
 import com.oracle.truffle.api.bytecode.GenerateBytecode;
 import com.oracle.truffle.api.bytecode.Operation;
 import com.oracle.truffle.api.bytecode.ShortCircuitOperation.Operator;
@@ -36,6 +37,7 @@ import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.nodes.ops.CallOps;
 import dev.aio.nodes.ops.CallSite;
 import dev.aio.nodes.ops.ClassOps;
+import dev.aio.nodes.ops.ContinuationCallNode;
 import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
 import dev.aio.nodes.ops.FunctionCaches;
@@ -45,6 +47,7 @@ import dev.aio.nodes.ops.SetAttrNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.Operators;
@@ -1220,13 +1223,29 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     /**
      * One step of an {@code await}: the result, or {@code AwaitSignal.PENDING} when it suspended.
-     * A coroutine's step is called by its class, so compiled code calls it directly.
+     * A coroutine's body is resumed here, {@link PyCoroutine#step} with the continuation called
+     * through the site's own call node, so compiled code can inline a body that runs to its end.
      */
     @Operation
     public static final class AwaitStep {
         @Specialization
-        static Object doCoroutine(PyCoroutine coroutine, Object sent) {
-            return coroutine.step(sent);
+        static Object doCoroutine(PyCoroutine coroutine, Object sent,
+                        @Bind Node node,
+                        @Cached ContinuationCallNode resume) {
+            Object value = PyCoroutine.sendable(sent);
+            ContinuationResult continuation = coroutine.enterStep(value);
+            CallDepth depth = CallDepth.current(node);
+            depth.enter();
+            Object returned;
+            try {
+                returned = resume.execute(continuation, value);
+            } catch (AioException e) {
+                throw coroutine.stepRaisedInBody(e);
+            } finally {
+                depth.exit();
+                coroutine.leftStep();
+            }
+            return coroutine.stepReturned(returned);
         }
 
         @Specialization
