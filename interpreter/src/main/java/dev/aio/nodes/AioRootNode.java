@@ -47,6 +47,7 @@ import dev.aio.nodes.ops.SetAttrNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BaseCoroutine;
 import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.HostErrors;
@@ -1206,11 +1207,20 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     // ----- await ----------------------------------------------------------------------------------
 
-    /** {@code await coro()}, the common case, is handled here rather than behind the generic boundary. */
+    /**
+     * {@code await coro()}, the common case, and {@code await asyncio.sleep(0)} (a coroutine written in
+     * Java) are handled here rather than behind the generic boundary.
+     */
     @Operation
     public static final class GetAwaitable {
         @Specialization
         static Object doCoroutine(PyCoroutine coroutine) {
+            coroutine.markAwaited();
+            return coroutine;
+        }
+
+        @Specialization
+        static Object doBaseCoroutine(BaseCoroutine coroutine) {
             coroutine.markAwaited();
             return coroutine;
         }
@@ -1248,7 +1258,14 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
             return coroutine.stepReturned(returned);
         }
 
-        @Specialization
+        /** A site that awaits objects of one Java class (a builtin coroutine, a future): its step is inlined. */
+        @Specialization(guards = "awaitable.getClass() == cachedClass", limit = "2")
+        static Object doExactClass(Object awaitable, Object sent,
+                        @Cached("awaitable.getClass()") Class<?> cachedClass) {
+            return AsyncOps.step(CompilerDirectives.castExact(awaitable, cachedClass), sent);
+        }
+
+        @Specialization(replaces = "doExactClass")
         static Object doStep(Object awaitable, Object sent) {
             return AsyncOps.step(awaitable, sent);
         }
@@ -1265,7 +1282,13 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     /** What a suspended {@code await} hands up to the task: a future, or {@code null} for a bare yield. */
     @Operation
     public static final class AwaitYielded {
-        @Specialization
+        @Specialization(guards = "awaitable.getClass() == cachedClass", limit = "2")
+        static Object doExactClass(Object awaitable,
+                        @Cached("awaitable.getClass()") Class<?> cachedClass) {
+            return AsyncOps.yielded(CompilerDirectives.castExact(awaitable, cachedClass));
+        }
+
+        @Specialization(replaces = "doExactClass")
         static Object doGet(Object awaitable) {
             return AsyncOps.yielded(awaitable);
         }
