@@ -8,6 +8,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.bytecode.BytecodeRootNode;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
 import com.oracle.truffle.api.bytecode.GenerateBytecode;
 import com.oracle.truffle.api.bytecode.Operation;
 import com.oracle.truffle.api.bytecode.ShortCircuitOperation.Operator;
@@ -36,6 +37,7 @@ import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.nodes.ops.CallOps;
 import dev.aio.nodes.ops.CallSite;
 import dev.aio.nodes.ops.ClassOps;
+import dev.aio.nodes.ops.ContinuationCallNode;
 import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
 import dev.aio.nodes.ops.FunctionCaches;
@@ -45,6 +47,8 @@ import dev.aio.nodes.ops.SetAttrNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BaseCoroutine;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.Operators;
@@ -1203,11 +1207,20 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     // ----- await ----------------------------------------------------------------------------------
 
-    /** {@code await coro()}, the common case, is handled here rather than behind the generic boundary. */
+    /**
+     * {@code await coro()}, the common case, and {@code await asyncio.sleep(0)} (a coroutine written in
+     * Java) are handled here rather than behind the generic boundary.
+     */
     @Operation
     public static final class GetAwaitable {
         @Specialization
         static Object doCoroutine(PyCoroutine coroutine) {
+            coroutine.markAwaited();
+            return coroutine;
+        }
+
+        @Specialization
+        static Object doBaseCoroutine(BaseCoroutine coroutine) {
             coroutine.markAwaited();
             return coroutine;
         }
@@ -1220,16 +1233,39 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
 
     /**
      * One step of an {@code await}: the result, or {@code AwaitSignal.PENDING} when it suspended.
-     * A coroutine's step is called by its class, so compiled code calls it directly.
+     * A coroutine's body is resumed here, {@link PyCoroutine#step} with the continuation called
+     * through the site's own call node, so compiled code can inline a body that runs to its end.
      */
     @Operation
     public static final class AwaitStep {
         @Specialization
-        static Object doCoroutine(PyCoroutine coroutine, Object sent) {
-            return coroutine.step(sent);
+        static Object doCoroutine(PyCoroutine coroutine, Object sent,
+                        @Bind Node node,
+                        @Cached ContinuationCallNode resume) {
+            Object value = PyCoroutine.sendable(sent);
+            ContinuationResult continuation = coroutine.enterStep(value);
+            CallDepth depth = CallDepth.current(node);
+            depth.enter();
+            Object returned;
+            try {
+                returned = resume.execute(continuation, value);
+            } catch (AioException e) {
+                throw coroutine.stepRaisedInBody(e);
+            } finally {
+                depth.exit();
+                coroutine.leftStep();
+            }
+            return coroutine.stepReturned(returned);
         }
 
-        @Specialization
+        /** A site that awaits objects of one Java class (a builtin coroutine, a future): its step is inlined. */
+        @Specialization(guards = "awaitable.getClass() == cachedClass", limit = "2")
+        static Object doExactClass(Object awaitable, Object sent,
+                        @Cached("awaitable.getClass()") Class<?> cachedClass) {
+            return AsyncOps.step(CompilerDirectives.castExact(awaitable, cachedClass), sent);
+        }
+
+        @Specialization(replaces = "doExactClass")
         static Object doStep(Object awaitable, Object sent) {
             return AsyncOps.step(awaitable, sent);
         }
@@ -1246,7 +1282,13 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     /** What a suspended {@code await} hands up to the task: a future, or {@code null} for a bare yield. */
     @Operation
     public static final class AwaitYielded {
-        @Specialization
+        @Specialization(guards = "awaitable.getClass() == cachedClass", limit = "2")
+        static Object doExactClass(Object awaitable,
+                        @Cached("awaitable.getClass()") Class<?> cachedClass) {
+            return AsyncOps.yielded(CompilerDirectives.castExact(awaitable, cachedClass));
+        }
+
+        @Specialization(replaces = "doExactClass")
         static Object doGet(Object awaitable) {
             return AsyncOps.yielded(awaitable);
         }

@@ -30,24 +30,65 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
 
     @Override
     public Object step(Object sent) {
+        Object value = sendable(sent);
+        startStep(value);
+        boolean suspended;
+        try {
+            suspended = body.resume(value);
+        } catch (AioException e) {
+            throw stepRaised(e);
+        }
+        return stepEnded(suspended);
+    }
+
+    /** What the body receives for what {@link #step} was given. */
+    public static Object sendable(Object sent) {
+        return sent == AwaitSignal.START ? PyNone.NONE : sent;
+    }
+
+    /**
+     * The first half of {@link #step} for an {@code await} that resumes the body with a call node of
+     * its own: the continuation to call with {@code value} (see {@link SuspendedBody#resume}).
+     */
+    public ContinuationResult enterStep(Object value) {
+        startStep(value);
+        return body.enter(value);
+    }
+
+    /** After {@link #enterStep}'s call of the continuation, whichever way it ended. */
+    public void leftStep() {
+        body.left();
+    }
+
+    /** After {@link #enterStep}'s call of the continuation returned {@code r}: the step's result. */
+    public Object stepReturned(Object r) {
+        return stepEnded(body.returned(r));
+    }
+
+    /** After {@link #enterStep}'s call of the continuation raised {@code e}: what the step raises. */
+    public AioException stepRaisedInBody(AioException e) {
+        return stepRaised(body.raised(e));
+    }
+
+    private void startStep(Object value) {
         if (body.isFinished()) {
             throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
         }
-        Object value = sent == AwaitSignal.START ? PyNone.NONE : sent;
         if (!body.isStarted()) {
             body.checkFirstValue(value);
             context.neverAwaited().started(this);
         }
         // A coroutine awaited inside this step that suspends leaves itself here: the await stack.
         context.setSuspendedCoroutine(null);
-        boolean suspended;
-        try {
-            suspended = body.resume(value);
-        } catch (AioException e) {
-            yielded = null;
-            awaiting = null;
-            throw e;
-        }
+    }
+
+    private AioException stepRaised(AioException e) {
+        yielded = null;
+        awaiting = null;
+        return e;
+    }
+
+    private Object stepEnded(boolean suspended) {
         if (suspended) {
             Object y = body.value();
             yielded = y == AwaitSignal.BARE_YIELD ? null : y;

@@ -19,6 +19,8 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
     /** The class of an instance of a subclass of dict ({@code class C(dict)}, Counter...), or null for a dict. */
     private final PyType subtype;
     private PyDict attributes;
+    /** The class whose instance has this dict as its {@code __dict__}: told of each key added. */
+    private InstanceAttributeNames attributesOf;
 
     public PyDict() {
         this.subtype = null;
@@ -38,6 +40,11 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
             attributes = new PyDict();
         }
         return attributes;
+    }
+
+    /** Makes this dict the {@code __dict__} of a new instance of {@code type}. */
+    void becomeAttributesOf(PyType type) {
+        attributesOf = type.instanceAttributeNames();
     }
 
     /** A key's slot: it stays the same object while the key is in the dict, so a cache may hold it (LoadGlobal does). */
@@ -127,6 +134,9 @@ public final class PyDict extends PyObject implements BuiltinSubclassInstance {
                 userKeys++;
             }
             keysChanged();
+            if (attributesOf != null) {
+                attributesOf.added(key);
+            }
         } else {
             e.value = value;
         }

@@ -12,6 +12,7 @@ public final class PyInstance extends PyObject {
 
     public PyInstance(PyType type) {
         this.type = type;
+        dict.becomeAttributesOf(type);
     }
 
     @Override
@@ -24,6 +25,7 @@ public final class PyInstance extends PyObject {
     }
 
     public void setDict(PyDict dict) {
+        type.instanceAttributeNames().forget();
         this.dict = dict;
     }
 

@@ -49,6 +49,8 @@ public final class PyType extends PyObject {
     private PyType metaclass;
     /** What {@code __slots__} along the MRO make of instances of a class written in aio. */
     private ClassSlots slots = ClassSlots.NONE;
+    /** What the instances of a class written in aio have had in their {@code __dict__}, for method call sites. */
+    private final InstanceAttributeNames instanceAttributeNames = new InstanceAttributeNames();
     /** A type CPython writes in C outside builtins, whose {@code tp_name} carries its module ({@link #withModuleInMessages}). */
     private boolean moduleInMessages;
     /** CPython's {@code Py_TPFLAGS_SEQUENCE}: a {@code match} sequence pattern takes instances of the type. */
@@ -142,6 +144,19 @@ public final class PyType extends PyObject {
         for (PyType t : live) {
             t.setCollectionFlagRecursively(flag);
         }
+    }
+
+    InstanceAttributeNames instanceAttributeNames() {
+        return instanceAttributeNames;
+    }
+
+    /**
+     * Valid while no instance of this class (of this class exactly, not a subclass) can have
+     * {@code name} among its own attributes, in its {@code __dict__} or a slot: a method of that name
+     * found on the class is then what {@code instance.name} gives. Never valid for a class with slots.
+     */
+    public Assumption noInstanceAttribute(String name) {
+        return slots.names().isEmpty() ? instanceAttributeNames.absent(name) : Assumption.NEVER_VALID;
     }
 
     ClassSlots slots() {

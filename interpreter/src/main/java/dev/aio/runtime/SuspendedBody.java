@@ -49,33 +49,48 @@ public final class SuspendedBody {
      * Runs the body from where it is suspended, with {@code sent} as the value of its suspension
      * point (a {@link ThrowRequest} raises its exception there). True when it suspends again, what
      * it suspended with in {@link #value()}; false when it returned, its result in {@link #value()}.
+     * Compiled code that steps a body does the same with a call node of its own
+     * ({@code AwaitStep}): {@link #enter}, a call of the continuation, {@link #returned} or
+     * {@link #raised}, and {@link #left} in any case.
      */
     @TruffleBoundary
     public boolean resume(Object sent) {
+        ContinuationResult c = enter(sent);
+        Object r;
+        CallDepth depth = CallDepth.current(null);
+        depth.enter();
+        try {
+            r = c.continueWith(sent);
+        } catch (AioException e) {
+            throw raised(e);
+        } finally {
+            depth.exit();
+            left();
+        }
+        return returned(r);
+    }
+
+    /**
+     * Before the body runs again: the continuation to resume with {@code sent}, by calling its call
+     * target with its frame and {@code sent} ({@link ContinuationResult#continueWith}'s convention).
+     */
+    public ContinuationResult enter(Object sent) {
         if (running) {
             throw PyErrors.valueError(kind + " already executing");
         }
         checkFirstValue(sent);
         started = true;
         running = true;
-        Object r;
-        CallDepth depth = CallDepth.current(null);
-        depth.enter();
-        try {
-            r = continuation.continueWith(sent);
-        } catch (AioException e) {
-            finish();
-            if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
-                // PEP 479: a StopIteration leaking out of the body would end the caller's loop silently.
-                AioException error = PyErrors.runtimeError(kind + " raised StopIteration");
-                error.getException().setCause(e.getException());
-                throw error;
-            }
-            throw e;
-        } finally {
-            depth.exit();
-            running = false;
-        }
+        return continuation;
+    }
+
+    /** After the body ran, whichever way it ended. */
+    public void left() {
+        running = false;
+    }
+
+    /** The body returned {@code r} to its resumer: true when it suspended (at a new continuation), false when it finished. */
+    public boolean returned(Object r) {
         if (r instanceof ContinuationResult next) {
             continuation = next;
             value = next.getResult();
@@ -84,6 +99,19 @@ public final class SuspendedBody {
         finish();
         value = r;
         return false;
+    }
+
+    /** The body raised {@code e}: it is finished, and what its resumer raises is returned. */
+    @TruffleBoundary
+    public AioException raised(AioException e) {
+        finish();
+        if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
+            // PEP 479: a StopIteration leaking out of the body would end the caller's loop silently.
+            AioException error = PyErrors.runtimeError(kind + " raised StopIteration");
+            error.getException().setCause(e.getException());
+            return error;
+        }
+        return e;
     }
 
     /**

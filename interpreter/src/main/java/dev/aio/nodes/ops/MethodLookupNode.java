@@ -10,6 +10,7 @@ import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.PyFunction;
+import dev.aio.runtime.PyInstance;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
 
@@ -18,7 +19,9 @@ import dev.aio.runtime.PyType;
  * once per receiver type and kept while the type and its bases stay unchanged: CPython's
  * {@code LOAD_METHOD} with its per-type cache, guarded by the type's version tag. {@code null} when
  * the attribute is no plain method of the class (see {@link Attributes#methodForCall}) or the
- * instance has an attribute of that name itself: the call then takes the general path. One node
+ * instance has an attribute of that name itself: the call then takes the general path. Whether an
+ * instance of a class written in aio could have such an attribute is known per class
+ * ({@link PyType#noInstanceAttribute}), so its dict is looked at only once one has. One node
  * serves one call site, so {@code name} is always the same.
  * <p>
  * Builtin types are the same in every context; a class written in aio belongs to one. The node
@@ -40,7 +43,7 @@ public abstract class MethodLookupNode extends Node {
                     @Cached("type.unchangedAssumption()") Assumption unchanged,
                     @Cached("methodForCall(receiverClass, type, name)") Object method,
                     @Cached("hasInstanceDict(receiverClass)") boolean hasInstanceDict) {
-        return cachedAnswer(receiver, name, method, hasInstanceDict);
+        return cachedAnswer(receiver, name, method, hasInstanceDict, Assumption.NEVER_VALID);
     }
 
     @Specialization(guards = {"receiver.getClass() == receiverClass", "typeOf(receiver) == type", "type.isUserDefined()"}, assumptions = {"singleContext", "unchanged"}, limit = "3")
@@ -50,8 +53,9 @@ public abstract class MethodLookupNode extends Node {
                     @Cached("typeOf(receiver)") PyType type,
                     @Cached("type.unchangedAssumption()") Assumption unchanged,
                     @Cached("methodForCall(receiverClass, type, name)") Object method,
-                    @Cached("hasInstanceDict(receiverClass)") boolean hasInstanceDict) {
-        return cachedAnswer(receiver, name, method, hasInstanceDict);
+                    @Cached("hasInstanceDict(receiverClass)") boolean hasInstanceDict,
+                    @Cached("noInstanceAttribute(receiverClass, type, name)") Assumption noInstanceAttribute) {
+        return cachedAnswer(receiver, name, method, hasInstanceDict, noInstanceAttribute);
     }
 
     @Specialization(guards = "isUserType(receiver)")
@@ -65,8 +69,13 @@ public abstract class MethodLookupNode extends Node {
         return Attributes.methodForCall(receiver, name);
     }
 
-    private static Object cachedAnswer(Object receiver, String name, Object method, boolean hasInstanceDict) {
-        if (method == null || hasInstanceDict && Attributes.instanceHas(receiver, name)) {
+    /**
+     * {@code noInstanceAttribute}, while valid, says that the receiver's own attributes cannot hide
+     * the method, so its dict is not looked at (a constant in compiled code, which the first instance
+     * that gains the name deoptimizes).
+     */
+    private static Object cachedAnswer(Object receiver, String name, Object method, boolean hasInstanceDict, Assumption noInstanceAttribute) {
+        if (method == null || hasInstanceDict && !noInstanceAttribute.isValid() && Attributes.instanceHas(receiver, name)) {
             return null;
         }
         return method;
@@ -82,6 +91,11 @@ public abstract class MethodLookupNode extends Node {
 
     static Object methodForCall(Class<?> receiverClass, PyType type, String name) {
         return Attributes.methodForCall(receiverClass, type, name);
+    }
+
+    /** Only an instance of a class written in aio (not of a subclass of a builtin) has its names watched. */
+    static Assumption noInstanceAttribute(Class<?> receiverClass, PyType type, String name) {
+        return receiverClass == PyInstance.class ? type.noInstanceAttribute(name) : Assumption.NEVER_VALID;
     }
 
     static boolean hasInstanceDict(Class<?> receiverClass) {
