@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class NotYetErrorsTest {
     private static String run(String code) {
+        return run(Context.newBuilder("aio"), code);
+    }
+
+    private static String run(Context.Builder builder, String code) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Context.newBuilder("aio").out(out).err(out).option("engine.WarnInterpreterOnly", "false").build()) {
+        try (Context context = builder.out(out).err(out).option("engine.WarnInterpreterOnly", "false").build()) {
             context.eval("aio", code);
         }
         return out.toString(StandardCharsets.UTF_8);
@@ -49,5 +54,31 @@ class NotYetErrorsTest {
                             print(e)
                         """;
         assertEquals("Queue\naio cannot subclass the builtin type 'Queue' yet\n", run(code));
+    }
+
+    /** The JDK's channels take no MSG_* flags: passing any is refused where it is passed, never ignored. */
+    @Test
+    void socketFlagsAreAnErrorWhereTheyArePassed() {
+        String code = """
+                        import socket
+                        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+                            s.bind(('127.0.0.1', 0))
+                            here = s.getsockname()
+                            s.sendto(b'plain', 0, here)
+                            print(s.recv(16, 0))
+                            for call in (lambda: s.recv(16, 2), lambda: s.recvfrom(16, 2), lambda: s.send(b'x', 64),
+                                         lambda: s.sendall(b'x', 64), lambda: s.sendto(b'x', 64, here)):
+                                try:
+                                    call()
+                                except NotImplementedError as e:
+                                    print(e)
+                        """;
+        assertEquals(String.join("\n", "b'plain'",
+                        "aio cannot pass flags to socket.recv() yet (flags=2)",
+                        "aio cannot pass flags to socket.recvfrom() yet (flags=2)",
+                        "aio cannot pass flags to socket.send() yet (flags=64)",
+                        "aio cannot pass flags to socket.sendall() yet (flags=64)",
+                        "aio cannot pass flags to socket.sendto() yet (flags=64)", ""),
+                        run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), code));
     }
 }

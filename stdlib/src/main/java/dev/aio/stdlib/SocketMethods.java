@@ -7,6 +7,7 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.PyBytesLike;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyMemoryView;
 import dev.aio.runtime.PyNone;
@@ -20,6 +21,17 @@ public final class SocketMethods {
 
     static void install() {
         PySocket.TYPE.defineBuiltins(SocketMethodsFactory.getFactories());
+    }
+
+    /**
+     * The {@code flags} of send/recv: 0 or none. The JDK's channels take no MSG_* flags, so any
+     * other value is refused at the call rather than ignored.
+     */
+    private static void requireNoFlags(Object flags, String method) {
+        long value = integer(flags, 0);
+        if (value != 0) {
+            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio cannot pass flags to socket." + method + "() yet (flags=" + value + ")");
+        }
     }
 
     private static long integer(Object o, long missing) {
@@ -146,6 +158,7 @@ public final class SocketMethods {
     abstract static class SendNode extends BuiltinNode {
         @Specialization
         static Object doSend(PySocket self, Object data, Object flags) {
+            requireNoFlags(flags, "send");
             if (data instanceof PyBytesLike b) {
                 return self.send(b.array(), 0, b.length());
             }
@@ -162,6 +175,7 @@ public final class SocketMethods {
     abstract static class SendAllNode extends BuiltinNode {
         @Specialization
         static Object doSendAll(PySocket self, Object data, Object flags) {
+            requireNoFlags(flags, "sendall");
             byte[] content = bytes(data);
             self.sendall(content, 0, content.length);
             return PyNone.NONE;
@@ -208,6 +222,9 @@ public final class SocketMethods {
         @Specialization
         static Object doSendTo(PySocket self, Object data, Object flagsOrAddress, Object address) {
             Object to = Args.given(address) ? address : flagsOrAddress;
+            if (Args.given(address)) {
+                requireNoFlags(flagsOrAddress, "sendto");
+            }
             byte[] content = bytes(data);
             return self.sendto(content, 0, content.length, to);
         }
@@ -219,6 +236,7 @@ public final class SocketMethods {
         @Specialization
         static Object doRecvFrom(PySocket self, Object bufsize, Object flags) {
             long n = integer(bufsize, 0);
+            requireNoFlags(flags, "recvfrom");
             if (n < 0) {
                 throw PyErrors.valueError("negative buffersize in recvfrom");
             }
@@ -232,6 +250,7 @@ public final class SocketMethods {
         @Specialization
         static Object doRecv(PySocket self, Object bufsize, Object flags) {
             long n = integer(bufsize, 0);
+            requireNoFlags(flags, "recv");
             if (n < 0) {
                 throw PyErrors.valueError("negative buffersize in recv");
             }
