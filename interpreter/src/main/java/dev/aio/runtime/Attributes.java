@@ -143,7 +143,7 @@ public final class Attributes {
         PyType type = PyOps.typeOf(obj);
         Object classAttr = type.lookup(name);
         if (classAttr instanceof PyDescriptors.Property p) {
-            return Calls.call(p.getter, obj);
+            return p.get(obj, type);
         }
         boolean descriptor = SpecialMethods.isUserObject(classAttr) && SpecialMethods.lookup(classAttr, "__get__") != null;
         if (descriptor && isDataDescriptor(classAttr)) {

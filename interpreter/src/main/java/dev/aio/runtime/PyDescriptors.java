@@ -39,29 +39,62 @@ public final class PyDescriptors {
         }
     }
 
-    /** A computed attribute: getter, and optionally setter ({@code @x.setter}). */
-    public static final class Property extends PyObject {
-        public final Object getter;
-        public final Object setter;
+    /**
+     * A computed attribute: getter, and optionally setter ({@code @x.setter}). An instance of a
+     * class derived from property ({@code class cached(property)}) carries that class and an
+     * attribute dict, gets its functions from {@code property.__init__}, and its class's
+     * {@code __get__} decides what reading the attribute gives.
+     */
+    public static final class Property extends PyObject implements BuiltinSubclassInstance {
+        public Object getter;
+        public Object setter;
         /** The function that {@code del obj.x} calls, or {@code null}. */
-        public final Object deleter;
+        public Object deleter;
         /** The {@code doc} argument or what was assigned to {@code __doc__}, else {@code null}: then {@code __doc__} is the getter's. */
         public Object doc;
+        private final PyType subtype;
+        private final PyDict attributes;
 
         public Property(Object getter, Object setter) {
             this(getter, setter, null, null);
         }
 
         public Property(Object getter, Object setter, Object deleter, Object doc) {
-            this.getter = getter;
-            this.setter = setter;
-            this.deleter = deleter;
-            this.doc = doc;
+            this(null);
+            init(getter, setter, deleter, doc);
+        }
+
+        /** A property of {@code type}, a class derived from property, with no functions until its {@code __init__}. */
+        public Property(PyType type) {
+            this.subtype = type;
+            this.attributes = type == null ? null : new PyDict();
+        }
+
+        /** {@code property.__init__(fget, fset, fdel, doc)}: {@code null} for each one not given. */
+        public void init(Object get, Object set, Object delete, Object docString) {
+            this.getter = get;
+            this.setter = set;
+            this.deleter = delete;
+            this.doc = docString;
+        }
+
+        /** {@code obj.x}: the getter's result, or what the class's own {@code __get__} gives for an instance of a derived class. */
+        @TruffleBoundary
+        public Object get(Object obj, PyType type) {
+            if (subtype != null && SpecialMethods.lookup(this, "__get__") != null) {
+                return SpecialMethods.call(this, "__get__", obj, type);
+            }
+            return Calls.call(getter, obj);
+        }
+
+        @Override
+        public PyDict instanceDict() {
+            return attributes;
         }
 
         @Override
         public PyType getPyType() {
-            return PROPERTY;
+            return subtype != null ? subtype : PROPERTY;
         }
     }
 
