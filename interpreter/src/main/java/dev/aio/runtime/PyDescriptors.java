@@ -11,31 +11,65 @@ public final class PyDescriptors {
     static final PyType CLASSMETHOD = new PyType("classmethod", "builtins", BuiltinTypes.OBJECT);
     static final PyType PROPERTY = new PyType("property", "builtins", BuiltinTypes.OBJECT);
 
-    /** Not bound: the function as is, from the class and from instances. */
-    public static final class StaticMethod extends PyObject {
-        public final Object function;
+    /**
+     * Not bound: the function as is, from the class and from instances. An instance of a class
+     * derived from staticmethod carries that class and an attribute dict and gets its function
+     * from {@code staticmethod.__init__}; its class's {@code __get__} decides what it binds to.
+     */
+    public static final class StaticMethod extends PyObject implements BuiltinSubclassInstance {
+        public Object function;
+        private final PyType subtype;
+        private final PyDict attributes;
 
         public StaticMethod(Object function) {
             this.function = function;
+            this.subtype = null;
+            this.attributes = null;
+        }
+
+        /** A static method of {@code type}, a class derived from staticmethod, for its {@code __init__} to fill. */
+        public StaticMethod(PyType type) {
+            this.subtype = type;
+            this.attributes = new PyDict();
+        }
+
+        @Override
+        public PyDict instanceDict() {
+            return attributes;
         }
 
         @Override
         public PyType getPyType() {
-            return STATICMETHOD;
+            return subtype != null ? subtype : STATICMETHOD;
         }
     }
 
-    /** Bound to the class, also when looked up on an instance. */
-    public static final class ClassMethod extends PyObject {
-        public final Object function;
+    /** Bound to the class, also when looked up on an instance; derived classes as {@link StaticMethod}'s. */
+    public static final class ClassMethod extends PyObject implements BuiltinSubclassInstance {
+        public Object function;
+        private final PyType subtype;
+        private final PyDict attributes;
 
         public ClassMethod(Object function) {
             this.function = function;
+            this.subtype = null;
+            this.attributes = null;
+        }
+
+        /** A class method of {@code type}, a class derived from classmethod, for its {@code __init__} to fill. */
+        public ClassMethod(PyType type) {
+            this.subtype = type;
+            this.attributes = new PyDict();
+        }
+
+        @Override
+        public PyDict instanceDict() {
+            return attributes;
         }
 
         @Override
         public PyType getPyType() {
-            return CLASSMETHOD;
+            return subtype != null ? subtype : CLASSMETHOD;
         }
     }
 

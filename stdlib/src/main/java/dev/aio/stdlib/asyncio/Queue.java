@@ -136,13 +136,20 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
     /** The builtin {@code qsize}: {@code len(self._queue)}. */
     @TruffleBoundary
     public long qsize() {
-        return PyOps.len(store());
+        Object s = store();
+        return s == store ? ownSize() : PyOps.len(s);
     }
 
     /** The builtin {@code empty}: {@code not self._queue}. */
     @TruffleBoundary
     public boolean empty() {
-        return !PyOps.isTrue(store());
+        Object s = store();
+        return s == store ? ownSize() == 0 : !PyOps.isTrue(s);
+    }
+
+    /** The size of the deque or list the builtin {@code _init} made. */
+    private int ownSize() {
+        return store instanceof PyDeque d ? d.size() : ((PyList) store).size();
     }
 
     /** As CPython's {@code full()}: a {@code maxsize} that does not compare with ints raises TypeError here, not in the constructor. */
@@ -205,8 +212,8 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
         if (isFull()) {
             throw PyErrors.raiseNoArgs(QUEUE_FULL);
         }
-        if (store() instanceof PyDeque || store() instanceof PyList) {
-            AioContext.get(null).limits().checkQueuePut((int) PyOps.len(store()));
+        if (store() == store) {
+            AioContext.get(null).limits().checkQueuePut(ownSize());
         }
         callPut(item, "_put");
         unfinishedTasks++;
