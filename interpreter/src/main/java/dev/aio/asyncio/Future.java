@@ -7,10 +7,12 @@ import java.util.function.Consumer;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyContext;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
@@ -20,7 +22,7 @@ import dev.aio.runtime.PyType;
 import dev.aio.runtime.ReprLib;
 
 /** {@code asyncio.Future}, after CPython's futures.py: a result that will be set later, with done-callbacks. */
-public class Future extends PyObject implements Awaitable {
+public class Future extends PyObject implements Awaitable, BuiltinSubclassInstance {
     public static final PyType TYPE = new PyType("Future", "_asyncio").withModuleInMessages();
     /** How the purpose of the future {@code asyncio.sleep} waits on starts (the timeline draws sleeps apart). */
     public static final String SLEEP_PURPOSE_PREFIX = "asyncio.sleep(";
@@ -33,9 +35,13 @@ public class Future extends PyObject implements Awaitable {
     record Callback(Consumer<Future> action, String description, Object target) {
     }
 
-    protected final EventLoop loop;
+    /** Set again by {@code Future.__init__(loop=...)} for an instance of a class derived from Future. */
+    protected EventLoop loop;
     /** Debug mode: where the program made this future ({@link EventLoop#creationSite}), or null. */
-    private final String createdAt;
+    private String createdAt;
+    /** The class derived from Future in aio code the instance belongs to, with the instance's attributes; or null. */
+    private final PyType subtype;
+    private final PyDict attributes;
     private State state = State.PENDING;
     /** Finished: the result; cancelled: the cancel message. */
     private Object result;
@@ -56,8 +62,25 @@ public class Future extends PyObject implements Awaitable {
     private boolean logTraceback;
 
     public Future(EventLoop loop) {
-        this.loop = loop;
-        this.createdAt = loop == null ? null : loop.creationSite();
+        this(loop, null);
+    }
+
+    /** A pending instance of {@code subtype}, a class derived from Future (or {@code null}), on {@code loop}. */
+    public Future(EventLoop loop, PyType subtype) {
+        this.subtype = subtype;
+        this.attributes = subtype == null ? null : new PyDict();
+        setLoop(loop);
+    }
+
+    /** {@code Future.__init__(loop=...)}: the loop the future belongs to. */
+    public void setLoop(EventLoop eventLoop) {
+        this.loop = eventLoop;
+        this.createdAt = eventLoop == null ? null : eventLoop.creationSite();
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
     }
 
     public EventLoop getLoop() {
@@ -318,7 +341,7 @@ public class Future extends PyObject implements Awaitable {
 
     @Override
     public PyType getPyType() {
-        return TYPE;
+        return subtype != null ? subtype : TYPE;
     }
 
     @Override

@@ -134,7 +134,8 @@ public final class Attributes {
                     break;
             }
         }
-        if (obj instanceof PyDescriptors.StaticMethod || obj instanceof PyDescriptors.ClassMethod || obj instanceof PyDescriptors.Property) {
+        if ((obj instanceof PyDescriptors.StaticMethod || obj instanceof PyDescriptors.ClassMethod || obj instanceof PyDescriptors.Property)
+                        && !definedByDerivedClass((PyObject) obj, name)) {
             Object field = PyDescriptors.field(obj, name);
             if (field != null) {
                 return field;
@@ -143,7 +144,7 @@ public final class Attributes {
         PyType type = PyOps.typeOf(obj);
         Object classAttr = type.lookup(name);
         if (classAttr instanceof PyDescriptors.Property p) {
-            return Calls.call(p.getter, obj);
+            return p.get(obj, type);
         }
         boolean descriptor = SpecialMethods.isUserObject(classAttr) && SpecialMethods.lookup(classAttr, "__get__") != null;
         if (descriptor && isDataDescriptor(classAttr)) {
@@ -262,6 +263,16 @@ public final class Attributes {
         return method == null || hasInstanceDict(c) && instanceHas(receiver, name) ? null : method;
     }
 
+    /**
+     * Whether a class derived from staticmethod, classmethod or property defines {@code name}
+     * ({@code __isabstractmethod__ = True}), which then hides the builtin's field of that name;
+     * the docstring stays the property's, as CPython's property copies it to the instance.
+     */
+    private static boolean definedByDerivedClass(PyObject descriptor, String name) {
+        PyType t = descriptor.getPyType();
+        return t.isUserDefined() && !name.equals("__doc__") && SpecialMethods.lookupInType(t, name) != null;
+    }
+
     /** A descriptor written in aio that also controls assignment: it takes precedence over the instance dict. */
     private static boolean isDataDescriptor(Object attr) {
         return SpecialMethods.lookup(attr, "__set__") != null || SpecialMethods.lookup(attr, "__delete__") != null;
@@ -371,14 +382,15 @@ public final class Attributes {
         if (v instanceof BuiltinSpec spec) {
             return AioLanguage.get(null).builtinFunction(spec);
         }
+        if (SpecialMethods.isUserObject(v) && SpecialMethods.lookup(v, "__get__") != null) {
+            // Also an instance of a class derived from staticmethod or classmethod with a __get__ of its own.
+            return SpecialMethods.call(v, "__get__", PyNone.NONE, t);
+        }
         if (v instanceof PyDescriptors.StaticMethod sm) {
             return sm.function;
         }
         if (v instanceof PyDescriptors.ClassMethod cm) {
             return new PyBoundMethod(t, cm.function);
-        }
-        if (SpecialMethods.isUserObject(v) && SpecialMethods.lookup(v, "__get__") != null) {
-            return SpecialMethods.call(v, "__get__", PyNone.NONE, t);
         }
         return v;
     }

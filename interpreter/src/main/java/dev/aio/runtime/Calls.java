@@ -141,6 +141,10 @@ public final class Calls {
         if (base == PyGenericAlias.TYPE) {
             return PyGenericAlias.create(t, positional);
         }
+        if (base.subclassInstances() != null) {
+            // asyncio.Queue, asyncio.Future...: their builtin __init__ fills it, as CPython's.
+            return base.subclassInstances().apply(t);
+        }
         throw PyErrors.typeError("aio cannot subclass the builtin type '" + base.getName() + "' yet");
     }
 

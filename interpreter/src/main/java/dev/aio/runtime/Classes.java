@@ -204,9 +204,13 @@ public final class Classes {
         return instance;
     }
 
-    /** dict, list, set, bytearray and deque subclasses fill themselves in their builtin {@code __init__}, as in CPython. */
+    /**
+     * dict, list, set, bytearray and deque subclasses, and those of the library types written in Java
+     * (asyncio.Queue...), fill themselves in their builtin {@code __init__}, as in CPython.
+     */
     private static boolean fillsItselfInInit(PyType base) {
-        return base == BuiltinTypes.DICT || base == BuiltinTypes.LIST || base == BuiltinTypes.SET || base == BuiltinTypes.BYTEARRAY || base == BuiltinTypes.DEQUE;
+        return base == BuiltinTypes.DICT || base == BuiltinTypes.LIST || base == BuiltinTypes.SET || base == BuiltinTypes.BYTEARRAY || base == BuiltinTypes.DEQUE
+                        || base.subclassInstances() != null;
     }
 
     /** A {@code __new__} written in aio, along the MRO, or {@code null}. */

@@ -11,57 +11,124 @@ public final class PyDescriptors {
     static final PyType CLASSMETHOD = new PyType("classmethod", "builtins", BuiltinTypes.OBJECT);
     static final PyType PROPERTY = new PyType("property", "builtins", BuiltinTypes.OBJECT);
 
-    /** Not bound: the function as is, from the class and from instances. */
-    public static final class StaticMethod extends PyObject {
-        public final Object function;
+    /**
+     * Not bound: the function as is, from the class and from instances. An instance of a class
+     * derived from staticmethod carries that class and an attribute dict and gets its function
+     * from {@code staticmethod.__init__}; its class's {@code __get__} decides what it binds to.
+     */
+    public static final class StaticMethod extends PyObject implements BuiltinSubclassInstance {
+        public Object function;
+        private final PyType subtype;
+        private final PyDict attributes;
 
         public StaticMethod(Object function) {
             this.function = function;
+            this.subtype = null;
+            this.attributes = null;
+        }
+
+        /** A static method of {@code type}, a class derived from staticmethod, for its {@code __init__} to fill. */
+        public StaticMethod(PyType type) {
+            this.subtype = type;
+            this.attributes = new PyDict();
+        }
+
+        @Override
+        public PyDict instanceDict() {
+            return attributes;
         }
 
         @Override
         public PyType getPyType() {
-            return STATICMETHOD;
+            return subtype != null ? subtype : STATICMETHOD;
         }
     }
 
-    /** Bound to the class, also when looked up on an instance. */
-    public static final class ClassMethod extends PyObject {
-        public final Object function;
+    /** Bound to the class, also when looked up on an instance; derived classes as {@link StaticMethod}'s. */
+    public static final class ClassMethod extends PyObject implements BuiltinSubclassInstance {
+        public Object function;
+        private final PyType subtype;
+        private final PyDict attributes;
 
         public ClassMethod(Object function) {
             this.function = function;
+            this.subtype = null;
+            this.attributes = null;
+        }
+
+        /** A class method of {@code type}, a class derived from classmethod, for its {@code __init__} to fill. */
+        public ClassMethod(PyType type) {
+            this.subtype = type;
+            this.attributes = new PyDict();
+        }
+
+        @Override
+        public PyDict instanceDict() {
+            return attributes;
         }
 
         @Override
         public PyType getPyType() {
-            return CLASSMETHOD;
+            return subtype != null ? subtype : CLASSMETHOD;
         }
     }
 
-    /** A computed attribute: getter, and optionally setter ({@code @x.setter}). */
-    public static final class Property extends PyObject {
-        public final Object getter;
-        public final Object setter;
+    /**
+     * A computed attribute: getter, and optionally setter ({@code @x.setter}). An instance of a
+     * class derived from property ({@code class cached(property)}) carries that class and an
+     * attribute dict, gets its functions from {@code property.__init__}, and its class's
+     * {@code __get__} decides what reading the attribute gives.
+     */
+    public static final class Property extends PyObject implements BuiltinSubclassInstance {
+        public Object getter;
+        public Object setter;
         /** The function that {@code del obj.x} calls, or {@code null}. */
-        public final Object deleter;
+        public Object deleter;
         /** The {@code doc} argument or what was assigned to {@code __doc__}, else {@code null}: then {@code __doc__} is the getter's. */
         public Object doc;
+        private final PyType subtype;
+        private final PyDict attributes;
 
         public Property(Object getter, Object setter) {
             this(getter, setter, null, null);
         }
 
         public Property(Object getter, Object setter, Object deleter, Object doc) {
-            this.getter = getter;
-            this.setter = setter;
-            this.deleter = deleter;
-            this.doc = doc;
+            this(null);
+            init(getter, setter, deleter, doc);
+        }
+
+        /** A property of {@code type}, a class derived from property, with no functions until its {@code __init__}. */
+        public Property(PyType type) {
+            this.subtype = type;
+            this.attributes = type == null ? null : new PyDict();
+        }
+
+        /** {@code property.__init__(fget, fset, fdel, doc)}: {@code null} for each one not given. */
+        public void init(Object get, Object set, Object delete, Object docString) {
+            this.getter = get;
+            this.setter = set;
+            this.deleter = delete;
+            this.doc = docString;
+        }
+
+        /** {@code obj.x}: the getter's result, or what the class's own {@code __get__} gives for an instance of a derived class. */
+        @TruffleBoundary
+        public Object get(Object obj, PyType type) {
+            if (subtype != null && SpecialMethods.lookup(this, "__get__") != null) {
+                return SpecialMethods.call(this, "__get__", obj, type);
+            }
+            return Calls.call(getter, obj);
+        }
+
+        @Override
+        public PyDict instanceDict() {
+            return attributes;
         }
 
         @Override
         public PyType getPyType() {
-            return PROPERTY;
+            return subtype != null ? subtype : PROPERTY;
         }
     }
 

@@ -10,8 +10,19 @@ import java.util.List;
  */
 public final class PySimpleNamespace extends PyObject {
     private final PyDict dict = new PyDict();
+    /** The class derived from SimpleNamespace in aio code the namespace belongs to, or null. */
+    private final PyType subtype;
     /** A namespace inside itself shows as {@code namespace(...)}, as CPython's Py_ReprEnter guard does. */
     private boolean inRepr;
+
+    public PySimpleNamespace() {
+        this(null);
+    }
+
+    /** An empty namespace of {@code type}, a class derived from SimpleNamespace, for its {@code __init__} to fill. */
+    public PySimpleNamespace(PyType type) {
+        this.subtype = type;
+    }
 
     public PyDict dict() {
         return dict;
@@ -19,13 +30,18 @@ public final class PySimpleNamespace extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return BuiltinTypes.SIMPLE_NAMESPACE;
+        return subtype != null ? subtype : BuiltinTypes.SIMPLE_NAMESPACE;
+    }
+
+    /** CPython's namespace_repr: {@code namespace} for the type itself, the class's name for a derived class. */
+    private String name() {
+        return subtype != null ? subtype.getName() : "namespace";
     }
 
     @Override
     public String repr() {
         if (inRepr) {
-            return "namespace(...)";
+            return name() + "(...)";
         }
         inRepr = true;
         try {
@@ -35,7 +51,7 @@ public final class PySimpleNamespace extends PyObject {
                     parts.add(name + "=" + PyOps.repr(e.value));
                 }
             }
-            return "namespace(" + String.join(", ", parts) + ")";
+            return name() + "(" + String.join(", ", parts) + ")";
         } finally {
             inRepr = false;
         }

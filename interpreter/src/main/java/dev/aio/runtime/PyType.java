@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -43,6 +44,12 @@ public final class PyType extends PyObject {
     private final List<WeakReference<PyType>> subclasses = new ArrayList<>();
     /** What calling the type does, for builtin types; {@code null} when it cannot be instantiated. */
     private BuiltinSpec constructor;
+    /**
+     * For a builtin type written in Java outside this package (asyncio.Queue, asyncio.Future...):
+     * the blank instance of a class derived from it that its builtin {@code __init__} fills, as
+     * {@link Calls#newInstance} makes deques and sets; {@code null} when aio cannot derive from it.
+     */
+    private Function<PyType, Object> subclassInstances;
     /** A class defined by a {@code class} statement: its special methods are looked up in its dict. */
     private final boolean userDefined;
     /** The class of a class made by a metaclass written in aio; {@code null} means {@code type}. */
@@ -378,6 +385,15 @@ public final class PyType extends PyObject {
 
     public void setConstructor(BuiltinSpec constructor) {
         this.constructor = constructor;
+    }
+
+    public Function<PyType, Object> subclassInstances() {
+        return subclassInstances;
+    }
+
+    /** Lets classes derive from this type: {@code blank} makes an empty instance of the class given, for the type's {@code __init__}. */
+    public void setSubclassInstances(Function<PyType, Object> blank) {
+        this.subclassInstances = blank;
     }
 
     @Override

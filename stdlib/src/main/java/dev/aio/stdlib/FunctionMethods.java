@@ -10,6 +10,7 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.PyBoundMethod;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyNone;
@@ -26,6 +27,16 @@ public final class FunctionMethods {
 
     static void install() {
         BuiltinTypes.FUNCTION.defineBuiltins(FunctionMethodsFactory.getFactories());
+    }
+
+    /** {@code function.__get__(obj, type=None)}: a method bound to {@code obj}, the function itself for None (CPython's func_descr_get). */
+    @Builtin(name = "__get__", params = {"self", "obj", "type"}, required = 2)
+    @GenerateNodeFactory
+    abstract static class GetNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(PyFunction self, Object obj, @SuppressWarnings("unused") Object type) {
+            return obj == PyNone.NONE ? self : new PyBoundMethod(obj, self);
+        }
     }
 
     @Builtin(name = "__code__", params = {"self"}, property = true)

@@ -6,19 +6,42 @@ import java.util.List;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.Ids;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;
 
 /** {@code asyncio.Event}, after CPython's locks.py: waiters are futures completed by {@link #set()} in order. */
-public final class Event extends PyObject {
+public final class Event extends PyObject implements BuiltinSubclassInstance {
     static final PyType TYPE = new PyType("Event", "asyncio.locks");
 
     private final LoopBinding loop = new LoopBinding();
     private final List<Future> waiters = new ArrayList<>();
     private boolean value;
+    /** The class derived from Event in aio code the instance belongs to, with the instance's attributes; or null. */
+    private final PyType subtype;
+    private final PyDict attributes;
 
     Event() {
+        this(null);
+    }
+
+    /** An unset instance of {@code type}, a class derived from Event, whose {@code __init__} may be the builtin's. */
+    Event(PyType type) {
+        this.subtype = type;
+        this.attributes = type == null ? null : new PyDict();
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
+    }
+
+    /** {@code Event.__init__()}: unset, no waiters. */
+    void init() {
+        value = false;
+        waiters.clear();
     }
 
     public boolean isSet() {
@@ -67,12 +90,12 @@ public final class Event extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return TYPE;
+        return subtype != null ? subtype : TYPE;
     }
 
     @Override
     public String repr() {
         String state = value ? "set" : "unset";
-        return "<asyncio.locks.Event object at " + Ids.address(this) + " [" + state + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+        return "<" + getPyType().qualifiedName() + " object at " + Ids.address(this) + " [" + state + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
     }
 }

@@ -15,6 +15,18 @@ public final class EventMethods {
     /** Installs these on {@code Event}. */
     static void install() {
         Event.TYPE.defineBuiltins(EventMethodsFactory.getFactories());
+        Event.TYPE.setSubclassInstances(Event::new);
+    }
+
+    /** {@code Event.__init__()}: what {@code super().__init__()} in a derived class reaches. */
+    @Builtin(name = "__init__", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class EventInitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(Event self) {
+            self.init();
+            return PyNone.NONE;
+        }
     }
 
     @Builtin(name = "set", params = {"self"})

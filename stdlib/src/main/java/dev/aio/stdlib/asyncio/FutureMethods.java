@@ -29,6 +29,8 @@ public final class FutureMethods {
     /** Installs these on {@code Future}. */
     static void install() {
         Future.TYPE.defineBuiltins(FutureMethodsFactory.getFactories());
+        // Future.__init__ sets the loop again; the running one stands in until it runs.
+        Future.TYPE.setSubclassInstances(t -> new Future(AioContext.get(null).getRunningLoop(), t));
     }
 
     @Builtin(name = "result", params = {"self"})
@@ -148,6 +150,17 @@ public final class FutureMethods {
         @Specialization
         static Object doGet(Future self) {
             return self.getLoop();
+        }
+    }
+
+    /** {@code Future.__init__(*, loop=None)}: what {@code super().__init__()} in a derived class reaches; no loop is the current one. */
+    @Builtin(name = "__init__", params = {"self"}, kwOnly = {"loop"})
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        Object doInit(Future self, Object loop) {
+            self.setLoop(loop instanceof EventLoop l ? l : AsyncioModule.eventLoop(AioContext.get(this)));
+            return PyNone.NONE;
         }
     }
 

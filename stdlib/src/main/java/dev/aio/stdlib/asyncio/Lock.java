@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Ids;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
@@ -16,12 +18,36 @@ import dev.aio.runtime.PyType;
  * {@code asyncio.Lock}, after CPython's locks.py: FIFO waiters; a released lock wakes the first
  * waiter, which takes the lock when it runs (unless someone else took it first).
  */
-public final class Lock extends PyObject {
+public final class Lock extends PyObject implements BuiltinSubclassInstance {
     static final PyType TYPE = new PyType("Lock", "asyncio.locks");
 
     private final LoopBinding loop = new LoopBinding();
     private final ArrayDeque<Future> waiters = new ArrayDeque<>();
     private boolean locked;
+    /** The class derived from Lock in aio code the instance belongs to, with the instance's attributes; or null. */
+    private final PyType subtype;
+    private final PyDict attributes;
+
+    Lock() {
+        this(null);
+    }
+
+    /** An unlocked instance of {@code type}, a class derived from Lock, whose {@code __init__} may be the builtin's. */
+    Lock(PyType type) {
+        this.subtype = type;
+        this.attributes = type == null ? null : new PyDict();
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
+    }
+
+    /** {@code Lock.__init__()}: unlocked, no waiters. */
+    void init() {
+        locked = false;
+        waiters.clear();
+    }
 
     public boolean isLocked() {
         return locked;
@@ -74,7 +100,7 @@ public final class Lock extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return TYPE;
+        return subtype != null ? subtype : TYPE;
     }
 
     @Override
@@ -83,6 +109,6 @@ public final class Lock extends PyObject {
         if (!waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }
-        return "<asyncio.locks.Lock object at " + Ids.address(this) + " [" + extra + "]>";
+        return "<" + getPyType().qualifiedName() + " object at " + Ids.address(this) + " [" + extra + "]>";
     }
 }

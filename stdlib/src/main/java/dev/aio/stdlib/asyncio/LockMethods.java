@@ -7,7 +7,9 @@ import dev.aio.asyncio.ThrowRequest;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
+import dev.aio.runtime.Overrides;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
@@ -23,6 +25,33 @@ public final class LockMethods {
         Lock.TYPE.defineBuiltins(LockMethodsFactory.getFactories());
         Semaphore.TYPE.defineBuiltins(LockMethodsFactory.getFactories());
         Semaphore.BOUNDED_TYPE.defineBuiltins(LockMethodsFactory.getFactories());
+        Lock.TYPE.setSubclassInstances(Lock::new);
+        Semaphore.TYPE.setSubclassInstances(Semaphore::new);
+        Semaphore.BOUNDED_TYPE.setSubclassInstances(Semaphore::new);
+    }
+
+    /**
+     * {@code Lock.__init__()}, {@code Semaphore.__init__(value=1)}, {@code BoundedSemaphore.__init__(value=1)}:
+     * what makes an instance of a derived class ready ({@code super().__init__(3)}).
+     */
+    @Builtin(name = "__init__", params = {"self", "value"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doLock(Lock self, Object value) {
+            if (value != Missing.INSTANCE) {
+                throw PyErrors.typeError("Lock.__init__() takes 1 positional argument but 2 were given");
+            }
+            self.init();
+            return PyNone.NONE;
+        }
+
+        @Specialization
+        static Object doSemaphore(Semaphore self, Object value) {
+            long v = initialValue(value);
+            self.init(v, self.isBounded() ? v : -1);
+            return PyNone.NONE;
+        }
     }
 
     @Builtin(name = "acquire", params = {"self"})
@@ -44,12 +73,14 @@ public final class LockMethods {
     abstract static class AenterNode extends BuiltinNode {
         @Specialization
         static Object doLock(Lock self) {
-            return self.acquire(true);
+            Object acquire = Overrides.find(self, self.getPyType(), "acquire");
+            return acquire == null ? self.acquire(true) : new AwaitOverride("Lock.__aenter__", acquire);
         }
 
         @Specialization
         static Object doSemaphore(Semaphore self) {
-            return self.acquire(true);
+            Object acquire = Overrides.find(self, self.getPyType(), "acquire");
+            return acquire == null ? self.acquire(true) : new AwaitOverride("Semaphore.__aenter__", acquire);
         }
     }
 
@@ -81,7 +112,11 @@ public final class LockMethods {
                     if (sent instanceof ThrowRequest t) {
                         throw new AioException(t.exception(), null);
                     }
-                    if (self instanceof Lock lock) {
+                    // self.release(), the class's replacement when it has one.
+                    Object release = Overrides.find(self, PyOps.typeOf(self), "release");
+                    if (release != null) {
+                        Calls.call(release);
+                    } else if (self instanceof Lock lock) {
                         lock.release();
                     } else {
                         ((Semaphore) self).release();

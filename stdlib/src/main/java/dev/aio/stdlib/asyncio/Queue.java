@@ -10,9 +10,15 @@ import dev.aio.asyncio.AwaitSignal;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Ids;
+import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Operators;
+import dev.aio.runtime.Overrides;
+import dev.aio.runtime.PyDeque;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
@@ -22,9 +28,13 @@ import dev.aio.runtime.PyType;
 
 /**
  * {@code asyncio.Queue}, after CPython's queues.py: blocked getters and putters wait on futures in
- * FIFO order, and each completed put or get wakes the next waiter of the other side.
+ * FIFO order, and each completed put or get wakes the next waiter of the other side. An instance
+ * of a class derived from it in aio code ({@code class Jobs(asyncio.PriorityQueue)}) is filled by
+ * {@code Queue.__init__} and goes through the class's {@code full}, {@code empty}, {@code qsize},
+ * {@code put_nowait}, {@code get_nowait}, {@code _init}, {@code _put} and {@code _get} where
+ * CPython's queues.py calls them on {@code self}.
  */
-public final class Queue extends PyObject {
+public final class Queue extends PyObject implements BuiltinSubclassInstance {
     static final PyType TYPE = new PyType("Queue", "asyncio.queues");
     static final PyType LIFO_TYPE = new PyType("LifoQueue", "asyncio.queues", TYPE);
     static final PyType PRIORITY_TYPE = new PyType("PriorityQueue", "asyncio.queues", TYPE);
@@ -34,40 +44,154 @@ public final class Queue extends PyObject {
     static final PyType QUEUE_SHUT_DOWN = new PyType("QueueShutDown", "asyncio.queues", BuiltinTypes.EXCEPTION);
 
     private final LoopBinding loop = new LoopBinding();
-    /** Any value that compares with ints, as in CPython, which keeps what it is given. */
-    private final Object maxsize;
     private final PyType type;
-    private final QueueItems items;
+    /** The order of the queue type the class derives from. */
+    private final QueueItems order;
+    /** The attributes of an instance of a class derived from a queue type, or null. */
+    private final PyDict attributes;
+    /** Any value that compares with ints, as in CPython, which keeps what it is given. */
+    private Object maxsize;
+    /** {@code _queue}: what {@code _init} made (a deque or a list); a subclass's {@code _init} may keep its own in the instance dict. */
+    private Object store;
     private final ArrayDeque<Future> getters = new ArrayDeque<>();
     private final ArrayDeque<Future> putters = new ArrayDeque<>();
-    private final Event finished;
+    private final Event finished = new Event();
     private long unfinishedTasks;
     private boolean isShutdown;
 
     Queue(PyType type, Object maxsize) {
+        this(type, null);
+        init(maxsize);
+    }
+
+    private Queue(PyType type, PyDict attributes) {
         this.type = type;
-        this.maxsize = maxsize;
-        this.items = type == LIFO_TYPE ? new QueueItems.Lifo() : type == PRIORITY_TYPE ? new QueueItems.Priority() : new QueueItems.Fifo();
-        this.finished = new Event();
+        this.attributes = attributes;
+        PyType base = type.builtinBase();
+        this.order = base == LIFO_TYPE ? QueueItems.LIFO : base == PRIORITY_TYPE ? QueueItems.PRIORITY : QueueItems.FIFO;
+    }
+
+    /** An instance of {@code type}, a class derived from a queue type, for {@code Queue.__init__} to fill. */
+    static Queue blank(PyType type) {
+        return new Queue(type, new PyDict());
+    }
+
+    /** {@code Queue.__init__(maxsize=0)}: empty, with no waiters, then {@code self._init(maxsize)}. */
+    @TruffleBoundary
+    void init(Object size) {
+        maxsize = size;
+        getters.clear();
+        putters.clear();
+        unfinishedTasks = 0;
         finished.set();
+        Object initOverride = Overrides.find(this, type, "_init");
+        if (initOverride != null) {
+            Calls.call(initOverride, size);
+        } else {
+            initStore();
+        }
+    }
+
+    /** The builtin {@code _init}: the empty storage of the queue's order. */
+    void initStore() {
+        store = order.newStore();
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
     }
 
     public Object maxsize() {
         return maxsize;
     }
 
-    public int qsize() {
-        return items.size();
+    long unfinishedTasks() {
+        return unfinishedTasks;
     }
 
+    /** {@code self._queue}: the instance's own, which a subclass's {@code _init} may set, else what the builtin {@code _init} made. */
+    @TruffleBoundary
+    Object store() {
+        Object own = attributes == null ? null : attributes.get("_queue");
+        if (own != null) {
+            return own;
+        }
+        if (store == null) {
+            throw PyErrors.attributeError(this, "_queue");
+        }
+        return store;
+    }
+
+    /** The builtin {@code _put}. */
+    void putItem(Object item) {
+        order.put(store(), item);
+    }
+
+    /** The builtin {@code _get}. */
+    Object getItem() {
+        return order.get(store());
+    }
+
+    /** The builtin {@code qsize}: {@code len(self._queue)}. */
+    @TruffleBoundary
+    public long qsize() {
+        Object s = store();
+        return s == store ? ownSize() : PyOps.len(s);
+    }
+
+    /** The builtin {@code empty}: {@code not self._queue}. */
+    @TruffleBoundary
     public boolean empty() {
-        return items.isEmpty();
+        Object s = store();
+        return s == store ? ownSize() == 0 : !PyOps.isTrue(s);
+    }
+
+    /** The size of the deque or list the builtin {@code _init} made. */
+    private int ownSize() {
+        return store instanceof PyDeque d ? d.size() : ((PyList) store).size();
     }
 
     /** As CPython's {@code full()}: a {@code maxsize} that does not compare with ints raises TypeError here, not in the constructor. */
     @TruffleBoundary
     public boolean full() {
-        return !Operators.lessEqual(maxsize, 0L) && Operators.greaterEqual((long) items.size(), maxsize);
+        return !Operators.lessEqual(maxsize, 0L) && Operators.greaterEqual(size(), maxsize);
+    }
+
+    // What queues.py calls on self: the class's replacement when it has one ({@link Overrides}), else the builtin.
+
+    private boolean isFull() {
+        Object override = Overrides.find(this, type, "full");
+        return override == null ? full() : PyOps.isTrue(Calls.call(override));
+    }
+
+    private boolean isEmpty() {
+        Object override = Overrides.find(this, type, "empty");
+        return override == null ? empty() : PyOps.isTrue(Calls.call(override));
+    }
+
+    private Object size() {
+        Object override = Overrides.find(this, type, "qsize");
+        return override == null ? qsize() : Calls.call(override);
+    }
+
+    private void callPut(Object item, String name) {
+        Object override = Overrides.find(this, type, name);
+        if (override != null) {
+            Calls.call(override, item);
+        } else if (name.equals("_put")) {
+            putItem(item);
+        } else {
+            putNowait(item);
+        }
+    }
+
+    private Object callGet(String name) {
+        Object override = Overrides.find(this, type, name);
+        if (override != null) {
+            return Calls.call(override);
+        }
+        return name.equals("_get") ? getItem() : getNowait();
     }
 
     private static void wakeUpNext(ArrayDeque<Future> waiters) {
@@ -85,11 +209,13 @@ public final class Queue extends PyObject {
         if (isShutdown) {
             throw PyErrors.raiseNoArgs(QUEUE_SHUT_DOWN);
         }
-        if (full()) {
+        if (isFull()) {
             throw PyErrors.raiseNoArgs(QUEUE_FULL);
         }
-        AioContext.get(null).limits().checkQueuePut(items.size());
-        items.put(item);
+        if (store() == store) {
+            AioContext.get(null).limits().checkQueuePut(ownSize());
+        }
+        callPut(item, "_put");
         unfinishedTasks++;
         finished.clear();
         wakeUpNext(getters);
@@ -97,10 +223,10 @@ public final class Queue extends PyObject {
 
     @TruffleBoundary
     public Object getNowait() {
-        if (items.isEmpty()) {
+        if (isEmpty()) {
             throw PyErrors.raiseNoArgs(isShutdown ? QUEUE_SHUT_DOWN : QUEUE_EMPTY);
         }
-        Object item = items.get();
+        Object item = callGet("_get");
         wakeUpNext(putters);
         return item;
     }
@@ -125,8 +251,8 @@ public final class Queue extends PyObject {
     public void shutdown(boolean immediate) {
         isShutdown = true;
         if (immediate) {
-            while (!items.isEmpty()) {
-                items.get();
+            while (!isEmpty()) {
+                callGet("_get");
                 if (unfinishedTasks > 0) {
                     unfinishedTasks--;
                 }
@@ -156,13 +282,13 @@ public final class Queue extends PyObject {
                     if (sent instanceof ThrowRequest t) {
                         putter.cancel(null);
                         putters.remove(putter);
-                        if (!full() && !putter.isCancelled()) {
+                        if (!isFull() && !putter.isCancelled()) {
                             wakeUpNext(putters);
                         }
                         throw new AioException(t.exception(), null);
                     }
                 }
-                if (full()) {
+                if (isFull()) {
                     if (isShutdown) {
                         throw PyErrors.raiseNoArgs(QUEUE_SHUT_DOWN);
                     }
@@ -170,7 +296,7 @@ public final class Queue extends PyObject {
                     putters.add(putter);
                     return suspend(putter);
                 }
-                putNowait(item);
+                callPut(item, "put_nowait");
                 return PyNone.NONE;
             }
         };
@@ -187,13 +313,13 @@ public final class Queue extends PyObject {
                     if (sent instanceof ThrowRequest t) {
                         getter.cancel(null);
                         getters.remove(getter);
-                        if (!empty() && !getter.isCancelled()) {
+                        if (!isEmpty() && !getter.isCancelled()) {
                             wakeUpNext(getters);
                         }
                         throw new AioException(t.exception(), null);
                     }
                 }
-                if (empty()) {
+                if (isEmpty()) {
                     if (isShutdown) {
                         throw PyErrors.raiseNoArgs(QUEUE_SHUT_DOWN);
                     }
@@ -201,7 +327,7 @@ public final class Queue extends PyObject {
                     getters.add(getter);
                     return suspend(getter);
                 }
-                return getNowait();
+                return callGet("get_nowait");
             }
         };
     }
@@ -250,8 +376,10 @@ public final class Queue extends PyObject {
     /** CPython's {@code Queue._format()}: the size limit, then the items, waiters and unfinished tasks there are. */
     private String format() {
         StringBuilder sb = new StringBuilder("maxsize=").append(PyOps.repr(maxsize));
-        if (!items.isEmpty()) {
-            sb.append(" _queue=").append(PyOps.repr(new PyList(items.toArray())));
+        // getattr(self, '_queue', None): a queue whose _init has not run shows no items.
+        Object items = attributes != null && attributes.get("_queue") != null ? attributes.get("_queue") : store;
+        if (items != null && PyOps.isTrue(items)) {
+            sb.append(" _queue=").append(PyOps.repr(new PyList(Iteration.toArray(items))));
         }
         if (!getters.isEmpty()) {
             sb.append(" _getters[").append(getters.size()).append(']');

@@ -1,98 +1,128 @@
 package dev.aio.stdlib.asyncio;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import dev.aio.runtime.Attributes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Operators;
+import dev.aio.runtime.PyDeque;
+import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
 
-/** The storage orders of the queue types: FIFO (Queue), LIFO (LifoQueue), smallest first (PriorityQueue). */
+/**
+ * The storage orders of the queue types, over the queue's {@code _queue}: FIFO (Queue: a deque,
+ * {@code append}/{@code popleft}), LIFO (LifoQueue: a list, {@code append}/{@code pop}), smallest
+ * first (PriorityQueue: a list kept as heapq's heap). The storage is a Python object, as in
+ * CPython, because a subclass may replace it in its own {@code _init}; the builtin ones are worked
+ * on directly, any other through its methods.
+ */
 abstract class QueueItems {
-    abstract void put(Object item);
+    static final QueueItems FIFO = new Fifo();
+    static final QueueItems LIFO = new Lifo();
+    static final QueueItems PRIORITY = new Priority();
 
-    abstract Object get();
+    /** CPython's {@code _init(maxsize)}: the empty storage. */
+    abstract Object newStore();
 
-    abstract int size();
+    /** CPython's {@code _put(item)}. */
+    abstract void put(Object store, Object item);
 
-    abstract Object[] toArray();
+    /** CPython's {@code _get()}. */
+    abstract Object get(Object store);
 
-    boolean isEmpty() {
-        return size() == 0;
+    private static final class Fifo extends QueueItems {
+        @Override
+        Object newStore() {
+            return new PyDeque(-1);
+        }
+
+        @Override
+        void put(Object store, Object item) {
+            if (store instanceof PyDeque d) {
+                d.addLast(item);
+            } else {
+                callMethod(store, "append", item);
+            }
+        }
+
+        @Override
+        Object get(Object store) {
+            if (store instanceof PyDeque d && d.size() > 0) {
+                return d.removeFirst();
+            }
+            return callMethod(store, "popleft");
+        }
     }
 
-    static final class Fifo extends QueueItems {
-        private final ArrayDeque<Object> items = new ArrayDeque<>();
-
+    private static final class Lifo extends QueueItems {
         @Override
-        void put(Object item) {
-            items.addLast(item);
+        Object newStore() {
+            return new PyList();
         }
 
         @Override
-        Object get() {
-            return items.pollFirst();
+        void put(Object store, Object item) {
+            if (store instanceof PyList l) {
+                l.append(item);
+            } else {
+                callMethod(store, "append", item);
+            }
         }
 
         @Override
-        int size() {
-            return items.size();
-        }
-
-        @Override
-        Object[] toArray() {
-            return items.toArray();
-        }
-    }
-
-    static final class Lifo extends QueueItems {
-        private final ArrayList<Object> items = new ArrayList<>();
-
-        @Override
-        void put(Object item) {
-            items.add(item);
-        }
-
-        @Override
-        Object get() {
-            return items.remove(items.size() - 1);
-        }
-
-        @Override
-        int size() {
-            return items.size();
-        }
-
-        @Override
-        Object[] toArray() {
-            return items.toArray();
+        Object get(Object store) {
+            if (store instanceof PyList l && l.size() > 0) {
+                return l.items().remove(l.size() - 1);
+            }
+            return callMethod(store, "pop");
         }
     }
 
     /**
-     * A binary heap with the exact sift steps of Python's heapq, so items that compare equal come
+     * heapq's heappush and heappop, with their exact sift steps, so items that compare equal come
      * out in the same order as in CPython.
      */
-    static final class Priority extends QueueItems {
-        private final ArrayList<Object> heap = new ArrayList<>();
-
+    private static final class Priority extends QueueItems {
         @Override
-        void put(Object item) {
-            heap.add(item);
-            siftDown(0, heap.size() - 1);
+        Object newStore() {
+            return new PyList();
         }
 
         @Override
-        Object get() {
+        @TruffleBoundary
+        void put(Object store, Object item) {
+            ArrayList<Object> heap = heap(store);
+            heap.add(item);
+            siftDown(heap, 0, heap.size() - 1);
+        }
+
+        @Override
+        @TruffleBoundary
+        Object get(Object store) {
+            ArrayList<Object> heap = heap(store);
+            if (heap.isEmpty()) {
+                throw PyErrors.indexError("index out of range");
+            }
             Object last = heap.remove(heap.size() - 1);
             if (heap.isEmpty()) {
                 return last;
             }
             Object first = heap.get(0);
             heap.set(0, last);
-            siftUp(0);
+            siftUp(heap, 0);
             return first;
         }
 
-        private void siftDown(int start, int position) {
+        private static ArrayList<Object> heap(Object store) {
+            if (!(store instanceof PyList l)) {
+                throw PyErrors.typeError("heap argument must be a list");
+            }
+            return l.items();
+        }
+
+        private static void siftDown(ArrayList<Object> heap, int start, int position) {
             Object item = heap.get(position);
             int pos = position;
             while (pos > start) {
@@ -108,7 +138,7 @@ abstract class QueueItems {
             heap.set(pos, item);
         }
 
-        private void siftUp(int position) {
+        private static void siftUp(ArrayList<Object> heap, int position) {
             int end = heap.size();
             int start = position;
             int pos = position;
@@ -124,17 +154,12 @@ abstract class QueueItems {
                 child = 2 * pos + 1;
             }
             heap.set(pos, item);
-            siftDown(start, pos);
+            siftDown(heap, start, pos);
         }
+    }
 
-        @Override
-        int size() {
-            return heap.size();
-        }
-
-        @Override
-        Object[] toArray() {
-            return heap.toArray();
-        }
+    @TruffleBoundary
+    private static Object callMethod(Object store, String name, Object... args) {
+        return Calls.call(Attributes.get(store, name), args);
     }
 }

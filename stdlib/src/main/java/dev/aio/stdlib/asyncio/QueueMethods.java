@@ -21,8 +21,84 @@ public final class QueueMethods {
         Queue.TYPE.defineBuiltins(QueueMethodsFactory.getFactories());
         Queue.LIFO_TYPE.setConstructor(Queue.TYPE.getConstructor());
         Queue.PRIORITY_TYPE.setConstructor(Queue.TYPE.getConstructor());
+        for (PyType t : new PyType[]{Queue.TYPE, Queue.LIFO_TYPE, Queue.PRIORITY_TYPE}) {
+            t.setSubclassInstances(Queue::blank);
+        }
         for (PyType t : new PyType[]{Queue.QUEUE_EMPTY, Queue.QUEUE_FULL, Queue.QUEUE_SHUT_DOWN}) {
             t.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
+        }
+    }
+
+    /** {@code Queue.__init__(maxsize=0)}: what fills an instance of a subclass ({@code super().__init__(maxsize=10)}). */
+    @Builtin(name = "__init__", params = {"self", "maxsize"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(Queue self, Object maxsize) {
+            self.init(maxsize == Missing.INSTANCE ? 0L : maxsize);
+            return PyNone.NONE;
+        }
+    }
+
+    /** {@code Queue._init(maxsize)}: the empty storage ({@code self._queue}), which a subclass may replace with its own. */
+    @Builtin(name = "_init", params = {"self", "maxsize"})
+    @GenerateNodeFactory
+    abstract static class StoreInitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(Queue self, Object maxsize) {
+            self.initStore();
+            return PyNone.NONE;
+        }
+    }
+
+    /** {@code Queue._put(item)}: stores the item in {@code self._queue} in the queue's order. */
+    @Builtin(name = "_put", params = {"self", "item"})
+    @GenerateNodeFactory
+    abstract static class StorePutNode extends BuiltinNode {
+        @Specialization
+        static Object doPut(Queue self, Object item) {
+            self.putItem(item);
+            return PyNone.NONE;
+        }
+    }
+
+    /** {@code Queue._get()}: takes the next item out of {@code self._queue}. */
+    @Builtin(name = "_get", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class StoreGetNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(Queue self) {
+            return self.getItem();
+        }
+    }
+
+    /** {@code queue._queue}: the storage, a deque (Queue) or a list (LifoQueue, PriorityQueue's heap). */
+    @Builtin(name = "_queue", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class StoreNode extends BuiltinNode {
+        @Specialization
+        static Object doStore(Queue self) {
+            return self.store();
+        }
+    }
+
+    /** queues.py's {@code self._maxsize}, read by subclasses (the {@code maxsize} property's value). */
+    @Builtin(name = "_maxsize", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class PrivateMaxsizeNode extends BuiltinNode {
+        @Specialization
+        static Object doMaxsize(Queue self) {
+            return self.maxsize();
+        }
+    }
+
+    /** queues.py's {@code self._unfinished_tasks}: items put and not yet marked done. */
+    @Builtin(name = "_unfinished_tasks", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class UnfinishedTasksNode extends BuiltinNode {
+        @Specialization
+        static long doUnfinished(Queue self) {
+            return self.unfinishedTasks();
         }
     }
 

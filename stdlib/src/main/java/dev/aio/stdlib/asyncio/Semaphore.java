@@ -5,30 +5,60 @@ import java.util.ArrayDeque;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Ids;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;
 
 /** {@code asyncio.Semaphore} and {@code BoundedSemaphore}, after CPython 3.11's locks.py. */
-public final class Semaphore extends PyObject {
+public final class Semaphore extends PyObject implements BuiltinSubclassInstance {
     static final PyType TYPE = new PyType("Semaphore", "asyncio.locks");
     static final PyType BOUNDED_TYPE = new PyType("BoundedSemaphore", "asyncio.locks", TYPE);
 
     private final LoopBinding loop = new LoopBinding();
     private final ArrayDeque<Future> waiters = new ArrayDeque<>();
-    private final long bound;
+    /** The most {@code release()} may raise the value to, or -1 for a plain Semaphore. */
+    private long bound;
     private long value;
+    private final PyType type;
+    /** The attributes of an instance of a class derived from Semaphore in aio code, or null. */
+    private final PyDict attributes;
 
     /** @param bound the most {@code release()} may raise the value to, or -1 for a plain Semaphore */
     Semaphore(long value, long bound) {
-        if (value < 0) {
+        this.type = bound < 0 ? TYPE : BOUNDED_TYPE;
+        this.attributes = null;
+        init(value, bound);
+    }
+
+    /** An instance of {@code type}, a class derived from Semaphore or BoundedSemaphore, for {@code __init__} to give its value. */
+    Semaphore(PyType type) {
+        this.type = type;
+        this.attributes = new PyDict();
+        init(1, isBounded() ? 1 : -1);
+    }
+
+    /** {@code Semaphore.__init__(value=1)}; BoundedSemaphore's also makes the value its bound. */
+    void init(long initial, long maxValue) {
+        if (initial < 0) {
             throw PyErrors.valueError("Semaphore initial value must be >= 0");
         }
-        this.value = value;
-        this.bound = bound;
+        this.value = initial;
+        this.bound = maxValue;
+        waiters.clear();
+    }
+
+    boolean isBounded() {
+        return type.isSubtypeOf(BOUNDED_TYPE);
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
     }
 
     public boolean isLocked() {
@@ -36,7 +66,7 @@ public final class Semaphore extends PyObject {
     }
 
     BuiltinCoroutine acquire(boolean forContextManager) {
-        String owner = bound < 0 ? "Semaphore" : "BoundedSemaphore";
+        String owner = isBounded() ? "BoundedSemaphore" : "Semaphore";
         return new BuiltinCoroutine(owner + (forContextManager ? ".__aenter__" : ".acquire")) {
             private Future waiter;
 
@@ -88,7 +118,7 @@ public final class Semaphore extends PyObject {
 
     @Override
     public PyType getPyType() {
-        return bound < 0 ? TYPE : BOUNDED_TYPE;
+        return type;
     }
 
     @Override
@@ -97,6 +127,6 @@ public final class Semaphore extends PyObject {
         if (!waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }
-        return "<asyncio.locks." + getPyType().getName() + " object at " + Ids.address(this) + " [" + extra + "]>";
+        return "<" + type.qualifiedName() + " object at " + Ids.address(this) + " [" + extra + "]>";
     }
 }

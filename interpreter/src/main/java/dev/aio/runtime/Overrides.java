@@ -1,0 +1,30 @@
+package dev.aio.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+/**
+ * Where a library type written in Java calls one of its own methods on {@code self} in CPython
+ * ({@code Queue.put_nowait} calls {@code self._put(item)}, {@code Lock.__aenter__} awaits
+ * {@code self.acquire()}): an instance of a class derived from it in aio code must reach the
+ * class's replacement, while everything else runs the Java code directly.
+ */
+public final class Overrides {
+    private Overrides() {
+    }
+
+    /**
+     * {@code self.name} when the instance or its class (a class written in aio, {@code type}) replaces
+     * the builtin method of that name; {@code null} when the builtin is what {@code self.name} is.
+     */
+    @TruffleBoundary
+    public static Object find(Object self, PyType type, String name) {
+        if (type == null || !type.isUserDefined()) {
+            return null;
+        }
+        PyDict own = Attributes.instanceDict(self);
+        if ((own == null || own.get(name) == null) && type.lookup(name) instanceof BuiltinSpec) {
+            return null;
+        }
+        return Attributes.get(self, name);
+    }
+}
