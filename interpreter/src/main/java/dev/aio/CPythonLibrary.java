@@ -60,7 +60,7 @@ final class CPythonLibrary {
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
      * import of one says so rather than "No module named".
      */
-    private static final Set<String> C_MODULES = Set.of("array", "cmath", "select", "unicodedata", "zlib", "mmap");
+    private static final Set<String> C_MODULES = Set.of("array", "cmath", "select", "unicodedata", "mmap");
 
     private CPythonLibrary() {
     }

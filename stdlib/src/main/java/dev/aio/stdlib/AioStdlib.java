@@ -47,6 +47,9 @@ public final class AioStdlib implements StdlibProvider {
             ByteArrayMethods.install();
             MemoryViewMethods.install();
             HashMethods.install();
+            ZlibCompressMethods.install();
+            ZlibDecompressMethods.install();
+            ZlibDecompressorMethods.install();
             DictMethods.install();
             SetMethods.install();
             RangeMethods.install();
@@ -151,6 +154,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_gc", GcModule::create);
         modules.put("_abc", AbcModule::create);
         modules.put("_uuid", UuidModule::create);
+        modules.put("zlib", ZlibModule::create);
         modules.put("collections.abc", context -> {
             PyModule m = sourceModule(context, "collections.abc");
             context.importModule("collections").put("abc", m);
