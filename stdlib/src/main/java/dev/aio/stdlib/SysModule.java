@@ -19,6 +19,7 @@ import dev.aio.runtime.PyFrame;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySimpleNamespace;
 import dev.aio.runtime.PyTraceback;
 import dev.aio.runtime.PyTuple;
@@ -105,6 +106,37 @@ public final class SysModule {
         Object doSet(Object maxDigits) {
             IntDigitLimit.set(Args.index(maxDigits, "maxdigits"));
             return PyNone.NONE;
+        }
+    }
+
+    /**
+     * {@code sys.audit(event, *args)}: raises an auditing event for the hooks added to the runtime.
+     * aio has no audit hooks ({@code sys.addaudithook} is not in aio), so, as CPython with none
+     * installed, the event goes nowhere; the library raises them (pickle's {@code find_class}).
+     */
+    @Builtin(name = "audit", params = {"event"}, varargs = "args")
+    @GenerateNodeFactory
+    abstract static class AuditNode extends BuiltinNode {
+        @Specialization
+        static Object doAudit(Object event, PyTuple args) {
+            if (!(event instanceof String)) {
+                throw PyErrors.typeError("expected str for argument 'event', not " + PyOps.typeName(event));
+            }
+            return PyNone.NONE;
+        }
+    }
+
+    /** {@code sys.intern(string)}: the one str object of its value (the JVM's own pool of strings). */
+    @Builtin(name = "intern", params = {"string"})
+    @GenerateNodeFactory
+    abstract static class InternNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doIntern(Object string) {
+            if (!(string instanceof String s)) {
+                throw PyErrors.typeError("intern() argument must be str, not " + PyOps.typeName(string));
+            }
+            return s.intern();
         }
     }
 
