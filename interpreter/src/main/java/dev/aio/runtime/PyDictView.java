@@ -30,6 +30,10 @@ public final class PyDictView extends PyObject {
         this.kind = kind;
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
     /** The view's items at this moment. */
     public Object[] snapshot() {
         Object[] out = new Object[dict.size()];
