@@ -29,7 +29,7 @@ final class CPythonLibrary {
     private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
-                    "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib");
+                    "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
@@ -55,8 +55,22 @@ final class CPythonLibrary {
      * which aio's ranges cannot be, is that of any range's. {@code hmac}: 3.11's message for a
      * missing digestmod. {@code tempfile}: 3.11's {@code mkdtemp} returns the path as it made it,
      * where 3.12's makes it absolute.
+     * {@code csv}: 3.12's {@code QUOTE_STRINGS}
+     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither). {@code gzip}: its
+     * {@code GzipFile} (so {@code gzip.open}) stacks {@code io.BufferedReader}/{@code BufferedWriter}
+     * on streams written in Python, which aio's io cannot do yet: it says so when made, rather than
+     * failing halfway; {@code compress} and {@code decompress} run as they are.
      */
-    private static final Map<String, List<String[]>> EDITS = Map.of("_pydatetime",
+    private static final String GZIP_FILE_NOT_YET = "\"gzip.open and gzip.GzipFile are not in aio yet (io.BufferedReader and BufferedWriter over a " +
+                    "stream written in Python); gzip.compress and gzip.decompress are\"";
+
+    private static final Map<String, List<String[]>> EDITS = Map.of("csv",
+                    List.<String[]>of(new String[]{"                 QUOTE_STRINGS, QUOTE_NOTNULL, \\\n", ""},
+                                    new String[]{"           \"QUOTE_STRINGS\", \"QUOTE_NOTNULL\",\n", ""}),
+                    "gzip", List.<String[]>of(new String[]{"    gz_mode = mode.replace(\"t\", \"\")\n", "    raise NotImplementedError(" + GZIP_FILE_NOT_YET + ")\n"},
+                                    new String[]{"        if mode and ('t' in mode or 'U' in mode):",
+                                                    "        raise NotImplementedError(" + GZIP_FILE_NOT_YET + ")\n        if mode and ('t' in mode or 'U' in mode):"}),
+                    "_pydatetime",
                     List.<String[]>of(new String[]{"__graalpython__.unsafe_object_new(cls)", "object.__new__(cls)"}),
                     "_collections_abc", List.<String[]>of(
                                     new String[]{"# TODO: remove me\n# _coro.close()", "_coro.close()"},
@@ -70,7 +84,7 @@ final class CPythonLibrary {
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
      * import of one says so rather than "No module named".
      */
-    private static final Set<String> C_MODULES = Set.of("array", "cmath", "select", "unicodedata", "zlib", "mmap");
+    private static final Set<String> C_MODULES = Set.of("array", "cmath", "select", "unicodedata", "mmap");
 
     private CPythonLibrary() {
     }

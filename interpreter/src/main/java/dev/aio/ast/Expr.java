@@ -74,9 +74,32 @@ public sealed interface Expr extends Node {
                 return "Ellipsis";
             }
         };
+
+        public Constant {
+            // CPython interns string constants made of name characters, so equal ones are one object
+            // (identity shows in pickle's memo: a dict key and an attribute name pickle once).
+            if (value instanceof String s && isNameLike(s)) {
+                value = s.intern();
+            }
+        }
+
+        private static boolean isNameLike(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
-    record Attribute(Pos pos, Expr value, String attr) implements Expr {}
+    /** {@code value.attr}; names are interned, as CPython's identifiers are. */
+    record Attribute(Pos pos, Expr value, String attr) implements Expr {
+        public Attribute {
+            attr = attr.intern();
+        }
+    }
 
     /** {@code value[slice]}; a tuple index {@code a[1, 2]} arrives as a {@link Tuple}. */
     record Subscript(Pos pos, Expr value, Expr slice) implements Expr {}
@@ -84,7 +107,11 @@ public sealed interface Expr extends Node {
     /** {@code *value} in a call, a display or an assignment target. */
     record Starred(Pos pos, Expr value) implements Expr {}
 
-    record Name(Pos pos, String id) implements Expr {}
+    record Name(Pos pos, String id) implements Expr {
+        public Name {
+            id = id.intern();
+        }
+    }
 
     record ListExpr(Pos pos, List<Expr> elts) implements Expr {}
 
@@ -97,5 +124,9 @@ public sealed interface Expr extends Node {
     record Comprehension(Expr target, Expr iter, List<Expr> ifs, boolean isAsync) {}
 
     /** {@code name=value} in a call; name {@code null} means {@code **value}. */
-    record Keyword(Pos pos, String name, Expr value) {}
+    record Keyword(Pos pos, String name, Expr value) {
+        public Keyword {
+            name = name == null ? null : name.intern();
+        }
+    }
 }

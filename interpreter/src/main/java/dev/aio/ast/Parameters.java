@@ -12,5 +12,10 @@ public record Parameters(List<Param> posOnly, List<Param> args, Param vararg, Li
     public static final Parameters EMPTY = new Parameters(List.of(), List.of(), null, List.of(), List.of(), null, List.of());
 
     /** One parameter; annotation may be {@code null}. */
-    public record Param(Pos pos, String name, Expr annotation) {}
+    /** A parameter; its name is interned, as CPython's identifiers are (one str object per name). */
+    public record Param(Pos pos, String name, Expr annotation) {
+        public Param {
+            name = name.intern();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
+import dev.aio.AioContext;
 import dev.aio.AioLanguage;
 
 /** {@code obj.name}: module namespaces, exception fields, and the methods and properties of builtin types. */
@@ -108,6 +109,14 @@ public final class Attributes {
                     return b.getName();
                 case "__doc__":
                     return PyNone.NONE;
+                case "__module__":
+                    return b.getModule() != null ? b.getModule() : PyNone.NONE;
+                case "__self__": {
+                    // A module's function is bound to the module, as in CPython; others (a type's
+                    // __new__ among them) to nothing here, where CPython binds __new__ to its type.
+                    Object module = b.getModule() != null ? AioContext.get(null).sysModules().get(b.getModule()) : null;
+                    return module != null ? module : PyNone.NONE;
+                }
                 default:
                     break;
             }
@@ -364,6 +373,11 @@ public final class Attributes {
                 return new PyTuple(t.getMro().clone());
             case "__bases__":
                 return new PyTuple(t.getBases().clone());
+            case "__flags__":
+                // Of CPython's type flags, the ones programs and the library test: a class statement's
+                // type is a heap type (copyreg's _reduce_ex stops at the first base that is not), and the
+                // sequence/mapping flags of match.
+                return (long) ((t.isUserDefined() ? PyType.HEAPTYPE : 0) | t.collectionFlags());
             case "__dict__":
                 return new PyMappingProxy(namespaceCopy(t));
             default:

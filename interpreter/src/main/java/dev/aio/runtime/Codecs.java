@@ -14,7 +14,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * {@code str.encode} and {@code bytes.decode}: the utf-8, ascii and latin-1 codecs written out so
  * that their errors (positions, reasons) and error handlers ({@code strict}, {@code ignore},
  * {@code replace}, {@code backslashreplace}, {@code surrogateescape}, {@code xmlcharrefreplace})
- * behave as CPython's {@code Objects/unicodeobject.c}; utf-16 and utf-32 through the JDK's charsets.
+ * behave as CPython's {@code Objects/unicodeobject.c}; utf-16 and utf-32 through the JDK's charsets;
+ * {@code raw-unicode-escape} (latin-1 with {@code \\uXXXX} escapes, which pickle's protocol 0 writes).
  */
 public final class Codecs {
     private Codecs() {
@@ -34,6 +35,7 @@ public final class Codecs {
             case "utf-32", "utf32", "u32" -> "utf-32";
             case "utf-32-le", "utf-32le" -> "utf-32-le";
             case "utf-32-be", "utf-32be" -> "utf-32-be";
+            case "raw-unicode-escape" -> "raw-unicode-escape";
             default -> throw PyErrors.raise(BuiltinTypes.LOOKUP_ERROR, "unknown encoding: " + encoding);
         };
     }
@@ -47,8 +49,22 @@ public final class Codecs {
             case "utf-8" -> encodeLimited(s, codec, Integer.MAX_VALUE, errors);
             case "ascii" -> encodeLimited(s, codec, 0x7f, errors);
             case "latin-1" -> encodeLimited(s, codec, 0xff, errors);
+            case "raw-unicode-escape" -> encodeRawUnicodeEscape(s);
             default -> encodeWide(s, codec);
         };
+    }
+
+    /** Code points up to 0xff as one byte, the others as {@code \\uXXXX} or {@code \\UXXXXXXXX}. */
+    private static byte[] encodeRawUnicodeEscape(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp < 0x100) {
+                out.write(cp);
+            } else {
+                out.writeBytes((cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp)).getBytes(StandardCharsets.ISO_8859_1));
+            }
+        });
+        return out.toByteArray();
     }
 
     /** utf-8 (every code point but surrogates), ascii and latin-1 (code points up to {@code max}). */
@@ -186,6 +202,7 @@ public final class Codecs {
             case "utf-8" -> decodeUtf8(b, errors);
             case "ascii" -> decodeAscii(b, errors);
             case "latin-1" -> new String(b, StandardCharsets.ISO_8859_1);
+            case "raw-unicode-escape" -> decodeRawUnicodeEscape(b);
             default -> decodeWide(b, codec, errors);
         };
     }
@@ -255,14 +272,57 @@ public final class Codecs {
         return sb.toString();
     }
 
+    /**
+     * Bytes as latin-1, but {@code \\uXXXX} and {@code \\UXXXXXXXX} after an odd number of
+     * backslashes are the code point they name (CPython's {@code _PyUnicode_DecodeRawUnicodeEscapeStateful}).
+     */
+    private static String decodeRawUnicodeEscape(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length);
+        int i = 0;
+        while (i < b.length) {
+            if (b[i] != '\\') {
+                sb.append((char) (b[i++] & 0xff));
+                continue;
+            }
+            int start = i;
+            while (i < b.length && b[i] == '\\') {
+                sb.append('\\');
+                i++;
+            }
+            if (((i - start) & 1) == 0 || i >= b.length || b[i] != 'u' && b[i] != 'U') {
+                continue;
+            }
+            sb.setLength(sb.length() - 1);
+            int digits = b[i] == 'u' ? 4 : 8;
+            int escape = i - 1;
+            i++;
+            int cp = 0;
+            for (int k = 0; k < digits; k++, i++) {
+                int d = i < b.length ? Character.digit(b[i], 16) : -1;
+                if (d < 0) {
+                    String reason = digits == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+                    throw decodeError(b, escape, i, "rawunicodeescape", reason);
+                }
+                cp = cp << 4 | d;
+            }
+            if (Integer.compareUnsigned(cp, 0x10ffff) > 0) {
+                throw decodeError(b, escape, i, "rawunicodeescape", "\\Uxxxxxxxx out of range");
+            }
+            sb.appendCodePoint(cp);
+        }
+        return sb.toString();
+    }
+
+    private static AioException decodeError(byte[] b, int start, int end, String codec, String reason) {
+        String message = end - start == 1
+                        ? "'" + codec + "' codec can't decode byte 0x" + String.format("%02x", b[start] & 0xff) + " in position " + start + ": " + reason
+                        : "'" + codec + "' codec can't decode bytes in position " + start + "-" + (end - 1) + ": " + reason;
+        return withDetails(PyErrors.raise(BuiltinTypes.UNICODE_DECODE_ERROR, message), codec, new PyBytes(b.clone()), start, end, reason);
+    }
+
     private static void handleDecodeError(StringBuilder sb, byte[] b, int start, int end, String codec, String reason, String errors) {
         switch (errors) {
-            case "strict" -> {
-                String message = end - start == 1
-                                ? "'" + codec + "' codec can't decode byte 0x" + String.format("%02x", b[start] & 0xff) + " in position " + start + ": " + reason
-                                : "'" + codec + "' codec can't decode bytes in position " + start + "-" + (end - 1) + ": " + reason;
-                throw withDetails(PyErrors.raise(BuiltinTypes.UNICODE_DECODE_ERROR, message), codec, new PyBytes(b.clone()), start, end, reason);
-            }
+            case "strict" -> throw decodeError(b, start, end, codec, reason);
             case "ignore" -> {
             }
             case "replace" -> sb.append('\ufffd');

@@ -51,6 +51,12 @@ public final class Operators {
                 throw unsupported(op.symbol, left, right);
             }
         }
+        if (isSetLikeView(a) || isSetLikeView(b)) {
+            if (op == BinaryOperator.SUB || op == BinaryOperator.BITAND || op == BinaryOperator.BITOR || op == BinaryOperator.BITXOR) {
+                // keys and items views are sets to these operators, with any iterable: CPython's dictviews_sub... give a set.
+                return binary(op, setOf(a), setOf(b));
+            }
+        }
         boolean numbers = Numbers.isNumber(a) && Numbers.isNumber(b);
         boolean ints = numbers && Numbers.isInt(a) && Numbers.isInt(b);
         switch (op) {
@@ -168,6 +174,18 @@ public final class Operators {
                 break;
         }
         throw unsupported(op.symbol, left, right);
+    }
+
+    private static boolean isSetLikeView(Object o) {
+        return o instanceof PyDictView v && v.kind() != PyDictView.Kind.VALUES;
+    }
+
+    private static PySet setOf(Object iterable) {
+        PySet r = new PySet();
+        for (Object o : Iteration.toArray(iterable)) {
+            r.add(o);
+        }
+        return r;
     }
 
     @TruffleBoundary

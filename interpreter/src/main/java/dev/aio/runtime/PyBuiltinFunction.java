@@ -6,6 +6,8 @@ import com.oracle.truffle.api.RootCallTarget;
 public final class PyBuiltinFunction extends PyObject {
     private final BuiltinSpec spec;
     private final RootCallTarget callTarget;
+    /** The module a module-level function was defined in ({@code __module__}), or {@code null}. */
+    private String module;
 
     public PyBuiltinFunction(BuiltinSpec spec, RootCallTarget callTarget) {
         this.spec = spec;
@@ -18,6 +20,15 @@ public final class PyBuiltinFunction extends PyObject {
 
     public String getName() {
         return spec.name();
+    }
+
+    public String getModule() {
+        return module;
+    }
+
+    /** Records the module that defines this function (one function per spec, so the same name in every context). */
+    public void setModule(String module) {
+        this.module = module;
     }
 
     public Signature getSignature() {

@@ -49,7 +49,9 @@ public final class PyModule extends PyObject {
     public void defineFunctions(AioLanguage language, List<? extends NodeFactory<? extends BuiltinNode>> factories) {
         for (NodeFactory<? extends BuiltinNode> factory : factories) {
             BuiltinSpec spec = BuiltinSpec.of(factory);
-            namespace.put(spec.name(), language.builtinFunction(spec));
+            PyBuiltinFunction function = language.builtinFunction(spec);
+            function.setModule(getName());
+            namespace.put(spec.name(), function);
         }
     }
 

@@ -64,6 +64,8 @@ public final class PyType extends PyObject {
     public static final int SEQUENCE = 1 << 5;
     /** CPython's {@code Py_TPFLAGS_MAPPING}: a {@code match} mapping pattern takes instances of the type. */
     public static final int MAPPING = 1 << 6;
+    /** CPython's {@code Py_TPFLAGS_HEAPTYPE}: the type was made by a class statement or {@code type()}, not written in C (here, Java). */
+    public static final int HEAPTYPE = 1 << 9;
     /**
      * {@link #SEQUENCE}, {@link #MAPPING} or neither: set on the builtins that have them, taken
      * from the first base by a class statement (CPython's {@code inherit_patma_flags} from

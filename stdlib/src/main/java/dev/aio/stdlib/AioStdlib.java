@@ -47,6 +47,13 @@ public final class AioStdlib implements StdlibProvider {
             ByteArrayMethods.install();
             MemoryViewMethods.install();
             HashMethods.install();
+            ZlibCompressMethods.install();
+            ZlibDecompressMethods.install();
+            ZlibDecompressorMethods.install();
+            CsvDialectMethods.install();
+            CsvReaderMethods.install();
+            CsvWriterMethods.install();
+            BuiltinFunctionMethods.install();
             DictMethods.install();
             SetMethods.install();
             RangeMethods.install();
@@ -98,7 +105,7 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
-                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil", "ssl", "gc", "pathlib"}) {
+                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil", "ssl", "gc", "pathlib", "codecs"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {
@@ -152,6 +159,9 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("_abc", AbcModule::create);
         modules.put("_uuid", UuidModule::create);
         modules.put("_operator", OperatorModule::create);
+        modules.put("zlib", ZlibModule::create);
+        modules.put("_codecs", CodecsModule::create);
+        modules.put("_csv", CsvModule::create);
         modules.put("collections.abc", context -> {
             PyModule m = sourceModule(context, "collections.abc");
             context.importModule("collections").put("abc", m);

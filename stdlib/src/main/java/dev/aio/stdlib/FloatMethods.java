@@ -1,5 +1,7 @@
 package dev.aio.stdlib;
 
+import java.nio.charset.StandardCharsets;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Matcher;
@@ -14,6 +16,7 @@ import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
@@ -48,6 +51,9 @@ public final class FloatMethods {
             }
             if (x instanceof String s) {
                 return parseFloat(s);
+            }
+            if (x instanceof PyBytesLike b) {
+                return parseFloat(new String(b.toArray(), StandardCharsets.ISO_8859_1));
             }
             Object r = SpecialMethods.call(x, "__float__");
             if (r != SpecialMethods.NOT_DEFINED) {

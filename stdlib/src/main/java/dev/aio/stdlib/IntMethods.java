@@ -146,7 +146,7 @@ public final class IntMethods {
     }
 
     /** {@code int.to_bytes(length=1, byteorder='big', *, signed=False)}: two's complement when signed. */
-    @Builtin(name = "to_bytes", params = {"self", "length", "byteorder"}, required = 1, kwOnly = {"signed"})
+    @Builtin(name = "to_bytes", params = {"self", "length", "byteorder"}, required = 1, posOnly = 1, kwOnly = {"signed"})
     @GenerateNodeFactory
     abstract static class ToBytesNode extends BuiltinNode {
         @Specialization
@@ -193,7 +193,7 @@ public final class IntMethods {
     }
 
     /** {@code int.from_bytes(bytes, byteorder='big', *, signed=False)}. */
-    @Builtin(name = "from_bytes", classMethod = true, params = {"cls", "bytes", "byteorder"}, required = 2, kwOnly = {"signed"})
+    @Builtin(name = "from_bytes", classMethod = true, params = {"cls", "bytes", "byteorder"}, required = 2, posOnly = 1, kwOnly = {"signed"})
     @GenerateNodeFactory
     abstract static class FromBytesNode extends BuiltinNode {
         @Specialization
@@ -227,7 +227,12 @@ public final class IntMethods {
                 return 0L;
             }
             if (Args.given(base)) {
-                if (!(PyValueInstance.unwrap(x) instanceof String s)) {
+                Object text = PyValueInstance.unwrap(x);
+                if (text instanceof PyBytesLike b) {
+                    // bytes and bytearray are strings here too, as in CPython (pickle's protocol 0 reads ints so).
+                    text = new String(b.toArray(), StandardCharsets.ISO_8859_1);
+                }
+                if (!(text instanceof String s)) {
                     throw PyErrors.typeError("int() can't convert non-string with explicit base");
                 }
                 return parseInt(s, (int) Args.index(base, "base"));

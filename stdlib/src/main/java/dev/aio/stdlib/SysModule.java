@@ -19,6 +19,7 @@ import dev.aio.runtime.PyFrame;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
+import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PySimpleNamespace;
 import dev.aio.runtime.PyTraceback;
 import dev.aio.runtime.PyTuple;
@@ -109,16 +110,33 @@ public final class SysModule {
     }
 
     /**
-     * {@code sys.audit(event, *args)}: tells the audit hooks of an event; aio has no
-     * {@code sys.addaudithook} yet, so there are none, and the call does nothing (as CPython's
-     * with no hook installed).
+     * {@code sys.audit(event, *args)}: raises an auditing event for the hooks added to the runtime.
+     * aio has no audit hooks ({@code sys.addaudithook} is not in aio), so, as CPython with none
+     * installed, the event goes nowhere; the library raises them (pickle's {@code find_class}).
      */
     @Builtin(name = "audit", params = {"event"}, varargs = "args")
     @GenerateNodeFactory
     abstract static class AuditNode extends BuiltinNode {
         @Specialization
-        static Object doAudit(@SuppressWarnings("unused") Object event, @SuppressWarnings("unused") PyTuple args) {
+        static Object doAudit(Object event, PyTuple args) {
+            if (!(event instanceof String)) {
+                throw PyErrors.typeError("expected str for argument 'event', not " + PyOps.typeName(event));
+            }
             return PyNone.NONE;
+        }
+    }
+
+    /** {@code sys.intern(string)}: the one str object of its value (the JVM's own pool of strings). */
+    @Builtin(name = "intern", params = {"string"})
+    @GenerateNodeFactory
+    abstract static class InternNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doIntern(Object string) {
+            if (!(string instanceof String s)) {
+                throw PyErrors.typeError("intern() argument must be str, not " + PyOps.typeName(string));
+            }
+            return s.intern();
         }
     }
 
