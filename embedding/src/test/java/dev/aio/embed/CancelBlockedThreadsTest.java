@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.io.IOAccess;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,17 @@ class CancelBlockedThreadsTest {
     void closeWithCancelEndsThreadsBlockedOnALock(String wait) throws Exception {
         String script = "import asyncio, threading\nheld = threading.Lock()\nheld.acquire()\n\nasync def main():\n    print('blocking', flush=True)\n    " + wait
                         + "\n\nasyncio.run(main())\n";
+        assertCancelEnds(script, Context.newBuilder("aio"));
+    }
+
+    /**
+     * Worker threads that finished their calls wait idle for the next: the cancel ends them too
+     * (it waited for them forever, which hung aio test at a test's time limit).
+     */
+    @Test
+    void closeWithCancelEndsIdleWorkerThreads() throws Exception {
+        String script = "import asyncio\n\nasync def main():\n    await asyncio.gather(*(asyncio.to_thread(sum, [n, 1]) for n in range(4)))\n"
+                        + "    print('blocking', flush=True)\n    await asyncio.sleep(3600)\n\nasyncio.run(main())\n";
         assertCancelEnds(script, Context.newBuilder("aio"));
     }
 

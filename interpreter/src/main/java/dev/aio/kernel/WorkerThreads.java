@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.TruffleSafepoint;
 
 /**
  * The threads that run default-executor calls ({@code asyncio.to_thread}): Truffle threads of the
@@ -20,7 +21,7 @@ public final class WorkerThreads {
 
     public WorkerThreads(Env env) {
         int size = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new IdleWait(), r -> {
             Thread t = env.newTruffleThreadBuilder(r).stackSize(InterpreterStack.BYTES).build();
             synchronized (threads) {
                 t.setName("asyncio_" + threads.size());
@@ -28,6 +29,24 @@ public final class WorkerThreads {
             }
             return t;
         });
+    }
+
+    /**
+     * The queue of calls an idle worker waits on, in a Truffle blocked section: a cancelled
+     * context ({@code Context.close(true)}, an {@code aio test} time limit) interrupts the wait and
+     * the worker ends, where a plain {@code take()} kept the cancel waiting for it forever.
+     */
+    private static final class IdleWait extends LinkedBlockingQueue<Runnable> {
+        @Override
+        public Runnable take() throws InterruptedException {
+            Runnable[] taken = new Runnable[1];
+            TruffleSafepoint.setBlockedThreadInterruptible(null, queue -> taken[0] = queue.takeNow(), this);
+            return taken[0];
+        }
+
+        private Runnable takeNow() throws InterruptedException {
+            return super.take();
+        }
     }
 
     public Executor executor() {
