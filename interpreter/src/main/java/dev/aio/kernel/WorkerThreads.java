@@ -17,11 +17,12 @@ import com.oracle.truffle.api.TruffleSafepoint;
  */
 public final class WorkerThreads {
     private final ThreadPoolExecutor pool;
+    private final IdleWait idle = new IdleWait();
     private final List<Thread> threads = new ArrayList<>();
 
     public WorkerThreads(Env env) {
         int size = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new IdleWait(), r -> {
+        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, idle, r -> {
             Thread t = env.newTruffleThreadBuilder(r).stackSize(InterpreterStack.BYTES).build();
             synchronized (threads) {
                 t.setName("asyncio_" + threads.size());
@@ -37,15 +38,22 @@ public final class WorkerThreads {
      * the worker ends, where a plain {@code take()} kept the cancel waiting for it forever.
      */
     private static final class IdleWait extends LinkedBlockingQueue<Runnable> {
+        private volatile boolean shutDown;
+
         @Override
         public Runnable take() throws InterruptedException {
             Runnable[] taken = new Runnable[1];
-            TruffleSafepoint.setBlockedThreadInterruptible(null, queue -> taken[0] = queue.takeNow(), this);
+            // Truffle takes an interrupt in a blocked section as a safepoint and waits again: the
+            // pool's own shutdown interrupt ends the wait through the flag instead.
+            TruffleSafepoint.setBlockedThreadInterruptible(null, queue -> taken[0] = queue.takeUnlessShutDown(), this);
+            if (taken[0] == null) {
+                throw new InterruptedException();
+            }
             return taken[0];
         }
 
-        private Runnable takeNow() throws InterruptedException {
-            return super.take();
+        private Runnable takeUnlessShutDown() throws InterruptedException {
+            return shutDown ? null : super.take();
         }
     }
 
@@ -58,6 +66,7 @@ public final class WorkerThreads {
      * runaway loop) goes on until Truffle cancels the context's threads, after the exit notifications.
      */
     public void interrupt() {
+        idle.shutDown = true;
         pool.shutdownNow();
     }
 
@@ -66,6 +75,7 @@ public final class WorkerThreads {
      * one: a worker may be the thread that closes the context (a runaway stopped at its safepoint).
      */
     public void shutDown() throws InterruptedException {
+        idle.shutDown = true;
         pool.shutdownNow();
         List<Thread> made;
         synchronized (threads) {
