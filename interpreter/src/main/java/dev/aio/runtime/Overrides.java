@@ -15,12 +15,18 @@ public final class Overrides {
     /**
      * {@code self.name} when the instance or its class (a class written in aio, {@code type}) replaces
      * the builtin method of that name; {@code null} when the builtin is what {@code self.name} is.
+     * An instance of the builtin type itself answers without a call across the boundary: queue
+     * and lock operations ask on every put, get and acquire.
      */
-    @TruffleBoundary
     public static Object find(Object self, PyType type, String name) {
         if (type == null || !type.isUserDefined()) {
             return null;
         }
+        return findInUserClass(self, type, name);
+    }
+
+    @TruffleBoundary
+    private static Object findInUserClass(Object self, PyType type, String name) {
         PyDict own = Attributes.instanceDict(self);
         if ((own == null || own.get(name) == null) && type.lookup(name) instanceof BuiltinSpec) {
             return null;
