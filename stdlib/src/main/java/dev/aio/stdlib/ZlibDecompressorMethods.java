@@ -1,6 +1,7 @@
 package dev.aio.stdlib;
 
 import java.util.Arrays;
+import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
@@ -24,6 +25,9 @@ public final class ZlibDecompressorMethods {
 
     static void install() {
         ZlibDecompressObject.ZLIB_DECOMPRESSOR.defineBuiltins(ZlibDecompressorMethodsFactory.getFactories());
+        // unused_data and eof mean the same on both decompressors.
+        ZlibDecompressObject.ZLIB_DECOMPRESSOR.defineBuiltins(List.of(ZlibDecompressMethodsFactory.UnusedDataNodeFactory.getInstance(),
+                        ZlibDecompressMethodsFactory.EofNodeFactory.getInstance()));
     }
 
     @Builtin(name = "_ZlibDecompressor", constructor = true, params = {"cls", "wbits", "zdict"}, required = 1, posOnly = 1)
@@ -71,24 +75,6 @@ public final class ZlibDecompressorMethods {
         @Specialization
         static Object doNeedsInput(ZlibDecompressObject self) {
             return self.needsInput;
-        }
-    }
-
-    @Builtin(name = "unused_data", params = {"self"}, property = true)
-    @GenerateNodeFactory
-    abstract static class UnusedDataNode extends BuiltinNode {
-        @Specialization
-        static Object doUnused(ZlibDecompressObject self) {
-            return new PyBytes(self.inflation.unused);
-        }
-    }
-
-    @Builtin(name = "eof", params = {"self"}, property = true)
-    @GenerateNodeFactory
-    abstract static class EofNode extends BuiltinNode {
-        @Specialization
-        static Object doEof(ZlibDecompressObject self) {
-            return self.inflation.eof();
         }
     }
 }
