@@ -50,16 +50,14 @@ public final class CallSite {
             // A frame below the top may have been called from Java (an await steps the awaited
             // coroutine) and then has no call node to find its bytecode by: use its root's.
             BytecodeNode bytecode;
-            Frame locals;
             if (target.getRootNode() instanceof ContinuationRootNode continuation) {
                 bytecode = continuation.getLocation().getBytecodeNode();
-                locals = (Frame) frame.getFrame(FrameInstance.FrameAccess.READ_ONLY).getArguments()[0];
             } else if (target.getRootNode() instanceof AioRootNode root) {
                 bytecode = root.getBytecodeNode();
-                locals = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY);
             } else {
                 return null;
             }
+            Frame locals = localsFrame(frame, target.getRootNode());
             Object[] names = bytecode.getLocalNames(0);
             for (int i = 0; i < names.length; i++) {
                 if (HANDLED_EXCEPTION_LOCAL.equals(names[i])) {
@@ -105,16 +103,14 @@ public final class CallSite {
                 return null;
             }
             BytecodeNode bytecode;
-            Frame locals;
             if (target.getRootNode() instanceof ContinuationRootNode continuation) {
                 bytecode = continuation.getLocation().getBytecodeNode();
-                locals = (Frame) frame.getFrame(FrameInstance.FrameAccess.READ_ONLY).getArguments()[0];
             } else if (target.getRootNode() instanceof AioRootNode root) {
                 bytecode = root.getBytecodeNode();
-                locals = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY);
             } else {
                 return null;
             }
+            Frame locals = localsFrame(frame, target.getRootNode());
             Object[] args = locals.getArguments();
             if (!(args[0] instanceof PyFunction function)) {
                 return null;
@@ -197,8 +193,8 @@ public final class CallSite {
                 // internal error that ended the program); the line is then unknown, as below.
                 section = null;
             }
-            if ((section == null || !section.isAvailable()) && bytecode != null && frame.getCallTarget() instanceof RootCallTarget t && t.getRootNode() instanceof ContinuationRootNode) {
-                section = resumedLocation(frame, bytecode);
+            if ((section == null || !section.isAvailable()) && bytecode != null && frame.getCallTarget() instanceof RootCallTarget t && t.getRootNode() instanceof ContinuationRootNode c) {
+                section = resumedLocation(frame, c, bytecode);
             }
             if (section == null || !section.isAvailable()) {
                 String name = root.getCode() == null ? "<aio>" : root.getCode().qualName() + "()";
@@ -209,19 +205,22 @@ public final class CallSite {
     }
 
     /**
-     * Where a resumed coroutine or generator stands, read from its own frame. The continuation's
-     * frame holds only the operand stack; once a loop in it is compiled on stack (OSR), the frame
-     * a stack walk sees no longer links to the locals frame that holds the bytecode index, but the
-     * continuation's first argument still is that frame (the DSL calls a continuation with
-     * (locals frame, sent value)).
+     * The frame that holds an aio frame's locals and bytecode index: a resumed coroutine or
+     * generator runs in a continuation whose own frame holds only the operand stack, and the DSL
+     * calls it with (locals frame, sent value); any other aio frame holds them itself.
      */
-    private static SourceSection resumedLocation(FrameInstance frame, BytecodeNode bytecode) {
-        Object[] arguments = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY).getArguments();
-        if (arguments.length == 0 || !(arguments[0] instanceof Frame locals)) {
-            return null;
-        }
+    private static Frame localsFrame(FrameInstance frame, RootNode root) {
+        Frame own = frame.getFrame(FrameInstance.FrameAccess.READ_ONLY);
+        return root instanceof ContinuationRootNode ? (Frame) own.getArguments()[0] : own;
+    }
+
+    /**
+     * Where a resumed coroutine or generator stands, read from its locals frame: once a loop in
+     * it is compiled on stack (OSR), the frame a stack walk sees no longer leads to that frame.
+     */
+    private static SourceSection resumedLocation(FrameInstance frame, RootNode continuation, BytecodeNode bytecode) {
         try {
-            int bci = bytecode.getBytecodeIndex(locals);
+            int bci = bytecode.getBytecodeIndex(localsFrame(frame, continuation));
             return bci < 0 ? null : bytecode.getSourceLocation(bci);
         } catch (FrameSlotTypeException e) {
             return null;
