@@ -30,6 +30,8 @@ final class IoSelector {
         Handle writer;
         boolean readerFromOutside;
         boolean writerFromOutside;
+        InFlight toReader = InFlight.NONE;
+        InFlight toWriter = InFlight.NONE;
     }
 
     private final Consumer<Handle> ready;
@@ -70,7 +72,20 @@ final class IoSelector {
         return fromOutside > 0;
     }
 
-    void addReader(SelectableChannel channel, Handle reader, boolean outside) {
+    /**
+     * Whether a watched channel that is not ready waits for something the program itself sent it,
+     * still on its way (see {@link InFlight}); asked after a {@link #poll()} found nothing ready.
+     */
+    boolean awaitsInFlight() {
+        for (Registration r : registrations.values()) {
+            if (r.reader != null && r.toReader.onTheWay() || r.writer != null && r.toWriter.onTheWay()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void addReader(SelectableChannel channel, Handle reader, boolean outside, InFlight inFlight) {
         Registration r = registration(channel);
         if (r.reader == null) {
             registered++;
@@ -79,13 +94,14 @@ final class IoSelector {
         }
         r.reader = reader;
         r.readerFromOutside = outside;
+        r.toReader = inFlight;
         if (outside) {
             fromOutside++;
         }
         updateInterest(channel, r);
     }
 
-    void addWriter(SelectableChannel channel, Handle writer, boolean outside) {
+    void addWriter(SelectableChannel channel, Handle writer, boolean outside, InFlight inFlight) {
         Registration r = registration(channel);
         if (r.writer == null) {
             registered++;
@@ -94,6 +110,7 @@ final class IoSelector {
         }
         r.writer = writer;
         r.writerFromOutside = outside;
+        r.toWriter = inFlight;
         if (outside) {
             fromOutside++;
         }

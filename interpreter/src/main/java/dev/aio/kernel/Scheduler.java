@@ -131,17 +131,19 @@ public final class Scheduler {
      * (non-blocking) readable, or acceptable; it replaces the channel's reader. {@code fromOutside}:
      * what the channel waits for comes from outside the program (a remote peer), not from another
      * of its own channels, so virtual time stands still while it is awaited (see {@link VirtualClock}).
+     * {@code inFlight}: whether something another channel of the program sent this one is on its
+     * way to it, which holds virtual time still too until it has come.
      */
-    public Handle addReader(SelectableChannel channel, Runnable callback, String description, boolean fromOutside) {
+    public Handle addReader(SelectableChannel channel, Runnable callback, String description, boolean fromOutside, InFlight inFlight) {
         Handle h = new Handle(callback, description);
-        io.addReader(channel, h, fromOutside);
+        io.addReader(channel, h, fromOutside, inFlight);
         return h;
     }
 
     /** {@code loop.add_writer}: as {@link #addReader}, for the channel being writable, or its connection made. */
-    public Handle addWriter(SelectableChannel channel, Runnable callback, String description, boolean fromOutside) {
+    public Handle addWriter(SelectableChannel channel, Runnable callback, String description, boolean fromOutside, InFlight inFlight) {
         Handle h = new Handle(callback, description);
-        io.addWriter(channel, h, fromOutside);
+        io.addWriter(channel, h, fromOutside, inFlight);
         return h;
     }
 
@@ -282,6 +284,11 @@ public final class Scheduler {
     /** Whether a channel waits for something from outside the program (see {@link #addReader}). */
     boolean awaitsOutsideIo() {
         return io.waitsForOutside();
+    }
+
+    /** Whether a watched channel waits for something the program sent it that is on its way (see {@link InFlight}). */
+    boolean awaitsInFlightIo() {
+        return io.awaitsInFlight();
     }
 
     /** Takes the callbacks of the channels that are ready now, without waiting; returns whether there were any. */

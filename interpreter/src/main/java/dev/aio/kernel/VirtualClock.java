@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * something from outside the program (a connection being made, a remote peer's data, a
  * subprocess's output), time stands still and the loop waits for it in real time, as for a Java
  * future; a channel whose peer is another channel of the same program (a server and its client on
- * localhost) holds nothing up, since only the program itself can make it ready.
+ * localhost) holds nothing up, since only the program itself can make it ready, except while
+ * something the program sent is on its way to it ({@link InFlight}: loopback delivery takes real
+ * time), which the loop waits for on its selector.
  * <li><b>{@code time.sleep} on the loop's thread</b> moves time on at once, blocking every task.
  * <li><b>{@code --time-limit}</b> is loop time, so it ends a run at an exact virtual instant; code
  * that never gives the loop back is stopped after that much real time without progress.
@@ -81,13 +83,16 @@ public final class VirtualClock implements Clock {
         return true;
     }
 
-    /** Rules 1, 5, 6 and 8: jump to the timer, unless a channel is ready, or a Java future or the outside world is awaited. */
+    /**
+     * Rules 1, 5, 6 and 8: jump to the timer, unless a channel is ready, or a Java future or the
+     * outside world is awaited, or something the program sent itself is on its way to a channel.
+     */
     @Override
     public void waitForTimer(Scheduler loop, TimerHandle next) throws InterruptedException {
         if (loop.pollIo()) {
             return;
         }
-        if (loop.awaitsHostFuture() || loop.awaitsOutsideIo()) {
+        if (loop.awaitsHostFuture() || loop.awaitsOutsideIo() || loop.awaitsInFlightIo()) {
             loop.sleepUntilWoken();
             return;
         }

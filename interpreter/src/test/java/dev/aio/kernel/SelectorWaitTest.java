@@ -111,7 +111,7 @@ class SelectorWaitTest {
             got.add(read(p));
             loop.removeReader(p.source());
             loop.stop();
-        }, "reader", true);
+        }, "reader", true, InFlight.NONE);
         threads.execute(() -> {
             try {
                 Thread.sleep(500);
@@ -136,7 +136,7 @@ class SelectorWaitTest {
         Scheduler loop = new Scheduler(new RealClock(), host);
         Pipe p = pipe();
         List<String> ran = new ArrayList<>();
-        loop.addReader(p.source(), () -> ran.add("reader"), "reader", true);
+        loop.addReader(p.source(), () -> ran.add("reader"), "reader", true, InFlight.NONE);
         double when = loop.time() + 0.1;
         loop.callAt(when, () -> {
             ran.add("timer");
@@ -152,7 +152,7 @@ class SelectorWaitTest {
         Scheduler loop = new Scheduler(new RealClock(), host);
         Pipe p = pipe();
         loop.addReader(p.source(), () -> {
-        }, "reader", true);
+        }, "reader", true, InFlight.NONE);
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
         threads.execute(() -> {
             try {
@@ -178,7 +178,7 @@ class SelectorWaitTest {
         loop.addReader(p.source(), () -> {
             ran.add("reader " + read(p));
             loop.removeReader(p.source());
-        }, "reader", false);
+        }, "reader", false, InFlight.NONE);
         // A callback that keeps the ready queue busy, as a task looping on sleep(0) does.
         Runnable[] spin = new Runnable[1];
         int[] turns = {0};
@@ -208,7 +208,7 @@ class SelectorWaitTest {
         loop.addReader(p.source(), () -> {
             ran.add("reader " + read(p) + " at " + loop.time());
             loop.removeReader(p.source());
-        }, "reader", false);
+        }, "reader", false, InFlight.NONE);
         run(loop);
         assertEquals(List.of("reader x at 0.0", "timer at 10.0"), ran);
     }
@@ -218,7 +218,7 @@ class SelectorWaitTest {
         Scheduler loop = new Scheduler(new VirtualClock(), host);
         Pipe p = pipe();
         List<String> ran = new ArrayList<>();
-        loop.addReader(p.source(), () -> ran.add("reader"), "reader", false);
+        loop.addReader(p.source(), () -> ran.add("reader"), "reader", false, InFlight.NONE);
         loop.callLater(10, () -> {
             ran.add("timer at " + loop.time());
             loop.stop();
@@ -235,7 +235,35 @@ class SelectorWaitTest {
         loop.addReader(p.source(), () -> {
             ran.add("reader " + read(p) + " at " + loop.time());
             loop.removeReader(p.source());
-        }, "reader", true);
+        }, "reader", true, InFlight.NONE);
+        loop.callLater(10, () -> {
+            ran.add("timer at " + loop.time());
+            loop.stop();
+        }, "timer");
+        threads.execute(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            write(p, "late");
+        });
+        run(loop);
+        assertEquals(List.of("reader late at 0.0", "timer at 10.0"), ran);
+    }
+
+    @Test
+    void virtualTimeStandsStillWhileWhatTheProgramSentAChannelOfItsOwnIsOnItsWay() throws Exception {
+        Scheduler loop = new Scheduler(new VirtualClock(), host);
+        Pipe p = pipe();
+        List<String> ran = new ArrayList<>();
+        // The program has sent the channel something that the kernel delivers late (loopback under load).
+        boolean[] unread = {true};
+        loop.addReader(p.source(), () -> {
+            ran.add("reader " + read(p) + " at " + loop.time());
+            unread[0] = false;
+            loop.removeReader(p.source());
+        }, "reader", false, () -> unread[0]);
         loop.callLater(10, () -> {
             ran.add("timer at " + loop.time());
             loop.stop();
@@ -257,7 +285,7 @@ class SelectorWaitTest {
         Scheduler loop = new Scheduler(new VirtualClock(), host);
         Pipe p = pipe();
         List<String> ran = new ArrayList<>();
-        loop.addReader(p.source(), () -> ran.add("reader"), "reader", true);
+        loop.addReader(p.source(), () -> ran.add("reader"), "reader", true, InFlight.NONE);
         p.source().close();
         // As asyncio does: the socket is closed, then a done-callback removes its reader.
         assertTrue(loop.removeReader(p.source()));
@@ -274,7 +302,7 @@ class SelectorWaitTest {
         Scheduler loop = new Scheduler(new VirtualClock(), host);
         Pipe p = pipe();
         loop.addReader(p.source(), () -> {
-        }, "reader", false);
+        }, "reader", false, InFlight.NONE);
         assertTrue(loop.removeReader(p.source()));
         assertFalse(loop.removeReader(p.source()));
         assertFalse(loop.removeWriter(p.source()));

@@ -26,7 +26,7 @@ final class ProgramSockets {
         }
     }
 
-    /** Whether {@code peer} is a socket of this program (a listening socket bound to the wildcard address takes every address of its port). */
+    /** Whether {@code peer} is a socket of this program. */
     boolean isOwn(SocketAddress peer) {
         if (peer == null) {
             return false;
@@ -34,15 +34,20 @@ final class ProgramSockets {
         if (local.containsKey(peer)) {
             return true;
         }
-        if (!(peer instanceof InetSocketAddress p)) {
-            return false;
-        }
         for (SocketAddress s : local.keySet()) {
-            if (s instanceof InetSocketAddress a && a.getPort() == p.getPort() && a.getAddress() != null && a.getAddress().isAnyLocalAddress()
-                            && (p.getAddress().isLoopbackAddress() || p.getAddress().isAnyLocalAddress())) {
+            if (reaches(s, peer)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a connection to {@code to} reaches the socket bound to {@code local} (a listening socket bound to the wildcard address takes every address of its port). */
+    static boolean reaches(SocketAddress local, SocketAddress to) {
+        if (local.equals(to)) {
+            return true;
+        }
+        return local instanceof InetSocketAddress a && to instanceof InetSocketAddress p && a.getPort() == p.getPort() && a.getAddress() != null
+                        && a.getAddress().isAnyLocalAddress() && p.getAddress() != null && (p.getAddress().isLoopbackAddress() || p.getAddress().isAnyLocalAddress());
     }
 }

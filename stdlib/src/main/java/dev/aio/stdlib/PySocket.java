@@ -77,6 +77,12 @@ public final class PySocket extends PyObject implements Watchable {
     private boolean closed;
     /** The local address this socket counts under in {@link ProgramSockets}, once it has one. */
     private SocketAddress registered;
+    /** A connected TCP socket's peer, and the streams it writes and reads in {@link OwnTraffic} (inbound once the peer, a socket of the program, has connected). */
+    private SocketAddress peer;
+    private OwnStream outbound;
+    private OwnStream inbound;
+    /** An address of the program this socket is connecting to, counted in {@link OwnTraffic} until the connection is made or fails. */
+    private SocketAddress connectingTo;
 
     PySocket(AioContext context, long family, long type, long proto) {
         this.context = context;
@@ -101,6 +107,7 @@ public final class PySocket extends PyObject implements Watchable {
         }
         context.openChannels().opened(accepted);
         registerLocalAddress();
+        connectionMade();
     }
 
     /** Counts this socket's local address as the program's, once the JDK knows it (a connecting socket's only when connected). */
@@ -113,6 +120,60 @@ public final class PySocket extends PyObject implements Watchable {
 
     private ProgramSockets sockets() {
         return context.programState(ProgramSockets.class, ProgramSockets::new);
+    }
+
+    private OwnTraffic traffic() {
+        return context.programState(OwnTraffic.class, () -> new OwnTraffic(sockets()));
+    }
+
+    /** A TCP socket's connection is made (or accepted): the streams it writes and reads between the program's sockets. */
+    private void connectionMade() {
+        if (family == AF_UNIX || !(channel instanceof SocketChannel s)) {
+            return;
+        }
+        connectingTo = null;
+        try {
+            peer = s.getRemoteAddress();
+        } catch (IOException e) {
+            return;
+        }
+        if (registered != null && peer != null) {
+            outbound = traffic().outbound(registered, peer);
+        }
+    }
+
+    /** The stream this connected socket reads, once its peer (a socket of the program) has connected too; else null. */
+    private OwnStream inbound() {
+        if (inbound == null && outbound != null) {
+            inbound = traffic().inbound(registered, peer);
+        }
+        return inbound;
+    }
+
+    /** A connection to an address of the program ended before it was made (refused, or closed): it no longer waits to be accepted. */
+    private void connectAbandoned() {
+        if (connectingTo != null) {
+            traffic().connectFailed(connectingTo);
+            connectingTo = null;
+        }
+    }
+
+    @Override
+    @TruffleBoundary
+    public boolean readableOnTheWay() {
+        if (closed) {
+            return false;
+        }
+        if (channel instanceof ServerSocketChannel) {
+            return registered != null && traffic().awaitsAccept(registered);
+        }
+        OwnStream s = inbound();
+        return s != null && s.hasUnread();
+    }
+
+    @Override
+    public boolean writableOnTheWay() {
+        return !closed && outbound != null && outbound.allRead();
     }
 
     long family() {
@@ -354,6 +415,9 @@ public final class PySocket extends PyObject implements Watchable {
             while ((accepted = server.accept()) == null) {
                 waitUntilReady(SelectionKey.OP_ACCEPT);
             }
+            if (family != AF_UNIX) {
+                traffic().accepted(registered);
+            }
             PySocket s = new PySocket(context, accepted, family);
             return PyTuple.of(s, SocketModule.address(accepted.getRemoteAddress()));
         } catch (IOException e) {
@@ -381,6 +445,11 @@ public final class PySocket extends PyObject implements Watchable {
         }
         try {
             SocketChannel s = channel instanceof SocketChannel existing ? existing : openClient();
+            boolean own = family != AF_UNIX && !s.isConnectionPending() && !s.isConnected() && sockets().isOwn(to);
+            if (own) {
+                traffic().connecting(to);
+                connectingTo = to;
+            }
             if (!s.connect(to)) {
                 if (timeoutNanos == 0) {
                     throw PyErrors.osError(115, "Operation now in progress", null);
@@ -390,8 +459,13 @@ public final class PySocket extends PyObject implements Watchable {
                 } while (!s.finishConnect());
             }
             registerLocalAddress();
+            connectionMade();
         } catch (IOException | UnresolvedAddressException | AlreadyConnectedException | ConnectionPendingException e) {
-            throw error(e, null);
+            AioException error = error(e, null);
+            if (!(channel instanceof SocketChannel s && (s.isConnectionPending() || s.isConnected()))) {
+                connectAbandoned();
+            }
+            throw error;
         }
     }
 
@@ -429,8 +503,12 @@ public final class PySocket extends PyObject implements Watchable {
                 return 115;
             }
             registerLocalAddress();
+            if (outbound == null) {
+                connectionMade();
+            }
             return 0;
         } catch (IOException e) {
+            connectAbandoned();
             AioException error = error(e, null);
             return error.getException().getArgs().items()[0] instanceof Long errno ? errno : 5;
         }
@@ -445,6 +523,7 @@ public final class PySocket extends PyObject implements Watchable {
             while ((n = s.write(ByteBuffer.wrap(data, offset, length))) == 0 && length > 0) {
                 waitUntilReady(SelectionKey.OP_WRITE);
             }
+            sentOnStream(n);
             return n;
         } catch (IOException e) {
             throw error(e, null);
@@ -464,7 +543,9 @@ public final class PySocket extends PyObject implements Watchable {
         long deadline = System.nanoTime() + timeout;
         try {
             while (left.hasRemaining()) {
-                if (s.write(left) == 0) {
+                int n = s.write(left);
+                sentOnStream(n);
+                if (n == 0) {
                     waitUntilReady(SelectionKey.OP_WRITE, timeout <= 0 ? timeout : Math.max(1, deadline - System.nanoTime()));
                 }
             }
@@ -487,6 +568,7 @@ public final class PySocket extends PyObject implements Watchable {
             while ((n = s.read(b)) == 0 && max > 0) {
                 waitUntilReady(SelectionKey.OP_READ);
             }
+            readFromStream(n);
             if (n < 0) {
                 return PyBytes.EMPTY;
             }
@@ -494,7 +576,28 @@ public final class PySocket extends PyObject implements Watchable {
             System.arraycopy(b.array(), 0, got, 0, n);
             return new PyBytes(got);
         } catch (IOException e) {
+            // A reset connection: nothing more comes.
+            readFromStream(-1);
             throw error(e, null);
+        }
+    }
+
+    /** Counts bytes a TCP socket wrote for its peer to read ({@link OwnTraffic}). */
+    private void sentOnStream(int n) {
+        if (outbound != null) {
+            outbound.sent(n);
+        }
+    }
+
+    /** Counts bytes a TCP socket read, or (negative) the end of its stream. */
+    private void readFromStream(int n) {
+        OwnStream s = outbound == null ? null : inbound();
+        if (s != null) {
+            if (n < 0) {
+                s.over();
+            } else {
+                s.read(n);
+            }
         }
     }
 
@@ -509,6 +612,9 @@ public final class PySocket extends PyObject implements Watchable {
             }
             if (how == 1 || how == 2) {
                 s.shutdownOutput();
+                if (outbound != null) {
+                    outbound.end();
+                }
             }
         } catch (IOException e) {
             throw error(e, null);
@@ -539,6 +645,21 @@ public final class PySocket extends PyObject implements Watchable {
     void close() {
         if (closed) {
             return;
+        }
+        if (channel instanceof SocketChannel s && s.isConnectionPending()) {
+            connectAbandoned();
+        }
+        if (outbound != null) {
+            outbound.end();
+            OwnStream in = inbound();
+            if (in != null) {
+                // What was sent to it is dropped (the peer's writes fail): its writer waits for nothing of the program's.
+                in.over();
+            }
+            traffic().closed(registered, peer);
+        }
+        if (channel instanceof ServerSocketChannel && registered != null) {
+            traffic().listenerClosed(registered);
         }
         closed = true;
         if (channel != null) {

@@ -16,4 +16,18 @@ public interface Watchable {
 
     /** Whether what the channel waits for comes from outside the program (see the virtual clock's rules on channels). */
     boolean waitsForOutside();
+
+    /**
+     * Whether something another socket of the program sent this channel is on its way to it (bytes,
+     * the end of a stream, a connection to accept), so that it becomes readable without the outside
+     * world (the kernel's {@code dev.aio.kernel.InFlight}). None for a pipe to a child process.
+     */
+    default boolean readableOnTheWay() {
+        return false;
+    }
+
+    /** Whether the channel becomes writable without the outside world: a socket of the program has read all it sent, and the acknowledgements are on their way. */
+    default boolean writableOnTheWay() {
+        return false;
+    }
 }

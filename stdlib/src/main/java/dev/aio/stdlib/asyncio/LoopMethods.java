@@ -283,7 +283,8 @@ public final class LoopMethods {
         @TruffleBoundary
         static Object doAdd(EventLoop self, Object fd, Object callback, PyTuple args) {
             Watchable s = watchable(fd);
-            self.scheduler().addReader(s.selectable(), inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), s.waitsForOutside());
+            self.scheduler().addReader(s.selectable(), inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), s.waitsForOutside(),
+                            s::readableOnTheWay);
             return PyNone.NONE;
         }
     }
@@ -295,7 +296,8 @@ public final class LoopMethods {
         @TruffleBoundary
         static Object doAdd(EventLoop self, Object fd, Object callback, PyTuple args) {
             Watchable s = watchable(fd);
-            self.scheduler().addWriter(s.selectable(), inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), s.waitsForOutside());
+            self.scheduler().addWriter(s.selectable(), inContext(self, Missing.INSTANCE, callback, args), CallbackSource.describe(callback, args.items()), s.waitsForOutside(),
+                            s::writableOnTheWay);
             return PyNone.NONE;
         }
     }
