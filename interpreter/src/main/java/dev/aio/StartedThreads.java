@@ -10,6 +10,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 
 import dev.aio.asyncio.DefaultExecutor;
+import dev.aio.kernel.InFlight;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.InterpreterStack;
 import dev.aio.runtime.BuiltinTypes;
@@ -150,7 +151,7 @@ public final class StartedThreads {
         DefaultExecutor worker = DefaultExecutor.ofCurrentThread();
         if (worker != null) {
             // A call of asyncio.to_thread: under the virtual clock it gives up its turn while blocked.
-            worker.block(wait::run);
+            worker.block(wait::run, InFlight.NONE);
         } else {
             lock.releasedWhile(wait::run);
         }

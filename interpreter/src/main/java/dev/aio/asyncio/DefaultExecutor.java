@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioContext;
+import dev.aio.kernel.InFlight;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.kernel.WorkerCalls;
 import dev.aio.runtime.AioException;
@@ -123,10 +124,13 @@ public final class DefaultExecutor {
         return calls.waitFor(whenDone, timeout);
     }
 
-    /** In a worker: blocks in {@code wait} for another thread (a {@code threading} lock or event). */
+    /**
+     * In a worker: blocks in {@code wait} for another thread (a {@code threading} lock or event), or
+     * for a socket, whose {@code awaited} says whether the program sent it something on its way.
+     */
     @TruffleBoundary
-    public void block(InterpreterLock.Blocking wait) throws InterruptedException {
-        calls.block(wait);
+    public void block(InterpreterLock.Blocking wait, InFlight awaited) throws InterruptedException {
+        calls.block(wait, awaited);
     }
 
     /** A future done once no call is outstanding ({@code loop.shutdown_default_executor()}). */

@@ -286,9 +286,9 @@ public final class Scheduler {
         return io.waitsForOutside();
     }
 
-    /** Whether a watched channel waits for something the program sent it that is on its way (see {@link InFlight}). */
+    /** Whether a watched channel, or a worker blocked in a socket call, waits for something the program sent it that is on its way (see {@link InFlight}). */
     boolean awaitsInFlightIo() {
-        return io.awaitsInFlight();
+        return io.awaitsInFlight() || workers != null && workers.awaitsInFlight();
     }
 
     /** Takes the callbacks of the channels that are ready now, without waiting; returns whether there were any. */

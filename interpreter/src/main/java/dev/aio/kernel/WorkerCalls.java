@@ -1,6 +1,8 @@
 package dev.aio.kernel;
 
 import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -18,6 +20,8 @@ public final class WorkerCalls {
     private final AtomicInteger running = new AtomicInteger();
     /** Calls waiting for their turn to start or go on (loop thread only). */
     private final ArrayDeque<Runnable> turns = new ArrayDeque<>();
+    /** What blocked calls wait for that the program itself may have sent them (any thread adds and removes; the loop asks). */
+    private final Set<InFlight> blockedOn = ConcurrentHashMap.newKeySet();
 
     WorkerCalls(Scheduler scheduler) {
         this.scheduler = scheduler;
@@ -55,9 +59,29 @@ public final class WorkerCalls {
         return scheduler.clock().waitInWorker(this, whenDone, timeout);
     }
 
-    /** On a worker thread: blocks in {@code wait} for another thread, as the loop's clock has it. */
-    public void block(InterpreterLock.Blocking wait) throws InterruptedException {
-        scheduler.clock().blockInWorker(this, wait);
+    /**
+     * On a worker thread: blocks in {@code wait} for another thread, as the loop's clock has it.
+     * {@code awaited}: whether what it waits for is something the program sent it that is on its
+     * way (a blocking socket call whose peer is a socket of the program's loop), which holds
+     * virtual time still as a channel the loop watches does.
+     */
+    public void block(InterpreterLock.Blocking wait, InFlight awaited) throws InterruptedException {
+        blockedOn.add(awaited);
+        try {
+            scheduler.clock().blockInWorker(this, wait);
+        } finally {
+            blockedOn.remove(awaited);
+        }
+    }
+
+    /** Whether a blocked call waits for something the program sent it that is on its way. */
+    boolean awaitsInFlight() {
+        for (InFlight f : blockedOn) {
+            if (f.onTheWay()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether no call is outstanding. */

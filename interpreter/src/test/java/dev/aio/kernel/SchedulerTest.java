@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -241,6 +242,56 @@ class SchedulerTest {
         assertEquals(List.of("w1 starts at 0.0", "w2 starts at 0.0", "w2 wakes at 1.0", "w1 wakes at 2.0"), log);
         assertEquals(2, done[0]);
         assertTrue(workers.isIdle());
+    }
+
+    @Test
+    void underVirtualTimeAWorkerBlockedOnWhatTheProgramSentItHoldsTimeStillUntilItArrives() throws Exception {
+        Scheduler loop = virtualLoop();
+        WorkerCalls workers = loop.workers();
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        // What the worker's blocking socket call waits for: bytes the loop sent, which the kernel hands on 200 ms later.
+        CountDownLatch arrived = new CountDownLatch(1);
+        threads.execute(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            arrived.countDown();
+        });
+        int[] ends = {0};
+        Runnable end = () -> {
+            if (++ends[0] == 2) {
+                loop.stop();
+            }
+        };
+        lock.acquire();
+        try {
+            loop.callLater(10, () -> {
+                log.add("timer at " + loop.time());
+                end.run();
+            }, "timer");
+            workers.submit(() -> threads.execute(() -> {
+                lock.acquireUninterruptibly();
+                try {
+                    workers.block(arrived::await, () -> arrived.getCount() > 0);
+                    log.add("worker got it at " + loop.time());
+                    loop.callSoonThreadsafe(() -> {
+                        workers.finished();
+                        end.run();
+                    }, "done");
+                    workers.endTurn();
+                } catch (InterruptedException e) {
+                    log.add("worker interrupted");
+                } finally {
+                    lock.release();
+                }
+            }));
+            loop.runUntilStopped();
+        } finally {
+            lock.release();
+        }
+        assertEquals(List.of("worker got it at 0.0", "timer at 10.0"), log);
     }
 
     @Test

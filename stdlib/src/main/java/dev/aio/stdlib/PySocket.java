@@ -32,6 +32,7 @@ import java.nio.file.LinkOption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioContext;
+import dev.aio.kernel.InFlight;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBytes;
@@ -158,6 +159,16 @@ public final class PySocket extends PyObject implements Watchable {
         }
     }
 
+    /** Whether what a blocking call waiting for {@code op} awaits is something the program sent this socket, on its way (see {@link OwnTraffic}). */
+    private InFlight onTheWay(int op) {
+        return switch (op) {
+            case SelectionKey.OP_WRITE -> this::writableOnTheWay;
+            // A connection to a socket of the program is made by the kernel alone, the loop's accept aside.
+            case SelectionKey.OP_CONNECT -> () -> connectingTo != null;
+            default -> this::readableOnTheWay;
+        };
+    }
+
     @Override
     @TruffleBoundary
     public boolean readableOnTheWay() {
@@ -256,7 +267,7 @@ public final class PySocket extends PyObject implements Watchable {
         if (nanos == 0) {
             throw wouldBlock();
         }
-        if (!SocketWait.until(context, (SelectableChannel) channel, op, nanos)) {
+        if (!SocketWait.until(context, (SelectableChannel) channel, op, nanos, onTheWay(op))) {
             throw PyErrors.raise(BuiltinTypes.TIMEOUT_ERROR, "timed out");
         }
     }

@@ -12,6 +12,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 
 import dev.aio.AioContext;
 import dev.aio.asyncio.DefaultExecutor;
+import dev.aio.kernel.InFlight;
 import dev.aio.kernel.InterpreterLock;
 import dev.aio.runtime.PyErrors;
 
@@ -38,16 +39,17 @@ final class SocketWait {
     /**
      * Waits until {@code channel} is ready for {@code ops} ({@code SelectionKey.OP_*}), at most
      * {@code timeoutNanos} (negative: no limit); returns false when the time ran out first.
+     * {@code awaited}: whether something the program sent the channel is on its way to it.
      */
     @TruffleBoundary
-    static boolean until(AioContext context, SelectableChannel channel, int ops, long timeoutNanos) {
+    static boolean until(AioContext context, SelectableChannel channel, int ops, long timeoutNanos, InFlight awaited) {
         long start = System.nanoTime();
         boolean[] ready = {false};
         try (Selector selector = Selector.open()) {
             channel.register(selector, ops);
             TruffleSafepoint.setBlockedThreadInterruptible(null, s -> withoutLock(context, () -> {
                 ready[0] = selectUntil(s, channel, start, timeoutNanos);
-            }), selector);
+            }, awaited), selector);
         } catch (UncheckedIOException e) {
             throw PySocket.error(e.getCause(), null);
         } catch (ClosedChannelException e) {
@@ -88,12 +90,13 @@ final class SocketWait {
 
     /**
      * Runs {@code wait} without the interpreter lock; a call of {@code asyncio.to_thread} gives up
-     * its virtual-clock turn meanwhile, as for a {@code threading} lock.
+     * its virtual-clock turn meanwhile, as for a {@code threading} lock, but time stands still while
+     * what the program sent the socket ({@code awaited}) is on its way.
      */
-    private static void withoutLock(AioContext context, InterpreterLock.Blocking wait) throws InterruptedException {
+    private static void withoutLock(AioContext context, InterpreterLock.Blocking wait, InFlight awaited) throws InterruptedException {
         DefaultExecutor worker = DefaultExecutor.ofCurrentThread();
         if (worker != null) {
-            worker.block(wait);
+            worker.block(wait, awaited);
         } else {
             context.interpreterLock().releasedWhile(wait);
         }
