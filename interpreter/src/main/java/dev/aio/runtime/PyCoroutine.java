@@ -22,7 +22,7 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
 
     public PyCoroutine(PyFunction function, ContinuationResult start) {
         this.function = function;
-        this.body = new SuspendedBody("coroutine", start);
+        this.body = new SuspendedBody(SuspendedBody.Kind.COROUTINE, start);
         this.context = AioContext.get(null);
         context.neverAwaited().created(this);
     }
