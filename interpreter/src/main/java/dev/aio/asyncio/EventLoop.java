@@ -88,9 +88,10 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
     private boolean debug;
     /**
      * Debug mode: where each future and task made meanwhile was made ({@link #creationSite}), kept
-     * here rather than in a field every future would carry; weak, so a future can still be collected.
+     * here rather than in a field every future would carry; weak, so a future can still be collected;
+     * synchronized, as a future of this loop may be made on another thread.
      */
-    private final Map<Future, String> creationSites = new WeakHashMap<>();
+    private final Map<Future, String> creationSites = Collections.synchronizedMap(new WeakHashMap<>());
     /** What {@code set_debug} was given, which {@code get_debug} returns as CPython's does. */
     private Object debugSetting;
     /** The task whose step the handle running now ran, for the debug mode's slow-callback message. */
