@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleContext;
@@ -85,6 +86,12 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
     private PyDict.Entry slowCallbackDuration;
     /** CPython's debug mode ({@code set_debug}, {@code asyncio.run(debug=True)}, PYTHONASYNCIODEBUG): on when true. */
     private boolean debug;
+    /**
+     * Debug mode: where each future and task made meanwhile was made ({@link #creationSite}), kept
+     * here rather than in a field every future would carry; weak, so a future can still be collected;
+     * synchronized, as a future of this loop may be made on another thread.
+     */
+    private final Map<Future, String> creationSites = Collections.synchronizedMap(new WeakHashMap<>());
     /** What {@code set_debug} was given, which {@code get_debug} returns as CPython's does. */
     private Object debugSetting;
     /** The task whose step the handle running now ran, for the debug mode's slow-callback message. */
@@ -174,6 +181,24 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
      */
     public String creationSite() {
         return debug ? programSite() : null;
+    }
+
+    /** Debug mode: notes where {@code future} is being made, for its repr ({@link #creationSiteOf}). */
+    void noteCreationSite(Future future) {
+        if (debug) {
+            noteSite(future);
+        }
+    }
+
+    @TruffleBoundary
+    private void noteSite(Future future) {
+        creationSites.put(future, programSite());
+    }
+
+    /** Where {@code future} was made, noted in debug mode; else null. */
+    @TruffleBoundary
+    String creationSiteOf(Future future) {
+        return creationSites.get(future);
     }
 
     @TruffleBoundary

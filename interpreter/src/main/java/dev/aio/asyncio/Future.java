@@ -27,9 +27,10 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     /** How the purpose of the future {@code asyncio.sleep} waits on starts (the timeline draws sleeps apart). */
     public static final String SLEEP_PURPOSE_PREFIX = "asyncio.sleep(";
 
-    enum State {
-        PENDING, CANCELLED, FINISHED
-    }
+    /** The states, kept in a byte: a suspended task holds two futures (itself and the one it awaits). */
+    private static final byte PENDING = 0;
+    private static final byte CANCELLED = 1;
+    private static final byte FINISHED = 2;
 
     /** A done-callback; {@code target} is the aio callable it wraps, for {@code remove_done_callback}. */
     record Callback(Consumer<Future> action, String description, Object target) {
@@ -37,12 +38,7 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
 
     /** Set again by {@code Future.__init__(loop=...)} for an instance of a class derived from Future. */
     protected EventLoop loop;
-    /** Debug mode: where the program made this future ({@link EventLoop#creationSite}), or null. */
-    private String createdAt;
-    /** The class derived from Future in aio code the instance belongs to, with the instance's attributes; or null. */
-    private final PyType subtype;
-    private final PyDict attributes;
-    private State state = State.PENDING;
+    private byte state = PENDING;
     /** Finished: the result; cancelled: the cancel message. */
     private Object result;
     /**
@@ -62,25 +58,21 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     private boolean logTraceback;
 
     public Future(EventLoop loop) {
-        this(loop, null);
-    }
-
-    /** A pending instance of {@code subtype}, a class derived from Future (or {@code null}), on {@code loop}. */
-    public Future(EventLoop loop, PyType subtype) {
-        this.subtype = subtype;
-        this.attributes = subtype == null ? null : new PyDict();
         setLoop(loop);
     }
 
-    /** {@code Future.__init__(loop=...)}: the loop the future belongs to. */
+    /** {@code Future.__init__(loop=...)}: the loop the future belongs to (in debug mode, which notes where it was made). */
     public void setLoop(EventLoop eventLoop) {
         this.loop = eventLoop;
-        this.createdAt = eventLoop == null ? null : eventLoop.creationSite();
+        if (eventLoop != null) {
+            eventLoop.noteCreationSite(this);
+        }
     }
 
+    /** An instance of a class derived from Future in aio code has one: {@link FutureSubclassInstance}. */
     @Override
     public PyDict instanceDict() {
-        return attributes;
+        return null;
     }
 
     public EventLoop getLoop() {
@@ -88,11 +80,11 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     }
 
     public boolean isDone() {
-        return state != State.PENDING;
+        return state != PENDING;
     }
 
     public boolean isCancelled() {
-        return state == State.CANCELLED;
+        return state == CANCELLED;
     }
 
     /** {@code fut.cancel(msg)}. */
@@ -101,10 +93,10 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     }
 
     private boolean cancelFuture(Object message) {
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             return false;
         }
-        state = State.CANCELLED;
+        state = CANCELLED;
         result = message;
         scheduleCallbacks();
         return true;
@@ -112,24 +104,24 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
 
     @TruffleBoundary
     public void setResult(Object value) {
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "invalid state");
         }
         result = value;
-        state = State.FINISHED;
+        state = FINISHED;
         scheduleCallbacks();
     }
 
     @TruffleBoundary
     public void setException(PyBaseException e) {
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "invalid state");
         }
         if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
             throw PyErrors.typeError("StopIteration interacts badly with generators and cannot be raised into a Future");
         }
         exception = e;
-        state = State.FINISHED;
+        state = FINISHED;
         logTraceback = true;
         loop.noteUnretrieved(this);
         scheduleCallbacks();
@@ -160,12 +152,12 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
 
     /** The exception it finished with, or null. */
     public PyBaseException getExceptionObject() {
-        return state == State.FINISHED ? exception : null;
+        return state == FINISHED ? exception : null;
     }
 
     /** The result, without marking an exception retrieved as {@link #result()} does. */
     public Object resultValue() {
-        return state == State.FINISHED ? result : null;
+        return state == FINISHED ? result : null;
     }
 
     private void scheduleCallbacks() {
@@ -213,7 +205,7 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
 
     @SuppressWarnings("unchecked")
     private void addCallbackEntry(Object entry) {
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             schedule(entry);
         } else if (callbacks == null) {
             callbacks = entry;
@@ -268,10 +260,10 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     @TruffleBoundary
     public Object result() {
         logTraceback = false;
-        if (state == State.CANCELLED) {
+        if (state == CANCELLED) {
             throw new AioException(makeCancelledError(), null);
         }
-        if (state != State.FINISHED) {
+        if (state != FINISHED) {
             throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "Result is not set.");
         }
         if (exception != null) {
@@ -284,10 +276,10 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     @TruffleBoundary
     public Object exception() {
         logTraceback = false;
-        if (state == State.CANCELLED) {
+        if (state == CANCELLED) {
             throw new AioException(makeCancelledError(), null);
         }
-        if (state != State.FINISHED) {
+        if (state != FINISHED) {
             throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "Exception is not set.");
         }
         return exception == null ? PyNone.NONE : exception;
@@ -296,7 +288,7 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     /** The CancelledError that {@code result()} raises once cancelled (CPython's {@code _make_cancelled_error}). */
     @TruffleBoundary
     public PyBaseException makeCancelledError() {
-        if (state == State.CANCELLED && exception != null) {
+        if (state == CANCELLED && exception != null) {
             PyBaseException e = exception;
             exception = null;
             return e;
@@ -313,7 +305,7 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     }
 
     public Object getCancelMessage() {
-        return state == State.CANCELLED ? result : null;
+        return state == CANCELLED ? result : null;
     }
 
     // ----- await ---------------------------------------------------------------------------------
@@ -341,7 +333,7 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
 
     @Override
     public PyType getPyType() {
-        return subtype != null ? subtype : TYPE;
+        return TYPE;
     }
 
     @Override
@@ -360,8 +352,8 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
 
     protected List<String> reprInfo() {
         List<String> info = new ArrayList<>();
-        info.add(state.name().toLowerCase());
-        if (state == State.FINISHED) {
+        info.add(state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : "finished");
+        if (state == FINISHED) {
             if (exception != null) {
                 info.add("exception=" + exception.repr());
             } else {
@@ -371,6 +363,7 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
         if (callbacks != null) {
             info.add(formatCallbacks(callbackList()));
         }
+        String createdAt = loop == null ? null : loop.creationSiteOf(this);
         if (createdAt != null) {
             info.add("created at " + createdAt);
         }
@@ -388,9 +381,5 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
             cb = describe(callbacks.get(0)) + ", <" + (n - 2) + " more>, " + describe(callbacks.get(n - 1));
         }
         return "cb=[" + cb + "]";
-    }
-
-    State state() {
-        return state;
     }
 }

@@ -12,7 +12,7 @@ import dev.aio.nodes.AioRootNodeGen;
  * CPython's {@code GET_AWAITABLE} / {@code SEND} loop: get the awaitable, step it with
  * {@link AwaitSignal#START}; while it is pending, yield what it yielded up to the task (or whoever
  * resumes this frame) and step it again with what comes back. At run time the steps are the
- * {@code AwaitStep}, {@code IsPending} and {@code AwaitYielded} operations of
+ * {@code AwaitPending} and {@code AwaitYielded} operations of
  * {@link dev.aio.nodes.AioRootNode}; the task's side is {@link dev.aio.asyncio.Task}.
  */
 final class AwaitCompiler {
@@ -60,36 +60,33 @@ final class AwaitCompiler {
     /**
      * Drives what {@code target} emits (an awaitable, or a {@code yield from} delegation) to the end:
      * each value it yields goes up to whoever resumes this frame, and what they send back goes down.
+     * One local holds the awaitable, then its result ({@code AwaitPending}).
      */
     void delegate(Runnable targetValue) {
         BytecodeLocal target = b.createLocal();
-        BytecodeLocal result = b.createLocal();
         b.beginBlock();
         b.beginStoreLocal(target);
         targetValue.run();
         b.endStoreLocal();
-        b.beginStoreLocal(result);
-        b.beginAwaitStep();
+        b.beginIfThen();
+        b.beginAwaitPending(target);
         b.emitLoadLocal(target);
         b.emitLoadConstant(AwaitSignal.START);
-        b.endAwaitStep();
-        b.endStoreLocal();
+        b.endAwaitPending();
         b.beginWhile();
-        b.beginIsPending();
-        b.emitLoadLocal(result);
-        b.endIsPending();
-        b.beginStoreLocal(result);
-        b.beginAwaitStep();
+        b.beginAwaitPending(target);
         b.emitLoadLocal(target);
         b.beginYield();
         b.beginAwaitYielded();
         b.emitLoadLocal(target);
         b.endAwaitYielded();
         b.endYield();
-        b.endAwaitStep();
-        b.endStoreLocal();
+        b.endAwaitPending();
+        b.beginBlock();
+        b.endBlock();
         b.endWhile();
-        b.emitLoadLocal(result);
+        b.endIfThen();
+        b.emitLoadLocal(target);
         b.endBlock();
     }
 }

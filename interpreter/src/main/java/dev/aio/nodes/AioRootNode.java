@@ -8,8 +8,8 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.bytecode.BytecodeNode;
 import com.oracle.truffle.api.bytecode.BytecodeRootNode;
 import com.oracle.truffle.api.bytecode.ConstantOperand;
-import com.oracle.truffle.api.bytecode.ContinuationResult;
 import com.oracle.truffle.api.bytecode.GenerateBytecode;
+import com.oracle.truffle.api.bytecode.LocalAccessor;
 import com.oracle.truffle.api.bytecode.Operation;
 import com.oracle.truffle.api.bytecode.ShortCircuitOperation.Operator;
 import com.oracle.truffle.api.bytecode.ShortCircuitOperation;
@@ -34,10 +34,10 @@ import dev.aio.AioLanguage;
 import dev.aio.ast.BinaryOperator;
 import dev.aio.asyncio.CoroutineLike;
 import dev.aio.nodes.ops.AsyncOps;
+import dev.aio.nodes.ops.AwaitStepNode;
 import dev.aio.nodes.ops.CallOps;
 import dev.aio.nodes.ops.CallSite;
 import dev.aio.nodes.ops.ClassOps;
-import dev.aio.nodes.ops.ContinuationCallNode;
 import dev.aio.nodes.ops.ExceptStar;
 import dev.aio.nodes.ops.ExceptionOps;
 import dev.aio.nodes.ops.FunctionCaches;
@@ -48,7 +48,6 @@ import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BaseCoroutine;
-import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.HostErrors;
 import dev.aio.runtime.Operators;
@@ -1232,50 +1231,29 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     }
 
     /**
-     * One step of an {@code await}: the result, or {@code AwaitSignal.PENDING} when it suspended.
-     * A coroutine's body is resumed here, {@link PyCoroutine#step} with the continuation called
-     * through the site's own call node, so compiled code can inline a body that runs to its end.
+     * One step of the {@code await} of {@code awaitable}, held in local {@code target}
+     * ({@link AwaitStepNode}): true while it is pending; once it finished, its result takes the
+     * awaitable's place in the local, and false. One local per {@code await} instead of one for the
+     * awaitable and one for the step's result: each slot costs every frame of the coroutine 13 bytes
+     * (the frame's object, primitive and tag arrays) for as long as it lives. The awaitable comes as
+     * an operand (loaded from the local) rather than read here: on the stack below the {@code Yield}
+     * in the second operand, it is what the suspension copies into the coroutine's frame, in the
+     * slot where the body's first suspension left its {@code ContinuationResult}, which would
+     * otherwise stay reachable as long as the coroutine.
      */
     @Operation
-    public static final class AwaitStep {
+    @ConstantOperand(type = LocalAccessor.class)
+    public static final class AwaitPending {
         @Specialization
-        static Object doCoroutine(PyCoroutine coroutine, Object sent,
-                        @Bind Node node,
-                        @Cached ContinuationCallNode resume) {
-            Object value = PyCoroutine.sendable(sent);
-            ContinuationResult continuation = coroutine.enterStep(value);
-            CallDepth depth = CallDepth.current(node);
-            depth.enter();
-            Object returned;
-            try {
-                returned = resume.execute(continuation, value);
-            } catch (AioException e) {
-                throw coroutine.stepRaisedInBody(e);
-            } finally {
-                depth.exit();
-                coroutine.leftStep();
+        static boolean doStep(VirtualFrame frame, LocalAccessor target, Object awaitable, Object sent,
+                        @Bind BytecodeNode bytecode,
+                        @Cached AwaitStepNode step) {
+            Object result = step.execute(awaitable, sent);
+            if (AsyncOps.isPending(result)) {
+                return true;
             }
-            return coroutine.stepReturned(returned);
-        }
-
-        /** A site that awaits objects of one Java class (a builtin coroutine, a future): its step is inlined. */
-        @Specialization(guards = "awaitable.getClass() == cachedClass", limit = "2")
-        static Object doExactClass(Object awaitable, Object sent,
-                        @Cached("awaitable.getClass()") Class<?> cachedClass) {
-            return AsyncOps.step(CompilerDirectives.castExact(awaitable, cachedClass), sent);
-        }
-
-        @Specialization(replaces = "doExactClass")
-        static Object doStep(Object awaitable, Object sent) {
-            return AsyncOps.step(awaitable, sent);
-        }
-    }
-
-    @Operation
-    public static final class IsPending {
-        @Specialization
-        static boolean doCheck(Object stepResult) {
-            return AsyncOps.isPending(stepResult);
+            target.setObject(bytecode, frame, result);
+            return false;
         }
     }
 

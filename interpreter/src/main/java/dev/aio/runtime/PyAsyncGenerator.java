@@ -33,7 +33,7 @@ public final class PyAsyncGenerator extends PyObject {
 
     public PyAsyncGenerator(PyFunction function, ContinuationResult start) {
         this.function = function;
-        this.body = new SuspendedBody("async generator", start);
+        this.body = new SuspendedBody(SuspendedBody.Kind.ASYNC_GENERATOR, start);
     }
 
     /** {@code __anext__()}; with {@code stopAsNull} exhaustion gives {@code null} instead of raising (for {@code async for}). */

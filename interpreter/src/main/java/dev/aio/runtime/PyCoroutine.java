@@ -17,13 +17,12 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
     /** Kept: a context lookup from Java code costs a thread-local read on the JIT runtime, at every step. */
     private final AioContext context;
     private final SuspendedBody body;
-    private Object yielded;
     /** The coroutine this one's current {@code await} runs, while both are suspended. */
     private PyCoroutine awaiting;
 
     public PyCoroutine(PyFunction function, ContinuationResult start) {
         this.function = function;
-        this.body = new SuspendedBody("coroutine", start);
+        this.body = new SuspendedBody(SuspendedBody.Kind.COROUTINE, start);
         this.context = AioContext.get(null);
         context.neverAwaited().created(this);
     }
@@ -83,20 +82,16 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
     }
 
     private AioException stepRaised(AioException e) {
-        yielded = null;
         awaiting = null;
         return e;
     }
 
     private Object stepEnded(boolean suspended) {
         if (suspended) {
-            Object y = body.value();
-            yielded = y == AwaitSignal.BARE_YIELD ? null : y;
             awaiting = context.getSuspendedCoroutine();
             context.setSuspendedCoroutine(this);
             return AwaitSignal.PENDING;
         }
-        yielded = null;
         awaiting = null;
         context.setSuspendedCoroutine(null);
         return body.value();
@@ -113,7 +108,8 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
     public Object send(Object value) {
         Object r = step(value);
         if (r == AwaitSignal.PENDING) {
-            return yielded == null ? PyNone.NONE : yielded;
+            Object y = yielded();
+            return y == null ? PyNone.NONE : y;
         }
         throw SuspendedBody.stopIteration(r);
     }
@@ -128,9 +124,11 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
         body.close(value -> step(value) == AwaitSignal.PENDING);
     }
 
+    /** What the body suspended with (null for a bare yield), read from the body rather than kept: one field less per suspended coroutine. */
     @Override
     public Object yielded() {
-        return yielded;
+        Object y = body.isFinished() ? null : body.value();
+        return y == AwaitSignal.BARE_YIELD ? null : y;
     }
 
     @Override

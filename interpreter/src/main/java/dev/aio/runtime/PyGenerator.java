@@ -17,7 +17,7 @@ public final class PyGenerator extends PyIterator implements Sendable {
 
     public PyGenerator(PyFunction function, ContinuationResult start) {
         this.function = function;
-        this.body = new SuspendedBody("generator", start);
+        this.body = new SuspendedBody(SuspendedBody.Kind.GENERATOR, start);
     }
 
     /** Resumes with {@code value}; returns the next yielded value, or {@code null} when the body returned (its value in {@code returned[0]}). */

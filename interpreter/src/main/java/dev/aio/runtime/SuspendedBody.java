@@ -25,23 +25,44 @@ public final class SuspendedBody {
         boolean resume(Object value);
     }
 
-    /** "generator", "coroutine" or "async generator", as CPython's messages name it. */
-    private final String kind;
+    /** What owns the body, named as CPython's messages name it. */
+    public enum Kind {
+        GENERATOR("generator"),
+        COROUTINE("coroutine"),
+        ASYNC_GENERATOR("async generator");
+
+        private static final Kind[] ALL = values();
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Its {@link Kind}'s ordinal: a byte rather than a reference keeps a suspended body at 24 bytes
+     * (one per suspended coroutine, so per suspended task).
+     */
+    private final byte kind;
     private ContinuationResult continuation;
     private boolean started;
     private boolean running;
     private boolean finished;
     private Object value;
 
-    public SuspendedBody(String kind, ContinuationResult start) {
-        this.kind = kind;
+    public SuspendedBody(Kind kind, ContinuationResult start) {
+        this.kind = (byte) kind.ordinal();
         this.continuation = start;
+    }
+
+    private String kind() {
+        return Kind.ALL[kind].label;
     }
 
     /** Only None (or an exception to throw in) can start a body: there is no {@code yield} yet to receive a value. */
     public void checkFirstValue(Object sent) {
         if (!started && sent != PyNone.NONE && !(sent instanceof ThrowRequest)) {
-            throw PyErrors.typeError("can't send non-None value to a just-started " + kind);
+            throw PyErrors.typeError("can't send non-None value to a just-started " + kind());
         }
     }
 
@@ -50,7 +71,7 @@ public final class SuspendedBody {
      * point (a {@link ThrowRequest} raises its exception there). True when it suspends again, what
      * it suspended with in {@link #value()}; false when it returned, its result in {@link #value()}.
      * Compiled code that steps a body does the same with a call node of its own
-     * ({@code AwaitStep}): {@link #enter}, a call of the continuation, {@link #returned} or
+     * ({@code AwaitStepNode}): {@link #enter}, a call of the continuation, {@link #returned} or
      * {@link #raised}, and {@link #left} in any case.
      */
     @TruffleBoundary
@@ -76,7 +97,7 @@ public final class SuspendedBody {
      */
     public ContinuationResult enter(Object sent) {
         if (running) {
-            throw PyErrors.valueError(kind + " already executing");
+            throw PyErrors.valueError(kind() + " already executing");
         }
         checkFirstValue(sent);
         started = true;
@@ -107,7 +128,7 @@ public final class SuspendedBody {
         finish();
         if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
             // PEP 479: a StopIteration leaking out of the body would end the caller's loop silently.
-            AioException error = PyErrors.runtimeError(kind + " raised StopIteration");
+            AioException error = PyErrors.runtimeError(kind() + " raised StopIteration");
             error.getException().setCause(e.getException());
             return error;
         }
@@ -127,7 +148,7 @@ public final class SuspendedBody {
         }
         try {
             if (resume.resume(new ThrowRequest(new PyBaseException(BuiltinTypes.GENERATOR_EXIT, PyTuple.EMPTY)))) {
-                throw PyErrors.runtimeError(kind + " ignored GeneratorExit");
+                throw PyErrors.runtimeError(kind() + " ignored GeneratorExit");
             }
         } catch (AioException e) {
             PyType t = e.getPyType();

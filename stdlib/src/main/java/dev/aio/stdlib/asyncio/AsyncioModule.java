@@ -255,7 +255,11 @@ public final class AsyncioModule {
             if (!Numbers.isNumber(delay)) {
                 throw PyErrors.typeError("'<=' not supported between instances of '" + PyOps.typeName(delay) + "' and 'int'");
             }
-            return new Sleep(AioContext.get(this), delay, result == Missing.INSTANCE ? PyNone.NONE : result);
+            Object value = result == Missing.INSTANCE ? PyNone.NONE : result;
+            if (Numbers.toDouble(delay) <= 0) {
+                return new SleepZero(value);
+            }
+            return new Sleep(AioContext.get(this), delay, value);
         }
     }
 

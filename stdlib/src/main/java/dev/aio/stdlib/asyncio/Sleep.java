@@ -9,10 +9,7 @@ import dev.aio.runtime.AioException;
 import dev.aio.runtime.Numbers;
 import dev.aio.runtime.PyOps;
 
-/**
- * {@code asyncio.sleep(delay, result)}: {@code sleep(0)} is a bare yield (the task runs again next
- * iteration); otherwise a future completed by a timer.
- */
+/** {@code asyncio.sleep(delay, result)} with {@code delay > 0}: a future completed by a timer ({@link SleepZero} for the rest). */
 final class Sleep extends BuiltinCoroutine {
     private final AioContext context;
     private final double delay;
@@ -36,11 +33,8 @@ final class Sleep extends BuiltinCoroutine {
     protected Object resume(Object sent) {
         if (!suspended) {
             suspended = true;
-            if (delay <= 0) {
-                return suspend(null);
-            }
             EventLoop loop = context.requireRunningLoop();
-            // The repr only now: sleep(0), the commonest, never needs it.
+            // The repr only now: most sleeps end without anyone asking for it.
             future = new Future(loop).withPurpose(Future.SLEEP_PURPOSE_PREFIX + PyOps.repr(delayArgument) + ")");
             Future f = future;
             timer = loop.callLater(delay, () -> {
@@ -50,12 +44,10 @@ final class Sleep extends BuiltinCoroutine {
             }, "futures._set_result_unless_cancelled()");
             return suspend(future);
         }
-        if (timer != null) {
-            timer.cancel();
-        }
+        timer.cancel();
         if (sent instanceof ThrowRequest t) {
             throw new AioException(t.exception(), null);
         }
-        return future == null ? result : future.result();
+        return future.result();
     }
 }
