@@ -162,8 +162,8 @@ public final class Runner extends PyObject {
         try {
             if (!broken) {
                 cancelAllTasks();
-                loop.runUntilComplete(Task.internal(loop, (CoroutineLike) loop.shutdownAsyncgens(), null));
-                loop.runUntilComplete(Task.internal(loop, new ShutdownDefaultExecutor(loop), null));
+                loop.runUntilComplete(shutdownTask((CoroutineLike) loop.shutdownAsyncgens()));
+                loop.runUntilComplete(shutdownTask(new ShutdownDefaultExecutor(loop)));
             }
         } finally {
             if (!broken) {
@@ -179,13 +179,24 @@ public final class Runner extends PyObject {
         }
     }
 
+    /**
+     * A task for one of the loop's shutdown steps: CPython's {@code run_until_complete} makes it with
+     * {@code loop.create_task}, so a task factory the program set makes it too.
+     */
+    private Future shutdownTask(CoroutineLike step) {
+        if (loop.getTaskFactory() != null) {
+            return AsyncioModule.createTask(loop, step, Missing.INSTANCE, Missing.INSTANCE);
+        }
+        return Task.internal(loop, step, null);
+    }
+
     private void cancelAllTasks() {
         List<Task> toCancel = loop.pendingTasks();
         if (toCancel.isEmpty()) {
             return;
         }
         for (Task t : toCancel) {
-            t.cancel(null);
+            t.cancelAsCalled(null);
         }
         loop.runUntilComplete(Gather.gather(loop, toCancel.toArray(), true));
         for (Task t : toCancel) {
