@@ -81,4 +81,22 @@ class NotYetErrorsTest {
                         "aio cannot pass flags to socket.sendto() yet (flags=64)", ""),
                         run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), code));
     }
+
+    /** A socket over a descriptor the program already has is refused, by socket() and by a derived class's super().__init__, not made anew. */
+    @Test
+    void aSocketOfAnExistingDescriptorIsAnErrorNotANewSocket() {
+        String code = """
+                        import socket
+                        class Wrapped(socket.socket):
+                            def __init__(self, fd):
+                                super().__init__(fileno=fd)
+                        for make in (lambda: socket.socket(fileno=5), lambda: Wrapped(5)):
+                            try:
+                                make()
+                            except NotImplementedError as e:
+                                print(e)
+                        """;
+        assertEquals("aio cannot make a socket of an existing file descriptor yet (fileno=5)\n".repeat(2),
+                        run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), code));
+    }
 }
