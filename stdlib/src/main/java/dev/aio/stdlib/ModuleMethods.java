@@ -21,7 +21,7 @@ public final class ModuleMethods {
         BuiltinTypes.MODULE.setSubclassInstances(PyModule::new);
     }
 
-    @Builtin(name = "module", constructor = true, params = {"cls", "name", "doc"}, required = 2)
+    @Builtin(name = "module", constructor = true, params = {"cls", "name", "doc"}, required = 2, posOnly = 1)
     @GenerateNodeFactory
     abstract static class NewNode extends BuiltinNode {
         @Specialization
@@ -33,7 +33,7 @@ public final class ModuleMethods {
     }
 
     /** {@code module.__init__(name, doc=None)}: what a class derived from ModuleType reaches with {@code super().__init__(name)}. */
-    @Builtin(name = "__init__", params = {"self", "name", "doc"}, required = 2)
+    @Builtin(name = "__init__", params = {"self", "name", "doc"}, required = 2, posOnly = 1)
     @GenerateNodeFactory
     abstract static class InitNode extends BuiltinNode {
         @Specialization

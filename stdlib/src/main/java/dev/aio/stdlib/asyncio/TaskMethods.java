@@ -74,7 +74,7 @@ public final class TaskMethods {
     }
 
     /** {@code eager_start} is 3.12's: see {@link Task}. */
-    @Builtin(name = "Task", constructor = true, params = {"cls", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"})
+    @Builtin(name = "Task", constructor = true, params = {"cls", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"}, posOnly = 1)
     @GenerateNodeFactory
     abstract static class NewTaskNode extends BuiltinNode {
         @Specialization
@@ -85,7 +85,7 @@ public final class TaskMethods {
     }
 
     /** {@code Task.__init__}: what makes an instance of a class derived from Task run, reached by {@code super().__init__(coro, loop=loop)}. */
-    @Builtin(name = "__init__", params = {"self", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"})
+    @Builtin(name = "__init__", params = {"self", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"}, posOnly = 1)
     @GenerateNodeFactory
     abstract static class TaskInitNode extends BuiltinNode {
         @Specialization
