@@ -20,16 +20,16 @@ import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SubclassableObject;
 
 /**
  * {@code asyncio.Runner}: one event loop for several {@code run()} calls, made on first use and
  * shut down by {@code close()} as in CPython's {@code runners.py}; {@code asyncio.run(main)} is
  * one run of a new Runner.
  */
-public final class Runner extends PyObject {
+public final class Runner extends SubclassableObject {
     static final PyType TYPE = new PyType("Runner", "asyncio.runners");
 
     private enum State {
@@ -39,10 +39,10 @@ public final class Runner extends PyObject {
     }
 
     private final AioContext context;
-    /** {@code loop_factory}, or null for a new event loop. */
-    private final Object loopFactory;
+    /** {@code loop_factory}, or null for a new event loop; given again by {@code Runner.__init__} in a derived class. */
+    private Object loopFactory;
     /** {@code debug=}: null (None) leaves the new loop's debug mode as it is, else it is given to {@code set_debug}. */
-    private final Object debug;
+    private Object debug;
     private State state = State.CREATED;
     private EventLoop loop;
     /** An internal error stopped a run: the loop is left as it is, since cleaning up could only hide it. */
@@ -54,9 +54,20 @@ public final class Runner extends PyObject {
     private int interruptCount;
 
     Runner(AioContext context, Object loopFactory, Object debug) {
+        this(context, TYPE);
+        init(loopFactory, debug);
+    }
+
+    /** A runner of {@code cls}, Runner or a class derived from it, with a new loop of its own unless {@link #init} says otherwise. */
+    Runner(AioContext context, PyType cls) {
+        super(cls);
         this.context = context;
-        this.loopFactory = loopFactory;
-        this.debug = debug;
+    }
+
+    /** {@code Runner.__init__(debug=, loop_factory=)}: null for None or absent. */
+    void init(Object factory, Object debugMode) {
+        this.loopFactory = factory;
+        this.debug = debugMode;
     }
 
     /** The {@code debug=} argument of {@code Runner} and {@code asyncio.run}: null when absent or None. */
@@ -206,8 +217,4 @@ public final class Runner extends PyObject {
         }
     }
 
-    @Override
-    public PyType getPyType() {
-        return TYPE;
-    }
 }
