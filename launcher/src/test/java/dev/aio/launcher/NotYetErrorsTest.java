@@ -99,4 +99,25 @@ class NotYetErrorsTest {
         assertEquals("aio cannot make a socket of an existing file descriptor yet (fileno=5)\n".repeat(2),
                         run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), code));
     }
+
+    /** A Task whose class's __init__ never calls Task.__init__ has no coroutine: an error where one is needed (CPython's C task crashes). */
+    @Test
+    void aTaskWhoseInitNeverRanIsAnErrorWhereItsCoroutineIsNeeded() {
+        String code = """
+                        import asyncio
+                        class Lazy(asyncio.Task):
+                            def __init__(self, *args):
+                                pass
+                        async def main():
+                            t = Lazy()
+                            print(t.done())
+                            for use in (lambda: repr(t), t.get_coro):
+                                try:
+                                    use()
+                                except RuntimeError as e:
+                                    print(e)
+                        asyncio.run(main())
+                        """;
+        assertEquals("False\n" + "Future object is not initialized.\n".repeat(2), run(code));
+    }
 }
