@@ -7,22 +7,21 @@ import java.util.function.Consumer;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.runtime.AioException;
-import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyContext;
-import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.Overrides;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
 import dev.aio.runtime.ReprLib;
+import dev.aio.runtime.SubclassableObject;
 
 /** {@code asyncio.Future}, after CPython's futures.py: a result that will be set later, with done-callbacks. */
-public class Future extends PyObject implements Awaitable, BuiltinSubclassInstance {
+public class Future extends SubclassableObject implements Awaitable {
     public static final PyType TYPE = new PyType("Future", "_asyncio").withModuleInMessages();
     /** How the purpose of the future {@code asyncio.sleep} waits on starts (the timeline draws sleeps apart). */
     public static final String SLEEP_PURPOSE_PREFIX = "asyncio.sleep(";
@@ -58,6 +57,12 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     private boolean logTraceback;
 
     public Future(EventLoop loop) {
+        this(loop, TYPE);
+    }
+
+    /** A pending instance of {@code type}, Future, Task or a class derived from one, on {@code loop}. */
+    public Future(EventLoop loop, PyType type) {
+        super(type);
         setLoop(loop);
     }
 
@@ -67,12 +72,6 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
         if (eventLoop != null) {
             eventLoop.noteCreationSite(this);
         }
-    }
-
-    /** An instance of a class derived from Future in aio code has one: {@link FutureSubclassInstance}. */
-    @Override
-    public PyDict instanceDict() {
-        return null;
     }
 
     public EventLoop getLoop() {
@@ -90,6 +89,20 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     /** {@code fut.cancel(msg)}. */
     public boolean cancel(Object message) {
         return cancelFuture(message);
+    }
+
+    /**
+     * {@code self.cancel(msg)} where CPython's own code calls it on a future or task it holds
+     * (gather's children, the future a task waits on, the tasks {@code asyncio.run} cancels at its
+     * end): the {@code cancel} a class derived from Future or Task defines, else the builtin's.
+     * {@code message} null calls it without arguments.
+     */
+    public final boolean cancelAsCalled(Object message) {
+        Object override = Overrides.find(this, getPyType(), "cancel");
+        if (override == null) {
+            return cancel(message);
+        }
+        return PyOps.isTrue(message == null ? Calls.call(override) : Calls.call(override, message));
     }
 
     private boolean cancelFuture(Object message) {
@@ -330,11 +343,6 @@ public class Future extends PyObject implements Awaitable, BuiltinSubclassInstan
     }
 
     // ----- repr ----------------------------------------------------------------------------------
-
-    @Override
-    public PyType getPyType() {
-        return TYPE;
-    }
 
     @Override
     @TruffleBoundary

@@ -26,19 +26,20 @@ import dev.aio.runtime.PyType;
 public final class Task extends Future implements ReadyCallback {
     public static final PyType TYPE = new PyType("Task", "_asyncio", Future.TYPE).withModuleInMessages();
 
-    private final CoroutineLike coroutine;
+    /** The coroutine it runs; null only in an instance of a derived class whose {@code Task.__init__} has not run. */
+    private CoroutineLike coroutine;
     /** The name given, or null for {@code "Task-" + number}, made when first asked for (most tasks never are). */
     private String name;
-    private final long number;
+    private long number;
     /** The future the task waits on; when it is on the ready queue with one, its next step is the wake-up. */
     private Future futureWaiter;
     private boolean mustCancel;
     private int cancelsRequested;
     private Object pendingCancelMessage;
     /** Its number for the loop's {@link TaskObserver}, or -1 when nothing watches it. */
-    private final int observerId;
+    private int observerId = -1;
     /** The contextvars context every step runs in (CPython's {@code Task._context}). */
-    private final PyContext runContext;
+    private PyContext runContext;
     /** Its neighbours in the loop's {@link TaskList}. */
     Task previousInLoop;
     Task nextInLoop;
@@ -68,7 +69,25 @@ public final class Task extends Future implements ReadyCallback {
     }
 
     private Task(EventLoop loop, CoroutineLike coroutine, String name, boolean eagerStart, PyContext context, boolean observed) {
-        super(loop);
+        super(loop, TYPE);
+        start(coroutine, name, eagerStart, context, observed);
+    }
+
+    /** An instance of {@code type}, a class derived from Task, for {@code Task.__init__} to start ({@link #init}). */
+    public Task(PyType type) {
+        super(null, type);
+    }
+
+    /** {@code Task.__init__(coro, loop=, name=, context=)} of an instance of a class derived from Task. */
+    public void init(EventLoop eventLoop, CoroutineLike coro, String taskName, boolean eagerStart, PyContext context) {
+        if (coroutine != null) {
+            throw PyErrors.runtimeError("aio cannot run Task.__init__ twice on one task");
+        }
+        setLoop(eventLoop);
+        start(coro, taskName, eagerStart, context, true);
+    }
+
+    private void start(CoroutineLike coroutine, String name, boolean eagerStart, PyContext context, boolean observed) {
         this.runContext = context != null ? context : loop.context().currentContext().copy();
         loop.context().limits().checkNewTask(loop.pendingTaskCount());
         this.coroutine = coroutine;
@@ -105,7 +124,15 @@ public final class Task extends Future implements ReadyCallback {
     }
 
     public CoroutineLike getCoroutine() {
-        return coroutine;
+        return initialized().coroutine;
+    }
+
+    /** The task, unless it is an instance of a derived class whose {@code Task.__init__} never ran (where CPython's C task fails too). */
+    private Task initialized() {
+        if (coroutine == null) {
+            throw PyErrors.runtimeError("Future object is not initialized.");
+        }
+        return this;
     }
 
     public Future getFutureWaiter() {
@@ -135,7 +162,7 @@ public final class Task extends Future implements ReadyCallback {
             return false;
         }
         cancelsRequested++;
-        if (futureWaiter != null && futureWaiter.cancel(message)) {
+        if (futureWaiter != null && futureWaiter.cancelAsCalled(message)) {
             return true;
         }
         mustCancel = true;
@@ -263,7 +290,7 @@ public final class Task extends Future implements ReadyCallback {
                 // Set first: a future already done puts the task on the ready queue at once, as its wake-up.
                 futureWaiter = f;
                 f.addWaiter(this);
-                if (mustCancel && futureWaiter.cancel(pendingCancelMessage)) {
+                if (mustCancel && futureWaiter.cancelAsCalled(pendingCancelMessage)) {
                     mustCancel = false;
                 }
             }
@@ -290,18 +317,13 @@ public final class Task extends Future implements ReadyCallback {
     }
 
     @Override
-    public PyType getPyType() {
-        return TYPE;
-    }
-
-    @Override
     protected List<String> reprInfo() {
         List<String> info = super.reprInfo();
         if (cancelsRequested > 0 && !isDone()) {
             info.set(0, "cancelling");
         }
         info.add(1, "name=" + PyOps.repr(getName()));
-        info.add(2, "coro=<" + coroutine.describeForTask() + ">");
+        info.add(2, "coro=<" + initialized().coroutine.describeForTask() + ">");
         if (futureWaiter != null) {
             info.add(3, "wait_for=" + futureWaiter.repr());
         }

@@ -67,7 +67,9 @@ public final class Attributes {
             Object mapMethod = Foreign.hasHashEntries(obj) ? Foreign.TYPE.lookup(name) : null;
             return mapMethod != null ? bind(mapMethod, obj, Foreign.TYPE) : Foreign.find(obj, name);
         }
-        if (obj instanceof PyModule m) {
+        if (obj instanceof PyModule m && (!m.isDerived() || name.equals("__dict__"))) {
+            // A module of a class derived from ModuleType goes the general way: its class's
+            // properties and methods, then its namespace as its instance dict.
             return name.equals("__dict__") ? m.namespace() : m.get(name);
         }
         if (obj instanceof PyType t) {
@@ -351,6 +353,9 @@ public final class Attributes {
         if (obj instanceof PySimpleNamespace n) {
             return n.dict();
         }
+        if (obj instanceof PyModule m) {
+            return m.namespace();
+        }
         return null;
     }
 
@@ -527,7 +532,11 @@ public final class Attributes {
             Foreign.set(obj, name, value);
             return;
         }
-        if (obj instanceof PyModule m) {
+        if (obj instanceof PyModule m && name.equals("__class__")) {
+            m.setClass(value);
+            return;
+        }
+        if (obj instanceof PyModule m && !m.isDerived()) {
             m.put(name, value);
             return;
         }

@@ -141,6 +141,9 @@ public final class Calls {
         if (base == PyGenericAlias.TYPE) {
             return PyGenericAlias.create(t, positional);
         }
+        if (base == PyWeakRef.TYPE) {
+            return PyWeakRef.ofArguments(t, positional);
+        }
         if (base.subclassInstances() != null) {
             // asyncio.Queue, asyncio.Future...: their builtin __init__ fills it, as CPython's.
             return base.subclassInstances().apply(t);

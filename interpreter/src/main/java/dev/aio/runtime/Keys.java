@@ -40,6 +40,9 @@ public final class Keys {
             if (obj instanceof PyValueInstance v) {
                 return PyOps.hash(v.value());
             }
+            if (obj instanceof PyWeakRef r) {
+                return r.hash();
+            }
             if (obj instanceof PySet s && !s.isFrozen()) {
                 throw PyErrors.typeError("unhashable type: '" + PyOps.typeName(obj) + "'");
             }

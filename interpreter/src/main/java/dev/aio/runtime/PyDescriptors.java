@@ -16,60 +16,32 @@ public final class PyDescriptors {
      * derived from staticmethod carries that class and an attribute dict and gets its function
      * from {@code staticmethod.__init__}; its class's {@code __get__} decides what it binds to.
      */
-    public static final class StaticMethod extends PyObject implements BuiltinSubclassInstance {
+    public static final class StaticMethod extends SubclassableObject {
         public Object function;
-        private final PyType subtype;
-        private final PyDict attributes;
 
         public StaticMethod(Object function) {
+            super(STATICMETHOD);
             this.function = function;
-            this.subtype = null;
-            this.attributes = null;
         }
 
         /** A static method of {@code type}, a class derived from staticmethod, for its {@code __init__} to fill. */
         public StaticMethod(PyType type) {
-            this.subtype = type;
-            this.attributes = new PyDict();
-        }
-
-        @Override
-        public PyDict instanceDict() {
-            return attributes;
-        }
-
-        @Override
-        public PyType getPyType() {
-            return subtype != null ? subtype : STATICMETHOD;
+            super(type);
         }
     }
 
     /** Bound to the class, also when looked up on an instance; derived classes as {@link StaticMethod}'s. */
-    public static final class ClassMethod extends PyObject implements BuiltinSubclassInstance {
+    public static final class ClassMethod extends SubclassableObject {
         public Object function;
-        private final PyType subtype;
-        private final PyDict attributes;
 
         public ClassMethod(Object function) {
+            super(CLASSMETHOD);
             this.function = function;
-            this.subtype = null;
-            this.attributes = null;
         }
 
         /** A class method of {@code type}, a class derived from classmethod, for its {@code __init__} to fill. */
         public ClassMethod(PyType type) {
-            this.subtype = type;
-            this.attributes = new PyDict();
-        }
-
-        @Override
-        public PyDict instanceDict() {
-            return attributes;
-        }
-
-        @Override
-        public PyType getPyType() {
-            return subtype != null ? subtype : CLASSMETHOD;
+            super(type);
         }
     }
 
@@ -79,29 +51,26 @@ public final class PyDescriptors {
      * attribute dict, gets its functions from {@code property.__init__}, and its class's
      * {@code __get__} decides what reading the attribute gives.
      */
-    public static final class Property extends PyObject implements BuiltinSubclassInstance {
+    public static final class Property extends SubclassableObject {
         public Object getter;
         public Object setter;
         /** The function that {@code del obj.x} calls, or {@code null}. */
         public Object deleter;
         /** The {@code doc} argument or what was assigned to {@code __doc__}, else {@code null}: then {@code __doc__} is the getter's. */
         public Object doc;
-        private final PyType subtype;
-        private final PyDict attributes;
 
         public Property(Object getter, Object setter) {
             this(getter, setter, null, null);
         }
 
         public Property(Object getter, Object setter, Object deleter, Object doc) {
-            this(null);
+            this(PROPERTY);
             init(getter, setter, deleter, doc);
         }
 
         /** A property of {@code type}, a class derived from property, with no functions until its {@code __init__}. */
         public Property(PyType type) {
-            this.subtype = type;
-            this.attributes = type == null ? null : new PyDict();
+            super(type);
         }
 
         /** {@code property.__init__(fget, fset, fdel, doc)}: {@code null} for each one not given. */
@@ -115,21 +84,12 @@ public final class PyDescriptors {
         /** {@code obj.x}: the getter's result, or what the class's own {@code __get__} gives for an instance of a derived class. */
         @TruffleBoundary
         public Object get(Object obj, PyType type) {
-            if (subtype != null && SpecialMethods.lookup(this, "__get__") != null) {
+            if (isDerived() && SpecialMethods.lookup(this, "__get__") != null) {
                 return SpecialMethods.call(this, "__get__", obj, type);
             }
             return Calls.call(getter, obj);
         }
 
-        @Override
-        public PyDict instanceDict() {
-            return attributes;
-        }
-
-        @Override
-        public PyType getPyType() {
-            return subtype != null ? subtype : PROPERTY;
-        }
     }
 
     /**

@@ -12,7 +12,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
  * dies; the JVM only tells afterwards, so aio runs the callbacks of reclaimed objects when it
  * next makes a weak reference ({@link #runCallbacksOfDead}).
  */
-public final class PyWeakRef extends PyObject {
+public final class PyWeakRef extends SubclassableObject {
     public static final PyType TYPE = new PyType("ReferenceType", "weakref", BuiltinTypes.OBJECT).withModuleInMessages();
 
     private static final ReferenceQueue<Object> DEAD = new ReferenceQueue<>();
@@ -33,14 +33,33 @@ public final class PyWeakRef extends PyObject {
     private final String referentType;
     private Long hash;
 
-    @TruffleBoundary
     public PyWeakRef(Object obj, Object callback) {
+        this(TYPE, obj, callback);
+    }
+
+    /** A weak reference of {@code type}, weakref.ref or a class derived from it. */
+    @TruffleBoundary
+    public PyWeakRef(PyType type, Object obj, Object callback) {
+        super(type);
         if (!canReference(obj)) {
             throw PyErrors.typeError("cannot create weak reference to '" + PyOps.typeName(obj) + "' object");
         }
         this.callback = callback;
         this.referentType = PyOps.typeName(obj);
         this.referent = new Referent(obj, this);
+    }
+
+    /**
+     * {@code ref.__new__(cls, obj, callback=None)} for {@code cls} a class derived from weakref.ref:
+     * the reference is made of the arguments, as CPython's {@code weakref___new__}.
+     */
+    @TruffleBoundary
+    static PyWeakRef ofArguments(PyType cls, Object[] args) {
+        if (args.length < 1 || args.length > 2) {
+            throw PyErrors.typeError("__new__ expected " + (args.length < 1 ? "at least 1 argument" : "at most 2 arguments") + ", got " + args.length);
+        }
+        runCallbacksOfDead();
+        return new PyWeakRef(cls, args[0], args.length == 2 ? args[1] : PyNone.NONE);
     }
 
     /** Objects CPython can refer to weakly: not ints, floats, strings, tuples, or plain lists and dicts (their subclasses can). */
@@ -119,8 +138,4 @@ public final class PyWeakRef extends PyObject {
         return "<weakref at " + Ids.address(this) + "; " + target + ">";
     }
 
-    @Override
-    public PyType getPyType() {
-        return TYPE;
-    }
 }

@@ -44,16 +44,16 @@ class NotYetErrorsTest {
     @Test
     void aSubclassOfATypeAioCannotInstantiateFailsWhenInstantiatedNotWhenDefined() {
         String code = """
-                        import asyncio
-                        class Traced(asyncio.Task):
+                        import io
+                        class Counting(io.TextIOWrapper):
                             pass
-                        print(Traced.__mro__[1].__name__)
+                        print(Counting.__mro__[1].__name__)
                         try:
-                            Traced(None)
+                            Counting(io.BytesIO())
                         except TypeError as e:
                             print(e)
                         """;
-        assertEquals("Task\naio cannot subclass the builtin type 'Task' yet\n", run(code));
+        assertEquals("TextIOWrapper\naio cannot subclass the builtin type 'TextIOWrapper' yet\n", run(code));
     }
 
     /** The JDK's channels take no MSG_* flags: passing any is refused where it is passed, never ignored. */
@@ -80,5 +80,44 @@ class NotYetErrorsTest {
                         "aio cannot pass flags to socket.sendall() yet (flags=64)",
                         "aio cannot pass flags to socket.sendto() yet (flags=64)", ""),
                         run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), code));
+    }
+
+    /** A socket over a descriptor the program already has is refused, by socket() and by a derived class's super().__init__, not made anew. */
+    @Test
+    void aSocketOfAnExistingDescriptorIsAnErrorNotANewSocket() {
+        String code = """
+                        import socket
+                        class Wrapped(socket.socket):
+                            def __init__(self, fd):
+                                super().__init__(fileno=fd)
+                        for make in (lambda: socket.socket(fileno=5), lambda: Wrapped(5)):
+                            try:
+                                make()
+                            except NotImplementedError as e:
+                                print(e)
+                        """;
+        assertEquals("aio cannot make a socket of an existing file descriptor yet (fileno=5)\n".repeat(2),
+                        run(Context.newBuilder("aio").allowIO(IOAccess.newBuilder().allowHostSocketAccess(true).build()), code));
+    }
+
+    /** A Task whose class's __init__ never calls Task.__init__ has no coroutine: an error where one is needed (CPython's C task crashes). */
+    @Test
+    void aTaskWhoseInitNeverRanIsAnErrorWhereItsCoroutineIsNeeded() {
+        String code = """
+                        import asyncio
+                        class Lazy(asyncio.Task):
+                            def __init__(self, *args):
+                                pass
+                        async def main():
+                            t = Lazy()
+                            print(t.done())
+                            for use in (lambda: repr(t), t.get_coro):
+                                try:
+                                    use()
+                                except RuntimeError as e:
+                                    print(e)
+                        asyncio.run(main())
+                        """;
+        assertEquals("False\n" + "Future object is not initialized.\n".repeat(2), run(code));
     }
 }

@@ -1,6 +1,5 @@
 package dev.aio.stdlib;
 
-import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -19,23 +18,35 @@ public final class ModuleMethods {
 
     static void install() {
         BuiltinTypes.MODULE.defineBuiltins(ModuleMethodsFactory.getFactories());
+        BuiltinTypes.MODULE.setSubclassInstances(PyModule::new);
     }
 
-    @Builtin(name = "module", constructor = true, params = {"cls", "name", "doc"}, required = 2)
+    @Builtin(name = "module", constructor = true, params = {"cls", "name", "doc"}, required = 2, posOnly = 1)
     @GenerateNodeFactory
     abstract static class NewNode extends BuiltinNode {
         @Specialization
-        @TruffleBoundary
         static Object doNew(@SuppressWarnings("unused") Object cls, Object name, Object doc) {
-            if (!(name instanceof String s)) {
-                throw PyErrors.typeError("module.__init__() argument 'name' must be str, not " + PyOps.typeName(name));
-            }
-            PyModule m = new PyModule(s);
-            m.put("__doc__", Args.orDefault(doc, PyNone.NONE));
-            m.put("__package__", PyNone.NONE);
-            m.put("__loader__", PyNone.NONE);
-            m.put("__spec__", PyNone.NONE);
+            PyModule m = new PyModule(moduleName(name));
+            m.init(moduleName(name), Args.orDefault(doc, PyNone.NONE));
             return m;
         }
+    }
+
+    /** {@code module.__init__(name, doc=None)}: what a class derived from ModuleType reaches with {@code super().__init__(name)}. */
+    @Builtin(name = "__init__", params = {"self", "name", "doc"}, required = 2, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(PyModule self, Object name, Object doc) {
+            self.init(moduleName(name), Args.orDefault(doc, PyNone.NONE));
+            return PyNone.NONE;
+        }
+    }
+
+    private static String moduleName(Object name) {
+        if (!(name instanceof String s)) {
+            throw PyErrors.typeError("module.__init__() argument 'name' must be str, not " + PyOps.typeName(name));
+        }
+        return s;
     }
 }

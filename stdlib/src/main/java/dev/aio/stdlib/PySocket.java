@@ -39,10 +39,10 @@ import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SubclassableObject;
 
 /**
  * A TCP or UDP socket, or a Unix domain stream socket ({@code AF_UNIX}, the JDK's
@@ -54,7 +54,7 @@ import dev.aio.runtime.PyType;
  * selector; a blocking one waits without the interpreter lock ({@link SocketWait}), its JDK channel
  * still non-blocking. The embedder must allow socket access ({@code IOAccess} with host sockets).
  */
-public final class PySocket extends PyObject implements Watchable {
+public final class PySocket extends SubclassableObject implements Watchable {
     static final PyType TYPE = new PyType("socket", "socket");
     static final long AF_UNIX = 1;
     static final long AF_INET = 2;
@@ -63,9 +63,10 @@ public final class PySocket extends PyObject implements Watchable {
     static final long SOCK_DGRAM = 2;
 
     private final AioContext context;
-    private final long family;
-    private final long type;
-    private final long proto;
+    /** Given again by {@code socket.__init__}, which a class derived from socket reaches with {@code super().__init__(family, type)}. */
+    private long family;
+    private long type;
+    private long proto;
     private NetworkChannel channel;
     private SocketAddress boundTo;
     /** CPython's socket timeout: negative in blocking mode (None), 0 in non-blocking mode, else how long a call waits. */
@@ -85,17 +86,33 @@ public final class PySocket extends PyObject implements Watchable {
     /** An address of the program this socket is connecting to, counted in {@link OwnTraffic} until the connection is made or fails. */
     private SocketAddress connectingTo;
 
-    PySocket(AioContext context, long family, long type, long proto) {
+    /** A socket of {@code cls}, socket or a class derived from it: TCP over IPv4 until {@link #init} says otherwise. */
+    PySocket(AioContext context, PyType cls) {
+        super(cls);
         this.context = context;
-        this.family = family;
-        this.type = type;
-        this.proto = proto;
+        this.family = AF_INET;
+        this.type = SOCK_STREAM;
         if (!context.getEnv().isSocketIOAllowed()) {
             throw PyErrors.osError(13, "Permission denied (this aio context may not use sockets; embedders allow it with Context.Builder.allowIO)", null);
         }
     }
 
+    /** {@code socket.__init__(family, type, proto)}: the kinds of socket the JDK's channels make. */
+    void init(long newFamily, long newType, long newProto) {
+        if (newFamily != AF_INET && newFamily != AF_INET6 && newFamily != AF_UNIX) {
+            throw PyErrors.osError(97, "Address family not supported by protocol", null);
+        }
+        // The JDK has Unix domain stream channels only.
+        if (newType != SOCK_STREAM && (newType != SOCK_DGRAM || newFamily == AF_UNIX)) {
+            throw PyErrors.osError(94, "Socket type not supported", null);
+        }
+        this.family = newFamily;
+        this.type = newType;
+        this.proto = newProto;
+    }
+
     private PySocket(AioContext context, SocketChannel accepted, long family) {
+        super(TYPE);
         this.context = context;
         this.family = family;
         this.type = SOCK_STREAM;
@@ -794,17 +811,12 @@ public final class PySocket extends PyObject implements Watchable {
     }
 
     @Override
-    public PyType getPyType() {
-        return TYPE;
-    }
-
-    @Override
     @TruffleBoundary
     public String repr() {
         if (closed) {
-            return "<socket.socket [closed] fd=-1, family=" + family + ", type=" + type + ", proto=" + proto + ">";
+            return "<" + getPyType().qualifiedName() + " [closed] fd=-1, family=" + family + ", type=" + type + ", proto=" + proto + ">";
         }
-        StringBuilder b = new StringBuilder("<socket.socket family=").append(family).append(", type=").append(type).append(", proto=").append(proto);
+        StringBuilder b = new StringBuilder("<").append(getPyType().qualifiedName()).append(" family=").append(family).append(", type=").append(type).append(", proto=").append(proto);
         SocketAddress local = localAddress();
         if (local != null) {
             b.append(", laddr=").append(PyOps.repr(SocketModule.address(local)));

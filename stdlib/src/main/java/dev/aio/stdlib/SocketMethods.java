@@ -21,6 +21,7 @@ public final class SocketMethods {
 
     static void install() {
         PySocket.TYPE.defineBuiltins(SocketMethodsFactory.getFactories());
+        PySocket.TYPE.setSubclassInstances(t -> new PySocket(AioContext.get(null), t));
     }
 
     /**
@@ -48,18 +49,33 @@ public final class SocketMethods {
     @GenerateNodeFactory
     abstract static class NewSocketNode extends BuiltinNode {
         @Specialization
-        Object doNew(Object cls, Object family, Object type, Object proto, Object fileno) {
-            long f = integer(family, PySocket.AF_INET);
-            long t = integer(type, PySocket.SOCK_STREAM);
-            if (f != PySocket.AF_INET && f != PySocket.AF_INET6 && f != PySocket.AF_UNIX) {
-                throw PyErrors.osError(97, "Address family not supported by protocol", null);
-            }
-            // The JDK has Unix domain stream channels only.
-            if (t != PySocket.SOCK_STREAM && (t != PySocket.SOCK_DGRAM || f == PySocket.AF_UNIX)) {
-                throw PyErrors.osError(94, "Socket type not supported", null);
-            }
-            return new PySocket(AioContext.get(this), f, t, integer(proto, 0));
+        Object doNew(@SuppressWarnings("unused") Object cls, Object family, Object type, Object proto, Object fileno) {
+            PySocket s = new PySocket(AioContext.get(this), PySocket.TYPE);
+            initSocket(s, family, type, proto, fileno);
+            return s;
         }
+    }
+
+    /** {@code socket.__init__(family=-1, type=-1, proto=-1, fileno=None)}: what a derived class's {@code super().__init__(...)} reaches. */
+    @Builtin(name = "__init__", params = {"self", "family", "type", "proto", "fileno"}, required = 1, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(PySocket self, Object family, Object type, Object proto, Object fileno) {
+            initSocket(self, family, type, proto, fileno);
+            return PyNone.NONE;
+        }
+    }
+
+    /** The arguments of {@code socket(...)} and {@code socket.__init__}: -1 or None for the defaults, as CPython's socket.py. */
+    private static void initSocket(PySocket s, Object family, Object type, Object proto, Object fileno) {
+        if (Args.given(fileno) && fileno != PyNone.NONE) {
+            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio cannot make a socket of an existing file descriptor yet (fileno=" + PyOps.repr(fileno) + ")");
+        }
+        long f = integer(family, -1);
+        long t = integer(type, -1);
+        long p = integer(proto, -1);
+        s.init(f == -1 ? PySocket.AF_INET : f, t == -1 ? PySocket.SOCK_STREAM : t, p == -1 ? 0 : p);
     }
 
     private static byte[] bytes(Object data) {

@@ -34,6 +34,8 @@ public final class StructMethods {
     static void install() {
         StructModule.ERROR.setConstructor(BuiltinTypes.BASE_EXCEPTION.getConstructor());
         StructObject.TYPE.defineBuiltins(StructMethodsFactory.getFactories());
+        // Struct.__init__ gives the format; until it runs the instance packs the empty format.
+        StructObject.TYPE.setSubclassInstances(t -> new StructObject(t, StructModule.compiled("")));
         StructUnpackIterator.TYPE.defineBuiltins(IteratorMethodsFactory.getFactories());
         StructUnpackIterator.TYPE.defineBuiltins(List.of(StructModuleFactory.LengthHintNodeFactory.getInstance()));
     }
@@ -150,6 +152,17 @@ public final class StructMethods {
         @Specialization
         static Object doNew(Object cls, Object format) {
             return new StructObject(StructModule.compiled(format));
+        }
+    }
+
+    /** {@code Struct.__init__(format)}: compiles the format again; what {@code super().__init__(format)} reaches in a derived class. */
+    @Builtin(name = "__init__", params = {"self", "format"}, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(StructObject self, Object format) {
+            self.format = StructModule.compiled(format);
+            return PyNone.NONE;
         }
     }
 

@@ -36,6 +36,16 @@ public final class WeakRefMethods {
         }
     }
 
+    /** {@code ref.__init__(obj, callback=None)}: the reference was made by {@code __new__}; it only takes the same arguments, as CPython's. */
+    @Builtin(name = "__init__", params = {"self", "obj", "callback"}, required = 2, posOnly = 3)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(@SuppressWarnings("unused") PyWeakRef self, @SuppressWarnings("unused") Object obj, @SuppressWarnings("unused") Object callback) {
+            return PyNone.NONE;
+        }
+    }
+
     @Builtin(name = "__callback__", params = {"self"}, property = true)
     @GenerateNodeFactory
     abstract static class CallbackNode extends BuiltinNode {

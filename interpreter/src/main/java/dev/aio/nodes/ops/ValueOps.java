@@ -411,7 +411,7 @@ public final class ValueOps {
             }
             return v;
         }
-        Object v = m.get(name);
+        Object v = m.isDerived() ? derivedModuleAttribute(m, name) : m.get(name);
         if (v == null && m.get("__getattr__") instanceof Object moduleGetattr) {
             // PEP 562: the module's __getattr__ may provide it; its AttributeError means it does not.
             try {
@@ -440,6 +440,18 @@ public final class ValueOps {
             throw PyErrors.raise(BuiltinTypes.IMPORT_ERROR, "cannot import name '" + name + "' from '" + m.getName() + "' (" + location + ")");
         }
         return v;
+    }
+
+    /** {@code getattr(m, name)} of a module whose class derives from ModuleType (its properties, methods, {@code __getattr__}), or null. */
+    private static Object derivedModuleAttribute(PyModule m, String name) {
+        try {
+            return Attributes.get(m, name);
+        } catch (AioException e) {
+            if (!e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     @TruffleBoundary

@@ -27,6 +27,7 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
+import dev.aio.runtime.Overrides;
 import dev.aio.runtime.PyBoundMethod;
 import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyDict;
@@ -162,7 +163,6 @@ public final class AsyncioModule {
      */
     @TruffleBoundary
     static Future createTask(EventLoop loop, Object coro, Object name, Object context) {
-        boolean named = name != Missing.INSTANCE && name != PyNone.NONE;
         boolean contextGiven = context != Missing.INSTANCE && context != PyNone.NONE;
         Object factory = loop.getTaskFactory();
         if (factory == null) {
@@ -174,10 +174,25 @@ public final class AsyncioModule {
         if (!(made instanceof Future f)) {
             throw PyErrors.typeError("the task factory returned " + PyOps.repr(made) + ", not an asyncio.Future");
         }
-        if (named && f instanceof Task t) {
+        setTaskName(f, name);
+        return f;
+    }
+
+    /**
+     * CPython's {@code tasks._set_task_name}: {@code task.set_name(name)} unless the name is None,
+     * the {@code set_name} a class derived from Task defines if it has one.
+     */
+    @TruffleBoundary
+    static void setTaskName(Future task, Object name) {
+        if (name == Missing.INSTANCE || name == PyNone.NONE || !(task instanceof Task t)) {
+            return;
+        }
+        Object setName = Overrides.find(t, t.getPyType(), "set_name");
+        if (setName != null) {
+            Calls.call(setName, name);
+        } else {
             t.setName(PyOps.str(name));
         }
-        return f;
     }
 
     /**
@@ -289,9 +304,7 @@ public final class AsyncioModule {
             EventLoop loop = AioContext.get(this).requireRunningLoop();
             // CPython 3.11 creates the task unnamed, using up a Task-N number, then renames it.
             Future task = createTask(loop, coro, Missing.INSTANCE, ctx);
-            if (name != Missing.INSTANCE && name != PyNone.NONE && task instanceof Task t) {
-                t.setName(PyOps.str(name));
-            }
+            setTaskName(task, name);
             return task;
         }
     }

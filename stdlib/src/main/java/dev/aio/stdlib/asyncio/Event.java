@@ -6,36 +6,25 @@ import java.util.List;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
-import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.Ids;
-import dev.aio.runtime.PyDict;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SubclassableObject;
 
 /** {@code asyncio.Event}, after CPython's locks.py: waiters are futures completed by {@link #set()} in order. */
-public final class Event extends PyObject implements BuiltinSubclassInstance {
+public final class Event extends SubclassableObject {
     static final PyType TYPE = new PyType("Event", "asyncio.locks");
 
     private final LoopBinding loop = new LoopBinding();
     private final List<Future> waiters = new ArrayList<>();
     private boolean value;
-    /** The class derived from Event in aio code the instance belongs to, with the instance's attributes; or null. */
-    private final PyType subtype;
-    private final PyDict attributes;
 
     Event() {
-        this(null);
+        this(TYPE);
     }
 
-    /** An unset instance of {@code type}, a class derived from Event, whose {@code __init__} may be the builtin's. */
+    /** An unset instance of {@code type}, Event or a class derived from it, whose {@code __init__} may be the builtin's. */
     Event(PyType type) {
-        this.subtype = type;
-        this.attributes = type == null ? null : new PyDict();
-    }
-
-    @Override
-    public PyDict instanceDict() {
-        return attributes;
+        super(type);
     }
 
     /** {@code Event.__init__()}: unset, no waiters. */
@@ -86,11 +75,6 @@ public final class Event extends PyObject implements BuiltinSubclassInstance {
                 return true;
             }
         };
-    }
-
-    @Override
-    public PyType getPyType() {
-        return subtype != null ? subtype : TYPE;
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.aio.AioContext;
 import dev.aio.asyncio.EventLoop;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.FutureIter;
-import dev.aio.asyncio.FutureSubclassInstance;
 import dev.aio.asyncio.Task;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
@@ -31,7 +30,7 @@ public final class FutureMethods {
     static void install() {
         Future.TYPE.defineBuiltins(FutureMethodsFactory.getFactories());
         // Future.__init__ sets the loop again; the running one stands in until it runs.
-        Future.TYPE.setSubclassInstances(t -> new FutureSubclassInstance(AioContext.get(null).getRunningLoop(), t));
+        Future.TYPE.setSubclassInstances(t -> new Future(AioContext.get(null).getRunningLoop(), t));
     }
 
     @Builtin(name = "result", params = {"self"})

@@ -99,7 +99,7 @@ final class Gather extends Future {
         }
         boolean any = false;
         for (Future child : children) {
-            if (child.cancel(message)) {
+            if (child.cancelAsCalled(message)) {
                 any = true;
             }
         }

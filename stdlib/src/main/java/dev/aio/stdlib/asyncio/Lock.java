@@ -5,42 +5,31 @@ import java.util.ArrayDeque;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
-import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Ids;
-import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SubclassableObject;
 
 /**
  * {@code asyncio.Lock}, after CPython's locks.py: FIFO waiters; a released lock wakes the first
  * waiter, which takes the lock when it runs (unless someone else took it first).
  */
-public final class Lock extends PyObject implements BuiltinSubclassInstance {
+public final class Lock extends SubclassableObject {
     static final PyType TYPE = new PyType("Lock", "asyncio.locks");
 
     private final LoopBinding loop = new LoopBinding();
     private final ArrayDeque<Future> waiters = new ArrayDeque<>();
     private boolean locked;
-    /** The class derived from Lock in aio code the instance belongs to, with the instance's attributes; or null. */
-    private final PyType subtype;
-    private final PyDict attributes;
 
     Lock() {
-        this(null);
+        this(TYPE);
     }
 
-    /** An unlocked instance of {@code type}, a class derived from Lock, whose {@code __init__} may be the builtin's. */
+    /** An unlocked instance of {@code type}, Lock or a class derived from it, whose {@code __init__} may be the builtin's. */
     Lock(PyType type) {
-        this.subtype = type;
-        this.attributes = type == null ? null : new PyDict();
-    }
-
-    @Override
-    public PyDict instanceDict() {
-        return attributes;
+        super(type);
     }
 
     /** {@code Lock.__init__()}: unlocked, no waiters. */
@@ -96,11 +85,6 @@ public final class Lock extends PyObject implements BuiltinSubclassInstance {
         if (first != null && !first.isDone()) {
             first.setResult(true);
         }
-    }
-
-    @Override
-    public PyType getPyType() {
-        return subtype != null ? subtype : TYPE;
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.aio.asyncio.AwaitSignal;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
-import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Ids;
@@ -18,13 +17,12 @@ import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.Overrides;
 import dev.aio.runtime.PyDeque;
-import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SubclassableObject;
 
 /**
  * {@code asyncio.Queue}, after CPython's queues.py: blocked getters and putters wait on futures in
@@ -34,7 +32,7 @@ import dev.aio.runtime.PyType;
  * {@code put_nowait}, {@code get_nowait}, {@code _init}, {@code _put} and {@code _get} where
  * CPython's queues.py calls them on {@code self}.
  */
-public final class Queue extends PyObject implements BuiltinSubclassInstance {
+public final class Queue extends SubclassableObject {
     static final PyType TYPE = new PyType("Queue", "asyncio.queues");
     static final PyType LIFO_TYPE = new PyType("LifoQueue", "asyncio.queues", TYPE);
     static final PyType PRIORITY_TYPE = new PyType("PriorityQueue", "asyncio.queues", TYPE);
@@ -44,11 +42,8 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
     static final PyType QUEUE_SHUT_DOWN = new PyType("QueueShutDown", "asyncio.queues", BuiltinTypes.EXCEPTION);
 
     private final LoopBinding loop = new LoopBinding();
-    private final PyType type;
     /** The order of the queue type the class derives from. */
     private final QueueItems order;
-    /** The attributes of an instance of a class derived from a queue type, or null. */
-    private final PyDict attributes;
     /** Any value that compares with ints, as in CPython, which keeps what it is given. */
     private Object maxsize;
     /** {@code _queue}: what {@code _init} made (a deque or a list); a subclass's {@code _init} may keep its own in the instance dict. */
@@ -60,20 +55,19 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
     private boolean isShutdown;
 
     Queue(PyType type, Object maxsize) {
-        this(type, null);
+        this(type);
         init(maxsize);
     }
 
-    private Queue(PyType type, PyDict attributes) {
-        this.type = type;
-        this.attributes = attributes;
+    private Queue(PyType type) {
+        super(type);
         PyType base = type.builtinBase();
         this.order = base == LIFO_TYPE ? QueueItems.LIFO : base == PRIORITY_TYPE ? QueueItems.PRIORITY : QueueItems.FIFO;
     }
 
     /** An instance of {@code type}, a class derived from a queue type, for {@code Queue.__init__} to fill. */
     static Queue blank(PyType type) {
-        return new Queue(type, new PyDict());
+        return new Queue(type);
     }
 
     /** {@code Queue.__init__(maxsize=0)}: empty, with no waiters, then {@code self._init(maxsize)}. */
@@ -84,7 +78,7 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
         putters.clear();
         unfinishedTasks = 0;
         finished.set();
-        Object initOverride = Overrides.find(this, type, "_init");
+        Object initOverride = Overrides.find(this, getPyType(), "_init");
         if (initOverride != null) {
             Calls.call(initOverride, size);
         } else {
@@ -95,11 +89,6 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
     /** The builtin {@code _init}: the empty storage of the queue's order. */
     void initStore() {
         store = order.newStore();
-    }
-
-    @Override
-    public PyDict instanceDict() {
-        return attributes;
     }
 
     public Object maxsize() {
@@ -113,7 +102,7 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
     /** {@code self._queue}: the instance's own, which a subclass's {@code _init} may set, else what the builtin {@code _init} made. */
     @TruffleBoundary
     Object store() {
-        Object own = attributes == null ? null : attributes.get("_queue");
+        Object own = ownStore();
         if (own != null) {
             return own;
         }
@@ -121,6 +110,11 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
             throw PyErrors.attributeError(this, "_queue");
         }
         return store;
+    }
+
+    /** The {@code _queue} a derived class's {@code _init} set on the instance, or null. */
+    private Object ownStore() {
+        return isDerived() ? instanceDict().get("_queue") : null;
     }
 
     /** The builtin {@code _put}. */
@@ -161,22 +155,22 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
     // What queues.py calls on self: the class's replacement when it has one ({@link Overrides}), else the builtin.
 
     private boolean isFull() {
-        Object override = Overrides.find(this, type, "full");
+        Object override = Overrides.find(this, getPyType(), "full");
         return override == null ? full() : PyOps.isTrue(Calls.call(override));
     }
 
     private boolean isEmpty() {
-        Object override = Overrides.find(this, type, "empty");
+        Object override = Overrides.find(this, getPyType(), "empty");
         return override == null ? empty() : PyOps.isTrue(Calls.call(override));
     }
 
     private Object size() {
-        Object override = Overrides.find(this, type, "qsize");
+        Object override = Overrides.find(this, getPyType(), "qsize");
         return override == null ? qsize() : Calls.call(override);
     }
 
     private void callPut(Object item, String name) {
-        Object override = Overrides.find(this, type, name);
+        Object override = Overrides.find(this, getPyType(), name);
         if (override != null) {
             Calls.call(override, item);
         } else if (name.equals("_put")) {
@@ -187,7 +181,7 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
     }
 
     private Object callGet(String name) {
-        Object override = Overrides.find(this, type, name);
+        Object override = Overrides.find(this, getPyType(), name);
         if (override != null) {
             return Calls.call(override);
         }
@@ -356,28 +350,24 @@ public final class Queue extends PyObject implements BuiltinSubclassInstance {
     }
 
     @Override
-    public PyType getPyType() {
-        return type;
-    }
-
-    @Override
     @TruffleBoundary
     public String repr() {
-        return "<" + type.getName() + " at " + Ids.address(this) + " " + format() + ">";
+        return "<" + getPyType().getName() + " at " + Ids.address(this) + " " + format() + ">";
     }
 
     /** {@code str(queue)}: as the repr without the address (CPython's {@code Queue.__str__}). */
     @Override
     @TruffleBoundary
     public String builtinStr() {
-        return "<" + type.getName() + " " + format() + ">";
+        return "<" + getPyType().getName() + " " + format() + ">";
     }
 
     /** CPython's {@code Queue._format()}: the size limit, then the items, waiters and unfinished tasks there are. */
     private String format() {
         StringBuilder sb = new StringBuilder("maxsize=").append(PyOps.repr(maxsize));
         // getattr(self, '_queue', None): a queue whose _init has not run shows no items.
-        Object items = attributes != null && attributes.get("_queue") != null ? attributes.get("_queue") : store;
+        Object own = ownStore();
+        Object items = own != null ? own : store;
         if (items != null && PyOps.isTrue(items)) {
             sb.append(" _queue=").append(PyOps.repr(new PyList(Iteration.toArray(items))));
         }

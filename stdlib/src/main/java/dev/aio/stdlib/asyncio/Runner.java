@@ -20,16 +20,16 @@ import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SubclassableObject;
 
 /**
  * {@code asyncio.Runner}: one event loop for several {@code run()} calls, made on first use and
  * shut down by {@code close()} as in CPython's {@code runners.py}; {@code asyncio.run(main)} is
  * one run of a new Runner.
  */
-public final class Runner extends PyObject {
+public final class Runner extends SubclassableObject {
     static final PyType TYPE = new PyType("Runner", "asyncio.runners");
 
     private enum State {
@@ -39,10 +39,10 @@ public final class Runner extends PyObject {
     }
 
     private final AioContext context;
-    /** {@code loop_factory}, or null for a new event loop. */
-    private final Object loopFactory;
+    /** {@code loop_factory}, or null for a new event loop; given again by {@code Runner.__init__} in a derived class. */
+    private Object loopFactory;
     /** {@code debug=}: null (None) leaves the new loop's debug mode as it is, else it is given to {@code set_debug}. */
-    private final Object debug;
+    private Object debug;
     private State state = State.CREATED;
     private EventLoop loop;
     /** An internal error stopped a run: the loop is left as it is, since cleaning up could only hide it. */
@@ -54,9 +54,20 @@ public final class Runner extends PyObject {
     private int interruptCount;
 
     Runner(AioContext context, Object loopFactory, Object debug) {
+        this(context, TYPE);
+        init(loopFactory, debug);
+    }
+
+    /** A runner of {@code cls}, Runner or a class derived from it, with a new loop of its own unless {@link #init} says otherwise. */
+    Runner(AioContext context, PyType cls) {
+        super(cls);
         this.context = context;
-        this.loopFactory = loopFactory;
-        this.debug = debug;
+    }
+
+    /** {@code Runner.__init__(debug=, loop_factory=)}: null for None or absent. */
+    void init(Object factory, Object debugMode) {
+        this.loopFactory = factory;
+        this.debug = debugMode;
     }
 
     /** The {@code debug=} argument of {@code Runner} and {@code asyncio.run}: null when absent or None. */
@@ -162,8 +173,8 @@ public final class Runner extends PyObject {
         try {
             if (!broken) {
                 cancelAllTasks();
-                loop.runUntilComplete(Task.internal(loop, (CoroutineLike) loop.shutdownAsyncgens(), null));
-                loop.runUntilComplete(Task.internal(loop, new ShutdownDefaultExecutor(loop), null));
+                loop.runUntilComplete(shutdownTask((CoroutineLike) loop.shutdownAsyncgens()));
+                loop.runUntilComplete(shutdownTask(new ShutdownDefaultExecutor(loop)));
             }
         } finally {
             if (!broken) {
@@ -179,13 +190,24 @@ public final class Runner extends PyObject {
         }
     }
 
+    /**
+     * A task for one of the loop's shutdown steps: CPython's {@code run_until_complete} makes it with
+     * {@code loop.create_task}, so a task factory the program set makes it too.
+     */
+    private Future shutdownTask(CoroutineLike step) {
+        if (loop.getTaskFactory() != null) {
+            return AsyncioModule.createTask(loop, step, Missing.INSTANCE, Missing.INSTANCE);
+        }
+        return Task.internal(loop, step, null);
+    }
+
     private void cancelAllTasks() {
         List<Task> toCancel = loop.pendingTasks();
         if (toCancel.isEmpty()) {
             return;
         }
         for (Task t : toCancel) {
-            t.cancel(null);
+            t.cancelAsCalled(null);
         }
         loop.runUntilComplete(Gather.gather(loop, toCancel.toArray(), true));
         for (Task t : toCancel) {
@@ -195,8 +217,4 @@ public final class Runner extends PyObject {
         }
     }
 
-    @Override
-    public PyType getPyType() {
-        return TYPE;
-    }
 }

@@ -6,7 +6,9 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
+import dev.aio.runtime.Overrides;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyTuple;
 
@@ -18,6 +20,7 @@ public final class RunnerMethods {
     /** Installs these on {@code Runner}. */
     static void install() {
         Runner.TYPE.defineBuiltins(RunnerMethodsFactory.getFactories());
+        Runner.TYPE.setSubclassInstances(t -> new Runner(AioContext.get(null), t));
     }
 
     /** {@code runner.run(coro, context=)}: the main task runs in {@code context} (else in a copy of the current one). */
@@ -74,7 +77,13 @@ public final class RunnerMethods {
     abstract static class ExitNode extends BuiltinNode {
         @Specialization
         static Object doExit(Runner self, PyTuple args) {
-            self.close();
+            // CPython's __exit__ calls self.close(), which a derived class may replace.
+            Object close = Overrides.find(self, self.getPyType(), "close");
+            if (close != null) {
+                Calls.call(close);
+            } else {
+                self.close();
+            }
             return PyNone.NONE;
         }
     }
@@ -85,8 +94,23 @@ public final class RunnerMethods {
     abstract static class NewRunnerNode extends BuiltinNode {
         @Specialization
         Object doNew(Object cls, Object debug, Object loopFactory) {
-            boolean defaultLoop = loopFactory == Missing.INSTANCE || loopFactory == PyNone.NONE;
-            return new Runner(AioContext.get(this), defaultLoop ? null : loopFactory, Runner.debugArgument(debug));
+            return new Runner(AioContext.get(this), factoryArgument(loopFactory), Runner.debugArgument(debug));
         }
+    }
+
+    /** {@code Runner.__init__(*, debug=None, loop_factory=None)}: what a derived class's {@code super().__init__(debug=True)} reaches. */
+    @Builtin(name = "__init__", params = {"self"}, kwOnly = {"debug", "loop_factory"})
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(Runner self, Object debug, Object loopFactory) {
+            self.init(factoryArgument(loopFactory), Runner.debugArgument(debug));
+            return PyNone.NONE;
+        }
+    }
+
+    /** The {@code loop_factory} argument: null when absent or None (a new event loop). */
+    private static Object factoryArgument(Object loopFactory) {
+        return loopFactory == Missing.INSTANCE || loopFactory == PyNone.NONE ? null : loopFactory;
     }
 }

@@ -5,17 +5,15 @@ import java.util.ArrayDeque;
 import dev.aio.asyncio.Future;
 import dev.aio.asyncio.ThrowRequest;
 import dev.aio.runtime.AioException;
-import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Ids;
-import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
-import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SubclassableObject;
 
 /** {@code asyncio.Semaphore} and {@code BoundedSemaphore}, after CPython 3.11's locks.py. */
-public final class Semaphore extends PyObject implements BuiltinSubclassInstance {
+public final class Semaphore extends SubclassableObject {
     static final PyType TYPE = new PyType("Semaphore", "asyncio.locks");
     static final PyType BOUNDED_TYPE = new PyType("BoundedSemaphore", "asyncio.locks", TYPE);
 
@@ -24,21 +22,16 @@ public final class Semaphore extends PyObject implements BuiltinSubclassInstance
     /** The most {@code release()} may raise the value to, or -1 for a plain Semaphore. */
     private long bound;
     private long value;
-    private final PyType type;
-    /** The attributes of an instance of a class derived from Semaphore in aio code, or null. */
-    private final PyDict attributes;
 
     /** @param bound the most {@code release()} may raise the value to, or -1 for a plain Semaphore */
     Semaphore(long value, long bound) {
-        this.type = bound < 0 ? TYPE : BOUNDED_TYPE;
-        this.attributes = null;
+        super(bound < 0 ? TYPE : BOUNDED_TYPE);
         init(value, bound);
     }
 
     /** An instance of {@code type}, a class derived from Semaphore or BoundedSemaphore, for {@code __init__} to give its value. */
     Semaphore(PyType type) {
-        this.type = type;
-        this.attributes = new PyDict();
+        super(type);
         init(1, isBounded() ? 1 : -1);
     }
 
@@ -53,12 +46,7 @@ public final class Semaphore extends PyObject implements BuiltinSubclassInstance
     }
 
     boolean isBounded() {
-        return type.isSubtypeOf(BOUNDED_TYPE);
-    }
-
-    @Override
-    public PyDict instanceDict() {
-        return attributes;
+        return getPyType().isSubtypeOf(BOUNDED_TYPE);
     }
 
     public boolean isLocked() {
@@ -117,16 +105,11 @@ public final class Semaphore extends PyObject implements BuiltinSubclassInstance
     }
 
     @Override
-    public PyType getPyType() {
-        return type;
-    }
-
-    @Override
     public String repr() {
         String extra = isLocked() ? "locked" : "unlocked, value:" + value;
         if (!waiters.isEmpty()) {
             extra += ", waiters:" + waiters.size();
         }
-        return "<" + type.qualifiedName() + " object at " + Ids.address(this) + " [" + extra + "]>";
+        return "<" + getPyType().qualifiedName() + " object at " + Ids.address(this) + " [" + extra + "]>";
     }
 }

@@ -1,5 +1,6 @@
 package dev.aio.stdlib.asyncio;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -23,6 +24,7 @@ public final class TaskMethods {
     /** Installs these on {@code Task}. */
     static void install() {
         Task.TYPE.defineBuiltins(TaskMethodsFactory.getFactories());
+        Task.TYPE.setSubclassInstances(Task::new);
     }
 
     @Builtin(name = "get_name", params = {"self"})
@@ -72,17 +74,42 @@ public final class TaskMethods {
     }
 
     /** {@code eager_start} is 3.12's: see {@link Task}. */
-    @Builtin(name = "Task", constructor = true, params = {"cls", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"})
+    @Builtin(name = "Task", constructor = true, params = {"cls", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"}, posOnly = 1)
     @GenerateNodeFactory
     abstract static class NewTaskNode extends BuiltinNode {
         @Specialization
         Object doNew(Object cls, Object coro, Object loop, Object name, Object ctx, Object eagerStart) {
-            AioContext context = AioContext.get(this);
-            EventLoop l = loop instanceof EventLoop given ? given : AsyncioModule.eventLoop(context);
-            CoroutineLike c = AsyncioModule.coroutine(coro, "a coroutine was expected, got ");
-            boolean eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
-            PyContext taskContext = ctx == Missing.INSTANCE || ctx == PyNone.NONE ? null : ContextMethods.contextOrCopy(context, ctx);
-            return new Task(l, c, AsyncioModule.taskName(name), eager, taskContext);
+            TaskArguments a = new TaskArguments(AioContext.get(this), coro, loop, ctx, eagerStart);
+            return new Task(a.loop, a.coroutine, AsyncioModule.taskName(name), a.eager, a.context);
+        }
+    }
+
+    /** {@code Task.__init__}: what makes an instance of a class derived from Task run, reached by {@code super().__init__(coro, loop=loop)}. */
+    @Builtin(name = "__init__", params = {"self", "coro"}, kwOnly = {"loop", "name", "context", "eager_start"}, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class TaskInitNode extends BuiltinNode {
+        @Specialization
+        Object doInit(Task self, Object coro, Object loop, Object name, Object ctx, Object eagerStart) {
+            TaskArguments a = new TaskArguments(AioContext.get(this), coro, loop, ctx, eagerStart);
+            self.init(a.loop, a.coroutine, AsyncioModule.taskName(name), a.eager, a.context);
+            return PyNone.NONE;
+        }
+    }
+
+    /** The arguments of {@code Task(...)} and {@code Task.__init__}, checked and defaulted as CPython's. */
+    private static final class TaskArguments {
+        final EventLoop loop;
+        final CoroutineLike coroutine;
+        final boolean eager;
+        /** The context given, or null for a copy of the current one. */
+        final PyContext context;
+
+        @TruffleBoundary
+        TaskArguments(AioContext aio, Object coro, Object loopArg, Object ctx, Object eagerStart) {
+            this.loop = loopArg instanceof EventLoop given ? given : AsyncioModule.eventLoop(aio);
+            this.coroutine = AsyncioModule.coroutine(coro, "a coroutine was expected, got ");
+            this.eager = eagerStart != Missing.INSTANCE && PyOps.isTrue(eagerStart);
+            this.context = ctx == Missing.INSTANCE || ctx == PyNone.NONE ? null : ContextMethods.contextOrCopy(aio, ctx);
         }
     }
 }
