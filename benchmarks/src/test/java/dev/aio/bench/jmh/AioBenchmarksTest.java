@@ -58,4 +58,17 @@ class AioBenchmarksTest {
             b.closeContext();
         }
     }
+
+    @Test
+    void builtinIterators() {
+        BuiltinIteratorsBenchmark b = new BuiltinIteratorsBenchmark();
+        b.openContext();
+        try {
+            b.enumerateZip();
+            b.mapFilter();
+            b.reversedTuple();
+        } finally {
+            b.closeContext();
+        }
+    }
 }
