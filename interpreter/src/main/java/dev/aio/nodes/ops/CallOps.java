@@ -209,7 +209,7 @@ public final class CallOps {
     static Object callAt(Node location, Object callee, Object[] positional, String[] kwNames, Object[] kwValues) {
         EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
         Node previous = current.set(location);
-        CallDepth depth = countsAsBuiltinCall(callee) ? CallDepth.current(location) : null;
+        CallDepth depth = countsAsLevel(callee) ? CallDepth.current(location) : null;
         if (depth != null) {
             depth.enter(CallDepth.CALLING);
         }
@@ -224,13 +224,14 @@ public final class CallOps {
     }
 
     /**
-     * CPython's bytecode counts a call of a builtin function or method as a recursion level (a
-     * class's call is not, and an aio function's frame counts itself); builtins that Java code
-     * calls, as CPython's C code calls them, are not levels.
+     * CPython's bytecode counts a call of a builtin function or method as a recursion level, and
+     * the call of a class defined in aio code ({@code _PyObject_MakeTpCall}, before its
+     * {@code __init__} frame); a builtin class's call is not (its {@code tp_vectorcall}), and an aio
+     * function's frame counts itself. Builtins that Java code calls, as CPython's C code calls them, are not levels.
      */
-    private static boolean countsAsBuiltinCall(Object callee) {
+    private static boolean countsAsLevel(Object callee) {
         Object f = callee instanceof PyBoundMethod m ? m.getFunction() : callee;
-        return f instanceof PyBuiltinFunction b && !b.getSpec().isConstructor();
+        return f instanceof PyBuiltinFunction b && !b.getSpec().isConstructor() || f instanceof PyType t && t.isUserDefined();
     }
 
     @TruffleBoundary
