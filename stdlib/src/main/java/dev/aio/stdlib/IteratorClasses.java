@@ -64,6 +64,14 @@ public final class IteratorClasses {
         }
     }
 
+    /** filter's and reversed's arguments: exactly {@code count} positional ones, no keywords (CPython's {@code _PyArg_CheckPositional}). */
+    private static void checkPositional(String name, PyType base, PyType cls, PyTuple args, Object kwargs, int count) {
+        checkNoKeywords(name, base, cls, kwargs);
+        if (args.size() != count) {
+            throw PyErrors.typeError(name + " expected " + count + " argument" + (count == 1 ? "" : "s") + ", got " + args.size());
+        }
+    }
+
     private static PyType subclass(Object cls) {
         return (PyType) cls;
     }
@@ -94,10 +102,7 @@ public final class IteratorClasses {
         @TruffleBoundary
         static Object doNew(Object cls, PyTuple args, Object kwargs) {
             PyType type = subclass(cls);
-            checkNoKeywords("filter", BuiltinTypes.FILTER, type, kwargs);
-            if (args.size() != 2) {
-                throw PyErrors.typeError("filter expected 2 arguments, got " + args.size());
-            }
+            checkPositional("filter", BuiltinTypes.FILTER, type, args, kwargs, 2);
             Object function = args.get(0);
             return new Iterators.Filter(type, function == PyNone.NONE ? null : function, Iteration.iter(args.get(1)));
         }
@@ -181,10 +186,7 @@ public final class IteratorClasses {
         @TruffleBoundary
         static Object doNew(Object cls, PyTuple args, Object kwargs) {
             PyType type = subclass(cls);
-            checkNoKeywords("reversed", BuiltinTypes.REVERSED, type, kwargs);
-            if (args.size() != 1) {
-                throw PyErrors.typeError("reversed expected 1 argument, got " + args.size());
-            }
+            checkPositional("reversed", BuiltinTypes.REVERSED, type, args, kwargs, 1);
             Object seq = args.get(0);
             PyType seqType = PyOps.typeOf(seq);
             Object method = seqType.lookup("__reversed__");

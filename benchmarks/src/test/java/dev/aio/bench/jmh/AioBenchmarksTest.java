@@ -54,16 +54,6 @@ class AioBenchmarksTest {
             b.attributeRead();
             b.methodCall();
             b.awaitNoSuspend();
-        } finally {
-            b.closeContext();
-        }
-    }
-
-    @Test
-    void builtinIterators() {
-        BuiltinIteratorsBenchmark b = new BuiltinIteratorsBenchmark();
-        b.openContext();
-        try {
             b.enumerateZip();
             b.mapFilter();
             b.reversedTuple();
