@@ -24,6 +24,9 @@ CASES = [
     ("attributeRead", "attribute_read", N, N, N),
     ("methodCall", "method_call", N, N, N),
     ("awaitNoSuspend", "await_no_suspend", N, N, N),
+    ("enumerateZip", "enumerate_zip", N, N, N // 4 * 116),
+    ("mapFilter", "map_filter", N, N, N // 4 * 20),
+    ("reversedTuple", "reversed_tuple", N, N, N // 4 * 10),
 ]
 
 

@@ -24,6 +24,7 @@ import dev.aio.kernel.Scheduler;
 import dev.aio.kernel.TimerHandle;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Numbers;
@@ -296,6 +297,9 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
         if (context.getRunningLoop() != null) {
             throw PyErrors.runtimeError("Cannot run the event loop while another loop is running");
         }
+        // CPython runs each callback under _run_once, Handle._run and Context.run.
+        CallDepth depth = CallDepth.current(null);
+        depth.enterMachinery(CALLBACK_LEVELS);
         running = true;
         context.setRunningLoop(this);
         context.loopStarting();
@@ -304,8 +308,12 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
         } finally {
             running = false;
             context.setRunningLoop(null);
+            depth.exitMachinery(CALLBACK_LEVELS);
         }
     }
+
+    /** The recursion levels CPython's loop has under {@code run_forever} when it calls a callback. */
+    private static final int CALLBACK_LEVELS = 3;
 
     /** {@code loop.stop()}: the iteration running now (or the next run's first) is the last. */
     public void stop() {
@@ -321,9 +329,13 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
         // Removed afterwards, as CPython does, so that a future finishing later cannot stop another run.
         Object stopWhenDone = new Object();
         future.addDoneCallback(new Future.Callback(f -> scheduler.stop(), "_run_until_complete_cb()", stopWhenDone));
+        // The run_forever frame CPython's run_until_complete calls.
+        CallDepth depth = CallDepth.current(null);
+        depth.enterMachinery(1);
         try {
             runForever();
         } finally {
+            depth.exitMachinery(1);
             future.removeDoneCallback(stopWhenDone);
         }
         if (!future.isDone()) {

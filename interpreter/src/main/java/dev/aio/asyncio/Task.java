@@ -9,6 +9,7 @@ import dev.aio.kernel.Handle;
 import dev.aio.kernel.ReadyCallback;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyContext;
 import dev.aio.runtime.PyErrors;
@@ -233,8 +234,15 @@ public final class Task extends Future implements ReadyCallback {
         }
         try {
             Object result;
+            // The level of the C step CPython's handle calls (TaskStepMethWrapper, task_wakeup) under the coroutine's frame.
+            CallDepth depth = CallDepth.current(null);
             try {
-                result = coroutine.step(exc == null ? PyNone.NONE : new ThrowRequest(exc));
+                depth.enterMachinery(1);
+                try {
+                    result = coroutine.step(exc == null ? PyNone.NONE : new ThrowRequest(exc));
+                } finally {
+                    depth.exitMachinery(1);
+                }
             } catch (AioException e) {
                 PyBaseException raised = e.getException();
                 if (raised.getPyType().isSubtypeOf(BuiltinTypes.CANCELLED_ERROR)) {

@@ -47,11 +47,16 @@ public final class BuiltinTypes {
     public static final PyType SET_ITERATOR = new PyType("set_iterator", "builtins", OBJECT);
     /** {@code reversed(seq)} of a sequence with no iterator of its own for it (a tuple, a str...). */
     public static final PyType REVERSED = new PyType("reversed", "builtins", OBJECT);
+    /** The classes {@code map}, {@code filter}, {@code zip} and {@code enumerate}, whose instances are iterators. */
+    public static final PyType MAP = new PyType("map", "builtins", OBJECT);
+    public static final PyType FILTER = new PyType("filter", "builtins", OBJECT);
+    public static final PyType ZIP = new PyType("zip", "builtins", OBJECT);
+    public static final PyType ENUMERATE = new PyType("enumerate", "builtins", OBJECT);
     /** {@code iter(callable, sentinel)}. */
     public static final PyType CALLABLE_ITERATOR = new PyType("callable_iterator", "builtins", OBJECT);
     public static final PyType[] ITERATORS = {ITERATOR, LIST_ITERATOR, LIST_REVERSE_ITERATOR, TUPLE_ITERATOR, RANGE_ITERATOR, STR_ASCII_ITERATOR, STR_ITERATOR,
                     BYTES_ITERATOR, BYTEARRAY_ITERATOR, MEMORY_ITERATOR, DICT_KEY_ITERATOR, DICT_VALUE_ITERATOR, DICT_ITEM_ITERATOR, DICT_REVERSE_KEY_ITERATOR,
-                    SET_ITERATOR, REVERSED, CALLABLE_ITERATOR};
+                    SET_ITERATOR, REVERSED, CALLABLE_ITERATOR, MAP, FILTER, ZIP, ENUMERATE};
     public static final PyType FUNCTION = new PyType("function", "builtins", OBJECT);
     public static final PyType BUILTIN_FUNCTION = new PyType("builtin_function_or_method", "builtins", OBJECT);
     public static final PyType METHOD = new PyType("method", "builtins", OBJECT);

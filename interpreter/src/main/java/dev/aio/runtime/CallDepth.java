@@ -49,6 +49,22 @@ public final class CallDepth {
         }
     }
 
+    /**
+     * {@code levels} at once, for the frames of CPython's asyncio written in Python where aio runs
+     * Java (the event loop's {@code _run_once} and {@code Handle._run} under each callback, for one),
+     * so that aio code under them is as deep as in CPython; RecursionError past the limit.
+     */
+    public void enterMachinery(int levels) {
+        if (depth + levels > limit.get()) {
+            throw recursionError("");
+        }
+        depth += levels;
+    }
+
+    public void exitMachinery(int levels) {
+        depth -= levels;
+    }
+
     private static AioException recursionError(String where) {
         CompilerDirectives.transferToInterpreter();
         return PyErrors.raise(BuiltinTypes.RECURSION_ERROR, "maximum recursion depth exceeded" + where);

@@ -43,15 +43,7 @@ public final class Calls {
             return Classes.call(t, positional, kwNames, kwValues);
         }
         if (callee instanceof PyType t) {
-            BuiltinSpec ctor = t.getConstructor();
-            if (ctor == null) {
-                throw PyErrors.typeError("cannot create '" + t.qualifiedName() + "' instances");
-            }
-            PyBuiltinFunction fn = AioLanguage.get(null).builtinFunction(ctor);
-            // Library classes (asyncio.Lock, ...) are Python classes in CPython: errors name their __init__.
-            String name = t.getModule().equals("builtins") ? t.getName() : t.getName() + ".__init__";
-            Object[] slots = ArgumentBinder.bind(name, ctor.signature(), null, null, ctor.required(), prepend(t, positional), kwNames, kwValues);
-            return fn.getCallTarget().call(prepend(fn, slots));
+            return construct(t, t, positional, kwNames, kwValues);
         }
         if (callee instanceof PyGenericAlias g) {
             return call(g.origin(), positional, kwNames, kwValues);
@@ -70,6 +62,19 @@ public final class Calls {
             return call(Attributes.bind(call, callee, PyOps.typeOf(callee)), positional, kwNames, kwValues);
         }
         throw PyErrors.typeError("'" + PyOps.typeName(callee) + "' object is not callable");
+    }
+
+    /** Calls the constructor of the builtin type {@code t} with {@code cls}, {@code t} itself or a class derived from it. */
+    private static Object construct(PyType t, PyType cls, Object[] positional, String[] kwNames, Object[] kwValues) {
+        BuiltinSpec ctor = t.getConstructor();
+        if (ctor == null) {
+            throw PyErrors.typeError("cannot create '" + t.qualifiedName() + "' instances");
+        }
+        PyBuiltinFunction fn = AioLanguage.get(null).builtinFunction(ctor);
+        // Library classes (asyncio.Lock, ...) are Python classes in CPython: errors name their __init__.
+        String name = t.getModule().equals("builtins") ? t.getName() : t.getName() + ".__init__";
+        Object[] slots = ArgumentBinder.bind(name, ctor.signature(), null, null, ctor.required(), prepend(cls, positional), kwNames, kwValues);
+        return fn.getCallTarget().call(prepend(fn, slots));
     }
 
     /**
@@ -143,6 +148,9 @@ public final class Calls {
         }
         if (base == PyWeakRef.TYPE) {
             return PyWeakRef.ofArguments(t, positional);
+        }
+        if (base.constructsSubclasses()) {
+            return construct(base, t, positional, kwNames, kwValues);
         }
         if (base.subclassInstances() != null) {
             // asyncio.Queue, asyncio.Future...: their builtin __init__ fills it, as CPython's.

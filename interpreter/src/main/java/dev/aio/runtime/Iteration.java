@@ -34,7 +34,12 @@ public final class Iteration {
     @TruffleBoundary
     public static PyIterator iter(Object o) {
         Object it = iterator(o);
-        return it instanceof PyIterator pi ? pi : new UserIterator(it);
+        return it instanceof PyIterator pi && !overridesNext(pi) ? pi : new UserIterator(it);
+    }
+
+    /** An instance of a class derived from a builtin iterator ({@code class E(enumerate)}) whose {@code __next__} is its own. */
+    public static boolean overridesNext(PyIterator it) {
+        return it instanceof BuiltinSubclassInstance && SpecialMethods.lookup(it, "__next__") != null;
     }
 
     /**

@@ -50,6 +50,12 @@ public final class PyType extends PyObject {
      * {@link Calls#newInstance} makes deques and sets; {@code null} when aio cannot derive from it.
      */
     private Function<PyType, Object> subclassInstances;
+    /**
+     * The constructor makes the instance of the class it is given as {@code cls} (CPython's
+     * {@code tp_new} of map, zip, enumerate...): classes may derive from the type, and their
+     * instances are what the constructor makes of the call's arguments.
+     */
+    private boolean constructsSubclasses;
     /** A class defined by a {@code class} statement: its special methods are looked up in its dict. */
     private final boolean userDefined;
     /** The class of a class made by a metaclass written in aio; {@code null} means {@code type}. */
@@ -396,6 +402,15 @@ public final class PyType extends PyObject {
     /** Lets classes derive from this type: {@code blank} makes an empty instance of the class given, for the type's {@code __init__}. */
     public void setSubclassInstances(Function<PyType, Object> blank) {
         this.subclassInstances = blank;
+    }
+
+    public boolean constructsSubclasses() {
+        return constructsSubclasses;
+    }
+
+    /** Lets classes derive from this type, their instances made by its constructor with the class as {@code cls}. */
+    public void setConstructsSubclasses() {
+        this.constructsSubclasses = true;
     }
 
     @Override

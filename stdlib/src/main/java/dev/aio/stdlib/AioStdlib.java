@@ -63,6 +63,7 @@ public final class AioStdlib implements StdlibProvider {
             BinasciiModule.install();
             ExceptionGroupMethods.install();
             IteratorMethods.install();
+            IteratorClasses.install();
             GeneratorMethods.install();
             CoroutineMethods.install();
             AsyncGeneratorMethods.install();
@@ -195,6 +196,9 @@ public final class AioStdlib implements StdlibProvider {
                         BuiltinTypes.BYTES, BuiltinTypes.BYTEARRAY, BuiltinTypes.MEMORYVIEW,
                         BuiltinTypes.SET, BuiltinTypes.FROZENSET, BuiltinTypes.DICT, BuiltinTypes.RANGE, BuiltinTypes.SLICE, BuiltinTypes.TYPE, BuiltinTypes.OBJECT,
                         PyDescriptors.propertyType(), PyDescriptors.staticMethodType(), PyDescriptors.classMethodType()}) {
+            m.put(t.getName(), t);
+        }
+        for (PyType t : IteratorClasses.TYPES) {
             m.put(t.getName(), t);
         }
         for (PyType t : BuiltinTypes.BUILTIN_EXCEPTIONS) {

@@ -9,9 +9,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -46,8 +43,6 @@ import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
-import dev.aio.runtime.PyRange;
-import dev.aio.runtime.PySet;
 import dev.aio.runtime.PySuper;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
@@ -550,7 +545,7 @@ public final class BuiltinsModule {
                     throw e;
                 }
             }
-            if (!(iterator instanceof PyIterator it)) {
+            if (!(iterator instanceof PyIterator it) || Iteration.overridesNext(it)) {
                 if (SpecialMethods.lookup(iterator, "__next__") != null) {
                     try {
                         return SpecialMethods.call(iterator, "__next__");
@@ -807,81 +802,6 @@ public final class BuiltinsModule {
             } catch (IOException e) {
                 throw PyErrors.raise(BuiltinTypes.OS_ERROR, e.getMessage());
             }
-        }
-    }
-
-    @Builtin(name = "enumerate", params = {"iterable", "start"}, required = 1, posOnly = 0)
-    @GenerateNodeFactory
-    abstract static class EnumerateNode extends BuiltinNode {
-        @Specialization
-        static Object doEnumerate(Object iterable, Object start) {
-            return new Iterators.Enumerate(Iteration.iter(iterable), Args.given(start) ? Args.index(start, "start") : 0);
-        }
-    }
-
-    @Builtin(name = "zip", varargs = "iterables", kwOnly = {"strict"})
-    @GenerateNodeFactory
-    abstract static class ZipNode extends BuiltinNode {
-        @Specialization
-        @TruffleBoundary
-        static Object doZip(PyTuple iterables, Object strict) {
-            PyIterator[] its = new PyIterator[iterables.size()];
-            for (int i = 0; i < its.length; i++) {
-                its[i] = Iteration.iter(iterables.get(i));
-            }
-            return new Iterators.Zip(its, Args.given(strict) && PyOps.isTrue(strict));
-        }
-    }
-
-    @Builtin(name = "map", params = {"function"}, varargs = "iterables")
-    @GenerateNodeFactory
-    abstract static class MapNode extends BuiltinNode {
-        @Specialization
-        @TruffleBoundary
-        static Object doMap(Object function, PyTuple iterables) {
-            if (iterables.size() == 0) {
-                throw PyErrors.typeError("map() must have at least two arguments.");
-            }
-            PyIterator[] its = new PyIterator[iterables.size()];
-            for (int i = 0; i < its.length; i++) {
-                its[i] = Iteration.iter(iterables.get(i));
-            }
-            return new Iterators.Map(function, its);
-        }
-    }
-
-    @Builtin(name = "filter", params = {"function", "iterable"})
-    @GenerateNodeFactory
-    abstract static class FilterNode extends BuiltinNode {
-        @Specialization
-        static Object doFilter(Object function, Object iterable) {
-            return new Iterators.Filter(function == PyNone.NONE ? null : function, Iteration.iter(iterable));
-        }
-    }
-
-    @Builtin(name = "reversed", params = {"sequence"})
-    @GenerateNodeFactory
-    abstract static class ReversedNode extends BuiltinNode {
-        @Specialization
-        @TruffleBoundary
-        static Object doReversed(Object seq) {
-            Object custom = SpecialMethods.call(seq, "__reversed__");
-            if (custom != SpecialMethods.NOT_DEFINED) {
-                return custom;
-            }
-            if (seq instanceof PyDict d) {
-                Object[] keys = d.keys();
-                Collections.reverse(Arrays.asList(keys));
-                return new PyIterator.ArrayIterator(keys, BuiltinTypes.DICT_REVERSE_KEY_ITERATOR);
-            }
-            if (seq instanceof PySet || seq instanceof PyIterator) {
-                throw PyErrors.typeError("'" + PyOps.typeName(seq) + "' object is not reversible");
-            }
-            List<Object> items = new ArrayList<>(Arrays.asList(Iteration.toArray(seq)));
-            Collections.reverse(items);
-            // CPython's types: a list's own reverse iterator, a range's iterator, else the generic reversed.
-            PyType type = seq instanceof PyList ? BuiltinTypes.LIST_REVERSE_ITERATOR : seq instanceof PyRange ? BuiltinTypes.RANGE_ITERATOR : BuiltinTypes.REVERSED;
-            return new PyIterator.ArrayIterator(items.toArray(), type);
         }
     }
 

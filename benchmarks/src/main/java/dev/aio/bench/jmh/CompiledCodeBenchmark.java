@@ -102,4 +102,25 @@ public class CompiledCodeBenchmark {
     public long awaitNoSuspend() {
         return call("await_no_suspend", CompiledCodeBaseline.N, CompiledCodeBaseline.N);
     }
+
+    /** One item of {@code for i, (a, b) in enumerate(zip(SHORT, OTHER))}, a new enumerate and zip every 4. */
+    @Benchmark
+    @OperationsPerInvocation(CompiledCodeBaseline.N)
+    public long enumerateZip() {
+        return call("enumerate_zip", CompiledCodeBaseline.N, CompiledCodeBaseline.ENUMERATE_ZIP_RESULT);
+    }
+
+    /** One item of {@code for x in filter(None, map(double, SHORT))}, a new map and filter every 4. */
+    @Benchmark
+    @OperationsPerInvocation(CompiledCodeBaseline.N)
+    public long mapFilter() {
+        return call("map_filter", CompiledCodeBaseline.N, CompiledCodeBaseline.MAP_FILTER_RESULT);
+    }
+
+    /** One item of {@code for x in reversed((1, 2, 3, 4))}, a new reversed every 4. */
+    @Benchmark
+    @OperationsPerInvocation(CompiledCodeBaseline.N)
+    public long reversedTuple() {
+        return call("reversed_tuple", CompiledCodeBaseline.N, CompiledCodeBaseline.REVERSED_TUPLE_RESULT);
+    }
 }

@@ -37,6 +37,10 @@ public class CompiledCodeBaseline {
     /** The length of the list {@code list_loop} sums N / LIST_LENGTH times. */
     public static final int LIST_LENGTH = 10_000;
     public static final long LIST_LOOP_RESULT = (long) (N / LIST_LENGTH) * LIST_LENGTH * (LIST_LENGTH - 1) / 2;
+    /** The builtin iterator cases (no plain-Java counterpart here): each item of SHORT = [1, 2, 3, 4] with OTHER = [10, 20, 30, 40]. */
+    public static final long ENUMERATE_ZIP_RESULT = N / 4 * 116L;
+    public static final long MAP_FILTER_RESULT = N / 4 * 20L;
+    public static final long REVERSED_TUPLE_RESULT = N / 4 * 10L;
 
     private final List<Long> items = new ArrayList<>();
 

@@ -54,6 +54,9 @@ class AioBenchmarksTest {
             b.attributeRead();
             b.methodCall();
             b.awaitNoSuspend();
+            b.enumerateZip();
+            b.mapFilter();
+            b.reversedTuple();
         } finally {
             b.closeContext();
         }

@@ -15,6 +15,7 @@ import com.oracle.truffle.api.nodes.EncapsulatingNodeReference;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.aio.AioLanguage;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.CallDepth;
@@ -30,6 +31,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
+import dev.aio.runtime.PyType;
 import dev.aio.runtime.Signature;
 
 /** Calls from aio code: a cached fast path for plain positional calls, the binder for everything else. */
@@ -112,6 +114,33 @@ public final class CallOps {
             return callBuiltin(cachedSpec, callNode, slots, node);
         }
 
+        /**
+         * {@code enumerate(xs)}, {@code map(f, xs)}: a builtin class whose constructor takes the call's
+         * arguments as CPython's {@code tp_new} does, {@code (cls, *args, **kwargs)}, called directly,
+         * without binding: a call with no keywords leaves the kwargs slot {@link Missing}. A class's
+         * call is no recursion level.
+         */
+        @Specialization(guards = {"t == cachedType", "takesArgumentTuple(cachedType)"}, limit = "3")
+        static Object doBuiltinClass(PyType t, Object[] frameArguments,
+                        @Cached("t") PyType cachedType,
+                        @Cached("constructorOf(cachedType)") PyBuiltinFunction constructor,
+                        @Cached("create(constructor.getCallTarget())") DirectCallNode callNode) {
+            PyTuple args = new PyTuple(Arrays.copyOfRange(frameArguments, 1, frameArguments.length));
+            return callNode.call(constructor, cachedType, args, Missing.INSTANCE);
+        }
+
+        protected static boolean takesArgumentTuple(PyType t) {
+            if (!t.constructsSubclasses()) {
+                return false;
+            }
+            Signature signature = t.getConstructor().signature();
+            return signature.positional().length == 1 && signature.hasVarargs() && signature.kwOnly().length == 0 && signature.hasKwargs();
+        }
+
+        protected static PyBuiltinFunction constructorOf(PyType t) {
+            return AioLanguage.get(null).builtinFunction(t.getConstructor());
+        }
+
         /** An aio function's call as one recursion level; an {@code async def} or generator gives its object. */
         private static Object callFunction(PyFunction f, PyCode code, DirectCallNode callNode, Object[] arguments, Node node) {
             CallDepth depth = CallDepth.current(node);
@@ -152,7 +181,7 @@ public final class CallOps {
             return spec.signature().isPositionalPrefix(n) && n >= spec.required() && !spec.signature().isSimple(n);
         }
 
-        @Specialization(replaces = {"doDirect", "doBuiltin", "doDirectWithDefaults", "doBuiltinOptionalTail"})
+        @Specialization(replaces = {"doDirect", "doBuiltin", "doDirectWithDefaults", "doBuiltinOptionalTail", "doBuiltinClass"})
         static Object doGeneric(Object callee, Object[] frameArguments,
                         @Cached IndirectCallNode indirect,
                         @Bind Node node) {
@@ -180,7 +209,7 @@ public final class CallOps {
     static Object callAt(Node location, Object callee, Object[] positional, String[] kwNames, Object[] kwValues) {
         EncapsulatingNodeReference current = EncapsulatingNodeReference.getCurrent();
         Node previous = current.set(location);
-        CallDepth depth = countsAsBuiltinCall(callee) ? CallDepth.current(location) : null;
+        CallDepth depth = countsAsLevel(callee) ? CallDepth.current(location) : null;
         if (depth != null) {
             depth.enter(CallDepth.CALLING);
         }
@@ -195,13 +224,14 @@ public final class CallOps {
     }
 
     /**
-     * CPython's bytecode counts a call of a builtin function or method as a recursion level (a
-     * class's call is not, and an aio function's frame counts itself); builtins that Java code
-     * calls, as CPython's C code calls them, are not levels.
+     * CPython's bytecode counts a call of a builtin function or method as a recursion level, and
+     * the call of a class defined in aio code ({@code _PyObject_MakeTpCall}, before its
+     * {@code __init__} frame); a builtin class's call is not (its {@code tp_vectorcall}), and an aio
+     * function's frame counts itself. Builtins that Java code calls, as CPython's C code calls them, are not levels.
      */
-    private static boolean countsAsBuiltinCall(Object callee) {
+    private static boolean countsAsLevel(Object callee) {
         Object f = callee instanceof PyBoundMethod m ? m.getFunction() : callee;
-        return f instanceof PyBuiltinFunction b && !b.getSpec().isConstructor();
+        return f instanceof PyBuiltinFunction b && !b.getSpec().isConstructor() || f instanceof PyType t && t.isUserDefined();
     }
 
     @TruffleBoundary

@@ -24,6 +24,7 @@ import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.Numbers;
@@ -235,8 +236,15 @@ public final class AsyncioModule {
                 throw PyErrors.runtimeError("asyncio.run() cannot be called from a running event loop");
             }
             Runner runner = new Runner(context, null, Runner.debugArgument(debug));
+            // The Runner.run frame CPython's asyncio.run calls.
+            CallDepth depth = CallDepth.current(this);
             try {
-                return runner.run(main, Missing.INSTANCE);
+                depth.enterMachinery(1);
+                try {
+                    return runner.run(main, Missing.INSTANCE);
+                } finally {
+                    depth.exitMachinery(1);
+                }
             } finally {
                 runner.close();
             }

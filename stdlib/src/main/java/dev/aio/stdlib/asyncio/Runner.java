@@ -13,6 +13,7 @@ import dev.aio.asyncio.Task;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.CallDepth;
 import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.ProgramSignals;
@@ -125,8 +126,16 @@ public final class Runner extends SubclassableObject {
         mainTask = task;
         interruptCount = 0;
         boolean internalError = true;
+        // The run_until_complete frame CPython's Runner.run calls.
+        CallDepth depth = CallDepth.current(null);
         try {
-            Object result = l.runUntilComplete(task);
+            depth.enterMachinery(1);
+            Object result;
+            try {
+                result = l.runUntilComplete(task);
+            } finally {
+                depth.exitMachinery(1);
+            }
             internalError = false;
             return result;
         } catch (AioException e) {
