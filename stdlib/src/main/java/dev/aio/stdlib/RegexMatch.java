@@ -59,6 +59,10 @@ final class RegexMatch extends PyObject {
 
     /** The text from code point {@code start} to {@code end}: a str, or bytes for a bytes pattern (sre's getslice). */
     Object slice(int start, int end) {
+        return slice(regex, text, bmp, start, end);
+    }
+
+    static Object slice(CompiledRegex regex, String text, boolean bmp, int start, int end) {
         String piece = bmp ? text.substring(start, end) : text.substring(text.offsetByCodePoints(0, start), text.offsetByCodePoints(0, end));
         return regex.bytes ? new PyBytes(piece.getBytes(StandardCharsets.ISO_8859_1)) : piece;
     }

@@ -16,6 +16,7 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioInternalError;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyDict;
@@ -220,6 +221,73 @@ public final class TRegexModule {
         }
     }
 
+    /**
+     * {@code sub(compiled, replace, string, count)}: {@code Pattern.subn}'s pieces and count, for
+     * re.aio to join (so that a bad replacement's "sequence item N" message is CPython's).
+     * {@code replace} is the replacement string, a parsed template (a list of strings and group
+     * numbers), or a callable given each match. As _sre's pattern_subx: empty slices between
+     * matches are left out, and so are the callable's None results.
+     */
+    @Builtin(name = "sub", params = {"compiled", "replace", "string", "count"})
+    @GenerateNodeFactory
+    abstract static class SubNode extends BuiltinNode {
+        @Specialization
+        Object doSub(CompiledRegex compiled, Object replace, Object string, Object maxCount,
+                        @CachedLibrary(limit = "3") InteropLibrary regexes,
+                        @CachedLibrary(limit = "3") InteropLibrary results) {
+            AioContext context = AioContext.get(this);
+            long count = Args.index(maxCount, "count");
+            Subject subject = Subject.of(compiled, string);
+            int length = (int) subject.length();
+            PyList pieces = new PyList();
+            Object empty = compiled.bytes ? new PyBytes(new byte[0]) : "";
+            int last = 0;
+            long n = 0;
+            int from = 0;
+            int mode = CompiledRegex.SEARCH;
+            while (from <= length && (count == 0 || n < count)) {
+                Object m = exec(context, compiled, mode, subject, from, length, regexes, results);
+                if (!(m instanceof RegexMatch match)) {
+                    break;
+                }
+                int start = match.start(0);
+                int end = match.end(0);
+                if (last < start) {
+                    pieces.append(match.slice(last, start));
+                }
+                appendReplacement(pieces, replace, match, empty);
+                last = end;
+                n++;
+                mode = start == end ? CompiledRegex.SEARCH_ADVANCING : CompiledRegex.SEARCH;
+                from = end;
+            }
+            if (last < length) {
+                pieces.append(RegexMatch.slice(compiled, subject.text, subject.bmp, last, length));
+            }
+            return PyTuple.of(pieces, n);
+        }
+    }
+
+    @TruffleBoundary
+    private static void appendReplacement(PyList pieces, Object replace, RegexMatch match, Object empty) {
+        if (replace instanceof String || replace instanceof PyBytes) {
+            pieces.append(replace);
+        } else if (replace instanceof PyList template) {
+            for (Object part : template.toArray()) {
+                if (part instanceof String literal) {
+                    pieces.append(match.regex.bytes ? new PyBytes(literal.getBytes(StandardCharsets.ISO_8859_1)) : literal);
+                } else {
+                    pieces.append(match.group((int) (long) (Long) part, empty));
+                }
+            }
+        } else {
+            Object piece = Calls.call(replace, match);
+            if (piece != PyNone.NONE) {
+                pieces.append(piece);
+            }
+        }
+    }
+
     @TruffleBoundary
     private static Object findAllItem(RegexMatch match, Object empty) {
         int groups = match.regex.groups;
@@ -246,11 +314,11 @@ public final class TRegexModule {
             return bmp ? text.length() : text.codePointCount(0, text.length());
         }
 
-        /** Matching over one string many times (finditer, sub, split) converts it once. */
+        /** Matching over one immutable string many times (finditer, split) converts it once. */
         @TruffleBoundary
         static Subject of(CompiledRegex compiled, Object string) {
             Subject last = lastSubject;
-            if (last != null && last.string == string) {
+            if (last != null && last.string == string && (string instanceof String || string instanceof PyBytes)) {
                 return last;
             }
             String text = textOf(compiled, string);
