@@ -207,15 +207,10 @@ public final class TRegexModule {
             int to = (int) Math.max(Math.min(Args.index(endpos, "endpos"), n), from);
             PyList found = new PyList();
             Object empty = compiled.bytes ? new PyBytes(new byte[0]) : "";
-            int mode = CompiledRegex.SEARCH;
-            while (from <= to) {
-                Object m = exec(context, compiled, mode, subject, from, to, regexes, results);
-                if (!(m instanceof RegexMatch match)) {
-                    break;
-                }
+            Scan scan = new Scan(from, to);
+            RegexMatch match;
+            while ((match = scan.next(context, compiled, subject, regexes, results)) != null) {
                 found.append(findAllItem(match, empty));
-                mode = match.start(0) == match.end(0) ? CompiledRegex.SEARCH_ADVANCING : CompiledRegex.SEARCH;
-                from = match.end(0);
             }
             return found;
         }
@@ -243,23 +238,16 @@ public final class TRegexModule {
             Object empty = compiled.bytes ? new PyBytes(new byte[0]) : "";
             int last = 0;
             long n = 0;
-            int from = 0;
-            int mode = CompiledRegex.SEARCH;
-            while (from <= length && (count == 0 || n < count)) {
-                Object m = exec(context, compiled, mode, subject, from, length, regexes, results);
-                if (!(m instanceof RegexMatch match)) {
-                    break;
-                }
+            Scan scan = new Scan(0, length);
+            RegexMatch match;
+            while ((count == 0 || n < count) && (match = scan.next(context, compiled, subject, regexes, results)) != null) {
                 int start = match.start(0);
-                int end = match.end(0);
                 if (last < start) {
                     pieces.append(match.slice(last, start));
                 }
                 appendReplacement(pieces, replace, match, empty);
-                last = end;
+                last = match.end(0);
                 n++;
-                mode = start == end ? CompiledRegex.SEARCH_ADVANCING : CompiledRegex.SEARCH;
-                from = end;
             }
             if (last < length) {
                 pieces.append(RegexMatch.slice(compiled, subject.text, subject.bmp, last, length));
@@ -285,6 +273,33 @@ public final class TRegexModule {
             if (piece != PyNone.NONE) {
                 pieces.append(piece);
             }
+        }
+    }
+
+    /**
+     * The successive matches from {@code from} to {@code to}, as finditer gives them: after an
+     * empty match the next may start where it ended, but may not be empty there (sre's
+     * must_advance, CPython 3.7+), so "x*" finds "axb"'s every place exactly once.
+     */
+    private static final class Scan {
+        private int from;
+        private final int to;
+        private int mode = CompiledRegex.SEARCH;
+
+        Scan(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        /** The next match, or null when there is none. */
+        RegexMatch next(AioContext context, CompiledRegex compiled, Subject subject, InteropLibrary regexes, InteropLibrary results) {
+            if (from > to || !(exec(context, compiled, mode, subject, from, to, regexes, results) instanceof RegexMatch match)) {
+                from = to + 1;
+                return null;
+            }
+            mode = match.start(0) == match.end(0) ? CompiledRegex.SEARCH_ADVANCING : CompiledRegex.SEARCH;
+            from = match.end(0);
+            return match;
         }
     }
 
