@@ -74,6 +74,7 @@ public final class AioStdlib implements StdlibProvider {
             BinaryFileMethods.install();
             DequeMethods.install();
             MersenneTwisterMethods.install();
+            RegexMatchMethods.install();
             ItertoolsModule.install();
             ContextVarMethods.install();
             ContextTokenMethods.install();

@@ -2,16 +2,19 @@ package dev.aio.stdlib;
 
 import java.math.BigInteger;
 
+import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.Numbers;
+import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyObject;
 import dev.aio.runtime.PyType;
 
 /**
  * {@code _random.Random}: the MT19937 generator of CPython's Modules/_randommodule.c (Matsumoto and
  * Nishimura's algorithm), seeded, stepped and derived exactly as CPython does, so that a seeded
- * program draws CPython's numbers. 32-bit words are Java {@code int}s read as unsigned.
+ * program draws CPython's numbers. 32-bit words are Java {@code int}s read as unsigned. As in
+ * CPython, {@code random.Random} is a class derived from it.
  */
-public final class MersenneTwister extends PyObject {
+public final class MersenneTwister extends PyObject implements BuiltinSubclassInstance {
     static final PyType TYPE = new PyType("Random", "_random").withModuleInMessages();
 
     static final int N = 624;
@@ -22,10 +25,68 @@ public final class MersenneTwister extends PyObject {
 
     private final int[] mt = new int[N];
     private int index = N + 1;
+    /** The class derived from {@code _random.Random} in aio code the instance belongs to, with the instance's attributes; or null. */
+    private final PyType subtype;
+    private final PyDict attributes;
+    /** What {@link MersenneTwisterMethods} last found about {@link #subtype}'s methods, valid while its version is {@link #checkedVersion}. */
+    private int checkedVersion = -1;
+    private boolean ownDraws;
+    private boolean ownRandRange;
+
+    MersenneTwister() {
+        this(null);
+    }
+
+    /** An unseeded instance of {@code type}, a class derived from {@code _random.Random}, for its {@code __init__} to seed. */
+    MersenneTwister(PyType type) {
+        this.subtype = type;
+        this.attributes = type == null ? null : new PyDict();
+    }
 
     @Override
     public PyType getPyType() {
-        return TYPE;
+        return subtype == null ? TYPE : subtype;
+    }
+
+    @Override
+    public PyDict instanceDict() {
+        return attributes;
+    }
+
+    /**
+     * Whether {@code _randbelow} and {@code random} of this instance's class are still this type's
+     * own (CPython's {@code Random.__init_subclass__} swaps {@code _randbelow} for a class that
+     * defines {@code random} or {@code getrandbits}), so that the methods built on them may draw
+     * from the generator directly.
+     */
+    boolean drawsOwnNumbers() {
+        if (subtype == null) {
+            return true;
+        }
+        checkSubtype();
+        return ownDraws;
+    }
+
+    /** Whether {@code randrange} of this instance's class is this type's own, which {@code randint} may then do itself. */
+    boolean callsOwnRandRange() {
+        if (subtype == null) {
+            return true;
+        }
+        checkSubtype();
+        return ownRandRange;
+    }
+
+    private void checkSubtype() {
+        int version = subtype.version();
+        if (version != checkedVersion) {
+            ownDraws = ownsMethod("_randbelow") && ownsMethod("random");
+            ownRandRange = ownsMethod("randrange");
+            checkedVersion = version;
+        }
+    }
+
+    private boolean ownsMethod(String name) {
+        return subtype.lookup(name) == TYPE.lookup(name);
     }
 
     /** CPython's init_genrand: fills the state from one 32-bit word. */
@@ -126,6 +187,26 @@ public final class MersenneTwister extends PyObject {
             bigEndian[at + 3] = (byte) r;
         }
         return Numbers.normalize(new BigInteger(1, bigEndian));
+    }
+
+    /** A number in [0, n), n > 0: CPython's {@code _randbelow_with_getrandbits} for n below 2**63, with no int allocated. */
+    long below(long n) {
+        int k = 64 - Long.numberOfLeadingZeros(n);
+        long r;
+        do {
+            r = bits63(k);
+        } while (r >= n);
+        return r;
+    }
+
+    /** {@code getrandbits(k)} for 0 < k < 64, as {@link #getrandbits}: the low word first, the high one cut to what is left. */
+    private long bits63(int k) {
+        if (k <= 32) {
+            return Integer.toUnsignedLong(next32()) >>> (32 - k);
+        }
+        long low = Integer.toUnsignedLong(next32());
+        long high = Integer.toUnsignedLong(next32()) >>> (64 - k);
+        return high << 32 | low;
     }
 
     /** The state as CPython's getstate gives it: the 624 words, then the position. */

@@ -141,6 +141,20 @@ public final class CallOps {
             return AioLanguage.get(null).builtinFunction(t.getConstructor());
         }
 
+        /**
+         * {@code m(a)} for a bound method ({@code from random import randint}, {@code ap = items.append}):
+         * the function called with the receiver before the arguments, through a call node of its
+         * own, so that it takes the direct paths above as the method call {@code obj.f(a)} does.
+         */
+        @Specialization
+        static Object doBoundMethod(PyBoundMethod m, Object[] frameArguments,
+                        @Cached CallNode functionCall) {
+            Object[] slots = new Object[frameArguments.length + 1];
+            slots[1] = m.getSelf();
+            System.arraycopy(frameArguments, 1, slots, 2, frameArguments.length - 1);
+            return functionCall.execute(m.getFunction(), slots);
+        }
+
         /** An aio function's call as one recursion level; an {@code async def} or generator gives its object. */
         private static Object callFunction(PyFunction f, PyCode code, DirectCallNode callNode, Object[] arguments, Node node) {
             CallDepth depth = CallDepth.current(node);
