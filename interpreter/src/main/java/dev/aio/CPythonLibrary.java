@@ -56,20 +56,11 @@ final class CPythonLibrary {
      * missing digestmod. {@code tempfile}: 3.11's {@code mkdtemp} returns the path as it made it,
      * where 3.12's makes it absolute.
      * {@code csv}: 3.12's {@code QUOTE_STRINGS}
-     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither). {@code gzip}: its
-     * {@code GzipFile} (so {@code gzip.open}) stacks {@code io.BufferedReader}/{@code BufferedWriter}
-     * on streams written in Python, which aio's io cannot do yet: it says so when made, rather than
-     * failing halfway; {@code compress} and {@code decompress} run as they are.
+     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither).
      */
-    private static final String GZIP_FILE_NOT_YET = "\"gzip.open and gzip.GzipFile are not in aio yet (io.BufferedReader and BufferedWriter over a " +
-                    "stream written in Python); gzip.compress and gzip.decompress are\"";
-
     private static final Map<String, List<String[]>> EDITS = Map.of("csv",
                     List.<String[]>of(new String[]{"                 QUOTE_STRINGS, QUOTE_NOTNULL, \\\n", ""},
                                     new String[]{"           \"QUOTE_STRINGS\", \"QUOTE_NOTNULL\",\n", ""}),
-                    "gzip", List.<String[]>of(new String[]{"    gz_mode = mode.replace(\"t\", \"\")\n", "    raise NotImplementedError(" + GZIP_FILE_NOT_YET + ")\n"},
-                                    new String[]{"        if mode and ('t' in mode or 'U' in mode):",
-                                                    "        raise NotImplementedError(" + GZIP_FILE_NOT_YET + ")\n        if mode and ('t' in mode or 'U' in mode):"}),
                     "_pydatetime",
                     List.<String[]>of(new String[]{"__graalpython__.unsafe_object_new(cls)", "object.__new__(cls)"}),
                     "_collections_abc", List.<String[]>of(
