@@ -30,7 +30,7 @@ final class CPythonLibrary {
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
                     "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression",
-                    "codecs", "encodings");
+                    "codecs", "encodings", "plistlib");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
@@ -70,7 +70,9 @@ final class CPythonLibrary {
                                     new String[]{"class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):", "class ByteString(Sequence):"},
                                     new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}),
                     "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}),
-                    "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}));
+                    "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}),
+                    "plistlib", List.<String[]>of(new String[]{"from xml.parsers.expat import ParserCreate\n", ""},
+                                    new String[]{"        self.parser = ParserCreate()", "        from xml.parsers.expat import ParserCreate\n        self.parser = ParserCreate()"}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
