@@ -57,7 +57,9 @@ final class CPythonLibrary {
      * missing digestmod. {@code tempfile}: 3.11's {@code mkdtemp} returns the path as it made it,
      * where 3.12's makes it absolute.
      * {@code csv}: 3.12's {@code QUOTE_STRINGS}
-     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither).
+     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither). {@code plistlib}: its import
+     * of {@code xml.parsers.expat}, which aio lacks, moves from the top of the module to where the
+     * XML parser is made, so binary plists and writing XML work and reading XML names what is missing.
      */
     private static final Map<String, List<String[]>> EDITS = Map.of("csv",
                     List.<String[]>of(new String[]{"                 QUOTE_STRINGS, QUOTE_NOTNULL, \\\n", ""},
