@@ -278,14 +278,22 @@ final class TextFile extends TextIO {
 
     /**
      * {@code buffer}: the stream a wrapper was made over; for a file aio opened, a binary file over
-     * its channel at the channel's position (write-only files write through, so text and bytes
-     * come out in the order written; a readable file's text was read at {@code open}).
+     * its channel (write-only files write through, so text and bytes come out in the order
+     * written). A readable file's text was read at {@code open}, so the channel is put back at the
+     * byte offset of the text read so far, where CPython's buffer is when nothing is read ahead.
      */
     @Override
     @TruffleBoundary
     Object buffer() {
         if (wrapped) {
             return ((StreamChannel) channel).stream();
+        }
+        if (text != null && !closed) {
+            try {
+                channel.position(tell());
+            } catch (IOException e) {
+                throw error(e);
+            }
         }
         if (buffer == null) {
             buffer = BinaryFile.under(name, FileMode.parse(mode.replace("t", "") + "b"), channel, descriptor);
