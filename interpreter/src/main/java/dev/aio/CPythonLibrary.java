@@ -94,6 +94,16 @@ final class CPythonLibrary {
     record Module(String fileName, String text, String packageDir) {
     }
 
+    /**
+     * Modules CPython imports at start-up, before {@code sys.path} has the script's folder, so a
+     * program's own {@code codecs.py} never stands in for them: aio takes them from the library first.
+     */
+    private static final Set<String> PRELOADED = Set.of("codecs", "encodings");
+
+    static boolean isPreloaded(String name) {
+        return PRELOADED.contains(name);
+    }
+
     /** Whether a module's file is one of CPython's library, so its submodules are found there too. */
     static boolean isLibraryFile(Object fileName) {
         return fileName instanceof String s && s.startsWith(FILE_PREFIX);

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Bytes;
@@ -115,9 +116,52 @@ public final class CodecsModule {
         }
     }
 
+    /**
+     * {@code str.encode(encoding)}: aio's own codecs directly, any other text encoding through the
+     * registry (cp1252...), with CPython's errors for a codec that is not a text encoding (rot13)
+     * or that returns something else than bytes.
+     */
+    @TruffleBoundary
+    static byte[] encodeText(String s, String encoding, String errors) {
+        if (Codecs.isKnown(encoding)) {
+            return Codecs.encode(s, encoding, errors);
+        }
+        Object result = throughRegistry(textCodec(encoding, "encode"), s, errors, 0, "encoder");
+        if (!(result instanceof PyBytes b)) {
+            throw PyErrors.typeError("'" + encoding + "' encoder returned '" + PyOps.typeName(result) + "' instead of 'bytes'; use codecs.encode() to encode to arbitrary types");
+        }
+        return b.toArray();
+    }
+
+    /** {@code bytes.decode(encoding)}, as {@link #encodeText}. */
+    @TruffleBoundary
+    static String decodeText(byte[] b, String encoding, String errors) {
+        if (Codecs.isKnown(encoding)) {
+            return Codecs.decode(b, encoding, errors);
+        }
+        Object result = throughRegistry(textCodec(encoding, "decode"), new PyBytes(b), errors, 1, "decoder");
+        if (!(result instanceof String s)) {
+            throw PyErrors.typeError("'" + encoding + "' decoder returned '" + PyOps.typeName(result) + "' instead of 'str'; use codecs.decode() to decode to arbitrary types");
+        }
+        return s;
+    }
+
+    /** The registry's CodecInfo for a text encoding; LookupError for one CPython marks as not a text encoding. */
+    private static PyTuple textCodec(String encoding, String operation) {
+        AioContext context = AioContext.get(null);
+        PyTuple info = (PyTuple) CodecRegistry.of(context).lookup(context, encoding);
+        if (Attributes.find(info, "_is_text_encoding") instanceof Boolean text && !text) {
+            throw PyErrors.raise(BuiltinTypes.LOOKUP_ERROR, "'" + encoding + "' is not a text encoding; use codecs." + operation + "() to handle arbitrary codecs");
+        }
+        return info;
+    }
+
     /** The codec's encoder ({@code index} 0) or decoder (1) from the registry, called; CPython's TypeError when it does not return a pair. */
     private static Object throughRegistry(AioContext context, Object obj, String encoding, String errors, int index, String what) {
-        PyTuple info = (PyTuple) CodecRegistry.of(context).lookup(context, encoding);
+        return throughRegistry((PyTuple) CodecRegistry.of(context).lookup(context, encoding), obj, errors, index, what);
+    }
+
+    private static Object throughRegistry(PyTuple info, Object obj, String errors, int index, String what) {
         Object result = Calls.call(info.items()[index], obj, errors);
         if (!(result instanceof PyTuple t) || t.items().length != 2) {
             throw PyErrors.typeError(what + " must return a tuple (object, integer)");
