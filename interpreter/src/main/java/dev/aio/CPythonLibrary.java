@@ -29,7 +29,8 @@ final class CPythonLibrary {
     private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
-                    "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression");
+                    "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression",
+                    "codecs", "encodings", "plistlib");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
@@ -56,20 +57,13 @@ final class CPythonLibrary {
      * missing digestmod. {@code tempfile}: 3.11's {@code mkdtemp} returns the path as it made it,
      * where 3.12's makes it absolute.
      * {@code csv}: 3.12's {@code QUOTE_STRINGS}
-     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither). {@code gzip}: its
-     * {@code GzipFile} (so {@code gzip.open}) stacks {@code io.BufferedReader}/{@code BufferedWriter}
-     * on streams written in Python, which aio's io cannot do yet: it says so when made, rather than
-     * failing halfway; {@code compress} and {@code decompress} run as they are.
+     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither). {@code plistlib}: its import
+     * of {@code xml.parsers.expat}, which aio lacks, moves from the top of the module to where the
+     * XML parser is made, so binary plists and writing XML work and reading XML names what is missing.
      */
-    private static final String GZIP_FILE_NOT_YET = "\"gzip.open and gzip.GzipFile are not in aio yet (io.BufferedReader and BufferedWriter over a " +
-                    "stream written in Python); gzip.compress and gzip.decompress are\"";
-
     private static final Map<String, List<String[]>> EDITS = Map.of("csv",
                     List.<String[]>of(new String[]{"                 QUOTE_STRINGS, QUOTE_NOTNULL, \\\n", ""},
                                     new String[]{"           \"QUOTE_STRINGS\", \"QUOTE_NOTNULL\",\n", ""}),
-                    "gzip", List.<String[]>of(new String[]{"    gz_mode = mode.replace(\"t\", \"\")\n", "    raise NotImplementedError(" + GZIP_FILE_NOT_YET + ")\n"},
-                                    new String[]{"        if mode and ('t' in mode or 'U' in mode):",
-                                                    "        raise NotImplementedError(" + GZIP_FILE_NOT_YET + ")\n        if mode and ('t' in mode or 'U' in mode):"}),
                     "_pydatetime",
                     List.<String[]>of(new String[]{"__graalpython__.unsafe_object_new(cls)", "object.__new__(cls)"}),
                     "_collections_abc", List.<String[]>of(
@@ -78,7 +72,9 @@ final class CPythonLibrary {
                                     new String[]{"class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):", "class ByteString(Sequence):"},
                                     new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}),
                     "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}),
-                    "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}));
+                    "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}),
+                    "plistlib", List.<String[]>of(new String[]{"from xml.parsers.expat import ParserCreate\n", ""},
+                                    new String[]{"        self.parser = ParserCreate()", "        from xml.parsers.expat import ParserCreate\n        self.parser = ParserCreate()"}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
@@ -96,6 +92,16 @@ final class CPythonLibrary {
      * folder its submodules are found in, {@code packageDir}; otherwise that is {@code null}.
      */
     record Module(String fileName, String text, String packageDir) {
+    }
+
+    /**
+     * Modules CPython imports at start-up, before {@code sys.path} has the script's folder, so a
+     * program's own {@code codecs.py} never stands in for them: aio takes them from the library first.
+     */
+    private static final Set<String> PRELOADED = Set.of("codecs", "encodings");
+
+    static boolean isPreloaded(String name) {
+        return PRELOADED.contains(name);
     }
 
     /** Whether a module's file is one of CPython's library, so its submodules are found there too. */

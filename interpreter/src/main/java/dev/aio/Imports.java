@@ -53,6 +53,10 @@ final class Imports {
      */
     @TruffleBoundary
     PyModule load(String name) {
+        if (CPythonLibrary.isPreloaded(name)) {
+            CPythonLibrary.Module cpython = CPythonLibrary.find(name);
+            return run(name, null, name, cpython.fileName(), cpython.text(), cpython.packageDir(), true);
+        }
         int dot = name.lastIndexOf('.');
         Object[] dirs;
         PyModule parent = null;

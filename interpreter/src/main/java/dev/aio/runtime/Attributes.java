@@ -502,6 +502,12 @@ public final class Attributes {
                     return a.length == 2 && name.equals("errno") ? a[0] : a.length == 2 && name.equals("strerror") ? a[1] : PyNone.NONE;
                 }
                 return null;
+            case "encoding", "object", "start", "end", "reason": {
+                // UnicodeDecodeError(encoding, object, start, end, reason) made by a program (aio's codecs set these in the dict).
+                Object[] a = e.getArgs().items();
+                boolean unicode = e.getPyType().isSubtypeOf(BuiltinTypes.UNICODE_DECODE_ERROR) || e.getPyType().isSubtypeOf(BuiltinTypes.UNICODE_ENCODE_ERROR);
+                return unicode && a.length == 5 ? a[List.of("encoding", "object", "start", "end", "reason").indexOf(name)] : null;
+            }
             case "name":
                 return e.getPyType().isSubtypeOf(BuiltinTypes.NAME_ERROR) || e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR) ? PyNone.NONE : null;
             case "obj":

@@ -24,6 +24,20 @@ public final class Codecs {
     /** CPython's normalized codec name for an encoding name, or LookupError. */
     @TruffleBoundary
     public static String codecName(String encoding) {
+        String name = knownName(encoding);
+        if (name == null) {
+            throw PyErrors.raise(BuiltinTypes.LOOKUP_ERROR, "unknown encoding: " + encoding);
+        }
+        return name;
+    }
+
+    /** Whether the encoding is one of the codecs written here (the others are the codec registry's). */
+    @TruffleBoundary
+    public static boolean isKnown(String encoding) {
+        return knownName(encoding) != null;
+    }
+
+    private static String knownName(String encoding) {
         String n = encoding.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
         return switch (n) {
             case "utf-8", "utf8", "u8", "utf", "cp65001" -> "utf-8";
@@ -36,7 +50,7 @@ public final class Codecs {
             case "utf-32-le", "utf-32le" -> "utf-32-le";
             case "utf-32-be", "utf-32be" -> "utf-32-be";
             case "raw-unicode-escape" -> "raw-unicode-escape";
-            default -> throw PyErrors.raise(BuiltinTypes.LOOKUP_ERROR, "unknown encoding: " + encoding);
+            default -> null;
         };
     }
 
@@ -165,14 +179,15 @@ public final class Codecs {
         return r;
     }
 
-    private static String backslashEscape(int cp) {
+    public static String backslashEscape(int cp) {
         if (cp < 0x100) {
             return String.format("\\x%02x", cp);
         }
         return cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
     }
 
-    private static AioException encodeError(String codec, String s, int[] cps, int start, int end, String reason) {
+    /** CPython's UnicodeEncodeError for {@code cps[start:end]} of {@code s} (code points), with its attributes. */
+    public static AioException encodeError(String codec, String s, int[] cps, int start, int end, String reason) {
         String message = end - start == 1
                         ? "'" + codec + "' codec can't encode character '" + backslashEscape(cps[start]) + "' in position " + start + ": " + reason
                         : "'" + codec + "' codec can't encode characters in position " + start + "-" + (end - 1) + ": " + reason;
@@ -189,7 +204,7 @@ public final class Codecs {
         return e;
     }
 
-    private static AioException unknownHandler(String errors) {
+    public static AioException unknownHandler(String errors) {
         return PyErrors.raise(BuiltinTypes.LOOKUP_ERROR, "unknown error handler name '" + errors + "'");
     }
 
@@ -313,7 +328,8 @@ public final class Codecs {
         return sb.toString();
     }
 
-    private static AioException decodeError(byte[] b, int start, int end, String codec, String reason) {
+    /** CPython's UnicodeDecodeError for {@code b[start:end]}, with its attributes. */
+    public static AioException decodeError(byte[] b, int start, int end, String codec, String reason) {
         String message = end - start == 1
                         ? "'" + codec + "' codec can't decode byte 0x" + String.format("%02x", b[start] & 0xff) + " in position " + start + ": " + reason
                         : "'" + codec + "' codec can't decode bytes in position " + start + "-" + (end - 1) + ": " + reason;

@@ -107,7 +107,7 @@ public final class AioStdlib implements StdlibProvider {
                         TimeModule::create, "asyncio", AsyncioModule::create, "math", MathModule::create, "_random", RandomModule::create));
         for (String name : new String[]{"dataclasses", "collections", "os", "posixpath", "functools", "operator", "contextlib", "enum", "typing",
                         "__future__", "json", "traceback", "logging", "_sitebuiltins", "abc", "random", "re", "linecache", "importlib", "signal", "threading",
-                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil", "ssl", "gc", "pathlib", "codecs"}) {
+                        "io", "queue", "datetime", "subprocess", "weakref", "errno", "gettext", "shutil", "inspect", "pkgutil", "ssl", "gc", "pathlib"}) {
             modules.put(name, context -> sourceModule(context, name));
         }
         modules.put("_collections", context -> {

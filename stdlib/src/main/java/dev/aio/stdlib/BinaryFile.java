@@ -14,6 +14,7 @@ import com.oracle.truffle.api.TruffleFile;
 
 import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinSubclassInstance;
 import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyDict;
@@ -139,6 +140,56 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
         return file.channel();
     }
 
+    /**
+     * {@code io.BufferedReader(raw)}, {@code BufferedWriter(raw)} or {@code BufferedRandom(raw)}
+     * ({@code type}) over a stream the program gives: its reads, writes and seeks call the raw
+     * stream's methods ({@link StreamChannel}); closing the buffered file closes the raw stream.
+     */
+    @TruffleBoundary
+    static BinaryFile buffering(Object raw, PyType type) {
+        StreamChannel channel = new StreamChannel(raw, true);
+        if (type != BUFFERED_WRITER && !channel.answers("readable")) {
+            throw TextIO.unsupported("File or stream is not readable.");
+        }
+        if (type != BUFFERED_READER && !channel.answers("writable")) {
+            throw TextIO.unsupported("File or stream is not writable.");
+        }
+        if (type == BUFFERED_RANDOM && !channel.answers("seekable")) {
+            throw TextIO.unsupported("File or stream is not seekable.");
+        }
+        BinaryFile f = new BinaryFile(null, FileMode.parse(type == BUFFERED_READER ? "rb" : type == BUFFERED_WRITER ? "wb" : "rb+"), true);
+        f.channel = channel;
+        return f;
+    }
+
+    /**
+     * A binary file over the channel of a text file ({@code TextIOWrapper.buffer}), in {@code mode};
+     * closing it closes the text file's channel too, as closing CPython's buffer does.
+     */
+    @TruffleBoundary
+    static BinaryFile under(Object name, FileMode mode, SeekableByteChannel channel, long descriptor) {
+        BinaryFile f = new BinaryFile(name, mode, true);
+        f.channel = channel;
+        f.descriptor = descriptor;
+        return f;
+    }
+
+    /** {@code raw}: the stream a buffered file was made over, or a FileIO over this file's channel. */
+    @TruffleBoundary
+    Object raw() {
+        if (channel instanceof StreamChannel stream) {
+            return stream.stream();
+        }
+        if (isRaw()) {
+            throw PyErrors.attributeError(this, "raw");
+        }
+        BinaryFile f = new BinaryFile(name, mode, false);
+        f.channel = channel;
+        f.descriptor = descriptor;
+        f.closefd = closefd;
+        return f;
+    }
+
     /** {@code sys.stdin.buffer} (0), {@code sys.stdout.buffer} (1) or {@code sys.stderr.buffer} (2): a BufferedReader or BufferedWriter over the context's stream. */
     static BinaryFile standard(int fd) {
         String name = fd == 0 ? "<stdin>" : fd == 1 ? "<stdout>" : "<stderr>";
@@ -163,10 +214,13 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
     }
 
     boolean seekable() {
+        if (channel instanceof StreamChannel stream) {
+            return stream.answers("seekable");
+        }
         return !(channel instanceof StandardStreamChannel);
     }
 
-    /** Writes out what the stream holds (the standard streams'; a file's writes are on disk already). */
+    /** Writes out what the stream holds (the standard streams'; a file's writes are on disk already, a program's stream has them). */
     void flush() {
         if (channel instanceof StandardStreamChannel standard) {
             standard.flush();
@@ -181,12 +235,17 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
         return type == FILE_IO;
     }
 
+    /** The path or descriptor; over a program's stream, the stream's {@code name} ({@code null} when it has none). */
     Object name() {
-        return name;
+        return channel instanceof StreamChannel stream ? stream.name() : name;
     }
 
-    /** The mode as CPython's FileIO normalises it ({@code w+b} is {@code rb+}). */
-    String mode() {
+    /** The mode as CPython's FileIO normalises it ({@code w+b} is {@code rb+}); over a program's stream, the stream's {@code mode}. */
+    Object shownMode() {
+        return channel instanceof StreamChannel stream ? Attributes.get(stream.stream(), "mode") : mode();
+    }
+
+    private String mode() {
         String plus = mode.plus() ? "+" : "";
         return switch (mode.kind()) {
             case 'x' -> "xb" + plus;
@@ -336,7 +395,8 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
             if (whence < 0 || whence > 4) {
                 throw isRaw() ? PyErrors.osError(22, "Invalid argument", null) : PyErrors.valueError("whence value " + whence + " unsupported");
             }
-            long size = channel.size();
+            // Only a seek from the end asks for the size: a program's stream finds it by seeking.
+            long size = whence >= 2 ? channel.size() : 0;
             long target;
             if (whence >= 3) {
                 // SEEK_DATA and SEEK_HOLE, as Linux answers them for a file without holes (the JDK cannot see holes).
@@ -437,7 +497,7 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
     /** The name as the program sees it: one it assigned, else the path or descriptor. */
     private Object shownName() {
         Object assigned = attributes.get("name");
-        return assigned != null ? assigned : name;
+        return assigned != null ? assigned : name();
     }
 
     @Override
@@ -450,6 +510,7 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
         if (isRaw()) {
             return isClosed() ? "<_io.FileIO [closed]>" : "<_io.FileIO name=" + PyOps.repr(shownName()) + " mode='" + mode() + "' closefd=" + (closefd ? "True" : "False") + ">";
         }
-        return "<_io." + type.getName() + " name=" + PyOps.repr(shownName()) + ">";
+        Object shown = shownName();
+        return "<_io." + type.getName() + (shown == null ? "" : " name=" + PyOps.repr(shown)) + ">";
     }
 }

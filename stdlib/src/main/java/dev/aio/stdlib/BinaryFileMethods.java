@@ -10,6 +10,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Bytes;
 import dev.aio.runtime.Iteration;
@@ -35,7 +36,7 @@ public final class BinaryFileMethods {
     /** Installs these on the four types, each with the methods CPython's class has. */
     static void install() {
         List<NodeFactory<? extends BuiltinNode>> all = BinaryFileMethodsFactory.getFactories();
-        define(BinaryFile.FILE_IO, all, Set.of("read1", "peek"));
+        define(BinaryFile.FILE_IO, all, Set.of("read1", "peek", "raw"));
         define(BinaryFile.BUFFERED_READER, all, Set.of("readall"));
         define(BinaryFile.BUFFERED_WRITER, all, Set.of("readall", "peek"));
         define(BinaryFile.BUFFERED_RANDOM, all, Set.of("readall"));
@@ -344,7 +345,55 @@ public final class BinaryFileMethods {
     abstract static class NameNode extends BuiltinNode {
         @Specialization
         static Object doGet(BinaryFile self) {
-            return self.name();
+            Object name = self.name();
+            // Over a program's stream without a name, the stream's own AttributeError, as CPython's.
+            return name != null ? name : Attributes.get(self.raw(), "name");
+        }
+    }
+
+    @Builtin(name = "raw", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class RawNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(BinaryFile self) {
+            return self.raw();
+        }
+    }
+
+    /** A buffer size argument: CPython's buffered classes take only a positive one. */
+    private static void checkBufferSize(Object size) {
+        if (Args.index(Args.orDefault(size, 8192L), "buffer_size") <= 0) {
+            throw PyErrors.valueError("buffer size must be strictly positive");
+        }
+    }
+
+    @Builtin(name = "BufferedReader", constructor = true, params = {"cls", "raw", "buffer_size"}, required = 2, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewReaderNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object raw, Object bufferSize) {
+            checkBufferSize(bufferSize);
+            return BinaryFile.buffering(raw, BinaryFile.BUFFERED_READER);
+        }
+    }
+
+    @Builtin(name = "BufferedWriter", constructor = true, params = {"cls", "raw", "buffer_size"}, required = 2, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewWriterNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object raw, Object bufferSize) {
+            checkBufferSize(bufferSize);
+            return BinaryFile.buffering(raw, BinaryFile.BUFFERED_WRITER);
+        }
+    }
+
+    @Builtin(name = "BufferedRandom", constructor = true, params = {"cls", "raw", "buffer_size"}, required = 2, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewRandomNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object raw, Object bufferSize) {
+            checkBufferSize(bufferSize);
+            return BinaryFile.buffering(raw, BinaryFile.BUFFERED_RANDOM);
         }
     }
 
@@ -353,7 +402,7 @@ public final class BinaryFileMethods {
     abstract static class ModeNode extends BuiltinNode {
         @Specialization
         static Object doGet(BinaryFile self) {
-            return self.mode();
+            return self.shownMode();
         }
     }
 

@@ -15,7 +15,6 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Bytes;
-import dev.aio.runtime.Codecs;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyByteArray;
 import dev.aio.runtime.PyBytes;
@@ -80,7 +79,7 @@ public final class BytesMethods {
             if (!Args.given(encoding)) {
                 throw PyErrors.typeError("string argument without an encoding");
             }
-            return Codecs.encode(s, Args.string(encoding, typeName + "() argument 'encoding'"),
+            return CodecsModule.encodeText(s, Args.string(encoding, typeName + "() argument 'encoding'"),
                             Args.given(errors) ? Args.string(errors, typeName + "() argument 'errors'") : "strict");
         }
         if (Args.given(encoding)) {
@@ -128,7 +127,7 @@ public final class BytesMethods {
     abstract static class DecodeNode extends BuiltinNode {
         @Specialization
         static Object doDecode(PyBytesLike self, Object encoding, Object errors) {
-            return Codecs.decode(self.toArray(), Args.given(encoding) ? Args.string(encoding, "decode() argument 'encoding'") : "utf-8",
+            return CodecsModule.decodeText(self.toArray(), Args.given(encoding) ? Args.string(encoding, "decode() argument 'encoding'") : "utf-8",
                             Args.given(errors) ? Args.string(errors, "decode() argument 'errors'") : "strict");
         }
     }

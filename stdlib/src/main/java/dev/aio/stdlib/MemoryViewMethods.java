@@ -75,6 +75,23 @@ public final class MemoryViewMethods {
         }
     }
 
+    /** {@code cast('B')}: a view of the same bytes (views here are all of format 'B'; other formats are not in aio yet). */
+    @Builtin(name = "cast", params = {"self", "format", "shape"}, required = 2, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class CastNode extends BuiltinNode {
+        @Specialization
+        static Object doCast(PyMemoryView self, Object format, Object shape) {
+            self.checked();
+            if (!(format instanceof String f)) {
+                throw PyErrors.typeError("memoryview: format argument must be a string");
+            }
+            if (!f.equals("B") && !f.equals("@B") || Args.given(shape)) {
+                throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's memoryview casts only to format 'B' without a shape yet");
+            }
+            return new PyMemoryView(self.source(), self.start(), self.length());
+        }
+    }
+
     @Builtin(name = "release", params = {"self"})
     @GenerateNodeFactory
     abstract static class ReleaseNode extends BuiltinNode {

@@ -39,10 +39,8 @@ public final class SocketMethods {
         if (!Args.given(o) || o == PyNone.NONE) {
             return missing;
         }
-        if (o instanceof Long l) {
-            return l;
-        }
-        throw PyErrors.typeError("'" + PyOps.typeName(o) + "' object cannot be interpreted as an integer");
+        // An int or an IntEnum member (getaddrinfo's AddressFamily and SocketKind).
+        return Args.index(o, "integer");
     }
 
     @Builtin(name = "socket", constructor = true, params = {"cls", "family", "type", "proto", "fileno"}, required = 1, posOnly = 1)

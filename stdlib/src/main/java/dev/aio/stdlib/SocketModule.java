@@ -18,6 +18,7 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
@@ -41,6 +42,12 @@ public final class SocketModule {
     static final long IPPROTO_TCP = 6;
     static final long TCP_NODELAY = 1;
     static final long IPPROTO_UDP = 17;
+    static final long SOCK_RAW = 3;
+    /** {@code getaddrinfo} flags, Linux's values. */
+    static final long AI_PASSIVE = 1;
+    static final long AI_CANONNAME = 2;
+    static final long AI_NUMERICHOST = 4;
+    static final long AI_NUMERICSERV = 1024;
     /** {@code getnameinfo} flags, Linux's values. */
     static final long NI_NUMERICHOST = 1;
     static final long NI_NUMERICSERV = 2;
@@ -74,7 +81,23 @@ public final class SocketModule {
         m.put("SHUT_RD", 0L);
         m.put("SHUT_WR", 1L);
         m.put("SHUT_RDWR", 2L);
-        m.put("AI_PASSIVE", 1L);
+        m.put("SOCK_RAW", SOCK_RAW);
+        m.put("IPPROTO_IP", 0L);
+        m.put("IPPROTO_IPV6", 41L);
+        m.put("IPPROTO_RAW", 255L);
+        m.put("AI_PASSIVE", AI_PASSIVE);
+        m.put("AI_CANONNAME", AI_CANONNAME);
+        m.put("AI_NUMERICHOST", AI_NUMERICHOST);
+        m.put("AI_V4MAPPED", 8L);
+        m.put("AI_ALL", 16L);
+        m.put("AI_ADDRCONFIG", 32L);
+        m.put("AI_NUMERICSERV", AI_NUMERICSERV);
+        // CPython's socket.py turns the families and kinds getaddrinfo returns into these IntEnums.
+        Object intEnum = context.importModule("enum").get("IntEnum");
+        m.put("AddressFamily", Calls.call(intEnum, new Object[]{"AddressFamily", new PyList(new Object[]{PyTuple.of("AF_UNSPEC", 0L), PyTuple.of("AF_UNIX", PySocket.AF_UNIX),
+                        PyTuple.of("AF_INET", PySocket.AF_INET), PyTuple.of("AF_INET6", PySocket.AF_INET6)})}, new String[]{"module"}, new Object[]{"socket"}));
+        m.put("SocketKind", Calls.call(intEnum, new Object[]{"SocketKind", new PyList(new Object[]{PyTuple.of("SOCK_STREAM", PySocket.SOCK_STREAM),
+                        PyTuple.of("SOCK_DGRAM", PySocket.SOCK_DGRAM), PyTuple.of("SOCK_RAW", SOCK_RAW)})}, new String[]{"module"}, new Object[]{"socket"}));
         m.put("NI_NUMERICHOST", NI_NUMERICHOST);
         m.put("NI_NUMERICSERV", NI_NUMERICSERV);
         m.put("NI_NOFQDN", NI_NOFQDN);
@@ -173,39 +196,89 @@ public final class SocketModule {
 
     /**
      * {@code socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)}: the JDK's resolver
-     * (a blocking call, as CPython's; asyncio calls it in a worker thread).
+     * (a blocking call, as CPython's; asyncio calls it in a worker thread), with glibc's answers:
+     * one entry per socket kind for each address when {@code type} is 0 (stream, datagram, raw),
+     * {@code AI_PASSIVE}'s wildcard address and {@code AI_NUMERICHOST}'s refusal of names, the
+     * canonical name in the first entry for {@code AI_CANONNAME}, and the family and kind as the
+     * {@code AddressFamily} and {@code SocketKind} members CPython's socket.py makes of them.
      */
-    @Builtin(name = "getaddrinfo", params = {"host", "port", "family", "type", "proto", "flags"}, required = 2)
+    @Builtin(name = "getaddrinfo", params = {"host", "port", "family", "type", "proto", "flags"}, required = 2, posOnly = 0)
     @GenerateNodeFactory
     abstract static class GetAddrInfoNode extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        static Object doGetAddrInfo(Object host, Object port, Object family, Object type, Object proto, Object flags) {
-            long wantFamily = family instanceof Long f ? f : 0;
-            boolean datagram = type instanceof Long t && t == PySocket.SOCK_DGRAM;
-            long p = port == PyNone.NONE ? 0 : port instanceof Long l ? l : port instanceof String s ? servicePort(s, datagram) : -1;
+        Object doGetAddrInfo(Object host, Object port, Object family, Object type, Object proto, Object flags) {
+            long wantFamily = Args.given(family) ? Args.index(family, "family") : 0;
+            long wantType = Args.given(type) ? Args.index(type, "type") : 0;
+            long wantProto = Args.given(proto) ? Args.index(proto, "proto") : 0;
+            long flagBits = Args.given(flags) ? Args.index(flags, "flags") : 0;
+            if (host != PyNone.NONE && !(host instanceof String)) {
+                throw PyErrors.typeError("getaddrinfo() argument 1 must be string or None");
+            }
+            long p;
+            if (port == PyNone.NONE) {
+                p = 0;
+            } else if (port instanceof String s) {
+                p = (flagBits & AI_NUMERICSERV) != 0 && !s.matches("\\d+") ? -2 : servicePort(s, wantType == PySocket.SOCK_DGRAM);
+            } else if (PyOps.isInstance(port, BuiltinTypes.INT)) {
+                p = Args.index(port, "port");
+            } else {
+                throw PyErrors.raise(BuiltinTypes.OS_ERROR, "Int or String expected");
+            }
+            if (p == -2) {
+                throw gaiError();
+            }
             if (p < 0) {
                 throw gaiError(-8, "Servname not supported for ai_socktype");
             }
-            InetAddress[] found;
-            try {
-                found = host == PyNone.NONE ? new InetAddress[]{InetAddress.getLoopbackAddress()} : InetAddress.getAllByName(PyOps.str(host));
-            } catch (UnknownHostException e) {
-                throw gaiError();
-            }
+            InetAddress[] found = resolve((String) (host == PyNone.NONE ? null : host), wantFamily, flagBits);
+            PyModule socket = AioContext.get(this).importModule("socket");
+            Object families = socket.get("AddressFamily");
+            Object kinds = socket.get("SocketKind");
             List<Object> infos = new ArrayList<>();
             for (InetAddress a : found) {
                 long fam = a instanceof Inet6Address ? PySocket.AF_INET6 : PySocket.AF_INET;
                 if (wantFamily != 0 && wantFamily != fam) {
                     continue;
                 }
-                infos.add(PyTuple.of(fam, datagram ? PySocket.SOCK_DGRAM : PySocket.SOCK_STREAM, datagram ? IPPROTO_UDP : IPPROTO_TCP, "",
-                                addressTuple(new InetSocketAddress(a, (int) p))));
+                for (long[] kind : new long[][]{{PySocket.SOCK_STREAM, IPPROTO_TCP}, {PySocket.SOCK_DGRAM, IPPROTO_UDP}, {SOCK_RAW, 0}}) {
+                    // A protocol picks the kinds that carry it; a raw socket takes any, but only when asked for.
+                    boolean protoMismatch = wantProto != 0 && (kind[0] == SOCK_RAW ? wantType != SOCK_RAW : wantProto != kind[1]);
+                    if (wantType != 0 && wantType != kind[0] || protoMismatch) {
+                        continue;
+                    }
+                    String canonical = infos.isEmpty() && (flagBits & AI_CANONNAME) != 0 ? (host == PyNone.NONE ? "" : (String) host) : "";
+                    infos.add(PyTuple.of(Calls.call(families, fam), Calls.call(kinds, kind[0]), wantProto != 0 ? wantProto : kind[1], canonical,
+                                    addressTuple(new InetSocketAddress(a, (int) p))));
+                }
             }
             if (infos.isEmpty()) {
                 throw gaiError(-9, "Address family for hostname not supported");
             }
             return new PyList(infos.toArray());
+        }
+
+        /** The addresses of {@code host}: no host is the loopback address, or with AI_PASSIVE the wildcard one; AI_NUMERICHOST takes only a literal address. */
+        private static InetAddress[] resolve(String host, long family, long flags) {
+            try {
+                if (host == null) {
+                    boolean v6 = family == PySocket.AF_INET6;
+                    if ((flags & AI_PASSIVE) != 0) {
+                        return new InetAddress[]{InetAddress.getByName(v6 ? "::" : "0.0.0.0")};
+                    }
+                    return new InetAddress[]{InetAddress.getByName(v6 ? "::1" : "127.0.0.1")};
+                }
+                if ((flags & AI_NUMERICHOST) != 0 && !isNumericHost(host)) {
+                    throw gaiError();
+                }
+                return InetAddress.getAllByName(host);
+            } catch (UnknownHostException e) {
+                throw gaiError();
+            }
+        }
+
+        private static boolean isNumericHost(String host) {
+            return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":") && host.matches("[0-9A-Fa-f:.%a-zA-Z]+");
         }
     }
 

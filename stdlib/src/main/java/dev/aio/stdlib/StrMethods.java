@@ -14,7 +14,6 @@ import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Bytes;
-import dev.aio.runtime.Codecs;
 import dev.aio.runtime.Iteration;
 import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyDict;
@@ -740,7 +739,7 @@ public final class StrMethods {
                 if (b == null) {
                     throw PyErrors.typeError("decoding to str: need a bytes-like object, " + PyOps.typeName(x) + " found");
                 }
-                return Codecs.decode(b, Args.given(encoding) ? Args.string(encoding, "str() argument 'encoding'") : "utf-8",
+                return CodecsModule.decodeText(b, Args.given(encoding) ? Args.string(encoding, "str() argument 'encoding'") : "utf-8",
                                 Args.given(errors) ? Args.string(errors, "str() argument 'errors'") : "strict");
             }
             return Args.given(x) ? PyOps.str(x) : "";
@@ -752,7 +751,7 @@ public final class StrMethods {
     abstract static class EncodeNode extends BuiltinNode {
         @Specialization
         static Object doEncode(String self, Object encoding, Object errors) {
-            return new PyBytes(Codecs.encode(self, Args.given(encoding) ? Args.string(encoding, "encode() argument 'encoding'") : "utf-8",
+            return new PyBytes(CodecsModule.encodeText(self, Args.given(encoding) ? Args.string(encoding, "encode() argument 'encoding'") : "utf-8",
                             Args.given(errors) ? Args.string(errors, "encode() argument 'errors'") : "strict"));
         }
     }

@@ -58,6 +58,10 @@ final class TextFile extends TextIO {
     /** Write-only files: how many bytes were written (for tell()). */
     private long written;
     private boolean closed;
+    /** Whether the channel is a program's binary stream ({@code io.TextIOWrapper(buffer)}): it is the {@code buffer}. */
+    private boolean wrapped;
+    /** The binary file {@code buffer} gives for a file aio opened, made when first asked. */
+    private BinaryFile buffer;
 
     private TextFile(Object name, String mode, String encodingName, Charset charset, boolean translateNewlines, boolean reading, boolean writing, boolean appending) {
         this.name = name;
@@ -86,6 +90,24 @@ final class TextFile extends TextIO {
         f.channel = BinaryFile.descriptorChannel(context, fd);
         f.descriptor = fd;
         f.closefd = closefd;
+        f.load(mode.kind());
+        return f;
+    }
+
+    /**
+     * {@code io.TextIOWrapper(buffer, encoding, errors, newline)} over a binary stream: reads and
+     * writes call the stream's {@code read} and {@code write} ({@link StreamChannel}); it reads,
+     * writes or both as the stream does, and has no {@code mode} (CPython's {@code open} sets one).
+     */
+    @TruffleBoundary
+    static TextFile wrapping(Object buffer, Object encoding, Object newline) {
+        StreamChannel stream = new StreamChannel(buffer, false);
+        boolean reading = stream.answers("readable");
+        boolean writing = stream.answers("writable");
+        FileMode mode = FileMode.parse(reading && writing ? "r+" : reading ? "r" : "w");
+        TextFile f = create(null, mode, encoding, newline);
+        f.channel = stream;
+        f.wrapped = true;
         f.load(mode.kind());
         return f;
     }
@@ -206,7 +228,7 @@ final class TextFile extends TextIO {
                 position = kind == 'a' ? text.length() : 0;
                 return;
             }
-            written = kind == 'a' ? channel.size() : channel.position();
+            written = kind == 'a' ? channel.size() : wrapped ? 0 : channel.position();
         } catch (IOException e) {
             throw error(e);
         }
@@ -251,7 +273,32 @@ final class TextFile extends TextIO {
 
     @Override
     Object name() {
-        return name;
+        return wrapped ? ((StreamChannel) channel).name() : name;
+    }
+
+    /**
+     * {@code buffer}: the stream a wrapper was made over; for a file aio opened, a binary file over
+     * its channel (write-only files write through, so text and bytes come out in the order
+     * written). A readable file's text was read at {@code open}, so the channel is put back at the
+     * byte offset of the text read so far, where CPython's buffer is when nothing is read ahead.
+     */
+    @Override
+    @TruffleBoundary
+    Object buffer() {
+        if (wrapped) {
+            return ((StreamChannel) channel).stream();
+        }
+        if (text != null && !closed) {
+            try {
+                channel.position(tell());
+            } catch (IOException e) {
+                throw error(e);
+            }
+        }
+        if (buffer == null) {
+            buffer = BinaryFile.under(name, FileMode.parse(mode.replace("t", "") + "b"), channel, descriptor);
+        }
+        return buffer;
     }
 
     /** As {@link BinaryFile#fileno}: a file opened by path is given one of aio's descriptors for its channel when first asked. */
@@ -265,9 +312,10 @@ final class TextFile extends TextIO {
         return descriptor;
     }
 
+    /** The mode {@code open} was given; {@code null} for a wrapper, which has none. */
     @Override
     String mode() {
-        return mode;
+        return wrapped ? null : mode;
     }
 
     @Override
@@ -351,7 +399,8 @@ final class TextFile extends TextIO {
                     channel.position(channel.size());
                 }
                 writeFully(bytes);
-                written = channel.position();
+                // A program's stream may not seek (sys.stdout.buffer): count what went to it.
+                written = wrapped ? written + bytes.length : channel.position();
             } catch (IOException e) {
                 throw error(e);
             }
@@ -388,9 +437,13 @@ final class TextFile extends TextIO {
         }
     }
 
+    /** A file's writes are on disk already; a wrapper flushes the program's stream under it, as CPython's does. */
     @Override
     void flush() {
         checkOpen();
+        if (wrapped) {
+            ((StreamChannel) channel).flush();
+        }
     }
 
     /** Like CPython's text files: the position is a byte offset into the encoded text. */

@@ -35,6 +35,7 @@ public abstract class TextIO extends PyIterator implements BuiltinSubclassInstan
         return attributes;
     }
 
+    /** The mode {@code open} was given, or {@code null} for a stream that has none ({@code io.TextIOWrapper(buffer)}). */
     abstract String mode();
 
     abstract String encoding();
@@ -87,10 +88,8 @@ public abstract class TextIO extends PyIterator implements BuiltinSubclassInstan
         throw unsupported("fileno");
     }
 
-    /** The binary stream under the text ({@code buffer}), or {@code null} where aio has none. */
-    Object buffer() {
-        return null;
-    }
+    /** The binary stream under the text ({@code buffer}). */
+    abstract Object buffer();
 
     void checkOpen() {
         if (isClosed()) {
@@ -117,7 +116,9 @@ public abstract class TextIO extends PyIterator implements BuiltinSubclassInstan
 
     @Override
     public String repr() {
-        return "<_io.TextIOWrapper name=" + PyOps.repr(shownName()) + " mode=" + PyOps.repr(mode()) + " encoding="
+        Object shownName = shownName();
+        String mode = mode();
+        return "<_io.TextIOWrapper" + (shownName == null ? "" : " name=" + PyOps.repr(shownName)) + (mode == null ? "" : " mode=" + PyOps.repr(mode)) + " encoding="
                         + PyOps.repr(encoding()) + ">";
     }
 }

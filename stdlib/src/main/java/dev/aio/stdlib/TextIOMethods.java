@@ -229,17 +229,32 @@ public final class TextIOMethods {
         }
     }
 
-    /** The binary stream under the text: the standard streams have one; aio's text files not yet. */
+    /** The binary stream under the text. */
     @Builtin(name = "buffer", params = {"self"}, property = true)
     @GenerateNodeFactory
     abstract static class BufferNode extends BuiltinNode {
         @Specialization
         static Object doGet(TextIO self) {
-            Object buffer = self.buffer();
-            if (buffer == null) {
-                throw PyErrors.raise(BuiltinTypes.ATTRIBUTE_ERROR, "'_io.TextIOWrapper' object has no attribute 'buffer' (aio's text files have no binary buffer yet)");
+            return self.buffer();
+        }
+    }
+
+    /**
+     * {@code io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False)}
+     * over a binary stream. Text is decoded with the encoding's Java charset, so only the
+     * {@code strict} error handler is taken; lines are written through at once, so
+     * {@code line_buffering} and {@code write_through} change nothing.
+     */
+    @Builtin(name = "TextIOWrapper", constructor = true, params = {"cls", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through"}, required = 2, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class NewNode extends BuiltinNode {
+        @Specialization
+        static Object doNew(Object cls, Object buffer, Object encoding, Object errors, Object newline, Object lineBuffering, Object writeThrough) {
+            Object handler = Args.orDefault(errors, "strict");
+            if (!"strict".equals(handler)) {
+                throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's TextIOWrapper takes only errors='strict' yet, not " + PyOps.repr(handler));
             }
-            return buffer;
+            return TextFile.wrapping(buffer, encoding, newline);
         }
     }
 
@@ -257,7 +272,11 @@ public final class TextIOMethods {
     abstract static class ModeNode extends BuiltinNode {
         @Specialization
         static Object doGet(TextIO self) {
-            return self.mode();
+            String mode = self.mode();
+            if (mode == null) {
+                throw PyErrors.attributeError(self, "mode");
+            }
+            return mode;
         }
     }
 
