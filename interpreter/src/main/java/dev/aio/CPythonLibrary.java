@@ -29,7 +29,8 @@ final class CPythonLibrary {
     private static final Set<String> OFFERED = Set.of("base64", "bisect", "heapq", "textwrap", "string", "types", "warnings", "struct", "_pydatetime",
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
-                    "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression");
+                    "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression",
+                    "selectors", "socketserver");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
@@ -84,7 +85,7 @@ final class CPythonLibrary {
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
      * import of one says so rather than "No module named".
      */
-    private static final Set<String> C_MODULES = Set.of("array", "cmath", "select", "unicodedata", "mmap");
+    private static final Set<String> C_MODULES = Set.of("array", "cmath", "unicodedata", "mmap");
 
     private CPythonLibrary() {
     }
