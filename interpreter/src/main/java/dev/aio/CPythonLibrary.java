@@ -30,20 +30,14 @@ final class CPythonLibrary {
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
                     "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression",
-                    "selectors", "socketserver");
+                    "selectors", "socketserver", "email", "quopri", "mimetypes");
 
     /**
-     * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
-     * {@code urllib.request} needs sockets, files and threads as CPython's library uses them. The
-     * package itself ({@code urllib/__init__.py}) comes with its offered submodules.
+     * Submodules offered from packages that are not offered whole: {@code urllib}'s and
+     * {@code http}'s but {@code http.cookies} and {@code http.cookiejar}, not yet tried under aio.
+     * The package itself ({@code http/__init__.py}) comes with its offered submodules.
      */
-    private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse");
-
-    /**
-     * Packages offered without their submodules: {@code http} (HTTPStatus, HTTPMethod), while
-     * {@code http.client} and {@code http.server} need CPython's {@code email} package.
-     */
-    private static final Set<String> OFFERED_ALONE = Set.of("http");
+    private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse", "urllib.request", "urllib.response", "urllib.error", "http.client", "http.server");
 
     /**
      * Edits aio makes on reading a module, as pairs of (the jar's text, the text run): GraalPy's
@@ -79,7 +73,9 @@ final class CPythonLibrary {
                                     new String[]{"class ByteString(Sequence, metaclass=_DeprecateByteStringMeta):", "class ByteString(Sequence):"},
                                     new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}),
                     "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}),
-                    "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}));
+                    "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}),
+                    "email._parseaddr", List.<String[]>of(new String[]{"import time, calendar\n", "import time\n"},
+                                    new String[]{"        t = calendar.timegm(data)", "        import calendar\n        t = calendar.timegm(data)"}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
@@ -120,7 +116,7 @@ final class CPythonLibrary {
 
     private static boolean offered(String name) {
         int dot = name.indexOf('.');
-        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name) || OFFERED_ALONE.contains(name)) {
+        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name)) {
             return true;
         }
         for (String submodule : OFFERED_SUBMODULES) {
