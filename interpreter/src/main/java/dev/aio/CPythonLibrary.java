@@ -30,20 +30,14 @@ final class CPythonLibrary {
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
                     "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression",
-                    "codecs", "encodings", "plistlib");
+                    "codecs", "encodings", "plistlib", "selectors", "socketserver", "email", "quopri", "mimetypes");
 
     /**
-     * Submodules offered from packages that are not offered whole: {@code urllib.parse} runs, while
-     * {@code urllib.request} needs sockets, files and threads as CPython's library uses them. The
-     * package itself ({@code urllib/__init__.py}) comes with its offered submodules.
+     * Submodules offered from packages that are not offered whole: {@code urllib}'s and
+     * {@code http}'s but {@code http.cookies} and {@code http.cookiejar}, not yet tried under aio.
+     * The package itself ({@code http/__init__.py}) comes with its offered submodules.
      */
-    private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse");
-
-    /**
-     * Packages offered without their submodules: {@code http} (HTTPStatus, HTTPMethod), while
-     * {@code http.client} and {@code http.server} need CPython's {@code email} package.
-     */
-    private static final Set<String> OFFERED_ALONE = Set.of("http");
+    private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse", "urllib.request", "urllib.response", "urllib.error", "http.client", "http.server");
 
     /**
      * Edits aio makes on reading a module, as pairs of (the jar's text, the text run): GraalPy's
@@ -60,6 +54,8 @@ final class CPythonLibrary {
      * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither). {@code plistlib}: its import
      * of {@code xml.parsers.expat}, which aio lacks, moves from the top of the module to where the
      * XML parser is made, so binary plists and writing XML work and reading XML names what is missing.
+     * {@code email._parseaddr}: {@code calendar} (not offered: 3.12's differs from 3.11's) is imported
+     * only where {@code mktime_tz} needs it.
      */
     private static final Map<String, List<String[]>> EDITS = Map.of("csv",
                     List.<String[]>of(new String[]{"                 QUOTE_STRINGS, QUOTE_NOTNULL, \\\n", ""},
@@ -74,13 +70,15 @@ final class CPythonLibrary {
                     "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}),
                     "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}),
                     "plistlib", List.<String[]>of(new String[]{"from xml.parsers.expat import ParserCreate\n", ""},
-                                    new String[]{"        self.parser = ParserCreate()", "        from xml.parsers.expat import ParserCreate\n        self.parser = ParserCreate()"}));
+                                    new String[]{"        self.parser = ParserCreate()", "        from xml.parsers.expat import ParserCreate\n        self.parser = ParserCreate()"}),
+                    "email._parseaddr", List.<String[]>of(new String[]{"import time, calendar\n", "import time\n"},
+                                    new String[]{"        t = calendar.timegm(data)", "        import calendar\n        t = calendar.timegm(data)"}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an
      * import of one says so rather than "No module named".
      */
-    private static final Set<String> C_MODULES = Set.of("array", "cmath", "select", "unicodedata", "mmap");
+    private static final Set<String> C_MODULES = Set.of("array", "cmath", "unicodedata", "mmap");
 
     private CPythonLibrary() {
     }
@@ -125,7 +123,7 @@ final class CPythonLibrary {
 
     private static boolean offered(String name) {
         int dot = name.indexOf('.');
-        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name) || OFFERED_ALONE.contains(name)) {
+        if (OFFERED.contains(dot < 0 ? name : name.substring(0, dot)) || OFFERED_SUBMODULES.contains(name)) {
             return true;
         }
         for (String submodule : OFFERED_SUBMODULES) {

@@ -44,13 +44,19 @@ class CancelBlockedThreadsTest {
         assertCancelEnds(script, Context.newBuilder("aio"));
     }
 
-    /** A blocking socket call waits in a selector of its own, in a Truffle blocked section: the cancel reaches it, under either clock (the virtual one makes a to_thread worker wait for its turn afterwards). */
+    /**
+     * A blocking socket call, or a wait of {@code select.select}/{@code poll}, waits in a selector
+     * of its own, in a Truffle blocked section: the cancel reaches it, under either clock (the
+     * virtual one makes a to_thread worker wait for its turn afterwards).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"real: await asyncio.to_thread(udp.recv, 10)", "virtual: await asyncio.to_thread(udp.recv, 10)",
-                    "real: threading.Thread(target=udp.recv, args=(10,)).start()\n    await asyncio.sleep(3600)", "real: udp.recv(10)"})
+                    "real: threading.Thread(target=udp.recv, args=(10,)).start()\n    await asyncio.sleep(3600)", "real: udp.recv(10)",
+                    "real: select.select([udp], [], [])", "virtual: await asyncio.to_thread(select.select, [udp], [], [])",
+                    "real: threading.Thread(target=select.poll().poll).start()\n    await asyncio.sleep(3600)"})
     void closeWithCancelEndsThreadsBlockedInASocketCall(String clockAndWait) throws Exception {
         String[] parts = clockAndWait.split(": ", 2);
-        String script = "import asyncio, socket, threading\nudp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nudp.bind(('127.0.0.1', 0))\n\n"
+        String script = "import asyncio, select, socket, threading\nudp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nudp.bind(('127.0.0.1', 0))\n\n"
                         + "async def main():\n    print('blocking', flush=True)\n    " + parts[1] + "\n\nasyncio.run(main())\n";
         assertCancelEnds(script, Context.newBuilder("aio").allowIO(IOAccess.ALL).option("aio.VirtualTime", String.valueOf(parts[0].equals("virtual"))));
     }

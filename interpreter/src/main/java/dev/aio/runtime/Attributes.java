@@ -190,6 +190,10 @@ public final class Attributes {
         if (descriptor) {
             return SpecialMethods.call(classAttr, "__get__", obj, type);
         }
+        if (classAttr == null && name.equals("__doc__")) {
+            // Every object has its class's docstring (email's policies read it off str and int values); None when it has none.
+            return classAttribute(type, "__doc__");
+        }
         return classAttr == null ? null : bind(classAttr, obj, type);
     }
 
@@ -397,6 +401,10 @@ public final class Attributes {
         if (v == null && metaAttr != null) {
             // A metaclass's methods are the methods of the classes it makes.
             return bind(metaAttr, t, meta);
+        }
+        if (v == null && name.equals("mro")) {
+            // type's own mro(), which every class has (email's policies walk base.mro()).
+            return bind(BuiltinTypes.TYPE.lookup(name), t, BuiltinTypes.TYPE);
         }
         if (v instanceof BuiltinSpec spec) {
             return AioLanguage.get(null).builtinFunction(spec);

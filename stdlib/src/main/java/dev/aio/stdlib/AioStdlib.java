@@ -93,6 +93,7 @@ public final class AioStdlib implements StdlibProvider {
             SimpleNamespaceMethods.install();
             ModuleMethods.install();
             SocketMethods.install();
+            SelectModule.install();
             ChildProcessMethods.install();
             ChildPipeMethods.install();
             WeakRefMethods.install();
@@ -155,6 +156,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("java", JavaModule::create);
         modules.put("_signal", SignalModule::create);
         modules.put("socket", SocketModule::create);
+        modules.put("select", SelectModule::create);
         modules.put("_subprocess", SubprocessModule::create);
         modules.put("_ssl", SslModule::create);
         modules.put("_gc", GcModule::create);

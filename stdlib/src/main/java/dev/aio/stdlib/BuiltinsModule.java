@@ -34,6 +34,7 @@ import dev.aio.runtime.Numbers;
 import dev.aio.runtime.Operators;
 import dev.aio.runtime.PyAsyncGenerator;
 import dev.aio.runtime.DictNamespace;
+import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.PyComplex;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
@@ -655,6 +656,14 @@ public final class BuiltinsModule {
         @Specialization
         @TruffleBoundary
         static long doOrd(Object c) {
+            if (c instanceof PyBytesLike b) {
+                // A bytes or bytearray of one byte: its value (quopri and email decode this way).
+                byte[] bytes = b.toArray();
+                if (bytes.length != 1) {
+                    throw PyErrors.typeError("ord() expected a character, but string of length " + bytes.length + " found");
+                }
+                return bytes[0] & 0xFF;
+            }
             if (!(PyValueInstance.unwrap(c) instanceof String s)) {
                 throw PyErrors.typeError("ord() expected string of length 1, but " + PyOps.typeName(c) + " found");
             }

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 
 /**
  * The program's file descriptors that aio numbers itself: the ends of the pipes {@code os.pipe()}
- * made and the files {@code os.open()} opened. The JVM hands out no descriptors, so these are small
+ * made, the files {@code os.open()} opened and the sockets whose {@code fileno()} was asked for
+ * (what {@code select} and {@code selectors} watch). The JVM hands out no descriptors, so these are small
  * numbers from 3 up, the lowest free one first as the system's are; each names a {@link ChildPipe}
- * end or an {@link OpenFile}. A descriptor that was closed (by {@code os.close}, a file object
+ * end, an {@link OpenFile} or a {@link PySocket}. A descriptor that was closed (by {@code os.close}, a file object
  * over it, or a pipe transport) is free again.
  */
 final class FileDescriptors {
@@ -38,27 +40,40 @@ final class FileDescriptors {
     }
 
     private static boolean isClosed(Object end) {
+        if (end instanceof PySocket s) {
+            return s.isClosed();
+        }
         return end instanceof ChildPipe p ? p.isClosed() : !((OpenFile) end).channel().isOpen();
     }
 
-    /** The open pipe end or file {@code fd} names; OSError(EBADF) when none. */
+    /** The open pipe end, file or socket {@code fd} names; OSError(EBADF) when none. */
     Object get(long fd) {
-        Object end = open.get(fd);
-        if (end == null || isClosed(end)) {
+        Object end = find(fd);
+        if (end == null) {
             throw badDescriptor();
         }
         return end;
     }
 
+    /** The open pipe end, file or socket {@code fd} names, or {@code null} when none. */
+    Object find(long fd) {
+        Object end = open.get(fd);
+        return end == null || isClosed(end) ? null : end;
+    }
+
     /** The open pipe end {@code fd} names; OSError(EBADF) when none. */
     ChildPipe pipe(long fd) {
-        if (!(get(fd) instanceof ChildPipe p)) {
+        Object end = get(fd);
+        if (end instanceof PySocket) {
+            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio cannot read or write a socket through its file descriptor yet: use the socket's own methods");
+        }
+        if (!(end instanceof ChildPipe p)) {
             throw PyErrors.osError(29, "Illegal seek", null);
         }
         return p;
     }
 
-    /** The open file {@code fd} names, or {@code null} when it names a pipe end; OSError(EBADF) when neither. */
+    /** The open file {@code fd} names, or {@code null} when it names a pipe end or a socket; OSError(EBADF) when none. */
     OpenFile file(long fd) {
         return get(fd) instanceof OpenFile f ? f : null;
     }
@@ -68,6 +83,10 @@ final class FileDescriptors {
         open.remove(fd);
         if (end instanceof ChildPipe p) {
             p.close();
+            return;
+        }
+        if (end instanceof PySocket s) {
+            s.close();
             return;
         }
         try {

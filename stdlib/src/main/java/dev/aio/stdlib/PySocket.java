@@ -69,6 +69,13 @@ public final class PySocket extends SubclassableObject implements Watchable {
     private long proto;
     private NetworkChannel channel;
     private SocketAddress boundTo;
+    /**
+     * A TCP socket bound before it listens or connects: the JDK binds a stream socket only as a
+     * server or as a client, so bind() opens the server side at once, which holds the port
+     * (getsockname() then names the port the system chose, as socketserver and http.server read
+     * it); listen() keeps it as the channel, connect() closes it and binds the client to its address.
+     */
+    private ServerSocketChannel portHolder;
     /** CPython's socket timeout: negative in blocking mode (None), 0 in non-blocking mode, else how long a call waits. */
     private long timeoutNanos = -1;
     private boolean reuseAddress;
@@ -85,6 +92,12 @@ public final class PySocket extends SubclassableObject implements Watchable {
     private OwnStream inbound;
     /** An address of the program this socket is connecting to, counted in {@link OwnTraffic} until the connection is made or fails. */
     private SocketAddress connectingTo;
+    /** The number {@code fileno()} gave it among the program's {@link FileDescriptors}, once asked; -1 before. */
+    private long descriptor = -1;
+    /** How many files {@code makefile()} made over it are open: the socket closes only once they are (CPython's {@code _io_refs}). */
+    private int ioRefs;
+    /** Whether {@code close()} was called while such files were open. */
+    private boolean closeRequested;
 
     /** A socket of {@code cls}, socket or a class derived from it: TCP over IPv4 until {@link #init} says otherwise. */
     PySocket(AioContext context, PyType cls) {
@@ -332,6 +345,22 @@ public final class PySocket extends SubclassableObject implements Watchable {
         if (type == SOCK_DGRAM) {
             // A UDP socket is bound at once: getsockname() then names the port the system chose.
             datagram();
+        } else if (family != AF_UNIX) {
+            holdPort();
+        }
+    }
+
+    private void holdPort() {
+        try {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
+            server.bind(boundTo);
+            server.configureBlocking(false);
+            portHolder = server;
+            boundTo = server.getLocalAddress();
+        } catch (IOException e) {
+            boundTo = null;
+            throw error(e, null);
         }
     }
 
@@ -412,7 +441,11 @@ public final class PySocket extends SubclassableObject implements Watchable {
         }
         try {
             ServerSocketChannel server;
-            if (family == AF_UNIX) {
+            if (portHolder != null) {
+                // Bound and listening since bind(), with the JDK's backlog.
+                server = portHolder;
+                portHolder = null;
+            } else if (family == AF_UNIX) {
                 server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 server.bind(boundTo, backlog);
             } else {
@@ -509,7 +542,12 @@ public final class PySocket extends SubclassableObject implements Watchable {
             return s;
         }
         SocketChannel s = SocketChannel.open();
-        if (boundTo != null) {
+        if (portHolder != null) {
+            portHolder.close();
+            portHolder = null;
+            s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            s.bind(boundTo);
+        } else if (boundTo != null) {
             s.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
             s.bind(boundTo);
         }
@@ -669,9 +707,46 @@ public final class PySocket extends SubclassableObject implements Watchable {
         }
     }
 
+    /**
+     * {@code sock.fileno()}: its number among the program's descriptors, given when first asked
+     * (the JVM hands out none), so that {@code select} and {@code selectors} can name it; -1 once closed.
+     */
+    @TruffleBoundary
+    long fileno() {
+        if (closed) {
+            return -1;
+        }
+        if (descriptor < 0) {
+            descriptor = OsDescriptors.descriptors(context).add(this);
+        }
+        return descriptor;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** A file over this socket was made ({@code makefile}). */
+    void fileOpened() {
+        checkOpen();
+        ioRefs++;
+    }
+
+    /** A file over this socket was closed: the socket closes too if the program closed it meanwhile (CPython's {@code _decref_socketios}). */
+    void fileClosed() {
+        if (ioRefs > 0) {
+            ioRefs--;
+        }
+        if (closeRequested) {
+            close();
+        }
+    }
+
+    /** {@code sock.close()}: closes the socket, or once the last file {@code makefile()} made over it is closed. */
     @TruffleBoundary
     void close() {
-        if (closed) {
+        closeRequested = true;
+        if (ioRefs > 0 || closed) {
             return;
         }
         if (channel instanceof SocketChannel s && s.isConnectionPending()) {
@@ -690,6 +765,16 @@ public final class PySocket extends SubclassableObject implements Watchable {
             traffic().listenerClosed(registered);
         }
         closed = true;
+        if (descriptor >= 0) {
+            OsDescriptors.descriptors(context).release(descriptor);
+        }
+        if (portHolder != null) {
+            try {
+                portHolder.close();
+            } catch (IOException e) {
+                // Nothing was ever sent through it.
+            }
+        }
         if (channel != null) {
             sockets().closed(registered);
             context.openChannels().closed(channel);

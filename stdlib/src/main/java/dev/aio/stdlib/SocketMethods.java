@@ -7,6 +7,7 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.PyBytesLike;
+import dev.aio.runtime.Calls;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyMemoryView;
@@ -289,6 +290,49 @@ public final class SocketMethods {
         static Object doClose(PySocket self) {
             self.close();
             return PyNone.NONE;
+        }
+    }
+
+    /**
+     * {@code sock.makefile(mode='r', buffering=None)}: a buffered binary file over the socket
+     * (socket.aio's {@code _SocketFile}); the socket stays open until the file is closed too.
+     * Text mode (an {@code io.TextIOWrapper} over the socket in CPython) is not in aio yet.
+     */
+    @Builtin(name = "makefile", params = {"self", "mode", "buffering"}, required = 1, kwOnly = {"encoding", "errors", "newline"})
+    @GenerateNodeFactory
+    abstract static class MakefileNode extends BuiltinNode {
+        @Specialization
+        Object doMakefile(PySocket self, Object modeArg, Object buffering, Object encoding, Object errors, Object newline) {
+            String mode = Args.given(modeArg) ? Args.string(modeArg, "makefile() argument 'mode'") : "r";
+            if (!mode.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'b')) {
+                throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "invalid mode " + PyOps.repr(mode) + " (only r, w, b allowed)");
+            }
+            if (mode.indexOf('b') < 0) {
+                throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's socket.makefile() makes binary files only yet (mode 'rb', 'wb' or 'rwb')");
+            }
+            self.fileOpened();
+            return Calls.call(AioContext.get(this).importModule("socket").get("_SocketFile"), self, mode.indexOf('r') >= 0 || mode.indexOf('w') < 0,
+                            mode.indexOf('w') >= 0, Args.orDefault(buffering, -1L));
+        }
+    }
+
+    /** What a file {@code makefile()} made calls once closed (CPython's name). */
+    @Builtin(name = "_decref_socketios", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class DecrefSocketIosNode extends BuiltinNode {
+        @Specialization
+        static Object doDecref(PySocket self) {
+            self.fileClosed();
+            return PyNone.NONE;
+        }
+    }
+
+    @Builtin(name = "fileno", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class FilenoNode extends BuiltinNode {
+        @Specialization
+        static long doFileno(PySocket self) {
+            return self.fileno();
         }
     }
 

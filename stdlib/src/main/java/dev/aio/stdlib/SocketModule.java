@@ -103,6 +103,7 @@ public final class SocketModule {
         m.put("NI_NOFQDN", NI_NOFQDN);
         m.put("NI_NAMEREQD", NI_NAMEREQD);
         m.put("NI_DGRAM", NI_DGRAM);
+        AioStdlib.runInto(context, m, "socket");
         return m;
     }
 

@@ -6,6 +6,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
@@ -43,15 +44,10 @@ final class SocketWait {
      */
     @TruffleBoundary
     static boolean until(AioContext context, SelectableChannel channel, int ops, long timeoutNanos, InFlight awaited) {
-        long start = System.nanoTime();
-        boolean[] ready = {false};
+        boolean ready;
         try (Selector selector = Selector.open()) {
             channel.register(selector, ops);
-            TruffleSafepoint.setBlockedThreadInterruptible(null, s -> withoutLock(context, () -> {
-                ready[0] = selectUntil(s, channel, start, timeoutNanos);
-            }, awaited), selector);
-        } catch (UncheckedIOException e) {
-            throw PySocket.error(e.getCause(), null);
+            ready = until(context, selector, () -> !channel.isOpen(), timeoutNanos, awaited);
         } catch (ClosedChannelException e) {
             throw PyErrors.osError(9, "Bad file descriptor", null);
         } catch (IOException e) {
@@ -60,11 +56,31 @@ final class SocketWait {
         if (!channel.isOpen()) {
             throw PyErrors.osError(9, "Bad file descriptor", null);
         }
+        return ready;
+    }
+
+    /**
+     * Waits until a channel registered with {@code selector} is ready (its keys are then the
+     * selector's selected keys), at most {@code timeoutNanos} (negative: no limit), or until
+     * {@code gone} says a channel waited for was closed; returns whether one is ready.
+     * {@code awaited}: whether something the program sent a channel waited for is on its way to it.
+     */
+    @TruffleBoundary
+    static boolean until(AioContext context, Selector selector, BooleanSupplier gone, long timeoutNanos, InFlight awaited) {
+        long start = System.nanoTime();
+        boolean[] ready = {false};
+        try {
+            TruffleSafepoint.setBlockedThreadInterruptible(null, s -> withoutLock(context, () -> {
+                ready[0] = selectUntil(s, gone, start, timeoutNanos);
+            }, awaited), selector);
+        } catch (UncheckedIOException e) {
+            throw PySocket.error(e.getCause(), null);
+        }
         return ready[0];
     }
 
-    /** Selects in slices until the channel is ready (true), the time is up or the channel closed (false); an interrupt ends it. */
-    private static boolean selectUntil(Selector selector, SelectableChannel channel, long start, long timeoutNanos) throws InterruptedException {
+    /** Selects in slices until a channel is ready (true), the time is up or a channel closed (false); an interrupt ends it. */
+    private static boolean selectUntil(Selector selector, BooleanSupplier gone, long start, long timeoutNanos) throws InterruptedException {
         while (true) {
             long left = timeoutNanos < 0 ? Long.MAX_VALUE : timeoutNanos - (System.nanoTime() - start);
             if (left <= 0) {
@@ -82,7 +98,7 @@ final class SocketWait {
             if (!selector.selectedKeys().isEmpty()) {
                 return true;
             }
-            if (!channel.isOpen()) {
+            if (gone.getAsBoolean()) {
                 return false;
             }
         }

@@ -10,6 +10,7 @@ import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Classes;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
+import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
 import dev.aio.runtime.PyType;
@@ -47,6 +48,17 @@ public final class TypeMethods {
         static Object doCall(Object cls, PyTuple args, PyDict kwargs) {
             Keywords kw = Keywords.of(kwargs);
             return Classes.typeCall(checkType(cls, "descriptor '__call__' requires a 'type' object but received"), args.items(), kw.names(), kw.values());
+        }
+    }
+
+    /** {@code cls.mro()}: the method resolution order as a list ({@code __mro__} is its tuple). */
+    @Builtin(name = "mro", params = {"cls"})
+    @GenerateNodeFactory
+    abstract static class MroNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        static Object doMro(Object cls) {
+            return new PyList(checkType(cls, "descriptor 'mro' requires a 'type' object but received").getMro().clone());
         }
     }
 
