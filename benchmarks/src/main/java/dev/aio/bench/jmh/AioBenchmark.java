@@ -69,6 +69,13 @@ public abstract class AioBenchmark {
         context.eval(program);
     }
 
+    /** A context, output discarded, that has run the benchmark program {@code name}, whose functions the benchmark calls. */
+    static Context contextWithProgram(String name) {
+        Context context = Context.newBuilder("aio").out(OutputStream.nullOutputStream()).allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").build();
+        context.eval(Source.newBuilder("aio", readProgram(name), name).buildLiteral());
+        return context;
+    }
+
     static String readProgram(String name) {
         try (InputStream in = AioBenchmark.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -1,10 +1,8 @@
 package dev.aio.bench.jmh;
 
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,9 +38,7 @@ public class LibraryCallBenchmark {
 
     @Setup(Level.Trial)
     public void openContext() {
-        context = Context.newBuilder("aio").out(OutputStream.nullOutputStream()).allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").build();
-        String name = "library_calls.aio";
-        context.eval(Source.newBuilder("aio", AioBenchmark.readProgram(name), name).buildLiteral());
+        context = AioBenchmark.contextWithProgram("library_calls.aio");
         program = context.getBindings("aio");
     }
 
