@@ -550,6 +550,10 @@ public final class Attributes {
             m.setClass(value);
             return;
         }
+        if (obj instanceof PyInstance i && name.equals("__class__")) {
+            i.setClass(value);
+            return;
+        }
         if (obj instanceof PyModule m && !m.isDerived()) {
             m.put(name, value);
             return;

@@ -5,7 +5,7 @@ package dev.aio.runtime;
  * and the values of the slots its class declares ({@code __slots__}), which are not in that dict.
  */
 public final class PyInstance extends PyObject {
-    private final PyType type;
+    private PyType type;
     private PyDict dict = new PyDict();
     /** Created when a first slot is set. */
     private PyDict slotValues;
@@ -18,6 +18,26 @@ public final class PyInstance extends PyObject {
     @Override
     public PyType getPyType() {
         return type;
+    }
+
+    /**
+     * {@code obj.__class__ = cls} (CPython's {@code object_set_class}): to another class defined in
+     * aio code whose instances are made the same way, with CPython's messages otherwise. The
+     * attribute names the instance has become the new class's, so its method caches see them.
+     */
+    public void setClass(Object cls) {
+        if (!(cls instanceof PyType t)) {
+            throw PyErrors.typeError("__class__ must be set to a class, not '" + PyOps.typeName(cls) + "' object");
+        }
+        if (!t.isUserDefined()) {
+            throw PyErrors.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+        }
+        if (t.builtinBase() != type.builtinBase() || !t.slots().equals(type.slots())) {
+            throw PyErrors.typeError("__class__ assignment: '" + t.getName() + "' object layout differs from '" + type.getName() + "'");
+        }
+        t.instanceAttributeNames().forget();
+        dict.becomeAttributesOf(t);
+        type = t;
     }
 
     public PyDict dict() {
