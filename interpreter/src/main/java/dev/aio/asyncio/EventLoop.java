@@ -300,6 +300,7 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
         // CPython runs each callback under _run_once, Handle._run and Context.run.
         CallDepth depth = CallDepth.current(null);
         depth.enterMachinery(CALLBACK_LEVELS);
+        runningDepth = depth;
         running = true;
         context.setRunningLoop(this);
         context.loopStarting();
@@ -307,6 +308,7 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
             scheduler.runUntilStopped();
         } finally {
             running = false;
+            runningDepth = null;
             context.setRunningLoop(null);
             depth.exitMachinery(CALLBACK_LEVELS);
         }
@@ -314,6 +316,15 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
 
     /** The recursion levels CPython's loop has under {@code run_forever} when it calls a callback. */
     private static final int CALLBACK_LEVELS = 3;
+
+    /** The loop thread's recursion count while the loop runs, looked up once per run rather than at every task step. */
+    private CallDepth runningDepth;
+
+    /** The recursion count of the thread a task step runs on: the loop's while it runs. */
+    CallDepth stepDepth() {
+        CallDepth depth = runningDepth;
+        return depth != null ? depth : CallDepth.current(null);
+    }
 
     /** {@code loop.stop()}: the iteration running now (or the next run's first) is the last. */
     public void stop() {

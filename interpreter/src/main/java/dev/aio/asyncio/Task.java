@@ -235,7 +235,7 @@ public final class Task extends Future implements ReadyCallback {
         try {
             Object result;
             // The level of the C step CPython's handle calls (TaskStepMethWrapper, task_wakeup) under the coroutine's frame.
-            CallDepth depth = CallDepth.current(null);
+            CallDepth depth = loop.stepDepth();
             try {
                 depth.enterMachinery(1);
                 try {
