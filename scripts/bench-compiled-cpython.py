@@ -2,17 +2,16 @@
 """CPython's cost for the cases of dev.aio.bench.jmh.CompiledCodeBenchmark: runs the same program
 (benchmarks/src/main/resources/dev/aio/bench/jmh/compiled_code.aio, valid Python) and times each of
 its functions with the same argument, so the loops have the same shape as under JMH. Prints ns per
-operation: the median of --runs timed calls after one untimed call, timed by the thread's CPU
-clock, so that time the process spends descheduled on a loaded machine is left out (as the median
-of JMH's sampled invocations leaves it out).
+operation: the median of --runs timed calls after one untimed call, by the thread's CPU clock
+(scripts/cpython_timing.py).
 
 Usage: /root/.pyenv/versions/3.11.7/bin/python3 scripts/bench-compiled-cpython.py [--runs 11]
 """
 
 import argparse
-import statistics
-import time
 from pathlib import Path
+
+from cpython_timing import time_cases
 
 PROGRAM = Path(__file__).resolve().parent.parent / "benchmarks/src/main/resources/dev/aio/bench/jmh/compiled_code.aio"
 N = 100_000
@@ -34,20 +33,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
-    program = {"__name__": "compiled_code"}
-    exec(compile(PROGRAM.read_text(), str(PROGRAM), "exec"), program)
-    for name, function, argument, operations, expected in CASES:
-        run = program[function]
-        times = []
-        for i in range(args.runs + 1):
-            start = time.thread_time()
-            result = run(argument)
-            elapsed = time.thread_time() - start
-            if result != expected:
-                raise AssertionError(f"{function} returned {result}, not {expected}")
-            if i > 0:
-                times.append(elapsed)
-        print(f"{name:16} {statistics.median(times) / operations * 1e9:8.1f} ns/op")
+    time_cases(PROGRAM, "compiled_code", CASES, args.runs)
 
 
 if __name__ == "__main__":

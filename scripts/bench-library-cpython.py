@@ -2,15 +2,16 @@
 """CPython's cost for the cases of dev.aio.bench.jmh.LibraryCallBenchmark: runs the same program
 (benchmarks/src/main/resources/dev/aio/bench/jmh/library_calls.aio, valid Python) and times each of
 its functions with the same n, as scripts/bench-compiled-cpython.py does for CompiledCodeBenchmark:
-ns per call, the median of --runs calls after one untimed call, by the thread's CPU clock.
+ns per call, the median of --runs calls after one untimed call, by the thread's CPU clock
+(scripts/cpython_timing.py).
 
 Usage: /root/.pyenv/versions/3.11.7/bin/python3 scripts/bench-library-cpython.py [--runs 11]
 """
 
 import argparse
-import statistics
-import time
 from pathlib import Path
+
+from cpython_timing import time_cases
 
 PROGRAM = Path(__file__).resolve().parent.parent / "benchmarks/src/main/resources/dev/aio/bench/jmh/library_calls.aio"
 N = 10_000
@@ -37,20 +38,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
-    program = {"__name__": "library_calls"}
-    exec(compile(PROGRAM.read_text(), str(PROGRAM), "exec"), program)
-    for name, function in CASES:
-        run = program[function]
-        times = []
-        for i in range(args.runs + 1):
-            start = time.thread_time()
-            result = run(N)
-            elapsed = time.thread_time() - start
-            if result != N:
-                raise AssertionError(f"{function} returned {result}, not {N}")
-            if i > 0:
-                times.append(elapsed)
-        print(f"{name:16} {statistics.median(times) / N * 1e9:8.1f} ns/op")
+    time_cases(PROGRAM, "library_calls", [(name, function, N, N, N) for name, function in CASES], args.runs)
 
 
 if __name__ == "__main__":
