@@ -20,10 +20,17 @@ public final class CallDepth {
     public static final int DEFAULT_LIMIT = 1000;
 
     private final RecursionLimit limit;
-    private int depth;
+    /**
+     * Levels left before the limit, CPython 3.11's {@code recursion_remaining}: a call decrements it
+     * and checks for a negative value, one field of this object, where a depth compared with the
+     * limit would read the shared limit (a volatile field) at every call too.
+     * {@link RecursionLimit#set} moves it in every thread of the context.
+     */
+    private int remaining;
 
     public CallDepth(RecursionLimit limit) {
         this.limit = limit;
+        this.remaining = limit.register(this);
     }
 
     /** The calling thread's depth in the context of {@code node} (null: the current one). */
@@ -43,8 +50,8 @@ public final class CallDepth {
 
     /** One level for a builtin's work that may call back into aio code; {@code where} completes the message. */
     public void enter(String where) {
-        if (++depth > limit.get()) {
-            depth--;
+        if (--remaining < 0) {
+            remaining++;
             throw recursionError(where);
         }
     }
@@ -55,14 +62,19 @@ public final class CallDepth {
      * so that aio code under them is as deep as in CPython; RecursionError past the limit.
      */
     public void enterMachinery(int levels) {
-        if (depth + levels > limit.get()) {
+        if (remaining < levels) {
             throw recursionError("");
         }
-        depth += levels;
+        remaining -= levels;
     }
 
     public void exitMachinery(int levels) {
-        depth -= levels;
+        remaining += levels;
+    }
+
+    /** {@code sys.setrecursionlimit}: the limit moved by {@code change} levels. */
+    void limitChanged(int change) {
+        remaining += change;
     }
 
     private static AioException recursionError(String where) {
@@ -72,7 +84,7 @@ public final class CallDepth {
 
     /** After the frame entered returned, raised or suspended. */
     public void exit() {
-        depth--;
+        remaining++;
     }
 
     /** {@code target.call(arguments)} as one level: for calls made outside an aio call operation. */
@@ -87,6 +99,6 @@ public final class CallDepth {
     }
 
     public int depth() {
-        return depth;
+        return limit.get() - remaining;
     }
 }
