@@ -94,6 +94,33 @@ final class StreamChannel implements SeekableByteChannel {
         return got.length;
     }
 
+    /**
+     * Up to {@code size} bytes by one call of the stream's {@code read1}, or of {@code read} where
+     * it has none (as CPython's TextIOWrapper reads its buffer); empty at the end.
+     */
+    @TruffleBoundary
+    byte[] readChunk(int size) {
+        String method = has("read1") ? "read1" : "read";
+        Object data = call(method, (long) size);
+        byte[] got = Bytes.bufferOf(data);
+        if (got == null) {
+            throw PyErrors.typeError("underlying " + method + "() should have returned a bytes-like object, not '" + PyOps.typeName(data) + "'");
+        }
+        return got;
+    }
+
+    private boolean has(String attribute) {
+        try {
+            Attributes.get(stream, attribute);
+            return true;
+        } catch (AioException e) {
+            if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     @Override
     @TruffleBoundary
     public int write(ByteBuffer src) {
