@@ -562,6 +562,10 @@ public final class Attributes {
             t.define(name, value);
             return;
         }
+        if (obj instanceof PyType t && t.getModule().equals("builtins")) {
+            // CPython's static types (int, str, object...) take no attributes: type_setattro's check.
+            throw PyErrors.typeError("cannot set '" + name + "' attribute of immutable type '" + t.getName() + "'");
+        }
         if (obj instanceof PyFunction f) {
             setFunctionAttribute(f, name, value);
             return;
