@@ -105,6 +105,16 @@ public final class Attributes {
                 default:
                     break;
             }
+        } else if (obj instanceof BaseCoroutine c) {
+            // A coroutine written in Java stands for an async def of Lib/asyncio (sleep, Queue.get): its names.
+            switch (name) {
+                case "__name__":
+                    return c.qualName().substring(c.qualName().lastIndexOf('.') + 1);
+                case "__qualname__":
+                    return c.qualName();
+                default:
+                    break;
+            }
         } else if (obj instanceof PyBuiltinFunction b) {
             switch (name) {
                 case "__name__", "__qualname__":
