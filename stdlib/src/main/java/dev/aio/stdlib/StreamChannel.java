@@ -51,10 +51,15 @@ final class StreamChannel implements SeekableByteChannel {
     }
 
     /** The stream's {@code name}, or {@code null} when it has none. */
-    @TruffleBoundary
     Object name() {
+        return attribute("name");
+    }
+
+    /** The stream's attribute {@code name}, or {@code null} when it has none. */
+    @TruffleBoundary
+    private Object attribute(String name) {
         try {
-            return Attributes.get(stream, "name");
+            return Attributes.get(stream, name);
         } catch (AioException e) {
             if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
                 return null;
@@ -100,25 +105,13 @@ final class StreamChannel implements SeekableByteChannel {
      */
     @TruffleBoundary
     byte[] readChunk(int size) {
-        String method = has("read1") ? "read1" : "read";
+        String method = attribute("read1") != null ? "read1" : "read";
         Object data = call(method, (long) size);
         byte[] got = Bytes.bufferOf(data);
         if (got == null) {
             throw PyErrors.typeError("underlying " + method + "() should have returned a bytes-like object, not '" + PyOps.typeName(data) + "'");
         }
         return got;
-    }
-
-    private boolean has(String attribute) {
-        try {
-            Attributes.get(stream, attribute);
-            return true;
-        } catch (AioException e) {
-            if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     @Override
