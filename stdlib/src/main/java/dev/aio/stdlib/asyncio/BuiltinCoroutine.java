@@ -1,6 +1,8 @@
 package dev.aio.stdlib.asyncio;
 
 import dev.aio.asyncio.AwaitSignal;
+import dev.aio.asyncio.ThrowRequest;
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.BaseCoroutine;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
@@ -13,6 +15,7 @@ import dev.aio.runtime.PyNone;
 abstract class BuiltinCoroutine extends BaseCoroutine {
     private final String qualName;
     private boolean done;
+    private boolean started;
     protected Object yielded;
 
     BuiltinCoroutine(String qualName) {
@@ -25,6 +28,15 @@ abstract class BuiltinCoroutine extends BaseCoroutine {
             throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
         }
         yielded = null;
+        if (!started) {
+            started = true;
+            if (sent instanceof ThrowRequest t) {
+                // Thrown in before the first step (a task cancelled before it ran): raised where the
+                // body would start, none of it run, as CPython's gen_throw does for a fresh coroutine.
+                done = true;
+                throw new AioException(t.exception(), null);
+            }
+        }
         Object r = null;
         try {
             r = resume(sent == AwaitSignal.START ? PyNone.NONE : sent);
