@@ -105,6 +105,16 @@ public final class Attributes {
                 default:
                     break;
             }
+        } else if (obj instanceof BaseCoroutine c) {
+            // A coroutine written in Java stands for an async def of Lib/asyncio (sleep, Queue.get): its names.
+            switch (name) {
+                case "__name__":
+                    return c.qualName().substring(c.qualName().lastIndexOf('.') + 1);
+                case "__qualname__":
+                    return c.qualName();
+                default:
+                    break;
+            }
         } else if (obj instanceof PyBuiltinFunction b) {
             switch (name) {
                 case "__name__", "__qualname__":
@@ -561,6 +571,10 @@ public final class Attributes {
         if (obj instanceof PyType t && t.isUserDefined()) {
             t.define(name, value);
             return;
+        }
+        if (obj instanceof PyType t && t.getModule().equals("builtins")) {
+            // CPython's static types (int, str, object...) take no attributes: type_setattro's check.
+            throw PyErrors.typeError("cannot set '" + name + "' attribute of immutable type '" + t.getName() + "'");
         }
         if (obj instanceof PyFunction f) {
             setFunctionAttribute(f, name, value);

@@ -120,12 +120,45 @@ public final class Codecs {
                 case "surrogateescape" -> {
                     for (int k = i; k < end; k++) {
                         if (cps[k] < 0xdc80 || cps[k] > 0xdcff) {
-                            throw encodeError(codec, s, cps, k, k + 1, reason);
+                            throw encodeError(codec, s, cps, i, end, reason);
                         }
                         out.write(cps[k] - 0xdc00);
                     }
                 }
-                default -> throw unknownHandler(errors);
+                case "namereplace" -> {
+                    for (int k = i; k < end; k++) {
+                        out.writeBytes(nameEscape(cps[k]).getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                }
+                case "surrogatepass" -> {
+                    // Only UTF-8 can carry a surrogate (as its three-byte form); the others raise the error itself.
+                    if (max != Integer.MAX_VALUE) {
+                        throw encodeError(codec, s, cps, i, end, reason);
+                    }
+                    for (int k = i; k < end; k++) {
+                        out.write(0xe0 | cps[k] >> 12);
+                        out.write(0x80 | cps[k] >> 6 & 0x3f);
+                        out.write(0x80 | cps[k] & 0x3f);
+                    }
+                }
+                default -> {
+                    AioException error = encodeError(codec, s, cps, i, end, reason);
+                    CodecErrorRegistry.Replacement r = CodecErrorRegistry.call(CodecErrorRegistry.require(errors), error, cps.length, true);
+                    if (r.text() instanceof PyBytes b) {
+                        out.writeBytes(b.array());
+                    } else {
+                        int[] replacement = ((String) r.text()).codePoints().toArray();
+                        for (int c : replacement) {
+                            // A replacement the codec cannot encode either: the error itself, as CPython raises it.
+                            if (!encodable(c, max)) {
+                                throw error;
+                            }
+                            writeCodePoint(out, c, max);
+                        }
+                    }
+                    i = r.position();
+                    continue;
+                }
             }
             i = end;
         }
@@ -186,6 +219,20 @@ public final class Codecs {
         return cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp);
     }
 
+    /**
+     * {@code \N{NAME}} for a code point unicodedata names, else its backslash escape (the
+     * {@code namereplace} handler). The JDK names the characters of a range (surrogates, private
+     * use, CJK ideographs) by their block and code: of those, unicodedata names only the ideographs.
+     */
+    public static String nameEscape(int cp) {
+        String name = Character.getName(cp);
+        String hex = Integer.toHexString(cp).toUpperCase(Locale.ROOT);
+        if (name != null && name.endsWith(" " + hex)) {
+            name = name.startsWith("CJK UNIFIED IDEOGRAPHS") ? "CJK UNIFIED IDEOGRAPH-" + hex : null;
+        }
+        return name != null ? "\\N{" + name + "}" : backslashEscape(cp);
+    }
+
     /** CPython's UnicodeEncodeError for {@code cps[start:end]} of {@code s} (code points), with its attributes. */
     public static AioException encodeError(String codec, String s, int[] cps, int start, int end, String reason) {
         String message = end - start == 1
@@ -224,11 +271,12 @@ public final class Codecs {
 
     private static String decodeAscii(byte[] b, String errors) {
         StringBuilder sb = new StringBuilder(b.length);
-        for (int i = 0; i < b.length; i++) {
+        int i = 0;
+        while (i < b.length) {
             if (b[i] >= 0) {
-                sb.append((char) b[i]);
+                sb.append((char) b[i++]);
             } else {
-                handleDecodeError(sb, b, i, i + 1, "ascii", "ordinal not in range(128)", errors);
+                i = handleDecodeError(sb, b, i, i + 1, "ascii", "ordinal not in range(128)", errors);
             }
         }
         return sb.toString();
@@ -260,8 +308,7 @@ public final class Codecs {
                 lo = c == 0xf0 ? 0x90 : 0x80;
                 hi = c == 0xf4 ? 0x8f : 0xbf;
             } else {
-                handleDecodeError(sb, b, i, i + 1, "utf-8", "invalid start byte", errors);
-                i++;
+                i = handleDecodeError(sb, b, i, i + 1, "utf-8", "invalid start byte", errors);
                 continue;
             }
             int valid = 0;
@@ -280,8 +327,7 @@ public final class Codecs {
             } else {
                 int end = i + 1 + valid;
                 String reason = end == n ? "unexpected end of data" : "invalid continuation byte";
-                handleDecodeError(sb, b, i, end, "utf-8", reason, errors);
-                i = end;
+                i = handleDecodeError(sb, b, i, end, "utf-8", reason, errors);
             }
         }
         return sb.toString();
@@ -336,7 +382,8 @@ public final class Codecs {
         return withDetails(PyErrors.raise(BuiltinTypes.UNICODE_DECODE_ERROR, message), codec, new PyBytes(b.clone()), start, end, reason);
     }
 
-    private static void handleDecodeError(StringBuilder sb, byte[] b, int start, int end, String codec, String reason, String errors) {
+    /** Applies the error handler to the undecodable {@code b[start:end]}; the position decoding goes on from. */
+    private static int handleDecodeError(StringBuilder sb, byte[] b, int start, int end, String codec, String reason, String errors) {
         switch (errors) {
             case "strict" -> throw decodeError(b, start, end, codec, reason);
             case "ignore" -> {
@@ -352,8 +399,22 @@ public final class Codecs {
                     sb.append((char) (0xdc00 + (b[k] & 0xff)));
                 }
             }
-            default -> throw unknownHandler(errors);
+            case "surrogatepass" -> {
+                // UTF-8's three-byte form of a surrogate (ED A0..BF 80..BF) is the surrogate; anything else is the error.
+                if (!codec.equals("utf-8") || start + 3 > b.length || (b[start] & 0xff) != 0xed || (b[start + 1] & 0xe0) != 0xa0 || (b[start + 2] & 0xc0) != 0x80) {
+                    throw decodeError(b, start, end, codec, reason);
+                }
+                sb.append((char) (0xd000 | (b[start + 1] & 0x3f) << 6 | b[start + 2] & 0x3f));
+                return start + 3;
+            }
+            case "xmlcharrefreplace", "namereplace" -> throw PyErrors.typeError("don't know how to handle UnicodeDecodeError in error callback");
+            default -> {
+                CodecErrorRegistry.Replacement r = CodecErrorRegistry.call(CodecErrorRegistry.require(errors), decodeError(b, start, end, codec, reason), b.length, false);
+                sb.append((String) r.text());
+                return r.position();
+            }
         }
+        return end;
     }
 
     private static String decodeWide(byte[] b, String codec, String errors) {

@@ -146,9 +146,19 @@ public final class SuspendedBody {
             finish();
             return;
         }
+        throwGeneratorExit(resume, kind());
+    }
+
+    /**
+     * GeneratorExit thrown in at the suspension point through {@code resume}, as {@code close()}
+     * does: the body ending (with GeneratorExit or a return) is the close; suspending again is
+     * CPython's "{@code kind} ignored GeneratorExit".
+     */
+    @TruffleBoundary
+    public static void throwGeneratorExit(Resume resume, String kind) {
         try {
             if (resume.resume(new ThrowRequest(new PyBaseException(BuiltinTypes.GENERATOR_EXIT, PyTuple.EMPTY)))) {
-                throw PyErrors.runtimeError(kind() + " ignored GeneratorExit");
+                throw PyErrors.runtimeError(kind + " ignored GeneratorExit");
             }
         } catch (AioException e) {
             PyType t = e.getPyType();

@@ -16,12 +16,14 @@ import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinSubclassInstance;
+import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyDict;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyIterator;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SpecialMethods;
 
 /**
  * A binary file from {@code open(path, 'rb')} and the other {@code b} modes: CPython's
@@ -42,7 +44,9 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
 
     /** The path it was opened by, or the descriptor number it was opened over ({@code open(fd)}). */
     private final Object name;
-    private final FileMode mode;
+    /** How it was opened; null in an instance of a derived class before its {@code __init__}. */
+    private FileMode mode;
+    /** FileIO or one of the buffered types, or the class derived from one in aio code. */
     private final PyType type;
     private SeekableByteChannel channel;
     /** The descriptor this file is over, or -1 for a file opened by path. */
@@ -65,6 +69,12 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
         } else {
             type = mode.reading() ? BUFFERED_READER : BUFFERED_WRITER;
         }
+    }
+
+    /** An instance of a class derived from a buffered type, made empty for its {@code __init__} ({@link #wrap}). */
+    BinaryFile(PyType derived) {
+        this.name = null;
+        this.type = derived;
     }
 
     @TruffleBoundary
@@ -147,19 +157,29 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
      */
     @TruffleBoundary
     static BinaryFile buffering(Object raw, PyType type) {
-        StreamChannel channel = new StreamChannel(raw, true);
-        if (type != BUFFERED_WRITER && !channel.answers("readable")) {
+        BinaryFile f = new BinaryFile(type);
+        f.wrap(raw);
+        return f;
+    }
+
+    /** Makes this buffered file one over the program's stream {@code raw} (the buffered types' {@code __init__}). */
+    @TruffleBoundary
+    void wrap(Object raw) {
+        PyType kind = type.isUserDefined() ? type.builtinBase() : type;
+        StreamChannel stream = new StreamChannel(raw, true);
+        if (kind != BUFFERED_WRITER && !stream.answers("readable")) {
             throw TextIO.unsupported("File or stream is not readable.");
         }
-        if (type != BUFFERED_READER && !channel.answers("writable")) {
+        if (kind != BUFFERED_READER && !stream.answers("writable")) {
             throw TextIO.unsupported("File or stream is not writable.");
         }
-        if (type == BUFFERED_RANDOM && !channel.answers("seekable")) {
+        if (kind == BUFFERED_RANDOM && !stream.answers("seekable")) {
             throw TextIO.unsupported("File or stream is not seekable.");
         }
-        BinaryFile f = new BinaryFile(null, FileMode.parse(type == BUFFERED_READER ? "rb" : type == BUFFERED_WRITER ? "wb" : "rb+"), true);
-        f.channel = channel;
-        return f;
+        mode = FileMode.parse(kind == BUFFERED_READER ? "rb" : kind == BUFFERED_WRITER ? "wb" : "rb+");
+        channel = stream;
+        closed = false;
+        ahead.limit(0);
     }
 
     /**
@@ -255,11 +275,20 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
     }
 
     boolean readable() {
+        checkInitialized();
         return mode.reading();
     }
 
     boolean writable() {
+        checkInitialized();
         return mode.writing();
+    }
+
+    /** An instance of a derived class whose {@code __init__} has not made it a stream yet is CPython's "uninitialized object". */
+    void checkInitialized() {
+        if (mode == null) {
+            throw PyErrors.valueError("I/O operation on uninitialized object");
+        }
     }
 
     boolean isClosed() {
@@ -274,6 +303,7 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
      * (the checks CPython's IOBase makes itself: flush, iteration, with, readlines, writelines).
      */
     void check(String operation, boolean reads, boolean writes, String closedMessage) {
+        checkInitialized();
         if (isRaw()) {
             if (isClosed()) {
                 throw PyErrors.valueError(closedMessage.endsWith(".") ? closedMessage : "I/O operation on closed file");
@@ -442,6 +472,7 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
 
     @TruffleBoundary
     void close() {
+        checkInitialized();
         if (closed) {
             return;
         }
@@ -485,6 +516,14 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
     @Override
     public Object next() {
         check("read", true, false, "readline of closed file");
+        if (type.isUserDefined()) {
+            // A derived class's lines come from its own readline, as CPython's buffered_iternext reads them.
+            Object line = SpecialMethods.call(this, "readline");
+            if (!(line instanceof PyBytes b)) {
+                throw PyErrors.raise(BuiltinTypes.OS_ERROR, "readline() should have returned a bytes object, not '" + PyOps.typeName(line) + "'");
+            }
+            return b.length() == 0 ? null : b;
+        }
         byte[] line = readLine(-1);
         return line.length == 0 ? null : new PyBytes(line);
     }
@@ -510,7 +549,9 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
         if (isRaw()) {
             return isClosed() ? "<_io.FileIO [closed]>" : "<_io.FileIO name=" + PyOps.repr(shownName()) + " mode='" + mode() + "' closefd=" + (closefd ? "True" : "False") + ">";
         }
-        Object shown = shownName();
-        return "<_io." + type.getName() + (shown == null ? "" : " name=" + PyOps.repr(shown)) + ">";
+        // CPython's tp_name: "_io.BufferedReader", or a derived class's bare name.
+        String typeName = type.isUserDefined() ? type.getName() : "_io." + type.getName();
+        Object shown = mode == null ? null : shownName();
+        return "<" + typeName + (shown == null ? "" : " name=" + PyOps.repr(shown)) + ">";
     }
 }

@@ -22,6 +22,7 @@ import dev.aio.runtime.PyMemoryView;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyType;
+import dev.aio.runtime.SpecialMethods;
 
 /**
  * Methods of binary files ({@code _io.FileIO}, {@code BufferedReader}, {@code BufferedWriter},
@@ -36,10 +37,13 @@ public final class BinaryFileMethods {
     /** Installs these on the four types, each with the methods CPython's class has. */
     static void install() {
         List<NodeFactory<? extends BuiltinNode>> all = BinaryFileMethodsFactory.getFactories();
-        define(BinaryFile.FILE_IO, all, Set.of("read1", "peek", "raw"));
+        define(BinaryFile.FILE_IO, all, Set.of("read1", "peek", "raw", "__init__"));
         define(BinaryFile.BUFFERED_READER, all, Set.of("readall"));
         define(BinaryFile.BUFFERED_WRITER, all, Set.of("readall", "peek"));
         define(BinaryFile.BUFFERED_RANDOM, all, Set.of("readall"));
+        for (PyType buffered : List.of(BinaryFile.BUFFERED_READER, BinaryFile.BUFFERED_WRITER, BinaryFile.BUFFERED_RANDOM)) {
+            buffered.setSubclassInstances(BinaryFile::new);
+        }
     }
 
     private static void define(PyType type, List<NodeFactory<? extends BuiltinNode>> all, Set<String> without) {
@@ -155,9 +159,10 @@ public final class BinaryFileMethods {
             long limit = size(hint, -1);
             PyList lines = new PyList();
             long total = 0;
-            for (byte[] line = self.readLine(-1); line.length > 0; line = self.readLine(-1)) {
-                lines.append(new PyBytes(line));
-                total += line.length;
+            // Line by line as iteration reads them (a subclass's own readline, as CPython's IOBase.readlines).
+            for (Object line = self.next(); line != null; line = self.next()) {
+                lines.append(line);
+                total += ((PyBytes) line).length();
                 if (limit > 0 && total >= limit) {
                     break;
                 }
@@ -184,7 +189,12 @@ public final class BinaryFileMethods {
         static Object doWriteLines(BinaryFile self, Object lines) {
             self.checkClosedFirst("write", false, true, CLOSED + ".");
             for (Object line : Iteration.toArray(lines)) {
-                self.write(Bytes.requireBuffer(line));
+                if (self.getPyType().isUserDefined()) {
+                    // A derived class's own write, as CPython's IOBase.writelines calls it.
+                    SpecialMethods.call(self, "write", line);
+                } else {
+                    self.write(Bytes.requireBuffer(line));
+                }
             }
             return PyNone.NONE;
         }
@@ -364,6 +374,18 @@ public final class BinaryFileMethods {
     private static void checkBufferSize(Object size) {
         if (Args.index(Args.orDefault(size, 8192L), "buffer_size") <= 0) {
             throw PyErrors.valueError("buffer size must be strictly positive");
+        }
+    }
+
+    /** The buffered types' {@code __init__}, which a class derived from one calls, directly or with {@code super().__init__(raw)}. */
+    @Builtin(name = "__init__", params = {"self", "raw", "buffer_size"}, required = 2, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(BinaryFile self, Object raw, Object bufferSize) {
+            checkBufferSize(bufferSize);
+            self.wrap(raw);
+            return PyNone.NONE;
         }
     }
 

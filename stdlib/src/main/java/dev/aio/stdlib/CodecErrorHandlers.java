@@ -149,7 +149,7 @@ final class CodecErrorHandlers {
         }
     }
 
-    /** {@code \N{NAME}} with the JDK's Unicode character names (those of CPython's unicodedata for named characters). */
+    /** {@code \N{NAME}} with the JDK's Unicode character names (as {@link Codecs#nameEscape}). */
     @Builtin(name = "namereplace_errors", params = {"exception"})
     @GenerateNodeFactory
     abstract static class NameReplaceNode extends BuiltinNode {
@@ -161,8 +161,7 @@ final class CodecErrorHandlers {
             }
             StringBuilder sb = new StringBuilder();
             for (int cp : unencodable(exc)) {
-                String name = Character.getName(cp);
-                sb.append(name != null ? "\\N{" + name + "}" : Codecs.backslashEscape(cp));
+                sb.append(Codecs.nameEscape(cp));
             }
             return result(sb.toString(), exc);
         }

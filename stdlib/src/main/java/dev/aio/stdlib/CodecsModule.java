@@ -12,6 +12,7 @@ import dev.aio.runtime.BuiltinSpec;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Bytes;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.CodecErrorRegistry;
 import dev.aio.runtime.Codecs;
 import dev.aio.runtime.PyBytes;
 import dev.aio.runtime.PyErrors;
@@ -215,6 +216,10 @@ public final class CodecsModule {
         @TruffleBoundary
         Object doLookupError(Object name) {
             String n = Args.string(name, "lookup_error() argument");
+            Object registered = CodecErrorRegistry.of(AioContext.get(this)).get(n);
+            if (registered != null) {
+                return registered;
+            }
             BuiltinSpec handler = CodecErrorHandlers.all().get(n);
             if (handler == null) {
                 throw Codecs.unknownHandler(n);
@@ -223,13 +228,14 @@ public final class CodecsModule {
         }
     }
 
-    /** aio's codecs apply the standard handlers themselves and cannot call one of the program's yet. */
+    /** {@code codecs.register_error(name, handler)}: the codecs call the handler for {@code errors=name}. */
     @Builtin(name = "register_error", params = {"errors", "handler"})
     @GenerateNodeFactory
     abstract static class RegisterErrorNode extends BuiltinNode {
         @Specialization
-        static Object doRegisterError(Object errors, Object handler) {
-            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's codecs take only the standard error handlers yet, not one registered with codecs.register_error()");
+        Object doRegisterError(Object errors, Object handler) {
+            CodecErrorRegistry.of(AioContext.get(this)).register(Args.string(errors, "register_error() argument 1"), handler);
+            return PyNone.NONE;
         }
     }
 

@@ -358,8 +358,8 @@ public final class SocketMethods {
     @GenerateNodeFactory
     abstract static class FamilyNode extends BuiltinNode {
         @Specialization
-        static long doGet(PySocket self) {
-            return self.family();
+        static Object doGet(PySocket self) {
+            return SocketModule.member("AddressFamily", self.family());
         }
     }
 
@@ -367,8 +367,8 @@ public final class SocketMethods {
     @GenerateNodeFactory
     abstract static class TypeNode extends BuiltinNode {
         @Specialization
-        static long doGet(PySocket self) {
-            return self.type();
+        static Object doGet(PySocket self) {
+            return SocketModule.member("SocketKind", self.type());
         }
     }
 

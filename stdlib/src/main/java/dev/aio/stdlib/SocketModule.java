@@ -17,8 +17,10 @@ import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.AioException;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Iteration;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBaseException;
 import dev.aio.runtime.PyErrors;
@@ -98,6 +100,12 @@ public final class SocketModule {
                         PyTuple.of("AF_INET", PySocket.AF_INET), PyTuple.of("AF_INET6", PySocket.AF_INET6)})}, new String[]{"module"}, new Object[]{"socket"}));
         m.put("SocketKind", Calls.call(intEnum, new Object[]{"SocketKind", new PyList(new Object[]{PyTuple.of("SOCK_STREAM", PySocket.SOCK_STREAM),
                         PyTuple.of("SOCK_DGRAM", PySocket.SOCK_DGRAM), PyTuple.of("SOCK_RAW", SOCK_RAW)})}, new String[]{"module"}, new Object[]{"socket"}));
+        // As socket.py's IntEnum._convert_: the module's AF_* and SOCK_* names are the members themselves.
+        for (String enumName : new String[]{"AddressFamily", "SocketKind"}) {
+            for (Object member : Iteration.toArray(m.get(enumName))) {
+                m.put((String) Attributes.get(member, "name"), member);
+            }
+        }
         m.put("NI_NUMERICHOST", NI_NUMERICHOST);
         m.put("NI_NUMERICSERV", NI_NUMERICSERV);
         m.put("NI_NOFQDN", NI_NOFQDN);
@@ -196,6 +204,23 @@ public final class SocketModule {
     }
 
     /**
+     * The member of the socket module's {@code AddressFamily} or {@code SocketKind} ({@code enumName})
+     * for {@code value}, or the int where it has none (CPython's {@code _intenum_converter}).
+     */
+    @TruffleBoundary
+    static Object member(String enumName, long value) {
+        Object members = AioContext.get(null).importModule("socket").get(enumName);
+        try {
+            return Calls.call(members, value);
+        } catch (AioException e) {
+            if (e.getPyType().isSubtypeOf(BuiltinTypes.VALUE_ERROR)) {
+                return value;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * {@code socket.getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)}: the JDK's resolver
      * (a blocking call, as CPython's; asyncio calls it in a worker thread), with glibc's answers:
      * one entry per socket kind for each address when {@code type} is 0 (stream, datagram, raw),
@@ -233,9 +258,6 @@ public final class SocketModule {
                 throw gaiError(-8, "Servname not supported for ai_socktype");
             }
             InetAddress[] found = resolve((String) (host == PyNone.NONE ? null : host), wantFamily, flagBits);
-            PyModule socket = AioContext.get(this).importModule("socket");
-            Object families = socket.get("AddressFamily");
-            Object kinds = socket.get("SocketKind");
             List<Object> infos = new ArrayList<>();
             for (InetAddress a : found) {
                 long fam = a instanceof Inet6Address ? PySocket.AF_INET6 : PySocket.AF_INET;
@@ -249,7 +271,7 @@ public final class SocketModule {
                         continue;
                     }
                     String canonical = infos.isEmpty() && (flagBits & AI_CANONNAME) != 0 ? (host == PyNone.NONE ? "" : (String) host) : "";
-                    infos.add(PyTuple.of(Calls.call(families, fam), Calls.call(kinds, kind[0]), wantProto != 0 ? wantProto : kind[1], canonical,
+                    infos.add(PyTuple.of(member("AddressFamily", fam), member("SocketKind", kind[0]), wantProto != 0 ? wantProto : kind[1], canonical,
                                     addressTuple(new InetSocketAddress(a, (int) p))));
                 }
             }

@@ -51,10 +51,15 @@ final class StreamChannel implements SeekableByteChannel {
     }
 
     /** The stream's {@code name}, or {@code null} when it has none. */
-    @TruffleBoundary
     Object name() {
+        return attribute("name");
+    }
+
+    /** The stream's attribute {@code name}, or {@code null} when it has none. */
+    @TruffleBoundary
+    private Object attribute(String name) {
         try {
-            return Attributes.get(stream, "name");
+            return Attributes.get(stream, name);
         } catch (AioException e) {
             if (e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
                 return null;
@@ -92,6 +97,21 @@ final class StreamChannel implements SeekableByteChannel {
         }
         dst.put(got, 0, Math.min(got.length, want));
         return got.length;
+    }
+
+    /**
+     * Up to {@code size} bytes by one call of the stream's {@code read1}, or of {@code read} where
+     * it has none (as CPython's TextIOWrapper reads its buffer); empty at the end.
+     */
+    @TruffleBoundary
+    byte[] readChunk(int size) {
+        String method = attribute("read1") != null ? "read1" : "read";
+        Object data = call(method, (long) size);
+        byte[] got = Bytes.bufferOf(data);
+        if (got == null) {
+            throw PyErrors.typeError("underlying " + method + "() should have returned a bytes-like object, not '" + PyOps.typeName(data) + "'");
+        }
+        return got;
     }
 
     @Override

@@ -32,7 +32,8 @@ import dev.aio.runtime.SpecialMethods;
  * {@link TruffleFile}, so an embedder's file-system policy applies: a context without IO access
  * gets a PermissionError.
  *
- * <p>Files opened for reading keep their text in memory (read whole at {@code open}); {@code r+},
+ * <p>Files opened for reading keep their text in memory (read whole at {@code open}; a wrapper
+ * over a program's stream reads it a chunk at a time as it is asked, {@link StreamText}); {@code r+},
  * {@code w+} and {@code a+} write the whole text back at each write. Write-only files ({@code w},
  * {@code a}, {@code x}) write through at each {@code write()}, so the text is on disk at once (as
  * CPython's buffers are flushed when the file object goes away, which aio cannot tell).
@@ -52,8 +53,10 @@ final class TextFile extends TextIO {
     private long descriptor = -1;
     /** Whether closing the file closes the channel: {@code open(fd, closefd=False)} leaves it open. */
     private boolean closefd = true;
-    /** The whole text, for files that can be read; the position is a char index into it. */
+    /** The whole text, for files that can be read (so far as it was read, over a program's stream); the position is a char index into it. */
     private StringBuilder text;
+    /** A wrapper's readable stream: its text is read as it is asked for. */
+    private StreamText unread;
     private int position;
     /** Write-only files: how many bytes were written (for tell()). */
     private long written;
@@ -219,6 +222,12 @@ final class TextFile extends TextIO {
     /** Reads the text of a file that can be read; a write-only one starts at its end (append) or its start. */
     private void load(char kind) {
         try {
+            if (reading && wrapped) {
+                text = new StringBuilder();
+                position = 0;
+                unread = new StreamText((StreamChannel) channel, charset, translateNewlines, encodingName.equalsIgnoreCase("utf-8-sig"));
+                return;
+            }
             if (reading) {
                 // r, r+: the file's text; w+, x+: empty (the channel truncated it); a+: the whole text, positioned at its end.
                 if (kind == 'a') {
@@ -231,6 +240,25 @@ final class TextFile extends TextIO {
             written = kind == 'a' ? channel.size() : wrapped ? 0 : channel.position();
         } catch (IOException e) {
             throw error(e);
+        }
+    }
+
+    /** Reads the next piece of a wrapper's stream into the text; false once the stream has ended. */
+    private boolean readMore() {
+        if (unread == null) {
+            return false;
+        }
+        String piece = unread.next();
+        if (piece == null) {
+            return false;
+        }
+        text.append(piece);
+        return true;
+    }
+
+    private void readAll() {
+        while (readMore()) {
+            // Each piece is appended to the text.
         }
     }
 
@@ -340,10 +368,11 @@ final class TextFile extends TextIO {
         return writing;
     }
 
+    /** A file can seek; a wrapper as its stream can. */
     @Override
     boolean seekable() {
         checkOpen();
-        return true;
+        return !wrapped || ((StreamChannel) channel).answers("seekable");
     }
 
     @Override
@@ -352,6 +381,13 @@ final class TextFile extends TextIO {
         checkOpen();
         if (!reading) {
             throw unsupported("not readable");
+        }
+        if (size < 0) {
+            readAll();
+        } else {
+            while (text.codePointCount(position, text.length()) < size && readMore()) {
+                // Until size characters have come, or the end.
+            }
         }
         int end = size < 0 ? text.length() : offset(position, size);
         String s = text.substring(position, end);
@@ -367,6 +403,13 @@ final class TextFile extends TextIO {
             throw unsupported("not readable");
         }
         int newline = text.indexOf("\n", position);
+        while (newline < 0 && (size < 0 || text.codePointCount(position, text.length()) < size)) {
+            int searched = text.length();
+            if (!readMore()) {
+                break;
+            }
+            newline = text.indexOf("\n", searched);
+        }
         int end = newline < 0 ? text.length() : newline + 1;
         if (size >= 0) {
             end = Math.min(end, offset(position, size));
@@ -405,6 +448,8 @@ final class TextFile extends TextIO {
                 throw error(e);
             }
         } else {
+            // The whole text is written back: what the stream has not given yet is read first.
+            readAll();
             if (appending) {
                 position = text.length();
             }
@@ -424,6 +469,7 @@ final class TextFile extends TextIO {
         }
         closed = true;
         text = null;
+        unread = null;
         if (!closefd) {
             return;
         }
@@ -473,6 +519,7 @@ final class TextFile extends TextIO {
         if (whence == 0 && offset < 0) {
             throw PyErrors.valueError("negative seek position " + offset);
         }
+        readAll();
         if (text == null) {
             if (whence == 0 && offset != written) {
                 throw unsupported("aio cannot seek in a write-only file yet; open it with '+'");

@@ -1,6 +1,7 @@
 package dev.aio.stdlib;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
@@ -12,6 +13,7 @@ import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyList;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
+import dev.aio.runtime.SpecialMethods;
 
 /** Methods of text streams and files ({@code _io.TextIOWrapper}). */
 public final class TextIOMethods {
@@ -21,6 +23,7 @@ public final class TextIOMethods {
     /** Installs these on the text file type. */
     static void install() {
         TextIO.TYPE.defineBuiltins(TextIOMethodsFactory.getFactories());
+        TextIO.TYPE.setSubclassInstances(DerivedTextIOWrapper::new);
     }
 
     static long size(Object size, String what) {
@@ -58,9 +61,10 @@ public final class TextIOMethods {
             long limit = size(hint, "hint");
             PyList lines = new PyList();
             long total = 0;
-            for (String line = self.readLine(-1); !line.isEmpty(); line = self.readLine(-1)) {
+            // Line by line as iteration reads them (a subclass's own readline, as CPython's IOBase.readlines).
+            for (Object line = self.next(); line != null; line = self.next()) {
                 lines.append(line);
-                total += line.length();
+                total += ((String) line).length();
                 if (limit > 0 && total >= limit) {
                     break;
                 }
@@ -90,6 +94,11 @@ public final class TextIOMethods {
         static Object doWriteLines(TextIO self, Object lines) {
             self.checkOpen();
             for (Object line : Iteration.toArray(lines)) {
+                if (self.getPyType().isUserDefined()) {
+                    // A derived class's own write, as CPython's IOBase.writelines calls it.
+                    SpecialMethods.call(self, "write", line);
+                    continue;
+                }
                 if (!(line instanceof String s)) {
                     throw PyErrors.typeError("write() argument must be str, not " + PyOps.typeName(line));
                 }
@@ -250,12 +259,33 @@ public final class TextIOMethods {
     abstract static class NewNode extends BuiltinNode {
         @Specialization
         static Object doNew(Object cls, Object buffer, Object encoding, Object errors, Object newline, Object lineBuffering, Object writeThrough) {
-            Object handler = Args.orDefault(errors, "strict");
-            if (!"strict".equals(handler)) {
-                throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's TextIOWrapper takes only errors='strict' yet, not " + PyOps.repr(handler));
-            }
-            return TextFile.wrapping(buffer, encoding, newline);
+            return wrapping(buffer, encoding, errors, newline);
         }
+    }
+
+    /** {@code TextIOWrapper.__init__}, which a class derived from it calls, directly or with {@code super().__init__(buffer, ...)}. */
+    @Builtin(name = "__init__", params = {"self", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through"}, required = 2, posOnly = 1)
+    @GenerateNodeFactory
+    abstract static class InitNode extends BuiltinNode {
+        @Specialization
+        static Object doInit(DerivedTextIOWrapper self, Object buffer, Object encoding, Object errors, Object newline, Object lineBuffering, Object writeThrough) {
+            self.initialize(wrapping(buffer, encoding, errors, newline));
+            return PyNone.NONE;
+        }
+
+        @Fallback
+        static Object doOther(Object self, Object buffer, Object encoding, Object errors, Object newline, Object lineBuffering, Object writeThrough) {
+            // CPython's __init__ makes an existing wrapper over a new buffer; aio's own wrappers are made once.
+            throw PyErrors.typeError("aio cannot re-initialize a " + PyOps.typeName(self) + " yet");
+        }
+    }
+
+    private static TextFile wrapping(Object buffer, Object encoding, Object errors, Object newline) {
+        Object handler = Args.orDefault(errors, "strict");
+        if (!"strict".equals(handler)) {
+            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's TextIOWrapper takes only errors='strict' yet, not " + PyOps.repr(handler));
+        }
+        return TextFile.wrapping(buffer, encoding, newline);
     }
 
     @Builtin(name = "name", params = {"self"}, property = true)
@@ -285,7 +315,8 @@ public final class TextIOMethods {
     abstract static class EncodingNode extends BuiltinNode {
         @Specialization
         static Object doGet(TextIO self) {
-            return self.encoding();
+            String encoding = self.encoding();
+            return encoding == null ? PyNone.NONE : encoding;
         }
     }
 
