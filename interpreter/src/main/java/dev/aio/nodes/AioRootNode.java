@@ -43,6 +43,7 @@ import dev.aio.nodes.ops.ExceptionOps;
 import dev.aio.nodes.ops.FunctionCaches;
 import dev.aio.nodes.ops.GetAttrNode;
 import dev.aio.nodes.ops.MethodLookupNode;
+import dev.aio.nodes.ops.ModuleFunctionCallNode;
 import dev.aio.nodes.ops.SetAttrNode;
 import dev.aio.nodes.ops.Traceback;
 import dev.aio.nodes.ops.ValueOps;
@@ -944,19 +945,20 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
                         @Cached("singleContext()") Assumption singleContext,
                         @Cached("module") PyModule cachedModule,
                         @Cached("cachedModule.namespace().entry(name)") PyDict.Entry entry,
-                        @Cached CallOps.CallNode call) {
-            return call.execute(entry.value, Arrays.copyOfRange(frameArguments, 1, frameArguments.length));
+                        @Cached ModuleFunctionCallNode call) {
+            return call.execute(entry.value, frameArguments);
         }
 
         @Specialization
         static Object doModuleFunctionPerFunction(VirtualFrame frame, String name, PyModule module, @Variadic(startOffset = 2) Object[] frameArguments,
                         @Cached("newCacheSlot(frame)") int slot,
                         @Shared @Cached MethodLookupNode lookup,
+                        @Cached ModuleFunctionCallNode moduleCall,
                         @Shared @Cached CallOps.CallNode call) {
             PyFunction caller = ValueOps.function(frame);
             PyDict.Entry entry = FunctionCaches.moduleEntry(caller, slot, module, name);
             if (entry != null) {
-                return call.execute(entry.value, Arrays.copyOfRange(frameArguments, 1, frameArguments.length));
+                return moduleCall.execute(entry.value, frameArguments);
             }
             return CallOps.callMethod(name, module, frameArguments, caller, lookup, call);
         }

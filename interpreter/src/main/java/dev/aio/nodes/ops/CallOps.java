@@ -169,7 +169,7 @@ public final class CallOps {
         }
 
         /** A builtin's call: a recursion level, as in CPython, unless it is a class's constructor. */
-        private static Object callBuiltin(BuiltinSpec spec, DirectCallNode callNode, Object[] arguments, Node node) {
+        static Object callBuiltin(BuiltinSpec spec, DirectCallNode callNode, Object[] arguments, Node node) {
             if (spec.isConstructor()) {
                 return callNode.call(arguments);
             }
@@ -191,7 +191,11 @@ public final class CallOps {
         }
 
         protected static boolean takesOptionalTail(BuiltinSpec spec, Object[] frameArguments) {
-            int n = frameArguments.length - 1;
+            return takesOptionalTail(spec, frameArguments.length - 1);
+        }
+
+        /** A call of the builtin with {@code n} positional arguments leaves out optional parameters, which it sees as {@link Missing}. */
+        static boolean takesOptionalTail(BuiltinSpec spec, int n) {
             return spec.signature().isPositionalPrefix(n) && n >= spec.required() && !spec.signature().isSimple(n);
         }
 
