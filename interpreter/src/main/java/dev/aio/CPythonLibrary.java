@@ -30,14 +30,14 @@ final class CPythonLibrary {
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
                     "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression",
-                    "codecs", "encodings", "plistlib", "selectors", "socketserver", "email", "quopri", "mimetypes");
+                    "codecs", "encodings", "plistlib", "selectors", "socketserver", "email", "quopri", "mimetypes", "calendar");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib}'s and
-     * {@code http}'s but {@code http.cookies} and {@code http.cookiejar}, not yet tried under aio.
+     * {@code http}'s but {@code http.cookiejar}, not yet tried under aio.
      * The package itself ({@code http/__init__.py}) comes with its offered submodules.
      */
-    private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse", "urllib.request", "urllib.response", "urllib.error", "http.client", "http.server");
+    private static final Set<String> OFFERED_SUBMODULES = Set.of("urllib.parse", "urllib.request", "urllib.response", "urllib.error", "http.client", "http.server", "http.cookies");
 
     /**
      * Edits aio makes on reading a module, as pairs of (the jar's text, the text run): GraalPy's
@@ -54,8 +54,10 @@ final class CPythonLibrary {
      * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither). {@code plistlib}: its import
      * of {@code xml.parsers.expat}, which aio lacks, moves from the top of the module to where the
      * XML parser is made, so binary plists and writing XML work and reading XML names what is missing.
-     * {@code email._parseaddr}: {@code calendar} (not offered: 3.12's differs from 3.11's) is imported
-     * only where {@code mktime_tz} needs it.
+     * {@code calendar}: 3.11's text where 3.12's differs, above all the days and months as plain
+     * ints ({@code MONDAY}, {@code January}) where 3.12 makes them {@code IntEnum}s with
+     * {@code global_enum}, and 3.11's month checks and {@code IllegalMonthError} bases; {@code locale}
+     * (which aio lacks) is imported only where a locale's calendar switches locale.
      */
     private static final Map<String, List<String[]>> EDITS = Map.of("csv",
                     List.<String[]>of(new String[]{"                 QUOTE_STRINGS, QUOTE_NOTNULL, \\\n", ""},
@@ -71,8 +73,26 @@ final class CPythonLibrary {
                     "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}),
                     "plistlib", List.<String[]>of(new String[]{"from xml.parsers.expat import ParserCreate\n", ""},
                                     new String[]{"        self.parser = ParserCreate()", "        from xml.parsers.expat import ParserCreate\n        self.parser = ParserCreate()"}),
-                    "email._parseaddr", List.<String[]>of(new String[]{"import time, calendar\n", "import time\n"},
-                                    new String[]{"        t = calendar.timegm(data)", "        import calendar\n        t = calendar.timegm(data)"}));
+                    "calendar", List.<String[]>of(
+                                    new String[]{"from enum import IntEnum, global_enum\n", ""},
+                                    new String[]{"import warnings\n", ""},
+                                    new String[]{"           \"Day\", \"Month\", \"JANUARY\", \"FEBRUARY\", \"MARCH\",\n           \"APRIL\", \"MAY\", \"JUNE\", \"JULY\",\n           \"AUGUST\", \"SEPTEMBER\", \"OCTOBER\", \"NOVEMBER\", \"DECEMBER\",\n", ""},
+                                    new String[]{"# This is trick for backward compatibility. Since 3.13, we will raise IllegalMonthError instead of\n# IndexError for bad month number(out of 1-12). But we can't remove IndexError for backward compatibility.\nclass IllegalMonthError(ValueError, IndexError):", "class IllegalMonthError(ValueError):"},
+                                    new String[]{"def __getattr__(name):\n    if name in ('January', 'February'):\n        warnings.warn(f\"The '{name}' attribute is deprecated, use '{name.upper()}' instead\",\n                      DeprecationWarning, stacklevel=2)\n        if name == 'January':\n            return 1\n        else:\n            return 2\n\n    raise AttributeError(f\"module '{__name__}' has no attribute '{name}'\")\n\n\n# Constants for months\n@global_enum\nclass Month(IntEnum):\n    JANUARY = 1\n    FEBRUARY = 2\n    MARCH = 3\n    APRIL = 4\n    MAY = 5\n    JUNE = 6\n    JULY = 7\n    AUGUST = 8\n    SEPTEMBER = 9\n    OCTOBER = 10\n    NOVEMBER = 11\n    DECEMBER = 12\n\n\n# Constants for days\n@global_enum\nclass Day(IntEnum):\n    MONDAY = 0\n    TUESDAY = 1\n    WEDNESDAY = 2\n    THURSDAY = 3\n    FRIDAY = 4\n    SATURDAY = 5\n    SUNDAY = 6\n", "# Constants for months referenced later\nJanuary = 1\nFebruary = 2\n\n# Constants for weekdays\n(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY) = range(7)\n"},
+                                    new String[]{"    return Day(datetime.date(year, month, day).weekday())", "    return datetime.date(year, month, day).weekday()"},
+                                    new String[]{"def _validate_month(month):\n    if not 1 <= month <= 12:\n        raise IllegalMonthError(month)\n\ndef monthrange(year, month):\n    \"\"\"Return weekday of first day of month (0-6 ~ Mon-Sun)\n       and number of days (28-31) for year, month.\"\"\"\n    _validate_month(month)\n", "def monthrange(year, month):\n    \"\"\"Return weekday (0-6 ~ Mon-Sun) and number of days (28-31) for\n       year, month.\"\"\"\n    if not 1 <= month <= 12:\n        raise IllegalMonthError(month)\n"},
+                                    new String[]{"month == FEBRUARY and isleap", "month == February and isleap"},
+                                    new String[]{"for m in Month]", "for m in range(January, January+12)]"},
+                                    new String[]{"        _validate_month(themonth)\n\n", ""},
+                                    new String[]{"        _validate_month(themonth)\n", ""},
+                                    new String[]{"range(JANUARY, JANUARY+12, width)", "range(January, January+12, width)"},
+                                    new String[]{"help=\"year number\"", "help=\"year number (1-9999)\""},
+                                    new String[]{"        if options.month is not None:\n            _validate_month(options.month)\n", ""},
+                                    new String[]{"help=\"locale to use for month and weekday names\"", "help=\"locale to be used from month and weekday names\""},
+                                    new String[]{"import locale as _locale\n", ""},
+                                    new String[]{"    def __init__(self, locale):\n        self.locale = locale\n        self.oldlocale = None\n",
+                                                    "    def __init__(self, locale):\n        global _locale\n        import locale as _locale\n        self.locale = locale\n        self.oldlocale = None\n"},
+                                    new String[]{"def _get_default_locale():\n", "def _get_default_locale():\n    global _locale\n    import locale as _locale\n"}));
 
     /**
      * CPython's standard modules written in C (so not in the jar) that aio does not have yet: an

@@ -16,6 +16,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.aio.AioContext;
 import dev.aio.kernel.InFlight;
+import dev.aio.runtime.AioException;
 import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.Calls;
@@ -50,8 +51,14 @@ final class DescriptorPoll {
         if (o instanceof Long || o instanceof Boolean) {
             fd = Args.index(o, "fd");
         } else {
-            Object fileno = Attributes.find(o, "fileno");
-            if (fileno == null) {
+            Object fileno;
+            try {
+                // Through __getattr__ too: tempfile's NamedTemporaryFile hands fileno on from its file that way.
+                fileno = Attributes.get(o, "fileno");
+            } catch (AioException e) {
+                if (!e.getPyType().isSubtypeOf(BuiltinTypes.ATTRIBUTE_ERROR)) {
+                    throw e;
+                }
                 throw PyErrors.typeError("argument must be an int, or have a fileno() method.");
             }
             Object result = Calls.call(fileno);

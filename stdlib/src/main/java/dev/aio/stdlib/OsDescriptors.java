@@ -274,6 +274,50 @@ final class OsDescriptors {
         }
     }
 
+    /** S_IFIFO and S_IFSOCK with the permissions Linux gives a pipe end and a socket. */
+    private static final long PIPE_MODE = 0010600;
+    private static final long SOCKET_MODE = 0140777;
+
+    /**
+     * {@code os.fstat(fd)}: os.stat's fields of the file a descriptor is open on (its size from the
+     * channel, which knows writes not yet seen by the path). A pipe end or socket has Linux's mode,
+     * one link, size 0 and the owner of the process; the JVM does not tell its inode, device and
+     * times, which are 0.
+     */
+    @Builtin(name = "fstat", params = {"fd"})
+    @GenerateNodeFactory
+    abstract static class FstatNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doFstat(Object fdArg) {
+            AioContext context = AioContext.get(this);
+            long fd = fd(fdArg);
+            if (fd >= 0 && fd <= 2) {
+                throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio cannot stat the standard streams' descriptors yet");
+            }
+            Object end = descriptors(context).get(fd);
+            if (end instanceof FileDescriptors.OpenFile file) {
+                try {
+                    return OsModule.statFields(file.path(), new LinkOption[0], file.channel().size());
+                } catch (IOException e) {
+                    throw TextFile.fileError(e, null);
+                }
+            }
+            long[] owner = processOwner(context);
+            return PyTuple.of(end instanceof PySocket ? SOCKET_MODE : PIPE_MODE, 0L, 0L, 1L, owner[0], owner[1], 0L, 0L, 0L, 0L, 0L);
+        }
+    }
+
+    /** The user and group the process runs as (those of /proc/self on Linux), else root's. */
+    private static long[] processOwner(AioContext context) {
+        try {
+            TruffleFile self = TextFile.resolve(context, "/proc/self");
+            return new long[]{self.getAttribute(TruffleFile.UNIX_UID), self.getAttribute(TruffleFile.UNIX_GID)};
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return new long[]{0, 0};
+        }
+    }
+
     /** Whether {@code fd} names a pipe end (os.fdopen makes a pipe file of it) rather than a file. */
     @Builtin(name = "is_pipe", params = {"fd"})
     @GenerateNodeFactory

@@ -157,9 +157,9 @@ public final class OsModule {
     }
 
     /**
-     * {@code os.stat}'s fields that Truffle's files give: (mode, ino, dev, nlink, size, atime, mtime,
-     * ctime), the times as float seconds; os.stat_result (in aio) names them. Truffle has no numeric
-     * owner and group, so there is no st_uid and st_gid.
+     * {@code os.stat}: the fields of CPython's {@code stat_result} by index, (mode, ino, dev, nlink,
+     * uid, gid, size, atime_ns, mtime_ns, ctime_ns), then st_rdev; os.stat_result (in aio) names
+     * them and makes the float times.
      */
     @Builtin(name = "stat", params = {"path", "follow_symlinks"}, required = 1)
     @GenerateNodeFactory
@@ -168,23 +168,30 @@ public final class OsModule {
         @TruffleBoundary
         static Object doStat(Object p, Object follow) {
             String path = path(p, "stat");
-            try {
-                TruffleFile f = file(path);
-                LinkOption[] links = Args.given(follow) && !PyOps.isTrue(follow) ? new LinkOption[]{LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
-                if (!f.exists(links)) {
-                    throw PyErrors.osError(2, "No such file or directory", path);
-                }
-                return PyTuple.of((long) f.getAttribute(TruffleFile.UNIX_MODE, links), f.getAttribute(TruffleFile.UNIX_INODE, links), f.getAttribute(TruffleFile.UNIX_DEV, links),
-                                (long) f.getAttribute(TruffleFile.UNIX_NLINK, links), f.getAttribute(TruffleFile.SIZE, links), seconds(f.getAttribute(TruffleFile.LAST_ACCESS_TIME, links)),
-                                seconds(f.getAttribute(TruffleFile.LAST_MODIFIED_TIME, links)), seconds(f.getAttribute(TruffleFile.UNIX_CTIME, links)));
-            } catch (IOException | SecurityException | UnsupportedOperationException e) {
-                throw TextFile.fileError(e, path);
-            }
+            LinkOption[] links = Args.given(follow) && !PyOps.isTrue(follow) ? new LinkOption[]{LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+            return statFields(path, links, -1);
         }
     }
 
-    private static double seconds(FileTime time) {
-        return time.to(TimeUnit.MICROSECONDS) / 1e6;
+    /** The fields {@code os.stat} gives of {@code path}; its size {@code size} when that is known better (an open file's channel), else -1. */
+    @TruffleBoundary
+    static PyTuple statFields(String path, LinkOption[] links, long size) {
+        try {
+            TruffleFile f = file(path);
+            if (!f.exists(links)) {
+                throw PyErrors.osError(2, "No such file or directory", path);
+            }
+            return PyTuple.of((long) f.getAttribute(TruffleFile.UNIX_MODE, links), f.getAttribute(TruffleFile.UNIX_INODE, links), f.getAttribute(TruffleFile.UNIX_DEV, links),
+                            (long) f.getAttribute(TruffleFile.UNIX_NLINK, links), (long) f.getAttribute(TruffleFile.UNIX_UID, links), (long) f.getAttribute(TruffleFile.UNIX_GID, links),
+                            size >= 0 ? size : f.getAttribute(TruffleFile.SIZE, links), nanos(f.getAttribute(TruffleFile.LAST_ACCESS_TIME, links)),
+                            nanos(f.getAttribute(TruffleFile.LAST_MODIFIED_TIME, links)), nanos(f.getAttribute(TruffleFile.UNIX_CTIME, links)), f.getAttribute(TruffleFile.UNIX_RDEV, links));
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            throw TextFile.fileError(e, path);
+        }
+    }
+
+    private static long nanos(FileTime time) {
+        return time.to(TimeUnit.NANOSECONDS);
     }
 
     /** The whole content of a file as bytes (pathlib's read_bytes: aio's open() has no binary mode yet). */

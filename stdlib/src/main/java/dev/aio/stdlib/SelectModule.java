@@ -23,9 +23,9 @@ import dev.aio.runtime.SpecialMethods;
 
 /**
  * The {@code select} module (CPython's {@code Modules/selectmodule.c}): {@code select()} and
- * {@code poll()} over aio's descriptors ({@link DescriptorPoll}). Linux's {@code epoll} is not
- * offered, so {@code selectors.DefaultSelector} is {@code PollSelector} under aio, as on a system
- * without epoll.
+ * {@code poll()} over aio's descriptors ({@link DescriptorPoll}); {@code epoll} (select.aio) is
+ * emulated over {@code poll()}, so {@code selectors.DefaultSelector} is {@code EpollSelector} as on
+ * CPython under Linux.
  */
 public final class SelectModule {
     private SelectModule() {
@@ -52,6 +52,7 @@ public final class SelectModule {
         m.put("POLLMSG", 1024L);
         m.put("POLLRDHUP", 8192L);
         m.put("PIPE_BUF", 4096L);
+        AioStdlib.runInto(context, m, "select");
         return m;
     }
 
@@ -120,6 +121,16 @@ public final class SelectModule {
                 throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "timeout must be non-negative");
             }
             return (long) Math.ceil(seconds * 1e9);
+        }
+    }
+
+    /** The descriptor of an int or an object with {@code fileno()}, with CPython's errors (what epoll, in select.aio, takes). */
+    @Builtin(name = "_descriptor", params = {"fd"})
+    @GenerateNodeFactory
+    abstract static class DescriptorNode extends BuiltinNode {
+        @Specialization
+        static Object doDescriptor(Object fd) {
+            return DescriptorPoll.descriptor(fd);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.aio.runtime.Calls;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyMemoryView;
+import dev.aio.runtime.PyModule;
 import dev.aio.runtime.PyNone;
 import dev.aio.runtime.PyOps;
 import dev.aio.runtime.PyTuple;
@@ -294,11 +295,12 @@ public final class SocketMethods {
     }
 
     /**
-     * {@code sock.makefile(mode='r', buffering=None)}: a buffered binary file over the socket
-     * (socket.aio's {@code _SocketFile}); the socket stays open until the file is closed too.
-     * Text mode (an {@code io.TextIOWrapper} over the socket in CPython) is not in aio yet.
+     * {@code sock.makefile(mode='r', buffering=None, *, encoding, errors, newline)}: a buffered binary
+     * file over the socket (socket.aio's {@code _SocketFile}), and in text mode a text file over that
+     * ({@code _SocketTextFile}, CPython's {@code TextIOWrapper}); the socket stays open until the
+     * file is closed too.
      */
-    @Builtin(name = "makefile", params = {"self", "mode", "buffering"}, required = 1, kwOnly = {"encoding", "errors", "newline"})
+    @Builtin(name = "makefile", params = {"self", "mode", "buffering"}, required = 1, posOnly = 1, kwOnly = {"encoding", "errors", "newline"})
     @GenerateNodeFactory
     abstract static class MakefileNode extends BuiltinNode {
         @Specialization
@@ -307,12 +309,19 @@ public final class SocketMethods {
             if (!mode.chars().allMatch(c -> c == 'r' || c == 'w' || c == 'b')) {
                 throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "invalid mode " + PyOps.repr(mode) + " (only r, w, b allowed)");
             }
-            if (mode.indexOf('b') < 0) {
-                throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's socket.makefile() makes binary files only yet (mode 'rb', 'wb' or 'rwb')");
+            boolean binary = mode.indexOf('b') >= 0;
+            Object size = Args.orDefault(buffering, -1L);
+            if (!binary && size instanceof Long n && n == 0) {
+                throw PyErrors.raise(BuiltinTypes.VALUE_ERROR, "unbuffered streams must be binary");
             }
+            boolean writing = mode.indexOf('w') >= 0;
+            PyModule socket = AioContext.get(this).importModule("socket");
             self.fileOpened();
-            return Calls.call(AioContext.get(this).importModule("socket").get("_SocketFile"), self, mode.indexOf('r') >= 0 || mode.indexOf('w') < 0,
-                            mode.indexOf('w') >= 0, Args.orDefault(buffering, -1L));
+            Object file = Calls.call(socket.get("_SocketFile"), self, mode.indexOf('r') >= 0 || !writing, writing, size);
+            if (binary) {
+                return file;
+            }
+            return Calls.call(socket.get("_SocketTextFile"), file, mode, Args.orDefault(encoding, PyNone.NONE), Args.orDefault(errors, PyNone.NONE), Args.orDefault(newline, PyNone.NONE));
         }
     }
 

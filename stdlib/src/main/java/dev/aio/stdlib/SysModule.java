@@ -126,6 +126,36 @@ public final class SysModule {
         }
     }
 
+    /** {@code sys.getdefaultencoding()}: str's encoding by default, always UTF-8. */
+    @Builtin(name = "getdefaultencoding")
+    @GenerateNodeFactory
+    abstract static class GetDefaultEncodingNode extends BuiltinNode {
+        @Specialization
+        static Object doGet() {
+            return "utf-8";
+        }
+    }
+
+    /** {@code sys.getfilesystemencoding()}: how file names are encoded, UTF-8 as in CPython's UTF-8 locales (aio's TextFile). */
+    @Builtin(name = "getfilesystemencoding")
+    @GenerateNodeFactory
+    abstract static class GetFileSystemEncodingNode extends BuiltinNode {
+        @Specialization
+        static Object doGet() {
+            return "utf-8";
+        }
+    }
+
+    /** {@code sys.getfilesystemencodeerrors()}: CPython's error handler for file names that are not UTF-8. */
+    @Builtin(name = "getfilesystemencodeerrors")
+    @GenerateNodeFactory
+    abstract static class GetFileSystemEncodeErrorsNode extends BuiltinNode {
+        @Specialization
+        static Object doGet() {
+            return "surrogateescape";
+        }
+    }
+
     /** {@code sys.intern(string)}: the one str object of its value (the JVM's own pool of strings). */
     @Builtin(name = "intern", params = {"string"})
     @GenerateNodeFactory
