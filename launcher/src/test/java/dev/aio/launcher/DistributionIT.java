@@ -118,12 +118,88 @@ class DistributionIT {
 
                         asyncio.run(main())
                         """);
-        // Without the daemon: the trace is the run's JVM's.
-        String trace = run(dir, Map.of("AIO_DAEMON", "off", "AIO_JAVA_OPTS", "-Dpolyglot.engine.TraceCompilation=true -Dpolyglot.engine.BackgroundCompilation=false"
-                        + " -Dpolyglot.engine.FirstTierCompilationThreshold=100 -Dpolyglot.engine.LastTierCompilationThreshold=1000000"),
-                        home.resolve("bin/aio").toString(), "run", "--slow-step", "0", "pipeline.aio");
+        String trace = compilationTrace(home, "pipeline.aio");
         assertTrue(trace.contains("\ntotal 199990000\n"), trace);
-        for (String root : List.of("aio:producer(resume_bci=", "aio:consumer(resume_bci=", "builtin:put ", "builtin:get ")) {
+        assertCompiledAndStable(trace, "aio:producer(resume_bci=", "aio:consumer(resume_bci=", "builtin:put ", "builtin:get ");
+    }
+
+    /**
+     * On the JIT, coroutines that take asyncio's Lock (by {@code async with} and by {@code acquire()}),
+     * a Semaphore and a Condition in a loop have their bodies compiled: the acquire's step, which
+     * the await inlines, compiles (a stream in Lock's and Semaphore's acquire made Graal give up on
+     * every such loop, "too deep inlining", and a daemon then ran it interpreted for good).
+     */
+    @Test
+    void onTheJitLockSemaphoreAndConditionLoopsAreCompiled() throws Exception {
+        Path home = unpack();
+        Files.writeString(dir.resolve("locks.aio"), """
+                        import asyncio
+
+                        async def locked(lock, state, n):
+                            for _ in range(n):
+                                async with lock:
+                                    value = state["count"]
+                                    await asyncio.sleep(0)
+                                    state["count"] = value + 1
+
+                        async def acquired(lock, state, n):
+                            for _ in range(n):
+                                await lock.acquire()
+                                try:
+                                    state["count"] += 1
+                                    await asyncio.sleep(0)
+                                finally:
+                                    lock.release()
+
+                        async def limited(semaphore, state, n):
+                            for _ in range(n):
+                                async with semaphore:
+                                    await asyncio.sleep(0)
+                                    state["limited"] += 1
+
+                        async def consumer(condition, items, n):
+                            for _ in range(n):
+                                async with condition:
+                                    await condition.wait_for(lambda: items)
+                                    items.pop()
+
+                        async def producer(condition, items, n):
+                            for _ in range(n):
+                                async with condition:
+                                    items.append(1)
+                                    condition.notify()
+                                await asyncio.sleep(0)
+
+                        async def main():
+                            n = 500
+                            state = {"count": 0, "limited": 0}
+                            lock, semaphore, condition, items = asyncio.Lock(), asyncio.Semaphore(2), asyncio.Condition(), []
+                            await asyncio.gather(locked(lock, state, n), locked(lock, state, n), acquired(lock, state, n),
+                                                 limited(semaphore, state, n), limited(semaphore, state, n), limited(semaphore, state, n),
+                                                 consumer(condition, items, n), producer(condition, items, n))
+                            print(state, items)
+
+                        asyncio.run(main())
+                        """);
+        String trace = compilationTrace(home, "locks.aio");
+        assertTrue(trace.contains("\n{'count': 1500, 'limited': 1500} []\n"), trace);
+        assertCompiledAndStable(trace, "aio:locked(resume_bci=", "aio:acquired(resume_bci=", "aio:limited(resume_bci=", "aio:consumer(resume_bci=",
+                        "aio:producer(resume_bci=");
+    }
+
+    /**
+     * The run's output with Truffle's compilation trace, without the daemon (the trace is the run's
+     * JVM's): low thresholds and compilation on the running thread compile what loops within the run.
+     */
+    private String compilationTrace(Path home, String program) throws IOException, InterruptedException {
+        return run(dir, Map.of("AIO_DAEMON", "off", "AIO_JAVA_OPTS", "-Dpolyglot.engine.TraceCompilation=true -Dpolyglot.engine.BackgroundCompilation=false"
+                        + " -Dpolyglot.engine.FirstTierCompilationThreshold=100 -Dpolyglot.engine.LastTierCompilationThreshold=1000000"),
+                        home.resolve("bin/aio").toString(), "run", "--slow-step", "0", program);
+    }
+
+    /** Each root was compiled and went back to the interpreter at most three times, and no compilation failed. */
+    private static void assertCompiledAndStable(String trace, String... roots) {
+        for (String root : roots) {
             assertTrue(trace.lines().anyMatch(l -> l.startsWith("[engine] opt done") && l.contains(root)), root + " compiled:\n" + trace);
             assertTrue(trace.lines().filter(l -> l.matches("\\[engine\\] opt (deopt|inval).*") && l.contains(root)).count() <= 3, root + " deoptimized again and again:\n" + trace);
         }

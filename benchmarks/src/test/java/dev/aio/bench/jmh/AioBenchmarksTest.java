@@ -38,6 +38,12 @@ class AioBenchmarksTest {
     }
 
     @Test
+    void lock() {
+        LockBenchmark b = new LockBenchmark();
+        once(b, b::acquireRelease);
+    }
+
+    @Test
     void futureCallback() {
         FutureCallbackBenchmark b = new FutureCallbackBenchmark();
         once(b, b::addDoneCallbackSetResult);

@@ -51,7 +51,7 @@ public final class Lock extends SubclassableObject {
             protected Object resume(Object sent) {
                 Object done = forContextManager ? PyNone.NONE : Boolean.TRUE;
                 if (waiter == null) {
-                    if (!locked && waiters.stream().allMatch(Future::isCancelled)) {
+                    if (!locked && allWaitersCancelled()) {
                         locked = true;
                         return done;
                     }
@@ -70,6 +70,20 @@ public final class Lock extends SubclassableObject {
                 return done;
             }
         };
+    }
+
+    /**
+     * CPython's {@code all(w.cancelled() for w in self._waiters)}. A plain loop, not a stream: this
+     * runs inside the compiled code of the {@code await} that acquires, and a stream pulls the JDK's
+     * fork-join machinery into that compilation until Graal gives up on it ("too deep inlining").
+     */
+    private boolean allWaitersCancelled() {
+        for (Future w : waiters) {
+            if (!w.isCancelled()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void release() {

@@ -50,7 +50,16 @@ public final class Semaphore extends SubclassableObject {
     }
 
     public boolean isLocked() {
-        return value == 0 || waiters.stream().anyMatch(w -> !w.isCancelled());
+        if (value == 0) {
+            return true;
+        }
+        // A loop, not a stream: acquire's compiled await inlines this (see Lock.allWaitersCancelled).
+        for (Future w : waiters) {
+            if (!w.isCancelled()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     BuiltinCoroutine acquire(boolean forContextManager) {
