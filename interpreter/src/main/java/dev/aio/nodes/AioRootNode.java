@@ -616,8 +616,8 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     @ConstantOperand(type = String.class)
     public static final class GetAttr {
         @Specialization
-        static Object doGet(String name, Object obj, @Cached GetAttrNode get) {
-            return get.execute(obj, name);
+        static Object doGet(VirtualFrame frame, String name, Object obj, @Cached GetAttrNode get) {
+            return get.execute(obj, name, ValueOps.function(frame));
         }
     }
 
@@ -625,8 +625,8 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     @ConstantOperand(type = String.class)
     public static final class SetAttr {
         @Specialization
-        static void doSet(String name, Object obj, Object value, @Cached SetAttrNode set) {
-            set.execute(obj, name, value);
+        static void doSet(VirtualFrame frame, String name, Object obj, Object value, @Cached SetAttrNode set) {
+            set.execute(obj, name, value, ValueOps.function(frame));
         }
     }
 

@@ -39,6 +39,10 @@ public final class FunctionCaches {
     record MethodSlot(Class<?> receiverClass, PyType type, int typeVersion, Object method, boolean hasInstanceDict) {
     }
 
+    /** Whether {@link GetAttrNode} or {@link SetAttrNode} reads or writes the instance dict for a class written in aio, valid while the class and its bases stay as they were. */
+    record InstanceDictSlot(PyType type, int typeVersion, boolean viaDict) {
+    }
+
     /** Valid while the language serves one context: a node that holds a context's objects itself is guarded by it. */
     public static Assumption singleContext() {
         return AioLanguage.get(null).singleContextAssumption();
@@ -110,5 +114,29 @@ public final class FunctionCaches {
         boolean hasInstanceDict = Attributes.hasInstanceDict(receiverClass);
         f.setCacheSlot(slot, new MethodSlot(receiverClass, type, version, method, hasInstanceDict));
         return method == null || hasInstanceDict && Attributes.instanceHas(receiver, name) ? null : method;
+    }
+
+    /** {@link Attributes#readsInstanceDict} for {@code type}, as {@code f}'s slot keeps it. */
+    static boolean readsInstanceDict(PyFunction f, int slot, PyType type, String name) {
+        if (f.cacheSlot(slot) instanceof InstanceDictSlot s && s.type == type && s.typeVersion == type.version()) {
+            return s.viaDict;
+        }
+        return resolveInstanceDict(f, slot, type, name, false);
+    }
+
+    /** {@link Attributes#writesInstanceDict} for {@code type}, as {@code f}'s slot keeps it. */
+    static boolean writesInstanceDict(PyFunction f, int slot, PyType type, String name) {
+        if (f.cacheSlot(slot) instanceof InstanceDictSlot s && s.type == type && s.typeVersion == type.version()) {
+            return s.viaDict;
+        }
+        return resolveInstanceDict(f, slot, type, name, true);
+    }
+
+    @TruffleBoundary
+    private static boolean resolveInstanceDict(PyFunction f, int slot, PyType type, String name, boolean write) {
+        int version = type.version();
+        boolean viaDict = write ? Attributes.writesInstanceDict(type, name) : Attributes.readsInstanceDict(type, name);
+        f.setCacheSlot(slot, new InstanceDictSlot(type, version, viaDict));
+        return viaDict;
     }
 }

@@ -26,6 +26,7 @@ import dev.aio.AioContext;
 import dev.aio.nodes.AioRootNode;
 import dev.aio.runtime.PyFunction;
 import dev.aio.runtime.PyModule;
+import dev.aio.runtime.PyType;
 
 /**
  * The inline caches of code that several contexts share, as aio's daemon runs each program in a
@@ -239,6 +240,10 @@ class SharedCodeCachesTest {
                     assertTrue(active(load, "doGlobal") + active(load, "doBuiltin") == 1, "held by the node: " + load);
                     assertEquals(0, active(load, "doPerFunction"), load.toString());
                 }
+                for (Node access : attributeNodes()) {
+                    assertEquals(1, instances(access, "doInstance"), "Counter held by the node: " + access);
+                    assertEquals(0, instances(access, "doInstancePerFunction"), access.toString());
+                }
             } finally {
                 context.leave();
             }
@@ -258,6 +263,12 @@ class SharedCodeCachesTest {
         assertEquals(1, instances(lookup, "doUserTypePerFunction"), run + ": Counter is a class of each run");
         assertEquals(0, instances(lookup, "doUserType"), run);
         assertFalse(Introspection.getSpecialization(lookup, "doUncached").isActive(), run + ": the lookup went megamorphic");
+        // self.n in bump(): Counter's instance dict, the answer kept by the function, never by the node.
+        for (Node access : attributeNodes()) {
+            assertEquals(0, instances(access, "doInstance"), run + ": no run's class in the node: " + access);
+            assertEquals(1, instances(access, "doInstancePerFunction"), run + ": " + access);
+            assertFalse(Introspection.getSpecialization(access, "doGeneric").isActive(), run + ": " + access);
+        }
         // len() (a function of the program's own in run 3) and fib(5): one callee each, whatever the run (range is a class).
         int builtinCalls = 0;
         for (Instruction call : instructions("work", "CallFunction")) {
@@ -273,8 +284,25 @@ class SharedCodeCachesTest {
         }
     }
 
+    /** The attribute nodes of {@code self.n += k; return self.n} in {@code Counter.bump}: two reads, one write. */
+    private static List<Node> attributeNodes() {
+        PyFunction bump = (PyFunction) ((PyType) AioContext.get(null).bindings().get("Counter")).lookup("bump");
+        List<Node> nodes = new ArrayList<>();
+        for (Instruction i : instructions(bump, "GetAttr")) {
+            nodes.add(cachedNode(i, "doGet", n -> n.getClass().getSimpleName().startsWith("GetAttrNode")));
+        }
+        for (Instruction i : instructions(bump, "SetAttr")) {
+            nodes.add(cachedNode(i, "doSet", n -> n.getClass().getSimpleName().startsWith("SetAttrNode")));
+        }
+        assertEquals(3, nodes.size(), nodes.toString());
+        return nodes;
+    }
+
     private static List<Instruction> instructions(String function, String operation) {
-        PyFunction f = (PyFunction) AioContext.get(null).bindings().get(function);
+        return instructions((PyFunction) AioContext.get(null).bindings().get(function), operation);
+    }
+
+    private static List<Instruction> instructions(PyFunction f, String operation) {
         BytecodeNode bytecode = ((AioRootNode) f.getCode().root()).getBytecodeNode();
         List<Instruction> found = new ArrayList<>();
         for (Instruction i : bytecode.getInstructions()) {
