@@ -38,7 +38,7 @@ USES_PORTS = re.compile(r"start_server|create_server|open_connection|create_conn
 PORT_LOCKS = collections.defaultdict(threading.Lock)
 PORT_TIMEOUT = 20
 STARTS_A_LOOP = re.compile(r"asyncio\.run\(|run_until_complete\(|run_forever\(")
-MASKS = {"timing": ", durations masked", "digits": ", varies: digits masked", "lines": ", varies: lines counted"}
+MASKS = {"timing": ", durations masked", "digits": ", varies: digits masked", "varies": ", varies: exit status and stderr only"}
 NETWORK_ERRORS = re.compile(r"gaierror|Name or service not known|Temporary failure in name resolution|"
                             r"ClientConnectorError|ConnectionRefusedError|Network is unreachable")
 
@@ -157,6 +157,16 @@ def stderr_shape(text):
     return [line for line in text.split("\n") if line and not line.startswith((" ", "\t"))]
 
 
+def third_party_import(text, cwd):
+    """The first module the source imports that is neither CPython's nor the program's own."""
+    for m in re.finditer(r"^[ \t]*(?:import[ \t]+(\w+)|from[ \t]+(\w+)[\w.]*[ \t]+import\b)", text, re.M):
+        name = m.group(1) or m.group(2)
+        if name not in sys.stdlib_module_names and name != "__future__" and not (
+                os.path.exists(os.path.join(cwd, name + ".py")) or os.path.isdir(os.path.join(cwd, name))):
+            return name
+    return None
+
+
 def third_party_module(err):
     m = re.search(r"ModuleNotFoundError: No module named '([\w.]+)'", err)
     if m and m.group(1).split(".")[0] not in sys.stdlib_module_names:
@@ -181,10 +191,11 @@ def aio_error(err):
 
 def compare(program, cpython, aio, scratch, kind):
     reasons = []
-    timing, digits = kind == "timing", kind == "digits"
+    kinds = kind.split()
+    timing, digits = "timing" in kinds, "digits" in kinds
     out_c, out_a = masked(cpython["out"], scratch, timing, digits), masked(aio["out"], scratch, timing, digits)
-    if kind == "lines":
-        out_c, out_a = f"{out_c.count(chr(10))} lines", f"{out_a.count(chr(10))} lines"
+    if "varies" in kinds:
+        out_c = out_a = ""
     err_c = stderr_shape(masked(cpython["err"], scratch, timing, digits))
     err_a = stderr_shape(masked(aio["err"], scratch, timing, digits))
     if aio["status"] == "timeout":
@@ -207,7 +218,8 @@ def main():
     parser.add_argument("--mirrors", default="/work/.mirror")
     parser.add_argument("--aio", default=os.path.join(ROOT, "aio"))
     parser.add_argument("--reuse-cpython", action="store_true",
-                        help="reuse CPython's results of the last run (saved in the scratch folder)")
+                        help="reuse CPython's results of the last run (saved beside the scratch folder), "
+                             "running again those that did not end")
     args = parser.parse_args()
     scratch = os.path.abspath(args.scratch)
     sources, classes = read_manifest()
@@ -219,6 +231,7 @@ def main():
         source = os.path.join(program["cwd"], program["argv"][0]) if program["argv"][0] != "-m" else \
             os.path.join(program["cwd"], program["argv"][1].replace(".", "/") + ".py")
         text = open(source).read()
+        program["third_party"] = third_party_import(text, program["cwd"])
         program["ports"] = sorted(set(re.findall(r"\b\d{4,5}\b", text))) if USES_PORTS.search(text) else []
     if args.only:
         programs = [p for p in programs if args.only in p["id"]]
@@ -226,7 +239,8 @@ def main():
                             capture_output=True, text=True, check=True).stdout.strip()
 
     def under_cpython(program):
-        if program["id"] not in cpython_results and not classes.get(program["id"], "").startswith("skip="):
+        saved = cpython_results.get(program["id"])
+        if (saved is None or saved["status"] == "timeout") and not classes.get(program["id"], "").startswith("skip="):
             first = run([python, *program["argv"]], program["cwd"], args.timeout, program)
             if first["status"] != "timeout":
                 first["again"] = run([python, *program["argv"]], program["cwd"], args.timeout, program)["out"]
@@ -237,6 +251,9 @@ def main():
         kind = classes.get(program["id"], "")
         if kind.startswith("skip="):
             return kind
+        module = program["third_party"]
+        if module:
+            return f"skip=third-party package {module}"
         cpython = cpython_results[program["id"]]
         if cpython["status"] == "timeout":
             return "skip=no end under CPython within the time limit"
@@ -245,16 +262,16 @@ def main():
             return f"skip=third-party package {module}"
         if cpython["status"] != 0 and NETWORK_ERRORS.search(cpython["err"]):
             return "skip=network"
-        if kind == "" and masked(cpython["out"], scratch, False) != masked(cpython["again"], scratch, False):
+        if kind in ("", "real") and masked(cpython["out"], scratch, False) != masked(cpython["again"], scratch, False):
             differ = masked(cpython["out"], scratch, False, True) != masked(cpython["again"], scratch, False, True)
-            return "lines" if differ else "digits"
+            return f"{kind} varies" if differ else f"{kind} digits"
         return kind
 
     def under_aio(program):
         kind = classified(program)
         if kind.startswith("skip="):
             return program, kind, None
-        flags = [] if kind == "real" else ["--virtual-time"]
+        flags = [] if "real" in kind.split() else ["--virtual-time"]
         return program, kind, run([args.aio, "run", *flags, *program["argv"]], program["cwd"], args.timeout, program)
 
     # CPython's runs mostly sleep: many at once; aio's take the CPU: --jobs at once.
@@ -272,7 +289,7 @@ def main():
                 continue
             compared += 1
             reasons = compare(program, cpython_results[program["id"]], aio, os.path.join(scratch, ""), kind)
-            mode = ("real time" if kind == "real" else "virtual time") + MASKS.get(kind, "")
+            mode = ("real time" if "real" in kind.split() else "virtual time") + "".join(MASKS.get(k, "") for k in kind.split())
             if reasons:
                 rows.append((program["id"], "FAIL", f"[{mode}] " + "; ".join(reasons)))
             else:
