@@ -10,6 +10,8 @@ pass rate, with the reason of each failure.
 
     scripts/public-programs.py [--only SUBSTRING] [--jobs N] [--timeout S] [--scratch DIR]
 
+CPython runs each program twice; how the two runs and the manifest classify a program (output
+that varies, real time, left out with the reason) is described in the manifest's header.
 The stderr shape is its lines that do not start with a space (a traceback's header and final
 line, logging lines, warnings): traceback frames are not compared, as aio leaves out the frames
 of its own library where CPython shows asyncio's. Object addresses (0x...), the scratch folder's
