@@ -83,13 +83,17 @@ public final class NeverAwaitedWarnings {
         err.flush();
     }
 
-    /** The run ends: warns about every coroutine that never ran. */
+    /**
+     * The run ends: warns about the coroutines that never ran, once per name (CPython warns as they
+     * are collected at shutdown, all at {@code sys:1}, where the default filter shows a message once).
+     */
     @TruffleBoundary
     public void runEnded() {
         out.flush();
         for (int i = 0; i < createdCount; i++) {
-            if (!created[i].isStarted()) {
-                err.println("sys:1: RuntimeWarning: coroutine '" + created[i].qualName() + "' was never awaited");
+            String message = "coroutine '" + created[i].qualName() + "' was never awaited";
+            if (!created[i].isStarted() && shown.add("sys:1:" + message)) {
+                err.println("sys:1: RuntimeWarning: " + message);
             }
         }
         Arrays.fill(created, 0, createdCount, null);

@@ -58,7 +58,7 @@ public final class AsyncioModule {
                     BuiltinTypes.INVALID_STATE_ERROR, BuiltinTypes.TIMEOUT_ERROR);
 
     /** The parts written in aio, one per concept as in Lib/asyncio, run into the module in this order. */
-    private static final List<String> AIO_PARTS = List.of("events", "tasks", "timeouts", "locks", "taskgroups", "base_events", "protocols", "selector_events", "sslproto", "streams",
+    private static final List<String> AIO_PARTS = List.of("events", "tasks", "timeouts", "locks", "taskgroups", "base_events", "transports", "protocols", "selector_events", "sslproto", "streams",
                     "base_subprocess", "subprocess");
 
     private AsyncioModule() {

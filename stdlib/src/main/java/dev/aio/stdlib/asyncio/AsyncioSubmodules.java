@@ -40,6 +40,7 @@ final class AsyncioSubmodules {
                                     "_unregister_task", "_enter_task", "_leave_task")),
                     Map.entry("threads", List.of("to_thread")),
                     Map.entry("timeouts", List.of("Timeout", "timeout", "timeout_at")),
+                    Map.entry("transports", List.of("BaseTransport", "ReadTransport", "WriteTransport", "Transport", "DatagramTransport", "SubprocessTransport")),
                     Map.entry("unix_events", List.of("SelectorEventLoop", "DefaultEventLoopPolicy")));
 
     /** Names aio's asyncio parts define that CPython keeps in the submodule only (not in its {@code __all__}). */
