@@ -55,6 +55,12 @@ public class Future extends SubclassableObject implements Awaitable {
     private String purpose;
     /** An exception nobody has retrieved yet (by result(), exception() or awaiting): reported when the loop closes. */
     private boolean logTraceback;
+    /**
+     * A task's step was given this future to wait on and refused it (a task awaiting itself, a
+     * future of another loop): CPython's C task leaves the future's {@code _asyncio_future_blocking}
+     * set then, so a later {@code await} of it while it is pending raises "await wasn't used with future".
+     */
+    private boolean refusedWhileBlocking;
 
     public Future(EventLoop loop) {
         this(loop, TYPE);
@@ -323,10 +329,21 @@ public class Future extends SubclassableObject implements Awaitable {
 
     // ----- await ---------------------------------------------------------------------------------
 
+    /** See {@link #refusedWhileBlocking}. */
+    void refusedByTask() {
+        refusedWhileBlocking = true;
+    }
+
     @Override
     public Object step(Object sent) {
         if (sent == AwaitSignal.START) {
-            return isDone() ? result() : AwaitSignal.PENDING;
+            if (isDone()) {
+                return result();
+            }
+            if (refusedWhileBlocking) {
+                throw PyErrors.runtimeError("await wasn't used with future");
+            }
+            return AwaitSignal.PENDING;
         }
         if (sent instanceof ThrowRequest t) {
             throw new AioException(t.exception(), null);

@@ -291,8 +291,10 @@ public final class Task extends Future implements ReadyCallback {
     private void handleYield(Object yielded) {
         if (yielded instanceof Future f) {
             if (f.getLoop() != loop) {
+                f.refusedByTask();
                 scheduleThrow(runtimeError("Task " + repr() + " got Future " + f.repr() + " attached to a different loop"));
             } else if (f == this) {
+                refusedByTask();
                 scheduleThrow(runtimeError("Task cannot await on itself: " + repr()));
             } else {
                 // Set first: a future already done puts the task on the ready queue at once, as its wake-up.
