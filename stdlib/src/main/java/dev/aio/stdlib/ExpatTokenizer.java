@@ -207,7 +207,8 @@ final class ExpatTokenizer extends PyObject {
         return new Failure(code, in.positionOf(i));
     }
 
-    private PyTuple event(String kind, long[] position, String raw, Object... args) {
+    /** An event: its kind, expat's position, the text for {@code DefaultHandler} (a str, or a tuple of a declaration's pieces), its values. */
+    private PyTuple event(String kind, long[] position, Object raw, Object... args) {
         Object[] items = new Object[5 + args.length];
         items[0] = kind;
         items[1] = position[0];
@@ -376,6 +377,7 @@ final class ExpatTokenizer extends PyObject {
      */
     private int reference(int p, StringBuilder value) {
         String replacement;
+        String kind = "data";
         int end;
         if (at(p + 1) == '#') {
             int i = p + 2;
@@ -415,6 +417,7 @@ final class ExpatTokenizer extends PyObject {
             replacement = PREDEFINED.get(name);
             if (replacement == null) {
                 replacement = entities.get(name);
+                kind = "entityref";
             }
             if (replacement == null) {
                 throw fail(UNDEFINED_ENTITY, p);
@@ -424,7 +427,7 @@ final class ExpatTokenizer extends PyObject {
         if (value != null) {
             value.append(replacement);
         } else {
-            emit("data", p, end, replacement);
+            emit(kind, p, end, replacement);
         }
         return end;
     }
@@ -772,22 +775,57 @@ final class ExpatTokenizer extends PyObject {
         List<Object> subsetEvents = new ArrayList<>();
         boolean hasSubset = at(i) == '[';
         int startAt = i;
+        int subsetEnd = i;
         if (hasSubset) {
             List<Object> outer = tokenEvents;
             tokenEvents = subsetEvents;
-            i = internalSubset(i + 1);
+            subsetEnd = internalSubset(i + 1);
             tokenEvents = outer;
-            i = skipSpace(i + 1);
+            i = skipSpace(subsetEnd + 1);
         }
         if (at(i) != '>') {
             throw fail(INVALID_TOKEN, i);
         }
-        tokenEvents.add(event("doctype", in.positionOf(startAt), normalized(in.substring(p, startAt)), name, noneIfNull(ids[0]),
-                        noneIfNull(ids[1]), hasSubset ? 1L : 0L));
+        tokenEvents.add(event("doctype", in.positionOf(startAt), declarationPieces(in.substring(p, hasSubset ? startAt + 1 : startAt)), name,
+                        noneIfNull(ids[0]), noneIfNull(ids[1]), hasSubset ? 1L : 0L));
         tokenEvents.addAll(subsetEvents);
-        emit("enddoctype", i, i + 1);
+        tokenEvents.add(event("enddoctype", in.positionOf(i), declarationPieces(in.substring(subsetEnd, i + 1))));
         sawDoctype = true;
         in.consumeTo(i + 1);
+    }
+
+    /**
+     * The text of a declaration as the pieces expat hands {@code DefaultHandler} one at a time:
+     * {@code <!KEYWORD}, runs of white space, names, quoted literals, and single characters.
+     */
+    private static PyTuple declarationPieces(String raw) {
+        String text = normalized(raw);
+        List<Object> pieces = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int j = i + 1;
+            if (c == '<' && j < text.length() && text.charAt(j) == '!') {
+                j++;
+                while (j < text.length() && isNameChar(text.charAt(j))) {
+                    j++;
+                }
+            } else if (c == '"' || c == '\'') {
+                int close = text.indexOf(c, j);
+                j = close < 0 ? text.length() : close + 1;
+            } else if (isSpace(c)) {
+                while (j < text.length() && isSpace(text.charAt(j))) {
+                    j++;
+                }
+            } else if (isNameChar(c) || c == '#' || c == '%') {
+                while (j < text.length() && isNameChar(text.charAt(j))) {
+                    j++;
+                }
+            }
+            pieces.add(text.substring(i, j));
+            i = j;
+        }
+        return new PyTuple(pieces.toArray());
     }
 
     /** An optional {@code SYSTEM "s"} or {@code PUBLIC "p" "s"} into {@code ids} (system, public); returns the index after it. */
@@ -841,7 +879,11 @@ final class ExpatTokenizer extends PyObject {
     private int internalSubset(int from) {
         int i = from;
         while (true) {
+            int spaceStart = i;
             i = skipSpace(i);
+            if (i > spaceStart) {
+                emit("default", spaceStart, i);
+            }
             char c = at(i);
             if (c == ']') {
                 return i;
@@ -929,7 +971,7 @@ final class ExpatTokenizer extends PyObject {
             }
             entities.put(name, value);
         }
-        emit("entitydecl", p, i + 1, name, parameter ? 1L : 0L, noneIfNull(value), PyNone.NONE, noneIfNull(ids[0]), noneIfNull(ids[1]), noneIfNull(notation));
+        tokenEvents.add(event("entitydecl", in.positionOf(p), declarationPieces(in.substring(p, i + 1)), name, parameter ? 1L : 0L, noneIfNull(value), PyNone.NONE, noneIfNull(ids[0]), noneIfNull(ids[1]), noneIfNull(notation)));
         return i + 1;
     }
 }
