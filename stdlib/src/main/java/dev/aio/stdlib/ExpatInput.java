@@ -98,11 +98,13 @@ final class ExpatInput {
         }
     }
 
+    /** expat counts the byte order mark as a column. */
     private void skipMark(int length, Charset c) {
         charset = c;
         encodingFixed = true;
         rawStart += length;
         byteIndex += length;
+        column++;
     }
 
     private void decode() {

@@ -244,6 +244,20 @@ final class ExpatTokenizer extends PyObject {
         return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
     }
 
+    /** A character that may not appear in a document at all (XML's Char production, for one UTF-16 unit). */
+    private static boolean isForbidden(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF;
+    }
+
+    /** {@code at(i)}, refusing a character XML forbids, as expat's tokenizer does. */
+    private char allowed(int i) {
+        char c = at(i);
+        if (isForbidden(c)) {
+            throw fail(INVALID_TOKEN, i);
+        }
+        return c;
+    }
+
     /** CR LF and a lone CR read as LF, as expat normalizes line breaks. */
     private static String normalized(String s) {
         return s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n").replace('\r', '\n');
@@ -292,6 +306,9 @@ final class ExpatTokenizer extends PyObject {
             return;
         }
         if (c != '<') {
+            if (isForbidden(c)) {
+                throw fail(INVALID_TOKEN, p);
+            }
             if (state == State.EPILOG) {
                 throw fail(JUNK_AFTER_DOC_ELEMENT, p);
             }
@@ -359,6 +376,12 @@ final class ExpatTokenizer extends PyObject {
         while (j < in.end()) {
             char d = in.charAt(j);
             if (d == '<' || d == '&' || d == '\n' || d == '\r') {
+                break;
+            }
+            if (isForbidden(d)) {
+                if (j == p) {
+                    throw fail(INVALID_TOKEN, j);
+                }
                 break;
             }
             if (d == '>' && j >= p + 2 && in.charAt(j - 1) == ']' && in.charAt(j - 2) == ']') {
@@ -500,10 +523,12 @@ final class ExpatTokenizer extends PyObject {
                 }
             }
         }
+        long[] start = in.positionOf(p);
         emit("start", p, i, name, new PyList(new ArrayList<>(attributes)));
         in.consumeTo(i);
         if (empty) {
-            endElement(i, i, name, declared);
+            tokenEvents.add(event("end", in.positionOf(i), "", name, PyTuple.of(start[0], start[1], start[2])));
+            endNamespaces(i, declared);
             if (openTags.isEmpty()) {
                 state = State.EPILOG;
             }
@@ -518,7 +543,7 @@ final class ExpatTokenizer extends PyObject {
     private int attributeValue(int from, char quote, StringBuilder value) {
         int i = from;
         while (true) {
-            char c = at(i);
+            char c = allowed(i);
             if (c == quote) {
                 return i + 1;
             }
@@ -620,7 +645,11 @@ final class ExpatTokenizer extends PyObject {
 
     private void endElement(int p, int rawEnd, String name, List<String[]> declared) {
         emit("end", p, rawEnd, name);
-        // expat reports the end of a declaration's scope where it reports the end of the element.
+        endNamespaces(p, declared);
+    }
+
+    /** expat reports the end of a declaration's scope where it reports the end of the element. */
+    private void endNamespaces(int p, List<String[]> declared) {
         for (int k = declared.size() - 1; k >= 0; k--) {
             String[] binding = declared.get(k);
             if (binding[1] == null) {
@@ -638,7 +667,7 @@ final class ExpatTokenizer extends PyObject {
         }
         int i = p + 4;
         while (true) {
-            if (at(i) == '-' && at(i + 1) == '-') {
+            if (allowed(i) == '-' && at(i + 1) == '-') {
                 if (at(i + 2) != '>') {
                     throw fail(INVALID_TOKEN, i + 2);
                 }
@@ -661,7 +690,7 @@ final class ExpatTokenizer extends PyObject {
             }
             i = skipSpace(i);
             dataStart = i;
-            while (!(at(i) == '?' && at(i + 1) == '>')) {
+            while (!(allowed(i) == '?' && at(i + 1) == '>')) {
                 i++;
             }
         }
@@ -670,7 +699,7 @@ final class ExpatTokenizer extends PyObject {
             if (!target.equals("xml") || !atDocumentStart) {
                 throw fail(MISPLACED_XML_PI, p);
             }
-            xmlDeclaration(p, i + 2, data);
+            xmlDeclaration(p, dataStart, i + 2, data);
             return;
         }
         emit("pi", p, i + 2, target, data);
@@ -678,7 +707,7 @@ final class ExpatTokenizer extends PyObject {
     }
 
     /** {@code <?xml version="1.0" encoding="..." standalone="..."?>}: its pseudo-attributes, in this order. */
-    private void xmlDeclaration(int p, int end, String data) {
+    private void xmlDeclaration(int p, int dataStart, int end, String data) {
         Map<String, String> values = new HashMap<>();
         String[] names = {"version", "encoding", "standalone"};
         int next = 0;
@@ -686,7 +715,7 @@ final class ExpatTokenizer extends PyObject {
         while (i < data.length()) {
             int eq = data.indexOf('=', i);
             if (eq < 0) {
-                throw fail(XML_DECL, p);
+                throw fail(XML_DECL, dataStart + i);
             }
             String name = data.substring(i, eq).strip();
             int q = eq + 1;
@@ -694,14 +723,14 @@ final class ExpatTokenizer extends PyObject {
                 q++;
             }
             if (q >= data.length() || data.charAt(q) != '"' && data.charAt(q) != '\'') {
-                throw fail(XML_DECL, p);
+                throw fail(XML_DECL, dataStart + i);
             }
             int close = data.indexOf(data.charAt(q), q + 1);
             while (next < names.length && !names[next].equals(name)) {
                 next++;
             }
             if (close < 0 || next == names.length) {
-                throw fail(XML_DECL, p);
+                throw fail(XML_DECL, dataStart + i);
             }
             values.put(name, data.substring(q + 1, close));
             i = close + 1;
@@ -711,7 +740,7 @@ final class ExpatTokenizer extends PyObject {
         }
         String standalone = values.get("standalone");
         if (!values.containsKey("version") || standalone != null && !standalone.equals("yes") && !standalone.equals("no")) {
-            throw fail(XML_DECL, p);
+            throw fail(XML_DECL, dataStart);
         }
         String encoding = values.get("encoding");
         emit("xmldecl", p, end, values.get("version"), noneIfNull(encoding), standalone == null ? -1L : standalone.equals("yes") ? 1L : 0L);
@@ -729,7 +758,7 @@ final class ExpatTokenizer extends PyObject {
         }
         int contentStart = p + 9;
         int i = contentStart;
-        while (!(at(i) == ']' && at(i + 1) == ']' && at(i + 2) == '>')) {
+        while (!(allowed(i) == ']' && at(i + 1) == ']' && at(i + 2) == '>')) {
             i++;
         }
         emit("startcdata", p, contentStart);
