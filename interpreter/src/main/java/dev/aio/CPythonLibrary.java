@@ -30,7 +30,7 @@ final class CPythonLibrary {
                     "unittest", "difflib", "pprint", "argparse", "fnmatch", "copy", "copyreg", "numbers", "fractions", "decimal", "_pydecimal", "_collections_abc",
                     "statistics", "uuid", "platform", "shlex", "graphlib", "reprlib", "colorsys", "keyword", "getopt", "optparse", "ipaddress", "html", "_markupbase",
                     "timeit", "sched", "hmac", "secrets", "tempfile", "glob", "stat", "configparser", "tomllib", "pickle", "_compat_pickle", "csv", "gzip", "_compression",
-                    "codecs", "encodings", "plistlib", "selectors", "socketserver", "email", "quopri", "mimetypes", "calendar");
+                    "codecs", "encodings", "plistlib", "selectors", "socketserver", "email", "quopri", "mimetypes", "calendar", "xml");
 
     /**
      * Submodules offered from packages that are not offered whole: {@code urllib}'s and
@@ -51,9 +51,7 @@ final class CPythonLibrary {
      * missing digestmod. {@code tempfile}: 3.11's {@code mkdtemp} returns the path as it made it,
      * where 3.12's makes it absolute.
      * {@code csv}: 3.12's {@code QUOTE_STRINGS}
-     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither). {@code plistlib}: its import
-     * of {@code xml.parsers.expat}, which aio lacks, moves from the top of the module to where the
-     * XML parser is made, so binary plists and writing XML work and reading XML names what is missing.
+     * and {@code QUOTE_NOTNULL} are not 3.11's ({@code _csv} has neither).
      * {@code calendar}: 3.11's text where 3.12's differs, above all the days and months as plain
      * ints ({@code MONDAY}, {@code January}) where 3.12 makes them {@code IntEnum}s with
      * {@code global_enum}, and 3.11's month checks and {@code IllegalMonthError} bases; {@code locale}
@@ -71,8 +69,6 @@ final class CPythonLibrary {
                                     new String[]{"type(iter(range(1 << 1000)))", "type(iter(range(0)))"}),
                     "hmac", List.<String[]>of(new String[]{"Missing required argument 'digestmod'.", "Missing required parameter 'digestmod'."}),
                     "tempfile", List.<String[]>of(new String[]{"        return _os.path.abspath(file)", "        return file"}),
-                    "plistlib", List.<String[]>of(new String[]{"from xml.parsers.expat import ParserCreate\n", ""},
-                                    new String[]{"        self.parser = ParserCreate()", "        from xml.parsers.expat import ParserCreate\n        self.parser = ParserCreate()"}),
                     "calendar", List.<String[]>of(
                                     new String[]{"from enum import IntEnum, global_enum\n", ""},
                                     new String[]{"import warnings\n", ""},

@@ -53,6 +53,7 @@ public final class AioStdlib implements StdlibProvider {
             CsvDialectMethods.install();
             CsvReaderMethods.install();
             CsvWriterMethods.install();
+            ExpatTokenizerMethods.install();
             BuiltinFunctionMethods.install();
             DictMethods.install();
             SetMethods.install();
@@ -166,6 +167,7 @@ public final class AioStdlib implements StdlibProvider {
         modules.put("zlib", ZlibModule::create);
         modules.put("_codecs", CodecsModule::create);
         modules.put("_csv", CsvModule::create);
+        modules.put("pyexpat", PyexpatModule::create);
         modules.put("collections.abc", context -> {
             PyModule m = sourceModule(context, "collections.abc");
             context.importModule("collections").put("abc", m);
@@ -210,6 +212,8 @@ public final class AioStdlib implements StdlibProvider {
         m.put("BaseExceptionGroup", BuiltinTypes.BASE_EXCEPTION_GROUP);
         m.put("NotImplemented", SpecialMethods.NOT_IMPLEMENTED);
         m.put("Ellipsis", PyEllipsis.ELLIPSIS);
+        // aio has no -O: asserts always run, as __debug__ says (minidom tests it).
+        m.put("__debug__", true);
         m.put("ExceptionGroup", BuiltinTypes.EXCEPTION_GROUP);
         return m;
     }

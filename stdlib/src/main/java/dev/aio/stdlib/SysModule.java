@@ -46,6 +46,11 @@ public final class SysModule {
         m.put("version_info", StructSequence.make("sys", "version_info", new String[]{"major", "minor", "micro", "releaselevel", "serial"},
                         new Object[]{3L, 11L, 7L, "final", 0L}));
         m.put("hexversion", 0x030B07F0L);
+        // A plain `python3 script.py` run's, but for hash_randomization: aio writes no bytecode, takes no -O, -E, -I or -X options, and does not randomize str hashes.
+        m.put("flags", StructSequence.make("sys", "flags", new String[]{"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
+                        "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+                        "warn_default_encoding", "safe_path", "int_max_str_digits"},
+                        new Object[]{0L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, false, 0L, 0L, false, -1L}));
         // CPython's numeric hash parameters (64-bit), which decimal and fractions hash their numbers with.
         m.put("hash_info", StructSequence.make("sys", "hash_info", new String[]{"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"},
                         new Object[]{64L, (1L << 61) - 1, 314159L, 0L, 1000003L, "siphash13", 64L, 128L, 0L}));

@@ -20,6 +20,7 @@ import com.oracle.truffle.api.TruffleFile;
 import dev.aio.AioContext;
 import dev.aio.runtime.AioException;
 import dev.aio.runtime.BuiltinTypes;
+import dev.aio.runtime.Codecs;
 import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyNone;
@@ -65,6 +66,10 @@ final class TextFile extends TextIO {
     private boolean wrapped;
     /** The binary file {@code buffer} gives for a file aio opened, made when first asked. */
     private BinaryFile buffer;
+    /** {@code detach()} gave the stream back. */
+    private boolean detached;
+    /** The error handler of writes ({@code io.TextIOWrapper(errors=)}). */
+    private String errors = "strict";
 
     private TextFile(Object name, String mode, String encodingName, Charset charset, boolean translateNewlines, boolean reading, boolean writing, boolean appending) {
         this.name = name;
@@ -103,12 +108,17 @@ final class TextFile extends TextIO {
      * writes or both as the stream does, and has no {@code mode} (CPython's {@code open} sets one).
      */
     @TruffleBoundary
-    static TextFile wrapping(Object buffer, Object encoding, Object newline) {
+    static TextFile wrapping(Object buffer, Object encoding, String errors, Object newline) {
         StreamChannel stream = new StreamChannel(buffer, false);
         boolean reading = stream.answers("readable");
         boolean writing = stream.answers("writable");
         FileMode mode = FileMode.parse(reading && writing ? "r+" : reading ? "r" : "w");
         TextFile f = create(null, mode, encoding, newline);
+        // Text is decoded with the Java charset, which knows no error handlers; aio's own codecs encode with them.
+        if (!errors.equals("strict") && !Codecs.isKnown(f.encodingName)) {
+            throw notYet(errors);
+        }
+        f.errors = errors;
         f.channel = stream;
         f.wrapped = true;
         f.load(mode.kind());
@@ -272,7 +282,18 @@ final class TextFile extends TextIO {
         return out.toByteArray();
     }
 
+    private static AioException notYet(String errors) {
+        return PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's TextIOWrapper takes errors=" + PyOps.repr(errors) + " only for writing utf-8, ascii or latin-1 yet");
+    }
+
+    private byte[] encode(String s) {
+        return errors.equals("strict") ? s.getBytes(charset) : Codecs.encode(s, encodingName, errors);
+    }
+
     private String decode(byte[] bytes) {
+        if (bytes.length > 0 && !errors.equals("strict")) {
+            throw notYet(errors);
+        }
         String s = new String(bytes, charset);
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF' && encodingName.equalsIgnoreCase("utf-8-sig")) {
             s = s.substring(1);
@@ -283,7 +304,7 @@ final class TextFile extends TextIO {
     /** Writes the whole text back (read-write modes). */
     private void store() {
         try {
-            byte[] bytes = text.toString().getBytes(charset);
+            byte[] bytes = encode(text.toString());
             channel.position(0);
             writeFully(bytes);
             channel.truncate(bytes.length);
@@ -437,7 +458,7 @@ final class TextFile extends TextIO {
         }
         if (text == null) {
             try {
-                byte[] bytes = s.getBytes(charset);
+                byte[] bytes = encode(s);
                 if (appending) {
                     channel.position(channel.size());
                 }
@@ -481,6 +502,30 @@ final class TextFile extends TextIO {
         } catch (IOException e) {
             throw error(e);
         }
+    }
+
+    /** A wrapper gives its stream back flushed and is unusable after, as CPython's {@code TextIOWrapper.detach}. */
+    @Override
+    @TruffleBoundary
+    Object detach() {
+        checkOpen();
+        if (!wrapped) {
+            throw unsupported("detach");
+        }
+        flush();
+        Object stream = buffer();
+        detached = true;
+        closed = true;
+        text = null;
+        return stream;
+    }
+
+    @Override
+    void checkOpen() {
+        if (detached) {
+            throw PyErrors.valueError("underlying buffer has been detached");
+        }
+        super.checkOpen();
     }
 
     /** A file's writes are on disk already; a wrapper flushes the program's stream under it, as CPython's does. */

@@ -91,6 +91,11 @@ public abstract class TextIO extends PyIterator implements BuiltinSubclassInstan
     /** The binary stream under the text ({@code buffer}). */
     abstract Object buffer();
 
+    /** {@code detach()}: the binary stream under the text, which this wrapper no longer uses. */
+    Object detach() {
+        throw unsupported("detach");
+    }
+
     void checkOpen() {
         if (isClosed()) {
             throw PyErrors.valueError("I/O operation on closed file.");

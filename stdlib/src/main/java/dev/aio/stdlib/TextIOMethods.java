@@ -229,6 +229,15 @@ public final class TextIOMethods {
         }
     }
 
+    @Builtin(name = "detach", params = {"self"})
+    @GenerateNodeFactory
+    abstract static class DetachNode extends BuiltinNode {
+        @Specialization
+        static Object doDetach(TextIO self) {
+            return self.detach();
+        }
+    }
+
     @Builtin(name = "fileno", params = {"self"})
     @GenerateNodeFactory
     abstract static class FilenoNode extends BuiltinNode {
@@ -250,8 +259,8 @@ public final class TextIOMethods {
 
     /**
      * {@code io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False)}
-     * over a binary stream. Text is decoded with the encoding's Java charset, so only the
-     * {@code strict} error handler is taken; lines are written through at once, so
+     * over a binary stream. Text is decoded with the encoding's Java charset, so reading takes only
+     * the {@code strict} error handler; writing takes aio's codecs' handlers. Lines are written through at once, so
      * {@code line_buffering} and {@code write_through} change nothing.
      */
     @Builtin(name = "TextIOWrapper", constructor = true, params = {"cls", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through"}, required = 2, posOnly = 1)
@@ -281,11 +290,8 @@ public final class TextIOMethods {
     }
 
     private static TextFile wrapping(Object buffer, Object encoding, Object errors, Object newline) {
-        Object handler = Args.orDefault(errors, "strict");
-        if (!"strict".equals(handler)) {
-            throw PyErrors.raise(BuiltinTypes.NOT_IMPLEMENTED_ERROR, "aio's TextIOWrapper takes only errors='strict' yet, not " + PyOps.repr(handler));
-        }
-        return TextFile.wrapping(buffer, encoding, newline);
+        Object handler = Args.orDefault(errors, PyNone.NONE);
+        return TextFile.wrapping(buffer, encoding, handler == PyNone.NONE ? "strict" : Args.string(handler, "TextIOWrapper() argument 'errors'"), newline);
     }
 
     @Builtin(name = "name", params = {"self"}, property = true)
