@@ -54,6 +54,16 @@ final class DerivedTextIOWrapper extends TextIO {
     }
 
     @Override
+    String errors() {
+        return wrapper().errors();
+    }
+
+    @Override
+    boolean lineBuffering() {
+        return wrapper().lineBuffering();
+    }
+
+    @Override
     boolean isClosed() {
         return wrapper().isClosed();
     }

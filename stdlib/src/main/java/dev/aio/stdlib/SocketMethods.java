@@ -8,6 +8,7 @@ import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.PyBytesLike;
 import dev.aio.runtime.Calls;
+import dev.aio.runtime.Attributes;
 import dev.aio.runtime.BuiltinTypes;
 import dev.aio.runtime.PyErrors;
 import dev.aio.runtime.PyMemoryView;
@@ -296,9 +297,9 @@ public final class SocketMethods {
 
     /**
      * {@code sock.makefile(mode='r', buffering=None, *, encoding, errors, newline)}: a buffered binary
-     * file over the socket (socket.aio's {@code _SocketFile}), and in text mode a text file over that
-     * ({@code _SocketTextFile}, CPython's {@code TextIOWrapper}); the socket stays open until the
-     * file is closed too.
+     * file over the socket (socket.aio's {@code _SocketFile}), and in text mode an
+     * {@code io.TextIOWrapper} over that, with the mode set on it, as CPython's; the socket stays
+     * open until the file is closed too.
      */
     @Builtin(name = "makefile", params = {"self", "mode", "buffering"}, required = 1, posOnly = 1, kwOnly = {"encoding", "errors", "newline"})
     @GenerateNodeFactory
@@ -321,7 +322,10 @@ public final class SocketMethods {
             if (binary) {
                 return file;
             }
-            return Calls.call(socket.get("_SocketTextFile"), file, mode, Args.orDefault(encoding, PyNone.NONE), Args.orDefault(errors, PyNone.NONE), Args.orDefault(newline, PyNone.NONE));
+            Object text = Calls.call(AioContext.get(this).importModule("io").get("TextIOWrapper"), file, Args.orDefault(encoding, PyNone.NONE), Args.orDefault(errors, PyNone.NONE),
+                            Args.orDefault(newline, PyNone.NONE));
+            Attributes.set(text, "mode", mode);
+            return text;
         }
     }
 

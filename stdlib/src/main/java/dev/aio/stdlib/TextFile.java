@@ -46,6 +46,8 @@ final class TextFile extends TextIO {
     private final Charset charset;
     /** {@code newline=None}: universal newlines when reading. */
     private final boolean translateNewlines;
+    /** {@code newline}: null (universal, translated), "" (universal, kept), "\n", "\r" or "\r\n" (the only line end, and what "\n" becomes when written). */
+    private final String newline;
     private final boolean reading;
     private final boolean writing;
     private final boolean appending;
@@ -70,13 +72,24 @@ final class TextFile extends TextIO {
     private boolean detached;
     /** The error handler of writes ({@code io.TextIOWrapper(errors=)}). */
     private String errors = "strict";
+    /** {@code io.TextIOWrapper(line_buffering=)}, shown by its property (writes reach the stream at once anyway). */
+    boolean lineBuffering;
+    /**
+     * A wrapper over a stream that reads and writes but cannot seek (a socket's file, CPython's
+     * BufferedRWPair): what it writes goes to the stream at once, apart from what it reads, instead
+     * of into the text it has read.
+     */
+    private boolean writesApart;
+    /** A wrapper over a stream that cannot seek: {@code tell} and {@code seek} refuse, as CPython's. */
+    private boolean unseekable;
 
-    private TextFile(Object name, String mode, String encodingName, Charset charset, boolean translateNewlines, boolean reading, boolean writing, boolean appending) {
+    private TextFile(Object name, String mode, String encodingName, Charset charset, String newline, boolean reading, boolean writing, boolean appending) {
         this.name = name;
         this.mode = mode;
         this.encodingName = encodingName;
         this.charset = charset;
-        this.translateNewlines = translateNewlines;
+        this.newline = newline;
+        this.translateNewlines = newline == null;
         this.reading = reading;
         this.writing = writing;
         this.appending = appending;
@@ -121,6 +134,8 @@ final class TextFile extends TextIO {
         f.errors = errors;
         f.channel = stream;
         f.wrapped = true;
+        f.unseekable = !stream.answers("seekable");
+        f.writesApart = reading && writing && f.unseekable;
         f.load(mode.kind());
         return f;
     }
@@ -137,7 +152,7 @@ final class TextFile extends TextIO {
         if (nl != null && !List.of("", "\n", "\r", "\r\n").contains(nl)) {
             throw PyErrors.valueError("illegal newline value: " + nl);
         }
-        return new TextFile(name, mode.text(), encodingName == null ? "UTF-8" : encodingName, charset, nl == null, mode.reading(), mode.writing(), mode.kind() == 'a');
+        return new TextFile(name, mode.text(), encodingName == null ? "UTF-8" : encodingName, charset, (String) nl, mode.reading(), mode.writing(), mode.kind() == 'a');
     }
 
     private static Charset charset(String encoding) {
@@ -373,6 +388,16 @@ final class TextFile extends TextIO {
     }
 
     @Override
+    String errors() {
+        return errors;
+    }
+
+    @Override
+    boolean lineBuffering() {
+        return lineBuffering;
+    }
+
+    @Override
     boolean isClosed() {
         return closed;
     }
@@ -423,21 +448,50 @@ final class TextFile extends TextIO {
         if (!reading) {
             throw unsupported("not readable");
         }
-        int newline = text.indexOf("\n", position);
-        while (newline < 0 && (size < 0 || text.codePointCount(position, text.length()) < size)) {
-            int searched = text.length();
+        int lineEnd = lineEnd(position, false);
+        while (lineEnd < 0 && (size < 0 || text.codePointCount(position, text.length()) < size)) {
+            // A line end may straddle the pieces ("\r" then "\n"): look again from the last char.
+            int searched = Math.max(position, text.length() - 1);
             if (!readMore()) {
+                lineEnd = lineEnd(searched, true);
                 break;
             }
-            newline = text.indexOf("\n", searched);
+            lineEnd = lineEnd(searched, false);
         }
-        int end = newline < 0 ? text.length() : newline + 1;
+        int end = lineEnd < 0 ? text.length() : lineEnd;
         if (size >= 0) {
             end = Math.min(end, offset(position, size));
         }
         String s = text.substring(position, end);
         position = end;
         return s;
+    }
+
+    /**
+     * The index just after the first line end at or after {@code from}, as {@code newline} defines
+     * line ends; -1 when the text read so far has none. With {@code newline=""} a {@code \r} that
+     * ends the text so far ends a line only at the end of the stream ({@code atEnd}): a {@code \n}
+     * may follow.
+     */
+    private int lineEnd(int from, boolean atEnd) {
+        if (newline == null || !newline.isEmpty()) {
+            String end = newline == null ? "\n" : newline;
+            int i = text.indexOf(end, from);
+            return i < 0 ? -1 : i + end.length();
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i + 1;
+            }
+            if (c == '\r') {
+                if (i + 1 < text.length()) {
+                    return text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+                }
+                return atEnd ? i + 1 : -1;
+            }
+        }
+        return -1;
     }
 
     /** The char index {@code count} code points after {@code from}, or the end. */
@@ -451,12 +505,14 @@ final class TextFile extends TextIO {
 
     @Override
     @TruffleBoundary
-    long write(String s) {
+    long write(String given) {
         checkOpen();
         if (!writing) {
             throw unsupported("not writable");
         }
-        if (text == null) {
+        // CPython's TextIOWrapper: with newline "\r" or "\r\n", each "\n" written becomes it.
+        String s = newline != null && newline.length() > 0 && !newline.equals("\n") ? given.replace("\n", newline) : given;
+        if (text == null || writesApart) {
             try {
                 byte[] bytes = encode(s);
                 if (appending) {
@@ -479,7 +535,7 @@ final class TextFile extends TextIO {
             position += s.length();
             store();
         }
-        return s.codePointCount(0, s.length());
+        return given.codePointCount(0, given.length());
     }
 
     @Override
@@ -542,6 +598,9 @@ final class TextFile extends TextIO {
     @TruffleBoundary
     long tell() {
         checkOpen();
+        if (unseekable) {
+            throw unsupported("underlying stream is not seekable");
+        }
         if (text == null) {
             return written;
         }
@@ -552,6 +611,9 @@ final class TextFile extends TextIO {
     @TruffleBoundary
     long seek(long offset, long whence) {
         checkOpen();
+        if (unseekable) {
+            throw unsupported("underlying stream is not seekable");
+        }
         if (whence == 1 && offset != 0) {
             throw unsupported("can't do nonzero cur-relative seeks");
         }

@@ -38,7 +38,21 @@ public abstract class TextIO extends PyIterator implements BuiltinSubclassInstan
     /** The mode {@code open} was given, or {@code null} for a stream that has none ({@code io.TextIOWrapper(buffer)}). */
     abstract String mode();
 
+    /** The mode as the program sees it: one it assigned (as CPython's {@code open} and {@code socket.makefile} set it on a wrapper), else {@link #mode()}. */
+    Object shownMode() {
+        Object assigned = attributes.get("mode");
+        return assigned != null ? assigned : mode();
+    }
+
     abstract String encoding();
+
+    /** {@code line_buffering}: as given to {@code io.TextIOWrapper}, else false. */
+    boolean lineBuffering() {
+        return false;
+    }
+
+    /** The error handler of its codec ({@code errors}): {@code 'strict'} unless it was made with another. */
+    abstract String errors();
 
     abstract boolean isClosed();
 
@@ -122,7 +136,7 @@ public abstract class TextIO extends PyIterator implements BuiltinSubclassInstan
     @Override
     public String repr() {
         Object shownName = shownName();
-        String mode = mode();
+        Object mode = shownMode();
         return "<_io.TextIOWrapper" + (shownName == null ? "" : " name=" + PyOps.repr(shownName)) + (mode == null ? "" : " mode=" + PyOps.repr(mode)) + " encoding="
                         + PyOps.repr(encoding()) + ">";
     }

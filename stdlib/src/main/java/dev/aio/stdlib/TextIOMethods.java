@@ -268,7 +268,7 @@ public final class TextIOMethods {
     abstract static class NewNode extends BuiltinNode {
         @Specialization
         static Object doNew(Object cls, Object buffer, Object encoding, Object errors, Object newline, Object lineBuffering, Object writeThrough) {
-            return wrapping(buffer, encoding, errors, newline);
+            return wrapping(buffer, encoding, errors, newline, lineBuffering);
         }
     }
 
@@ -278,7 +278,7 @@ public final class TextIOMethods {
     abstract static class InitNode extends BuiltinNode {
         @Specialization
         static Object doInit(DerivedTextIOWrapper self, Object buffer, Object encoding, Object errors, Object newline, Object lineBuffering, Object writeThrough) {
-            self.initialize(wrapping(buffer, encoding, errors, newline));
+            self.initialize(wrapping(buffer, encoding, errors, newline, lineBuffering));
             return PyNone.NONE;
         }
 
@@ -289,9 +289,11 @@ public final class TextIOMethods {
         }
     }
 
-    private static TextFile wrapping(Object buffer, Object encoding, Object errors, Object newline) {
+    private static TextFile wrapping(Object buffer, Object encoding, Object errors, Object newline, Object lineBuffering) {
         Object handler = Args.orDefault(errors, PyNone.NONE);
-        return TextFile.wrapping(buffer, encoding, handler == PyNone.NONE ? "strict" : Args.string(handler, "TextIOWrapper() argument 'errors'"), newline);
+        TextFile f = TextFile.wrapping(buffer, encoding, handler == PyNone.NONE ? "strict" : Args.string(handler, "TextIOWrapper() argument 'errors'"), newline);
+        f.lineBuffering = PyOps.isTrue(Args.orDefault(lineBuffering, false));
+        return f;
     }
 
     @Builtin(name = "name", params = {"self"}, property = true)
@@ -308,11 +310,30 @@ public final class TextIOMethods {
     abstract static class ModeNode extends BuiltinNode {
         @Specialization
         static Object doGet(TextIO self) {
-            String mode = self.mode();
+            Object mode = self.shownMode();
             if (mode == null) {
                 throw PyErrors.attributeError(self, "mode");
             }
             return mode;
+        }
+    }
+
+    /** What the wrapper was made with; its lines reach the stream at once either way. */
+    @Builtin(name = "line_buffering", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class LineBufferingNode extends BuiltinNode {
+        @Specialization
+        static boolean doGet(TextIO self) {
+            return self.lineBuffering();
+        }
+    }
+
+    @Builtin(name = "errors", params = {"self"}, property = true)
+    @GenerateNodeFactory
+    abstract static class ErrorsNode extends BuiltinNode {
+        @Specialization
+        static Object doGet(TextIO self) {
+            return self.errors();
         }
     }
 

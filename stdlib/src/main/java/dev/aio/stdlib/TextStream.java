@@ -80,6 +80,12 @@ public final class TextStream extends TextIO {
         return "utf-8";
     }
 
+    /** As CPython's under a UTF-8 locale: standard error escapes what it cannot encode. */
+    @Override
+    String errors() {
+        return isError ? "backslashreplace" : "strict";
+    }
+
     @Override
     boolean isClosed() {
         return false;
