@@ -418,7 +418,7 @@ final class TextFile extends TextIO {
     @Override
     boolean seekable() {
         checkOpen();
-        return !wrapped || ((StreamChannel) channel).answers("seekable");
+        return !unseekable;
     }
 
     @Override

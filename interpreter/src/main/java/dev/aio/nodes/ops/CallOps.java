@@ -108,10 +108,20 @@ public final class CallOps {
                         @Cached("b.getSpec()") BuiltinSpec cachedSpec,
                         @Cached("create(b.getCallTarget())") DirectCallNode callNode,
                         @Bind Node node) {
-            Object[] slots = Arrays.copyOf(frameArguments, cachedSpec.signature().slotCount() + 1);
-            Arrays.fill(slots, frameArguments.length, slots.length, Missing.INSTANCE);
+            return callBuiltin(cachedSpec, callNode, optionalTailSlots(b, cachedSpec, frameArguments, 1, frameArguments.length - 1), node);
+        }
+
+        /**
+         * A builtin's frame arguments for a call that leaves optional parameters out: {@code b}, the
+         * {@code count} arguments from {@code source[from]}, then {@link Missing} for each parameter
+         * left out, in one array.
+         */
+        static Object[] optionalTailSlots(PyBuiltinFunction b, BuiltinSpec spec, Object[] source, int from, int count) {
+            Object[] slots = new Object[spec.signature().slotCount() + 1];
             slots[0] = b;
-            return callBuiltin(cachedSpec, callNode, slots, node);
+            System.arraycopy(source, from, slots, 1, count);
+            Arrays.fill(slots, count + 1, slots.length, Missing.INSTANCE);
+            return slots;
         }
 
         /**

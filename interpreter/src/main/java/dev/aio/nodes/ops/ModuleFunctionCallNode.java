@@ -10,7 +10,6 @@ import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.aio.runtime.BuiltinSpec;
-import dev.aio.runtime.Missing;
 import dev.aio.runtime.PyBuiltinFunction;
 
 /**
@@ -18,7 +17,8 @@ import dev.aio.runtime.PyBuiltinFunction;
  * operation's operands hold the arguments from index 2 (slot 1 is a method's receiver), where the
  * callee's frame wants them from 1, so they are copied once: for a builtin whose optional
  * parameters are left out, straight into the array of all its slots, the missing ones
- * {@link Missing} (what {@link CallOps.CallNode} would do in a second copy).
+ * {@code Missing} ({@link CallOps.CallNode#optionalTailSlots}), where passing them on to
+ * {@link CallOps.CallNode} would copy them twice.
  */
 @GenerateInline(false)
 public abstract class ModuleFunctionCallNode extends Node {
@@ -32,12 +32,7 @@ public abstract class ModuleFunctionCallNode extends Node {
                     @Cached("b.getSpec()") BuiltinSpec cachedSpec,
                     @Cached("create(b.getCallTarget())") DirectCallNode callNode,
                     @Bind Node node) {
-        int given = operands.length - FIRST;
-        Object[] slots = new Object[cachedSpec.signature().slotCount() + 1];
-        slots[0] = b;
-        System.arraycopy(operands, FIRST, slots, 1, given);
-        Arrays.fill(slots, given + 1, slots.length, Missing.INSTANCE);
-        return CallOps.CallNode.callBuiltin(cachedSpec, callNode, slots, node);
+        return CallOps.CallNode.callBuiltin(cachedSpec, callNode, CallOps.CallNode.optionalTailSlots(b, cachedSpec, operands, FIRST, operands.length - FIRST), node);
     }
 
     static boolean leavesOptionalOut(BuiltinSpec spec, Object[] operands) {
