@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleContext;
@@ -263,6 +264,27 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
     }
 
     public TimerHandle callLater(double delay, Runnable callback, String description) {
+        return scheduler.callLater(delay, callback, description);
+    }
+
+    /**
+     * The {@code loop.call_*} of a program: the callback's description ({@code fire(1) at FILE:LINE})
+     * is made when a repr or a report asks for it, as CPython's {@code Handle.__repr__} formats it,
+     * so scheduling runs no {@code __repr__} of the arguments and builds no string.
+     */
+    public Handle callSoon(Runnable callback, Supplier<String> description) {
+        return scheduler.callSoon(callback, description);
+    }
+
+    public Handle callSoonThreadsafe(Runnable callback, Supplier<String> description) {
+        return scheduler.callSoonThreadsafe(callback, description);
+    }
+
+    public TimerHandle callAt(double when, Runnable callback, Supplier<String> description) {
+        return scheduler.callAt(when, callback, description);
+    }
+
+    public TimerHandle callLater(double delay, Runnable callback, Supplier<String> description) {
         return scheduler.callLater(delay, callback, description);
     }
 

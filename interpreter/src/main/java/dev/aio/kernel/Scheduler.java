@@ -105,19 +105,38 @@ public final class Scheduler {
 
     /** {@code loop.call_soon_threadsafe}: from any thread; wakes the loop if it waits. */
     public Handle callSoonThreadsafe(Runnable callback, String description) {
-        Handle h = new Handle(callback, description);
+        return postedFromAnotherThread(new Handle(callback, description));
+    }
+
+    public Handle callSoonThreadsafe(Runnable callback, Supplier<String> description) {
+        return postedFromAnotherThread(new Handle(callback, description));
+    }
+
+    private Handle postedFromAnotherThread(Handle h) {
         fromOtherThreads.add(h);
         io.wake();
         return h;
     }
 
     public TimerHandle callAt(double when, Runnable callback, String description) {
-        TimerHandle h = new TimerHandle(when, clock.ticks(), timerSequence++, callback, description);
+        return scheduledAt(new TimerHandle(when, clock.ticks(), timerSequence++, callback, description));
+    }
+
+    /** {@link #callAt(double, Runnable, String)} with a description made only if a report or a repr needs it. */
+    public TimerHandle callAt(double when, Runnable callback, Supplier<String> description) {
+        return scheduledAt(new TimerHandle(when, clock.ticks(), timerSequence++, callback, description));
+    }
+
+    private TimerHandle scheduledAt(TimerHandle h) {
         scheduled.add(h);
         return h;
     }
 
     public TimerHandle callLater(double delay, Runnable callback, String description) {
+        return callAt(time() + delay, callback, description);
+    }
+
+    public TimerHandle callLater(double delay, Runnable callback, Supplier<String> description) {
         return callAt(time() + delay, callback, description);
     }
 

@@ -1,6 +1,7 @@
 package dev.aio.stdlib.asyncio;
 
 import java.nio.channels.SelectableChannel;
+import java.util.function.Supplier;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
@@ -263,6 +264,11 @@ public final class LoopMethods {
         return new HandleObject(handle);
     }
 
+    /** What the handle's repr and reports show, made when first asked for (CPython formats it in {@code Handle.__repr__}). */
+    private static Supplier<String> described(Object callback, PyTuple args) {
+        return () -> CallbackSource.describe(callback, args.items());
+    }
+
     private static Runnable inContext(EventLoop loop, Object ctx, Object callback, PyTuple args) {
         PyContext context = ContextMethods.contextOrCopy(loop.context(), ctx);
         return () -> context.run(loop.context(), () -> Calls.call(callback, args.items()));
@@ -372,7 +378,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return scheduled(self, self.callSoon(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callSoon(inContext(self, ctx, callback, args), described(callback, args)));
         }
     }
 
@@ -382,7 +388,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return scheduled(self, self.callSoonThreadsafe(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callSoonThreadsafe(inContext(self, ctx, callback, args), described(callback, args)));
         }
     }
 
@@ -425,7 +431,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + PyOps.typeName(delay) + "'");
             }
             double d = Numbers.toDouble(PyValueInstance.unwrap(delay));
-            return scheduled(self, self.callLater(d, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callLater(d, inContext(self, ctx, callback, args), described(callback, args)));
         }
     }
 
@@ -439,7 +445,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("'>=' not supported between instances of '" + PyOps.typeName(when) + "' and 'float'");
             }
             double w = Numbers.toDouble(PyValueInstance.unwrap(when));
-            return scheduled(self, self.callAt(w, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callAt(w, inContext(self, ctx, callback, args), described(callback, args)));
         }
     }
 }
