@@ -70,17 +70,18 @@ final class AwaitCompiler {
         b.endStoreLocal();
         b.beginIfThen();
         b.beginAwaitPending(target);
-        b.emitLoadLocal(target);
         b.emitLoadConstant(AwaitSignal.START);
+        b.emitLoadLocal(target);
         b.endAwaitPending();
         b.beginWhile();
         b.beginAwaitPending(target);
-        b.emitLoadLocal(target);
+        // The Yield first: no operand below it, so the suspension copies nothing (see AwaitPending).
         b.beginYield();
         b.beginAwaitYielded();
         b.emitLoadLocal(target);
         b.endAwaitYielded();
         b.endYield();
+        b.emitLoadLocal(target);
         b.endAwaitPending();
         b.beginBlock();
         b.endBlock();

@@ -161,13 +161,19 @@ public final class Calls {
 
     /** Calls a function with bound slots; an {@code async def} gives its coroutine. */
     public static Object callFunction(PyFunction f, Object[] slots) {
-        Object result = CallDepth.call(f.getCode().callTarget(), prepend(f, slots));
-        return wrapResult(f, result);
+        PyCode code = f.getCode();
+        Object result = CallDepth.call(code.callTarget(), prepend(f, slots));
+        return wrapResult(f, code, result);
     }
 
-    /** The prologue of an {@code async def} ends in a yield: the suspended body is the coroutine. */
-    public static Object wrapResult(PyFunction f, Object result) {
-        PyCode code = f.getCode();
+    /**
+     * The prologue of an {@code async def} ends in a yield: the suspended body is the coroutine.
+     * {@code code} is the one the call ran, not read again from {@code f}: a call node passes its
+     * cached code, a constant in compiled code, so only the object of its kind is made there (read
+     * after the call, the code's kind was unknown and the three kinds' objects met at a merge,
+     * which made the escape analysis allocate whichever was made).
+     */
+    public static Object wrapResult(PyFunction f, PyCode code, Object result) {
         if (code.isCoroutine()) {
             return code.isGenerator() ? new PyAsyncGenerator(f, (ContinuationResult) result) : new PyCoroutine(f, (ContinuationResult) result);
         }

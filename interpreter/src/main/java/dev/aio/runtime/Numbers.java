@@ -55,7 +55,11 @@ public final class Numbers {
         return ((Boolean) o) ? 1 : 0;
     }
 
-    @TruffleBoundary
+    /**
+     * An int or float as a double. Only a big int's conversion is behind a boundary: compiled code
+     * (the {@code asyncio.sleep(0)} of every task step, say) converts the common kinds inline
+     * instead of calling out.
+     */
     public static double toDouble(Object o) {
         if (o instanceof Double d) {
             return d;
@@ -66,7 +70,11 @@ public final class Numbers {
         if (o instanceof Boolean b) {
             return b ? 1.0 : 0.0;
         }
-        BigInteger b = (BigInteger) o;
+        return bigToDouble((BigInteger) o);
+    }
+
+    @TruffleBoundary
+    private static double bigToDouble(BigInteger b) {
         double d = b.doubleValue();
         if (Double.isInfinite(d)) {
             throw PyErrors.overflowError("int too large to convert to float");

@@ -68,12 +68,22 @@ public final class AsyncOps {
         return y == null ? AwaitSignal.BARE_YIELD : y;
     }
 
-    @TruffleBoundary
+    /** What a resumed {@code yield} evaluates to: {@code sent}, or what a throw() passed, raised there. */
     public static Object resumed(Object sent, Node location) {
         if (sent instanceof ThrowRequest t) {
-            throw new AioException(t.exception(), location);
+            throw thrownAt(t, location);
         }
         return sent;
+    }
+
+    /**
+     * The exception a throw() raises where the body resumes. Only its making is behind a boundary:
+     * the check runs at every resumption (every {@code await f()} starts a coroutine), so compiled
+     * code tests the sent value's class inline instead of calling out each time.
+     */
+    @TruffleBoundary
+    private static AioException thrownAt(ThrowRequest t, Node location) {
+        return new AioException(t.exception(), location);
     }
 
     public static Object produce(Object value) {
@@ -150,10 +160,9 @@ public final class AsyncOps {
     }
 
     /** A throw into a coroutine suspended at its start raises there, before its first line. */
-    @TruffleBoundary
     public static void checkResume(Object sent, Node location) {
         if (sent instanceof ThrowRequest t) {
-            throw new AioException(t.exception(), location);
+            throw thrownAt(t, location);
         }
     }
 }

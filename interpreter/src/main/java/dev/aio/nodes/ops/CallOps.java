@@ -175,7 +175,7 @@ public final class CallOps {
             } finally {
                 depth.exit();
             }
-            return code.isCoroutine() || code.isGenerator() ? Calls.wrapResult(f, result) : result;
+            return code.isCoroutine() || code.isGenerator() ? Calls.wrapResult(f, code, result) : result;
         }
 
         /** A builtin's call: a recursion level, as in CPython, unless it is a class's constructor. */
@@ -215,15 +215,16 @@ public final class CallOps {
                         @Bind Node node) {
             if (callee instanceof PyFunction f && isSimpleCall(f, frameArguments)) {
                 frameArguments[0] = f;
+                PyCode code = f.getCode();
                 CallDepth depth = CallDepth.current(node);
                 depth.enter();
                 Object result;
                 try {
-                    result = indirect.call(f.getCode().callTarget(), frameArguments);
+                    result = indirect.call(code.callTarget(), frameArguments);
                 } finally {
                     depth.exit();
                 }
-                return Calls.wrapResult(f, result);
+                return Calls.wrapResult(f, code, result);
             }
             return callAt(node, callee, Arrays.copyOfRange(frameArguments, 1, frameArguments.length), null, null);
         }
