@@ -70,12 +70,10 @@ final class AwaitCompiler {
         b.endStoreLocal();
         b.beginIfThen();
         b.beginAwaitPending(target);
-        b.emitLoadLocal(target);
         b.emitLoadConstant(AwaitSignal.START);
         b.endAwaitPending();
         b.beginWhile();
         b.beginAwaitPending(target);
-        b.emitLoadLocal(target);
         b.beginYield();
         b.beginAwaitYielded();
         b.emitLoadLocal(target);

@@ -1233,24 +1233,27 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     }
 
     /**
-     * One step of the {@code await} of {@code awaitable}, held in local {@code target}
+     * One step of the {@code await} of the awaitable held in local {@code target}
      * ({@link AwaitStepNode}): true while it is pending; once it finished, its result takes the
      * awaitable's place in the local, and false. One local per {@code await} instead of one for the
      * awaitable and one for the step's result: each slot costs every frame of the coroutine 13 bytes
-     * (the frame's object, primitive and tag arrays) for as long as it lives. The awaitable comes as
-     * an operand (loaded from the local) rather than read here: on the stack below the {@code Yield}
-     * in the second operand, it is what the suspension copies into the coroutine's frame, in the
-     * slot where the body's first suspension left its {@code ContinuationResult}, which would
-     * otherwise stay reachable as long as the coroutine.
+     * (the frame's object, primitive and tag arrays) for as long as it lives. The awaitable is read
+     * from the local rather than taken as an operand, so that nothing of the {@code await}'s own is
+     * on the stack below its {@code Yield}: a suspension copies the values there from the
+     * continuation's frame into the coroutine's with {@code System.arraycopy}, which Graal's escape
+     * analysis cannot do into a heap frame, so in compiled code every such suspension allocated the
+     * continuation frame's three arrays (about 200 bytes a task step). The slot where the body's
+     * first suspension left its {@code ContinuationResult}, which such a copy used to overwrite,
+     * is cleared by {@link PyCode#forgetStartSuspension} instead.
      */
     @Operation
     @ConstantOperand(type = LocalAccessor.class)
     public static final class AwaitPending {
         @Specialization
-        static boolean doStep(VirtualFrame frame, LocalAccessor target, Object awaitable, Object sent,
+        static boolean doStep(VirtualFrame frame, LocalAccessor target, Object sent,
                         @Bind BytecodeNode bytecode,
                         @Cached AwaitStepNode step) {
-            Object result = step.execute(awaitable, sent);
+            Object result = step.execute(target.getObject(bytecode, frame), sent);
             if (AsyncOps.isPending(result)) {
                 return true;
             }

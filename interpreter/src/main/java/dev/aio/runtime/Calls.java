@@ -168,6 +168,9 @@ public final class Calls {
     /** The prologue of an {@code async def} ends in a yield: the suspended body is the coroutine. */
     public static Object wrapResult(PyFunction f, Object result) {
         PyCode code = f.getCode();
+        if (code.isCoroutine() || code.isGenerator()) {
+            code.forgetStartSuspension((ContinuationResult) result);
+        }
         if (code.isCoroutine()) {
             return code.isGenerator() ? new PyAsyncGenerator(f, (ContinuationResult) result) : new PyCoroutine(f, (ContinuationResult) result);
         }
