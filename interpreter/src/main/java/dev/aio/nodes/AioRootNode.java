@@ -32,6 +32,7 @@ import com.oracle.truffle.api.source.SourceSection;
 
 import dev.aio.AioLanguage;
 import dev.aio.ast.BinaryOperator;
+import dev.aio.asyncio.AwaitSignal;
 import dev.aio.asyncio.CoroutineLike;
 import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.nodes.ops.AwaitStepNode;
@@ -1229,6 +1230,31 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
         @Specialization
         static Object doGet(Object value) {
             return AsyncOps.getAwaitable(value);
+        }
+    }
+
+    /**
+     * The first step of an {@code await}: steps {@code awaitable} (an operand) with
+     * {@link AwaitSignal#START}; true when it suspended, and then it is kept in local
+     * {@code target} for the later steps ({@link AwaitPending}); else its result is kept there, and
+     * false. An awaitable that finishes in its first step (a {@code queue.get()} of a queue with
+     * items, a lock's {@code __aexit__}) is never stored in the coroutine's frame, a heap object, so
+     * compiled code that inlines its making and its step need not allocate it.
+     */
+    @Operation
+    @ConstantOperand(type = LocalAccessor.class)
+    public static final class AwaitStart {
+        @Specialization
+        static boolean doStep(VirtualFrame frame, LocalAccessor target, Object awaitable,
+                        @Bind BytecodeNode bytecode,
+                        @Cached AwaitStepNode step) {
+            Object result = step.execute(awaitable, AwaitSignal.START);
+            if (AsyncOps.isPending(result)) {
+                target.setObject(bytecode, frame, awaitable);
+                return true;
+            }
+            target.setObject(bytecode, frame, result);
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.aio.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import dev.aio.AioContext;
  * suspension is what made compiled code allocate the continuation frame's arrays at every
  * {@code await} ({@code AioRootNode.AwaitPending}), and a continuation left in the frame by the
  * body's first suspension would stay reachable for as long as the body ({@link PyCode#forgetStartSuspension}).
+ * An awaitable that finishes in its first step is not stored in the frame at all, so that compiled
+ * code need not allocate it ({@code AioRootNode.AwaitStart}).
  */
 class SuspendedFrameTest {
     private Context context;
@@ -29,6 +32,7 @@ class SuspendedFrameTest {
     @BeforeEach
     void open() {
         context = Context.newBuilder("aio").option("engine.WarnInterpreterOnly", "false").build();
+        context.initialize("aio");
         context.enter();
     }
 
@@ -71,6 +75,64 @@ class SuspendedFrameTest {
         List<Object> values = slotValues(coroutine.body());
         assertEquals(1, values.size(), () -> "frame slots: " + values);
         assertEquals(0, values.stream().filter(v -> v instanceof ContinuationResult).count());
+    }
+
+    /** An awaitable that finishes in its first step and looks, during it, for itself in the frame of the coroutine that awaits it. */
+    private static final class FrameProbe extends BaseCoroutine {
+        MaterializedFrame awaiterFrame;
+        Boolean inAwaiterFrame;
+
+        @Override
+        public Object step(Object sent) {
+            MaterializedFrame frame = awaiterFrame;
+            boolean found = false;
+            for (int i = 0; i < frame.getFrameDescriptor().getNumberOfSlots(); i++) {
+                found |= frame.getTag(i) == FrameSlotKind.Object.tag && frame.getObject(i) == this;
+            }
+            inAwaiterFrame = found;
+            return PyNone.NONE;
+        }
+
+        @Override
+        public Object yielded() {
+            return null;
+        }
+
+        @Override
+        public String qualName() {
+            return "probe";
+        }
+
+        @Override
+        public String describeForTask() {
+            return "probe()";
+        }
+
+        @Override
+        public boolean isUnawaited() {
+            return false;
+        }
+
+        @Override
+        public boolean isDone() {
+            return inAwaiterFrame != null;
+        }
+    }
+
+    @Test
+    void anAwaitableThatFinishesInItsFirstStepIsNotStoredInTheFrame() {
+        FrameProbe probe = new FrameProbe();
+        AioContext.get(null).bindings().put("probe", probe);
+        PyCoroutine coroutine = (PyCoroutine) run("""
+                        async def awaiter():
+                            return await probe
+
+                        co = awaiter()
+                        """, "co");
+        probe.awaiterFrame = coroutine.body().continuation().getFrame();
+        AioException done = assertThrows(AioException.class, () -> coroutine.send(PyNone.NONE));
+        assertEquals(BuiltinTypes.STOP_ITERATION, done.getPyType());
+        assertEquals(Boolean.FALSE, probe.inAwaiterFrame);
     }
 
     @Test
