@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleContext;
@@ -263,6 +264,23 @@ public final class EventLoop extends PyObject implements LoopHost, BuiltinSubcla
     }
 
     public TimerHandle callLater(double delay, Runnable callback, String description) {
+        return scheduler.callLater(delay, callback, description);
+    }
+
+    /**
+     * {@code loop.call_soon}, {@code call_later} and {@code call_at} of aio code name their handle
+     * when a repr or a report asks, as CPython's {@code Handle._repr_info} does: formatting the
+     * callback and its arguments at every call cost more than the rest of the call.
+     */
+    public Handle callSoon(Runnable callback, Supplier<String> description) {
+        return scheduler.callSoon(callback, description);
+    }
+
+    public TimerHandle callAt(double when, Runnable callback, Supplier<String> description) {
+        return scheduler.callAt(when, callback, description);
+    }
+
+    public TimerHandle callLater(double delay, Runnable callback, Supplier<String> description) {
         return scheduler.callLater(delay, callback, description);
     }
 

@@ -112,12 +112,25 @@ public final class Scheduler {
     }
 
     public TimerHandle callAt(double when, Runnable callback, String description) {
-        TimerHandle h = new TimerHandle(when, clock.ticks(), timerSequence++, callback, description);
+        return schedule(new TimerHandle(when, clock.ticks(), timerSequence++, callback, description));
+    }
+
+    /** {@link #callAt(double, Runnable, String)} with a description made only if a report needs it. */
+    public TimerHandle callAt(double when, Runnable callback, Supplier<String> description) {
+        return schedule(new TimerHandle(when, clock.ticks(), timerSequence++, callback, description));
+    }
+
+    private TimerHandle schedule(TimerHandle h) {
         scheduled.add(h);
         return h;
     }
 
     public TimerHandle callLater(double delay, Runnable callback, String description) {
+        return callAt(time() + delay, callback, description);
+    }
+
+    /** {@link #callLater(double, Runnable, String)} with a description made only if a report needs it. */
+    public TimerHandle callLater(double delay, Runnable callback, Supplier<String> description) {
         return callAt(time() + delay, callback, description);
     }
 

@@ -372,7 +372,7 @@ public final class LoopMethods {
         @Specialization
         @TruffleBoundary
         static Object doCall(EventLoop self, Object callback, PyTuple args, Object ctx) {
-            return scheduled(self, self.callSoon(inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callSoon(inContext(self, ctx, callback, args), () -> CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -425,7 +425,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("unsupported operand type(s) for +: 'float' and '" + PyOps.typeName(delay) + "'");
             }
             double d = Numbers.toDouble(PyValueInstance.unwrap(delay));
-            return scheduled(self, self.callLater(d, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callLater(d, inContext(self, ctx, callback, args), () -> CallbackSource.describe(callback, args.items())));
         }
     }
 
@@ -439,7 +439,7 @@ public final class LoopMethods {
                 throw PyErrors.typeError("'>=' not supported between instances of '" + PyOps.typeName(when) + "' and 'float'");
             }
             double w = Numbers.toDouble(PyValueInstance.unwrap(when));
-            return scheduled(self, self.callAt(w, inContext(self, ctx, callback, args), CallbackSource.describe(callback, args.items())));
+            return scheduled(self, self.callAt(w, inContext(self, ctx, callback, args), () -> CallbackSource.describe(callback, args.items())));
         }
     }
 }
