@@ -31,8 +31,18 @@ public class Future extends SubclassableObject implements Awaitable {
     private static final byte CANCELLED = 1;
     private static final byte FINISHED = 2;
 
-    /** A done-callback; {@code target} is the aio callable it wraps, for {@code remove_done_callback}. */
+    /**
+     * A done-callback; {@code target} is the aio callable it wraps, for {@code remove_done_callback};
+     * {@code description} names it, or is null for an aio callable named from its source.
+     */
     record Callback(Consumer<Future> action, String description, Object target) {
+        /**
+         * How a repr names it: an aio callable's source is formatted when a repr asks, as CPython's
+         * {@code _format_callbacks} does, not when it is added (a string per {@code add_done_callback}).
+         */
+        String describe() {
+            return description != null ? description : CallbackSource.describe(target);
+        }
     }
 
     /** Set again by {@code Future.__init__(loop=...)} for an instance of a class derived from Future. */
@@ -245,7 +255,7 @@ public class Future extends SubclassableObject implements Awaitable {
     }
 
     private static String describe(Object entry) {
-        return entry instanceof Task ? "Task.task_wakeup()" : ((Callback) entry).description();
+        return entry instanceof Task ? "Task.task_wakeup()" : ((Callback) entry).describe();
     }
 
     private static Object targetOf(Object entry) {
@@ -254,7 +264,7 @@ public class Future extends SubclassableObject implements Awaitable {
 
     /** {@code fut.add_done_callback(fn, context=)} with an aio callable, called in {@code context}. */
     public void addDoneCallback(Object callable, PyContext context) {
-        addDoneCallback(new Callback(f -> context.run(loop.context(), () -> Calls.call(callable, f)), CallbackSource.describe(callable), callable));
+        addDoneCallback(new Callback(f -> context.run(loop.context(), () -> Calls.call(callable, f)), null, callable));
     }
 
     public int removeDoneCallback(Object callable) {

@@ -12,7 +12,7 @@ import dev.aio.nodes.AioRootNodeGen;
  * CPython's {@code GET_AWAITABLE} / {@code SEND} loop: get the awaitable, step it with
  * {@link AwaitSignal#START}; while it is pending, yield what it yielded up to the task (or whoever
  * resumes this frame) and step it again with what comes back. At run time the steps are the
- * {@code AwaitPending} and {@code AwaitYielded} operations of
+ * {@code AwaitStart}, {@code AwaitPending} and {@code AwaitYielded} operations of
  * {@link dev.aio.nodes.AioRootNode}; the task's side is {@link dev.aio.asyncio.Task}.
  */
 final class AwaitCompiler {
@@ -60,28 +60,23 @@ final class AwaitCompiler {
     /**
      * Drives what {@code target} emits (an awaitable, or a {@code yield from} delegation) to the end:
      * each value it yields goes up to whoever resumes this frame, and what they send back goes down.
-     * One local holds the awaitable, then its result ({@code AwaitPending}).
+     * One local holds the awaitable once it suspended, then its result ({@code AwaitStart},
+     * {@code AwaitPending}).
      */
     void delegate(Runnable targetValue) {
         BytecodeLocal target = b.createLocal();
         b.beginBlock();
-        b.beginStoreLocal(target);
-        targetValue.run();
-        b.endStoreLocal();
         b.beginIfThen();
-        b.beginAwaitPending(target);
-        b.emitLoadConstant(AwaitSignal.START);
-        b.emitLoadLocal(target);
-        b.endAwaitPending();
+        b.beginAwaitStart(target);
+        targetValue.run();
+        b.endAwaitStart();
         b.beginWhile();
         b.beginAwaitPending(target);
-        // The Yield first: no operand below it, so the suspension copies nothing (see AwaitPending).
         b.beginYield();
         b.beginAwaitYielded();
         b.emitLoadLocal(target);
         b.endAwaitYielded();
         b.endYield();
-        b.emitLoadLocal(target);
         b.endAwaitPending();
         b.beginBlock();
         b.endBlock();

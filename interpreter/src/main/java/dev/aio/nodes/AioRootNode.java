@@ -32,6 +32,7 @@ import com.oracle.truffle.api.source.SourceSection;
 
 import dev.aio.AioLanguage;
 import dev.aio.ast.BinaryOperator;
+import dev.aio.asyncio.AwaitSignal;
 import dev.aio.asyncio.CoroutineLike;
 import dev.aio.nodes.ops.AsyncOps;
 import dev.aio.nodes.ops.AwaitStepNode;
@@ -1233,28 +1234,52 @@ public abstract class AioRootNode extends RootNode implements BytecodeRootNode {
     }
 
     /**
-     * One step of the {@code await} of {@code awaitable}, held in local {@code target}
+     * The first step of an {@code await}: steps {@code awaitable} (an operand) with
+     * {@link AwaitSignal#START}; true when it suspended, and then it is kept in local
+     * {@code target} for the later steps ({@link AwaitPending}); else its result is kept there, and
+     * false. An awaitable that finishes in its first step (a {@code queue.get()} of a queue with
+     * items, a lock's {@code __aexit__}) is never stored in the coroutine's frame, a heap object, so
+     * compiled code that inlines its making and its step need not allocate it.
+     */
+    @Operation
+    @ConstantOperand(type = LocalAccessor.class)
+    public static final class AwaitStart {
+        @Specialization
+        static boolean doStep(VirtualFrame frame, LocalAccessor target, Object awaitable,
+                        @Bind BytecodeNode bytecode,
+                        @Cached AwaitStepNode step) {
+            Object result = step.execute(awaitable, AwaitSignal.START);
+            if (AsyncOps.isPending(result)) {
+                target.setObject(bytecode, frame, awaitable);
+                return true;
+            }
+            target.setObject(bytecode, frame, result);
+            return false;
+        }
+    }
+
+    /**
+     * One step of the {@code await} of the awaitable held in local {@code target}
      * ({@link AwaitStepNode}): true while it is pending; once it finished, its result takes the
      * awaitable's place in the local, and false. One local per {@code await} instead of one for the
      * awaitable and one for the step's result: each slot costs every frame of the coroutine 13 bytes
-     * (the frame's object, primitive and tag arrays) for as long as it lives. What is sent comes
-     * first, the awaitable (loaded from the local) second: a suspension copies every operand below
-     * the {@code Yield} from the continuation's frame into the coroutine's, and in compiled code
-     * that copy ({@code System.arraycopy} from a frame the escape analysis had removed) allocated
-     * the continuation frame's three arrays at every suspension, 184 bytes for an
-     * {@code asyncio.sleep(0)}; with nothing below the {@code Yield}, nothing is copied. The price:
-     * the slot where the body's first suspension (the prologue's) left its
-     * {@code ContinuationResult} is no longer overwritten, so those 24 bytes stay reachable as
-     * long as the coroutine.
+     * (the frame's object, primitive and tag arrays) for as long as it lives. The awaitable is read
+     * from the local rather than taken as an operand, so that nothing of the {@code await}'s own is
+     * on the stack below its {@code Yield}: a suspension copies the values there from the
+     * continuation's frame into the coroutine's with {@code System.arraycopy}, which Graal's escape
+     * analysis cannot do into a heap frame, so in compiled code every such suspension allocated the
+     * continuation frame's three arrays (about 200 bytes a task step). The slot where the body's
+     * first suspension left its {@code ContinuationResult}, which such a copy used to overwrite,
+     * is cleared by {@link PyCode#forgetStartSuspension} instead.
      */
     @Operation
     @ConstantOperand(type = LocalAccessor.class)
     public static final class AwaitPending {
         @Specialization
-        static boolean doStep(VirtualFrame frame, LocalAccessor target, Object sent, Object awaitable,
+        static boolean doStep(VirtualFrame frame, LocalAccessor target, Object sent,
                         @Bind BytecodeNode bytecode,
                         @Cached AwaitStepNode step) {
-            Object result = step.execute(awaitable, sent);
+            Object result = step.execute(target.getObject(bytecode, frame), sent);
             if (AsyncOps.isPending(result)) {
                 return true;
             }

@@ -174,6 +174,9 @@ public final class Calls {
      * which made the escape analysis allocate whichever was made).
      */
     public static Object wrapResult(PyFunction f, PyCode code, Object result) {
+        if (code.isCoroutine() || code.isGenerator()) {
+            code.forgetStartSuspension((ContinuationResult) result);
+        }
         if (code.isCoroutine()) {
             return code.isGenerator() ? new PyAsyncGenerator(f, (ContinuationResult) result) : new PyCoroutine(f, (ContinuationResult) result);
         }

@@ -2,7 +2,12 @@ package dev.aio.runtime;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.bytecode.ContinuationResult;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 
 /** The compiled body of a {@code def}, {@code async def}, lambda or module: what functions made from it share ({@code f.__code__}). */
@@ -20,6 +25,8 @@ public final class PyCode extends PyObject {
     private String doc;
     /** How many slots this code's nodes have taken in the inline caches of its functions ({@link PyFunction#cacheSlot}). */
     private final AtomicInteger cacheSlots = new AtomicInteger();
+    /** The frame slot where a call's first suspension leaves its continuation ({@link #forgetStartSuspension}); -1 until found. */
+    @CompilationFinal private int startSuspensionSlot = -1;
 
     public PyCode(RootNode root, String name, String qualName, Signature signature, boolean isCoroutine, String fileName, int firstLine) {
         this(root, name, qualName, signature, isCoroutine, false, fileName, firstLine);
@@ -63,6 +70,38 @@ public final class PyCode extends PyObject {
 
     public int cacheSlotCount() {
         return cacheSlots.get();
+    }
+
+    /**
+     * Clears the frame slot where the prologue's suspension of a coroutine or generator left
+     * {@code start}, its continuation, so that the suspended body does not keep it once it moved
+     * on. The Bytecode DSL stores a suspension's {@code ContinuationResult} in the frame's stack;
+     * only the first suspension runs in the body's own frame, the later ones in their
+     * continuation's frame, which nothing keeps (see {@code AioRootNode.AwaitPending}). The slot is
+     * the same for every call of this code, so it is looked for once.
+     */
+    public void forgetStartSuspension(ContinuationResult start) {
+        MaterializedFrame frame = start.getFrame();
+        int slot = startSuspensionSlot;
+        if (slot < 0) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            slot = slotHolding(frame, start);
+            startSuspensionSlot = slot;
+        }
+        if (slot < frame.getFrameDescriptor().getNumberOfSlots()) {
+            frame.setObject(slot, null);
+        }
+    }
+
+    /** The slot of {@code frame} that holds {@code value}, or past the last slot if none does. */
+    private static int slotHolding(MaterializedFrame frame, Object value) {
+        int slots = frame.getFrameDescriptor().getNumberOfSlots();
+        for (int i = slots - 1; i >= 0; i--) {
+            if (frame.getTag(i) == FrameSlotKind.Object.tag && frame.getObject(i) == value) {
+                return i;
+            }
+        }
+        return slots;
     }
 
     public RootCallTarget callTarget() {

@@ -131,6 +131,11 @@ public final class PyCoroutine extends BaseCoroutine implements Sendable {
         return y == AwaitSignal.BARE_YIELD ? null : y;
     }
 
+    /** Its suspended body (for tests of what a suspended body keeps). */
+    SuspendedBody body() {
+        return body;
+    }
+
     @Override
     public String qualName() {
         return function.getQualName();

@@ -20,6 +20,11 @@ public final class PyGenerator extends PyIterator implements Sendable {
         this.body = new SuspendedBody(SuspendedBody.Kind.GENERATOR, start);
     }
 
+    /** Its suspended body (for tests of what a suspended body keeps). */
+    SuspendedBody body() {
+        return body;
+    }
+
     /** Resumes with {@code value}; returns the next yielded value, or {@code null} when the body returned (its value in {@code returned[0]}). */
     @TruffleBoundary
     public Object resume(Object value, Object[] returned) {
