@@ -30,11 +30,7 @@ final class StandardStreamChannel implements SeekableByteChannel {
     }
 
     private static PrintStream stream(AioContext context, int fd) {
-        if (fd == 2) {
-            context.out().flush();
-            return context.err();
-        }
-        return context.out();
+        return fd == 2 ? context.err() : context.out();
     }
 
     @Override
