@@ -81,6 +81,7 @@ public final class AioContext implements PyContext.Holder {
     private final PrintStream out;
     /** What {@link #out} has not written yet; null when it writes through (see {@link StandardOutput}). */
     private final StandardOutput stdoutBuffer;
+    private final OutputStream stdoutBinary;
     private final PrintStream err;
     private final Map<String, Function<AioContext, PyModule>> moduleFactories = new HashMap<>();
     /**
@@ -143,6 +144,7 @@ public final class AioContext implements PyContext.Holder {
         this.startedThreads = new StartedThreads(env, interpreterLock);
         this.stdoutBuffer = StandardOutput.forRun(env.out(), env.getOptions(), env.getEnvironment());
         this.out = StandardOutput.printStream(env.out(), stdoutBuffer);
+        this.stdoutBinary = stdoutBuffer == null ? out : stdoutBuffer.binary();
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.neverAwaited = new NeverAwaitedWarnings(out, err);
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
@@ -374,6 +376,11 @@ public final class AioContext implements PyContext.Holder {
     /** The stream under {@link #out}'s buffer: what a child process sharing standard output writes to. */
     public OutputStream unbufferedOut() {
         return env.out();
+    }
+
+    /** Under {@code sys.stdout.buffer}: the binary side of {@link #out}'s buffer, or {@link #out} itself when it writes through. */
+    public OutputStream stdoutBinary() {
+        return stdoutBinary;
     }
 
     /** {@code sys.stdout.line_buffering}: the main program's output is a terminal, written line by line. */

@@ -103,10 +103,7 @@ final class StandardOutput extends OutputStream {
             bufferCount += len;
             return;
         }
-        if (bufferCount > 0) {
-            out.write(buffer, 0, bufferCount);
-            bufferCount = 0;
-        }
+        writeBuffer();
         if (len > BUFFER) {
             out.write(b, off, len);
         } else {
@@ -118,11 +115,44 @@ final class StandardOutput extends OutputStream {
     @Override
     public synchronized void flush() throws IOException {
         handOn();
+        writeBuffer();
+        out.flush();
+    }
+
+    private void writeBuffer() throws IOException {
         if (bufferCount > 0) {
             out.write(buffer, 0, bufferCount);
             bufferCount = 0;
         }
-        out.flush();
+    }
+
+    /**
+     * {@code sys.stdout.buffer}: writes into the binary buffer, past the text wrapper's pending
+     * writes (which come after them, as in CPython, unless the text was flushed first), and a
+     * flush of it leaves those pending.
+     */
+    OutputStream binary() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                synchronized (StandardOutput.this) {
+                    toBuffer(b, off, len);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                synchronized (StandardOutput.this) {
+                    writeBuffer();
+                    out.flush();
+                }
+            }
+        };
     }
 
     /** {@code os._exit}: what was not written yet never will be. */
