@@ -232,11 +232,14 @@ aio_daemon_client() {
     local lib=$1 options launcher cache=()
     shift
     case "${1:-}" in
-        run)
+        daemon) ;;
+        "" | test | check | repl) return 0 ;;
+        # aio run, and CPython's shapes that mean it (aio FILE, aio -c CODE...: the client tells a
+        # FILE from a word that is none, dev.aio.launcher.PythonCommandLine).
+        run | -c | -m | -u | - | [!-]*)
             case "${AIO_DAEMON:-on}" in
                 off | 0 | false | no) return 0 ;;
             esac ;;
-        daemon) ;;
         *) return 0 ;;
     esac
     # Options the daemon cannot honour (DaemonClient.needsOwnProcess says why) run in this
@@ -249,7 +252,7 @@ aio_daemon_client() {
     [ -f "${launcher[0]}" ] || return 0
     [ ! -s "$lib/aio-client.aot" ] || [ "$AIO_JAVA_MAJOR" -lt 25 ] || cache=(-XX:AOTCache="$lib/aio-client.aot" -Xlog:aot*=off -Xlog:cds*=off)
     options=("${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" ${AIO_JAVA_OPTS:-})
-    exec "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" "${cache[@]}" -cp "${launcher[0]}" \
+    exec "$JAVA_HOME/bin/java" "${AIO_CLIENT_OPTS[@]}" "${cache[@]}" ${AIO_EXECUTABLE:+"-Daio.executable=$AIO_EXECUTABLE"} -cp "${launcher[0]}" \
         dev.aio.launcher.daemon.DaemonClient "$lib" "${#options[@]}" "${options[@]}" "$@"
 }
 
@@ -279,8 +282,9 @@ aio_write_client_cache() {
 }
 
 aio_exec() {
-    # Runs java with the options chosen above and $AIO_JAVA_OPTS, in place of this shell.
-    exec "$JAVA_HOME/bin/java" "${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" ${AIO_JAVA_OPTS:-} "$@"
+    # Runs java with the options chosen above and $AIO_JAVA_OPTS, in place of this shell; the aio
+    # command's own path ($AIO_EXECUTABLE, set by it) becomes the program's sys.executable.
+    exec "$JAVA_HOME/bin/java" "${AIO_JVM_OPTS[@]}" "${AIO_LAUNCH[@]}" ${AIO_JAVA_OPTS:-} ${AIO_EXECUTABLE:+"-Daio.executable=$AIO_EXECUTABLE"} "$@"
 }
 
 aio_find_jdk

@@ -2,6 +2,7 @@ package dev.aio;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,9 @@ public final class AioContext implements PyContext.Holder {
     private final AioLanguage language;
     private final Env env;
     private final PrintStream out;
+    /** What {@link #out} has not written yet; null when it writes through (see {@link StandardOutput}). */
+    private final StandardOutput stdoutBuffer;
+    private final OutputStream stdoutBinary;
     private final PrintStream err;
     private final Map<String, Function<AioContext, PyModule>> moduleFactories = new HashMap<>();
     /**
@@ -138,7 +142,9 @@ public final class AioContext implements PyContext.Holder {
         this.env = env;
         this.interpreterLock = new InterpreterLock(env);
         this.startedThreads = new StartedThreads(env, interpreterLock);
-        this.out = new PrintStream(env.out(), false, StandardCharsets.UTF_8);
+        this.stdoutBuffer = StandardOutput.forRun(env.out(), env.getOptions(), env.getEnvironment());
+        this.out = StandardOutput.printStream(env.out(), stdoutBuffer);
+        this.stdoutBinary = stdoutBuffer == null ? out : stdoutBuffer.binary();
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.neverAwaited = new NeverAwaitedWarnings(out, err);
         this.clock = env.getOptions().get(AioOptions.VIRTUAL_TIME) ? new VirtualClock() : new RealClock();
@@ -365,6 +371,38 @@ public final class AioContext implements PyContext.Holder {
 
     public PrintStream err() {
         return err;
+    }
+
+    /** The stream under {@link #out}'s buffer: what a child process sharing standard output writes to. */
+    public OutputStream unbufferedOut() {
+        return env.out();
+    }
+
+    /** Under {@code sys.stdout.buffer}: the binary side of {@link #out}'s buffer, or {@link #out} itself when it writes through. */
+    public OutputStream stdoutBinary() {
+        return stdoutBinary;
+    }
+
+    /** {@code sys.stdout.line_buffering}: the main program's output is a terminal, written line by line. */
+    public boolean stdoutLineBuffered() {
+        return stdoutBuffer != null && stdoutBuffer.lineBuffered();
+    }
+
+    /** {@code sys.stdout.isatty()}: the aio command's standard output is a terminal. */
+    public boolean stdoutIsTerminal() {
+        return env.getOptions().get(AioOptions.MAIN) && env.getOptions().get(AioOptions.STDOUT_TERMINAL);
+    }
+
+    /** Whether CPython would buffer the standard streams: no {@code -u}, no {@code PYTHONUNBUFFERED} (stderr is line-buffered then). */
+    public boolean stdioBuffered() {
+        return !StandardOutput.unbuffered(env.getOptions(), env.getEnvironment());
+    }
+
+    /** {@code os._exit}: the output not written yet is lost, as CPython's buffer is. */
+    public void discardBufferedOutput() {
+        if (stdoutBuffer != null) {
+            stdoutBuffer.discard();
+        }
     }
 
     public PyModule getBuiltins() {

@@ -43,6 +43,17 @@ public final class AioOptions {
     @Option(name = "Stdin", help = "Let scripts read the standard input (input(), sys.stdin); contexts with I/O access and the aio command always may.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> STDIN = new OptionKey<>(false);
 
+    @Option(name = "Executable", help = "The sys.executable of the program: the absolute path of the command that starts aio (the aio command sets it); empty for none.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<String> EXECUTABLE = new OptionKey<>("");
+
+    // CPython's sys.stdout: line-buffered on a terminal, block-buffered elsewhere, unbuffered with -u.
+    // Only the main program buffers (aio.Main): an embedder's stream gets each write at once.
+    @Option(name = "StdoutTerminal", help = "The main program's standard output is a terminal: sys.stdout is line-buffered and isatty() is true (else block-buffered).", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> STDOUT_TERMINAL = new OptionKey<>(false);
+
+    @Option(name = "Unbuffered", help = "Let sys.stdout and sys.stderr write through at once, as python -u (and PYTHONUNBUFFERED) make them.", category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> UNBUFFERED = new OptionKey<>(false);
+
     @Option(name = "Main", help = "Run as the main program: print uncaught exceptions as Python tracebacks and exit with status 1.", category = OptionCategory.INTERNAL) //
     public static final OptionKey<Boolean> MAIN = new OptionKey<>(false);
 

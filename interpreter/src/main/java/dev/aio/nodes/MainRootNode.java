@@ -77,7 +77,7 @@ public final class MainRootNode extends RootNode {
 
     @TruffleBoundary
     private static int reportUncaught(AioContext context, AioException e) {
-        context.out().flush();
+        // Standard output is flushed after the traceback, when the run ends, as CPython's is.
         context.err().print(Traceback.formatUncaught(e.getException()));
         context.err().flush();
         // CPython ends by SIGINT after an uncaught KeyboardInterrupt: status 130 to a shell.
@@ -98,7 +98,6 @@ public final class MainRootNode extends RootNode {
         if (code instanceof Boolean b) {
             return b ? 1 : 0;
         }
-        context.out().flush();
         context.err().println(PyOps.str(code));
         context.err().flush();
         return 1;

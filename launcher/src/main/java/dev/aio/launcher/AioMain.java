@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -19,7 +21,7 @@ import dev.aio.launcher.repl.TerminalConsole;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** The {@code aio} command: run, test, check, repl (also {@code aio} alone), daemon. Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
+/** The {@code aio} command: run, test, check, repl (also {@code aio} alone), daemon; CPython's {@code aio FILE}, {@code aio -c CODE}... ({@link PythonCommandLine}). Exit statuses: 0 success, 1 uncaught error, 2 usage error, 3 deadlock, 124 time limit. */
 @Command(name = "aio", mixinStandardHelpOptions = true, versionProvider = Version.class, subcommands = {RunCommand.class, TestCommand.class, CheckCommand.class, ReplCommand.class, DaemonCommand.class},
                 description = {"aio: Python-style async scripting on the JVM, on a single-threaded asyncio event loop.", "Without a command, starts the REPL (aio repl)."})
 public final class AioMain implements Callable<Integer> {
@@ -28,7 +30,7 @@ public final class AioMain implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = run(args, System.in, out, err, RunCommand.Host.NONE, TerminalConsole.isTerminal());
+        int status = run(args, System.in, out, err, new RunCommand.Host(null, null, Invocation.ofThisProcess(), null, null), TerminalConsole.isTerminal());
         out.flush();
         err.flush();
         System.exit(status);
@@ -44,17 +46,17 @@ public final class AioMain implements Callable<Integer> {
      * {@code workingDirectory} (null: the process's), and {@code watcher} sees the run's context.
      */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Consumer<Context> watcher) {
-        return run(args, in, out, err, new RunCommand.Host(workingDirectory, null, null, watcher), false);
+        return run(args, in, out, err, new RunCommand.Host(workingDirectory, null, Invocation.capturedOutput(), null, watcher), false);
     }
 
     /**
      * The same for aio's daemon ({@code dev.aio.launcher.daemon.AioDaemon}): {@code aio run} in
-     * {@code workingDirectory} with {@code environment}, in a context on the daemon's shared
-     * {@code engine}; {@code watcher} sees the run's context.
+     * {@code workingDirectory} with {@code environment} and the client's {@code invocation}, in a
+     * context on the daemon's shared {@code engine}; {@code watcher} sees the run's context.
      */
-    public static int runHosted(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Map<String, String> environment, Engine engine,
-                    Consumer<Context> watcher) {
-        return run(args, in, out, err, new RunCommand.Host(workingDirectory, environment, engine, watcher), false);
+    public static int runHosted(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDirectory, Map<String, String> environment, Invocation invocation,
+                    Engine engine, Consumer<Context> watcher) {
+        return run(args, in, out, err, new RunCommand.Host(workingDirectory, environment, invocation, engine, watcher), false);
     }
 
     /**
@@ -125,7 +127,9 @@ public final class AioMain implements Callable<Integer> {
             }
             return standard.handleParseException(e, arguments);
         });
-        return cli.execute(args);
+        // aio FILE, aio -c CODE...: CPython's shapes are aio run's.
+        List<String> asRun = PythonCommandLine.asRun(Arrays.asList(args), host.workingDirectory());
+        return cli.execute(asRun != null ? asRun.toArray(new String[0]) : args);
     }
 
     @Override

@@ -84,6 +84,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "CODE", description = "Run CODE instead of a file (sys.argv[0] is '-c').")
     String code;
 
+    @Option(names = "-u", description = "Unbuffered: sys.stdout and sys.stderr write through at once (python -u; so does PYTHONUNBUFFERED set and not empty).")
+    boolean unbuffered;
+
     @Option(names = "-m", paramLabel = "MODULE", description = "Run MODULE, found along sys.path (the working directory first) or in the library, as __main__ (python -m); a package runs its __main__.")
     String module;
 
@@ -101,8 +104,8 @@ public final class RunCommand implements Callable<Integer> {
      * that stops it at the test's time limit) or aio's daemon's (the client's folder and
      * environment, the daemon's shared engine). Null fields: the process's own.
      */
-    record Host(Path workingDirectory, Map<String, String> environment, Engine engine, Consumer<Context> watcher) {
-        static final Host NONE = new Host(null, null, null, null);
+    record Host(Path workingDirectory, Map<String, String> environment, Invocation invocation, Engine engine, Consumer<Context> watcher) {
+        static final Host NONE = new Host(null, null, Invocation.NONE, null, null);
     }
 
     Host host = Host.NONE;
@@ -203,7 +206,9 @@ public final class RunCommand implements Callable<Integer> {
                         .allowExperimentalOptions(true).option("aio.Main", "true")
                         .option("aio.VirtualTime", String.valueOf(virtualTime)).option("aio.TimeLimit", String.valueOf(timeLimit == null ? 0 : timeLimit))
                         // A pause in the debugger is no slow step; the sampler and instrumenting distort step times.
-                        .option("aio.SlowStep", String.valueOf(inspect != null || cpuSampler != null ? 0 : slowStep)).option("aio.DumpTasksOn", dumpTasksOn);
+                        .option("aio.SlowStep", String.valueOf(inspect != null || cpuSampler != null ? 0 : slowStep)).option("aio.DumpTasksOn", dumpTasksOn)
+                        .option("aio.Executable", host.invocation().executable()).option("aio.StdoutTerminal", String.valueOf(host.invocation().stdoutTerminal()))
+                        .option("aio.Unbuffered", String.valueOf(unbuffered));
         if (host.engine() != null) {
             // aio's daemon: its engine is shared by runs, so engine options are its own.
             builder.engine(host.engine()).option("aio.Hosted", "true");

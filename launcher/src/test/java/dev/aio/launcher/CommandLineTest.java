@@ -39,10 +39,32 @@ class CommandLineTest {
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
     }
 
+    /** CPython's shapes: {@code aio FILE}, {@code aio -c CODE}, {@code aio -u ...}, {@code aio -}; a word that can be no file is still a mistyped command. */
     @Test
-    void aScriptWithoutRunSuggestsRun() {
-        assertUsageError(aio("script.py", "a", "b"), "aio: 'script.py' is not a command; did you mean: aio run script.py a b\n");
+    void pythonCommandLinesRunAsAioRun() throws IOException {
+        Files.writeString(dir.resolve("script.py"), "import sys\nprint(sys.argv)\n");
+        Files.writeString(dir.resolve("noext"), "print('no extension')\n");
+        Files.writeString(dir.resolve("test"), "print('a file named test')\n");
+        assertEquals(new Result(0, "['script.py', 'a', '--virtual-time']\n", ""), aio("script.py", "a", "--virtual-time"));
+        assertEquals(new Result(0, "['./script.py']\n", ""), aio("./script.py"));
+        assertEquals(new Result(0, "no extension\n", ""), aio("noext"));
+        assertEquals(new Result(0, "['-c', 'x', '-y']\n", ""), aio("-c", "import sys; print(sys.argv)", "x", "-y"));
+        assertEquals(new Result(0, "a file named test\n", ""), aio("./test"));
+        // aio's commands are never taken for files.
+        assertTrue(aio("test", "--help").out().contains("Usage: aio test"));
+        Result missing = aio("missing.py", "x");
+        assertEquals(2, missing.status());
+        assertEquals("aio: can't open file '" + dir.resolve("missing.py").toAbsolutePath() + "': [Errno 2] No such file or directory\n", missing.err());
+        assertUsageError(aio("scrpit", "a"), "aio: 'scrpit' is not a command; did you mean: aio run scrpit a\n");
         assertTrue(aio("--bogus").err().contains("Unknown option: '--bogus'"));
+    }
+
+    /** {@code -u} makes both streams write through: neither is line-buffered. */
+    @Test
+    void unbufferedOption() {
+        String program = "import sys; print(sys.stdout.line_buffering, sys.stderr.line_buffering, sys.stdout.isatty())";
+        assertEquals(new Result(0, "False False False\n", ""), aio("-u", "-c", program));
+        assertEquals(new Result(0, "False False False\n", ""), aio("run", "-u", "-c", program));
     }
 
     @Test

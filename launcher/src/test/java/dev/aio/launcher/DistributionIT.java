@@ -67,6 +67,31 @@ class DistributionIT {
         assertTrue(run(work, Map.of("PATH", path, "AIO_JIT", "off"), "/usr/bin/env", "aio", "--version").contains("no JIT compiler (AIO_JIT=off)"));
     }
 
+    /**
+     * CPython's command lines ({@code aio FILE}, {@code aio -c CODE}), and {@code sys.executable}
+     * the installed {@code bin/aio} (the link on the PATH followed), through the daemon and
+     * without it: a child started with it runs the same aio.
+     */
+    @Test
+    void pythonCommandLinesAndSysExecutable() throws Exception {
+        Path home = unpack();
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("aio"), home.resolve("bin/aio"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.writeString(work.resolve("parent.py"), """
+                        import subprocess, sys
+                        print(sys.executable, sys.argv)
+                        child = subprocess.run([sys.executable, "-c", "import sys; print('child', sys.executable, sys.argv)", "x"], capture_output=True, text=True)
+                        print(child.stdout, end="")
+                        """);
+        String executable = home.toRealPath().resolve("bin/aio").toString();
+        String expected = executable + " ['parent.py', 'a']\nchild " + executable + " ['-c', 'x']\n";
+        String path = bin + ":" + System.getenv("PATH");
+        assertEquals(expected, run(work, Map.of("PATH", path), "/usr/bin/env", "aio", "parent.py", "a"));
+        assertEquals(expected, run(work, Map.of("PATH", path, "AIO_DAEMON", "off"), "/usr/bin/env", "aio", "parent.py", "a"));
+        assertEquals("['-c', '--flag']\n", run(work, Map.of("PATH", path), "/usr/bin/env", "aio", "-c", "import sys; print(sys.argv)", "--flag"));
+    }
+
     /** The build wrote the class cache into lib/ (issue 16): unpacked elsewhere, the first run already starts from it. */
     @Test
     void withoutTheJitTheFirstRunStartsFromTheShippedClassCache() throws Exception {

@@ -240,6 +240,11 @@ final class BinaryFile extends PyIterator implements BuiltinSubclassInstance {
         return !(channel instanceof StandardStreamChannel);
     }
 
+    /** Whether this is {@code sys.stdout.buffer}, over the process's standard output. */
+    boolean isStandardOutput() {
+        return channel instanceof StandardStreamChannel standard && standard.fd() == 1;
+    }
+
     /** Writes out what the stream holds (the standard streams'; a file's writes are on disk already, a program's stream has them). */
     void flush() {
         if (channel instanceof StandardStreamChannel standard) {

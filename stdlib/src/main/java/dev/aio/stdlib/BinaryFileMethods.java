@@ -8,6 +8,7 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.aio.AioContext;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.runtime.Attributes;
@@ -303,8 +304,13 @@ public final class BinaryFileMethods {
         @Specialization
         static boolean doCheck(BinaryFile self) {
             self.check("isatty", false, false, CLOSED);
-            return false;
+            return isStandardTerminal(self);
         }
+    }
+
+    @TruffleBoundary
+    private static boolean isStandardTerminal(BinaryFile self) {
+        return self.isStandardOutput() && AioContext.get(null).stdoutIsTerminal();
     }
 
     @Builtin(name = "__enter__", params = {"self"})

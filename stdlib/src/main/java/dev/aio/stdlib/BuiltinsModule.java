@@ -69,27 +69,24 @@ public final class BuiltinsModule {
         static void print(AioContext context, PyTuple args, Object sep, Object end, Object file, Object flush) {
             String separator = separator(sep, "sep", " ");
             String terminator = separator(end, "end", "\n");
-            StringBuilder sb = new StringBuilder();
             Object[] items = args.items();
-            for (int i = 0; i < items.length; i++) {
-                if (i > 0) {
-                    sb.append(separator);
-                }
-                sb.append(PyOps.str(items[i]));
-            }
-            sb.append(terminator);
             Object target = Args.orDefault(file, null);
             if (target == null) {
                 target = standardOutput(context);
             }
-            if (target == null) {
-                PrintStream out = context.out();
-                out.print(sb);
+            if (target == null || target instanceof TextStream stream && stream.writable()) {
+                // Each piece its own write, as CPython's print: where a buffered block ends depends on it.
+                PrintStream out = target == null ? context.out() : ((TextStream) target).stream(context);
+                for (int i = 0; i < items.length; i++) {
+                    if (i > 0) {
+                        out.print(separator);
+                    }
+                    out.print(PyOps.str(items[i]));
+                }
+                out.print(terminator);
                 if (Args.given(flush) && PyOps.isTrue(flush)) {
                     out.flush();
                 }
-            } else if (target instanceof TextStream stream) {
-                stream.write(context, sb.toString());
             } else {
                 // A file-like object of the program's gets each piece in its own write(), as CPython's print does.
                 Object write = Attributes.get(target, "write");

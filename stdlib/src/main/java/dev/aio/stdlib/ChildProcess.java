@@ -102,7 +102,7 @@ public final class ChildProcess extends PyObject {
         } else {
             builder.redirectError(output(err, hosted));
         }
-        context.out().flush();
+        // What sys.stdout holds stays in its buffer, as in CPython: a child that shares the stream writes first.
         Process p;
         try {
             p = builder.start();
@@ -121,7 +121,7 @@ public final class ChildProcess extends PyObject {
                     ChildPipe.relay("stdin " + pid, context.stdin(), p.getOutputStream(), p.getOutputStream());
                 }
                 if (out == null) {
-                    relays.add(ChildPipe.relay("stdout " + pid, p.getInputStream(), context.out(), p.getInputStream()));
+                    relays.add(ChildPipe.relay("stdout " + pid, p.getInputStream(), context.unbufferedOut(), p.getInputStream()));
                 }
                 if (err == null) {
                     relays.add(ChildPipe.relay("stderr " + pid, p.getErrorStream(), context.err(), p.getErrorStream()));

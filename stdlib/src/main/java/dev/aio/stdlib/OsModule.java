@@ -494,6 +494,25 @@ public final class OsModule {
         }
     }
 
+    /**
+     * {@code os._exit(n)}: the program ends at once with status n: no {@code finally} or handler
+     * runs, and what {@code sys.stdout} holds unwritten is lost, as in CPython. In aio's daemon (or
+     * an embedder's context), the run ends, not the process.
+     */
+    @Builtin(name = "_exit", params = {"status"})
+    @GenerateNodeFactory
+    abstract static class ExitNode extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        Object doExit(Object status) {
+            int code = (int) Args.index(status, "status");
+            AioContext context = AioContext.get(this);
+            context.discardBufferedOutput();
+            context.getEnv().getContext().closeExited(this, code);
+            return PyNone.NONE;
+        }
+    }
+
     /** {@code os.getppid()}: the process that started aio's, or 1 once it is gone (as on Linux). */
     @Builtin(name = "getppid")
     @GenerateNodeFactory

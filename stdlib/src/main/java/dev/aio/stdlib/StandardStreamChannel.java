@@ -2,7 +2,7 @@ package dev.aio.stdlib;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileSystemException;
@@ -29,12 +29,9 @@ final class StandardStreamChannel implements SeekableByteChannel {
         return fd;
     }
 
-    private static PrintStream stream(AioContext context, int fd) {
-        if (fd == 2) {
-            context.out().flush();
-            return context.err();
-        }
-        return context.out();
+    /** Standard output's binary side writes past the text pending in {@code sys.stdout}, as CPython's BufferedWriter under its TextIOWrapper. */
+    private static OutputStream stream(AioContext context, int fd) {
+        return fd == 2 ? context.err() : context.stdoutBinary();
     }
 
     @Override
@@ -52,7 +49,7 @@ final class StandardStreamChannel implements SeekableByteChannel {
 
     @Override
     @TruffleBoundary
-    public int write(ByteBuffer src) {
+    public int write(ByteBuffer src) throws IOException {
         int n = src.remaining();
         stream(AioContext.get(null), fd).write(src.array(), src.arrayOffset() + src.position(), n);
         src.position(src.limit());
@@ -62,7 +59,11 @@ final class StandardStreamChannel implements SeekableByteChannel {
     @TruffleBoundary
     void flush() {
         if (fd != 0) {
-            stream(AioContext.get(null), fd).flush();
+            try {
+                stream(AioContext.get(null), fd).flush();
+            } catch (IOException e) {
+                // As a PrintStream's: a stream that cannot be written loses what it held.
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.aio.AioContext;
+import dev.aio.AioOptions;
 import dev.aio.nodes.builtins.Builtin;
 import dev.aio.nodes.builtins.BuiltinNode;
 import dev.aio.nodes.ops.CallSite;
@@ -60,7 +61,10 @@ public final class SysModule {
         m.put("path", context.sysPath());
         m.put("modules", context.sysModules());
         m.put("byteorder", "little");
-        m.put("executable", "");
+        // The aio command that started the program: a child started with it runs the same aio.
+        String executable = context.getEnv().getOptions().get(AioOptions.EXECUTABLE);
+        m.put("executable", executable);
+        m.put("_base_executable", executable);
         m.put("platform", "linux");
         m.put("maxsize", Long.MAX_VALUE);
         PySimpleNamespace implementation = new PySimpleNamespace();

@@ -46,6 +46,11 @@ public abstract class TextIO extends PyIterator implements BuiltinSubclassInstan
 
     abstract String encoding();
 
+    /** {@code isatty()}: whether the stream is a terminal; only standard output can be one to aio. */
+    boolean isatty() {
+        return false;
+    }
+
     /** {@code line_buffering}: as given to {@code io.TextIOWrapper}, else false. */
     boolean lineBuffering() {
         return false;

@@ -182,7 +182,7 @@ public final class TextIOMethods {
         @Specialization
         static boolean doCheck(TextIO self) {
             self.checkOpen();
-            return false;
+            return self.isatty();
         }
     }
 
@@ -318,7 +318,7 @@ public final class TextIOMethods {
         }
     }
 
-    /** What the wrapper was made with; its lines reach the stream at once either way. */
+    /** What the wrapper was made with (its lines reach the stream at once either way); for {@code sys.stdout}, how it is buffered. */
     @Builtin(name = "line_buffering", params = {"self"}, property = true)
     @GenerateNodeFactory
     abstract static class LineBufferingNode extends BuiltinNode {

@@ -34,12 +34,9 @@ public final class TextStream extends TextIO {
         return new TextStream("stdin", false, true);
     }
 
+    /** The context's stream; writing to standard error leaves what standard output holds in its buffer, as in CPython. */
     PrintStream stream(AioContext context) {
-        if (isError) {
-            context.out().flush();
-            return context.err();
-        }
-        return context.out();
+        return isError ? context.err() : context.out();
     }
 
     /** Whether this is {@code sys.__stdout__}, the process's standard output. */
@@ -73,6 +70,20 @@ public final class TextStream extends TextIO {
     @Override
     String mode() {
         return isInput ? "r" : "w";
+    }
+
+    @Override
+    @TruffleBoundary
+    boolean isatty() {
+        return isStandardOutput() && AioContext.get(null).stdoutIsTerminal();
+    }
+
+    /** As CPython's: standard output on a terminal, and standard error unless -u. */
+    @Override
+    @TruffleBoundary
+    boolean lineBuffering() {
+        AioContext context = AioContext.get(null);
+        return isStandardOutput() ? context.stdoutLineBuffered() : isError && context.stdioBuffered();
     }
 
     @Override

@@ -278,7 +278,7 @@ public final class AioDaemon {
             listener.start();
             PrintStream stdout = new PrintStream(new FramedOutput(output, Frames.STDOUT), true, StandardCharsets.UTF_8);
             PrintStream stderr = new PrintStream(new FramedOutput(output, Frames.STDERR), true, StandardCharsets.UTF_8);
-            int status = AioMain.runHosted(request.args().toArray(new String[0]), in, stdout, stderr, Path.of(request.workingDirectory()), request.environment(), engine, context::set);
+            int status = AioMain.runHosted(request.args().toArray(new String[0]), in, stdout, stderr, Path.of(request.workingDirectory()), request.environment(), request.invocation(), engine, context::set);
             stdout.flush();
             stderr.flush();
             output.send();

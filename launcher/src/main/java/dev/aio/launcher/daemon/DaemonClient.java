@@ -25,6 +25,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
+import dev.aio.launcher.Invocation;
+import dev.aio.launcher.PythonCommandLine;
 import sun.misc.Signal;
 
 /**
@@ -37,7 +39,7 @@ import sun.misc.Signal;
  * {@code aio daemon status|stop} is answered here too ({@link DaemonControl}).
  *
  * <p>Arguments: the lib folder, the number N of JVM options aio runs with, those N options, then
- * aio's own arguments ({@code run ...}).
+ * aio's own arguments ({@code run ...}, or CPython's shapes that mean it: {@link PythonCommandLine}).
  */
 public final class DaemonClient {
     /** How long a first run waits for the daemon it started to listen. */
@@ -53,6 +55,11 @@ public final class DaemonClient {
         int n = Integer.parseInt(argv[1]);
         List<String> jvmOptions = Arrays.asList(argv).subList(2, 2 + n);
         List<String> args = Arrays.asList(argv).subList(2 + n, argv.length);
+        // aio FILE, aio -c CODE...: CPython's shapes are aio run's.
+        List<String> asRun = PythonCommandLine.asRun(args, null);
+        if (asRun != null) {
+            args = asRun;
+        }
         if (args.size() == 2 && args.get(0).equals("daemon") && !args.get(1).startsWith("-")) {
             // aio daemon status|stop: answered here, without starting aio.
             System.exit(DaemonControl.run(args.get(1), System.out, System.err));
@@ -84,7 +91,7 @@ public final class DaemonClient {
             }
             return runOwnProcess(java, jvmOptions, args);
         }
-        RunRequest request = new RunRequest(args, System.getProperty("user.dir"), System.getenv());
+        RunRequest request = new RunRequest(args, System.getProperty("user.dir"), System.getenv(), Invocation.ofThisProcess());
         // Ctrl-C: the program handles it in the daemon (SIGINT cancels the main task), as it would in a process of its own.
         return relay(channel, request, System.in, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), sender -> {
             if (handleSignals) {
@@ -193,6 +200,10 @@ public final class DaemonClient {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
+        String executable = System.getProperty(Invocation.EXECUTABLE_PROPERTY);
+        if (executable != null) {
+            command.add("-D" + Invocation.EXECUTABLE_PROPERTY + "=" + executable);
+        }
         command.add("dev.aio.launcher.AioMain");
         command.addAll(args);
         Process process = new ProcessBuilder(command).inheritIO().start();

@@ -36,7 +36,7 @@ public final class Frames {
     /** Daemon: its description, one line of text, answering {@link #STATUS} or {@link #STOP}. */
     public static final byte INFO = 'n';
     /** The protocol's version, first in {@link #RUN}: a client and daemon of different builds never meet (the socket's name is the build's), but a test may. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private Frames() {
     }

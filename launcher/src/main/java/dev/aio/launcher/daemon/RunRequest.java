@@ -10,8 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the client hands the daemon: the command's arguments ({@code run ...}), its working directory and its environment. */
-public record RunRequest(List<String> args, String workingDirectory, Map<String, String> environment) {
+import dev.aio.launcher.Invocation;
+
+/**
+ * What the client hands the daemon: the command's arguments ({@code run ...}), its working
+ * directory, its environment, and how the user started it (the aio command's path, whether its
+ * standard output is a terminal).
+ */
+public record RunRequest(List<String> args, String workingDirectory, Map<String, String> environment, Invocation invocation) {
 
     public byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -27,6 +33,8 @@ public record RunRequest(List<String> args, String workingDirectory, Map<String,
                 Frames.writeString(out, e.getKey());
                 Frames.writeString(out, e.getValue());
             }
+            Frames.writeString(out, invocation.executable());
+            out.writeBoolean(invocation.stdoutTerminal());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -51,6 +59,7 @@ public record RunRequest(List<String> args, String workingDirectory, Map<String,
         for (int i = 0; i < m; i++) {
             env.put(Frames.readString(in), Frames.readString(in));
         }
-        return new RunRequest(args, cwd, env);
+        Invocation invocation = new Invocation(Frames.readString(in), in.readBoolean());
+        return new RunRequest(args, cwd, env, invocation);
     }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.aio.launcher.Invocation;
 import dev.aio.launcher.repl.PseudoTerminal;
 
 /**
@@ -89,14 +90,21 @@ class DaemonTest {
     }
 
     private Outcome run(Path cwd, Map<String, String> env, InputStream stdin, Sink out, CompletableFuture<IntConsumer> signals, String program, String... args) throws Exception {
+        return run(cwd, env, stdin, out, new Sink(), PIPED, signals, program, args);
+    }
+
+    /** Started by an aio command at this path, its output a pipe. */
+    private static final Invocation PIPED = new Invocation("/opt/aio/bin/aio", false);
+
+    private Outcome run(Path cwd, Map<String, String> env, InputStream stdin, Sink out, Sink err, Invocation invocation, CompletableFuture<IntConsumer> signals, String program,
+                    String... args) throws Exception {
         Path file = cwd.resolve("main.py");
         Files.writeString(file, program);
         List<String> argv = new ArrayList<>(List.of("run", "--slow-step", "0", "main.py"));
         argv.addAll(List.of(args));
         SocketChannel channel = DaemonClient.tryConnect(place.socket());
         assertTrue(channel != null, "the daemon listens");
-        Sink err = new Sink();
-        int status = DaemonClient.relay(channel, new RunRequest(argv, cwd.toString(), env), stdin, out, err, sender -> {
+        int status = DaemonClient.relay(channel, new RunRequest(argv, cwd.toString(), env, invocation), stdin, out, err, sender -> {
             if (signals != null) {
                 signals.complete(sender);
             }
@@ -166,6 +174,26 @@ class DaemonTest {
         assertTrue(failed.err().endsWith("ZeroDivisionError: division by zero\n"), failed.err());
     }
 
+    /** The client's: sys.executable is the aio command that started it; standard output to a pipe is block-buffered, as CPython's, to a terminal line-buffered. */
+    @Test
+    void executableAndBufferingAreTheClients() throws Exception {
+        String program = """
+                        import sys
+                        print(sys.executable, sys._base_executable == sys.executable, sys.stdout.isatty(), sys.stdout.line_buffering)
+                        print('err', file=sys.stderr)
+                        print('out')
+                        """;
+        Sink both = new Sink();
+        assertEquals(0, run(dir, Map.of(), new ByteArrayInputStream(new byte[0]), both, both, PIPED, null, program).status());
+        assertEquals("err\n/opt/aio/bin/aio True False False\nout\n", both.text());
+        Sink screen = new Sink();
+        assertEquals(0, run(dir, Map.of(), new ByteArrayInputStream(new byte[0]), screen, screen, new Invocation("/opt/aio/bin/aio", true), null, program).status());
+        assertEquals("/opt/aio/bin/aio True True True\nerr\nout\n", screen.text());
+        Sink unbuffered = new Sink();
+        assertEquals(0, run(dir, Map.of("PYTHONUNBUFFERED", "1"), new ByteArrayInputStream(new byte[0]), unbuffered, unbuffered, PIPED, null, program).status());
+        assertEquals("/opt/aio/bin/aio True False False\nerr\nout\n", unbuffered.text());
+    }
+
     @Test
     void inputIsReadWhenAskedFor() throws Exception {
         Outcome o = run(dir, Map.of(), "bob\nalice\n", """
@@ -179,7 +207,8 @@ class DaemonTest {
 
     /**
      * Writes are gathered into fewer messages (one per write made 200,000 printed lines take 10 s):
-     * the two streams still keep their order, and a prompt is on the screen before input is read.
+     * the two streams still keep their order on a terminal (standard output is line-buffered
+     * there), and a prompt is on the screen before input is read.
      */
     @Test
     void gatheredOutputKeepsItsOrderAndPromptsComeBeforeReads() throws Exception {
@@ -211,7 +240,7 @@ class DaemonTest {
         };
         SocketChannel channel = DaemonClient.tryConnect(place.socket());
         assertTrue(channel != null, "the daemon listens");
-        int status = DaemonClient.relay(channel, new RunRequest(List.of("run", "--slow-step", "0", "main.py"), dir.toString(), Map.of()), stdin, both, both, sender -> {
+        int status = DaemonClient.relay(channel, new RunRequest(List.of("run", "--slow-step", "0", "main.py"), dir.toString(), Map.of(), new Invocation("", true)), stdin, both, both, sender -> {
         });
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
