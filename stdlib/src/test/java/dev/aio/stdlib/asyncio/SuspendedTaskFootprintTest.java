@@ -1,4 +1,4 @@
-package dev.aio.asyncio;
+package dev.aio.stdlib.asyncio;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import com.sun.management.ThreadMXBean;
+
+import dev.aio.asyncio.Future;
+import dev.aio.asyncio.Task;
 
 /**
  * What a suspended task's own objects take on the heap (issue 18's memory per task: a program of
@@ -27,6 +30,12 @@ class SuspendedTaskFootprintTest {
     @Test
     void aFutureTakesFortyBytes() {
         assertAtMost(40, () -> new Future(null));
+    }
+
+    @Test
+    void theCoroutineOfEventWaitTakesTwentyFourBytes() {
+        Event event = new Event();
+        assertAtMost(24, event::waitCoroutine);
     }
 
     private static void assertAtMost(long bytes, Supplier<Object> make) {
