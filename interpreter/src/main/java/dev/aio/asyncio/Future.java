@@ -26,10 +26,23 @@ public class Future extends SubclassableObject implements Awaitable {
     /** How the purpose of the future {@code asyncio.sleep} waits on starts (the timeline draws sleeps apart). */
     public static final String SLEEP_PURPOSE_PREFIX = "asyncio.sleep(";
 
-    /** The states, kept in a byte: a suspended task holds two futures (itself and the one it awaits). */
+    /**
+     * The states, kept in a byte: a suspended task holds two futures (itself and the one it awaits).
+     * Which one says what {@link #result} holds, so that a future needs no field for its exception.
+     */
     private static final byte PENDING = 0;
+    /** Cancelled: {@link #result} is the cancel message. */
     private static final byte CANCELLED = 1;
-    private static final byte FINISHED = 2;
+    /**
+     * Cancelled by the CancelledError a task's coroutine raised: {@link #result} is that error, which
+     * awaiting the task raises itself until {@link #makeCancelledError()} takes it (CPython's
+     * {@code _cancelled_exc}); the cancel message is None.
+     */
+    private static final byte CANCELLED_RAISING = 2;
+    /** Finished with the result in {@link #result}. */
+    private static final byte FINISHED = 3;
+    /** Finished with the exception in {@link #result}. */
+    private static final byte FAILED = 4;
 
     /**
      * A done-callback; {@code target} is the aio callable it wraps, for {@code remove_done_callback};
@@ -48,13 +61,8 @@ public class Future extends SubclassableObject implements Awaitable {
     /** Set again by {@code Future.__init__(loop=...)} for an instance of a class derived from Future. */
     protected EventLoop loop;
     private byte state = PENDING;
-    /** Finished: the result; cancelled: the cancel message. */
+    /** What the state says: the result, the exception, the cancel message or the CancelledError to raise. */
     private Object result;
-    /**
-     * Finished: the exception, or null; cancelled: the CancelledError a task raised, kept so that
-     * awaiting the task raises the same object (until {@link #makeCancelledError()} takes it).
-     */
-    private PyBaseException exception;
     /**
      * The done-callbacks: null, one, or a list of them, each a {@link Callback} or a {@link Task}
      * that waits here (its wake-up, CPython's {@code task_wakeup}). Most futures get one callback
@@ -99,7 +107,7 @@ public class Future extends SubclassableObject implements Awaitable {
     }
 
     public boolean isCancelled() {
-        return state == CANCELLED;
+        return state == CANCELLED || state == CANCELLED_RAISING;
     }
 
     /** {@code fut.cancel(msg)}. */
@@ -149,8 +157,8 @@ public class Future extends SubclassableObject implements Awaitable {
         if (e.getPyType().isSubtypeOf(BuiltinTypes.STOP_ITERATION)) {
             throw PyErrors.typeError("StopIteration interacts badly with generators and cannot be raised into a Future");
         }
-        exception = e;
-        state = FINISHED;
+        result = e;
+        state = FAILED;
         logTraceback = true;
         loop.noteUnretrieved(this);
         scheduleCallbacks();
@@ -181,7 +189,7 @@ public class Future extends SubclassableObject implements Awaitable {
 
     /** The exception it finished with, or null. */
     public PyBaseException getExceptionObject() {
-        return state == FINISHED ? exception : null;
+        return state == FAILED ? (PyBaseException) result : null;
     }
 
     /** The result, without marking an exception retrieved as {@link #result()} does. */
@@ -289,14 +297,14 @@ public class Future extends SubclassableObject implements Awaitable {
     @TruffleBoundary
     public Object result() {
         logTraceback = false;
-        if (state == CANCELLED) {
+        if (isCancelled()) {
             throw new AioException(makeCancelledError(), null);
         }
-        if (state != FINISHED) {
+        if (state == PENDING) {
             throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "Result is not set.");
         }
-        if (exception != null) {
-            throw new AioException(exception, null);
+        if (state == FAILED) {
+            throw new AioException((PyBaseException) result, null);
         }
         return result;
     }
@@ -305,21 +313,22 @@ public class Future extends SubclassableObject implements Awaitable {
     @TruffleBoundary
     public Object exception() {
         logTraceback = false;
-        if (state == CANCELLED) {
+        if (isCancelled()) {
             throw new AioException(makeCancelledError(), null);
         }
-        if (state != FINISHED) {
+        if (state == PENDING) {
             throw PyErrors.raise(BuiltinTypes.INVALID_STATE_ERROR, "Exception is not set.");
         }
-        return exception == null ? PyNone.NONE : exception;
+        return state == FAILED ? result : PyNone.NONE;
     }
 
     /** The CancelledError that {@code result()} raises once cancelled (CPython's {@code _make_cancelled_error}). */
     @TruffleBoundary
     public PyBaseException makeCancelledError() {
-        if (state == CANCELLED && exception != null) {
-            PyBaseException e = exception;
-            exception = null;
+        if (state == CANCELLED_RAISING) {
+            PyBaseException e = (PyBaseException) result;
+            state = CANCELLED;
+            result = null;
             return e;
         }
         Object message = getCancelMessage();
@@ -330,7 +339,8 @@ public class Future extends SubclassableObject implements Awaitable {
     /** A task's coroutine raised {@code e}: the task is cancelled, and awaiting it raises {@code e} itself. */
     void cancelWith(PyBaseException e) {
         cancelFuture(null);
-        exception = e;
+        state = CANCELLED_RAISING;
+        result = e;
     }
 
     public Object getCancelMessage() {
@@ -387,13 +397,11 @@ public class Future extends SubclassableObject implements Awaitable {
 
     protected List<String> reprInfo() {
         List<String> info = new ArrayList<>();
-        info.add(state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : "finished");
-        if (state == FINISHED) {
-            if (exception != null) {
-                info.add("exception=" + exception.repr());
-            } else {
-                info.add("result=" + ReprLib.repr(result));
-            }
+        info.add(state == PENDING ? "pending" : isCancelled() ? "cancelled" : "finished");
+        if (state == FAILED) {
+            info.add("exception=" + ((PyBaseException) result).repr());
+        } else if (state == FINISHED) {
+            info.add("result=" + ReprLib.repr(result));
         }
         if (callbacks != null) {
             info.add(formatCallbacks(callbackList()));

@@ -37,8 +37,6 @@ public final class Task extends Future implements ReadyCallback {
     private boolean mustCancel;
     private int cancelsRequested;
     private Object pendingCancelMessage;
-    /** Its number for the loop's {@link TaskObserver}, or -1 when nothing watches it. */
-    private int observerId = -1;
     /** The contextvars context every step runs in (CPython's {@code Task._context}). */
     private PyContext runContext;
     /** Its neighbours in the loop's {@link TaskList}. */
@@ -95,7 +93,9 @@ public final class Task extends Future implements ReadyCallback {
         this.name = name;
         this.number = name == null ? loop.context().nextTaskNumber() : 0;
         TaskObserver observer = observed ? loop.taskObserver() : null;
-        this.observerId = observer != null ? observer.taskCreated(getName(), coroutine.qualName() + "()", loop.time()) : -1;
+        if (observer != null) {
+            observer.taskCreated(this, getName(), coroutine.qualName() + "()", loop.time());
+        }
         coroutine.markAwaited();
         loop.registerTask(this);
         if (eagerStart && loop.isRunning()) {
@@ -116,12 +116,13 @@ public final class Task extends Future implements ReadyCallback {
         this.name = name;
         TaskObserver observer = observer();
         if (observer != null) {
-            observer.taskNamed(observerId, name, loop.time());
+            observer.taskNamed(this, name, loop.time());
         }
     }
 
     private TaskObserver observer() {
-        return observerId >= 0 ? loop.taskObserver() : null;
+        TaskObserver observer = loop.taskObserver();
+        return observer != null && observer.watches(this) ? observer : null;
     }
 
     public CoroutineLike getCoroutine() {
@@ -230,7 +231,7 @@ public final class Task extends Future implements ReadyCallback {
         double started = !timed ? Double.NaN : queued ? loop.scheduler().callbackStartTime() : loop.time();
         context.beginStep(started);
         if (observer != null) {
-            observer.stepStarted(observerId, started);
+            observer.stepStarted(this, started);
         }
         try {
             Object result;
@@ -273,7 +274,7 @@ public final class Task extends Future implements ReadyCallback {
             if (timed) {
                 double ended = queued ? loop.scheduler().callbackEndTime() : loop.time();
                 if (observer != null) {
-                    observer.stepEnded(observerId, this, ended);
+                    observer.stepEnded(this, ended);
                 }
                 loop.taskStepEnded(this, ended - started);
             } else if (loop.timesCallbacks()) {

@@ -6,13 +6,16 @@ package dev.aio.asyncio;
  * {@code null}, so observing costs a null check.
  */
 public interface TaskObserver {
-    /** A new task: returns its number, which the other calls take. */
-    int taskCreated(String name, String coroutine, double time);
+    /** A new task, which it watches from now on (the task keeps no number of its own: it is a suspended task's memory). */
+    void taskCreated(Task task, String name, String coroutine, double time);
 
-    void taskNamed(int task, String name, double time);
+    /** Whether {@code task} was reported to {@link #taskCreated} (the runtime's own tasks are not). */
+    boolean watches(Task task);
 
-    void stepStarted(int task, double time);
+    void taskNamed(Task task, String name, double time);
+
+    void stepStarted(Task task, double time);
 
     /** After a step: how the task left it (done, cancelled, failed, waiting for a future, or yielding). */
-    void stepEnded(int task, Task t, double time);
+    void stepEnded(Task task, double time);
 }

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -25,32 +27,41 @@ public final class TimelineRecorder implements TaskObserver {
     private static final int MAX_TEXT = 80;
 
     private final List<TimelineEvent> events = new ArrayList<>();
+    /** The number of each task it watches, in the order they were made (weak: a task gone can report nothing more). */
+    private final Map<Task, Integer> ids = new WeakHashMap<>();
     private int tasks;
 
     @Override
     @TruffleBoundary
-    public int taskCreated(String name, String coroutine, double time) {
+    public void taskCreated(Task task, String name, String coroutine, double time) {
         int id = tasks++;
+        ids.put(task, id);
         events.add(new TimelineEvent(TimelineEvent.Kind.CREATED, id, time, coroutine));
         events.add(new TimelineEvent(TimelineEvent.Kind.NAMED, id, time, name));
-        return id;
     }
 
     @Override
     @TruffleBoundary
-    public void taskNamed(int task, String name, double time) {
-        events.add(new TimelineEvent(TimelineEvent.Kind.NAMED, task, time, name));
+    public boolean watches(Task task) {
+        return ids.containsKey(task);
     }
 
     @Override
     @TruffleBoundary
-    public void stepStarted(int task, double time) {
-        events.add(new TimelineEvent(TimelineEvent.Kind.STEP_START, task, time, null));
+    public void taskNamed(Task task, String name, double time) {
+        events.add(new TimelineEvent(TimelineEvent.Kind.NAMED, ids.get(task), time, name));
     }
 
     @Override
     @TruffleBoundary
-    public void stepEnded(int task, Task t, double time) {
+    public void stepStarted(Task task, double time) {
+        events.add(new TimelineEvent(TimelineEvent.Kind.STEP_START, ids.get(task), time, null));
+    }
+
+    @Override
+    @TruffleBoundary
+    public void stepEnded(Task t, double time) {
+        int task = ids.get(t);
         TimelineEvent.Kind kind;
         String text = null;
         if (t.isCancelled()) {

@@ -146,8 +146,12 @@ public final class AsyncioModule {
         private boolean started;
 
         WrapAwaitable(Awaitable inner) {
-            super("_wrap_awaitable");
             this.inner = inner;
+        }
+
+        @Override
+        public String qualName() {
+            return "_wrap_awaitable";
         }
 
         @Override

@@ -12,13 +12,19 @@ import dev.aio.runtime.PyNone;
  * gives None.
  */
 final class AwaitOverride extends BuiltinCoroutine {
+    private final String qualName;
     private final Object call;
     private Awaitable inner;
 
     /** @param call makes the awaitable: the replacement method, called when the coroutine first runs */
     AwaitOverride(String qualName, Object call) {
-        super(qualName);
+        this.qualName = qualName;
         this.call = call;
+    }
+
+    @Override
+    public String qualName() {
+        return qualName;
     }
 
     @Override

@@ -15,21 +15,20 @@ import dev.aio.runtime.SuspendedBody;
  * resumes at exactly the points the Python version does.
  */
 abstract class BuiltinCoroutine extends BaseCoroutine implements Sendable {
-    private final String qualName;
     private boolean done;
     private boolean started;
+    /**
+     * What it suspended with last, kept while it resumes (so a state machine that waits on one
+     * future finds it here and needs no field of its own: a waiting task holds one such coroutine)
+     * and dropped when it is done.
+     */
     protected Object yielded;
-
-    BuiltinCoroutine(String qualName) {
-        this.qualName = qualName;
-    }
 
     @Override
     public final Object step(Object sent) {
         if (done) {
             throw PyErrors.runtimeError("cannot reuse already awaited coroutine");
         }
-        yielded = null;
         if (!started) {
             started = true;
             if (sent instanceof ThrowRequest t) {
@@ -45,6 +44,7 @@ abstract class BuiltinCoroutine extends BaseCoroutine implements Sendable {
         } finally {
             if (r != AwaitSignal.PENDING) {
                 done = true;
+                yielded = null;
             }
         }
         return r;
@@ -93,13 +93,8 @@ abstract class BuiltinCoroutine extends BaseCoroutine implements Sendable {
     }
 
     @Override
-    public String qualName() {
-        return qualName;
-    }
-
-    @Override
     public String describeForTask() {
-        return qualName + "() " + (done ? "done" : "running");
+        return qualName() + "() " + (done ? "done" : "running");
     }
 
     @Override

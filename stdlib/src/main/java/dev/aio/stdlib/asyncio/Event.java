@@ -54,11 +54,16 @@ public final class Event extends SubclassableObject {
 
     /** {@code await event.wait()}. */
     BuiltinCoroutine waitCoroutine() {
-        return new BuiltinCoroutine("Event.wait") {
-            private Future future;
+        return new BuiltinCoroutine() {
+            @Override
+            public String qualName() {
+                return "Event.wait";
+            }
 
             @Override
             protected Object resume(Object sent) {
+                // The future it waits on is the one it suspended with (CPython's wait() keeps it in its frame).
+                Future future = (Future) yielded;
                 if (future == null) {
                     if (value) {
                         return true;

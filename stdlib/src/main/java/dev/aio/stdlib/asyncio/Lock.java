@@ -44,8 +44,13 @@ public final class Lock extends SubclassableObject {
 
     /** {@code await lock.acquire()}; {@code asyncAcquire} is what {@code async with} awaits (returning None). */
     BuiltinCoroutine acquire(boolean forContextManager) {
-        return new BuiltinCoroutine(forContextManager ? "Lock.__aenter__" : "Lock.acquire") {
+        return new BuiltinCoroutine() {
             private Future waiter;
+
+            @Override
+            public String qualName() {
+                return forContextManager ? "Lock.__aenter__" : "Lock.acquire";
+            }
 
             @Override
             protected Object resume(Object sent) {

@@ -106,7 +106,12 @@ public final class LockMethods {
     abstract static class AexitNode extends BuiltinNode {
         @Specialization
         static Object doExit(Object self, Object type, Object exc, Object tb) {
-            return new BuiltinCoroutine(self instanceof Lock ? "Lock.__aexit__" : "Semaphore.__aexit__") {
+            return new BuiltinCoroutine() {
+                @Override
+                public String qualName() {
+                    return self instanceof Lock ? "Lock.__aexit__" : "Semaphore.__aexit__";
+                }
+
                 @Override
                 protected Object resume(Object sent) {
                     if (sent instanceof ThrowRequest t) {

@@ -267,8 +267,13 @@ public final class Queue extends SubclassableObject {
 
     /** {@code await queue.put(item)}: waits while the queue is full. */
     BuiltinCoroutine put(Object item) {
-        return new BuiltinCoroutine("Queue.put") {
+        return new BuiltinCoroutine() {
             private Future putter;
+
+            @Override
+            public String qualName() {
+                return "Queue.put";
+            }
 
             @Override
             protected Object resume(Object sent) {
@@ -298,8 +303,13 @@ public final class Queue extends SubclassableObject {
 
     /** {@code await queue.get()}: waits while the queue is empty; a cancelled getter passes its wake-up on. */
     BuiltinCoroutine get() {
-        return new BuiltinCoroutine("Queue.get") {
+        return new BuiltinCoroutine() {
             private Future getter;
+
+            @Override
+            public String qualName() {
+                return "Queue.get";
+            }
 
             @Override
             protected Object resume(Object sent) {
@@ -328,8 +338,13 @@ public final class Queue extends SubclassableObject {
 
     /** {@code await queue.join()}: until every item put has been marked done. */
     BuiltinCoroutine join() {
-        return new BuiltinCoroutine("Queue.join") {
+        return new BuiltinCoroutine() {
             private BuiltinCoroutine wait;
+
+            @Override
+            public String qualName() {
+                return "Queue.join";
+            }
 
             @Override
             protected Object resume(Object sent) {

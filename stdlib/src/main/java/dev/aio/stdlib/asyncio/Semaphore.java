@@ -64,8 +64,13 @@ public final class Semaphore extends SubclassableObject {
 
     BuiltinCoroutine acquire(boolean forContextManager) {
         String owner = isBounded() ? "BoundedSemaphore" : "Semaphore";
-        return new BuiltinCoroutine(owner + (forContextManager ? ".__aenter__" : ".acquire")) {
+        return new BuiltinCoroutine() {
             private Future waiter;
+
+            @Override
+            public String qualName() {
+                return owner + (forContextManager ? ".__aenter__" : ".acquire");
+            }
 
             @Override
             protected Object resume(Object sent) {

@@ -15,8 +15,12 @@ final class ShutdownDefaultExecutor extends BuiltinCoroutine {
     private Future idle;
 
     ShutdownDefaultExecutor(EventLoop loop) {
-        super("BaseEventLoop.shutdown_default_executor");
         this.loop = loop;
+    }
+
+    @Override
+    public String qualName() {
+        return "BaseEventLoop.shutdown_default_executor";
     }
 
     @Override

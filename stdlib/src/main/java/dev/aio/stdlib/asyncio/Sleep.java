@@ -22,11 +22,15 @@ final class Sleep extends BuiltinCoroutine {
 
     /** Like CPython's {@code async def sleep}, calling needs no loop; the first step does. */
     Sleep(AioContext context, Object delay, Object result) {
-        super("sleep");
         this.context = context;
         this.delay = Numbers.toDouble(delay);
         this.delayArgument = delay;
         this.result = result;
+    }
+
+    @Override
+    public String qualName() {
+        return "sleep";
     }
 
     @Override

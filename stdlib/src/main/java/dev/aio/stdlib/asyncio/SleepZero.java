@@ -13,8 +13,12 @@ final class SleepZero extends BuiltinCoroutine {
     private boolean suspended;
 
     SleepZero(Object result) {
-        super("sleep");
         this.result = result;
+    }
+
+    @Override
+    public String qualName() {
+        return "sleep";
     }
 
     @Override

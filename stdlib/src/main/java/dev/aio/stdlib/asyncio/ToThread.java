@@ -19,12 +19,16 @@ final class ToThread extends BuiltinCoroutine {
     private Future call;
 
     ToThread(AioContext context, Object func, Object[] args, String[] kwNames, Object[] kwValues) {
-        super("to_thread");
         this.context = context;
         this.func = func;
         this.args = args;
         this.kwNames = kwNames;
         this.kwValues = kwValues;
+    }
+
+    @Override
+    public String qualName() {
+        return "to_thread";
     }
 
     @Override
