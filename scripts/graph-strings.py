@@ -5,7 +5,7 @@ deoptimizes on, phase by phase, without IGV.
 Graal writes one text file per graph it dumps when given (through AIO_JAVA_OPTS, which reaches ./aio
 and benchmarks/run's JMH forks):
 
-    -Djdk.graal.Dump=Truffle:2 -Djdk.graal.PrintGraph=Disable
+    -Djdk.graal.Dump=Truffle:2 -Djdk.graal.PrintGraph=File
     -Djdk.graal.PrintCanonicalGraphStrings=true -Djdk.graal.PrintCanonicalGraphStringFlavor=1
     -Djdk.graal.DumpPath=/tmp/dump -Dpolyglot.engine.CompileOnly=NAME
 

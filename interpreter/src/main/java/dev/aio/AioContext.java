@@ -111,9 +111,17 @@ public final class AioContext implements PyContext.Holder {
     private final NeverAwaitedWarnings neverAwaited;
     private PyModule builtins;
     private final ThreadLocal<EventLoop> runningLoops = new ThreadLocal<>();
-    /** The first loop running now, and its thread (see {@link #anyRunningLoop}). */
-    private volatile EventLoop runningLoop;
-    private volatile Thread runningLoopThread;
+    /**
+     * The first loop running now, with its thread (see {@link #anyRunningLoop}). One object, so the
+     * two are always read together: on that thread {@link #getRunningLoop} answers from it without
+     * the thread-local lookup, which compiled code makes as a call ({@code asyncio.sleep} with a
+     * delay, {@code get_running_loop()}, {@code current_task()} look the running loop up each time).
+     */
+    private volatile LoopOnThread firstRunning;
+
+    private record LoopOnThread(EventLoop loop, Thread thread) {
+    }
+
     private long taskCounter;
     /** The innermost coroutine that suspended in the step running now (see PyCoroutine.step). */
     private PyCoroutine suspendedCoroutine;
@@ -585,12 +593,17 @@ public final class AioContext implements PyContext.Holder {
 
     /** The loop running on this thread: other threads have none, as in CPython (each may run its own). */
     public EventLoop getRunningLoop() {
+        LoopOnThread first = firstRunning;
+        if (first != null && first.thread() == Thread.currentThread()) {
+            return first.loop();
+        }
         return runningLoops.get();
     }
 
     /** A loop running on some thread, the main one's first ({@code --dump-tasks-on} reports it from a thread of its own). */
     public EventLoop anyRunningLoop() {
-        return runningLoop;
+        LoopOnThread first = firstRunning;
+        return first == null ? null : first.loop();
     }
 
     /** {@link #getRunningLoop}, or CPython's {@code RuntimeError: no running event loop}. */
@@ -604,9 +617,9 @@ public final class AioContext implements PyContext.Holder {
 
     public void setRunningLoop(EventLoop loop) {
         runningLoops.set(loop);
-        if (loop != null ? runningLoop == null : Thread.currentThread() == runningLoopThread) {
-            runningLoop = loop;
-            runningLoopThread = loop == null ? null : Thread.currentThread();
+        LoopOnThread first = firstRunning;
+        if (first == null || first.thread() == Thread.currentThread()) {
+            firstRunning = loop == null ? null : new LoopOnThread(loop, Thread.currentThread());
         }
     }
 
