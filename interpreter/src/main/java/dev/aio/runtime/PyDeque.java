@@ -90,10 +90,9 @@ public final class PyDeque extends PyObject implements BuiltinSubclassInstance {
         mutations++;
     }
 
+    /** A full buffer doubled: behind a boundary, so compiled code that appends carries only the check. */
+    @TruffleBoundary
     private void grow() {
-        if (size < buffer.length) {
-            return;
-        }
         Object[] bigger = new Object[buffer.length * 2];
         for (int i = 0; i < size; i++) {
             bigger[i] = get(i);
@@ -102,7 +101,6 @@ public final class PyDeque extends PyObject implements BuiltinSubclassInstance {
         head = 0;
     }
 
-    @TruffleBoundary
     public void addLast(Object value) {
         mutations++;
         if (maxlen == 0) {
@@ -111,12 +109,13 @@ public final class PyDeque extends PyObject implements BuiltinSubclassInstance {
         if (size == maxlen) {
             removeFirst();
         }
-        grow();
+        if (size == buffer.length) {
+            grow();
+        }
         buffer[slot(size)] = value;
         size++;
     }
 
-    @TruffleBoundary
     public void addFirst(Object value) {
         mutations++;
         if (maxlen == 0) {
@@ -125,7 +124,9 @@ public final class PyDeque extends PyObject implements BuiltinSubclassInstance {
         if (size == maxlen) {
             removeLast();
         }
-        grow();
+        if (size == buffer.length) {
+            grow();
+        }
         head = (head - 1) & (buffer.length - 1);
         buffer[head] = value;
         size++;

@@ -134,9 +134,21 @@ public final class Queue extends SubclassableObject {
         return s == store ? ownSize() : PyOps.len(s);
     }
 
-    /** The builtin {@code empty}: {@code not self._queue}. */
-    @TruffleBoundary
+    /**
+     * The builtin {@code empty}: {@code not self._queue}. A queue of a builtin type itself (not a
+     * derived class's, which may keep its own {@code _queue}) answers from its store without a
+     * call out of compiled code, as {@link #full}, {@link #getNowait} and {@link #putNowait} do:
+     * {@code await queue.get()} and {@code put()} ask them on every item.
+     */
     public boolean empty() {
+        if (!isDerived() && store != null) {
+            return ownSize() == 0;
+        }
+        return derivedEmpty();
+    }
+
+    @TruffleBoundary
+    private boolean derivedEmpty() {
         Object s = store();
         return s == store ? ownSize() == 0 : !PyOps.isTrue(s);
     }
@@ -147,8 +159,15 @@ public final class Queue extends SubclassableObject {
     }
 
     /** As CPython's {@code full()}: a {@code maxsize} that does not compare with ints raises TypeError here, not in the constructor. */
-    @TruffleBoundary
     public boolean full() {
+        if (!isDerived() && store != null && maxsize instanceof Long limit) {
+            return limit > 0 && ownSize() >= limit;
+        }
+        return generalFull();
+    }
+
+    @TruffleBoundary
+    private boolean generalFull() {
         return !Operators.lessEqual(maxsize, 0L) && Operators.greaterEqual(size(), maxsize);
     }
 
@@ -198,8 +217,18 @@ public final class Queue extends SubclassableObject {
         }
     }
 
-    @TruffleBoundary
     public void putNowait(Object item) {
+        if (!isDerived() && store instanceof PyDeque items && !isShutdown && !full()) {
+            AioContext.get(null).limits().checkQueuePut(items.size());
+            items.addLast(item);
+            itemPut();
+            return;
+        }
+        generalPutNowait(item);
+    }
+
+    @TruffleBoundary
+    private void generalPutNowait(Object item) {
         if (isShutdown) {
             throw PyErrors.raiseNoArgs(QUEUE_SHUT_DOWN);
         }
@@ -210,13 +239,26 @@ public final class Queue extends SubclassableObject {
             AioContext.get(null).limits().checkQueuePut(ownSize());
         }
         callPut(item, "_put");
+        itemPut();
+    }
+
+    private void itemPut() {
         unfinishedTasks++;
         finished.clear();
         wakeUpNext(getters);
     }
 
-    @TruffleBoundary
     public Object getNowait() {
+        if (!isDerived() && store instanceof PyDeque items && items.size() > 0) {
+            Object item = items.removeFirst();
+            wakeUpNext(putters);
+            return item;
+        }
+        return generalGetNowait();
+    }
+
+    @TruffleBoundary
+    private Object generalGetNowait() {
         if (isEmpty()) {
             throw PyErrors.raiseNoArgs(isShutdown ? QUEUE_SHUT_DOWN : QUEUE_EMPTY);
         }
